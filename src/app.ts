@@ -1,0 +1,149 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyView from '@fastify/view';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import nunjucks from 'nunjucks';
+import type { Config } from './config.ts';
+import { organisationRoutes } from './modules/organisation/routes.ts';
+import { organisationService } from './modules/organisation/service.ts';
+import { auditRoutes } from './platform/audit/routes.ts';
+import { authRoutes } from './platform/auth/routes.ts';
+import type { Clock } from './platform/clock.ts';
+import type { DatabaseHandle } from './platform/db/connection.ts';
+import type { Mailer } from './platform/notify/mailer.ts';
+import { outboxRoutes } from './platform/notify/routes.ts';
+import { enforceAccess, type RouteAccess } from './platform/web/access.ts';
+import { healthRoutes } from './platform/web/health.ts';
+import { problemOf, sendProblem } from './platform/web/problems.ts';
+import { configureNunjucks, templateFolders } from './platform/web/view-engine.ts';
+import './platform/web/types.ts';
+
+export type AppDeps = {
+  config: Config;
+  database: DatabaseHandle;
+  clock: Clock;
+  mailer: Mailer;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+export type App = { app: FastifyInstance; routes: RouteAccess[] };
+
+const asset = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const requestIdPattern = /^[\w.-]{1,64}$/;
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, clock, mailer } = deps;
+  const db = deps.database.db;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Request logs carry no personal data: no query strings, no addresses, no bodies.
+      serializers: {
+        req: (request) => ({ id: request.id, method: request.method, path: String(request.url).split('?')[0] }),
+        res: (reply) => ({ statusCode: reply.statusCode }),
+      },
+    },
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const organisation = organisationService({ db, clock, mailer, baseUrl: config.baseUrl });
+  const routes = enforceAccess(app, {
+    db,
+    clock,
+    sessionIdleMinutes: async (councilId) => (await organisation.policy(councilId)).sessionIdleMinutes,
+  });
+
+  await app.register(fastifyHelmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+  await app.register(fastifyCookie, { secret: config.cookieSecret ?? randomBytes(32).toString('hex') });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: config.secureCookies },
+    getToken: (request) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      const header = request.headers['x-csrf-token'];
+      return typeof body?._csrf === 'string' ? body._csrf : typeof header === 'string' ? header : '';
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyStatic, { root: asset('../node_modules/govuk-frontend/dist/govuk/assets/'), prefix: '/assets/' });
+  await app.register(fastifyStatic, {
+    root: [asset('../node_modules/govuk-frontend/dist/govuk/'), asset('./platform/web/static/')],
+    prefix: '/static/',
+    decorateReply: false,
+    allowedPath: (path) => /^\/(govuk-frontend\.min\.(css|js)(\.map)?|app\.(css|js))$/.test(path),
+  });
+  await app.register(fastifyView, {
+    engine: { nunjucks },
+    templates: templateFolders,
+    options: { onConfigure: configureNunjucks },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Probity API', version: '1', description: 'Authenticate with Authorization: Bearer <token>. Errors are application/problem+json (RFC 9457).' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    hideUntagged: true,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.principal) reply.header('cache-control', 'no-store');
+  });
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = problemOf(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(request, reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, { status: 404, title: 'Not found' }));
+
+  app.get('/api/openapi.json', { config: { access: 'public' } }, async () => app.swagger());
+  healthRoutes(app, db);
+  authRoutes(app, {
+    db,
+    clock,
+    secureCookies: config.secureCookies,
+    lockoutPolicy: async (councilId) => organisation.policy(councilId),
+    sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  });
+  organisationRoutes(app, { organisation, clock });
+  auditRoutes(app, db);
+  outboxRoutes(app, config.email.transport === 'folder' ? config.email.folder : null);
+  return { app, routes };
+}

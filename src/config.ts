@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+// Every setting comes from the environment, is listed in the README, and is checked at start:
+// a bad value stops the process with a message naming the variable.
+const boolean = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+const environment = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  BASE_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SECURE_COOKIES: boolean.optional(),
+  TRUST_PROXY: boolean.default(false),
+  EMAIL_TRANSPORT: z.enum(['folder', 'smtp']).default('folder'),
+  EMAIL_FOLDER: z.string().min(1).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  EMAIL_FROM: z.string().min(3).default('Probity <probity@localhost>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  baseUrl: string;
+  database: { url: string } | { dataDir: string };
+  dataDir: string;
+  cookieSecret: string | undefined;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  email: { transport: 'folder'; folder: string; from: string } | { transport: 'smtp'; url: string; from: string };
+  logLevel: string;
+  production: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Probity cannot start: bad configuration\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.COOKIE_SECRET) {
+    throw new ConfigError('Probity cannot start: COOKIE_SECRET is required when NODE_ENV=production');
+  }
+  if (e.EMAIL_TRANSPORT === 'smtp' && !e.SMTP_URL) {
+    throw new ConfigError('Probity cannot start: SMTP_URL is required when EMAIL_TRANSPORT=smtp');
+  }
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl,
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: `${e.DATA_DIR}/db` },
+    dataDir: e.DATA_DIR,
+    cookieSecret: e.COOKIE_SECRET,
+    secureCookies: e.SECURE_COOKIES ?? baseUrl.startsWith('https:'),
+    trustProxy: e.TRUST_PROXY,
+    email:
+      e.EMAIL_TRANSPORT === 'smtp'
+        ? { transport: 'smtp', url: e.SMTP_URL ?? '', from: e.EMAIL_FROM }
+        : { transport: 'folder', folder: e.EMAIL_FOLDER ?? `${e.DATA_DIR}/outbox`, from: e.EMAIL_FROM },
+    logLevel: e.LOG_LEVEL,
+    production,
+  };
+}

@@ -1,0 +1,163 @@
+import { mkdir } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.ts';
+import { ConfigError, type Config, loadConfig } from './config.ts';
+import { createCouncil, addPersonDuringSetUp, findCouncilBySlug } from './modules/organisation/councils.ts';
+import { demoPassword, demoSignIns, seedDemoCouncil } from './modules/organisation/demo.ts';
+import { createInvitation } from './modules/organisation/invitations.ts';
+import { verifyAuditChain } from './platform/audit/audit-chain.ts';
+import { divisions, type Division } from './platform/calendar/working-days.ts';
+import { systemClock } from './platform/clock.ts';
+import { type DatabaseHandle, openDatabase } from './platform/db/connection.ts';
+import { migrateToLatest } from './platform/db/migrator.ts';
+import { createMailer } from './platform/notify/mailer.ts';
+
+const usage = `Usage: node src/main.ts <command>
+
+Commands:
+  serve [--demo]     migrate, then serve Probity (--demo adds the demo council if it is missing)
+  migrate            bring the database schema up to date
+  seed-demo          add the demo council if it is missing
+  create-council --name NAME --slug SLUG --division DIVISION --admin-name NAME --admin-email EMAIL
+                     add a council with its first system administrator, and print their set-password link
+  verify-audit       check every council's audit trail hash chain; exits 1 if any is broken`;
+
+async function open(config: Config): Promise<DatabaseHandle> {
+  if ('dataDir' in config.database) await mkdir(config.database.dataDir, { recursive: true });
+  const database = await openDatabase(config.database);
+  await migrateToLatest(database.db);
+  return database;
+}
+
+async function serve(config: Config, demo: boolean) {
+  const startedAt = performance.now();
+  const database = await open(config);
+  if (demo) {
+    const seeded = await seedDemoCouncil(database.db, systemClock);
+    printDemoSignIns(config, seeded.created);
+  }
+  const { app } = await buildApp({ config, database, clock: systemClock, mailer: createMailer(config.email) });
+  let closing = false;
+  const shutDown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutDown('SIGTERM'));
+  process.on('SIGINT', () => void shutDown('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  const where = 'url' in config.database ? 'PostgreSQL' : `the embedded database in ${config.database.dataDir}`;
+  console.log(`Probity is running at ${config.baseUrl} on ${where} (ready in ${Math.round(performance.now() - startedAt)} ms)`);
+}
+
+function printDemoSignIns(config: Config, created: boolean) {
+  const lines = demoSignIns().map((account) => `  ${account.roleName.padEnd(36)} ${account.email}`);
+  console.log(
+    [
+      created ? 'Added the demo council, Demo District Council.' : 'The demo council is here.',
+      `Sign in at ${config.baseUrl}/sign-in as any of these, with the password "${demoPassword}":`,
+      ...lines,
+    ].join('\n'),
+  );
+}
+
+async function createCouncilCommand(config: Config, args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      name: { type: 'string' },
+      slug: { type: 'string' },
+      division: { type: 'string', default: 'england-and-wales' },
+      'admin-name': { type: 'string' },
+      'admin-email': { type: 'string' },
+    },
+  });
+  const { name, slug, division } = values;
+  const adminName = values['admin-name'];
+  const adminEmail = values['admin-email'];
+  if (!name || !slug || !adminName || !adminEmail || !divisions.includes(division as Division)) {
+    throw new ConfigError(`create-council needs --name, --slug, --admin-name, --admin-email and a --division of ${divisions.join(', ')}`);
+  }
+  const database = await open(config);
+  try {
+    if (await findCouncilBySlug(database.db, slug)) throw new ConfigError(`A council with slug ${slug} exists already`);
+    const now = systemClock.now();
+    const link = await database.db.transaction().execute(async (trx) => {
+      const { councilId } = await createCouncil(trx, { name, slug, division: division as Division, directorates: [] }, now);
+      const adminId = await addPersonDuringSetUp(
+        trx,
+        councilId,
+        { name: adminName, email: adminEmail.toLowerCase(), jobTitle: 'System administrator', serviceId: null, lineManagerId: null, employmentType: 'employee', politicallyRestricted: false, roles: ['officer', 'system-administrator'] },
+        null,
+        now,
+      );
+      return (await createInvitation(trx, councilId, adminId, now, config.baseUrl)).link;
+    });
+    console.log(`Created ${name}. ${adminName} can set their password at:\n${link}\nThe link works once, within 72 hours.`);
+  } finally {
+    await database.close();
+  }
+}
+
+async function verifyAudit(config: Config): Promise<number> {
+  const database = await open(config);
+  try {
+    const councils = await database.db.selectFrom('council').select(['council_id', 'name']).orderBy('name').execute();
+    let broken = 0;
+    for (const council of councils) {
+      const verdict = await verifyAuditChain(database.db, council.council_id);
+      if (verdict.intact) console.log(`${council.name}: intact, ${verdict.events} events`);
+      else {
+        broken += 1;
+        console.log(`${council.name}: BROKEN. ${verdict.reason} (${verdict.events} events verified before it)`);
+      }
+    }
+    return broken ? 1 : 0;
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'serve', ...rest] = argv;
+  const config = loadConfig(process.env);
+  switch (command) {
+    case 'serve':
+      await serve(config, rest.includes('--demo'));
+      return -1;
+    case 'migrate': {
+      const database = await open(config);
+      await database.close();
+      console.log('The database schema is up to date.');
+      return 0;
+    }
+    case 'seed-demo': {
+      const database = await open(config);
+      const seeded = await seedDemoCouncil(database.db, systemClock);
+      await database.close();
+      printDemoSignIns(config, seeded.created);
+      return 0;
+    }
+    case 'create-council':
+      await createCouncilCommand(config, rest);
+      return 0;
+    case 'verify-audit':
+      return verifyAudit(config);
+    default:
+      console.error(usage);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  },
+);

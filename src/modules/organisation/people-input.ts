@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { fieldErrorsOf, InvalidInput } from '../../platform/errors.ts';
+import { roles } from '../../platform/auth/roles.ts';
+
+export const employmentTypes = ['employee', 'contractor', 'agency', 'volunteer'] as const;
+export type EmploymentType = (typeof employmentTypes)[number];
+export const employmentTypeNames: Record<EmploymentType, string> = {
+  employee: 'Employee',
+  contractor: 'Contractor',
+  agency: 'Agency worker',
+  volunteer: 'Volunteer',
+};
+
+const optionalId = (message: string) =>
+  z
+    .union([z.literal(''), z.null(), z.uuid({ message })])
+    .optional()
+    .transform((value) => (value ? value : null));
+
+// One schema for the person form and the API (DESIGN.md: zod shared by forms and API).
+export const personInput = z.object({
+  name: z
+    .string({ message: 'Enter the person’s full name' })
+    .trim()
+    .min(1, 'Enter the person’s full name')
+    .max(200, 'Full name must be 200 characters or fewer'),
+  email: z
+    .string({ message: 'Enter an email address' })
+    .trim()
+    .toLowerCase()
+    .min(1, 'Enter an email address')
+    .max(254, 'Email address must be 254 characters or fewer')
+    .pipe(z.email({ message: 'Enter an email address in the correct format, like name@example.com' })),
+  jobTitle: z
+    .string({ message: 'Enter a job title' })
+    .trim()
+    .min(1, 'Enter a job title')
+    .max(200, 'Job title must be 200 characters or fewer'),
+  serviceId: optionalId('Select a service from the list'),
+  lineManagerId: optionalId('Select a line manager from the list'),
+  employmentType: z.enum(employmentTypes, { message: 'Select the employment type' }),
+  politicallyRestricted: z.boolean({ message: 'Select whether the post is politically restricted' }),
+  roles: z.array(z.enum(roles, { message: 'Select roles from the list' })).default([]),
+});
+
+export type PersonInput = z.infer<typeof personInput>;
+
+export function parsePersonInput(value: unknown): PersonInput {
+  const parsed = personInput.safeParse(value);
+  if (!parsed.success) throw new InvalidInput(fieldErrorsOf(parsed.error.issues));
+  return parsed.data;
+}
+
+// The HTML form sends strings: yes/no radios, and one checkbox value or many.
+export function personInputFromForm(body: Record<string, unknown>): Record<string, unknown> {
+  const yesNo = body.politicallyRestricted;
+  const picked = body.roles;
+  return {
+    ...body,
+    politicallyRestricted: yesNo === 'yes' ? true : yesNo === 'no' ? false : undefined,
+    roles: Array.isArray(picked) ? picked : typeof picked === 'string' && picked ? [picked] : [],
+  };
+}

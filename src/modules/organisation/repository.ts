@@ -1,0 +1,282 @@
+import { type Kysely, sql } from 'kysely';
+import { isRole, type Role } from '../../platform/auth/roles.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { EmploymentType, PersonInput } from './people-input.ts';
+
+export type Person = {
+  id: string;
+  name: string;
+  email: string;
+  jobTitle: string;
+  serviceId: string | null;
+  serviceName: string | null;
+  lineManagerId: string | null;
+  lineManagerName: string | null;
+  employmentType: EmploymentType;
+  politicallyRestricted: boolean;
+  active: boolean;
+  hasPassword: boolean;
+  roles: Role[];
+};
+
+export type PeopleFilter = { search?: string | undefined; serviceId?: string | undefined; includeInactive?: boolean };
+
+function peopleQuery(db: Kysely<Database>, councilId: string) {
+  return db
+    .selectFrom('person as p')
+    .leftJoin('service as s', (join) => join.onRef('s.council_id', '=', 'p.council_id').onRef('s.id', '=', 'p.service_id'))
+    .leftJoin('person as m', (join) =>
+      join.onRef('m.council_id', '=', 'p.council_id').onRef('m.id', '=', 'p.line_manager_id'),
+    )
+    .select([
+      'p.id',
+      'p.name',
+      'p.email',
+      'p.job_title',
+      'p.service_id',
+      's.name as service_name',
+      'p.line_manager_id',
+      'm.name as line_manager_name',
+      'p.employment_type',
+      'p.politically_restricted',
+      'p.active',
+      sql<boolean>`p.password_hash is not null`.as('has_password'),
+      sql<string[]>`coalesce((select array_agg(r.role order by r.role) from person_role r
+        where r.council_id = p.council_id and r.person_id = p.id), '{}')`.as('roles'),
+    ])
+    .where('p.council_id', '=', councilId);
+}
+
+type PersonRow = Awaited<ReturnType<ReturnType<typeof peopleQuery>['executeTakeFirstOrThrow']>>;
+
+function toPerson(row: PersonRow): Person {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    jobTitle: row.job_title,
+    serviceId: row.service_id,
+    serviceName: row.service_name,
+    lineManagerId: row.line_manager_id,
+    lineManagerName: row.line_manager_name,
+    employmentType: row.employment_type as EmploymentType,
+    politicallyRestricted: row.politically_restricted,
+    active: row.active,
+    hasPassword: row.has_password,
+    roles: row.roles.filter(isRole),
+  };
+}
+
+export async function findPerson(db: Kysely<Database>, councilId: string, id: string): Promise<Person | null> {
+  const row = await peopleQuery(db, councilId).where('p.id', '=', id).executeTakeFirst();
+  return row ? toPerson(row) : null;
+}
+
+// People in name order, a page at a time; the cursor is the last row's name and id.
+export async function listPeople(
+  db: Kysely<Database>,
+  councilId: string,
+  filter: PeopleFilter,
+  page: { limit: number; after?: { name: string; id: string } | undefined },
+): Promise<{ people: Person[]; more: boolean }> {
+  let query = peopleQuery(db, councilId);
+  if (!filter.includeInactive) query = query.where('p.active', '=', true);
+  if (filter.serviceId) query = query.where('p.service_id', '=', filter.serviceId);
+  if (filter.search) {
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('p.name', 'ilike', pattern), eb('p.email', 'ilike', pattern)]));
+  }
+  if (page.after) {
+    const after = page.after;
+    query = query.where((eb) =>
+      eb.or([eb('p.name', '>', after.name), eb.and([eb('p.name', '=', after.name), eb('p.id', '>', after.id)])]),
+    );
+  }
+  const rows = await query
+    .orderBy('p.name')
+    .orderBy('p.id')
+    .limit(page.limit + 1)
+    .execute();
+  return { people: rows.slice(0, page.limit).map(toPerson), more: rows.length > page.limit };
+}
+
+export async function emailInUse(db: Kysely<Database>, email: string, exceptId?: string): Promise<boolean> {
+  let query = db
+    .selectFrom('person')
+    .select('id')
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase());
+  if (exceptId) query = query.where('id', '<>', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+export async function insertPerson(db: Kysely<Database>, councilId: string, id: string, input: PersonInput, now: Date) {
+  await db
+    .insertInto('person')
+    .values({
+      council_id: councilId,
+      id,
+      email: input.email,
+      name: input.name,
+      job_title: input.jobTitle,
+      service_id: input.serviceId,
+      line_manager_id: input.lineManagerId,
+      employment_type: input.employmentType,
+      politically_restricted: input.politicallyRestricted,
+      created_at: now,
+    })
+    .execute();
+  await replaceRoles(db, councilId, id, input.roles);
+}
+
+export async function updatePerson(db: Kysely<Database>, councilId: string, id: string, input: PersonInput) {
+  await db
+    .updateTable('person')
+    .set({
+      email: input.email,
+      name: input.name,
+      job_title: input.jobTitle,
+      service_id: input.serviceId,
+      line_manager_id: input.lineManagerId,
+      employment_type: input.employmentType,
+      politically_restricted: input.politicallyRestricted,
+    })
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
+    .execute();
+  await replaceRoles(db, councilId, id, input.roles);
+}
+
+export async function replaceRoles(db: Kysely<Database>, councilId: string, personId: string, held: readonly Role[]) {
+  await db.deleteFrom('person_role').where('council_id', '=', councilId).where('person_id', '=', personId).execute();
+  if (held.length === 0) return;
+  await db
+    .insertInto('person_role')
+    .values([...new Set(held)].map((role) => ({ council_id: councilId, person_id: personId, role })))
+    .execute();
+}
+
+export async function setActive(db: Kysely<Database>, councilId: string, id: string, active: boolean, now: Date) {
+  await db
+    .updateTable('person')
+    .set({ active, deactivated_at: active ? null : now })
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
+    .execute();
+}
+
+// Everyone above a person in the line-management chain, nearest first.
+export async function managerChain(db: Kysely<Database>, councilId: string, personId: string): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    with recursive chain (id, depth) as (
+      select line_manager_id, 1 from person where council_id = ${councilId} and id = ${personId}
+      union all
+      select p.line_manager_id, chain.depth + 1 from person p
+        join chain on p.council_id = ${councilId} and p.id = chain.id
+      where chain.depth < 50
+    )
+    select id from chain where id is not null order by depth`.execute(db);
+  return rows.map((row) => row.id);
+}
+
+// Everyone below a person in the line-management chain.
+export async function reportsOf(db: Kysely<Database>, councilId: string, personId: string): Promise<Person[]> {
+  const { rows } = await sql<{ id: string }>`
+    with recursive reports (id, depth) as (
+      select id, 1 from person where council_id = ${councilId} and line_manager_id = ${personId}
+      union all
+      select p.id, reports.depth + 1 from person p
+        join reports on p.council_id = ${councilId} and p.line_manager_id = reports.id
+      where reports.depth < 50
+    )
+    select id from reports`.execute(db);
+  if (rows.length === 0) return [];
+  const people = await peopleQuery(db, councilId)
+    .where(
+      'p.id',
+      'in',
+      rows.map((row) => row.id),
+    )
+    .orderBy('p.name')
+    .execute();
+  return people.map(toPerson);
+}
+
+export async function listServices(db: Kysely<Database>, councilId: string) {
+  return db
+    .selectFrom('service as s')
+    .innerJoin('directorate as d', (join) =>
+      join.onRef('d.council_id', '=', 's.council_id').onRef('d.id', '=', 's.directorate_id'),
+    )
+    .select(['s.id', 's.name', 'd.name as directorateName'])
+    .where('s.council_id', '=', councilId)
+    .orderBy('d.name')
+    .orderBy('s.name')
+    .execute();
+}
+
+export async function serviceExists(db: Kysely<Database>, councilId: string, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('service')
+    .select('id')
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function readPolicySettings(db: Kysely<Database>, councilId: string): Promise<unknown> {
+  const row = await db
+    .selectFrom('council_policy')
+    .select('settings')
+    .where('council_id', '=', councilId)
+    .executeTakeFirst();
+  return row?.settings ?? {};
+}
+
+export async function writePolicySettings(db: Kysely<Database>, councilId: string, settings: unknown, now: Date) {
+  await db
+    .insertInto('council_policy')
+    .values({ council_id: councilId, settings: JSON.stringify(settings), updated_at: now })
+    .onConflict((oc) => oc.column('council_id').doUpdateSet({ settings: JSON.stringify(settings), updated_at: now }))
+    .execute();
+}
+
+export async function councilDivision(db: Kysely<Database>, councilId: string): Promise<string> {
+  const row = await db.selectFrom('council').select('division').where('council_id', '=', councilId).executeTakeFirstOrThrow();
+  return row.division;
+}
+
+export async function setCouncilDivision(db: Kysely<Database>, councilId: string, division: string) {
+  await db.updateTable('council').set({ division }).where('council_id', '=', councilId).execute();
+}
+
+export async function listCalendarOverrides(db: Kysely<Database>, councilId: string) {
+  const rows = await db
+    .selectFrom('calendar_override')
+    .select(['day', 'kind', 'title'])
+    .where('council_id', '=', councilId)
+    .orderBy('day')
+    .execute();
+  return rows.map((row) => ({ date: row.day, kind: row.kind === 'working-day' ? ('working-day' as const) : ('holiday' as const), title: row.title }));
+}
+
+export async function upsertCalendarOverride(
+  db: Kysely<Database>,
+  councilId: string,
+  override: { date: string; kind: string; title: string },
+) {
+  await db
+    .insertInto('calendar_override')
+    .values({ council_id: councilId, day: override.date, kind: override.kind, title: override.title })
+    .onConflict((oc) => oc.columns(['council_id', 'day']).doUpdateSet({ kind: override.kind, title: override.title }))
+    .execute();
+}
+
+export async function deleteCalendarOverride(db: Kysely<Database>, councilId: string, date: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('calendar_override')
+    .where('council_id', '=', councilId)
+    .where('day', '=', date)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { uuidv7 } from '../db/ids.ts';
+import type { Database } from '../db/schema.ts';
+import { canonicalJson } from './canonical-json.ts';
+
+// Who did something: a person, or the system itself (a scheduled job, a command).
+export type Actor = { councilId: string; personId: string | null; label: string; requestId?: string | undefined };
+
+export type AuditEntry = {
+  action: string;
+  recordType: string;
+  recordId?: string | undefined;
+  before?: unknown;
+  after?: unknown;
+};
+
+export type AuditEvent = {
+  councilId: string;
+  seq: number;
+  id: string;
+  occurredAt: Date;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  recordType: string;
+  recordId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  prevHash: string;
+  hash: string;
+};
+
+const genesisHash = '0'.repeat(64);
+
+export function eventHash(prevHash: string, event: Omit<AuditEvent, 'prevHash' | 'hash'>): string {
+  const body = canonicalJson({ ...event, occurredAt: event.occurredAt.toISOString() });
+  return createHash('sha256').update(`${prevHash}\n${body}`).digest('hex');
+}
+
+const asJson = (value: unknown) => (value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown));
+
+// Appends one event inside the caller's transaction. The head row is locked, so appends for a
+// council are serialised and the chain has no forks.
+export async function appendAudit(trx: Kysely<Database>, actor: Actor, entry: AuditEntry, at: Date) {
+  await trx
+    .insertInto('audit_head')
+    .values({ council_id: actor.councilId, seq: 0, hash: genesisHash })
+    .onConflict((oc) => oc.column('council_id').doNothing())
+    .execute();
+  const head = await trx
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('council_id', '=', actor.councilId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const event = {
+    councilId: actor.councilId,
+    seq: head.seq + 1,
+    id: uuidv7(at.getTime()),
+    occurredAt: at,
+    actorId: actor.personId,
+    actorLabel: actor.label,
+    action: entry.action,
+    recordType: entry.recordType,
+    recordId: entry.recordId ?? null,
+    before: asJson(entry.before),
+    after: asJson(entry.after),
+    requestId: actor.requestId ?? null,
+  };
+  const hash = eventHash(head.hash, event);
+  await trx
+    .insertInto('audit_event')
+    .values({
+      council_id: event.councilId,
+      seq: event.seq,
+      id: event.id,
+      occurred_at: at,
+      actor_id: event.actorId,
+      actor_label: event.actorLabel,
+      action: event.action,
+      record_type: event.recordType,
+      record_id: event.recordId,
+      before: event.before === null ? null : JSON.stringify(event.before),
+      after: event.after === null ? null : JSON.stringify(event.after),
+      request_id: event.requestId,
+      prev_hash: head.hash,
+      hash,
+    })
+    .execute();
+  await trx
+    .updateTable('audit_head')
+    .set({ seq: event.seq, hash })
+    .where('council_id', '=', actor.councilId)
+    .execute();
+}

@@ -1,0 +1,43 @@
+import type { Role } from './roles.ts';
+
+// Which roles hold each capability. A route declares the capability it needs (or 'public' /
+// 'signed-in'), and the server refuses everyone else with 403 before the handler runs.
+export const capabilities = {
+  'people:read': ['system-administrator', 'hr'],
+  'people:manage': ['system-administrator'],
+  'policy:manage': ['system-administrator'],
+  'calendar:manage': ['system-administrator'],
+  'audit:read': ['system-administrator', 'audit'],
+  'email:read-outbox': ['system-administrator'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof capabilities;
+export type Access = 'public' | 'signed-in' | Capability;
+
+export function isCapability(value: string): value is Capability {
+  return Object.hasOwn(capabilities, value);
+}
+
+export function can(held: ReadonlySet<Role>, capability: Capability): boolean {
+  return capabilities[capability].some((role: Role) => held.has(role));
+}
+
+export function allows(access: Access, held: ReadonlySet<Role> | null): boolean {
+  if (access === 'public') return true;
+  if (held === null) return false;
+  return access === 'signed-in' || can(held, access);
+}
+
+// Who may see a person's private records (their declarations, their gifts, their profile):
+// the person, anyone above them in the line-management chain, HR, the monitoring officer and
+// audit. Peers and people below them may not (DOMAIN.md "Access is need-to-know").
+const seesEveryPrivateRecord: readonly Role[] = ['hr', 'monitoring-officer', 'audit'];
+
+export function canSeePrivateRecordsOf(
+  viewer: { personId: string; roles: ReadonlySet<Role> },
+  owner: { personId: string; managerChain: readonly string[] },
+): boolean {
+  if (viewer.personId === owner.personId) return true;
+  if (owner.managerChain.includes(viewer.personId)) return true;
+  return seesEveryPrivateRecord.some((role) => viewer.roles.has(role));
+}

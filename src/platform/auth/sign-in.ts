@@ -1,0 +1,103 @@
+import { type Kysely, sql } from 'kysely';
+import { appendAudit } from '../audit/audit-trail.ts';
+import type { Database } from '../db/schema.ts';
+import { burnPasswordCheck, verifyPassword } from './passwords.ts';
+import { digest } from './secrets.ts';
+
+export type LockoutPolicy = { maxFailedSignIns: number; lockoutMinutes: number };
+export type SignInOutcome =
+  | { ok: true; councilId: string; personId: string }
+  | { ok: false; locked: boolean; failures: number };
+
+// Failed attempts at addresses with no account are counted in memory, so that they are slowed
+// and locked exactly like real accounts and the answers never reveal whether an account exists.
+export type UnknownAccountAttempts = Map<string, { failures: number; lockedUntil: number }>;
+const rememberedUnknownAddresses = 10_000;
+
+export const unknownAccountDefaults: LockoutPolicy = { maxFailedSignIns: 5, lockoutMinutes: 15 };
+
+// Each failure after the second waits longer before the answer: 0.5 s, 1 s, 2 s, then 4 s.
+export function signInDelayMs(failures: number): number {
+  return failures < 3 ? 0 : Math.min(500 * 2 ** (failures - 3), 4000);
+}
+
+export async function signIn(
+  db: Kysely<Database>,
+  unknown: UnknownAccountAttempts,
+  credentials: { email: string; password: string },
+  now: Date,
+  policyFor: (councilId: string) => Promise<LockoutPolicy>,
+  requestId: string,
+): Promise<SignInOutcome> {
+  const email = credentials.email.trim().toLowerCase();
+  const person = await db
+    .selectFrom('person')
+    .select(['council_id', 'id', 'name', 'password_hash', 'failed_sign_ins', 'locked_until'])
+    .where(sql<string>`lower(email)`, '=', email)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!person) return unknownAccount(unknown, email, credentials.password, now);
+
+  const actor = { councilId: person.council_id, personId: person.id, label: person.name, requestId };
+  if (person.locked_until && person.locked_until > now) {
+    await burnPasswordCheck(credentials.password);
+    return { ok: false, locked: true, failures: person.failed_sign_ins };
+  }
+  const valid = person.password_hash ? await verifyPassword(person.password_hash, credentials.password) : false;
+  if (!person.password_hash) await burnPasswordCheck(credentials.password);
+  const policy = await policyFor(person.council_id);
+  return db.transaction().execute(async (trx) => {
+    if (valid) {
+      await trx
+        .updateTable('person')
+        .set({ failed_sign_ins: 0, locked_until: null })
+        .where('council_id', '=', person.council_id)
+        .where('id', '=', person.id)
+        .execute();
+      await appendAudit(trx, actor, { action: 'person.signed-in', recordType: 'person', recordId: person.id }, now);
+      return { ok: true, councilId: person.council_id, personId: person.id };
+    }
+    const failures = person.failed_sign_ins + 1;
+    const locked = failures >= policy.maxFailedSignIns;
+    await trx
+      .updateTable('person')
+      .set({
+        failed_sign_ins: locked ? 0 : failures,
+        locked_until: locked ? new Date(now.getTime() + policy.lockoutMinutes * 60_000) : null,
+      })
+      .where('council_id', '=', person.council_id)
+      .where('id', '=', person.id)
+      .execute();
+    await appendAudit(
+      trx,
+      actor,
+      { action: locked ? 'person.locked-out' : 'person.sign-in-failed', recordType: 'person', recordId: person.id, after: { failures } },
+      now,
+    );
+    return { ok: false, locked, failures };
+  });
+}
+
+async function unknownAccount(
+  unknown: UnknownAccountAttempts,
+  email: string,
+  password: string,
+  now: Date,
+): Promise<SignInOutcome> {
+  await burnPasswordCheck(password);
+  const key = digest(email);
+  const entry = unknown.get(key) ?? { failures: 0, lockedUntil: 0 };
+  if (entry.lockedUntil > now.getTime()) return { ok: false, locked: true, failures: entry.failures };
+  const failures = entry.failures + 1;
+  const locked = failures >= unknownAccountDefaults.maxFailedSignIns;
+  unknown.delete(key);
+  unknown.set(key, {
+    failures: locked ? 0 : failures,
+    lockedUntil: locked ? now.getTime() + unknownAccountDefaults.lockoutMinutes * 60_000 : 0,
+  });
+  if (unknown.size > rememberedUnknownAddresses) {
+    const oldest = unknown.keys().next().value;
+    if (oldest !== undefined) unknown.delete(oldest);
+  }
+  return { ok: false, locked, failures };
+}

@@ -1,0 +1,61 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+
+type Command = PostgresQueryResult<unknown>['command'];
+
+// PGlite is one database session. Kysely's PostgresDialect wants a pool, so this pool has one
+// connection and hands it to one borrower at a time: a transaction holds it from BEGIN to
+// COMMIT, and no other request's statements can interleave with it.
+export function pglitePool(pglite: PGlite): PostgresPool {
+  let tail: Promise<void> = Promise.resolve();
+
+  return {
+    async connect() {
+      let free = () => {};
+      const released = new Promise<void>((resolve) => {
+        free = resolve;
+      });
+      const previous = tail;
+      tail = previous.then(() => released);
+      await previous;
+      return connection(pglite, free);
+    },
+    async end() {
+      await tail;
+      await pglite.close();
+    },
+  };
+}
+
+function connection(pglite: PGlite, free: () => void): PostgresPoolClient {
+  let released = false;
+  return {
+    // biome-ignore lint/suspicious/noExplicitAny: Kysely's overloaded signature (the cursor form is unused)
+    query: (async (sql: string, parameters: readonly unknown[]) => {
+      if (released) throw new Error('PGlite connection used after release');
+      return run(pglite, sql, parameters);
+    }) as any,
+    release() {
+      if (released) return;
+      released = true;
+      free();
+    },
+  };
+}
+
+async function run<R>(pglite: PGlite, sql: string, parameters: readonly unknown[]) {
+  const command = commandOf(sql);
+  if (parameters.length === 0) {
+    // The simple protocol, so that a migration file of many statements runs as one.
+    const results = await pglite.exec(sql);
+    const last = results.at(-1);
+    return { command, rowCount: last?.affectedRows ?? 0, rows: (last?.rows ?? []) as R[] };
+  }
+  const result = await pglite.query<R>(sql, [...parameters]);
+  return { command, rowCount: result.affectedRows ?? 0, rows: result.rows };
+}
+
+function commandOf(sql: string): Command {
+  const word = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase();
+  return word === 'INSERT' || word === 'UPDATE' || word === 'DELETE' || word === 'MERGE' ? word : 'SELECT';
+}

@@ -1,0 +1,135 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// Row types of every table, as Kysely sees them. Timestamps read back as Date; calendar days as
+// 'YYYY-MM-DD' strings; int8 as number (see connection.ts).
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+type Json = ColumnType<unknown, string | null, never>;
+
+export interface CouncilTable {
+  council_id: string;
+  name: string;
+  slug: string;
+  division: string;
+  created_at: CreatedAt;
+}
+
+export interface CouncilPolicyTable {
+  council_id: string;
+  settings: ColumnType<unknown, string, string>;
+  updated_at: Date;
+}
+
+export interface DirectorateTable {
+  council_id: string;
+  id: string;
+  name: string;
+}
+
+export interface ServiceTable {
+  council_id: string;
+  id: string;
+  directorate_id: string;
+  name: string;
+}
+
+export interface PersonTable {
+  council_id: string;
+  id: string;
+  email: string;
+  name: string;
+  job_title: string;
+  service_id: string | null;
+  line_manager_id: string | null;
+  employment_type: string;
+  politically_restricted: boolean;
+  active: Generated<boolean>;
+  password_hash: string | null;
+  failed_sign_ins: Generated<number>;
+  locked_until: Date | null;
+  created_at: CreatedAt;
+  deactivated_at: Date | null;
+}
+
+export interface PersonRoleTable {
+  council_id: string;
+  person_id: string;
+  role: string;
+}
+
+export interface SessionTable {
+  council_id: string;
+  id: string;
+  person_id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+}
+
+export interface ApiTokenTable {
+  council_id: string;
+  id: string;
+  person_id: string;
+  name: string;
+  token_hash: string;
+  scope: string;
+  created_at: Date;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface OneTimeTokenTable {
+  council_id: string;
+  id: string;
+  person_id: string;
+  purpose: string;
+  token_hash: string;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface CalendarOverrideTable {
+  council_id: string;
+  day: string;
+  kind: string;
+  title: string;
+}
+
+export interface AuditHeadTable {
+  council_id: string;
+  seq: number;
+  hash: string;
+}
+
+export interface AuditEventTable {
+  council_id: string;
+  seq: number;
+  id: string;
+  occurred_at: Date;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  record_type: string;
+  record_id: string | null;
+  before: Json;
+  after: Json;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  council: CouncilTable;
+  council_policy: CouncilPolicyTable;
+  directorate: DirectorateTable;
+  service: ServiceTable;
+  person: PersonTable;
+  person_role: PersonRoleTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  one_time_token: OneTimeTokenTable;
+  calendar_override: CalendarOverrideTable;
+  audit_head: AuditHeadTable;
+  audit_event: AuditEventTable;
+}

@@ -1,0 +1,26 @@
+// Errors a use case raises for the web layer to turn into a page or a problem+json answer.
+export type FieldError = { key: string; message: string };
+
+export class InvalidInput extends Error {
+  readonly errors: readonly FieldError[];
+  constructor(errors: readonly FieldError[]) {
+    super(errors.map((error) => error.message).join('; '));
+    this.errors = errors;
+  }
+}
+
+export class NotFound extends Error {}
+export class Forbidden extends Error {}
+
+// A zod error as GOV.UK field errors, keyed by the first part of each issue's path.
+export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldError[] {
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  for (const issue of issues) {
+    const key = String(issue.path[0] ?? 'form');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    errors.push({ key, message: issue.message });
+  }
+  return errors;
+}

@@ -1,0 +1,29 @@
+import { allows, type Access } from '../auth/permissions.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { Role } from '../auth/roles.ts';
+
+type NavigationItem = { text: string; href: string; access: Access; forRoles?: readonly Role[] };
+
+// Modules add their entries here; a person sees only the entries their roles allow.
+const items: NavigationItem[] = [
+  { text: 'Home', href: '/', access: 'signed-in' },
+  { text: 'My team', href: '/team', access: 'signed-in', forRoles: ['line-manager', 'head-of-service', 'director', 'chief-executive'] },
+  { text: 'People', href: '/people', access: 'people:read' },
+  { text: 'Audit trail', href: '/audit', access: 'audit:read' },
+  { text: 'Policy settings', href: '/admin/policy', access: 'policy:manage' },
+  { text: 'Calendar', href: '/admin/calendar', access: 'calendar:manage' },
+  { text: 'Emails sent', href: '/admin/emails', access: 'email:read-outbox' },
+  { text: 'API tokens', href: '/account/tokens', access: 'signed-in' },
+];
+
+export function navigationFor(principal: Principal | null, currentPath: string) {
+  if (!principal) return [];
+  return items
+    .filter((item) => allows(item.access, principal.roles))
+    .filter((item) => !item.forRoles || item.forRoles.some((role) => principal.roles.has(role)))
+    .map((item) => ({
+      text: item.text,
+      href: item.href,
+      active: item.href === '/' ? currentPath === '/' : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
+    }));
+}

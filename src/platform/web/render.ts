@@ -1,0 +1,34 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from '../auth/principal.ts';
+import { navigationFor } from './navigation.ts';
+
+export const productName = 'Probity';
+
+// Renders a page with what every layout needs: the council's name, the person's navigation,
+// the CSRF token for forms and the CSP nonce for scripts.
+export function render(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  template: string,
+  data: Record<string, unknown> & { title: string },
+) {
+  const principal = request.principal;
+  return reply.view(template, {
+    ...data,
+    principal,
+    councilName: principal?.councilName ?? productName,
+    navigation: navigationFor(principal, request.url.split('?')[0] ?? '/'),
+    csrfToken: reply.generateCsrf(),
+    cspNonce: (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script,
+  });
+}
+
+export function signedIn(request: FastifyRequest): Principal {
+  if (!request.principal) throw new Error('A signed-in route ran without a principal');
+  return request.principal;
+}
+
+export function actorOf(request: FastifyRequest) {
+  const principal = signedIn(request);
+  return { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId: request.id };
+}

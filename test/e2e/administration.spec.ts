@@ -1,0 +1,116 @@
+import { expect, test } from '@playwright/test';
+import { demoSignIns } from '../../src/modules/organisation/demo.ts';
+import { expectAccessible, signIn } from './support.ts';
+
+const admin = demoSignIns().find((account) => account.role === 'system-administrator');
+
+test.beforeEach(async ({ page }) => {
+  if (!admin) throw new Error('The demo council has no system administrator');
+  await signIn(page, admin.email);
+});
+
+test('an administrator adds a person, who sets a password from the emailed link and signs in', async ({ page, browser }) => {
+  await page.getByRole('link', { name: 'People', exact: true }).click();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Add a person' }).click();
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter the person’s full name');
+  await expectAccessible(page);
+
+  await page.getByLabel('Full name').fill('Nadia Newstarter');
+  await page.getByLabel('Email address').fill('nadia.newstarter@demo.probity.test');
+  await page.getByLabel('Job title').fill('Environmental Health Officer');
+  await page.getByLabel('Service').selectOption({ label: 'Environmental Health and Licensing (Place)' });
+  await page.getByRole('group', { name: 'Employment type' }).getByLabel('Employee').check();
+  await page.getByRole('group', { name: 'Is this a politically restricted post?' }).getByLabel('No').check();
+  await page.getByRole('checkbox', { name: 'Field officer' }).check();
+  await page.getByLabel('Email them a link to set their password').check();
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Nadia Newstarter');
+  await expect(page.getByText('Nadia Newstarter has been added')).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto('/admin/emails');
+  await expectAccessible(page);
+  await page.getByRole('link', { name: /Set your password/ }).first().click();
+  const body = await page.locator('#email-body').innerText();
+  const link = /http\S+\/set-password\/\S+/.exec(body)?.[0];
+  expect(link).toBeTruthy();
+
+  const context = await browser.newContext();
+  const newcomer = await context.newPage();
+  await newcomer.goto(link as string);
+  await expectAccessible(newcomer);
+  await newcomer.getByLabel('Password', { exact: true }).fill('password12345');
+  await newcomer.getByLabel('Confirm password').fill('password12345');
+  await newcomer.getByRole('button', { name: 'Set password' }).click();
+  await expect(newcomer.getByRole('alert')).toContainText(/too common/i);
+  await expectAccessible(newcomer);
+  await newcomer.getByLabel('Password', { exact: true }).fill('meadow kettle lighthouse');
+  await newcomer.getByLabel('Confirm password').fill('meadow kettle lighthouse');
+  await newcomer.getByRole('button', { name: 'Set password' }).click();
+  await signIn(newcomer, 'nadia.newstarter@demo.probity.test', 'meadow kettle lighthouse');
+  await context.close();
+});
+
+test('an administrator edits a policy setting, and the change is in the audit trail', async ({ page }) => {
+  await page.getByRole('link', { name: 'Policy settings' }).click();
+  await expectAccessible(page);
+  const threshold = page.getByLabel('Recording threshold');
+  await threshold.fill('lots');
+  await page.getByRole('button', { name: 'Save policy settings' }).click();
+  await expect(page.getByRole('alert')).toContainText('Recording threshold must be an amount in pounds');
+  await expectAccessible(page);
+  await page.getByLabel('Recording threshold').fill('20');
+  await page.getByRole('button', { name: 'Save policy settings' }).click();
+  await expect(page.getByText('Policy settings saved')).toBeVisible();
+  await expect(page.getByLabel('Recording threshold')).toHaveValue('20.00');
+
+  await page.getByRole('link', { name: 'Audit trail' }).click();
+  await page.getByLabel('Record type').selectOption('policy');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expectAccessible(page);
+  const row = page.getByRole('row').filter({ hasText: 'policy.updated' }).first();
+  await expect(row).toBeVisible();
+  await row.getByText(/^Event \d+/).click();
+  await expect(row).toContainText('"giftRecordingThresholdPence": 2000');
+});
+
+test('a person creates an API token, sees it once, and revokes it', async ({ page }) => {
+  await page.getByRole('link', { name: 'API tokens' }).click();
+  await expectAccessible(page);
+  await page.getByLabel('Name').fill('Browser test token');
+  await page.getByLabel('Read only').check();
+  await page.getByLabel('In 30 days').check();
+  await page.getByRole('button', { name: 'Create token' }).click();
+  const token = await page.locator('#new-token').innerText();
+  expect(token).toMatch(/^pbt_/);
+  await expectAccessible(page);
+  const me = await page.request.get('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
+  expect(me.status()).toBe(200);
+  await page.getByRole('button', { name: 'Revoke Browser test token' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Browser test token' })).toContainText('Revoked');
+  const after = await page.request.get('/api/v1/me', { headers: { authorization: `Bearer ${token}`, cookie: '' } });
+  expect(after.status()).toBe(401);
+});
+
+test('pages work without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  if (!admin) throw new Error('no admin');
+  await signIn(page, admin.email);
+  await page.goto('/admin/calendar');
+  await page.getByLabel('Day').fill('27');
+  await page.getByLabel('Month').fill('12');
+  await page.getByLabel('Year').fill('2027');
+  await page.getByLabel('Closed (not a working day)').check();
+  await page.getByLabel('Description').fill('Christmas closure');
+  await page.getByRole('button', { name: 'Add change' }).click();
+  await expect(page.getByText('Calendar saved')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Christmas closure' })).toContainText('27 December 2027');
+  await expectAccessible(page);
+  await context.close();
+});

@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { demoSignIns } from '../../src/modules/organisation/demo.ts';
+import { expectAccessible, navigationLinks, signIn, signOut } from './support.ts';
+
+const everyone = ['Home', 'API tokens'];
+const managers = ['Home', 'My team', 'API tokens'];
+// What each role's demo account should find in the navigation, and nothing more.
+const expectedNavigation: Record<string, string[]> = {
+  officer: everyone,
+  'line-manager': managers,
+  'head-of-service': managers,
+  director: managers,
+  'chief-executive': managers,
+  hr: ['Home', 'People', 'API tokens'],
+  audit: ['Home', 'Audit trail', 'API tokens'],
+  'system-administrator': ['Home', 'People', 'Audit trail', 'Policy settings', 'Calendar', 'Emails sent', 'API tokens'],
+};
+
+for (const account of demoSignIns()) {
+  test(`${account.roleName} (${account.email}) sees only what the role allows`, async ({ page }) => {
+    await signIn(page, account.email);
+    await expectAccessible(page);
+    const links = await navigationLinks(page);
+    const expected = expectedNavigation[account.role];
+    if (expected) expect(links).toEqual(expected);
+    else expect(links.filter((link) => !managers.includes(link))).toEqual([]);
+    if (!links.includes('Audit trail')) {
+      const response = await page.goto('/audit');
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('You do not have permission to see this page');
+      await expectAccessible(page);
+    }
+    await page.goto('/');
+    await signOut(page);
+  });
+}
+
+test('a wrong password shows an accessible error that says what to do', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill('someone@demo.probity.test');
+  await page.getByLabel('Password', { exact: true }).fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText('There is a problem');
+  await expect(summary).toContainText('Enter a correct email address and password');
+  await expect(summary).toBeFocused();
+  await expect(page).toHaveTitle(/^Error: /);
+  await expectAccessible(page);
+});
+
+test('a page that does not exist gives a GOV.UK 404 page', async ({ page }) => {
+  const response = await page.goto('/no-such-page');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expectAccessible(page);
+});

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allows } from '../../src/platform/auth/permissions.ts';
+import { type Role, roles } from '../../src/platform/auth/roles.ts';
+import { type TestApp, startTestApp, testClient } from '../support/app.ts';
+import { databaseKinds } from '../support/databases.ts';
+import { addTestPerson, testPassword, tokenFor } from '../support/people.ts';
+
+// The routes people most need kept to the right roles, written out by hand so that a change to
+// the capability table shows up here as well as in permissions.ts.
+const expectedAccess: Record<string, readonly Role[] | 'everyone signed in' | 'public'> = {
+  'GET /people': ['hr', 'system-administrator'],
+  'GET /people/new': ['system-administrator'],
+  'POST /people': ['system-administrator'],
+  'GET /audit': ['audit', 'system-administrator'],
+  'GET /api/v1/audit-events': ['audit', 'system-administrator'],
+  'GET /admin/policy': ['system-administrator'],
+  'POST /admin/policy': ['system-administrator'],
+  'GET /admin/calendar': ['system-administrator'],
+  'GET /admin/emails': ['system-administrator'],
+  'GET /api/v1/people': ['hr', 'system-administrator'],
+  'POST /api/v1/people': ['system-administrator'],
+  'GET /account/tokens': 'everyone signed in',
+  'GET /': 'everyone signed in',
+  'GET /sign-in': 'public',
+  'GET /health/ready': 'public',
+};
+
+// Routes that would end the test's own session, or count against the sign-in rate limit (sign-in.test.ts covers them).
+const notCalled = new Set(['POST /sign-out', 'POST /sign-in']);
+
+describe.each(databaseKinds)('the permission matrix on %s', (kind) => {
+  let t: TestApp;
+  const people = new Map<Role, { id: string; token: string }>();
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    for (const role of roles) {
+      const id = await addTestPerson(t.db, t.councilId, { email: `matrix-${role}@probity.test`, roles: [role] });
+      people.set(role, { id, token: await tokenFor(t.db, t.councilId, id) });
+    }
+  });
+  afterAll(() => t.close());
+
+  it('declares the access people expect for the key routes', () => {
+    for (const [route, expected] of Object.entries(expectedAccess)) {
+      const [method, url] = route.split(' ');
+      const declared = t.routes.find((r) => r.method === method && r.url === url);
+      expect(declared, route).toBeDefined();
+      if (!declared) continue;
+      if (expected === 'public') expect(declared.access, route).toBe('public');
+      else if (expected === 'everyone signed in') expect(declared.access, route).toBe('signed-in');
+      else expect(roles.filter((role) => allows(declared.access, new Set([role]))), route).toEqual([...expected].sort((a, b) => roles.indexOf(a) - roles.indexOf(b)));
+    }
+  });
+
+  it('answers every route for every role with the declared access, and nothing else', async () => {
+    const mismatches: string[] = [];
+    const routes = t.routes.filter((route) => !route.url.includes('*') && !notCalled.has(`${route.method} ${route.url}`));
+    for (const role of roles) {
+      const person = people.get(role);
+      if (!person) throw new Error(role);
+      const browser = testClient(t.app);
+      await browser.signIn(`matrix-${role}@probity.test`, testPassword);
+      for (const route of routes) {
+        const url = route.url
+          .replace(':id', person.id)
+          .replace(':credential', 'not-a-credential')
+          .replace(':date', '2031-01-01');
+        const response = route.url.startsWith('/api/')
+          ? await browser.api(route.method, url, route.method === 'GET' || route.method === 'DELETE' ? undefined : {}, person.token)
+          : route.method === 'GET'
+            ? await browser.get(url)
+            : await browser.post(url);
+        const allowed = allows(route.access, new Set([role]));
+        const refused = response.statusCode === 403 || response.statusCode === 401;
+        if (allowed === refused || response.statusCode >= 500) {
+          mismatches.push(`${role} ${route.method} ${route.url}: ${response.statusCode} (declared ${route.access})`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('sends anyone not signed in to sign in, and answers the API with 401', async () => {
+    const anonymous = testClient(t.app);
+    const mismatches: string[] = [];
+    for (const route of t.routes.filter((r) => !r.url.includes('*') && r.access !== 'public')) {
+      const url = route.url.replace(':id', '00000000-0000-7000-8000-000000000000').replace(':date', '2031-01-01');
+      const response = route.url.startsWith('/api/')
+        ? await anonymous.api(route.method, url, route.method === 'GET' ? undefined : {})
+        : route.method === 'GET'
+          ? await anonymous.get(url)
+          : await anonymous.post(url);
+      const expected = route.url.startsWith('/api/') || route.method !== 'GET' ? 401 : 302;
+      if (response.statusCode !== expected) mismatches.push(`${route.method} ${route.url}: ${response.statusCode}`);
+      if (expected === 302 && !response.headers.location?.startsWith('/sign-in?next=')) mismatches.push(`${route.url}: ${response.headers.location}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('refuses a form posted without its CSRF token', async () => {
+    const admin = testClient(t.app);
+    await admin.signIn('matrix-system-administrator@probity.test', testPassword);
+    const response = await admin.postWithoutCsrf('/admin/policy', { sessionIdleMinutes: '5' });
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain('The form has expired');
+  });
+
+  it('refuses changes through a read-only token', async () => {
+    const admin = people.get('system-administrator');
+    if (!admin) throw new Error('no admin');
+    const readOnly = await tokenFor(t.db, t.councilId, admin.id, 'read');
+    const client = testClient(t.app);
+    expect((await client.api('GET', '/api/v1/people', undefined, readOnly)).statusCode).toBe(200);
+    const write = await client.api('POST', '/api/v1/people', { name: 'X' }, readOnly);
+    expect(write.statusCode).toBe(403);
+    expect(write.headers['content-type']).toContain('application/problem+json');
+  });
+});

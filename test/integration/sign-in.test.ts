@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/platform/clock.ts';
+import { type TestApp, startTestApp } from '../support/app.ts';
+import { databaseKinds } from '../support/databases.ts';
+import { addTestPerson, testPassword } from '../support/people.ts';
+
+const badCredentials = 'Enter a correct email address and password';
+const tooMany = 'too many failed attempts';
+
+describe.each(databaseKinds)('signing in on %s', (kind) => {
+  let t: TestApp;
+  const clock = fixedClock(new Date('2026-11-23T09:00:00Z'));
+
+  beforeAll(async () => {
+    t = await startTestApp(kind, { clock });
+    await addTestPerson(t.db, t.councilId, { email: 'sam.signin@probity.test', roles: ['officer'] });
+    await addTestPerson(t.db, t.councilId, { email: 'lou.lockout@probity.test', roles: ['officer'] });
+    await addTestPerson(t.db, t.councilId, { email: 'ida.idle@probity.test', roles: ['officer'] });
+  });
+  afterAll(() => t.close());
+
+  it('signs in with the right password, shows the person’s name and signs out', async () => {
+    const browser = t.client();
+    const response = await browser.signIn('Sam.Signin@probity.test', testPassword);
+    expect(response.headers.location).toBe('/');
+    const home = await browser.get('/');
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('Welcome, sam.signin');
+    const cookie = response.cookies.find((c) => c.name === 'probity_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    await browser.post('/sign-out');
+    expect((await browser.get('/')).statusCode).toBe(302);
+  });
+
+  it('gives the same answer for a wrong password and for an unknown account', async () => {
+    const browser = t.client();
+    await browser.get('/sign-in');
+    const wrong = await browser.post('/sign-in', { email: 'sam.signin@probity.test', password: 'not the password' });
+    const unknown = await browser.post('/sign-in', { email: 'nobody@probity.test', password: 'not the password' });
+    expect(wrong.statusCode).toBe(400);
+    expect(unknown.statusCode).toBe(400);
+    expect(wrong.body).toContain(badCredentials);
+    const message = (body: string) => /<div class="govuk-error-summary"[\s\S]*?<\/div>\s*<\/div>/.exec(body)?.[0];
+    expect(message(wrong.body)).toBe(message(unknown.body));
+    expect(wrong.body).toContain('value="sam.signin@probity.test"');
+  });
+
+  it('asks for both fields when they are empty', async () => {
+    const browser = t.client();
+    const response = await browser.post('/sign-in', { email: '', password: '' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Enter your email address');
+    expect(response.body).toContain('Enter your password');
+  });
+
+  it('locks an account after repeated failures, even for the right password, and unlocks it later', async () => {
+    const browser = t.client();
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const response = await browser.post('/sign-in', { email: 'lou.lockout@probity.test', password: `wrong ${attempt}` });
+      expect(response.statusCode).toBe(400);
+    }
+    const locked = await browser.post('/sign-in', { email: 'lou.lockout@probity.test', password: testPassword });
+    expect(locked.statusCode).toBe(400);
+    expect(locked.body).toContain(tooMany);
+    // An unknown address is locked the same way, so the answer reveals nothing.
+    for (let attempt = 1; attempt <= 5; attempt++) await browser.post('/sign-in', { email: 'ghost@probity.test', password: 'x' });
+    expect((await browser.post('/sign-in', { email: 'ghost@probity.test', password: 'x' })).body).toContain(tooMany);
+
+    clock.advance(16 * 60_000);
+    const later = await browser.post('/sign-in', { email: 'lou.lockout@probity.test', password: testPassword });
+    expect(later.statusCode).toBe(303);
+    const actions = await t.db.selectFrom('audit_event').select('action').where('action', 'like', 'person.%sign%').execute();
+    expect(actions.map((a) => a.action)).toContain('person.locked-out');
+  });
+
+  it('ends a session after the policy’s inactivity time', async () => {
+    const browser = t.client();
+    await browser.signIn('ida.idle@probity.test', testPassword);
+    clock.advance(29 * 60_000);
+    expect((await browser.get('/')).statusCode).toBe(200);
+    clock.advance(31 * 60_000);
+    const response = await browser.get('/account/tokens');
+    expect(response.statusCode).toBe(302);
+    expect(response.headers.location).toBe('/sign-in?next=%2Faccount%2Ftokens');
+  });
+
+  it('only sends people back to a page on this site after signing in', async () => {
+    const browser = t.client();
+    await browser.get('/sign-in?next=//evil.example/');
+    const response = await browser.post('/sign-in', { email: 'sam.signin@probity.test', password: testPassword, next: '//evil.example/' });
+    expect(response.headers.location).toBe('/');
+  });
+});

@@ -1,0 +1,111 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { demoPassword, seedDemoCouncil } from '../../src/modules/organisation/demo.ts';
+import { type Clock, fixedClock } from '../../src/platform/clock.ts';
+import type { DatabaseKind } from '../../src/platform/db/connection.ts';
+import { createMailer } from '../../src/platform/notify/mailer.ts';
+import { freshDatabase } from './databases.ts';
+import { startSmtpServer } from './smtp.ts';
+
+export const testCookieSecret = 'test-cookie-secret-that-is-long-enough';
+
+// The whole app, as main.ts builds it, on a fresh database with the demo council, sending
+// email to a real SMTP server on loopback. Time is a clock the test can move.
+export async function startTestApp(kind: DatabaseKind, options: { clock?: Clock & { advance(ms: number): void } } = {}) {
+  const smtp = await startSmtpServer();
+  const database = await freshDatabase(kind);
+  const clock = options.clock ?? fixedClock(new Date('2026-11-23T09:00:00Z'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    EMAIL_TRANSPORT: 'smtp',
+    SMTP_URL: smtp.url,
+    COOKIE_SECRET: testCookieSecret,
+    BASE_URL: 'http://probity.test',
+  });
+  const { councilId } = await seedDemoCouncil(database.db, clock);
+  const { app, routes } = await buildApp({ config, database, clock, mailer: createMailer(config.email), sleep: async () => {} });
+  await app.ready();
+  return {
+    app,
+    routes,
+    db: database.db,
+    clock,
+    smtp,
+    councilId,
+    client: () => testClient(app),
+    async close() {
+      await app.close();
+      await database.close();
+      await smtp.close();
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+type Form = Record<string, string> | [string, string][];
+
+// A browser-like client over app.inject: it keeps cookies and fills in CSRF tokens.
+export function testClient(app: TestApp['app']) {
+  const jar = new Map<string, string>();
+  let csrf: string | null = null;
+
+  async function send(method: string, url: string, init: { form?: Form; json?: unknown; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { accept: 'text/html', ...init.headers };
+    if (jar.size) headers.cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+    let payload: string | undefined;
+    if (init.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      payload = new URLSearchParams(init.form).toString();
+    } else if (init.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers.accept = 'application/json';
+      payload = JSON.stringify(init.json);
+    }
+    const response = await app.inject({ method: method as 'GET', url, headers, ...(payload === undefined ? {} : { payload }) });
+    remember(response);
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
+    if (token) csrf = token;
+    return response;
+  }
+
+  function remember(response: LightMyRequestResponse) {
+    for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = cookie.value === '' || cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() < Date.now());
+      if (expired) jar.delete(cookie.name);
+      else jar.set(cookie.name, cookie.value);
+    }
+  }
+
+  async function csrfToken(): Promise<string> {
+    if (!csrf) await send('GET', '/sign-in');
+    if (!csrf) await send('GET', '/account/tokens');
+    if (!csrf) throw new Error('No CSRF token found');
+    return csrf;
+  }
+
+  const client = {
+    get: (url: string, headers?: Record<string, string>) => send('GET', url, headers ? { headers } : {}),
+    async post(url: string, form: Form = {}) {
+      const token = await csrfToken();
+      const fields: [string, string][] = Array.isArray(form) ? form : Object.entries(form);
+      return send('POST', url, { form: [['_csrf', token], ...fields] });
+    },
+    // A form post without the CSRF token, as a forged cross-site request would be.
+    postWithoutCsrf: (url: string, form: Form = {}) => send('POST', url, { form }),
+    api: (method: string, url: string, json?: unknown, token?: string) =>
+      send(method, url, {
+        ...(json === undefined ? {} : { json }),
+        headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      }),
+    async signIn(email: string, password = demoPassword) {
+      await send('GET', '/sign-in');
+      const response = await client.post('/sign-in', { email, password });
+      if (response.statusCode !== 303) throw new Error(`Sign-in as ${email} failed with ${response.statusCode}`);
+      return response;
+    },
+    cookies: jar,
+  };
+  return client;
+}
