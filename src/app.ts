@@ -48,7 +48,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       level: config.logLevel,
       // Request logs carry no personal data: no query strings, no addresses, no bodies.
       serializers: {
-        req: (request) => ({ id: request.id, method: request.method, path: String(request.url).split('?')[0] }),
+        req: (request) => ({
+          id: request.id,
+          method: request.method,
+          path: String(request.url).split('?')[0],
+        }),
         res: (reply) => ({ statusCode: reply.statusCode }),
       },
     },
@@ -64,11 +68,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
 
   const organisation = organisationService({ db, clock, mailer, baseUrl: config.baseUrl });
-  const routes = enforceAccess(app, {
-    db,
-    clock,
-    sessionIdleMinutes: async (councilId) => (await organisation.policy(councilId)).sessionIdleMinutes,
-  });
 
   await app.register(fastifyHelmet, {
     enableCSPNonces: true,
@@ -98,7 +97,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   });
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(fastifyStatic, { root: asset('../node_modules/govuk-frontend/dist/govuk/assets/'), prefix: '/assets/' });
+  // After the cookie plugin (sessions are cookies), before any plugin that adds routes.
+  const routes = enforceAccess(app, {
+    db,
+    clock,
+    sessionIdleMinutes: async (councilId) => (await organisation.policy(councilId)).sessionIdleMinutes,
+  });
+  await app.register(fastifyStatic, {
+    root: asset('../node_modules/govuk-frontend/dist/govuk/assets/'),
+    prefix: '/assets/',
+  });
   await app.register(fastifyStatic, {
     root: [asset('../node_modules/govuk-frontend/dist/govuk/'), asset('./platform/web/static/')],
     prefix: '/static/',
@@ -113,7 +121,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Probity API', version: '1', description: 'Authenticate with Authorization: Bearer <token>. Errors are application/problem+json (RFC 9457).' },
+      info: {
+        title: 'Probity API',
+        version: '1',
+        description:
+          'Authenticate with Authorization: Bearer <token>. Errors are application/problem+json (RFC 9457).',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -131,7 +144,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendProblem(request, reply, problem);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, { status: 404, title: 'Not found' }));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, { status: 404, title: 'Not found' }),
+  );
 
   app.get('/api/openapi.json', { config: { access: 'public' } }, async () => app.swagger());
   healthRoutes(app, db);

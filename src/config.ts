@@ -36,7 +36,9 @@ export type Config = {
   cookieSecret: string | undefined;
   secureCookies: boolean;
   trustProxy: boolean;
-  email: { transport: 'folder'; folder: string; from: string } | { transport: 'smtp'; url: string; from: string };
+  email:
+    | { transport: 'folder'; folder: string; from: string }
+    | { transport: 'smtp'; url: string; from: string };
   logLevel: string;
   production: boolean;
 };
@@ -44,7 +46,11 @@ export type Config = {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = environment.safeParse(env);
+  // An empty variable counts as unset, as in most deployment tools.
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = environment.safeParse(given);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Probity cannot start: bad configuration\n${problems.join('\n')}`);

@@ -1,12 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
-import { ConfigError, type Config, loadConfig } from './config.ts';
-import { createCouncil, addPersonDuringSetUp, findCouncilBySlug } from './modules/organisation/councils.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { addPersonDuringSetUp, createCouncil, findCouncilBySlug } from './modules/organisation/councils.ts';
 import { demoPassword, demoSignIns, seedDemoCouncil } from './modules/organisation/demo.ts';
 import { createInvitation } from './modules/organisation/invitations.ts';
 import { verifyAuditChain } from './platform/audit/audit-chain.ts';
-import { divisions, type Division } from './platform/calendar/working-days.ts';
+import { type Division, divisions } from './platform/calendar/working-days.ts';
 import { systemClock } from './platform/clock.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/connection.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
@@ -36,7 +36,12 @@ async function serve(config: Config, demo: boolean) {
     const seeded = await seedDemoCouncil(database.db, systemClock);
     printDemoSignIns(config, seeded.created);
   }
-  const { app } = await buildApp({ config, database, clock: systemClock, mailer: createMailer(config.email) });
+  const { app } = await buildApp({
+    config,
+    database,
+    clock: systemClock,
+    mailer: createMailer(config.email),
+  });
   let closing = false;
   const shutDown = async (signal: string) => {
     if (closing) return;
@@ -49,8 +54,11 @@ async function serve(config: Config, demo: boolean) {
   process.on('SIGTERM', () => void shutDown('SIGTERM'));
   process.on('SIGINT', () => void shutDown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
-  const where = 'url' in config.database ? 'PostgreSQL' : `the embedded database in ${config.database.dataDir}`;
-  console.log(`Probity is running at ${config.baseUrl} on ${where} (ready in ${Math.round(performance.now() - startedAt)} ms)`);
+  const where =
+    'url' in config.database ? 'PostgreSQL' : `the embedded database in ${config.database.dataDir}`;
+  console.log(
+    `Probity is running at ${config.baseUrl} on ${where} (ready in ${Math.round(performance.now() - startedAt)} ms)`,
+  );
 }
 
 function printDemoSignIns(config: Config, created: boolean) {
@@ -79,24 +87,42 @@ async function createCouncilCommand(config: Config, args: string[]) {
   const adminName = values['admin-name'];
   const adminEmail = values['admin-email'];
   if (!name || !slug || !adminName || !adminEmail || !divisions.includes(division as Division)) {
-    throw new ConfigError(`create-council needs --name, --slug, --admin-name, --admin-email and a --division of ${divisions.join(', ')}`);
+    throw new ConfigError(
+      `create-council needs --name, --slug, --admin-name, --admin-email and a --division of ${divisions.join(', ')}`,
+    );
   }
   const database = await open(config);
   try {
-    if (await findCouncilBySlug(database.db, slug)) throw new ConfigError(`A council with slug ${slug} exists already`);
+    if (await findCouncilBySlug(database.db, slug))
+      throw new ConfigError(`A council with slug ${slug} exists already`);
     const now = systemClock.now();
     const link = await database.db.transaction().execute(async (trx) => {
-      const { councilId } = await createCouncil(trx, { name, slug, division: division as Division, directorates: [] }, now);
+      const { councilId } = await createCouncil(
+        trx,
+        { name, slug, division: division as Division, directorates: [] },
+        now,
+      );
       const adminId = await addPersonDuringSetUp(
         trx,
         councilId,
-        { name: adminName, email: adminEmail.toLowerCase(), jobTitle: 'System administrator', serviceId: null, lineManagerId: null, employmentType: 'employee', politicallyRestricted: false, roles: ['officer', 'system-administrator'] },
+        {
+          name: adminName,
+          email: adminEmail.toLowerCase(),
+          jobTitle: 'System administrator',
+          serviceId: null,
+          lineManagerId: null,
+          employmentType: 'employee',
+          politicallyRestricted: false,
+          roles: ['officer', 'system-administrator'],
+        },
         null,
         now,
       );
       return (await createInvitation(trx, councilId, adminId, now, config.baseUrl)).link;
     });
-    console.log(`Created ${name}. ${adminName} can set their password at:\n${link}\nThe link works once, within 72 hours.`);
+    console.log(
+      `Created ${name}. ${adminName} can set their password at:\n${link}\nThe link works once, within 72 hours.`,
+    );
   } finally {
     await database.close();
   }
@@ -105,14 +131,20 @@ async function createCouncilCommand(config: Config, args: string[]) {
 async function verifyAudit(config: Config): Promise<number> {
   const database = await open(config);
   try {
-    const councils = await database.db.selectFrom('council').select(['council_id', 'name']).orderBy('name').execute();
+    const councils = await database.db
+      .selectFrom('council')
+      .select(['council_id', 'name'])
+      .orderBy('name')
+      .execute();
     let broken = 0;
     for (const council of councils) {
       const verdict = await verifyAuditChain(database.db, council.council_id);
       if (verdict.intact) console.log(`${council.name}: intact, ${verdict.events} events`);
       else {
         broken += 1;
-        console.log(`${council.name}: BROKEN. ${verdict.reason} (${verdict.events} events verified before it)`);
+        console.log(
+          `${council.name}: BROKEN. ${verdict.reason} (${verdict.events} events verified before it)`,
+        );
       }
     }
     return broken ? 1 : 0;

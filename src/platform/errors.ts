@@ -13,7 +13,9 @@ export class NotFound extends Error {}
 export class Forbidden extends Error {}
 
 // A zod error as GOV.UK field errors, keyed by the first part of each issue's path.
-export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldError[] {
+export function fieldErrorsOf(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): FieldError[] {
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   for (const issue of issues) {

@@ -9,7 +9,10 @@ test.beforeEach(async ({ page }) => {
   await signIn(page, admin.email);
 });
 
-test('an administrator adds a person, who sets a password from the emailed link and signs in', async ({ page, browser }) => {
+test('an administrator adds a person, who sets a password from the emailed link and signs in', async ({
+  page,
+  browser,
+}) => {
   await page.getByRole('link', { name: 'People', exact: true }).click();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Add a person' }).click();
@@ -35,7 +38,10 @@ test('an administrator adds a person, who sets a password from the emailed link 
 
   await page.goto('/admin/emails');
   await expectAccessible(page);
-  await page.getByRole('link', { name: /Set your password/ }).first().click();
+  await page
+    .getByRole('link', { name: /Set your password/ })
+    .first()
+    .click();
   const body = await page.locator('#email-body').innerText();
   const link = /http\S+\/set-password\/\S+/.exec(body)?.[0];
   expect(link).toBeTruthy();
@@ -93,7 +99,9 @@ test('a person creates an API token, sees it once, and revokes it', async ({ pag
   expect(me.status()).toBe(200);
   await page.getByRole('button', { name: 'Revoke Browser test token' }).click();
   await expect(page.getByRole('row').filter({ hasText: 'Browser test token' })).toContainText('Revoked');
-  const after = await page.request.get('/api/v1/me', { headers: { authorization: `Bearer ${token}`, cookie: '' } });
+  const after = await page.request.get('/api/v1/me', {
+    headers: { authorization: `Bearer ${token}`, cookie: '' },
+  });
   expect(after.status()).toBe(401);
 });
 
@@ -110,7 +118,9 @@ test('pages work without JavaScript', async ({ browser }) => {
   await page.getByLabel('Description').fill('Christmas closure');
   await page.getByRole('button', { name: 'Add change' }).click();
   await expect(page.getByText('Calendar saved')).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: 'Christmas closure' })).toContainText('27 December 2027');
+  await expect(page.getByRole('row').filter({ hasText: 'Christmas closure' })).toContainText(
+    '27 December 2027',
+  );
   await expectAccessible(page);
   await context.close();
 });

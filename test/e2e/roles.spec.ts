@@ -13,7 +13,15 @@ const expectedNavigation: Record<string, string[]> = {
   'chief-executive': managers,
   hr: ['Home', 'People', 'API tokens'],
   audit: ['Home', 'Audit trail', 'API tokens'],
-  'system-administrator': ['Home', 'People', 'Audit trail', 'Policy settings', 'Calendar', 'Emails sent', 'API tokens'],
+  'system-administrator': [
+    'Home',
+    'People',
+    'Audit trail',
+    'Policy settings',
+    'Calendar',
+    'Emails sent',
+    'API tokens',
+  ],
 };
 
 for (const account of demoSignIns()) {
@@ -27,7 +35,9 @@ for (const account of demoSignIns()) {
     if (!links.includes('Audit trail')) {
       const response = await page.goto('/audit');
       expect(response?.status()).toBe(403);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('You do not have permission to see this page');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+        'You do not have permission to see this page',
+      );
       await expectAccessible(page);
     }
     await page.goto('/');

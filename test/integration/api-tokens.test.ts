@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, startTestApp } from '../support/app.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { addTestPerson, testPassword } from '../support/people.ts';
 
@@ -19,7 +19,11 @@ describe.each(databaseKinds)('personal API tokens on %s', (kind) => {
     expect(missing.body).toContain('Enter a name for the token');
     expect(missing.body).toContain('Select what the token may do');
 
-    const created = await browser.post('/account/tokens', { name: 'Report script', scope: 'read', expiresInDays: '30' });
+    const created = await browser.post('/account/tokens', {
+      name: 'Report script',
+      scope: 'read',
+      expiresInDays: '30',
+    });
     const token = /id="new-token">([^<]+)</.exec(created.body)?.[1];
     expect(token).toMatch(/^pbt_[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
     if (!token) return;
@@ -42,7 +46,11 @@ describe.each(databaseKinds)('personal API tokens on %s', (kind) => {
   it('expires a token at its expiry date', async () => {
     const browser = t.client();
     await browser.signIn('tom.tokens@probity.test', testPassword);
-    const created = await browser.post('/account/tokens', { name: 'Short lived', scope: 'read-write', expiresInDays: '30' });
+    const created = await browser.post('/account/tokens', {
+      name: 'Short lived',
+      scope: 'read-write',
+      expiresInDays: '30',
+    });
     const token = /id="new-token">([^<]+)</.exec(created.body)?.[1] ?? '';
     const api = t.client();
     expect((await api.api('GET', '/api/v1/me', undefined, token)).statusCode).toBe(200);
@@ -52,9 +60,19 @@ describe.each(databaseKinds)('personal API tokens on %s', (kind) => {
 
   it('describes the API in OpenAPI 3.1 and answers unknown routes with problem+json', async () => {
     const client = t.client();
-    const spec = (await client.api('GET', '/api/openapi.json')).json() as { openapi: string; paths: Record<string, unknown> };
+    const spec = (await client.api('GET', '/api/openapi.json')).json() as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(spec.openapi).toBe('3.1.0');
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/people', '/api/v1/people/{id}', '/api/v1/tokens', '/api/v1/audit-events']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/people',
+        '/api/v1/people/{id}',
+        '/api/v1/tokens',
+        '/api/v1/audit-events',
+      ]),
+    );
     const missing = await client.api('GET', '/api/v1/nothing-here');
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toContain('application/problem+json');

@@ -13,7 +13,10 @@ describe.each(databaseKinds)('the audit trail on %s', (kind) => {
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
-    await database.db.insertInto('council').values({ council_id: councilId, name: 'Audit Test Council', slug: 'audit-test', division: 'scotland' }).execute();
+    await database.db
+      .insertInto('council')
+      .values({ council_id: councilId, name: 'Audit Test Council', slug: 'audit-test', division: 'scotland' })
+      .execute();
   });
   afterAll(() => database.close());
 
@@ -21,7 +24,18 @@ describe.each(databaseKinds)('the audit trail on %s', (kind) => {
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         database.db.transaction().execute((trx) =>
-          appendAudit(trx, actor, { action: 'thing.changed', recordType: 'thing', recordId: String(i), before: { n: i }, after: { n: i + 1, nested: { b: 1, a: [1, 'x'] } } }, new Date()),
+          appendAudit(
+            trx,
+            actor,
+            {
+              action: 'thing.changed',
+              recordType: 'thing',
+              recordId: String(i),
+              before: { n: i },
+              after: { n: i + 1, nested: { b: 1, a: [1, 'x'] } },
+            },
+            new Date(),
+          ),
         ),
       ),
     );
@@ -29,14 +43,20 @@ describe.each(databaseKinds)('the audit trail on %s', (kind) => {
   });
 
   it('refuses to update, delete or truncate an event', async () => {
-    await expect(sql`update audit_event set action = 'x' where council_id = ${councilId}`.execute(database.db)).rejects.toThrow(/append-only/);
-    await expect(sql`delete from audit_event where council_id = ${councilId}`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(
+      sql`update audit_event set action = 'x' where council_id = ${councilId}`.execute(database.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      sql`delete from audit_event where council_id = ${councilId}`.execute(database.db),
+    ).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_event`.execute(database.db)).rejects.toThrow(/append-only/);
   });
 
   it('detects an event whose content was changed behind the trigger’s back', async () => {
     await sql`alter table audit_event disable trigger audit_event_no_update`.execute(database.db);
-    await sql`update audit_event set after = '{"n": 999}' where council_id = ${councilId} and seq = 7`.execute(database.db);
+    await sql`update audit_event set after = '{"n": 999}' where council_id = ${councilId} and seq = 7`.execute(
+      database.db,
+    );
     await sql`alter table audit_event enable trigger audit_event_no_update`.execute(database.db);
     const verdict = await verifyAuditChain(database.db, councilId);
     expect(verdict).toMatchObject({ intact: false, brokenAt: 7, events: 6 });

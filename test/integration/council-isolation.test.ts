@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPersonDuringSetUp, createCouncil } from '../../src/modules/organisation/councils.ts';
-import { type TestApp, startTestApp } from '../support/app.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { personIdByEmail, tokenFor } from '../support/people.ts';
 
@@ -14,11 +14,29 @@ describe.each(databaseKinds)('two councils in one database on %s', (kind) => {
     t = await startTestApp(kind);
     const now = new Date();
     const created = await t.db.transaction().execute(async (trx) => {
-      const council = await createCouncil(trx, { name: 'Other Borough Council', slug: 'other', division: 'northern-ireland', directorates: [{ name: 'Resources', services: ['Finance'] }] }, now);
+      const council = await createCouncil(
+        trx,
+        {
+          name: 'Other Borough Council',
+          slug: 'other',
+          division: 'northern-ireland',
+          directorates: [{ name: 'Resources', services: ['Finance'] }],
+        },
+        now,
+      );
       const adminId = await addPersonDuringSetUp(
         trx,
         council.councilId,
-        { name: 'Olive Other', email: 'olive@other.test', jobTitle: 'Administrator', serviceId: null, lineManagerId: null, employmentType: 'employee', politicallyRestricted: false, roles: ['officer', 'system-administrator', 'audit', 'hr'] },
+        {
+          name: 'Olive Other',
+          email: 'olive@other.test',
+          jobTitle: 'Administrator',
+          serviceId: null,
+          lineManagerId: null,
+          employmentType: 'employee',
+          politicallyRestricted: false,
+          roles: ['officer', 'system-administrator', 'audit', 'hr'],
+        },
         null,
         now,
       );
@@ -26,7 +44,17 @@ describe.each(databaseKinds)('two councils in one database on %s', (kind) => {
     });
     otherCouncilId = created.councilId;
     otherAdminToken = await tokenFor(t.db, otherCouncilId, created.adminId);
-    demoPersonId = await personIdByEmail(t.db, (await t.db.selectFrom('person').select('email').where('council_id', '=', t.councilId).limit(1).executeTakeFirstOrThrow()).email);
+    demoPersonId = await personIdByEmail(
+      t.db,
+      (
+        await t.db
+          .selectFrom('person')
+          .select('email')
+          .where('council_id', '=', t.councilId)
+          .limit(1)
+          .executeTakeFirstOrThrow()
+      ).email,
+    );
   });
   afterAll(() => t.close());
 
@@ -39,18 +67,32 @@ describe.each(databaseKinds)('two councils in one database on %s', (kind) => {
 
   it('cannot read, change or deactivate another council’s person, even knowing their id', async () => {
     const client = t.client();
-    expect((await client.api('GET', `/api/v1/people/${demoPersonId}`, undefined, otherAdminToken)).statusCode).toBe(404);
-    expect((await client.api('POST', `/api/v1/people/${demoPersonId}/deactivate`, {}, otherAdminToken)).statusCode).toBe(404);
-    const person = await t.db.selectFrom('person').select(['active']).where('id', '=', demoPersonId).executeTakeFirstOrThrow();
+    expect(
+      (await client.api('GET', `/api/v1/people/${demoPersonId}`, undefined, otherAdminToken)).statusCode,
+    ).toBe(404);
+    expect(
+      (await client.api('POST', `/api/v1/people/${demoPersonId}/deactivate`, {}, otherAdminToken)).statusCode,
+    ).toBe(404);
+    const person = await t.db
+      .selectFrom('person')
+      .select(['active'])
+      .where('id', '=', demoPersonId)
+      .executeTakeFirstOrThrow();
     expect(person.active).toBe(true);
   });
 
   it('sees only its own audit trail and services', async () => {
     const client = t.client();
-    const events = (await client.api('GET', '/api/v1/audit-events?limit=500', undefined, otherAdminToken)).json() as { items: { recordId: string | null }[] };
+    const events = (
+      await client.api('GET', '/api/v1/audit-events?limit=500', undefined, otherAdminToken)
+    ).json() as { items: { recordId: string | null }[] };
     expect(events.items.length).toBeGreaterThan(0);
     expect(events.items.some((event) => event.recordId === demoPersonId)).toBe(false);
-    const demoEvents = await t.db.selectFrom('audit_event').select('council_id').where('record_id', '=', demoPersonId).execute();
+    const demoEvents = await t.db
+      .selectFrom('audit_event')
+      .select('council_id')
+      .where('record_id', '=', demoPersonId)
+      .execute();
     expect(demoEvents.every((event) => event.council_id === t.councilId)).toBe(true);
   });
 

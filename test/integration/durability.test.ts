@@ -23,7 +23,15 @@ async function freePort(): Promise<number> {
 
 async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['src/main.ts', 'serve'], {
-    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'error', EMAIL_TRANSPORT: 'folder' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      BASE_URL: `http://127.0.0.1:${port}`,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'error',
+      EMAIL_TRANSPORT: 'folder',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const deadline = Date.now() + 30_000;
@@ -55,8 +63,18 @@ describe('the embedded database killed with SIGKILL', () => {
     const setUp = await openDatabase({ dataDir: join(dataDir, 'db') });
     await migrateToLatest(setUp.db);
     const { councilId } = await seedDemoCouncil(setUp.db, systemClock);
-    const admin = await setUp.db.selectFrom('person as p').innerJoin('person_role as r', (j) => j.onRef('r.person_id', '=', 'p.id')).select('p.id').where('r.role', '=', 'system-administrator').executeTakeFirstOrThrow();
-    const { token } = await createApiToken(setUp.db, { councilId, personId: admin.id, label: 'Durability test' }, { name: 'durability', scope: 'read-write', expiresInDays: null }, new Date());
+    const admin = await setUp.db
+      .selectFrom('person as p')
+      .innerJoin('person_role as r', (j) => j.onRef('r.person_id', '=', 'p.id'))
+      .select('p.id')
+      .where('r.role', '=', 'system-administrator')
+      .executeTakeFirstOrThrow();
+    const { token } = await createApiToken(
+      setUp.db,
+      { councilId, personId: admin.id, label: 'Durability test' },
+      { name: 'durability', scope: 'read-write', expiresInDays: null },
+      new Date(),
+    );
     await setUp.close();
 
     const acknowledged: string[] = [];
@@ -65,14 +83,23 @@ describe('the embedded database killed with SIGKILL', () => {
     for (let round = 1; round <= rounds; round++) {
       const server = await startServer(join(dataDir), port);
       const killAt = Date.now() + 200 + Math.random() * 1200;
-      const killed = new Promise<void>((resolve) => setTimeout(() => kill(server).then(resolve), killAt - Date.now()));
+      const killed = new Promise<void>((resolve) =>
+        setTimeout(() => kill(server).then(resolve), killAt - Date.now()),
+      );
       const writers = Array.from({ length: 4 }, async (_, writer) => {
         for (let n = 0; Date.now() < killAt + 100; n++) {
           try {
             const response = await fetch(`http://127.0.0.1:${port}/api/v1/people`, {
               method: 'POST',
               headers,
-              body: JSON.stringify({ name: `Durable ${round}-${writer}-${n}`, email: `durable-${round}-${writer}-${n}@probity.test`, jobTitle: 'Officer', employmentType: 'employee', politicallyRestricted: false, roles: ['officer'] }),
+              body: JSON.stringify({
+                name: `Durable ${round}-${writer}-${n}`,
+                email: `durable-${round}-${writer}-${n}@probity.test`,
+                jobTitle: 'Officer',
+                employmentType: 'employee',
+                politicallyRestricted: false,
+                roles: ['officer'],
+              }),
             });
             if (response.status === 201) acknowledged.push(((await response.json()) as { id: string }).id);
           } catch {
@@ -98,7 +125,8 @@ describe('the embedded database killed with SIGKILL', () => {
     const check = await openDatabase({ dataDir: join(dataDir, 'db') });
     try {
       const councils = await check.db.selectFrom('council').select('council_id').execute();
-      for (const council of councils) expect(await verifyAuditChain(check.db, council.council_id)).toMatchObject({ intact: true });
+      for (const council of councils)
+        expect(await verifyAuditChain(check.db, council.council_id)).toMatchObject({ intact: true });
     } finally {
       await check.close();
     }

@@ -10,7 +10,11 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
       const applied = await migrateToLatest(database.db);
       expect(applied.length).toBeGreaterThan(0);
       expect(await migrateToLatest(database.db)).toEqual([]);
-      const { rows } = await sql<{ table_name: string; has_council: boolean; key_starts_with_council: boolean }>`
+      const { rows } = await sql<{
+        table_name: string;
+        has_council: boolean;
+        key_starts_with_council: boolean;
+      }>`
         select t.table_name,
           exists (select 1 from information_schema.columns c
                   where c.table_schema = 'public' and c.table_name = t.table_name and c.column_name = 'council_id') as has_council,

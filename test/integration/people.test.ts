@@ -1,21 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/platform/audit/audit-chain.ts';
-import { type TestApp, startTestApp } from '../support/app.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { addTestPerson, testPassword, tokenFor } from '../support/people.ts';
 
 const newPerson = (overrides: Record<string, string> = {}): [string, string][] => [
-  ['name', 'Priya Newcomer'],
-  ['email', 'priya.newcomer@probity.test'],
-  ['jobTitle', 'Licensing Officer'],
-  ['serviceId', ''],
-  ['lineManagerId', ''],
-  ['employmentType', 'agency'],
-  ['politicallyRestricted', 'no'],
+  ...Object.entries({
+    name: 'Priya Newcomer',
+    email: 'priya.newcomer@probity.test',
+    jobTitle: 'Licensing Officer',
+    serviceId: '',
+    lineManagerId: '',
+    employmentType: 'agency',
+    politicallyRestricted: 'no',
+    invite: 'yes',
+    ...overrides,
+  }),
   ['roles', 'officer'],
   ['roles', 'field-officer'],
-  ['invite', 'yes'],
-  ...Object.entries(overrides),
 ];
 
 describe.each(databaseKinds)('managing people on %s', (kind) => {
@@ -26,11 +28,24 @@ describe.each(databaseKinds)('managing people on %s', (kind) => {
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    await addTestPerson(t.db, t.councilId, { email: 'ada.admin@probity.test', roles: ['officer', 'system-administrator'] });
+    await addTestPerson(t.db, t.councilId, {
+      email: 'ada.admin@probity.test',
+      roles: ['officer', 'system-administrator'],
+    });
     await addTestPerson(t.db, t.councilId, { email: 'harriet.hr@probity.test', roles: ['officer', 'hr'] });
-    managerId = await addTestPerson(t.db, t.councilId, { email: 'mo.manager@probity.test', roles: ['officer', 'line-manager'] });
-    reportId = await addTestPerson(t.db, t.councilId, { email: 'rita.report@probity.test', roles: ['officer'], lineManagerId: managerId });
-    peerId = await addTestPerson(t.db, t.councilId, { email: 'pete.peer@probity.test', roles: ['officer', 'line-manager'] });
+    managerId = await addTestPerson(t.db, t.councilId, {
+      email: 'mo.manager@probity.test',
+      roles: ['officer', 'line-manager'],
+    });
+    reportId = await addTestPerson(t.db, t.councilId, {
+      email: 'rita.report@probity.test',
+      roles: ['officer'],
+      lineManagerId: managerId,
+    });
+    peerId = await addTestPerson(t.db, t.councilId, {
+      email: 'pete.peer@probity.test',
+      roles: ['officer', 'line-manager'],
+    });
   });
   afterAll(() => t.close());
 
@@ -56,7 +71,11 @@ describe.each(databaseKinds)('managing people on %s', (kind) => {
       expect(response.body).toContain(message);
     }
     expect(response.body).toContain('value="not-an-email"');
-    const count = await t.db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).where('email', '=', 'not-an-email').executeTakeFirstOrThrow();
+    const count = await t.db
+      .selectFrom('person')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('email', '=', 'not-an-email')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
     const duplicate = await admin.post('/people', newPerson({ email: 'mo.manager@probity.test' }));
     expect(duplicate.statusCode).toBe(400);
@@ -83,9 +102,15 @@ describe.each(databaseKinds)('managing people on %s', (kind) => {
     const weak = await newcomer.post(link, { password: 'password1234', confirmation: 'password1234' });
     expect(weak.statusCode).toBe(400);
     expect(weak.body).toMatch(/too common/i);
-    const mismatch = await newcomer.post(link, { password: 'lantern orchard biscuit', confirmation: 'lantern orchard biscuits' });
+    const mismatch = await newcomer.post(link, {
+      password: 'lantern orchard biscuit',
+      confirmation: 'lantern orchard biscuits',
+    });
     expect(mismatch.body).toContain('Passwords do not match');
-    const done = await newcomer.post(link, { password: 'lantern orchard biscuit', confirmation: 'lantern orchard biscuit' });
+    const done = await newcomer.post(link, {
+      password: 'lantern orchard biscuit',
+      confirmation: 'lantern orchard biscuit',
+    });
     expect(done.statusCode).toBe(303);
     await newcomer.signIn('priya.newcomer@probity.test', 'lantern orchard biscuit');
     expect((await newcomer.get(link)).statusCode).toBe(404);
@@ -124,7 +149,10 @@ describe.each(databaseKinds)('managing people on %s', (kind) => {
   });
 
   it('deactivates a leaver: their sessions and tokens stop working and their record stays', async () => {
-    const leaverId = await addTestPerson(t.db, t.councilId, { email: 'len.leaver@probity.test', roles: ['officer'] });
+    const leaverId = await addTestPerson(t.db, t.councilId, {
+      email: 'len.leaver@probity.test',
+      roles: ['officer'],
+    });
     const token = await tokenFor(t.db, t.councilId, leaverId);
     const leaver = t.client();
     await leaver.signIn('len.leaver@probity.test', testPassword);
@@ -135,15 +163,32 @@ describe.each(databaseKinds)('managing people on %s', (kind) => {
     expect((await leaver.api('GET', '/api/v1/me', undefined, token)).statusCode).toBe(401);
     const again = t.client();
     await again.get('/sign-in');
-    expect((await again.post('/sign-in', { email: 'len.leaver@probity.test', password: testPassword })).statusCode).toBe(400);
+    expect(
+      (await again.post('/sign-in', { email: 'len.leaver@probity.test', password: testPassword })).statusCode,
+    ).toBe(400);
     const page = await admin.get(`/people/${leaverId}`);
     expect(page.body).toContain('Left');
-    const event = await t.db.selectFrom('audit_event').select(['before', 'after', 'actor_label']).where('action', '=', 'person.deactivated').where('record_id', '=', leaverId).executeTakeFirstOrThrow();
-    expect(event).toMatchObject({ before: { active: true }, after: { active: false }, actor_label: 'ada.admin' });
+    const event = await t.db
+      .selectFrom('audit_event')
+      .select(['before', 'after', 'actor_label'])
+      .where('action', '=', 'person.deactivated')
+      .where('record_id', '=', leaverId)
+      .executeTakeFirstOrThrow();
+    expect(event).toMatchObject({
+      before: { active: true },
+      after: { active: false },
+      actor_label: 'ada.admin',
+    });
   });
 
   it('serves people through the API with the same validation, as problem+json', async () => {
-    const adminId = (await t.db.selectFrom('person').select('id').where('email', '=', 'ada.admin@probity.test').executeTakeFirstOrThrow()).id;
+    const adminId = (
+      await t.db
+        .selectFrom('person')
+        .select('id')
+        .where('email', '=', 'ada.admin@probity.test')
+        .executeTakeFirstOrThrow()
+    ).id;
     const token = await tokenFor(t.db, t.councilId, adminId);
     const client = t.client();
     const bad = await client.api('POST', '/api/v1/people', { name: '', email: 'nope' }, token);
@@ -153,14 +198,31 @@ describe.each(databaseKinds)('managing people on %s', (kind) => {
     const created = await client.api(
       'POST',
       '/api/v1/people',
-      { name: 'Api Person', email: 'API.Person@probity.test', jobTitle: 'Analyst', employmentType: 'contractor', politicallyRestricted: false, roles: ['officer'] },
+      {
+        name: 'Api Person',
+        email: 'API.Person@probity.test',
+        jobTitle: 'Analyst',
+        employmentType: 'contractor',
+        politicallyRestricted: false,
+        roles: ['officer'],
+      },
       token,
     );
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ name: 'Api Person', email: 'api.person@probity.test', employmentType: 'contractor', roles: ['officer'] });
-    const page1 = (await client.api('GET', '/api/v1/people?limit=5', undefined, token)).json() as { items: unknown[]; nextCursor: string };
+    expect(created.json()).toMatchObject({
+      name: 'Api Person',
+      email: 'api.person@probity.test',
+      employmentType: 'contractor',
+      roles: ['officer'],
+    });
+    const page1 = (await client.api('GET', '/api/v1/people?limit=5', undefined, token)).json() as {
+      items: unknown[];
+      nextCursor: string;
+    };
     expect(page1.items).toHaveLength(5);
-    const page2 = (await client.api('GET', `/api/v1/people?limit=5&cursor=${page1.nextCursor}`, undefined, token)).json() as { items: unknown[] };
+    const page2 = (
+      await client.api('GET', `/api/v1/people?limit=5&cursor=${page1.nextCursor}`, undefined, token)
+    ).json() as { items: unknown[] };
     expect(page2.items).toHaveLength(5);
     expect(page2.items[0]).not.toEqual(page1.items[0]);
     expect(await verifyAuditChain(t.db, t.councilId)).toMatchObject({ intact: true });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allows } from '../../src/platform/auth/permissions.ts';
 import { type Role, roles } from '../../src/platform/auth/roles.ts';
-import { type TestApp, startTestApp, testClient } from '../support/app.ts';
+import { startTestApp, type TestApp, testClient } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { addTestPerson, testPassword, tokenFor } from '../support/people.ts';
 
@@ -35,7 +35,10 @@ describe.each(databaseKinds)('the permission matrix on %s', (kind) => {
   beforeAll(async () => {
     t = await startTestApp(kind);
     for (const role of roles) {
-      const id = await addTestPerson(t.db, t.councilId, { email: `matrix-${role}@probity.test`, roles: [role] });
+      const id = await addTestPerson(t.db, t.councilId, {
+        email: `matrix-${role}@probity.test`,
+        roles: [role],
+      });
       people.set(role, { id, token: await tokenFor(t.db, t.councilId, id) });
     }
   });
@@ -49,13 +52,19 @@ describe.each(databaseKinds)('the permission matrix on %s', (kind) => {
       if (!declared) continue;
       if (expected === 'public') expect(declared.access, route).toBe('public');
       else if (expected === 'everyone signed in') expect(declared.access, route).toBe('signed-in');
-      else expect(roles.filter((role) => allows(declared.access, new Set([role]))), route).toEqual([...expected].sort((a, b) => roles.indexOf(a) - roles.indexOf(b)));
+      else
+        expect(
+          roles.filter((role) => allows(declared.access, new Set([role]))),
+          route,
+        ).toEqual([...expected].sort((a, b) => roles.indexOf(a) - roles.indexOf(b)));
     }
   });
 
   it('answers every route for every role with the declared access, and nothing else', async () => {
     const mismatches: string[] = [];
-    const routes = t.routes.filter((route) => !route.url.includes('*') && !notCalled.has(`${route.method} ${route.url}`));
+    const routes = t.routes.filter(
+      (route) => !route.url.includes('*') && !notCalled.has(`${route.method} ${route.url}`),
+    );
     for (const role of roles) {
       const person = people.get(role);
       if (!person) throw new Error(role);
@@ -67,14 +76,21 @@ describe.each(databaseKinds)('the permission matrix on %s', (kind) => {
           .replace(':credential', 'not-a-credential')
           .replace(':date', '2031-01-01');
         const response = route.url.startsWith('/api/')
-          ? await browser.api(route.method, url, route.method === 'GET' || route.method === 'DELETE' ? undefined : {}, person.token)
+          ? await browser.api(
+              route.method,
+              url,
+              route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+              person.token,
+            )
           : route.method === 'GET'
             ? await browser.get(url)
             : await browser.post(url);
         const allowed = allows(route.access, new Set([role]));
         const refused = response.statusCode === 403 || response.statusCode === 401;
         if (allowed === refused || response.statusCode >= 500) {
-          mismatches.push(`${role} ${route.method} ${route.url}: ${response.statusCode} (declared ${route.access})`);
+          mismatches.push(
+            `${role} ${route.method} ${route.url}: ${response.statusCode} (declared ${route.access})`,
+          );
         }
       }
     }
@@ -85,15 +101,19 @@ describe.each(databaseKinds)('the permission matrix on %s', (kind) => {
     const anonymous = testClient(t.app);
     const mismatches: string[] = [];
     for (const route of t.routes.filter((r) => !r.url.includes('*') && r.access !== 'public')) {
-      const url = route.url.replace(':id', '00000000-0000-7000-8000-000000000000').replace(':date', '2031-01-01');
+      const url = route.url
+        .replace(':id', '00000000-0000-7000-8000-000000000000')
+        .replace(':date', '2031-01-01');
       const response = route.url.startsWith('/api/')
         ? await anonymous.api(route.method, url, route.method === 'GET' ? undefined : {})
         : route.method === 'GET'
           ? await anonymous.get(url)
           : await anonymous.post(url);
       const expected = route.url.startsWith('/api/') || route.method !== 'GET' ? 401 : 302;
-      if (response.statusCode !== expected) mismatches.push(`${route.method} ${route.url}: ${response.statusCode}`);
-      if (expected === 302 && !response.headers.location?.startsWith('/sign-in?next=')) mismatches.push(`${route.url}: ${response.headers.location}`);
+      if (response.statusCode !== expected)
+        mismatches.push(`${route.method} ${route.url}: ${response.statusCode}`);
+      if (expected === 302 && !response.headers.location?.startsWith('/sign-in?next='))
+        mismatches.push(`${route.url}: ${response.headers.location}`);
     }
     expect(mismatches).toEqual([]);
   });

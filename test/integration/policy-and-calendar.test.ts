@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPolicy, policyFields, toFormValue } from '../../src/modules/organisation/policy-settings.ts';
-import { type TestApp, startTestApp } from '../support/app.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { addTestPerson, testPassword } from '../support/people.ts';
 
 function policyForm(overrides: Record<string, string>): Record<string, string> {
   const defaults = defaultPolicy() as Record<string, unknown>;
-  const form = Object.fromEntries(policyFields.map((field) => [field.key, toFormValue(field, defaults[field.key])]));
+  const form = Object.fromEntries(
+    policyFields.map((field) => [field.key, toFormValue(field, defaults[field.key])]),
+  );
   return { ...form, ...overrides };
 }
 
@@ -15,32 +17,54 @@ describe.each(databaseKinds)('policy settings and the calendar on %s', (kind) =>
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    await addTestPerson(t.db, t.councilId, { email: 'ada.admin@probity.test', roles: ['officer', 'system-administrator'] });
+    await addTestPerson(t.db, t.councilId, {
+      email: 'ada.admin@probity.test',
+      roles: ['officer', 'system-administrator'],
+    });
   });
   afterAll(() => t.close());
 
   it('refuses bad values with a message for each, and changes nothing', async () => {
     const admin = t.client();
     await admin.signIn('ada.admin@probity.test', testPassword);
-    const response = await admin.post('/admin/policy', policyForm({ giftRecordingThresholdPence: '-5', sessionIdleMinutes: 'soon', outOfHoursFrom: '25:00', complaintRegime: 'whatever' }));
+    const response = await admin.post(
+      '/admin/policy',
+      policyForm({
+        giftRecordingThresholdPence: '-5',
+        sessionIdleMinutes: 'soon',
+        outOfHoursFrom: '25:00',
+        complaintRegime: 'whatever',
+      }),
+    );
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('Recording threshold must be an amount in pounds, like 50 or 20.00');
     expect(response.body).toContain('Sign out after inactivity must be a whole number');
     expect(response.body).toContain('Out-of-hours work starts at must be a 24-hour time, like 18:00');
     expect(response.body).toContain('Select complaint handling regime');
     expect(response.body).toContain('value="soon"');
-    const stored = await t.db.selectFrom('council_policy').select('settings').where('council_id', '=', t.councilId).executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom('council_policy')
+      .select('settings')
+      .where('council_id', '=', t.councilId)
+      .executeTakeFirstOrThrow();
     expect(stored.settings).toMatchObject({ giftRecordingThresholdPence: 5000, sessionIdleMinutes: 30 });
   });
 
   it('saves a change, audits what changed, and applies it at once', async () => {
     const admin = t.client();
     await admin.signIn('ada.admin@probity.test', testPassword);
-    const response = await admin.post('/admin/policy', policyForm({ giftRecordingThresholdPence: '20', sessionIdleMinutes: '5' }));
+    const response = await admin.post(
+      '/admin/policy',
+      policyForm({ giftRecordingThresholdPence: '20', sessionIdleMinutes: '5' }),
+    );
     expect(response.statusCode).toBe(303);
     const page = await admin.get('/admin/policy?saved=1');
     expect(page.body).toContain('value="20.00"');
-    const event = await t.db.selectFrom('audit_event').select(['before', 'after']).where('action', '=', 'policy.updated').executeTakeFirstOrThrow();
+    const event = await t.db
+      .selectFrom('audit_event')
+      .select(['before', 'after'])
+      .where('action', '=', 'policy.updated')
+      .executeTakeFirstOrThrow();
     expect(event.before).toEqual({ giftRecordingThresholdPence: 5000, sessionIdleMinutes: 30 });
     expect(event.after).toEqual({ giftRecordingThresholdPence: 2000, sessionIdleMinutes: 5 });
     t.clock.advance(6 * 60_000);
@@ -51,11 +75,23 @@ describe.each(databaseKinds)('policy settings and the calendar on %s', (kind) =>
     const admin = t.client();
     await admin.signIn('ada.admin@probity.test', testPassword);
     expect((await admin.post('/admin/calendar/division', { division: 'scotland' })).statusCode).toBe(303);
-    const bad = await admin.post('/admin/calendar/overrides', { 'date-day': '31', 'date-month': '2', 'date-year': '2027', kind: 'holiday', title: '' });
+    const bad = await admin.post('/admin/calendar/overrides', {
+      'date-day': '31',
+      'date-month': '2',
+      'date-year': '2027',
+      kind: 'holiday',
+      title: '',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Enter a real date');
     expect(bad.body).toContain('Enter a description');
-    const good = await admin.post('/admin/calendar/overrides', { 'date-day': '24', 'date-month': '12', 'date-year': '2027', kind: 'holiday', title: 'Council closure day' });
+    const good = await admin.post('/admin/calendar/overrides', {
+      'date-day': '24',
+      'date-month': '12',
+      'date-year': '2027',
+      kind: 'holiday',
+      title: 'Council closure day',
+    });
     expect(good.statusCode).toBe(303);
     const page = await admin.get('/admin/calendar');
     expect(page.body).toContain('Scotland bank holidays');

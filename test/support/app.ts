@@ -1,4 +1,4 @@
-import type { LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { demoPassword, seedDemoCouncil } from '../../src/modules/organisation/demo.ts';
@@ -12,7 +12,10 @@ export const testCookieSecret = 'test-cookie-secret-that-is-long-enough';
 
 // The whole app, as main.ts builds it, on a fresh database with the demo council, sending
 // email to a real SMTP server on loopback. Time is a clock the test can move.
-export async function startTestApp(kind: DatabaseKind, options: { clock?: Clock & { advance(ms: number): void } } = {}) {
+export async function startTestApp(
+  kind: DatabaseKind,
+  options: { clock?: Clock & { advance(ms: number): void } } = {},
+) {
   const smtp = await startSmtpServer();
   const database = await freshDatabase(kind);
   const clock = options.clock ?? fixedClock(new Date('2026-11-23T09:00:00Z'));
@@ -25,7 +28,13 @@ export async function startTestApp(kind: DatabaseKind, options: { clock?: Clock 
     BASE_URL: 'http://probity.test',
   });
   const { councilId } = await seedDemoCouncil(database.db, clock);
-  const { app, routes } = await buildApp({ config, database, clock, mailer: createMailer(config.email), sleep: async () => {} });
+  const { app, routes } = await buildApp({
+    config,
+    database,
+    clock,
+    mailer: createMailer(config.email),
+    sleep: async () => {},
+  });
   await app.ready();
   return {
     app,
@@ -47,11 +56,15 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 type Form = Record<string, string> | [string, string][];
 
 // A browser-like client over app.inject: it keeps cookies and fills in CSRF tokens.
-export function testClient(app: TestApp['app']) {
+export function testClient(app: FastifyInstance) {
   const jar = new Map<string, string>();
   let csrf: string | null = null;
 
-  async function send(method: string, url: string, init: { form?: Form; json?: unknown; headers?: Record<string, string> } = {}) {
+  async function send(
+    method: string,
+    url: string,
+    init: { form?: Form; json?: unknown; headers?: Record<string, string> } = {},
+  ) {
     const headers: Record<string, string> = { accept: 'text/html', ...init.headers };
     if (jar.size) headers.cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
     let payload: string | undefined;
@@ -63,7 +76,12 @@ export function testClient(app: TestApp['app']) {
       headers.accept = 'application/json';
       payload = JSON.stringify(init.json);
     }
-    const response = await app.inject({ method: method as 'GET', url, headers, ...(payload === undefined ? {} : { payload }) });
+    const response = await app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(payload === undefined ? {} : { payload }),
+    });
     remember(response);
     const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
     if (token) csrf = token;
@@ -71,8 +89,16 @@ export function testClient(app: TestApp['app']) {
   }
 
   function remember(response: LightMyRequestResponse) {
-    for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      const expired = cookie.value === '' || cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() < Date.now());
+    for (const cookie of response.cookies as {
+      name: string;
+      value: string;
+      maxAge?: number;
+      expires?: Date;
+    }[]) {
+      const expired =
+        cookie.value === '' ||
+        cookie.maxAge === 0 ||
+        (cookie.expires && cookie.expires.getTime() < Date.now());
       if (expired) jar.delete(cookie.name);
       else jar.set(cookie.name, cookie.value);
     }
@@ -85,13 +111,23 @@ export function testClient(app: TestApp['app']) {
     return csrf;
   }
 
-  const client = {
+  async function post(url: string, form: Form = {}) {
+    const token = await csrfToken();
+    const fields: [string, string][] = Array.isArray(form) ? form : Object.entries(form);
+    return send('POST', url, { form: [['_csrf', token], ...fields] });
+  }
+
+  async function signIn(email: string, password = demoPassword) {
+    await send('GET', '/sign-in');
+    const response = await post('/sign-in', { email, password });
+    if (response.statusCode !== 303)
+      throw new Error(`Sign-in as ${email} failed with ${response.statusCode}`);
+    return response;
+  }
+
+  return {
     get: (url: string, headers?: Record<string, string>) => send('GET', url, headers ? { headers } : {}),
-    async post(url: string, form: Form = {}) {
-      const token = await csrfToken();
-      const fields: [string, string][] = Array.isArray(form) ? form : Object.entries(form);
-      return send('POST', url, { form: [['_csrf', token], ...fields] });
-    },
+    post,
     // A form post without the CSRF token, as a forged cross-site request would be.
     postWithoutCsrf: (url: string, form: Form = {}) => send('POST', url, { form }),
     api: (method: string, url: string, json?: unknown, token?: string) =>
@@ -99,13 +135,7 @@ export function testClient(app: TestApp['app']) {
         ...(json === undefined ? {} : { json }),
         headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       }),
-    async signIn(email: string, password = demoPassword) {
-      await send('GET', '/sign-in');
-      const response = await client.post('/sign-in', { email, password });
-      if (response.statusCode !== 303) throw new Error(`Sign-in as ${email} failed with ${response.statusCode}`);
-      return response;
-    },
+    signIn,
     cookies: jar,
   };
-  return client;
 }

@@ -7,7 +7,10 @@ import { migrateToLatest } from '../../src/platform/db/migrator.ts';
 // points at a server: each test file gets a database of its own there, dropped afterwards.
 export const databaseKinds: DatabaseKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
-export async function freshDatabase(kind: DatabaseKind, options: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
+export async function freshDatabase(
+  kind: DatabaseKind,
+  options: { migrate?: boolean } = {},
+): Promise<DatabaseHandle> {
   const handle = kind === 'pglite' ? await openDatabase({ memory: true }) : await serverDatabase();
   if (options.migrate !== false) await migrateToLatest(handle.db);
   return handle;

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
+import { addPersonDuringSetUp } from '../../src/modules/organisation/councils.ts';
 import { createApiToken } from '../../src/platform/auth/api-tokens.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import type { Role } from '../../src/platform/auth/roles.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
-import { addPersonDuringSetUp } from '../../src/modules/organisation/councils.ts';
 
 export const testPassword = 'a long test passphrase';
 let hash: Promise<string> | null = null;
@@ -33,8 +33,18 @@ export async function addTestPerson(
   );
 }
 
-export async function tokenFor(db: Kysely<Database>, councilId: string, personId: string, scope: 'read' | 'read-write' = 'read-write') {
-  const { token } = await createApiToken(db, { councilId, personId, label: 'Test' }, { name: 'Test token', scope, expiresInDays: null }, new Date());
+export async function tokenFor(
+  db: Kysely<Database>,
+  councilId: string,
+  personId: string,
+  scope: 'read' | 'read-write' = 'read-write',
+) {
+  const { token } = await createApiToken(
+    db,
+    { councilId, personId, label: 'Test' },
+    { name: 'Test token', scope, expiresInDays: null },
+    new Date(),
+  );
   return token;
 }
 

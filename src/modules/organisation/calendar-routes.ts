@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { londonDate } from '../../platform/calendar/daylight.ts';
 import {
   bankHolidays,
   type Division,
@@ -7,7 +8,6 @@ import {
   divisions,
   snapshotCoverage,
 } from '../../platform/calendar/working-days.ts';
-import { londonDate } from '../../platform/calendar/daylight.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { type FieldError, InvalidInput } from '../../platform/errors.ts';
 import { formErrors, text } from '../../platform/web/forms.ts';
@@ -16,7 +16,11 @@ import { dateFromParts } from './calendar-input.ts';
 import type { OrganisationService } from './service.ts';
 
 export function calendarRoutes(app: FastifyInstance, organisation: OrganisationService, clock: Clock) {
-  async function page(request: FastifyRequest, reply: FastifyReply, extra: { values?: Record<string, unknown>; errors?: readonly FieldError[]; flash?: string } = {}) {
+  async function page(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { values?: Record<string, unknown>; errors?: readonly FieldError[]; flash?: string } = {},
+  ) {
     const calendar = await organisation.calendar(signedIn(request).councilId);
     const today = londonDate(clock.now());
     const yearAhead = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
@@ -27,7 +31,9 @@ export function calendarRoutes(app: FastifyInstance, organisation: OrganisationS
       divisionItems: divisions.map((division) => ({ value: division, text: divisionNames[division] })),
       description: describeCalendar(calendar),
       coverage: snapshotCoverage(),
-      upcoming: bankHolidays(calendar.division as Division).filter((day) => day.date >= today && day.date <= yearAhead),
+      upcoming: bankHolidays(calendar.division as Division).filter(
+        (day) => day.date >= today && day.date <= yearAhead,
+      ),
       overrides: calendar.overrides,
       values: extra.values ?? {},
       flash: extra.flash,
@@ -55,7 +61,11 @@ export function calendarRoutes(app: FastifyInstance, organisation: OrganisationS
     const body = request.body as Record<string, unknown>;
     const date = dateFromParts(text(body['date-day']), text(body['date-month']), text(body['date-year']));
     try {
-      await organisation.addCalendarOverride(actorOf(request), { date: date ?? 'invalid', kind: body.kind, title: body.title });
+      await organisation.addCalendarOverride(actorOf(request), {
+        date: date ?? 'invalid',
+        kind: body.kind,
+        title: body.title,
+      });
     } catch (error) {
       if (error instanceof InvalidInput) {
         const errors = error.errors.map((e) => (e.key === 'date' ? { ...e, key: 'date-day' } : e));
@@ -66,9 +76,13 @@ export function calendarRoutes(app: FastifyInstance, organisation: OrganisationS
     return reply.redirect('/admin/calendar?saved=1', 303);
   });
 
-  app.post('/admin/calendar/overrides/:date/remove', { config: { access: 'calendar:manage' } }, async (request, reply) => {
-    const { date } = request.params as { date: string };
-    await organisation.removeCalendarOverride(actorOf(request), date);
-    return reply.redirect('/admin/calendar?saved=1', 303);
-  });
+  app.post(
+    '/admin/calendar/overrides/:date/remove',
+    { config: { access: 'calendar:manage' } },
+    async (request, reply) => {
+      const { date } = request.params as { date: string };
+      await organisation.removeCalendarOverride(actorOf(request), date);
+      return reply.redirect('/admin/calendar?saved=1', 303);
+    },
+  );
 }

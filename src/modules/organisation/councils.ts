@@ -23,7 +23,16 @@ export async function createCouncil(
 ): Promise<{ councilId: string; serviceIds: Map<string, string> }> {
   const councilId = uuidv7(now.getTime());
   const actor = { councilId, personId: null, label: 'Probity set-up' };
-  await trx.insertInto('council').values({ council_id: councilId, name: council.name, slug: council.slug, division: council.division, created_at: now }).execute();
+  await trx
+    .insertInto('council')
+    .values({
+      council_id: councilId,
+      name: council.name,
+      slug: council.slug,
+      division: council.division,
+      created_at: now,
+    })
+    .execute();
   await trx
     .insertInto('council_policy')
     .values({ council_id: councilId, settings: JSON.stringify(defaultPolicy()), updated_at: now })
@@ -31,7 +40,10 @@ export async function createCouncil(
   const serviceIds = new Map<string, string>();
   for (const directorate of council.directorates) {
     const directorateId = uuidv7(now.getTime());
-    await trx.insertInto('directorate').values({ council_id: councilId, id: directorateId, name: directorate.name }).execute();
+    await trx
+      .insertInto('directorate')
+      .values({ council_id: councilId, id: directorateId, name: directorate.name })
+      .execute();
     for (const service of directorate.services) {
       const serviceId = uuidv7(now.getTime());
       serviceIds.set(service, serviceId);
@@ -41,7 +53,12 @@ export async function createCouncil(
         .execute();
     }
   }
-  await appendAudit(trx, actor, { action: 'council.created', recordType: 'council', recordId: councilId, after: council }, now);
+  await appendAudit(
+    trx,
+    actor,
+    { action: 'council.created', recordType: 'council', recordId: councilId, after: council },
+    now,
+  );
   return { councilId, serviceIds };
 }
 
@@ -55,9 +72,19 @@ export async function addPersonDuringSetUp(
   const id = uuidv7(now.getTime());
   await insertPerson(trx, councilId, id, input, now);
   if (passwordHash) {
-    await trx.updateTable('person').set({ password_hash: passwordHash }).where('council_id', '=', councilId).where('id', '=', id).execute();
+    await trx
+      .updateTable('person')
+      .set({ password_hash: passwordHash })
+      .where('council_id', '=', councilId)
+      .where('id', '=', id)
+      .execute();
   }
-  await appendAudit(trx, { councilId, personId: null, label: 'Probity set-up' }, { action: 'person.created', recordType: 'person', recordId: id, after: input }, now);
+  await appendAudit(
+    trx,
+    { councilId, personId: null, label: 'Probity set-up' },
+    { action: 'person.created', recordType: 'person', recordId: id, after: input },
+    now,
+  );
   return id;
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../platform/auth/passwords.ts';
-import { roleNames, type Role } from '../../platform/auth/roles.ts';
+import { type Role, roleNames } from '../../platform/auth/roles.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { addPersonDuringSetUp, createCouncil, findCouncilBySlug } from './councils.ts';
@@ -26,7 +26,10 @@ function managersFirst(people: readonly DemoPerson[]): DemoPerson[] {
   return ordered;
 }
 
-export async function seedDemoCouncil(db: Kysely<Database>, clock: Clock): Promise<{ created: boolean; councilId: string }> {
+export async function seedDemoCouncil(
+  db: Kysely<Database>,
+  clock: Clock,
+): Promise<{ created: boolean; councilId: string }> {
   const existing = await findCouncilBySlug(db, demoCouncil.slug);
   if (existing) return { created: false, councilId: existing.council_id };
   const passwordHash = await hashPassword(demoPassword);
@@ -67,5 +70,10 @@ export function demoSignIns(): { role: Role; roleName: string; name: string; ema
       if (!current || person.roles.length < current.roles.length) byRole.set(role, person);
     }
   }
-  return [...byRole].map(([role, person]) => ({ role, roleName: roleNames[role], name: person.name, email: person.email }));
+  return [...byRole].map(([role, person]) => ({
+    role,
+    roleName: roleNames[role],
+    name: person.name,
+    email: person.email,
+  }));
 }

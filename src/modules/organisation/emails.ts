@@ -10,7 +10,13 @@ const london = new Intl.DateTimeFormat('en-GB', {
   hour12: true,
 });
 
-export function invitationEmail(details: { to: string; name: string; councilName: string; link: string; expiresAt: Date }): EmailMessage {
+export function invitationEmail(details: {
+  to: string;
+  name: string;
+  councilName: string;
+  link: string;
+  expiresAt: Date;
+}): EmailMessage {
   return {
     to: details.to,
     subject: `Set your password for Probity at ${details.councilName}`,

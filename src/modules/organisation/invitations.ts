@@ -6,7 +6,13 @@ import type { Database } from '../../platform/db/schema.ts';
 const validForMs = 72 * 60 * 60 * 1000;
 
 // A one-time set-password link. Only its digest is stored; a new invitation cancels older ones.
-export async function createInvitation(trx: Kysely<Database>, councilId: string, personId: string, now: Date, baseUrl: string) {
+export async function createInvitation(
+  trx: Kysely<Database>,
+  councilId: string,
+  personId: string,
+  now: Date,
+  baseUrl: string,
+) {
   const secret = newSecret();
   const expiresAt = new Date(now.getTime() + validForMs);
   await trx
@@ -36,7 +42,9 @@ export async function findLiveInvitation(db: Kysely<Database>, credential: strin
   if (!parts) return null;
   const row = await db
     .selectFrom('one_time_token as t')
-    .innerJoin('person as p', (join) => join.onRef('p.council_id', '=', 't.council_id').onRef('p.id', '=', 't.person_id'))
+    .innerJoin('person as p', (join) =>
+      join.onRef('p.council_id', '=', 't.council_id').onRef('p.id', '=', 't.person_id'),
+    )
     .select(['t.id', 't.council_id', 't.person_id', 'p.name', 'p.email'])
     .where('t.council_id', '=', parts.councilId)
     .where('t.token_hash', '=', digest(parts.secret))

@@ -27,7 +27,10 @@ const tags = ['people'];
 export function peopleApi(app: FastifyInstance, organisation: OrganisationService) {
   app.get(
     '/api/v1/me',
-    { config: { access: 'signed-in' }, schema: { tags, summary: 'The person this request acts for', response: { 200: personView } } },
+    {
+      config: { access: 'signed-in' },
+      schema: { tags, summary: 'The person this request acts for', response: { 200: personView } },
+    },
     async (request) => {
       const principal = signedIn(request);
       return organisation.viewPerson(principal, principal.personId);
@@ -38,7 +41,11 @@ export function peopleApi(app: FastifyInstance, organisation: OrganisationServic
     '/api/v1/roles',
     {
       config: { access: 'signed-in' },
-      schema: { tags, summary: 'The roles a person can hold', response: { 200: z.object({ items: z.array(z.object({ id: z.enum(roles), name: z.string() })) }) } },
+      schema: {
+        tags,
+        summary: 'The roles a person can hold',
+        response: { 200: z.object({ items: z.array(z.object({ id: z.enum(roles), name: z.string() })) }) },
+      },
     },
     async () => ({ items: roles.map((id) => ({ id, name: roleNames[id] })) }),
   );
@@ -61,10 +68,20 @@ export function peopleApi(app: FastifyInstance, organisation: OrganisationServic
       },
     },
     async (request) => {
-      const query = request.query as { limit: number; cursor?: string; search?: string; serviceId?: string; includeInactive: string };
+      const query = request.query as {
+        limit: number;
+        cursor?: string;
+        search?: string;
+        serviceId?: string;
+        includeInactive: string;
+      };
       const page = await organisation.listPeople(
         signedIn(request).councilId,
-        { search: query.search, serviceId: query.serviceId, includeInactive: query.includeInactive === 'true' },
+        {
+          search: query.search,
+          serviceId: query.serviceId,
+          includeInactive: query.includeInactive === 'true',
+        },
         { limit: query.limit, after: decodeCursor(query.cursor) },
       );
       const last = page.people.at(-1);
@@ -88,7 +105,12 @@ export function peopleApi(app: FastifyInstance, organisation: OrganisationServic
     '/api/v1/people/:id',
     {
       config: { access: 'signed-in' },
-      schema: { tags, summary: 'One person: for people administrators, HR, the person and their managers', params: idParams, response: { 200: personView } },
+      schema: {
+        tags,
+        summary: 'One person: for people administrators, HR, the person and their managers',
+        params: idParams,
+        response: { 200: personView },
+      },
     },
     async (request) => organisation.viewPerson(signedIn(request), (request.params as { id: string }).id),
   );
@@ -97,7 +119,13 @@ export function peopleApi(app: FastifyInstance, organisation: OrganisationServic
     '/api/v1/people/:id',
     {
       config: { access: 'people:manage' },
-      schema: { tags, summary: 'Replace a person’s details and roles', params: idParams, body: personInput, response: { 200: personView } },
+      schema: {
+        tags,
+        summary: 'Replace a person’s details and roles',
+        params: idParams,
+        body: personInput,
+        response: { 200: personView },
+      },
     },
     async (request) => {
       const { id } = request.params as { id: string };
@@ -108,7 +136,15 @@ export function peopleApi(app: FastifyInstance, organisation: OrganisationServic
 
   app.post(
     '/api/v1/people/:id/deactivate',
-    { config: { access: 'people:manage' }, schema: { tags, summary: 'Deactivate a leaver; their records stay', params: idParams, response: { 200: personView } } },
+    {
+      config: { access: 'people:manage' },
+      schema: {
+        tags,
+        summary: 'Deactivate a leaver; their records stay',
+        params: idParams,
+        response: { 200: personView },
+      },
+    },
     async (request) => {
       const { id } = request.params as { id: string };
       await organisation.setActive(actorOf(request), id, false);

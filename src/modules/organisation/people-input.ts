@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { fieldErrorsOf, InvalidInput } from '../../platform/errors.ts';
 import { roles } from '../../platform/auth/roles.ts';
+import { fieldErrorsOf, InvalidInput } from '../../platform/errors.ts';
 
 export const employmentTypes = ['employee', 'contractor', 'agency', 'volunteer'] as const;
 export type EmploymentType = (typeof employmentTypes)[number];

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isUuid } from '../../platform/auth/secrets.ts';
-import { roleNames, roles } from '../../platform/auth/roles.ts';
 import { can } from '../../platform/auth/permissions.ts';
+import { roleNames, roles } from '../../platform/auth/roles.ts';
+import { isUuid } from '../../platform/auth/secrets.ts';
 import { InvalidInput, NotFound } from '../../platform/errors.ts';
 import { formErrors, text } from '../../platform/web/forms.ts';
 import { actorOf, render, signedIn } from '../../platform/web/render.ts';
@@ -54,9 +54,20 @@ export function peopleRoutes(app: FastifyInstance, organisation: OrganisationSer
       serviceId: isUuid(text(query.service)) ? text(query.service) : undefined,
       includeInactive: query.inactive === 'yes',
     };
-    const page = await organisation.listPeople(principal.councilId, filter, { limit: pageSize, after: decodeCursor(query.after) });
+    const page = await organisation.listPeople(principal.councilId, filter, {
+      limit: pageSize,
+      after: decodeCursor(query.after),
+    });
     const last = page.people.at(-1);
-    const next = page.more && last ? new URLSearchParams({ ...(filter.search ? { search: filter.search } : {}), ...(filter.serviceId ? { service: filter.serviceId } : {}), ...(filter.includeInactive ? { inactive: 'yes' } : {}), after: encodeCursor(last) }) : null;
+    const next =
+      page.more && last
+        ? new URLSearchParams({
+            ...(filter.search ? { search: filter.search } : {}),
+            ...(filter.serviceId ? { service: filter.serviceId } : {}),
+            ...(filter.includeInactive ? { inactive: 'yes' } : {}),
+            after: encodeCursor(last),
+          })
+        : null;
     const services = await organisation.services(principal.councilId);
     return render(request, reply, 'organisation/views/people.njk', {
       title: 'People',
@@ -70,18 +81,24 @@ export function peopleRoutes(app: FastifyInstance, organisation: OrganisationSer
   });
 
   app.get('/people/new', { config: { access: 'people:manage' } }, (request, reply) =>
-    showForm(request, reply, { values: { employmentType: 'employee', politicallyRestricted: 'no', roles: ['officer'] } }),
+    showForm(request, reply, {
+      values: { employmentType: 'employee', politicallyRestricted: 'no', roles: ['officer'] },
+    }),
   );
 
   app.post('/people', { config: { access: 'people:manage' } }, async (request, reply) => {
     const body = request.body as Record<string, unknown>;
     try {
       const id = await organisation.createPerson(actorOf(request), personInputFromForm(body));
-      if (body.invite === 'yes') await organisation.invite(actorOf(request), id, signedIn(request).councilName);
+      if (body.invite === 'yes')
+        await organisation.invite(actorOf(request), id, signedIn(request).councilName);
       return reply.redirect(`/people/${id}?added=1${body.invite === 'yes' ? '&invited=1' : ''}`, 303);
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
-      return showForm(request, reply, { values: { ...body, roles: personInputFromForm(body).roles }, errors: error });
+      return showForm(request, reply, {
+        values: { ...body, roles: personInputFromForm(body).roles },
+        errors: error,
+      });
     }
   });
 
@@ -96,7 +113,15 @@ export function peopleRoutes(app: FastifyInstance, organisation: OrganisationSer
       roleNames,
       employmentTypeNames,
       canManage: can(principal.roles, 'people:manage'),
-      flash: [flash, query.invited ? `An email with a link to set a password has been sent to ${person.email}` : undefined].filter(Boolean).join('. ') || undefined,
+      flash:
+        [
+          flash,
+          query.invited
+            ? `An email with a link to set a password has been sent to ${person.email}`
+            : undefined,
+        ]
+          .filter(Boolean)
+          .join('. ') || undefined,
     });
   });
 
@@ -126,7 +151,11 @@ export function peopleRoutes(app: FastifyInstance, organisation: OrganisationSer
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
       const person = await organisation.viewPerson(signedIn(request), id);
-      return showForm(request, reply, { person, values: { ...body, roles: personInputFromForm(body).roles }, errors: error });
+      return showForm(request, reply, {
+        person,
+        values: { ...body, roles: personInputFromForm(body).roles },
+        errors: error,
+      });
     }
   });
 
@@ -136,7 +165,10 @@ export function peopleRoutes(app: FastifyInstance, organisation: OrganisationSer
     return reply.redirect(`/people/${id}?invited=1`, 303);
   });
 
-  for (const [action, active] of [['deactivate', false], ['reactivate', true]] as const) {
+  for (const [action, active] of [
+    ['deactivate', false],
+    ['reactivate', true],
+  ] as const) {
     app.post(`/people/:id/${action}`, { config: { access: 'people:manage' } }, async (request, reply) => {
       const id = personId(request);
       await organisation.setActive(actorOf(request), id, active);

@@ -1,11 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import { formErrors } from '../../platform/web/forms.ts';
 import { actorOf, render, signedIn } from '../../platform/web/render.ts';
-import { displayValue, parsePolicyForm, policyFields, toFormValue, type PolicySettings } from './policy-settings.ts';
+import {
+  displayValue,
+  type PolicySettings,
+  parsePolicyForm,
+  policyFields,
+  toFormValue,
+} from './policy-settings.ts';
 import type { OrganisationService } from './service.ts';
 
 function groups(settings: PolicySettings) {
-  const byGroup = new Map<string, { key: string; label: string; hint?: string; kind: string; unit?: string; options?: readonly { value: string; text: string }[]; value: string; shown: string }[]>();
+  const byGroup = new Map<
+    string,
+    {
+      key: string;
+      label: string;
+      hint?: string;
+      kind: string;
+      unit?: string;
+      options?: readonly { value: string; text: string }[];
+      value: string;
+      shown: string;
+    }[]
+  >();
   for (const field of policyFields) {
     const value = settings[field.key];
     const list = byGroup.get(field.group) ?? [];
@@ -35,7 +53,11 @@ export function policyRoutes(app: FastifyInstance, organisation: OrganisationSer
         fields: group.fields.map((field) => ({ ...field, value: result.values[field.key] ?? '' })),
       }));
       reply.code(400);
-      return render(request, reply, 'organisation/views/policy.njk', { title: 'Policy settings', groups: formGroups, ...formErrors(result.errors) });
+      return render(request, reply, 'organisation/views/policy.njk', {
+        title: 'Policy settings',
+        groups: formGroups,
+        ...formErrors(result.errors),
+      });
     }
     await organisation.updatePolicy(actorOf(request), result.settings);
     return reply.redirect('/admin/policy?saved=1', 303);

@@ -15,59 +15,320 @@ type Field = {
 };
 
 export const policyFields = [
-  { key: 'sessionIdleMinutes', group: 'Sign-in', label: 'Sign out after inactivity', kind: 'number', unit: 'minutes', min: 5, max: 720, default: 30 },
-  { key: 'maxFailedSignIns', group: 'Sign-in', label: 'Failed sign-ins before an account is locked', kind: 'number', unit: 'attempts', min: 3, max: 20, default: 5 },
-  { key: 'lockoutMinutes', group: 'Sign-in', label: 'How long a locked account stays locked', kind: 'number', unit: 'minutes', min: 1, max: 1440, default: 15 },
-  // 001 §64 (£50); 002 §9 uses £20.
-  { key: 'giftRecordingThresholdPence', group: 'Gifts and hospitality', label: 'Recording threshold', hint: 'Gifts and hospitality worth more than this must be recorded, accepted or declined', kind: 'money', min: 0, max: 100_000, default: 5000 },
-  // 001 §60: minor articles of token value are not treated as gifts.
-  { key: 'tokenValueLimitPence', group: 'Gifts and hospitality', label: 'Token value limit', hint: 'Promotional items such as calendars and diaries worth less than this are not gifts', kind: 'money', min: 0, max: 100_000, default: 1000 },
-  // 001 §69
-  { key: 'hospitalityNeedsApproval', group: 'Gifts and hospitality', label: 'Hospitality other than minor needs advance approval by the head of service', kind: 'yes-no', default: true },
-  // 001 §73
-  { key: 'giftReviewMonths', group: 'Gifts and hospitality', label: 'Register review cycle', kind: 'number', unit: 'months', min: 1, max: 12, default: 3 },
-  // 002 Honesty: annual declaration at appraisal.
-  { key: 'declarationCampaignMonth', group: 'Register of interests', label: 'Month the annual declaration campaign opens', kind: 'number', unit: 'month (1 to 12)', min: 1, max: 12, default: 4 },
-  { key: 'declarationReminderDays', group: 'Register of interests', label: 'Campaign reminder cadence', kind: 'number', unit: 'days', min: 1, max: 60, default: 14 },
-  // 003 Appendix V §7.8, Working Time Regulations.
-  { key: 'maxAverageWeeklyHours', group: 'Register of interests', label: 'Average weekly working hours limit', kind: 'number', unit: 'hours', min: 1, max: 100, default: 48 },
   {
-    key: 'complaintRegime', group: 'Complaints', label: 'Complaint handling regime', kind: 'choice', default: 'complaint-handling-code',
+    key: 'sessionIdleMinutes',
+    group: 'Sign-in',
+    label: 'Sign out after inactivity',
+    kind: 'number',
+    unit: 'minutes',
+    min: 5,
+    max: 720,
+    default: 30,
+  },
+  {
+    key: 'maxFailedSignIns',
+    group: 'Sign-in',
+    label: 'Failed sign-ins before an account is locked',
+    kind: 'number',
+    unit: 'attempts',
+    min: 3,
+    max: 20,
+    default: 5,
+  },
+  {
+    key: 'lockoutMinutes',
+    group: 'Sign-in',
+    label: 'How long a locked account stays locked',
+    kind: 'number',
+    unit: 'minutes',
+    min: 1,
+    max: 1440,
+    default: 15,
+  },
+  // 001 §64 (£50); 002 §9 uses £20.
+  {
+    key: 'giftRecordingThresholdPence',
+    group: 'Gifts and hospitality',
+    label: 'Recording threshold',
+    hint: 'Gifts and hospitality worth more than this must be recorded, accepted or declined',
+    kind: 'money',
+    min: 0,
+    max: 100_000,
+    default: 5000,
+  },
+  // 001 §60: minor articles of token value are not treated as gifts.
+  {
+    key: 'tokenValueLimitPence',
+    group: 'Gifts and hospitality',
+    label: 'Token value limit',
+    hint: 'Promotional items such as calendars and diaries worth less than this are not gifts',
+    kind: 'money',
+    min: 0,
+    max: 100_000,
+    default: 1000,
+  },
+  // 001 §69
+  {
+    key: 'hospitalityNeedsApproval',
+    group: 'Gifts and hospitality',
+    label: 'Hospitality other than minor needs advance approval by the head of service',
+    kind: 'yes-no',
+    default: true,
+  },
+  // 001 §73
+  {
+    key: 'giftReviewMonths',
+    group: 'Gifts and hospitality',
+    label: 'Register review cycle',
+    kind: 'number',
+    unit: 'months',
+    min: 1,
+    max: 12,
+    default: 3,
+  },
+  // 002 Honesty: annual declaration at appraisal.
+  {
+    key: 'declarationCampaignMonth',
+    group: 'Register of interests',
+    label: 'Month the annual declaration campaign opens',
+    kind: 'number',
+    unit: 'month (1 to 12)',
+    min: 1,
+    max: 12,
+    default: 4,
+  },
+  {
+    key: 'declarationReminderDays',
+    group: 'Register of interests',
+    label: 'Campaign reminder cadence',
+    kind: 'number',
+    unit: 'days',
+    min: 1,
+    max: 60,
+    default: 14,
+  },
+  // 003 Appendix V §7.8, Working Time Regulations.
+  {
+    key: 'maxAverageWeeklyHours',
+    group: 'Register of interests',
+    label: 'Average weekly working hours limit',
+    kind: 'number',
+    unit: 'hours',
+    min: 1,
+    max: 100,
+    default: 48,
+  },
+  {
+    key: 'complaintRegime',
+    group: 'Complaints',
+    label: 'Complaint handling regime',
+    kind: 'choice',
+    default: 'complaint-handling-code',
     options: [
       { value: 'complaint-handling-code', text: 'Ombudsman Complaint Handling Code: two stages' },
       { value: 'single-stage', text: 'Council single-stage policy (003 §5.3)' },
     ],
   },
-  { key: 'stage1AcknowledgeDays', group: 'Complaints', label: 'Stage 1: acknowledge within', kind: 'number', unit: 'working days', min: 1, max: 20, default: 5 },
-  { key: 'stage1RespondDays', group: 'Complaints', label: 'Stage 1: respond within (after acknowledgement)', kind: 'number', unit: 'working days', min: 1, max: 60, default: 10 },
-  { key: 'stage1MaxExtensionDays', group: 'Complaints', label: 'Stage 1: longest extension', kind: 'number', unit: 'working days', min: 0, max: 60, default: 10 },
-  { key: 'stage2AcknowledgeDays', group: 'Complaints', label: 'Stage 2: acknowledge within', kind: 'number', unit: 'working days', min: 1, max: 20, default: 5 },
-  { key: 'stage2RespondDays', group: 'Complaints', label: 'Stage 2: respond within', kind: 'number', unit: 'working days', min: 1, max: 60, default: 20 },
-  { key: 'stage2MaxExtensionDays', group: 'Complaints', label: 'Stage 2: longest extension', kind: 'number', unit: 'working days', min: 0, max: 60, default: 20 },
+  {
+    key: 'stage1AcknowledgeDays',
+    group: 'Complaints',
+    label: 'Stage 1: acknowledge within',
+    kind: 'number',
+    unit: 'working days',
+    min: 1,
+    max: 20,
+    default: 5,
+  },
+  {
+    key: 'stage1RespondDays',
+    group: 'Complaints',
+    label: 'Stage 1: respond within (after acknowledgement)',
+    kind: 'number',
+    unit: 'working days',
+    min: 1,
+    max: 60,
+    default: 10,
+  },
+  {
+    key: 'stage1MaxExtensionDays',
+    group: 'Complaints',
+    label: 'Stage 1: longest extension',
+    kind: 'number',
+    unit: 'working days',
+    min: 0,
+    max: 60,
+    default: 10,
+  },
+  {
+    key: 'stage2AcknowledgeDays',
+    group: 'Complaints',
+    label: 'Stage 2: acknowledge within',
+    kind: 'number',
+    unit: 'working days',
+    min: 1,
+    max: 20,
+    default: 5,
+  },
+  {
+    key: 'stage2RespondDays',
+    group: 'Complaints',
+    label: 'Stage 2: respond within',
+    kind: 'number',
+    unit: 'working days',
+    min: 1,
+    max: 60,
+    default: 20,
+  },
+  {
+    key: 'stage2MaxExtensionDays',
+    group: 'Complaints',
+    label: 'Stage 2: longest extension',
+    kind: 'number',
+    unit: 'working days',
+    min: 0,
+    max: 60,
+    default: 20,
+  },
   // 003 §5.3
-  { key: 'singleStageAcknowledgeDays', group: 'Complaints', label: 'Single stage: acknowledge within', kind: 'number', unit: 'working days', min: 1, max: 20, default: 3 },
-  { key: 'singleStageResolveWeeks', group: 'Complaints', label: 'Single stage: aim to resolve within', kind: 'number', unit: 'weeks', min: 1, max: 26, default: 10 },
-  { key: 'lateComplaintMonths', group: 'Complaints', label: 'Complaints later than this after the event are accepted only at discretion', kind: 'number', unit: 'months', min: 1, max: 60, default: 12 },
+  {
+    key: 'singleStageAcknowledgeDays',
+    group: 'Complaints',
+    label: 'Single stage: acknowledge within',
+    kind: 'number',
+    unit: 'working days',
+    min: 1,
+    max: 20,
+    default: 3,
+  },
+  {
+    key: 'singleStageResolveWeeks',
+    group: 'Complaints',
+    label: 'Single stage: aim to resolve within',
+    kind: 'number',
+    unit: 'weeks',
+    min: 1,
+    max: 26,
+    default: 10,
+  },
+  {
+    key: 'lateComplaintMonths',
+    group: 'Complaints',
+    label: 'Complaints later than this after the event are accepted only at discretion',
+    kind: 'number',
+    unit: 'months',
+    min: 1,
+    max: 60,
+    default: 12,
+  },
   // 003 vexatious procedure §4.6 and §7.1
-  { key: 'restrictionReviewMonths', group: 'Unreasonable behaviour', label: 'Review restrictions every', kind: 'number', unit: 'months', min: 1, max: 12, default: 4 },
-  { key: 'complainantRetentionMonths', group: 'Retention', label: 'Keep complainants’ personal data after resolution for', kind: 'number', unit: 'months', min: 1, max: 120, default: 18 },
-  { key: 'registerRetentionYears', group: 'Retention', label: 'Keep ended declarations and gift entries for', kind: 'number', unit: 'years', min: 1, max: 20, default: 6 },
-  { key: 'auditRetentionYears', group: 'Retention', label: 'Keep the audit trail for', kind: 'number', unit: 'years', min: 1, max: 30, default: 7 },
+  {
+    key: 'restrictionReviewMonths',
+    group: 'Unreasonable behaviour',
+    label: 'Review restrictions every',
+    kind: 'number',
+    unit: 'months',
+    min: 1,
+    max: 12,
+    default: 4,
+  },
+  {
+    key: 'complainantRetentionMonths',
+    group: 'Retention',
+    label: 'Keep complainants’ personal data after resolution for',
+    kind: 'number',
+    unit: 'months',
+    min: 1,
+    max: 120,
+    default: 18,
+  },
+  {
+    key: 'registerRetentionYears',
+    group: 'Retention',
+    label: 'Keep ended declarations and gift entries for',
+    kind: 'number',
+    unit: 'years',
+    min: 1,
+    max: 20,
+    default: 6,
+  },
+  {
+    key: 'auditRetentionYears',
+    group: 'Retention',
+    label: 'Keep the audit trail for',
+    kind: 'number',
+    unit: 'years',
+    min: 1,
+    max: 30,
+    default: 7,
+  },
   // 000 out-of-hours working
-  { key: 'outOfHoursFrom', group: 'Field visits', label: 'Out-of-hours work starts at', hint: 'Work after this time, at weekends or in non-daylight needs authorisation', kind: 'time', default: '18:00' },
-  { key: 'earliestVisit', group: 'Field visits', label: 'No un-notified visit before', kind: 'time', default: '07:00' },
-  { key: 'latestVisit', group: 'Field visits', label: 'No un-notified visit after', kind: 'time', default: '20:00' },
+  {
+    key: 'outOfHoursFrom',
+    group: 'Field visits',
+    label: 'Out-of-hours work starts at',
+    hint: 'Work after this time, at weekends or in non-daylight needs authorisation',
+    kind: 'time',
+    default: '18:00',
+  },
+  {
+    key: 'earliestVisit',
+    group: 'Field visits',
+    label: 'No un-notified visit before',
+    kind: 'time',
+    default: '07:00',
+  },
+  {
+    key: 'latestVisit',
+    group: 'Field visits',
+    label: 'No un-notified visit after',
+    kind: 'time',
+    default: '20:00',
+  },
   // 004; Taking Control of Goods Regulations 2013 regs 12-13
-  { key: 'enforcementFrom', group: 'Field visits', label: 'Enforcement agents may take control of goods from', kind: 'time', default: '06:00' },
-  { key: 'enforcementUntil', group: 'Field visits', label: 'Enforcement agents may take control of goods until', kind: 'time', default: '21:00' },
-  { key: 'checkInEscalateToManagerMinutes', group: 'Field visits', label: 'Missed check-in: tell the line manager after', kind: 'number', unit: 'minutes', min: 5, max: 240, default: 30 },
-  { key: 'checkInEscalateToEmergencyMinutes', group: 'Field visits', label: 'Missed check-in: emergency escalation after', kind: 'number', unit: 'minutes', min: 10, max: 480, default: 60 },
+  {
+    key: 'enforcementFrom',
+    group: 'Field visits',
+    label: 'Enforcement agents may take control of goods from',
+    kind: 'time',
+    default: '06:00',
+  },
+  {
+    key: 'enforcementUntil',
+    group: 'Field visits',
+    label: 'Enforcement agents may take control of goods until',
+    kind: 'time',
+    default: '21:00',
+  },
+  {
+    key: 'checkInEscalateToManagerMinutes',
+    group: 'Field visits',
+    label: 'Missed check-in: tell the line manager after',
+    kind: 'number',
+    unit: 'minutes',
+    min: 5,
+    max: 240,
+    default: 30,
+  },
+  {
+    key: 'checkInEscalateToEmergencyMinutes',
+    group: 'Field visits',
+    label: 'Missed check-in: emergency escalation after',
+    kind: 'number',
+    unit: 'minutes',
+    min: 10,
+    max: 480,
+    default: 60,
+  },
 ] as const satisfies readonly Field[];
 
 type Fields = (typeof policyFields)[number];
 export type PolicyKey = Fields['key'];
 export type PolicySettings = {
-  [F in Fields as F['key']]: F['default'] extends number ? number : F['default'] extends boolean ? boolean : string;
+  [F in Fields as F['key']]: F['default'] extends number
+    ? number
+    : F['default'] extends boolean
+      ? boolean
+      : string;
 };
 export type PolicyField = Field & { key: PolicyKey };
 
@@ -115,7 +376,8 @@ export function toFormValue(field: Field, value: unknown): string {
 export function displayValue(field: Field, value: unknown): string {
   if (field.kind === 'money') return `£${(Number(value) / 100).toFixed(2)}`;
   if (field.kind === 'yes-no') return value ? 'Yes' : 'No';
-  if (field.kind === 'choice') return field.options?.find((option) => option.value === value)?.text ?? String(value);
+  if (field.kind === 'choice')
+    return field.options?.find((option) => option.value === value)?.text ?? String(value);
   return field.unit ? `${String(value)} ${field.unit}` : String(value);
 }
 
@@ -136,7 +398,9 @@ function fromFormValue(field: Field, raw: string): unknown {
 }
 
 function missingMessage(field: Field): string {
-  return field.kind === 'yes-no' || field.kind === 'choice' ? `Select ${lower(field.label)}` : `Enter ${lower(field.label)}`;
+  return field.kind === 'yes-no' || field.kind === 'choice'
+    ? `Select ${lower(field.label)}`
+    : `Enter ${lower(field.label)}`;
 }
 
 function fieldError(field: Field, value: unknown): string | null {
@@ -145,7 +409,9 @@ function fieldError(field: Field, value: unknown): string | null {
     case 'money':
     case 'number': {
       if (typeof value !== 'number' || !Number.isInteger(value)) {
-        return field.kind === 'money' ? `${name} must be an amount in pounds, like 50 or 20.00` : `${name} must be a whole number`;
+        return field.kind === 'money'
+          ? `${name} must be an amount in pounds, like 50 or 20.00`
+          : `${name} must be a whole number`;
       }
       const shown = (n: number) => (field.kind === 'money' ? `£${(n / 100).toFixed(2)}` : `${n}`);
       if (field.min !== undefined && value < field.min) return `${name} must be ${shown(field.min)} or more`;

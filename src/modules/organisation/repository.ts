@@ -19,12 +19,18 @@ export type Person = {
   roles: Role[];
 };
 
-export type PeopleFilter = { search?: string | undefined; serviceId?: string | undefined; includeInactive?: boolean };
+export type PeopleFilter = {
+  search?: string | undefined;
+  serviceId?: string | undefined;
+  includeInactive?: boolean;
+};
 
 function peopleQuery(db: Kysely<Database>, councilId: string) {
   return db
     .selectFrom('person as p')
-    .leftJoin('service as s', (join) => join.onRef('s.council_id', '=', 'p.council_id').onRef('s.id', '=', 'p.service_id'))
+    .leftJoin('service as s', (join) =>
+      join.onRef('s.council_id', '=', 'p.council_id').onRef('s.id', '=', 'p.service_id'),
+    )
     .leftJoin('person as m', (join) =>
       join.onRef('m.council_id', '=', 'p.council_id').onRef('m.id', '=', 'p.line_manager_id'),
     )
@@ -67,7 +73,11 @@ function toPerson(row: PersonRow): Person {
   };
 }
 
-export async function findPerson(db: Kysely<Database>, councilId: string, id: string): Promise<Person | null> {
+export async function findPerson(
+  db: Kysely<Database>,
+  councilId: string,
+  id: string,
+): Promise<Person | null> {
   const row = await peopleQuery(db, councilId).where('p.id', '=', id).executeTakeFirst();
   return row ? toPerson(row) : null;
 }
@@ -89,7 +99,10 @@ export async function listPeople(
   if (page.after) {
     const after = page.after;
     query = query.where((eb) =>
-      eb.or([eb('p.name', '>', after.name), eb.and([eb('p.name', '=', after.name), eb('p.id', '>', after.id)])]),
+      eb.or([
+        eb('p.name', '>', after.name),
+        eb.and([eb('p.name', '=', after.name), eb('p.id', '>', after.id)]),
+      ]),
     );
   }
   const rows = await query
@@ -101,15 +114,18 @@ export async function listPeople(
 }
 
 export async function emailInUse(db: Kysely<Database>, email: string, exceptId?: string): Promise<boolean> {
-  let query = db
-    .selectFrom('person')
-    .select('id')
-    .where(sql<string>`lower(email)`, '=', email.toLowerCase());
+  let query = db.selectFrom('person').select('id').where(sql<string>`lower(email)`, '=', email.toLowerCase());
   if (exceptId) query = query.where('id', '<>', exceptId);
   return (await query.executeTakeFirst()) !== undefined;
 }
 
-export async function insertPerson(db: Kysely<Database>, councilId: string, id: string, input: PersonInput, now: Date) {
+export async function insertPerson(
+  db: Kysely<Database>,
+  councilId: string,
+  id: string,
+  input: PersonInput,
+  now: Date,
+) {
   await db
     .insertInto('person')
     .values({
@@ -146,8 +162,17 @@ export async function updatePerson(db: Kysely<Database>, councilId: string, id: 
   await replaceRoles(db, councilId, id, input.roles);
 }
 
-export async function replaceRoles(db: Kysely<Database>, councilId: string, personId: string, held: readonly Role[]) {
-  await db.deleteFrom('person_role').where('council_id', '=', councilId).where('person_id', '=', personId).execute();
+export async function replaceRoles(
+  db: Kysely<Database>,
+  councilId: string,
+  personId: string,
+  held: readonly Role[],
+) {
+  await db
+    .deleteFrom('person_role')
+    .where('council_id', '=', councilId)
+    .where('person_id', '=', personId)
+    .execute();
   if (held.length === 0) return;
   await db
     .insertInto('person_role')
@@ -155,7 +180,13 @@ export async function replaceRoles(db: Kysely<Database>, councilId: string, pers
     .execute();
 }
 
-export async function setActive(db: Kysely<Database>, councilId: string, id: string, active: boolean, now: Date) {
+export async function setActive(
+  db: Kysely<Database>,
+  councilId: string,
+  id: string,
+  active: boolean,
+  now: Date,
+) {
   await db
     .updateTable('person')
     .set({ active, deactivated_at: active ? null : now })
@@ -165,7 +196,11 @@ export async function setActive(db: Kysely<Database>, councilId: string, id: str
 }
 
 // Everyone above a person in the line-management chain, nearest first.
-export async function managerChain(db: Kysely<Database>, councilId: string, personId: string): Promise<string[]> {
+export async function managerChain(
+  db: Kysely<Database>,
+  councilId: string,
+  personId: string,
+): Promise<string[]> {
   const { rows } = await sql<{ id: string }>`
     with recursive chain (id, depth) as (
       select line_manager_id, 1 from person where council_id = ${councilId} and id = ${personId}
@@ -179,7 +214,11 @@ export async function managerChain(db: Kysely<Database>, councilId: string, pers
 }
 
 // Everyone below a person in the line-management chain.
-export async function reportsOf(db: Kysely<Database>, councilId: string, personId: string): Promise<Person[]> {
+export async function reportsOf(
+  db: Kysely<Database>,
+  councilId: string,
+  personId: string,
+): Promise<Person[]> {
   const { rows } = await sql<{ id: string }>`
     with recursive reports (id, depth) as (
       select id, 1 from person where council_id = ${councilId} and line_manager_id = ${personId}
@@ -233,16 +272,27 @@ export async function readPolicySettings(db: Kysely<Database>, councilId: string
   return row?.settings ?? {};
 }
 
-export async function writePolicySettings(db: Kysely<Database>, councilId: string, settings: unknown, now: Date) {
+export async function writePolicySettings(
+  db: Kysely<Database>,
+  councilId: string,
+  settings: unknown,
+  now: Date,
+) {
   await db
     .insertInto('council_policy')
     .values({ council_id: councilId, settings: JSON.stringify(settings), updated_at: now })
-    .onConflict((oc) => oc.column('council_id').doUpdateSet({ settings: JSON.stringify(settings), updated_at: now }))
+    .onConflict((oc) =>
+      oc.column('council_id').doUpdateSet({ settings: JSON.stringify(settings), updated_at: now }),
+    )
     .execute();
 }
 
 export async function councilDivision(db: Kysely<Database>, councilId: string): Promise<string> {
-  const row = await db.selectFrom('council').select('division').where('council_id', '=', councilId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('council')
+    .select('division')
+    .where('council_id', '=', councilId)
+    .executeTakeFirstOrThrow();
   return row.division;
 }
 
@@ -257,7 +307,11 @@ export async function listCalendarOverrides(db: Kysely<Database>, councilId: str
     .where('council_id', '=', councilId)
     .orderBy('day')
     .execute();
-  return rows.map((row) => ({ date: row.day, kind: row.kind === 'working-day' ? ('working-day' as const) : ('holiday' as const), title: row.title }));
+  return rows.map((row) => ({
+    date: row.day,
+    kind: row.kind === 'working-day' ? ('working-day' as const) : ('holiday' as const),
+    title: row.title,
+  }));
 }
 
 export async function upsertCalendarOverride(
@@ -268,11 +322,17 @@ export async function upsertCalendarOverride(
   await db
     .insertInto('calendar_override')
     .values({ council_id: councilId, day: override.date, kind: override.kind, title: override.title })
-    .onConflict((oc) => oc.columns(['council_id', 'day']).doUpdateSet({ kind: override.kind, title: override.title }))
+    .onConflict((oc) =>
+      oc.columns(['council_id', 'day']).doUpdateSet({ kind: override.kind, title: override.title }),
+    )
     .execute();
 }
 
-export async function deleteCalendarOverride(db: Kysely<Database>, councilId: string, date: string): Promise<boolean> {
+export async function deleteCalendarOverride(
+  db: Kysely<Database>,
+  councilId: string,
+  date: string,
+): Promise<boolean> {
   const result = await db
     .deleteFrom('calendar_override')
     .where('council_id', '=', councilId)

@@ -16,7 +16,10 @@ export function organisationRoutes(app: FastifyInstance, deps: OrganisationRoute
 
   app.get('/', { config: { access: 'signed-in' } }, async (request, reply) => {
     const principal = signedIn(request);
-    return render(request, reply, 'organisation/views/home.njk', { title: 'Home', roles: [...principal.roles] });
+    return render(request, reply, 'organisation/views/home.njk', {
+      title: 'Home',
+      roles: [...principal.roles],
+    });
   });
 
   app.get('/team', { config: { access: 'signed-in' } }, async (request, reply) => {
@@ -28,7 +31,10 @@ export function organisationRoutes(app: FastifyInstance, deps: OrganisationRoute
     const { credential } = request.params as { credential: string };
     const invitation = await organisation.invitation(credential);
     if (!invitation) throw new NotFound('This link has expired or has already been used');
-    return render(request, reply, 'organisation/views/set-password.njk', { title: 'Set your password', name: invitation.name });
+    return render(request, reply, 'organisation/views/set-password.njk', {
+      title: 'Set your password',
+      name: invitation.name,
+    });
   });
 
   app.post(
@@ -38,7 +44,12 @@ export function organisationRoutes(app: FastifyInstance, deps: OrganisationRoute
       const { credential } = request.params as { credential: string };
       const body = request.body as Record<string, unknown>;
       try {
-        await organisation.acceptInvitation(credential, text(body.password), text(body.confirmation), request.id);
+        await organisation.acceptInvitation(
+          credential,
+          text(body.password),
+          text(body.confirmation),
+          request.id,
+        );
       } catch (error) {
         if (!(error instanceof InvalidInput)) throw error;
         const invitation = await organisation.invitation(credential);

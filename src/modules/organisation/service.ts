@@ -1,23 +1,27 @@
 import type { Kysely } from 'kysely';
+import { type Actor, appendAudit } from '../../platform/audit/audit-trail.ts';
 import { revokeApiTokensOf } from '../../platform/auth/api-tokens.ts';
-import { canSeePrivateRecordsOf, can } from '../../platform/auth/permissions.ts';
+import { checkNewPassword } from '../../platform/auth/password-policy.ts';
+import { hashPassword, loadCommonPasswords } from '../../platform/auth/passwords.ts';
+import { can, canSeePrivateRecordsOf } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { endSessionsOf } from '../../platform/auth/sessions.ts';
-import { type Actor, appendAudit } from '../../platform/audit/audit-trail.ts';
+import {
+  type Division,
+  type WorkingCalendar,
+  workingCalendar,
+} from '../../platform/calendar/working-days.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { Forbidden, type FieldError, fieldErrorsOf, InvalidInput, NotFound } from '../../platform/errors.ts';
-import { type Division, type WorkingCalendar, workingCalendar } from '../../platform/calendar/working-days.ts';
-import { calendarOverrideInput, divisionInput } from './calendar-input.ts';
+import { type FieldError, Forbidden, fieldErrorsOf, InvalidInput, NotFound } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/notify/mailer.ts';
+import { calendarOverrideInput, divisionInput } from './calendar-input.ts';
 import { invitationEmail } from './emails.ts';
+import { createInvitation, findLiveInvitation } from './invitations.ts';
 import { type PersonInput, parsePersonInput } from './people-input.ts';
 import { type PolicySettings, readPolicy } from './policy-settings.ts';
 import * as repo from './repository.ts';
-import { createInvitation, findLiveInvitation } from './invitations.ts';
-import { checkNewPassword } from '../../platform/auth/password-policy.ts';
-import { hashPassword, loadCommonPasswords } from '../../platform/auth/passwords.ts';
 
 export type OrganisationDeps = { db: Kysely<Database>; clock: Clock; mailer: Mailer; baseUrl: string };
 
@@ -34,9 +38,16 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
     }
     if (input.lineManagerId) {
       const manager = await repo.findPerson(db, councilId, input.lineManagerId);
-      if (!manager?.active) errors.push({ key: 'lineManagerId', message: 'Select a line manager from the list' });
-      else if (personId && (manager.id === personId || (await repo.managerChain(db, councilId, manager.id)).includes(personId))) {
-        errors.push({ key: 'lineManagerId', message: 'A person cannot be managed by themselves or by someone they manage' });
+      if (!manager?.active)
+        errors.push({ key: 'lineManagerId', message: 'Select a line manager from the list' });
+      else if (
+        personId &&
+        (manager.id === personId || (await repo.managerChain(db, councilId, manager.id)).includes(personId))
+      ) {
+        errors.push({
+          key: 'lineManagerId',
+          message: 'A person cannot be managed by themselves or by someone they manage',
+        });
       }
     }
     if (errors.length) throw new InvalidInput(errors);
@@ -66,7 +77,13 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
         await appendAudit(
           trx,
           actor,
-          { action: 'policy.updated', recordType: 'policy', recordId: actor.councilId, before: pick(before), after: pick(settings) },
+          {
+            action: 'policy.updated',
+            recordType: 'policy',
+            recordId: actor.councilId,
+            before: pick(before),
+            after: pick(settings),
+          },
           now,
         );
       });
@@ -81,7 +98,10 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
     async viewPerson(viewer: Principal, id: string) {
       const person = await existing(viewer.councilId, id);
       const chain = await repo.managerChain(db, viewer.councilId, id);
-      if (!can(viewer.roles, 'people:read') && !canSeePrivateRecordsOf(viewer, { personId: id, managerChain: chain })) {
+      if (
+        !can(viewer.roles, 'people:read') &&
+        !canSeePrivateRecordsOf(viewer, { personId: id, managerChain: chain })
+      ) {
         throw new Forbidden('You cannot see this person’s record');
       }
       return person;
@@ -94,7 +114,12 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
       const id = uuidv7(now.getTime());
       await db.transaction().execute(async (trx) => {
         await repo.insertPerson(trx, actor.councilId, id, input, now);
-        await appendAudit(trx, actor, { action: 'person.created', recordType: 'person', recordId: id, after: input }, now);
+        await appendAudit(
+          trx,
+          actor,
+          { action: 'person.created', recordType: 'person', recordId: id, after: input },
+          now,
+        );
       });
       return id;
     },
@@ -107,7 +132,12 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
       await db.transaction().execute(async (trx) => {
         await repo.updatePerson(trx, actor.councilId, id, input);
         const { id: _id, serviceName: _s, lineManagerName: _m, hasPassword: _h, active: _a, ...was } = before;
-        await appendAudit(trx, actor, { action: 'person.updated', recordType: 'person', recordId: id, before: was, after: input }, now);
+        await appendAudit(
+          trx,
+          actor,
+          { action: 'person.updated', recordType: 'person', recordId: id, before: was, after: input },
+          now,
+        );
       });
     },
 
@@ -115,7 +145,8 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
     async setActive(actor: Actor, id: string, active: boolean) {
       const person = await existing(actor.councilId, id);
       if (person.active === active) return;
-      if (!active && id === actor.personId) throw new InvalidInput([{ key: 'form', message: 'You cannot deactivate yourself' }]);
+      if (!active && id === actor.personId)
+        throw new InvalidInput([{ key: 'form', message: 'You cannot deactivate yourself' }]);
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         await repo.setActive(trx, actor.councilId, id, active, now);
@@ -126,7 +157,13 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
         await appendAudit(
           trx,
           actor,
-          { action: active ? 'person.reactivated' : 'person.deactivated', recordType: 'person', recordId: id, before: { active: !active }, after: { active } },
+          {
+            action: active ? 'person.reactivated' : 'person.deactivated',
+            recordType: 'person',
+            recordId: id,
+            before: { active: !active },
+            after: { active },
+          },
           now,
         );
       });
@@ -134,14 +171,27 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
 
     async invite(actor: Actor, id: string, councilName: string) {
       const person = await existing(actor.councilId, id);
-      if (!person.active) throw new InvalidInput([{ key: 'form', message: 'Reactivate this person before inviting them' }]);
+      if (!person.active)
+        throw new InvalidInput([{ key: 'form', message: 'Reactivate this person before inviting them' }]);
       const now = clock.now();
       const { link, expiresAt } = await db.transaction().execute(async (trx) => {
         const invitation = await createInvitation(trx, actor.councilId, id, now, baseUrl);
-        await appendAudit(trx, actor, { action: 'person.invited', recordType: 'person', recordId: id, after: { expiresAt: invitation.expiresAt } }, now);
+        await appendAudit(
+          trx,
+          actor,
+          {
+            action: 'person.invited',
+            recordType: 'person',
+            recordId: id,
+            after: { expiresAt: invitation.expiresAt },
+          },
+          now,
+        );
         return invitation;
       });
-      await mailer.send(invitationEmail({ to: person.email, name: person.name, councilName, link, expiresAt }));
+      await mailer.send(
+        invitationEmail({ to: person.email, name: person.name, councilName, link, expiresAt }),
+      );
     },
 
     async invitation(credential: string) {
@@ -153,11 +203,21 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
       const now = clock.now();
       const invitation = await findLiveInvitation(db, credential, now);
       if (!invitation) throw new NotFound('This link has expired or has already been used');
-      const verdict = checkNewPassword(password, { email: invitation.email, name: invitation.name }, await loadCommonPasswords());
+      const verdict = checkNewPassword(
+        password,
+        { email: invitation.email, name: invitation.name },
+        await loadCommonPasswords(),
+      );
       if (!verdict.ok) throw new InvalidInput([{ key: 'password', message: verdict.message }]);
-      if (password !== confirmation) throw new InvalidInput([{ key: 'confirmation', message: 'Passwords do not match' }]);
+      if (password !== confirmation)
+        throw new InvalidInput([{ key: 'confirmation', message: 'Passwords do not match' }]);
       const passwordHash = await hashPassword(password);
-      const actor = { councilId: invitation.council_id, personId: invitation.person_id, label: invitation.name, requestId };
+      const actor = {
+        councilId: invitation.council_id,
+        personId: invitation.person_id,
+        label: invitation.name,
+        requestId,
+      };
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('one_time_token')
@@ -172,7 +232,12 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
           .where('id', '=', invitation.person_id)
           .execute();
         await endSessionsOf(trx, invitation.council_id, invitation.person_id);
-        await appendAudit(trx, actor, { action: 'person.password-set', recordType: 'person', recordId: invitation.person_id }, now);
+        await appendAudit(
+          trx,
+          actor,
+          { action: 'person.password-set', recordType: 'person', recordId: invitation.person_id },
+          now,
+        );
       });
     },
 
@@ -189,15 +254,31 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         await repo.upsertCalendarOverride(trx, actor.councilId, override);
-        await appendAudit(trx, actor, { action: 'calendar.override-set', recordType: 'calendar', recordId: override.date, after: override }, now);
+        await appendAudit(
+          trx,
+          actor,
+          {
+            action: 'calendar.override-set',
+            recordType: 'calendar',
+            recordId: override.date,
+            after: override,
+          },
+          now,
+        );
       });
     },
 
     async removeCalendarOverride(actor: Actor, date: string) {
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
-        if (!(await repo.deleteCalendarOverride(trx, actor.councilId, date))) throw new NotFound('No such calendar override');
-        await appendAudit(trx, actor, { action: 'calendar.override-removed', recordType: 'calendar', recordId: date }, now);
+        if (!(await repo.deleteCalendarOverride(trx, actor.councilId, date)))
+          throw new NotFound('No such calendar override');
+        await appendAudit(
+          trx,
+          actor,
+          { action: 'calendar.override-removed', recordType: 'calendar', recordId: date },
+          now,
+        );
       });
     },
 
@@ -208,7 +289,18 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
       await db.transaction().execute(async (trx) => {
         const before = await repo.councilDivision(trx, actor.councilId);
         await repo.setCouncilDivision(trx, actor.councilId, parsed.data.division);
-        await appendAudit(trx, actor, { action: 'calendar.division-set', recordType: 'calendar', recordId: actor.councilId, before: { division: before }, after: parsed.data }, now);
+        await appendAudit(
+          trx,
+          actor,
+          {
+            action: 'calendar.division-set',
+            recordType: 'calendar',
+            recordId: actor.councilId,
+            before: { division: before },
+            after: parsed.data,
+          },
+          now,
+        );
       });
     },
 

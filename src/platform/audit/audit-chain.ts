@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { eventHash } from './audit-trail.ts';
 import { toAuditEvent } from './audit-query.ts';
+import { eventHash } from './audit-trail.ts';
 
 export type ChainVerdict =
   | { intact: true; events: number }
@@ -28,9 +28,11 @@ export async function verifyAuditChain(db: Kysely<Database>, councilId: string):
       if (event.seq !== expectedSeq) {
         return broken(expectedSeq, `event ${expectedSeq} is missing`);
       }
-      if (event.prevHash !== prevHash) return broken(event.seq, 'its link to the previous event does not match');
+      if (event.prevHash !== prevHash)
+        return broken(event.seq, 'its link to the previous event does not match');
       const { prevHash: _p, hash: _h, ...content } = event;
-      if (eventHash(prevHash, content) !== event.hash) return broken(event.seq, 'its content has been changed');
+      if (eventHash(prevHash, content) !== event.hash)
+        return broken(event.seq, 'its content has been changed');
       prevHash = event.hash;
       expectedSeq += 1;
     }

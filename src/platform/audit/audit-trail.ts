@@ -5,7 +5,12 @@ import type { Database } from '../db/schema.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 // Who did something: a person, or the system itself (a scheduled job, a command).
-export type Actor = { councilId: string; personId: string | null; label: string; requestId?: string | undefined };
+export type Actor = {
+  councilId: string;
+  personId: string | null;
+  label: string;
+  requestId?: string | undefined;
+};
 
 export type AuditEntry = {
   action: string;
@@ -39,7 +44,8 @@ export function eventHash(prevHash: string, event: Omit<AuditEvent, 'prevHash' |
   return createHash('sha256').update(`${prevHash}\n${body}`).digest('hex');
 }
 
-const asJson = (value: unknown) => (value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown));
+const asJson = (value: unknown) =>
+  value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
 
 // Appends one event inside the caller's transaction. The head row is locked, so appends for a
 // council are serialised and the chain has no forks.

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../db/schema.ts';
 import { isUuid } from '../auth/secrets.ts';
 import { isIsoDate } from '../calendar/working-days.ts';
+import type { Database } from '../db/schema.ts';
 import { formErrors, text } from '../web/forms.ts';
 import { render, signedIn } from '../web/render.ts';
-import { auditRecordTypes, listAuditEvents, type AuditFilter } from './audit-query.ts';
+import { type AuditFilter, auditRecordTypes, listAuditEvents } from './audit-query.ts';
 
 const pageSize = 25;
 
@@ -40,9 +40,12 @@ export function auditRoutes(app: FastifyInstance, db: Kysely<Database>) {
       to: text(query.to).trim(),
     };
     const errors = [];
-    if (values.person && !isUuid(values.person)) errors.push({ key: 'person', message: 'Person must be a person’s id, as shown on their page' });
-    if (values.from && !isIsoDate(values.from)) errors.push({ key: 'from', message: 'From date must be a real date, like 2026-11-23' });
-    if (values.to && !isIsoDate(values.to)) errors.push({ key: 'to', message: 'To date must be a real date, like 2026-11-23' });
+    if (values.person && !isUuid(values.person))
+      errors.push({ key: 'person', message: 'Person must be a person’s id, as shown on their page' });
+    if (values.from && !isIsoDate(values.from))
+      errors.push({ key: 'from', message: 'From date must be a real date, like 2026-11-23' });
+    if (values.to && !isIsoDate(values.to))
+      errors.push({ key: 'to', message: 'To date must be a real date, like 2026-11-23' });
     if (errors.length === 0 && values.from && values.to && values.to < values.from) {
       errors.push({ key: 'to', message: 'To date must be the same as or after the from date' });
     }
@@ -69,7 +72,11 @@ export function auditRoutes(app: FastifyInstance, db: Kysely<Database>) {
       values,
       recordTypeItems: [
         { value: '', text: 'Any record type' },
-        ...(await auditRecordTypes(db, principal.councilId)).map((type) => ({ value: type, text: type, selected: type === values.recordType })),
+        ...(await auditRecordTypes(db, principal.councilId)).map((type) => ({
+          value: type,
+          text: type,
+          selected: type === values.recordType,
+        })),
       ],
       nextHref: page.nextCursor ? `/audit?${nextParams.toString()}` : null,
       ...formErrors(errors),
@@ -96,7 +103,15 @@ export function auditRoutes(app: FastifyInstance, db: Kysely<Database>) {
       },
     },
     async (request) => {
-      const q = request.query as { limit: number; cursor?: number; actorId?: string; recordType?: string; recordId?: string; from?: string; to?: string };
+      const q = request.query as {
+        limit: number;
+        cursor?: number;
+        actorId?: string;
+        recordType?: string;
+        recordId?: string;
+        from?: string;
+        to?: string;
+      };
       const page = await listAuditEvents(
         db,
         signedIn(request).councilId,

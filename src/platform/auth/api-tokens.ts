@@ -29,7 +29,8 @@ export async function createApiToken(
 ): Promise<{ token: string; id: string }> {
   const secret = newSecret();
   const id = uuidv7(now.getTime());
-  const expiresAt = input.expiresInDays === null ? null : new Date(now.getTime() + input.expiresInDays * 86_400_000);
+  const expiresAt =
+    input.expiresInDays === null ? null : new Date(now.getTime() + input.expiresInDays * 86_400_000);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('api_token')
@@ -47,14 +48,23 @@ export async function createApiToken(
     await appendAudit(
       trx,
       actor,
-      { action: 'api-token.created', recordType: 'api-token', recordId: id, after: { name: input.name, scope: input.scope, expiresAt } },
+      {
+        action: 'api-token.created',
+        recordType: 'api-token',
+        recordId: id,
+        after: { name: input.name, scope: input.scope, expiresAt },
+      },
       now,
     );
   });
   return { token: `${tokenPrefix}${actor.councilId}.${secret}`, id };
 }
 
-export async function listApiTokens(db: Kysely<Database>, councilId: string, personId: string): Promise<ApiToken[]> {
+export async function listApiTokens(
+  db: Kysely<Database>,
+  councilId: string,
+  personId: string,
+): Promise<ApiToken[]> {
   const rows = await db
     .selectFrom('api_token')
     .selectAll()
@@ -101,7 +111,12 @@ export async function revokeApiToken(
   });
 }
 
-export async function revokeApiTokensOf(trx: Kysely<Database>, councilId: string, personId: string, now: Date) {
+export async function revokeApiTokensOf(
+  trx: Kysely<Database>,
+  councilId: string,
+  personId: string,
+  now: Date,
+) {
   await trx
     .updateTable('api_token')
     .set({ revoked_at: now })
@@ -111,7 +126,11 @@ export async function revokeApiTokensOf(trx: Kysely<Database>, councilId: string
     .execute();
 }
 
-export async function resolveApiToken(db: Kysely<Database>, bearer: string, now: Date): Promise<Principal | null> {
+export async function resolveApiToken(
+  db: Kysely<Database>,
+  bearer: string,
+  now: Date,
+): Promise<Principal | null> {
   if (!bearer.startsWith(tokenPrefix)) return null;
   const credential = splitCredential(bearer.slice(tokenPrefix.length));
   if (!credential) return null;

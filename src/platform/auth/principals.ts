@@ -26,5 +26,13 @@ export async function loadPrincipal(
     .where('person_id', '=', personId)
     .execute();
   const roles = new Set<Role>(roleRows.map((row) => row.role).filter(isRole));
-  return { councilId, councilName: person.councilName, personId, name: person.name, email: person.email, roles, via };
+  return {
+    councilId,
+    councilName: person.councilName,
+    personId,
+    name: person.name,
+    email: person.email,
+    roles,
+    via,
+  };
 }

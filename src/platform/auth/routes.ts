@@ -27,9 +27,15 @@ function safeNext(value: unknown): string {
 }
 
 export const tokenInput = z.object({
-  name: z.string({ message: 'Enter a name for the token' }).trim().min(1, 'Enter a name for the token').max(100, 'Name must be 100 characters or fewer'),
+  name: z
+    .string({ message: 'Enter a name for the token' })
+    .trim()
+    .min(1, 'Enter a name for the token')
+    .max(100, 'Name must be 100 characters or fewer'),
   scope: z.enum(['read', 'read-write'], { message: 'Select what the token may do' }),
-  expiresInDays: z.union([z.literal(30), z.literal(90), z.literal(365), z.null()], { message: 'Select when the token expires' }),
+  expiresInDays: z.union([z.literal(30), z.literal(90), z.literal(365), z.null()], {
+    message: 'Select when the token expires',
+  }),
 });
 
 export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
@@ -39,7 +45,11 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
   app.get('/sign-in', { config: { access: 'public' } }, (request, reply) => {
     if (request.principal) return reply.redirect('/');
     const query = request.query as Record<string, unknown>;
-    return render(request, reply, 'auth/views/sign-in.njk', { title: 'Sign in', next: safeNext(query.next), values: {} });
+    return render(request, reply, 'auth/views/sign-in.njk', {
+      title: 'Sign in',
+      next: safeNext(query.next),
+      values: {},
+    });
   });
 
   app.post(
@@ -54,7 +64,14 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
       if (!email) errors.push({ key: 'email', message: 'Enter your email address' });
       if (!password) errors.push({ key: 'password', message: 'Enter your password' });
       if (errors.length === 0) {
-        const outcome = await signIn(deps.db, unknownAccounts, { email, password }, deps.clock.now(), deps.lockoutPolicy, request.id);
+        const outcome = await signIn(
+          deps.db,
+          unknownAccounts,
+          { email, password },
+          deps.clock.now(),
+          deps.lockoutPolicy,
+          request.id,
+        );
         if (outcome.ok) {
           const cookie = await startSession(deps.db, outcome, deps.clock.now());
           reply.setCookie(sessionCookieName, cookie, cookieOptions);
@@ -64,7 +81,12 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
         errors.push({ key: 'email', message: outcome.locked ? lockedMessage : signInMessage });
       }
       reply.code(400);
-      return render(request, reply, 'auth/views/sign-in.njk', { title: 'Sign in', next, values: { email }, ...formErrors(errors) });
+      return render(request, reply, 'auth/views/sign-in.njk', {
+        title: 'Sign in',
+        next,
+        values: { email },
+        ...formErrors(errors),
+      });
     },
   );
 
@@ -99,15 +121,30 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
         ...formErrors(fieldErrorsOf(parsed.error.issues)),
       });
     }
-    const created = await createApiToken(deps.db, { ...actorOf(request), personId: principal.personId }, parsed.data, deps.clock.now());
+    const created = await createApiToken(
+      deps.db,
+      { ...actorOf(request), personId: principal.personId },
+      parsed.data,
+      deps.clock.now(),
+    );
     const tokens = await listApiTokens(deps.db, principal.councilId, principal.personId);
-    return render(request, reply, 'auth/views/tokens.njk', { title: 'API tokens', tokens, values: {}, created: { ...created, name: parsed.data.name } });
+    return render(request, reply, 'auth/views/tokens.njk', {
+      title: 'API tokens',
+      tokens,
+      values: {},
+      created: { ...created, name: parsed.data.name },
+    });
   });
 
   app.post('/account/tokens/:id/revoke', { config: { access: 'signed-in' } }, async (request, reply) => {
     const principal = signedIn(request);
     const { id } = request.params as { id: string };
-    await revokeApiToken(deps.db, { ...actorOf(request), personId: principal.personId }, id, deps.clock.now());
+    await revokeApiToken(
+      deps.db,
+      { ...actorOf(request), personId: principal.personId },
+      id,
+      deps.clock.now(),
+    );
     return reply.redirect('/account/tokens', 303);
   });
 
@@ -127,7 +164,14 @@ const tokenView = z.object({
 function apiTokenRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
   app.get(
     '/api/v1/tokens',
-    { config: { access: 'signed-in' }, schema: { tags: ['tokens'], summary: 'Your API tokens', response: { 200: z.object({ items: z.array(tokenView) }) } } },
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['tokens'],
+        summary: 'Your API tokens',
+        response: { 200: z.object({ items: z.array(tokenView) }) },
+      },
+    },
     async (request) => {
       const principal = signedIn(request);
       return { items: await listApiTokens(deps.db, principal.councilId, principal.personId) };
@@ -148,18 +192,35 @@ function apiTokenRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
     async (request, reply) => {
       const principal = signedIn(request);
       const input = request.body as { name: string; scope: TokenScope; expiresInDays: number | null };
-      const created = await createApiToken(deps.db, { ...actorOf(request), personId: principal.personId }, input, deps.clock.now());
+      const created = await createApiToken(
+        deps.db,
+        { ...actorOf(request), personId: principal.personId },
+        input,
+        deps.clock.now(),
+      );
       return reply.code(201).send(created);
     },
   );
 
   app.delete(
     '/api/v1/tokens/:id',
-    { config: { access: 'signed-in' }, schema: { tags: ['tokens'], summary: 'Revoke one of your API tokens', params: z.object({ id: z.uuid() }) } },
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['tokens'],
+        summary: 'Revoke one of your API tokens',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
     async (request, reply) => {
       const principal = signedIn(request);
       const { id } = request.params as { id: string };
-      const revoked = await revokeApiToken(deps.db, { ...actorOf(request), personId: principal.personId }, id, deps.clock.now());
+      const revoked = await revokeApiToken(
+        deps.db,
+        { ...actorOf(request), personId: principal.personId },
+        id,
+        deps.clock.now(),
+      );
       if (!revoked) throw new NotFound('No live token with this id');
       return reply.code(204).send();
     },

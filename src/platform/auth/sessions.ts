@@ -47,7 +47,11 @@ export async function resolveSession(
   if (!session) return null;
   const idleMs = (await idleMinutes(credential.councilId)) * 60 * 1000;
   if (session.expires_at <= now || now.getTime() - session.last_seen_at.getTime() > idleMs) {
-    await db.deleteFrom('session').where('council_id', '=', credential.councilId).where('id', '=', id).execute();
+    await db
+      .deleteFrom('session')
+      .where('council_id', '=', credential.councilId)
+      .where('id', '=', id)
+      .execute();
     return null;
   }
   const principal = await loadPrincipal(db, credential.councilId, session.person_id, 'session');
@@ -68,5 +72,9 @@ export async function endSession(db: Kysely<Database>, councilId: string, sessio
 }
 
 export async function endSessionsOf(db: Kysely<Database>, councilId: string, personId: string) {
-  await db.deleteFrom('session').where('council_id', '=', councilId).where('person_id', '=', personId).execute();
+  await db
+    .deleteFrom('session')
+    .where('council_id', '=', councilId)
+    .where('person_id', '=', personId)
+    .execute();
 }

@@ -43,7 +43,9 @@ export async function signIn(
     await burnPasswordCheck(credentials.password);
     return { ok: false, locked: true, failures: person.failed_sign_ins };
   }
-  const valid = person.password_hash ? await verifyPassword(person.password_hash, credentials.password) : false;
+  const valid = person.password_hash
+    ? await verifyPassword(person.password_hash, credentials.password)
+    : false;
   if (!person.password_hash) await burnPasswordCheck(credentials.password);
   const policy = await policyFor(person.council_id);
   return db.transaction().execute(async (trx) => {
@@ -54,7 +56,12 @@ export async function signIn(
         .where('council_id', '=', person.council_id)
         .where('id', '=', person.id)
         .execute();
-      await appendAudit(trx, actor, { action: 'person.signed-in', recordType: 'person', recordId: person.id }, now);
+      await appendAudit(
+        trx,
+        actor,
+        { action: 'person.signed-in', recordType: 'person', recordId: person.id },
+        now,
+      );
       return { ok: true, councilId: person.council_id, personId: person.id };
     }
     const failures = person.failed_sign_ins + 1;
@@ -71,7 +78,12 @@ export async function signIn(
     await appendAudit(
       trx,
       actor,
-      { action: locked ? 'person.locked-out' : 'person.sign-in-failed', recordType: 'person', recordId: person.id, after: { failures } },
+      {
+        action: locked ? 'person.locked-out' : 'person.sign-in-failed',
+        recordType: 'person',
+        recordId: person.id,
+        after: { failures },
+      },
       now,
     );
     return { ok: false, locked, failures };

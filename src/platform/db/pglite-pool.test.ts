@@ -43,7 +43,10 @@ describe('the PGlite pool', () => {
   });
 
   it('reads calendar days as text and int8 as numbers', async () => {
-    const { rows } = await sql<{ day: unknown; n: unknown }>`select '2026-03-29'::date as day, 9007199254740991::int8 as n`.execute(handle.db);
+    const { rows } = await sql<{
+      day: unknown;
+      n: unknown;
+    }>`select '2026-03-29'::date as day, 9007199254740991::int8 as n`.execute(handle.db);
     expect(rows[0]).toEqual({ day: '2026-03-29', n: 9007199254740991 });
   });
 });

@@ -30,11 +30,11 @@ export function pglitePool(pglite: PGlite): PostgresPool {
 function connection(pglite: PGlite, free: () => void): PostgresPoolClient {
   let released = false;
   return {
-    // biome-ignore lint/suspicious/noExplicitAny: Kysely's overloaded signature (the cursor form is unused)
+    // Kysely's query signature is overloaded; only the (sql, parameters) form is used.
     query: (async (sql: string, parameters: readonly unknown[]) => {
       if (released) throw new Error('PGlite connection used after release');
       return run(pglite, sql, parameters);
-    }) as any,
+    }) as unknown as PostgresPoolClient['query'],
     release() {
       if (released) return;
       released = true;

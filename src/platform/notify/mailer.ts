@@ -25,7 +25,12 @@ export function createMailer(settings: EmailSettings): Mailer {
     // In development every message is written to a folder and read on the outbox page.
     async send(message) {
       await mkdir(settings.folder, { recursive: true });
-      const sent: SentEmail = { ...message, id: uuidv7(), from: settings.from, sentAt: new Date().toISOString() };
+      const sent: SentEmail = {
+        ...message,
+        id: uuidv7(),
+        from: settings.from,
+        sentAt: new Date().toISOString(),
+      };
       await writeFile(join(settings.folder, `${sent.id}.json`), JSON.stringify(sent, null, 2));
     },
   };
@@ -40,7 +45,9 @@ export async function readOutbox(folder: string, limit: number): Promise<SentEma
     .sort()
     .reverse()
     .slice(0, limit);
-  return Promise.all(newest.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8')) as SentEmail));
+  return Promise.all(
+    newest.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8')) as SentEmail),
+  );
 }
 
 export async function readOutboxMessage(folder: string, id: string): Promise<SentEmail | null> {

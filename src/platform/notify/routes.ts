@@ -7,7 +7,11 @@ import { readOutbox, readOutboxMessage } from './mailer.ts';
 export function outboxRoutes(app: FastifyInstance, folder: string | null) {
   app.get('/admin/emails', { config: { access: 'email:read-outbox' } }, async (request, reply) => {
     const messages = folder ? await readOutbox(folder, 100) : [];
-    return render(request, reply, 'notify/views/outbox.njk', { title: 'Emails sent', messages, folderMode: folder !== null });
+    return render(request, reply, 'notify/views/outbox.njk', {
+      title: 'Emails sent',
+      messages,
+      folderMode: folder !== null,
+    });
   });
 
   app.get('/admin/emails/:id', { config: { access: 'email:read-outbox' } }, async (request, reply) => {

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { resolveApiToken } from '../auth/api-tokens.ts';
-import { allows, type Access } from '../auth/permissions.ts';
+import { type Access, allows } from '../auth/permissions.ts';
 import { resolveSession, sessionCookieName } from '../auth/sessions.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
-import type { Kysely } from 'kysely';
 import { isApi, sendProblem } from './problems.ts';
 
 export type RouteAccess = { method: string; url: string; access: Access };
@@ -39,7 +39,11 @@ export function enforceAccess(
     const access = request.routeOptions.config.access;
     if (!access || allows(access, request.principal?.roles ?? null)) {
       if (request.principal?.readOnly && !safeMethods.has(request.method)) {
-        return sendProblem(request, reply, { status: 403, title: 'Forbidden', detail: 'This API token is read-only' });
+        return sendProblem(request, reply, {
+          status: 403,
+          title: 'Forbidden',
+          detail: 'This API token is read-only',
+        });
       }
       return;
     }
@@ -71,7 +75,11 @@ async function identify(
 
 function signInFirst(request: FastifyRequest, reply: FastifyReply) {
   if (isApi(request) || !safeMethods.has(request.method)) {
-    return sendProblem(request, reply, { status: 401, title: 'Unauthorized', detail: 'Sign in, or send an API token as Authorization: Bearer' });
+    return sendProblem(request, reply, {
+      status: 401,
+      title: 'Unauthorized',
+      detail: 'Sign in, or send an API token as Authorization: Bearer',
+    });
   }
   return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`);
 }

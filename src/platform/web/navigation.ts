@@ -1,4 +1,4 @@
-import { allows, type Access } from '../auth/permissions.ts';
+import { type Access, allows } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Role } from '../auth/roles.ts';
 
@@ -7,7 +7,12 @@ type NavigationItem = { text: string; href: string; access: Access; forRoles?: r
 // Modules add their entries here; a person sees only the entries their roles allow.
 const items: NavigationItem[] = [
   { text: 'Home', href: '/', access: 'signed-in' },
-  { text: 'My team', href: '/team', access: 'signed-in', forRoles: ['line-manager', 'head-of-service', 'director', 'chief-executive'] },
+  {
+    text: 'My team',
+    href: '/team',
+    access: 'signed-in',
+    forRoles: ['line-manager', 'head-of-service', 'director', 'chief-executive'],
+  },
   { text: 'People', href: '/people', access: 'people:read' },
   { text: 'Audit trail', href: '/audit', access: 'audit:read' },
   { text: 'Policy settings', href: '/admin/policy', access: 'policy:manage' },
@@ -24,6 +29,9 @@ export function navigationFor(principal: Principal | null, currentPath: string) 
     .map((item) => ({
       text: item.text,
       href: item.href,
-      active: item.href === '/' ? currentPath === '/' : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
+      active:
+        item.href === '/'
+          ? currentPath === '/'
+          : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
     }));
 }

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { Forbidden, type FieldError, InvalidInput, NotFound } from '../errors.ts';
+import { type FieldError, Forbidden, InvalidInput, NotFound } from '../errors.ts';
 import { render } from './render.ts';
 
 type Problem = { status: number; title: string; detail?: string; errors?: readonly FieldError[] };
@@ -7,12 +7,30 @@ type Problem = { status: number; title: string; detail?: string; errors?: readon
 const pageText: Record<number, { title: string; paragraphs: string[] }> = {
   400: { title: 'There is a problem with your request', paragraphs: ['Go back and check what you entered.'] },
   401: { title: 'You need to sign in', paragraphs: ['Sign in to use this page.'] },
-  403: { title: 'You do not have permission to see this page', paragraphs: ['If you think you should, ask your system administrator.'] },
-  404: { title: 'Page not found', paragraphs: ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.'] },
+  403: {
+    title: 'You do not have permission to see this page',
+    paragraphs: ['If you think you should, ask your system administrator.'],
+  },
+  404: {
+    title: 'Page not found',
+    paragraphs: [
+      'If you typed the web address, check it is correct.',
+      'If you pasted the web address, check you copied the entire address.',
+    ],
+  },
   413: { title: 'What you sent is too large', paragraphs: ['Go back and send less.'] },
-  415: { title: 'There is a problem with your request', paragraphs: ['The form was sent in a format Probity does not accept.'] },
+  415: {
+    title: 'There is a problem with your request',
+    paragraphs: ['The form was sent in a format Probity does not accept.'],
+  },
   429: { title: 'Too many requests', paragraphs: ['Wait a minute and try again.'] },
-  500: { title: 'Sorry, there is a problem with the service', paragraphs: ['Try again later.', 'Nothing you entered on the last page was saved unless the page you saw said so.'] },
+  500: {
+    title: 'Sorry, there is a problem with the service',
+    paragraphs: [
+      'Try again later.',
+      'Nothing you entered on the last page was saved unless the page you saw said so.',
+    ],
+  },
   503: { title: 'Sorry, the service is unavailable', paragraphs: ['Try again later.'] },
 };
 
@@ -20,7 +38,9 @@ export function problemOf(error: FastifyError | Error): Problem {
   if (error instanceof InvalidInput) return { status: 400, title: 'Invalid input', errors: error.errors };
   if (error instanceof NotFound) return { status: 404, title: 'Not found', detail: error.message };
   if (error instanceof Forbidden) return { status: 403, title: 'Forbidden', detail: error.message };
-  const fastifyError = error as FastifyError & { validation?: { instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[] } } }[] };
+  const fastifyError = error as FastifyError & {
+    validation?: { instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[] } } }[];
+  };
   if (fastifyError.validation) {
     const errors = fastifyError.validation.map((issue) => ({
       key: issue.instancePath?.replace(/^\//, '').replaceAll('/', '.') || 'request',
@@ -30,9 +50,14 @@ export function problemOf(error: FastifyError | Error): Problem {
   }
   const status = fastifyError.statusCode ?? 500;
   if (fastifyError.code?.startsWith('FST_CSRF')) {
-    return { status: 403, title: 'Forbidden', detail: 'The form has expired. Go back, reload the page and try again.' };
+    return {
+      status: 403,
+      title: 'Forbidden',
+      detail: 'The form has expired. Go back, reload the page and try again.',
+    };
   }
-  if (status >= 400 && status < 500) return { status, title: pageText[status]?.title ?? 'Bad request', detail: error.message };
+  if (status >= 400 && status < 500)
+    return { status, title: pageText[status]?.title ?? 'Bad request', detail: error.message };
   return { status: 500, title: 'Internal server error' };
 }
 
@@ -41,15 +66,22 @@ export function isApi(request: FastifyRequest): boolean {
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
-  if (isApi(request) || !request.headers.accept?.includes('text/html') && request.method !== 'GET') {
+  if (isApi(request) || (!request.headers.accept?.includes('text/html') && request.method !== 'GET')) {
     return reply
       .code(problem.status)
       .type('application/problem+json')
       .send({ type: 'about:blank', instance: request.url.split('?')[0], ...problem });
   }
   const text = pageText[problem.status] ?? pageText[400];
-  const paragraphs = problem.errors?.map((error) => error.message) ??
-    (problem.detail && problem.status !== 404 && problem.status !== 500 ? [problem.detail] : (text?.paragraphs ?? []));
+  const paragraphs =
+    problem.errors?.map((error) => error.message) ??
+    (problem.detail && problem.status !== 404 && problem.status !== 500
+      ? [problem.detail]
+      : (text?.paragraphs ?? []));
   reply.code(problem.status);
-  return render(request, reply, 'error.njk', { title: text?.title ?? problem.title, paragraphs, status: problem.status });
+  return render(request, reply, 'error.njk', {
+    title: text?.title ?? problem.title,
+    paragraphs,
+    status: problem.status,
+  });
 }

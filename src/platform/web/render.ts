@@ -30,5 +30,10 @@ export function signedIn(request: FastifyRequest): Principal {
 
 export function actorOf(request: FastifyRequest) {
   const principal = signedIn(request);
-  return { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId: request.id };
+  return {
+    councilId: principal.councilId,
+    personId: principal.personId,
+    label: principal.name,
+    requestId: request.id,
+  };
 }

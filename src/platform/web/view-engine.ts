@@ -21,12 +21,19 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
   hour12: true,
 });
-const dateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 
 export function configureNunjucks(env: nunjucks.Environment) {
   env.addFilter('dateTime', (value: unknown) => (value instanceof Date ? dateTimeFormat.format(value) : ''));
   env.addFilter('date', (value: unknown) =>
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? dateFormat.format(new Date(`${value}T00:00:00Z`)) : '',
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? dateFormat.format(new Date(`${value}T00:00:00Z`))
+      : '',
   );
   env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2));
 }

@@ -1,0 +1,45 @@
+import { getTimes } from 'suncalc';
+
+export type Place = { latitude: number; longitude: number };
+
+const londonParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function parts(instant: Date) {
+  const map = Object.fromEntries(londonParts.formatToParts(instant).map((part) => [part.type, part.value]));
+  return map as Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
+}
+
+export function londonDate(instant: Date): string {
+  const p = parts(instant);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+export function londonTime(instant: Date): string {
+  const p = parts(instant);
+  return `${p.hour}:${p.minute}`;
+}
+
+// Sunrise and sunset at a place on a London calendar day (computed for that day's midday UTC,
+// which is always inside the UK day).
+export function sunTimes(date: string, place: Place): { sunrise: Date; sunset: Date } {
+  const { sunrise, sunset } = getTimes(new Date(`${date}T12:00:00Z`), place.latitude, place.longitude);
+  if (!sunrise || !sunset)
+    throw new RangeError(
+      `The sun does not both rise and set at ${place.latitude}, ${place.longitude} on ${date}`,
+    );
+  return { sunrise, sunset };
+}
+
+// Whether it is daylight at the place at that moment (DOMAIN.md §5: non-daylight work is out of hours).
+export function isDaylight(instant: Date, place: Place): boolean {
+  const { sunrise, sunset } = sunTimes(londonDate(instant), place);
+  return instant >= sunrise && instant < sunset;
+}
