@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demoSignIns } from '../../src/modules/organisation/demo.ts';
-import { expectAccessible, signIn } from './support.ts';
+import { expectAccessible, menuLink, signIn } from './support.ts';
 
 const admin = demoSignIns().find((account) => account.role === 'system-administrator');
 
@@ -13,7 +13,7 @@ test('an administrator adds a person, who sets a password from the emailed link 
   page,
   browser,
 }) => {
-  await page.getByRole('link', { name: 'People', exact: true }).click();
+  await menuLink(page, 'People').click();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Add a person' }).click();
   await expectAccessible(page);
@@ -25,7 +25,7 @@ test('an administrator adds a person, who sets a password from the emailed link 
   await page.getByLabel('Full name').fill('Nadia Newstarter');
   await page.getByLabel('Email address').fill('nadia.newstarter@demo.probity.test');
   await page.getByLabel('Job title').fill('Environmental Health Officer');
-  await page.getByLabel('Service').selectOption({ label: 'Environmental Health and Licensing (Place)' });
+  await page.getByLabel('Service', { exact: true }).selectOption({ label: 'Environmental Health and Licensing (Place)' });
   await page.getByRole('group', { name: 'Employment type' }).getByLabel('Employee').check();
   await page.getByRole('group', { name: 'Is this a politically restricted post?' }).getByLabel('No').check();
   await page.getByRole('checkbox', { name: 'Field officer' }).check();
@@ -63,7 +63,7 @@ test('an administrator adds a person, who sets a password from the emailed link 
 });
 
 test('an administrator edits a policy setting, and the change is in the audit trail', async ({ page }) => {
-  await page.getByRole('link', { name: 'Policy settings' }).click();
+  await menuLink(page, 'Policy settings').click();
   await expectAccessible(page);
   const threshold = page.getByLabel('Recording threshold');
   await threshold.fill('lots');
@@ -75,18 +75,18 @@ test('an administrator edits a policy setting, and the change is in the audit tr
   await expect(page.getByText('Policy settings saved')).toBeVisible();
   await expect(page.getByLabel('Recording threshold')).toHaveValue('20.00');
 
-  await page.getByRole('link', { name: 'Audit trail' }).click();
+  await menuLink(page, 'Audit trail').click();
   await page.getByLabel('Record type').selectOption('policy');
   await page.getByRole('button', { name: 'Filter' }).click();
   await expectAccessible(page);
   const row = page.getByRole('row').filter({ hasText: 'policy.updated' }).first();
   await expect(row).toBeVisible();
-  await row.getByText(/^Event \d+/).click();
+  await row.locator('.govuk-details__summary').click();
   await expect(row).toContainText('"giftRecordingThresholdPence": 2000');
 });
 
 test('a person creates an API token, sees it once, and revokes it', async ({ page }) => {
-  await page.getByRole('link', { name: 'API tokens' }).click();
+  await menuLink(page, 'API tokens').click();
   await expectAccessible(page);
   await page.getByLabel('Name').fill('Browser test token');
   await page.getByLabel('Read only').check();
@@ -109,11 +109,12 @@ test('pages work without JavaScript', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   if (!admin) throw new Error('no admin');
-  await signIn(page, admin.email);
+  // axe needs JavaScript in the page, so this journey checks behaviour only; the others check accessibility.
+  await signIn(page, admin.email, undefined, { checkAccessibility: false });
   await page.goto('/admin/calendar');
-  await page.getByLabel('Day').fill('27');
-  await page.getByLabel('Month').fill('12');
-  await page.getByLabel('Year').fill('2027');
+  await page.getByLabel('Day', { exact: true }).fill('27');
+  await page.getByLabel('Month', { exact: true }).fill('12');
+  await page.getByLabel('Year', { exact: true }).fill('2027');
   await page.getByLabel('Closed (not a working day)').check();
   await page.getByLabel('Description').fill('Christmas closure');
   await page.getByRole('button', { name: 'Add change' }).click();
@@ -121,6 +122,5 @@ test('pages work without JavaScript', async ({ browser }) => {
   await expect(page.getByRole('row').filter({ hasText: 'Christmas closure' })).toContainText(
     '27 December 2027',
   );
-  await expectAccessible(page);
   await context.close();
 });

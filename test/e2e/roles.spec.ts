@@ -53,7 +53,8 @@ test('a wrong password shows an accessible error that says what to do', async ({
   const summary = page.getByRole('alert');
   await expect(summary).toContainText('There is a problem');
   await expect(summary).toContainText('Enter a correct email address and password');
-  await expect(summary).toBeFocused();
+  // GOV.UK Frontend's script moves focus to the summary, so a screen reader announces it.
+  await expect(page.locator('.govuk-error-summary')).toBeFocused();
   await expect(page).toHaveTitle(/^Error: /);
   await expectAccessible(page);
 });

@@ -14,9 +14,14 @@ export async function expectAccessible(page: Page) {
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
-export async function signIn(page: Page, email: string, password = demoPassword) {
+export async function signIn(
+  page: Page,
+  email: string,
+  password = demoPassword,
+  options = { checkAccessibility: true },
+) {
   await page.goto('/sign-in');
-  await expectAccessible(page);
+  if (options.checkAccessibility) await expectAccessible(page);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -30,4 +35,8 @@ export async function signOut(page: Page) {
 
 export async function navigationLinks(page: Page): Promise<string[]> {
   return page.locator('.govuk-service-navigation__list a.govuk-service-navigation__link').allInnerTexts();
+}
+
+export function menuLink(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name, exact: true });
 }

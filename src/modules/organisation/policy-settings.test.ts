@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  defaultPolicy,
+  displayValue,
+  parsePolicyForm,
+  policyFields,
+  readPolicy,
+  toFormValue,
+} from './policy-settings.ts';
+
+const form = (overrides: Record<string, string> = {}) => {
+  const defaults = defaultPolicy() as Record<string, unknown>;
+  return {
+    ...Object.fromEntries(policyFields.map((f) => [f.key, toFormValue(f, defaults[f.key])])),
+    ...overrides,
+  };
+};
+
+describe('policy defaults (DOMAIN.md)', () => {
+  it.each([
+    ['giftRecordingThresholdPence', 5000, '001 §64: £50'],
+    ['giftReviewMonths', 3, '001 §73: quarterly review'],
+    ['restrictionReviewMonths', 4, '003 vexatious procedure §4.6: every 4 months'],
+    ['complainantRetentionMonths', 18, '003 vexatious procedure §7.1: 18 months'],
+    ['stage1AcknowledgeDays', 5, 'Complaint Handling Code: 5 working days'],
+    ['stage2RespondDays', 20, 'Complaint Handling Code: 20 working days'],
+    ['singleStageAcknowledgeDays', 3, '003 §5.3: 3 working days'],
+    ['outOfHoursFrom', '18:00', '000: after 18.00'],
+    ['latestVisit', '20:00', '000: no un-notified visit after 20:00'],
+    ['enforcementFrom', '06:00', '004 and TCG Regulations 2013: 06:00 to 21:00'],
+    ['maxAverageWeeklyHours', 48, '003 Appendix V §7.8: Working Time Regulations'],
+  ] as const)('%s is %s (%s)', (key, value, _source) => {
+    expect(defaultPolicy()[key]).toBe(value);
+  });
+});
+
+describe('the policy form', () => {
+  it('reads pounds into pence, yes/no into booleans and keeps times', () => {
+    const result = parsePolicyForm(
+      form({ giftRecordingThresholdPence: '£20', hospitalityNeedsApproval: 'no', outOfHoursFrom: '17:30' }),
+    );
+    expect(result.ok && result.settings).toMatchObject({
+      giftRecordingThresholdPence: 2000,
+      hospitalityNeedsApproval: false,
+      outOfHoursFrom: '17:30',
+    });
+  });
+
+  it.each([
+    ['giftRecordingThresholdPence', '', 'Enter recording threshold'],
+    [
+      'giftRecordingThresholdPence',
+      '12.345',
+      'Recording threshold must be an amount in pounds, like 50 or 20.00',
+    ],
+    ['giftRecordingThresholdPence', '1000.01', 'Recording threshold must be £1000.00 or less'],
+    ['sessionIdleMinutes', '2', 'Sign out after inactivity must be 5 or more'],
+    ['sessionIdleMinutes', '7.5', 'Sign out after inactivity must be a whole number'],
+    ['latestVisit', '8pm', 'No un-notified visit after must be a 24-hour time, like 18:00'],
+    [
+      'hospitalityNeedsApproval',
+      'maybe',
+      'Select hospitality other than minor needs advance approval by the head of service',
+    ],
+    ['complaintRegime', 'three-stage', 'Select complaint handling regime'],
+  ])('refuses %s = %j: %s', (key, value, message) => {
+    const result = parsePolicyForm(form({ [key]: value }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toContainEqual({ key, message });
+  });
+
+  it('ignores stored values that no longer fit, keeping the default', () => {
+    expect(readPolicy({ giftRecordingThresholdPence: -1, sessionIdleMinutes: 45, unknown: 1 })).toMatchObject(
+      {
+        giftRecordingThresholdPence: 5000,
+        sessionIdleMinutes: 45,
+      },
+    );
+  });
+
+  it('shows values as people read them', () => {
+    const money = policyFields.find((f) => f.key === 'giftRecordingThresholdPence');
+    const months = policyFields.find((f) => f.key === 'restrictionReviewMonths');
+    if (!money || !months) throw new Error('missing fields');
+    expect(displayValue(money, 2000)).toBe('£20.00');
+    expect(displayValue(months, 4)).toBe('4 months');
+  });
+});
