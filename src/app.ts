@@ -17,6 +17,7 @@ import { organisationRoutes } from './modules/organisation/routes.ts';
 import { organisationService } from './modules/organisation/service.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
+import { digest } from './platform/auth/secrets.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/db/connection.ts';
 import type { Mailer } from './platform/notify/mailer.ts';
@@ -96,7 +97,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       return typeof body?._csrf === 'string' ? body._csrf : typeof header === 'string' ? header : '';
     },
   });
-  await app.register(fastifyRateLimit, { global: false });
+  // Every request with an API token counts against that token's limit; forms that take a
+  // password have their own, per address (see the routes' config).
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: config.apiRateLimit,
+    timeWindow: '1 minute',
+    keyGenerator: (request) => digest(request.headers.authorization ?? ''),
+    allowList: (request) => !request.headers.authorization?.startsWith('Bearer '),
+  });
   // After the cookie plugin (sessions are cookies), before any plugin that adds routes.
   const routes = enforceAccess(app, {
     db,
@@ -158,7 +167,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   });
   organisationRoutes(app, { organisation, clock });
-  auditRoutes(app, db);
+  auditRoutes(app, db, async (councilId) => {
+    const { people } = await organisation.listPeople(councilId, { includeInactive: true }, { limit: 10_000 });
+    return people;
+  });
   outboxRoutes(app, config.email.transport === 'folder' ? config.email.folder : null);
   return { app, routes };
 }

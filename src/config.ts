@@ -23,6 +23,7 @@ const environment = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   EMAIL_FROM: z.string().min(3).default('Probity <probity@localhost>'),
+  API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
@@ -41,6 +42,8 @@ export type Config = {
     | { transport: 'smtp'; url: string; from: string };
   logLevel: string;
   production: boolean;
+  // Requests a minute that one API token may make.
+  apiRateLimit: number;
 };
 
 export class ConfigError extends Error {}
@@ -79,5 +82,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : { transport: 'folder', folder: e.EMAIL_FOLDER ?? `${e.DATA_DIR}/outbox`, from: e.EMAIL_FROM },
     logLevel: e.LOG_LEVEL,
     production,
+    apiRateLimit: e.API_RATE_LIMIT,
   };
 }

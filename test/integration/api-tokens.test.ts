@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
-import { addTestPerson, testPassword } from '../support/people.ts';
+import { addTestPerson, testPassword, tokenFor } from '../support/people.ts';
 
 describe.each(databaseKinds)('personal API tokens on %s', (kind) => {
   let t: TestApp;
@@ -78,5 +78,30 @@ describe.each(databaseKinds)('personal API tokens on %s', (kind) => {
     expect(missing.headers['content-type']).toContain('application/problem+json');
     const docs = await client.get('/api/docs');
     expect([200, 302]).toContain(docs.statusCode);
+  });
+});
+
+describe.each(databaseKinds)('API rate limits on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind, { env: { API_RATE_LIMIT: '5' } });
+  });
+  afterAll(() => t.close());
+
+  it('limits each token separately, and answers 429 as problem+json', async () => {
+    const personId = await addTestPerson(t.db, t.councilId, {
+      email: 'rory.rate@probity.test',
+      roles: ['officer'],
+    });
+    const first = await tokenFor(t.db, t.councilId, personId);
+    const second = await tokenFor(t.db, t.councilId, personId);
+    const client = t.client();
+    const statuses = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push((await client.api('GET', '/api/v1/me', undefined, first)).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const limited = await client.api('GET', '/api/v1/me', undefined, first);
+    expect(limited.headers['content-type']).toContain('application/problem+json');
+    expect((await client.api('GET', '/api/v1/me', undefined, second)).statusCode).toBe(200);
   });
 });

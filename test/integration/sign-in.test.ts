@@ -122,4 +122,19 @@ describe.each(databaseKinds)('signing in on %s', (kind) => {
     });
     expect(response.headers.location).toBe('/');
   });
+
+  // Last in this file: it uses up the address's sign-in allowance for the minute.
+  it('slows a flood of sign-in attempts from one address with 429', async () => {
+    const browser = t.client();
+    await browser.get('/sign-in');
+    const statuses = new Set<number>();
+    for (let i = 0; i < 35; i++)
+      statuses.add(
+        (await browser.post('/sign-in', { email: `flood${i}@probity.test`, password: 'x' })).statusCode,
+      );
+    expect(statuses).toContain(429);
+    const page = await browser.post('/sign-in', { email: 'flood@probity.test', password: 'x' });
+    expect(page.statusCode).toBe(429);
+    expect(page.body).toContain('Too many requests');
+  });
 });

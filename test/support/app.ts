@@ -14,7 +14,7 @@ export const testCookieSecret = 'test-cookie-secret-that-is-long-enough';
 // email to a real SMTP server on loopback. Time is a clock the test can move.
 export async function startTestApp(
   kind: DatabaseKind,
-  options: { clock?: Clock & { advance(ms: number): void } } = {},
+  options: { clock?: Clock & { advance(ms: number): void }; env?: Record<string, string> } = {},
 ) {
   const smtp = await startSmtpServer();
   const database = await freshDatabase(kind);
@@ -26,6 +26,7 @@ export async function startTestApp(
     SMTP_URL: smtp.url,
     COOKIE_SECRET: testCookieSecret,
     BASE_URL: 'http://probity.test',
+    ...options.env,
   });
   const { councilId } = await seedDemoCouncil(database.db, clock);
   const { app, routes } = await buildApp({

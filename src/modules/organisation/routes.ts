@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import { InvalidInput, NotFound } from '../../platform/errors.ts';
+import { perAddress } from '../../platform/web/access.ts';
 import { formErrors, text } from '../../platform/web/forms.ts';
 import { render, signedIn } from '../../platform/web/render.ts';
 import { calendarRoutes } from './calendar-routes.ts';
@@ -39,7 +40,7 @@ export function organisationRoutes(app: FastifyInstance, deps: OrganisationRoute
 
   app.post(
     '/set-password/:credential',
-    { config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    { config: { access: 'public', rateLimit: perAddress(20) } },
     async (request, reply) => {
       const { credential } = request.params as { credential: string };
       const body = request.body as Record<string, unknown>;

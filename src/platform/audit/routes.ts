@@ -28,7 +28,13 @@ const auditEventView = z.object({
   hash: z.string(),
 });
 
-export function auditRoutes(app: FastifyInstance, db: Kysely<Database>) {
+export type PersonOption = { id: string; name: string };
+
+export function auditRoutes(
+  app: FastifyInstance,
+  db: Kysely<Database>,
+  people: (councilId: string) => Promise<readonly PersonOption[]>,
+) {
   app.get('/audit', { config: { access: 'audit:read' } }, async (request, reply) => {
     const principal = signedIn(request);
     const query = request.query as Record<string, unknown>;
@@ -70,6 +76,14 @@ export function auditRoutes(app: FastifyInstance, db: Kysely<Database>) {
       title: 'Audit trail',
       events: page.events,
       values,
+      personItems: [
+        { value: '', text: 'Anyone' },
+        ...(await people(principal.councilId)).map((person) => ({
+          value: person.id,
+          text: person.name,
+          selected: person.id === values.person,
+        })),
+      ],
       recordTypeItems: [
         { value: '', text: 'Any record type' },
         ...(await auditRecordTypes(db, principal.councilId)).map((type) => ({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import { fieldErrorsOf, NotFound } from '../errors.ts';
+import { perAddress } from '../web/access.ts';
 import { formErrors, text } from '../web/forms.ts';
 import { actorOf, render, signedIn } from '../web/render.ts';
 import { createApiToken, listApiTokens, revokeApiToken, type TokenScope } from './api-tokens.ts';
@@ -54,7 +55,7 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
 
   app.post(
     '/sign-in',
-    { config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    { config: { access: 'public', rateLimit: perAddress(30) } },
     async (request, reply) => {
       const body = request.body as Record<string, unknown>;
       const email = text(body.email).trim();

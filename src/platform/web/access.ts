@@ -83,3 +83,13 @@ function signInFirst(request: FastifyRequest, reply: FastifyReply) {
   }
   return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`);
 }
+
+// A rate limit per client address, for forms that take a password (route config.rateLimit).
+export function perAddress(max: number) {
+  return {
+    max,
+    timeWindow: '1 minute',
+    keyGenerator: (request: FastifyRequest) => request.ip,
+    allowList: () => false,
+  };
+}
