@@ -1,42 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import autocannon from 'autocannon';
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
+import { freePort, startProbityProcess } from '../test/support/process.ts';
 
 // Probity as it runs for real: its own process, started by main.ts.
-export async function startProbity(
-  env: Record<string, string>,
-  readyPath = '/health/ready',
-): Promise<{ child: ChildProcess; port: number; readyMs: number }> {
+export async function startProbity(env: Record<string, string>, readyPath = '/health/ready') {
   const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, ['src/main.ts', 'serve'], {
-    env: {
-      ...process.env,
-      LOG_LEVEL: 'error',
-      EMAIL_TRANSPORT: 'folder',
-      BASE_URL: `http://127.0.0.1:${port}`,
-      ...env,
-      PORT: String(port),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Probity exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}${readyPath}`);
-      if (response.status === 200) return { child, port, readyMs: performance.now() - started };
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  const { child, readyMs } = await startProbityProcess(env.DATA_DIR ?? '', port, env, readyPath);
+  return { child, port, readyMs };
 }
 
 export function stop(child: ChildProcess): Promise<void> {

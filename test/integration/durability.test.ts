@@ -1,6 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,40 +9,9 @@ import { createApiToken } from '../../src/platform/auth/api-tokens.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { openDatabase } from '../../src/platform/db/connection.ts';
 import { migrateToLatest } from '../../src/platform/db/migrator.ts';
+import { freePort, startProbityProcess } from '../support/process.ts';
 
 const rounds = 5;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['src/main.ts', 'serve'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      BASE_URL: `http://127.0.0.1:${port}`,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      LOG_LEVEL: 'error',
-      EMAIL_TRANSPORT: 'folder',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Probity exited with ${child.exitCode} while starting`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).ok) return child;
-    } catch {}
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('Probity did not become ready');
-}
 
 const kill = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
@@ -81,7 +49,7 @@ describe('the embedded database killed with SIGKILL', () => {
     const port = await freePort();
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     for (let round = 1; round <= rounds; round++) {
-      const server = await startServer(join(dataDir), port);
+      const { child: server } = await startProbityProcess(dataDir, port, { API_RATE_LIMIT: '100000' });
       const killAt = Date.now() + 200 + Math.random() * 1200;
       const killed = new Promise<void>((resolve) =>
         setTimeout(() => kill(server).then(resolve), killAt - Date.now()),
@@ -109,7 +77,7 @@ describe('the embedded database killed with SIGKILL', () => {
       });
       await Promise.all([killed, ...writers]);
 
-      const restarted = await startServer(dataDir, port);
+      const { child: restarted } = await startProbityProcess(dataDir, port);
       try {
         const missing: string[] = [];
         for (const id of acknowledged) {

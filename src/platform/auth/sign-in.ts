@@ -48,24 +48,10 @@ export async function signIn(
     : false;
   if (!person.password_hash) await burnPasswordCheck(credentials.password);
   const policy = await policyFor(person.council_id);
-  return db.transaction().execute(async (trx) => {
-    if (valid) {
-      await trx
-        .updateTable('person')
-        .set({ failed_sign_ins: 0, locked_until: null })
-        .where('council_id', '=', person.council_id)
-        .where('id', '=', person.id)
-        .execute();
-      await appendAudit(
-        trx,
-        actor,
-        { action: 'person.signed-in', recordType: 'person', recordId: person.id },
-        now,
-      );
-      return { ok: true, councilId: person.council_id, personId: person.id };
-    }
-    const failures = person.failed_sign_ins + 1;
-    const locked = failures >= policy.maxFailedSignIns;
+  const failures = valid ? 0 : person.failed_sign_ins + 1;
+  const locked = failures >= policy.maxFailedSignIns;
+  const action = valid ? 'person.signed-in' : locked ? 'person.locked-out' : 'person.sign-in-failed';
+  await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('person')
       .set({
@@ -78,16 +64,13 @@ export async function signIn(
     await appendAudit(
       trx,
       actor,
-      {
-        action: locked ? 'person.locked-out' : 'person.sign-in-failed',
-        recordType: 'person',
-        recordId: person.id,
-        after: { failures },
-      },
+      { action, recordType: 'person', recordId: person.id, ...(valid ? {} : { after: { failures } }) },
       now,
     );
-    return { ok: false, locked, failures };
   });
+  return valid
+    ? { ok: true, councilId: person.council_id, personId: person.id }
+    : { ok: false, locked, failures };
 }
 
 async function unknownAccount(
