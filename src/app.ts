@@ -13,6 +13,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import nunjucks from 'nunjucks';
 import type { Config } from './config.ts';
+import { readPolicy } from './modules/organisation/policy-settings.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { organisationService } from './modules/organisation/service.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
@@ -110,7 +111,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const routes = enforceAccess(app, {
     db,
     clock,
-    sessionIdleMinutes: async (councilId) => (await organisation.policy(councilId)).sessionIdleMinutes,
+    // The council's policy record is read with the session, in the same query.
+    sessionIdleMinutes: (settings) => readPolicy(settings).sessionIdleMinutes,
   });
   await app.register(fastifyStatic, {
     root: asset('../node_modules/govuk-frontend/dist/govuk/assets/'),
@@ -125,6 +127,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(fastifyView, {
     engine: { nunjucks },
     templates: templateFolders,
+    // Compiled templates are cached always: recompiling on every request costs more than the page.
+    production: true,
     options: { onConfigure: configureNunjucks },
   });
   await app.register(fastifySwagger, {
@@ -174,10 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   });
   organisationRoutes(app, { organisation, clock });
-  auditRoutes(app, db, async (councilId) => {
-    const { people } = await organisation.listPeople(councilId, { includeInactive: true }, { limit: 10_000 });
-    return people;
-  });
+  auditRoutes(app, db, organisation.personNames);
   outboxRoutes(app, config.email.transport === 'folder' ? config.email.folder : null);
   return { app, routes };
 }

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { addPersonDuringSetUp, createCouncil, findCouncilBySlug } from './modules/organisation/councils.ts';
@@ -26,6 +27,8 @@ async function open(config: Config): Promise<DatabaseHandle> {
   if ('dataDir' in config.database) await mkdir(config.database.dataDir, { recursive: true });
   const database = await openDatabase(config.database);
   await migrateToLatest(database.db);
+  // The embedded database has no autovacuum to keep the planner's statistics fresh.
+  if (database.kind === 'pglite') await sql`analyze`.execute(database.db);
   return database;
 }
 

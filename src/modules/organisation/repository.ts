@@ -113,6 +113,15 @@ export async function listPeople(
   return { people: rows.slice(0, page.limit).map(toPerson), more: rows.length > page.limit };
 }
 
+export async function personNames(db: Kysely<Database>, councilId: string) {
+  return db
+    .selectFrom('person')
+    .select(['id', 'name'])
+    .where('council_id', '=', councilId)
+    .orderBy('name')
+    .execute();
+}
+
 export async function emailInUse(db: Kysely<Database>, email: string, exceptId?: string): Promise<boolean> {
   let query = db.selectFrom('person').select('id').where(sql<string>`lower(email)`, '=', email.toLowerCase());
   if (exceptId) query = query.where('id', '<>', exceptId);

@@ -91,6 +91,9 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
 
     services: (councilId: string) => repo.listServices(db, councilId),
 
+    // Everyone who has ever been in the council, by name: for choosing a person in a filter.
+    personNames: (councilId: string) => repo.personNames(db, councilId),
+
     listPeople: (councilId: string, filter: repo.PeopleFilter, page: Parameters<typeof repo.listPeople>[3]) =>
       repo.listPeople(db, councilId, filter, page),
 

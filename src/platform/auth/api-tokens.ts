@@ -3,7 +3,7 @@ import { type Actor, appendAudit } from '../audit/audit-trail.ts';
 import { uuidv7 } from '../db/ids.ts';
 import type { Database } from '../db/schema.ts';
 import type { Principal } from './principal.ts';
-import { loadPrincipal } from './principals.ts';
+import { activePeople, toPrincipal } from './principals.ts';
 import { digest, newSecret, splitCredential } from './secrets.ts';
 
 export const tokenPrefix = 'pbt_';
@@ -134,23 +134,22 @@ export async function resolveApiToken(
   if (!bearer.startsWith(tokenPrefix)) return null;
   const credential = splitCredential(bearer.slice(tokenPrefix.length));
   if (!credential) return null;
-  const tokenHash = digest(credential.secret);
-  const token = await db
-    .selectFrom('api_token')
-    .select(['id', 'person_id', 'scope', 'expires_at', 'revoked_at', 'last_used_at'])
-    .where('council_id', '=', credential.councilId)
-    .where('token_hash', '=', tokenHash)
+  const token = await activePeople(db, credential.councilId)
+    .innerJoin('api_token as t', (join) =>
+      join.onRef('t.council_id', '=', 'p.council_id').onRef('t.person_id', '=', 'p.id'),
+    )
+    .select(['t.id as tokenId', 't.scope', 't.expires_at', 't.revoked_at', 't.last_used_at'])
+    .where('t.token_hash', '=', digest(credential.secret))
     .executeTakeFirst();
   if (!token || token.revoked_at || (token.expires_at && token.expires_at <= now)) return null;
-  const principal = await loadPrincipal(db, credential.councilId, token.person_id, 'token');
-  if (!principal) return null;
   if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() > touchEveryMs) {
     await db
       .updateTable('api_token')
       .set({ last_used_at: now })
       .where('council_id', '=', credential.councilId)
-      .where('id', '=', token.id)
+      .where('id', '=', token.tokenId)
       .execute();
   }
+  const principal = toPrincipal(credential.councilId, token, 'token');
   return { ...principal, readOnly: token.scope === 'read' };
 }

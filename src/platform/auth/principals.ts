@@ -1,38 +1,38 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Principal } from './principal.ts';
 import { isRole, type Role } from './roles.ts';
 
-// Loads an active person as the principal of a request; a deactivated person has none.
-export async function loadPrincipal(
-  db: Kysely<Database>,
+// An active person with their council's name and their roles, in one query; sessions and API
+// tokens join their own table to it, so that identifying a request is a single round trip.
+export function activePeople(db: Kysely<Database>, councilId: string) {
+  return db
+    .selectFrom('person as p')
+    .innerJoin('council as c', 'c.council_id', 'p.council_id')
+    .select([
+      'p.id as personId',
+      'p.name',
+      'p.email',
+      'c.name as councilName',
+      sql<string[]>`coalesce((select array_agg(r.role) from person_role r
+        where r.council_id = p.council_id and r.person_id = p.id), '{}')`.as('roles'),
+    ])
+    .where('p.council_id', '=', councilId)
+    .where('p.active', '=', true);
+}
+
+export function toPrincipal(
   councilId: string,
-  personId: string,
+  row: { personId: string; name: string; email: string; councilName: string; roles: string[] },
   via: Principal['via'],
-): Promise<Omit<Principal, 'readOnly' | 'sessionId'> | null> {
-  const person = await db
-    .selectFrom('person')
-    .innerJoin('council', 'council.council_id', 'person.council_id')
-    .select(['person.id', 'person.name', 'person.email', 'council.name as councilName'])
-    .where('person.council_id', '=', councilId)
-    .where('person.id', '=', personId)
-    .where('person.active', '=', true)
-    .executeTakeFirst();
-  if (!person) return null;
-  const roleRows = await db
-    .selectFrom('person_role')
-    .select('role')
-    .where('council_id', '=', councilId)
-    .where('person_id', '=', personId)
-    .execute();
-  const roles = new Set<Role>(roleRows.map((row) => row.role).filter(isRole));
+): Omit<Principal, 'readOnly' | 'sessionId'> {
   return {
     councilId,
-    councilName: person.councilName,
-    personId,
-    name: person.name,
-    email: person.email,
-    roles,
+    councilName: row.councilName,
+    personId: row.personId,
+    name: row.name,
+    email: row.email,
+    roles: new Set<Role>(row.roles.filter(isRole)),
     via,
   };
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Principal } from './principal.ts';
-import { loadPrincipal } from './principals.ts';
+import { activePeople, toPrincipal } from './principals.ts';
 import { digest, newSecret, splitCredential } from './secrets.ts';
 
 export const sessionCookieName = 'probity_session';
@@ -33,20 +33,22 @@ export async function resolveSession(
   db: Kysely<Database>,
   cookie: string,
   now: Date,
-  idleMinutes: (councilId: string) => Promise<number>,
+  idleMinutes: (policySettings: unknown) => number,
 ): Promise<Principal | null> {
   const credential = splitCredential(cookie);
   if (!credential) return null;
   const id = digest(credential.secret);
-  const session = await db
-    .selectFrom('session')
-    .select(['person_id', 'last_seen_at', 'expires_at'])
-    .where('council_id', '=', credential.councilId)
-    .where('id', '=', id)
+  const row = await activePeople(db, credential.councilId)
+    .innerJoin('session as s', (join) =>
+      join.onRef('s.council_id', '=', 'p.council_id').onRef('s.person_id', '=', 'p.id'),
+    )
+    .leftJoin('council_policy as cp', 'cp.council_id', 'p.council_id')
+    .select(['s.last_seen_at', 's.expires_at', 'cp.settings'])
+    .where('s.id', '=', id)
     .executeTakeFirst();
-  if (!session) return null;
-  const idleMs = (await idleMinutes(credential.councilId)) * 60 * 1000;
-  if (session.expires_at <= now || now.getTime() - session.last_seen_at.getTime() > idleMs) {
+  if (!row) return null;
+  const idleMs = idleMinutes(row.settings) * 60 * 1000;
+  if (row.expires_at <= now || now.getTime() - row.last_seen_at.getTime() > idleMs) {
     await db
       .deleteFrom('session')
       .where('council_id', '=', credential.councilId)
@@ -54,9 +56,7 @@ export async function resolveSession(
       .execute();
     return null;
   }
-  const principal = await loadPrincipal(db, credential.councilId, session.person_id, 'session');
-  if (!principal) return null;
-  if (now.getTime() - session.last_seen_at.getTime() > touchEveryMs) {
+  if (now.getTime() - row.last_seen_at.getTime() > touchEveryMs) {
     await db
       .updateTable('session')
       .set({ last_seen_at: now })
@@ -64,6 +64,7 @@ export async function resolveSession(
       .where('id', '=', id)
       .execute();
   }
+  const principal = toPrincipal(credential.councilId, row, 'session');
   return { ...principal, readOnly: false, sessionId: id };
 }
 

@@ -16,7 +16,7 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function enforceAccess(
   app: FastifyInstance,
-  deps: { db: Kysely<Database>; clock: Clock; sessionIdleMinutes: (councilId: string) => Promise<number> },
+  deps: { db: Kysely<Database>; clock: Clock; sessionIdleMinutes: (policySettings: unknown) => number },
 ): RouteAccess[] {
   const table: RouteAccess[] = [];
   app.decorateRequest('principal', null);
@@ -63,7 +63,7 @@ export function enforceAccess(
 
 async function identify(
   request: FastifyRequest,
-  deps: { db: Kysely<Database>; clock: Clock; sessionIdleMinutes: (councilId: string) => Promise<number> },
+  deps: { db: Kysely<Database>; clock: Clock; sessionIdleMinutes: (policySettings: unknown) => number },
 ) {
   const authorization = request.headers.authorization;
   if (authorization?.startsWith('Bearer ')) {

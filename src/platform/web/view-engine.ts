@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type nunjucks from 'nunjucks';
+import nunjucks from 'nunjucks';
 
 const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -28,7 +28,76 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
 });
 
+// GOV.UK Frontend macros, loaded once as globals. Nunjucks runs a template's `{% from … import %}`
+// again on every render, and GOV.UK's components import each other and their attribute helpers
+// on every call: on a page of forty components that was most of the rendering time. So the views
+// use these globals, and the loader drops GOV.UK's own imports of them.
+const govukMacros: Record<string, string> = {
+  govukAttributes: 'macros/attributes.njk',
+  govukLogo: 'macros/logo.njk',
+  ...Object.fromEntries(
+    [
+      'button',
+      'checkboxes',
+      'date-input',
+      'details',
+      'error-message',
+      'error-summary',
+      'fieldset',
+      'generic-header',
+      'hint',
+      'input',
+      'label',
+      'notification-banner',
+      'panel',
+      'password-input',
+      'radios',
+      'select',
+      'service-navigation',
+      'skip-link',
+      'summary-list',
+      'tag',
+      'textarea',
+    ].map((component) => [
+      `govuk${component.replace(/(^|-)([a-z])/g, (_match, _dash, letter: string) => letter.toUpperCase())}`,
+      `components/${component}/macro.njk`,
+    ]),
+  ),
+};
+
+const govukImport = /\{%-?\s*from\s+"[^"]+"\s+import\s+(\w+)\s*(-?)%\}(\s*)/g;
+
+class GovukLoader extends nunjucks.FileSystemLoader {
+  override getSource(name: string) {
+    const source = super.getSource(name);
+    if (!source?.path.includes('/govuk-frontend/')) return source;
+    const src = source.src.replace(govukImport, (tag, macro: string, trim: string, space: string) =>
+      macro in govukMacros ? (trim ? '' : space) : tag,
+    );
+    return { ...source, src };
+  }
+}
+
+// Nunjucks' own API, missing from its type declarations; the file loader calls back at once.
+type ExportingTemplate = nunjucks.Template & {
+  getExported(callback: (error: Error | null, exported: Record<string, unknown>) => void): void;
+};
+
+function registerGovukMacros(env: nunjucks.Environment) {
+  for (const [name, path] of Object.entries(govukMacros)) {
+    const template = env.getTemplate(`govuk/${path}`) as ExportingTemplate;
+    template.getExported((error, exported) => {
+      if (error) throw error;
+      env.addGlobal(name, exported[name]);
+    });
+  }
+}
+
 export function configureNunjucks(env: nunjucks.Environment) {
+  // Swapped in after @fastify/view has built the environment, with the cache nunjucks gives its loaders.
+  const loader = Object.assign(new GovukLoader(templateFolders), { cache: {} });
+  (env as nunjucks.Environment & { loaders: nunjucks.ILoader[] }).loaders = [loader];
+  registerGovukMacros(env);
   env.addFilter('dateTime', (value: unknown) => (value instanceof Date ? dateTimeFormat.format(value) : ''));
   env.addFilter('date', (value: unknown) =>
     typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
