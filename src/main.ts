@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { addPersonDuringSetUp, createCouncil, findCouncilBySlug } from './modules/organisation/councils.ts';
 import { demoPassword, demoSignIns, seedDemoCouncil } from './modules/organisation/demo.ts';
@@ -27,14 +26,26 @@ async function open(config: Config): Promise<DatabaseHandle> {
   if ('dataDir' in config.database) await mkdir(config.database.dataDir, { recursive: true });
   const database = await openDatabase(config.database);
   await migrateToLatest(database.db);
-  // The embedded database has no autovacuum to keep the planner's statistics fresh.
-  if (database.kind === 'pglite') await sql`analyze`.execute(database.db);
+  if (database.kind === 'pglite') await gatherStatisticsOnce(database);
   return database;
+}
+
+// The embedded database has no autovacuum, and without any statistics the planner misjudges even
+// simple queries (it sorted the whole audit trail to show 25 events). Tables never analysed are
+// analysed at start; after that the planner scales its estimates with each table's size.
+async function gatherStatisticsOnce(database: DatabaseHandle) {
+  const { rows } = await sql<{ never: boolean }>`
+    select exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                   where n.nspname = 'public' and c.relkind = 'r' and c.reltuples < 0) as never`.execute(
+    database.db,
+  );
+  if (rows[0]?.never) await sql`analyze`.execute(database.db);
 }
 
 async function serve(config: Config, demo: boolean) {
   const startedAt = performance.now();
-  const database = await open(config);
+  // The web modules load while the database starts (its WebAssembly compiles off the main thread).
+  const [database, { buildApp }] = await Promise.all([open(config), import('./app.ts')]);
   if (demo) {
     const seeded = await seedDemoCouncil(database.db, systemClock);
     printDemoSignIns(config, seeded.created);

@@ -22,10 +22,23 @@ const sqlFiles: MigrationProvider = {
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  if (await upToDate(db)) return [];
   const { error, results = [] } = await new Migrator({ db, provider: sqlFiles }).migrateToLatest();
   if (error) {
     const failed = results.find((result) => result.status === 'Error');
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
   }
   return results.map((result) => result.migrationName);
+}
+
+// A cheap look before taking the migrator's lock: at an ordinary start there is nothing to do.
+async function upToDate(db: Kysely<Database>): Promise<boolean> {
+  const files = Object.keys(await sqlFiles.getMigrations());
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    const applied = new Set(rows.map((row) => row.name));
+    return files.every((name) => applied.has(name));
+  } catch {
+    return false;
+  }
 }
