@@ -43,4 +43,10 @@ describe('the demo council', () => {
         role,
       ).toBe(true);
   });
+
+  it('makes every member of staff an officer, but not the councillor on the committee', () => {
+    for (const person of people) {
+      expect(person.roles.includes('officer'), person.key).toBe(!person.roles.includes('committee-member'));
+    }
+  });
 });

@@ -34,7 +34,7 @@ export function checkNewPassword(
   if (length > maximumPasswordLength)
     return { ok: false, message: `Password must be ${maximumPasswordLength} characters or fewer` };
   const lower = password.toLowerCase();
-  const stem = lower.replace(/[\d\W_]+$/u, '');
+  const stem = lower.replace(/[\p{N}\p{P}\p{S}\s]+$/u, '');
   if (commonPasswords.has(lower) || commonPasswords.has(stem) || isRepeatedOrSequence(password)) {
     return { ok: false, message: tooCommon };
   }

@@ -1,8 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { hash, verify } from '@node-rs/argon2';
 
-// OWASP's argon2id parameters (19 MiB, 2 passes, 1 lane); argon2id is the library's default algorithm.
-const parameters = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+// OWASP's argon2id parameters: 19 MiB, 2 passes, 1 lane.
+const parameters = {
+  // Algorithm.Argon2id: the library declares Algorithm as a const enum, which type stripping cannot read.
+  algorithm: 2,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 let commonPasswords: Promise<ReadonlySet<string>> | null = null;
 
@@ -16,6 +22,10 @@ export function loadCommonPasswords(): Promise<ReadonlySet<string>> {
           .filter(Boolean),
       ),
   );
+  // A failed read is not cached, so the next call tries again.
+  commonPasswords.catch(() => {
+    commonPasswords = null;
+  });
   return commonPasswords;
 }
 
