@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { isUuid } from '../auth/secrets.ts';
+import { startOfLondonDay } from '../calendar/daylight.ts';
 import { isIsoDate } from '../calendar/working-days.ts';
 import type { Database } from '../db/schema.ts';
 import { formErrors, text } from '../web/forms.ts';
@@ -10,8 +11,9 @@ import { type AuditFilter, auditRecordTypes, listAuditEvents } from './audit-que
 
 const pageSize = 25;
 
-const startOfDay = (date: string) => new Date(`${date}T00:00:00Z`);
-const dayAfter = (date: string) => new Date(startOfDay(date).getTime() + 86_400_000);
+// The filter's dates are London calendar days.
+const dayAfter = (date: string) =>
+  startOfLondonDay(new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
 
 const auditEventView = z.object({
   seq: z.number(),
@@ -47,7 +49,7 @@ export function auditRoutes(
     };
     const errors = [];
     if (values.person && !isUuid(values.person))
-      errors.push({ key: 'person', message: 'Person must be a person’s id, as shown on their page' });
+      errors.push({ key: 'person', message: 'Select a person from the list' });
     if (values.from && !isIsoDate(values.from))
       errors.push({ key: 'from', message: 'From date must be a real date, like 2026-11-23' });
     if (values.to && !isIsoDate(values.to))
@@ -61,7 +63,7 @@ export function auditRoutes(
           actorId: values.person || undefined,
           recordType: values.recordType || undefined,
           recordId: values.recordId || undefined,
-          from: values.from ? startOfDay(values.from) : undefined,
+          from: values.from ? startOfLondonDay(values.from) : undefined,
           to: values.to ? dayAfter(values.to) : undefined,
         };
     const before = Number(query.before);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDaylight, londonDate, londonTime, sunTimes } from './daylight.ts';
+import { isDaylight, londonDate, londonTime, startOfLondonDay, sunTimes } from './daylight.ts';
 
 const london = { latitude: 51.5074, longitude: -0.1278 };
 const edinburgh = { latitude: 55.9533, longitude: -3.1883 };
@@ -53,5 +53,17 @@ describe('London dates and times', () => {
   ])('%s is %s %s in London (%s)', (instant, date, time) => {
     expect(londonDate(new Date(instant))).toBe(date);
     expect(londonTime(new Date(instant))).toBe(time);
+  });
+});
+
+describe('startOfLondonDay', () => {
+  it.each([
+    ['2026-12-01', '2026-12-01T00:00:00.000Z', 'GMT: London midnight is UTC midnight'],
+    ['2026-07-01', '2026-06-30T23:00:00.000Z', 'BST: London midnight is 11pm UTC the day before'],
+    ['2026-03-29', '2026-03-29T00:00:00.000Z', 'the clocks go forward at 1am, after midnight GMT'],
+    ['2026-10-25', '2026-10-24T23:00:00.000Z', 'the clocks go back at 2am BST, after midnight BST'],
+  ])('%s begins at %s (%s)', (date, instant, _why) => {
+    expect(startOfLondonDay(date).toISOString()).toBe(instant);
+    expect(londonDate(startOfLondonDay(date))).toBe(date);
   });
 });

@@ -43,3 +43,10 @@ export function isDaylight(instant: Date, place: Place): boolean {
   const { sunrise, sunset } = sunTimes(londonDate(instant), place);
   return instant >= sunrise && instant < sunset;
 }
+
+// The instant a London calendar day begins (midnight GMT in winter, 23:00 UTC the day before in summer).
+export function startOfLondonDay(date: string): Date {
+  const utcMidnight = new Date(`${date}T00:00:00Z`);
+  const [hours = 0, minutes = 0] = londonTime(utcMidnight).split(':').map(Number);
+  return new Date(utcMidnight.getTime() - (hours * 60 + minutes) * 60_000);
+}
