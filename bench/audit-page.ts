@@ -118,8 +118,11 @@ export async function auditPage(kind: DatabaseKind, seconds: number) {
       server ? { DATABASE_URL: server.url } : { DATA_DIR: dataDir, DATABASE_URL: '' },
     );
     try {
-      const headers = { cookie: `probity_session=${cookie}`, accept: 'text/html' };
-      const check = await fetch(`http://127.0.0.1:${port}/audit`, { headers });
+      const signedIn = { cookie: `probity_session=${cookie}`, accept: 'text/html' };
+      const check = await fetch(`http://127.0.0.1:${port}/audit`, { headers: signedIn });
+      // Send back the cookies the page set, as a browser would.
+      const given = check.headers.getSetCookie().map((setCookie) => setCookie.split(';')[0]);
+      const headers = { ...signedIn, cookie: [signedIn.cookie, ...given].join('; ') };
       const body = await check.text();
       const rows = (body.match(/<tr class="govuk-table__row">/g) ?? []).length - 1;
       if (check.status !== 200 || rows !== 25)

@@ -32,11 +32,35 @@ const auditEventView = z.object({
 
 export type PersonOption = { id: string; name: string };
 
+type FilterOptions = { people: readonly PersonOption[]; recordTypes: readonly string[] };
+const filterOptionsLifeMs = 10_000;
+
+// The filter's choices are read at most every ten seconds per council: the page is the trail's
+// busiest, and a new person or record type turning up in the lists a few seconds late is harmless.
+function filterOptions(load: (councilId: string) => Promise<FilterOptions>) {
+  const cache = new Map<string, { loadedAt: number; options: Promise<FilterOptions> }>();
+  return {
+    get(councilId: string): Promise<FilterOptions> {
+      const cached = cache.get(councilId);
+      if (cached && Date.now() - cached.loadedAt < filterOptionsLifeMs) return cached.options;
+      const options = load(councilId);
+      cache.set(councilId, { loadedAt: Date.now(), options });
+      options.catch(() => cache.delete(councilId));
+      return options;
+    },
+  };
+}
+
 export function auditRoutes(
   app: FastifyInstance,
   db: Kysely<Database>,
   people: (councilId: string) => Promise<readonly PersonOption[]>,
 ) {
+  const options = filterOptions(async (councilId) => ({
+    people: await people(councilId),
+    recordTypes: await auditRecordTypes(db, councilId),
+  }));
+
   app.get('/audit', { config: { access: 'audit:read' } }, async (request, reply) => {
     const principal = signedIn(request);
     const query = request.query as Record<string, unknown>;
@@ -80,7 +104,7 @@ export function auditRoutes(
       values,
       personItems: [
         { value: '', text: 'Anyone' },
-        ...(await people(principal.councilId)).map((person) => ({
+        ...(await options.get(principal.councilId)).people.map((person) => ({
           value: person.id,
           text: person.name,
           selected: person.id === values.person,
@@ -88,7 +112,7 @@ export function auditRoutes(
       ],
       recordTypeItems: [
         { value: '', text: 'Any record type' },
-        ...(await auditRecordTypes(db, principal.councilId)).map((type) => ({
+        ...(await options.get(principal.councilId)).recordTypes.map((type) => ({
           value: type,
           text: type,
           selected: type === values.recordType,
