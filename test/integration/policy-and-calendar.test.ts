@@ -4,12 +4,15 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { addTestPerson, testPassword } from '../support/people.ts';
 
-function policyForm(overrides: Record<string, string>): Record<string, string> {
+// The form as a browser sends it: one entry for each ticked checkbox.
+function policyForm(overrides: Record<string, string>): [string, string][] {
   const defaults = defaultPolicy() as Record<string, unknown>;
-  const form = Object.fromEntries(
-    policyFields.map((field) => [field.key, toFormValue(field, defaults[field.key])]),
-  );
-  return { ...form, ...overrides };
+  return policyFields.flatMap((field): [string, string][] => {
+    const value = overrides[field.key] ?? toFormValue(field, defaults[field.key]);
+    return field.kind === 'choices'
+      ? value.split(',').map((item) => [field.key, item])
+      : [[field.key, value]];
+  });
 }
 
 describe.each(databaseKinds)('policy settings and the calendar on %s', (kind) => {

@@ -8,10 +8,15 @@ import {
   toFormValue,
 } from './policy-settings.ts';
 
-const form = (overrides: Record<string, string> = {}) => {
+const form = (overrides: Record<string, string | string[]> = {}) => {
   const defaults = defaultPolicy() as Record<string, unknown>;
   return {
-    ...Object.fromEntries(policyFields.map((f) => [f.key, toFormValue(f, defaults[f.key])])),
+    ...Object.fromEntries(
+      policyFields.map((f) => [
+        f.key,
+        f.kind === 'choices' ? defaults[f.key] : toFormValue(f, defaults[f.key]),
+      ]),
+    ),
     ...overrides,
   };
 };
@@ -20,6 +25,7 @@ describe('policy defaults (DOMAIN.md)', () => {
   it.each([
     ['giftRecordingThresholdPence', 5000, '001 §64: £50'],
     ['giftReviewMonths', 3, '001 §73: quarterly review'],
+    ['giftThresholdComparison', 'more-than', '001 §64: gifts over £50'],
     ['restrictionReviewMonths', 4, '003 vexatious procedure §4.6: every 4 months'],
     ['complainantRetentionMonths', 18, '003 vexatious procedure §7.1: 18 months'],
     ['stage1AcknowledgeDays', 5, 'Complaint Handling Code: 5 working days'],
@@ -67,6 +73,18 @@ describe('the policy form', () => {
     const result = parsePolicyForm(form({ [key]: value }));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors).toContainEqual({ key, message });
+  });
+
+  it('reads ticked boxes as a list, none ticked as an empty list, and refuses unknown ones', () => {
+    const ticked = parsePolicyForm(form({ giftPublicationFields: ['offeror', 'date'] }));
+    expect(ticked.ok && ticked.settings.giftPublicationFields).toEqual(['offeror', 'date']);
+    const none = parsePolicyForm({ ...form(), giftPublicationFields: undefined } as Record<string, unknown>);
+    expect(none.ok && none.settings.giftPublicationFields).toEqual([]);
+    const unknown = parsePolicyForm(form({ giftPublicationFields: ['offeror', 'homeAddress'] }));
+    expect(!unknown.ok && unknown.errors).toContainEqual({
+      key: 'giftPublicationFields',
+      message: 'Select published fields from the list',
+    });
   });
 
   it('ignores stored values that no longer fit, keeping the default', () => {

@@ -6,12 +6,12 @@ type Field = {
   group: string;
   label: string;
   hint?: string;
-  kind: 'money' | 'number' | 'time' | 'yes-no' | 'choice';
+  kind: 'money' | 'number' | 'time' | 'yes-no' | 'choice' | 'choices';
   unit?: string;
   min?: number;
   max?: number;
   options?: readonly Choice[];
-  default: number | string | boolean;
+  default: number | string | boolean | readonly string[];
 };
 
 export const policyFields = [
@@ -56,6 +56,18 @@ export const policyFields = [
     max: 100_000,
     default: 5000,
   },
+  // 001 §64 records gifts "over £50"; 002 §9 those "of £20 or more".
+  {
+    key: 'giftThresholdComparison',
+    group: 'Gifts and hospitality',
+    label: 'An offer exactly at the threshold',
+    kind: 'choice',
+    default: 'more-than',
+    options: [
+      { value: 'more-than', text: 'Need not be recorded: record offers worth more than the threshold' },
+      { value: 'at-least', text: 'Must be recorded: record offers worth the threshold or more' },
+    ],
+  },
   // 001 §60: minor articles of token value are not treated as gifts.
   {
     key: 'tokenValueLimitPence',
@@ -85,6 +97,45 @@ export const policyFields = [
     min: 1,
     max: 12,
     default: 3,
+  },
+  {
+    key: 'giftReviewDueWorkingDays',
+    group: 'Gifts and hospitality',
+    label: 'A review is due within',
+    hint: 'Working days after the review period ends; reviewers are reminded by email once it is overdue',
+    kind: 'number',
+    unit: 'working days',
+    min: 1,
+    max: 60,
+    default: 20,
+  },
+  // 002 Monitoring: the register can be published as open data.
+  {
+    key: 'giftRegisterPublished',
+    group: 'Gifts and hospitality',
+    label: 'Publish the register on a public page and as open data',
+    kind: 'yes-no',
+    default: true,
+  },
+  {
+    key: 'giftPublicationFields',
+    group: 'Gifts and hospitality',
+    label: 'Published fields',
+    hint: 'Names are published only for heads of service and more senior staff',
+    kind: 'choices',
+    default: ['jobTitle', 'service', 'offeror', 'nature', 'valueBand', 'date', 'decision'],
+    options: [
+      { value: 'seniorName', text: 'Name (heads of service and above only)' },
+      { value: 'jobTitle', text: 'Job title' },
+      { value: 'service', text: 'Service' },
+      { value: 'offeror', text: 'Who made the offer' },
+      { value: 'relationship', text: 'Their relationship with the council' },
+      { value: 'nature', text: 'Nature of the gift or hospitality' },
+      { value: 'valueBand', text: 'Value band' },
+      { value: 'value', text: 'Estimated value' },
+      { value: 'date', text: 'Date offered' },
+      { value: 'decision', text: 'Accepted or declined' },
+    ],
   },
   // 002 Honesty: annual declaration at appraisal.
   {
@@ -328,12 +379,16 @@ export type PolicySettings = {
     ? number
     : F['default'] extends boolean
       ? boolean
-      : string;
+      : F['default'] extends readonly string[]
+        ? readonly string[]
+        : string;
 };
 export type PolicyField = Field & { key: PolicyKey };
 
 export function defaultPolicy(): PolicySettings {
-  return Object.fromEntries(policyFields.map((field) => [field.key, field.default])) as PolicySettings;
+  return Object.fromEntries(
+    policyFields.map((field) => [field.key, field.default]),
+  ) as unknown as PolicySettings;
 }
 
 // Stored settings over the defaults; a stored value that no longer fits its field is ignored.
@@ -357,6 +412,15 @@ export function parsePolicyForm(body: Record<string, unknown>): PolicyFormResult
   const settings: Record<string, unknown> = {};
   const errors: { key: string; message: string }[] = [];
   for (const field of policyFields as readonly Field[]) {
+    if (field.kind === 'choices') {
+      // Checkboxes: none ticked sends nothing, which is a valid choice.
+      const ticked = [body[field.key]].flat().filter((item): item is string => typeof item === 'string');
+      values[field.key] = ticked.join(',');
+      const message = fieldError(field, ticked);
+      if (message) errors.push({ key: field.key, message });
+      else settings[field.key] = ticked;
+      continue;
+    }
     const raw = typeof body[field.key] === 'string' ? (body[field.key] as string).trim() : '';
     values[field.key] = raw;
     const value = fromFormValue(field, raw);
@@ -370,6 +434,7 @@ export function parsePolicyForm(body: Record<string, unknown>): PolicyFormResult
 export function toFormValue(field: Field, value: unknown): string {
   if (field.kind === 'money') return (Number(value) / 100).toFixed(2);
   if (field.kind === 'yes-no') return value ? 'yes' : 'no';
+  if (field.kind === 'choices') return Array.isArray(value) ? value.join(',') : '';
   return String(value);
 }
 
@@ -378,6 +443,10 @@ export function displayValue(field: Field, value: unknown): string {
   if (field.kind === 'yes-no') return value ? 'Yes' : 'No';
   if (field.kind === 'choice')
     return field.options?.find((option) => option.value === value)?.text ?? String(value);
+  if (field.kind === 'choices') {
+    const chosen = field.options?.filter((option) => Array.isArray(value) && value.includes(option.value));
+    return chosen?.length ? chosen.map((option) => option.text).join(', ') : 'None';
+  }
   return field.unit ? `${String(value)} ${field.unit}` : String(value);
 }
 
@@ -426,6 +495,12 @@ function fieldError(field: Field, value: unknown): string | null {
       return typeof value === 'boolean' ? null : `Select ${lower(name)}`;
     case 'choice':
       return field.options?.some((option) => option.value === value) ? null : `Select ${lower(name)}`;
+    case 'choices':
+      return Array.isArray(value) &&
+        value.every((item) => field.options?.some((option) => option.value === item)) &&
+        new Set(value).size === value.length
+        ? null
+        : `Select ${lower(name)} from the list`;
   }
 }
 

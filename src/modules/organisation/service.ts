@@ -70,7 +70,9 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
         const before = readPolicy(await repo.readPolicySettings(trx, actor.councilId));
         await repo.writePolicySettings(trx, actor.councilId, settings, now);
         const changed = Object.keys(settings).filter(
-          (key) => before[key as keyof PolicySettings] !== settings[key as keyof PolicySettings],
+          (key) =>
+            JSON.stringify(before[key as keyof PolicySettings]) !==
+            JSON.stringify(settings[key as keyof PolicySettings]),
         );
         const pick = (from: PolicySettings) =>
           Object.fromEntries(changed.map((key) => [key, from[key as keyof PolicySettings]]));
