@@ -13,6 +13,10 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import nunjucks from 'nunjucks';
 import type { Config } from './config.ts';
+import { giftPublication } from './modules/gifts/publication.ts';
+import { giftReviewsService } from './modules/gifts/reviews.ts';
+import { giftsRoutes } from './modules/gifts/routes.ts';
+import { giftsService } from './modules/gifts/service.ts';
 import { readPolicy } from './modules/organisation/policy-settings.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { organisationService } from './modules/organisation/service.ts';
@@ -21,6 +25,7 @@ import { authRoutes } from './platform/auth/routes.ts';
 import { digest } from './platform/auth/secrets.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/db/connection.ts';
+import type { Job } from './platform/jobs/scheduler.ts';
 import type { Mailer } from './platform/notify/mailer.ts';
 import { outboxRoutes } from './platform/notify/routes.ts';
 import { enforceAccess, type RouteAccess } from './platform/web/access.ts';
@@ -37,7 +42,7 @@ export type AppDeps = {
   sleep?: (ms: number) => Promise<void>;
 };
 
-export type App = { app: FastifyInstance; routes: RouteAccess[] };
+export type App = { app: FastifyInstance; routes: RouteAccess[]; jobs: Job[] };
 
 const asset = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const requestIdPattern = /^[\w.-]{1,64}$/;
@@ -70,6 +75,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
 
   const organisation = organisationService({ db, clock, mailer, baseUrl: config.baseUrl });
+  const giftsDeps = { db, clock, mailer, baseUrl: config.baseUrl, organisation };
+  const gifts = giftsService(giftsDeps);
+  const giftReviews = giftReviewsService(giftsDeps);
 
   await app.register(fastifyHelmet, {
     enableCSPNonces: true,
@@ -180,5 +188,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   organisationRoutes(app, { organisation, clock });
   auditRoutes(app, db, organisation.personNames);
   outboxRoutes(app, config.email.transport === 'folder' ? config.email.folder : null);
-  return { app, routes };
+  giftsRoutes(app, {
+    gifts,
+    reviews: giftReviews,
+    publication: giftPublication({ db, clock, organisation }),
+    clock,
+  });
+
+  const jobs: Job[] = [
+    {
+      name: 'gift review reminders',
+      everyMs: 60 * 60 * 1000,
+      async run() {
+        for (const councilId of await organisation.councilIds()) await giftReviews.sendReminders(councilId);
+      },
+    },
+    { name: 'abandoned gift drafts', everyMs: 24 * 60 * 60 * 1000, run: () => gifts.removeAbandonedDrafts() },
+  ];
+  return { app, routes, jobs };
 }

@@ -10,6 +10,7 @@ import { type Division, divisions } from './platform/calendar/working-days.ts';
 import { systemClock } from './platform/clock.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/connection.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
+import { startJobs } from './platform/jobs/scheduler.ts';
 import { createMailer } from './platform/notify/mailer.ts';
 
 const usage = `Usage: node src/main.ts <command>
@@ -50,18 +51,20 @@ async function serve(config: Config, demo: boolean) {
     const seeded = await seedDemoCouncil(database.db, systemClock);
     printDemoSignIns(config, seeded.created);
   }
-  const { app } = await buildApp({
+  const { app, jobs } = await buildApp({
     config,
     database,
     clock: systemClock,
     mailer: createMailer(config.email),
   });
+  const scheduled = startJobs(jobs, app.log);
   let closing = false;
   const shutDown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     await app.close();
+    await scheduled.stop();
     await database.close();
     process.exit(0);
   };

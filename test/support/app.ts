@@ -29,7 +29,7 @@ export async function startTestApp(
     ...options.env,
   });
   const { councilId } = await seedDemoCouncil(database.db, clock);
-  const { app, routes } = await buildApp({
+  const { app, routes, jobs } = await buildApp({
     config,
     database,
     clock,
@@ -40,6 +40,7 @@ export async function startTestApp(
   return {
     app,
     routes,
+    jobs,
     db: database.db,
     clock,
     smtp,

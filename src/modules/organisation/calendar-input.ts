@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { divisions, isIsoDate } from '../../platform/calendar/working-days.ts';
 
-// GOV.UK date input: three boxes for day, month and year.
-export function dateFromParts(day: string, month: string, year: string): string | null {
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return null;
-  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : null;
-}
-
 export const calendarOverrideInput = z.object({
   date: z.string({ message: 'Enter a real date' }).refine(isIsoDate, 'Enter a real date'),
   kind: z.enum(['holiday', 'working-day'], {

@@ -10,9 +10,8 @@ import {
 } from '../../platform/calendar/working-days.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { type FieldError, InvalidInput } from '../../platform/errors.ts';
-import { formErrors, text } from '../../platform/web/forms.ts';
+import { dateFromParts, formErrors, text } from '../../platform/web/forms.ts';
 import { actorOf, render, signedIn } from '../../platform/web/render.ts';
-import { dateFromParts } from './calendar-input.ts';
 import type { OrganisationService } from './service.ts';
 
 export function calendarRoutes(app: FastifyInstance, organisation: OrganisationService, clock: Clock) {

@@ -91,3 +91,8 @@ export async function addPersonDuringSetUp(
 export async function findCouncilBySlug(db: Kysely<Database>, slug: string) {
   return db.selectFrom('council').select(['council_id', 'name']).where('slug', '=', slug).executeTakeFirst();
 }
+
+export async function listCouncilIds(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('council').select('council_id').execute();
+  return rows.map((row) => row.council_id);
+}

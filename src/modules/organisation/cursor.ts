@@ -1,15 +1,13 @@
-// An opaque page cursor: the sort key of the last row shown.
+import * as cursor from '../../platform/web/cursor.ts';
+
+// People are listed by name; the cursor is the last row's name and id.
 export function encodeCursor(key: { name: string; id: string }): string {
-  return Buffer.from(JSON.stringify([key.name, key.id])).toString('base64url');
+  return cursor.encodeCursor([key.name, key.id]);
 }
 
 export function decodeCursor(value: unknown): { name: string; id: string } | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
-      return { name: parsed[0], id: parsed[1] };
-    }
-  } catch {}
-  return undefined;
+  const key = cursor.decodeCursor(value, 2);
+  return key && typeof key[0] === 'string' && typeof key[1] === 'string'
+    ? { name: key[0], id: key[1] }
+    : undefined;
 }

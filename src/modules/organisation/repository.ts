@@ -223,11 +223,11 @@ export async function managerChain(
 }
 
 // Everyone below a person in the line-management chain.
-export async function reportsOf(
+export async function reportIdsOf(
   db: Kysely<Database>,
   councilId: string,
   personId: string,
-): Promise<Person[]> {
+): Promise<string[]> {
   const { rows } = await sql<{ id: string }>`
     with recursive reports (id, depth) as (
       select id, 1 from person where council_id = ${councilId} and line_manager_id = ${personId}
@@ -237,16 +237,42 @@ export async function reportsOf(
       where reports.depth < 50
     )
     select id from reports`.execute(db);
-  if (rows.length === 0) return [];
-  const people = await peopleQuery(db, councilId)
-    .where(
-      'p.id',
-      'in',
-      rows.map((row) => row.id),
-    )
-    .orderBy('p.name')
-    .execute();
+  return rows.map((row) => row.id);
+}
+
+export async function reportsOf(
+  db: Kysely<Database>,
+  councilId: string,
+  personId: string,
+): Promise<Person[]> {
+  const ids = await reportIdsOf(db, councilId, personId);
+  if (ids.length === 0) return [];
+  const people = await peopleQuery(db, councilId).where('p.id', 'in', ids).orderBy('p.name').execute();
   return people.map(toPerson);
+}
+
+// Active people holding a role, optionally in one service.
+export async function peopleWithRole(
+  db: Kysely<Database>,
+  councilId: string,
+  role: Role,
+  serviceId?: string,
+): Promise<Person[]> {
+  let query = peopleQuery(db, councilId)
+    .where('p.active', '=', true)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('person_role as r')
+          .select('r.role')
+          .whereRef('r.council_id', '=', 'p.council_id')
+          .whereRef('r.person_id', '=', 'p.id')
+          .where('r.role', '=', role),
+      ),
+    );
+  if (serviceId) query = query.where('p.service_id', '=', serviceId);
+  const rows = await query.orderBy('p.name').execute();
+  return rows.map(toPerson);
 }
 
 export async function listServices(db: Kysely<Database>, councilId: string) {

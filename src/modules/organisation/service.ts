@@ -5,6 +5,7 @@ import { checkNewPassword } from '../../platform/auth/password-policy.ts';
 import { hashPassword, loadCommonPasswords } from '../../platform/auth/passwords.ts';
 import { can, canSeePrivateRecordsOf } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
+import type { Role } from '../../platform/auth/roles.ts';
 import { endSessionsOf } from '../../platform/auth/sessions.ts';
 import {
   type Division,
@@ -17,6 +18,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { type FieldError, Forbidden, fieldErrorsOf, InvalidInput, NotFound } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/notify/mailer.ts';
 import { calendarOverrideInput, divisionInput } from './calendar-input.ts';
+import { findCouncilBySlug, listCouncilIds } from './councils.ts';
 import { invitationEmail } from './emails.ts';
 import { createInvitation, findLiveInvitation } from './invitations.ts';
 import { type PersonInput, parsePersonInput } from './people-input.ts';
@@ -312,5 +314,15 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
     async team(viewer: Principal) {
       return repo.reportsOf(db, viewer.councilId, viewer.personId);
     },
+
+    councilBySlug: (slug: string) => findCouncilBySlug(db, slug),
+    councilIds: () => listCouncilIds(db),
+
+    // For other modules: who a person is, who is above and below them, who holds a role.
+    person: (councilId: string, id: string) => repo.findPerson(db, councilId, id),
+    managerChain: (councilId: string, id: string) => repo.managerChain(db, councilId, id),
+    reportIds: (councilId: string, id: string) => repo.reportIdsOf(db, councilId, id),
+    peopleWithRole: (councilId: string, role: Role, serviceId?: string) =>
+      repo.peopleWithRole(db, councilId, role, serviceId),
   };
 }

@@ -9,6 +9,9 @@ export const capabilities = {
   'calendar:manage': ['system-administrator'],
   'audit:read': ['system-administrator', 'audit'],
   'email:read-outbox': ['system-administrator'],
+  // The gifts register's review dashboard: HR hold the register (001 §64), the monitoring officer
+  // and audit monitor it (002 Monitoring), the chief executive reviews the directors' (001 §73).
+  'gifts:oversee': ['chief-executive', 'hr', 'monitoring-officer', 'audit'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../calendar/working-days.ts';
 import type { FieldError } from '../errors.ts';
 
 // GOV.UK error summary items and per-field error messages from a list of field errors.
@@ -10,4 +11,11 @@ export function formErrors(errors: readonly FieldError[]) {
 
 export function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
+}
+
+// GOV.UK date input: three boxes for day, month and year.
+export function dateFromParts(day: string, month: string, year: string): string | null {
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return null;
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : null;
 }

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { fieldErrorsOf, InvalidInput } from '../../platform/errors.ts';
+import { dateFromParts } from '../../platform/web/forms.ts';
+import { isNatureOf, type Nature, offerKinds, relationships } from './rules.ts';
+
+export const maxValuePence = 10_000_000; // £100,000: anything above is a typing mistake
+
+const text = (max: number, label: string) =>
+  z.string().trim().max(max, `${label} must be ${max} characters or fewer`).default('');
+
+// One schema for the question pages and the API: money in pence, dates as YYYY-MM-DD.
+export const offerFields = {
+  kind: z.enum(offerKinds, { message: 'Select whether it was a gift or hospitality' }),
+  offerorPerson: text(200, 'The name of the person'),
+  offerorOrganisation: text(200, 'The name of the organisation'),
+  relationship: z.enum(Object.keys(relationships) as [keyof typeof relationships], {
+    message: 'Select their relationship with the council',
+  }),
+  nature: z.string({ message: 'Select what was offered' }).min(1, 'Select what was offered'),
+  description: z
+    .string({ message: 'Describe what was offered' })
+    .trim()
+    .min(1, 'Describe what was offered')
+    .max(500, 'Description must be 500 characters or fewer'),
+  valuePence: z
+    .number({ message: 'Enter the estimated value in pounds' })
+    .int('Estimated value must be in whole pence')
+    .min(0, 'Estimated value must be £0 or more')
+    .max(maxValuePence, 'Estimated value must be £100,000 or less'),
+  offeredOn: z
+    .string({ message: 'Enter the date it was offered' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date offered must be a real date'),
+  decision: z.enum(['accepted', 'declined'], { message: 'Select whether you accepted or declined it' }),
+  reason: z
+    .string({ message: 'Say why you accepted or declined it' })
+    .trim()
+    .min(1, 'Say why you accepted or declined it')
+    .max(1000, 'Reason must be 1000 characters or fewer'),
+  outcome: text(500, 'What happened to it'),
+};
+
+export const offerInput = z
+  .object(offerFields)
+  .superRefine((offer, context) => {
+    if (!offer.offerorPerson && !offer.offerorOrganisation) {
+      context.addIssue({
+        code: 'custom',
+        path: ['offerorPerson'],
+        message: 'Enter who made the offer: a person, an organisation or both',
+      });
+    }
+    if (!isNatureOf(offer.kind, offer.nature)) {
+      context.addIssue({ code: 'custom', path: ['nature'], message: 'Select what was offered' });
+    }
+  })
+  .transform((offer) => ({ ...offer, nature: offer.nature as Nature }));
+
+export type OfferInput = z.output<typeof offerInput>;
+
+// Checks an offer's date against today (London) and the register's start.
+export function dateErrors(offeredOn: string, today: string) {
+  if (offeredOn > today) return [{ key: 'offeredOn', message: 'Date offered must be today or in the past' }];
+  if (offeredOn < '2000-01-01')
+    return [{ key: 'offeredOn', message: 'Date offered must be after 1 January 2000' }];
+  return [];
+}
+
+export function parseOfferInput(value: unknown, today: string): OfferInput {
+  const parsed = offerInput.safeParse(value);
+  if (!parsed.success) throw new InvalidInput(fieldErrorsOf(parsed.error.issues));
+  const errors = dateErrors(parsed.data.offeredOn, today);
+  if (errors.length) throw new InvalidInput(errors);
+  return parsed.data;
+}
+
+// The question pages keep what was typed; these turn it into the schema's values.
+export function poundsToPence(raw: string): number | string | undefined {
+  const pounds = raw.trim().replace(/^£/, '').replaceAll(',', '');
+  if (pounds === '') return undefined;
+  return /^\d+(\.\d{1,2})?$/.test(pounds) ? Math.round(Number(pounds) * 100) : 'not money';
+}
+
+export function offerFromAnswers(answers: Record<string, string>): Record<string, unknown> {
+  const day = answers['offeredOn-day'] ?? '';
+  const month = answers['offeredOn-month'] ?? '';
+  const year = answers['offeredOn-year'] ?? '';
+  const anyDate = day || month || year;
+  return {
+    ...answers,
+    valuePence: poundsToPence(answers.value ?? ''),
+    offeredOn: anyDate ? (dateFromParts(day, month, year) ?? 'not a date') : undefined,
+  };
+}
+
+// The API's field names as the question pages name them: the value is typed in pounds.
+export function answerErrors(
+  errors: readonly { key: string; message: string }[],
+  answers: Record<string, string>,
+) {
+  return errors.map((error) => {
+    if (error.key !== 'valuePence') return error;
+    const notMoney = poundsToPence(answers.value ?? '') === 'not money';
+    return {
+      key: 'value',
+      message: notMoney ? 'Estimated value must be an amount in pounds, like 45 or 45.50' : error.message,
+    };
+  });
+}

@@ -1,0 +1,46 @@
+import type { Role } from '../../platform/auth/roles.ts';
+import type { RegisterScope } from './repository.ts';
+
+// Who sees which register entries (issue 3, DOMAIN.md "Access is need-to-know"): an officer their
+// own; a manager everyone below them in the line-management chain (so a director their heads of
+// service', the chief executive the directors'); a head of service their service's; HR, the
+// monitoring officer and audit everyone's.
+export type Viewer = { personId: string; roles: ReadonlySet<Role>; serviceId: string | null };
+
+const seesEverything: readonly Role[] = ['hr', 'monitoring-officer', 'audit'];
+
+export function seesWholeRegister(roles: ReadonlySet<Role>): boolean {
+  return seesEverything.some((role) => roles.has(role));
+}
+
+export function headsService(viewer: Viewer): string | null {
+  return viewer.roles.has('head-of-service') ? viewer.serviceId : null;
+}
+
+export function scopeFor(viewer: Viewer, reportIds: readonly string[]): RegisterScope {
+  if (seesWholeRegister(viewer.roles)) return { all: true };
+  const service = headsService(viewer);
+  return { all: false, recipientIds: [viewer.personId, ...reportIds], serviceIds: service ? [service] : [] };
+}
+
+export function canSeeOffer(
+  viewer: Viewer,
+  offer: { recipientId: string; serviceId: string | null; approverId: string | null },
+  recipientManagerChain: readonly string[],
+): boolean {
+  return (
+    seesWholeRegister(viewer.roles) ||
+    offer.recipientId === viewer.personId ||
+    offer.approverId === viewer.personId ||
+    recipientManagerChain.includes(viewer.personId) ||
+    (offer.serviceId !== null && headsService(viewer) === offer.serviceId)
+  );
+}
+
+// Who reviews a register (001 §73): a service's head, a senior officer's line manager, and for
+// the chief executive the monitoring officer.
+export function reviewsRegister(viewer: Viewer, registerKey: string): boolean {
+  if (registerKey === 'monitoring-officer') return viewer.roles.has('monitoring-officer');
+  if (registerKey.startsWith('senior:')) return registerKey === `senior:${viewer.personId}`;
+  return headsService(viewer) !== null && registerKey === `service:${headsService(viewer)}`;
+}

@@ -1,0 +1,21 @@
+// An opaque page cursor: the sort key of the last row shown, as a list of strings and numbers.
+export type CursorKey = readonly (string | number)[];
+
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(value: unknown, length: number): CursorKey | undefined {
+  if (typeof value !== 'string' || value === '' || value.length > 500) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === length &&
+      parsed.every((part) => typeof part === 'string' || typeof part === 'number')
+    ) {
+      return parsed;
+    }
+  } catch {}
+  return undefined;
+}
