@@ -129,6 +129,26 @@ export function giftsService(deps: GiftsDeps) {
   return {
     giftPolicy,
 
+    services: (councilId: string) => organisation.services(councilId),
+
+    // An offer being recorded, kept between the question pages.
+    async startDraft(principal: Principal): Promise<string> {
+      const now = clock.now();
+      const id = uuidv7(now.getTime());
+      await repo.writeDraft(db, principal.councilId, principal.personId, id, {}, now);
+      return id;
+    },
+
+    async draft(principal: Principal, id: string): Promise<Record<string, string>> {
+      const answers = await repo.readDraft(db, principal.councilId, principal.personId, id);
+      if (!answers)
+        throw new NotFound('This offer has already been submitted, or was started more than a week ago');
+      return answers;
+    },
+
+    saveDraft: (principal: Principal, id: string, answers: Record<string, string>) =>
+      repo.writeDraft(db, principal.councilId, principal.personId, id, answers, clock.now()),
+
     removeAbandonedDrafts: () =>
       repo.deleteStaleDrafts(db, new Date(clock.now().getTime() - 7 * 24 * 60 * 60 * 1000)),
 

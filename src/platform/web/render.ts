@@ -16,7 +16,8 @@ export function render(
   return reply.view(template, {
     ...data,
     principal,
-    councilName: principal?.councilName ?? productName,
+    councilName:
+      principal?.councilName ?? (typeof data.councilName === 'string' ? data.councilName : productName),
     navigation: navigationFor(principal, request.url.split('?')[0] ?? '/'),
     csrfToken: reply.generateCsrf(),
     cspNonce: (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script,
