@@ -247,7 +247,7 @@ export async function offerHistory(
 }
 
 // Whose entries a person may see: everyone's, or those of some people and services.
-export type RegisterScope = { all: true } | { all: false; recipientIds: string[]; serviceIds: string[] };
+export type RegisterScope = { all: true } | { all: false; recipientIds: string[]; registerKeys: string[] };
 
 export type RegisterFilter = {
   serviceId?: string | undefined;
@@ -283,11 +283,11 @@ function registerQuery(
 ) {
   let query = db.selectFrom('gift_offer').selectAll().where('council_id', '=', councilId);
   if (!scope.all) {
-    const { recipientIds, serviceIds } = scope;
+    const { recipientIds, registerKeys } = scope;
     query = query.where((eb) =>
       eb.or([
         eb('recipient_id', '=', sql<string>`any(${recipientIds}::uuid[])`),
-        ...(serviceIds.length ? [eb('service_id', '=', sql<string>`any(${serviceIds}::uuid[])`)] : []),
+        ...(registerKeys.length ? [eb('register_key', '=', sql<string>`any(${registerKeys}::text[])`)] : []),
       ]),
     );
   }

@@ -4,7 +4,8 @@ import type { RegisterScope } from './repository.ts';
 // Who sees which register entries (issue 3, DOMAIN.md "Access is need-to-know"): an officer their
 // own; a manager everyone below them in the line-management chain (so a director their heads of
 // service', the chief executive the directors'); a head of service their service's; HR, the
-// monitoring officer and audit everyone's.
+// monitoring officer and audit everyone's. A head of service's "service" is its register: the
+// service's staff below head of service, not a director who happens to sit in it.
 export type Viewer = { personId: string; roles: ReadonlySet<Role>; serviceId: string | null };
 
 const seesEverything: readonly Role[] = ['hr', 'monitoring-officer', 'audit'];
@@ -20,12 +21,16 @@ export function headsService(viewer: Viewer): string | null {
 export function scopeFor(viewer: Viewer, reportIds: readonly string[]): RegisterScope {
   if (seesWholeRegister(viewer.roles)) return { all: true };
   const service = headsService(viewer);
-  return { all: false, recipientIds: [viewer.personId, ...reportIds], serviceIds: service ? [service] : [] };
+  return {
+    all: false,
+    recipientIds: [viewer.personId, ...reportIds],
+    registerKeys: service ? [`service:${service}`] : [],
+  };
 }
 
 export function canSeeOffer(
   viewer: Viewer,
-  offer: { recipientId: string; serviceId: string | null; approverId: string | null },
+  offer: { recipientId: string; registerKey: string; approverId: string | null },
   recipientManagerChain: readonly string[],
 ): boolean {
   return (
@@ -33,7 +38,7 @@ export function canSeeOffer(
     offer.recipientId === viewer.personId ||
     offer.approverId === viewer.personId ||
     recipientManagerChain.includes(viewer.personId) ||
-    (offer.serviceId !== null && headsService(viewer) === offer.serviceId)
+    (headsService(viewer) !== null && offer.registerKey === `service:${headsService(viewer)}`)
   );
 }
 
