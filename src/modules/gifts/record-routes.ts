@@ -93,7 +93,7 @@ export function recordRoutes(app: FastifyInstance, { gifts, clock }: GiftsRouteD
     });
   }
 
-  app.get('/gifts/new', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.get('/gifts/new', { config: { access: 'gifts:use' } }, async (request, reply) => {
     const policy = await gifts.giftPolicy(signedIn(request).councilId);
     return render(request, reply, 'gifts/views/record-start.njk', {
       title: 'Record a gift or hospitality offer',
@@ -103,16 +103,16 @@ export function recordRoutes(app: FastifyInstance, { gifts, clock }: GiftsRouteD
     });
   });
 
-  app.post('/gifts/new', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.post('/gifts/new', { config: { access: 'gifts:use' } }, async (request, reply) => {
     const id = await gifts.startDraft(signedIn(request));
     return reply.redirect(`/gifts/new/${id}/${stepOrder[0]}`, 303);
   });
 
-  app.get('/gifts/new/:draft/check', { config: { access: 'signed-in' } }, (request, reply) =>
+  app.get('/gifts/new/:draft/check', { config: { access: 'gifts:use' } }, (request, reply) =>
     showCheck(request, reply, draftId(request)),
   );
 
-  app.post('/gifts/new/:draft/check', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.post('/gifts/new/:draft/check', { config: { access: 'gifts:use' } }, async (request, reply) => {
     const principal = signedIn(request);
     const id = draftId(request);
     const answers = await gifts.draft(principal, id);
@@ -125,14 +125,14 @@ export function recordRoutes(app: FastifyInstance, { gifts, clock }: GiftsRouteD
     }
   });
 
-  app.get('/gifts/new/:draft/:step', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.get('/gifts/new/:draft/:step', { config: { access: 'gifts:use' } }, async (request, reply) => {
     const id = draftId(request);
     const { step } = request.params as { step: string };
     if (!isRecordStep(step)) throw new NotFound('No such question');
     return showStep(request, reply, id, step, await gifts.draft(signedIn(request), id));
   });
 
-  app.post('/gifts/new/:draft/:step', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.post('/gifts/new/:draft/:step', { config: { access: 'gifts:use' } }, async (request, reply) => {
     const principal = signedIn(request);
     const id = draftId(request);
     const { step } = request.params as { step: string };

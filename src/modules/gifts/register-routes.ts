@@ -56,7 +56,7 @@ function offerId(request: FastifyRequest): string {
 }
 
 export function registerRoutes(app: FastifyInstance, { gifts, reviews }: GiftsRouteDeps) {
-  app.get('/gifts', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.get('/gifts', { config: { access: 'gifts:use' } }, async (request, reply) => {
     const principal = signedIn(request);
     const query = request.query as Record<string, unknown>;
     const { values, filter, sort, after, errors } = parseRegisterQuery(query);
@@ -105,7 +105,7 @@ export function registerRoutes(app: FastifyInstance, { gifts, reviews }: GiftsRo
     });
   });
 
-  app.get('/gifts/register.csv', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.get('/gifts/register.csv', { config: { access: 'gifts:use' } }, async (request, reply) => {
     const principal = signedIn(request);
     const { filter, sort, errors } = parseRegisterQuery(request.query as Record<string, unknown>);
     if (errors.length) throw new InvalidInput(errors);
@@ -122,7 +122,7 @@ export function registerRoutes(app: FastifyInstance, { gifts, reviews }: GiftsRo
       .send(Readable.from(lines()));
   });
 
-  app.get('/gifts/approvals', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.get('/gifts/approvals', { config: { access: 'gifts:use' } }, async (request, reply) => {
     const offers = await gifts.approvals(signedIn(request));
     return render(request, reply, 'gifts/views/approvals.njk', {
       title: 'Offers waiting for your approval',
@@ -138,7 +138,7 @@ export function registerRoutes(app: FastifyInstance, { gifts, reviews }: GiftsRo
     values: Record<string, unknown>,
     error?: InvalidInput,
   ) {
-    const { offer } = await gifts.view(signedIn(request), offerId(request));
+    const { offer } = await gifts.view(signedIn(request), offerId(request), request.id);
     return {
       title: `Approve ${offer.kind} offered to ${offer.recipientName}`,
       offer,
@@ -150,11 +150,11 @@ export function registerRoutes(app: FastifyInstance, { gifts, reviews }: GiftsRo
     };
   }
 
-  app.get('/gifts/approvals/:id', { config: { access: 'signed-in' } }, async (request, reply) =>
+  app.get('/gifts/approvals/:id', { config: { access: 'gifts:use' } }, async (request, reply) =>
     render(request, reply, 'gifts/views/approval.njk', await showApproval(request, {})),
   );
 
-  app.post('/gifts/approvals/:id', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.post('/gifts/approvals/:id', { config: { access: 'gifts:use' } }, async (request, reply) => {
     const id = offerId(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
     try {
@@ -169,7 +169,7 @@ export function registerRoutes(app: FastifyInstance, { gifts, reviews }: GiftsRo
 
   async function entryPage(request: FastifyRequest, extra: Record<string, unknown> = {}) {
     const principal = signedIn(request);
-    const { offer, versions, queries } = await gifts.view(principal, offerId(request));
+    const { offer, versions, queries } = await gifts.view(principal, offerId(request), request.id);
     const query = request.query as Record<string, unknown>;
     return {
       title: `${offer.reference}: ${offer.kind} from ${offer.offerorOrganisation || offer.offerorPerson}`,
@@ -195,11 +195,11 @@ export function registerRoutes(app: FastifyInstance, { gifts, reviews }: GiftsRo
     };
   }
 
-  app.get('/gifts/:id', { config: { access: 'signed-in' } }, async (request, reply) =>
+  app.get('/gifts/:id', { config: { access: 'gifts:use' } }, async (request, reply) =>
     render(request, reply, 'gifts/views/offer.njk', await entryPage(request)),
   );
 
-  app.post('/gifts/:id/queries/:query', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.post('/gifts/:id/queries/:query', { config: { access: 'gifts:use' } }, async (request, reply) => {
     const id = offerId(request);
     const { query } = request.params as { query: string };
     if (!isUuid(query)) throw new NotFound('No such question');
@@ -219,7 +219,7 @@ export function registerRoutes(app: FastifyInstance, { gifts, reviews }: GiftsRo
   });
 
   async function amendPage(request: FastifyRequest, values?: Record<string, unknown>, error?: InvalidInput) {
-    const { offer } = await gifts.view(signedIn(request), offerId(request));
+    const { offer } = await gifts.view(signedIn(request), offerId(request), request.id);
     return {
       title: `Amend ${offer.reference}`,
       offer,
@@ -233,11 +233,11 @@ export function registerRoutes(app: FastifyInstance, { gifts, reviews }: GiftsRo
     };
   }
 
-  app.get('/gifts/:id/amend', { config: { access: 'signed-in' } }, async (request, reply) =>
+  app.get('/gifts/:id/amend', { config: { access: 'gifts:use' } }, async (request, reply) =>
     render(request, reply, 'gifts/views/amend.njk', await amendPage(request)),
   );
 
-  app.post('/gifts/:id/amend', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.post('/gifts/:id/amend', { config: { access: 'gifts:use' } }, async (request, reply) => {
     const id = offerId(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
     try {

@@ -248,8 +248,21 @@ export function giftsService(deps: GiftsDeps) {
       return offer;
     },
 
-    async view(principal: Principal, id: string) {
+    // Someone else's entry is personal data: who looked at it is audited (DOMAIN.md "Records").
+    async view(principal: Principal, id: string, requestId?: string) {
       const offer = await visibleOffer(principal, id);
+      if (offer.recipientId !== principal.personId) {
+        await db
+          .transaction()
+          .execute((trx) =>
+            appendAudit(
+              trx,
+              actorFor(principal, requestId),
+              { action: 'gift.viewed', recordType: 'gift', recordId: id },
+              clock.now(),
+            ),
+          );
+      }
       const [versions, queries] = await Promise.all([
         repo.offerVersions(db, principal.councilId, id),
         repo.queriesOf(db, principal.councilId, [id]),

@@ -1,4 +1,4 @@
-import type { Role } from './roles.ts';
+import { type Role, roles } from './roles.ts';
 
 // Which roles hold each capability. A route declares the capability it needs (or 'public' /
 // 'signed-in'), and the server refuses everyone else with 403 before the handler runs.
@@ -9,6 +9,9 @@ export const capabilities = {
   'calendar:manage': ['system-administrator'],
   'audit:read': ['system-administrator', 'audit'],
   'email:read-outbox': ['system-administrator'],
+  // Everyone the code of conduct covers (employees, contractors, agency staff and volunteers,
+  // 001 §2): all roles but a committee member's, who is a councillor under the members' code.
+  'gifts:use': roles.filter((role) => role !== 'committee-member'),
   // The gifts register's review dashboard: HR hold the register (001 §64), the monitoring officer
   // and audit monitor it (002 Monitoring), the chief executive reviews the directors' (001 §73).
   'gifts:oversee': ['chief-executive', 'hr', 'monitoring-officer', 'audit'],

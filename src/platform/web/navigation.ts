@@ -13,7 +13,7 @@ const items: NavigationItem[] = [
     access: 'signed-in',
     forRoles: ['line-manager', 'head-of-service', 'director', 'chief-executive'],
   },
-  { text: 'Gifts and hospitality', href: '/gifts', access: 'signed-in' },
+  { text: 'Gifts and hospitality', href: '/gifts', access: 'gifts:use' },
   { text: 'People', href: '/people', access: 'people:read' },
   { text: 'Audit trail', href: '/audit', access: 'audit:read' },
   { text: 'Policy settings', href: '/admin/policy', access: 'policy:manage' },
