@@ -1,9 +1,11 @@
-// npm run bench: the platform benchmarks, printing their figures (issue 2's targets beside them).
+// npm run bench: the benchmarks, printing their figures (issues 2 and 3's targets beside them).
 //   BENCH_SECONDS   seconds of load per measurement (default 10)
 //   DATABASE_URL    also measure on this PostgreSQL server (a scratch database is made on it)
+//   BENCH_CPU_PROF_DIR  write a CPU profile of the gifts register's server (--cpu-prof) to this folder
 
 import { auditPage } from './audit-page.ts';
 import { coldStart } from './cold-start.ts';
+import { giftsRegister } from './gifts-register.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
@@ -12,3 +14,6 @@ await coldStart();
 await auditPage('pglite', seconds);
 if (process.env.DATABASE_URL) await auditPage('postgres', seconds);
 else console.log('\nAudit page on PostgreSQL: skipped, set DATABASE_URL to a server to measure it');
+await giftsRegister('pglite', seconds);
+if (process.env.DATABASE_URL) await giftsRegister('postgres', seconds);
+else console.log('\nGifts register on PostgreSQL: skipped, set DATABASE_URL to a server to measure it');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../../platform/calendar/working-days.ts';
 import { fieldErrorsOf, InvalidInput } from '../../platform/errors.ts';
 import { dateFromParts } from '../../platform/web/forms.ts';
 import { isNatureOf, type Nature, offerKinds, relationships } from './rules.ts';
@@ -29,7 +30,8 @@ export const offerFields = {
     .max(maxValuePence, 'Estimated value must be £100,000 or less'),
   offeredOn: z
     .string({ message: 'Enter the date it was offered' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date offered must be a real date'),
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Date offered must be a real date', abort: true })
+    .refine(isIsoDate, 'Date offered must be a real date'),
   decision: z.enum(['accepted', 'declined'], { message: 'Select whether you accepted or declined it' }),
   reason: z
     .string({ message: 'Say why you accepted or declined it' })

@@ -37,7 +37,9 @@ export type GiftsDeps = {
 
 export type GiftsService = ReturnType<typeof giftsService>;
 
-const yearBefore = (date: string) => `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
+// The same day a year earlier; 29 February's is 28 February.
+const yearBefore = (date: string) =>
+  `${Number(date.slice(0, 4)) - 1}${date.slice(4).replace('-02-29', '-02-28')}`;
 const seniorRoles = ['head-of-service', 'director', 'chief-executive'] as const;
 
 export function actorFor(principal: Principal, requestId?: string): Actor {
