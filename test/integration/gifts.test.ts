@@ -197,6 +197,12 @@ describe.each(databaseKinds)('the gifts and hospitality register on %s', (kind) 
     const check = await officer.get(`${draft}/check`);
     expect(check.headers.location).toBe(`${draft}/offeror`);
     expect((await officer.get('/gifts/new/not-a-draft/kind')).statusCode).toBe(404);
+    expect((await officer.get('/gifts?search=%00')).statusCode).toBe(400);
+    const altered = await officer.get(
+      `/gifts?sort=highest-value&after=${Buffer.from('["2026-01-01","x"]').toString('base64url')}`,
+    );
+    expect(altered.statusCode).toBe(400);
+    expect(altered.body).toContain('The page link is out of date');
     expect((await officer.get(`${draft}/nonsense`)).statusCode).toBe(404);
   });
 

@@ -196,33 +196,6 @@ const problemView = z
 
 const problems = { 400: problemView, 403: problemView, 404: problemView };
 
-// Bad input answers with each field's error and, in `detail`, what they say together.
-function withDetail(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  const problem = problemOf(error);
-  if (problem.status !== 400 || !problem.errors?.length) throw error;
-  return sendProblem(request, reply, {
-    ...problem,
-    detail: problem.errors.map((fieldError) => fieldError.message).join(' '),
-  });
-}
-
-// PostgreSQL text cannot hold U+0000: a string with one is bad input, not a failure.
-function nulKeys(value: unknown, key: string): string[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [key] : [];
-  if (Array.isArray(value)) return value.flatMap((item) => nulKeys(item, key));
-  if (value && typeof value === 'object')
-    return Object.entries(value).flatMap(([name, item]) => nulKeys(item, key === 'request' ? name : key));
-  return [];
-}
-
-async function refuseNul(request: FastifyRequest) {
-  const keys = new Set([...nulKeys(request.body, 'request'), ...nulKeys(request.query, 'request')]);
-  if (keys.size)
-    throw new InvalidInput(
-      [...keys].map((key) => ({ key, message: `${key} must not contain a NUL character` })),
-    );
-}
-
 function offerId(id: string): string {
   if (!isUuid(id)) throw new NotFound('No such entry in the register');
   return id;
@@ -239,20 +212,6 @@ function reviewKey(params: { register: string; period: string }) {
 }
 
 // A cursor must be one the same sort gave: a day, a value in pence or an offeror, then an id.
-function pageAfter(sort: RegisterSort, cursor: string | undefined): CursorKey | undefined {
-  if (cursor === undefined || cursor === '') return undefined;
-  const [value, id] = decodeCursor(cursor, 2) ?? [];
-  const valueFits =
-    sort === 'newest' || sort === 'oldest'
-      ? typeof value === 'string' && isIsoDate(value)
-      : sort === 'offeror'
-        ? typeof value === 'string' && !value.includes('\u0000')
-        : Number.isSafeInteger(value);
-  if (valueFits && typeof id === 'string' && isUuid(id)) return [value as string | number, id];
-  throw new InvalidInput([
-    { key: 'cursor', message: 'Cursor must be a nextCursor from this list with the same sort' },
-  ]);
-}
 
 const reviewersOf = (register: ReviewCell['register']) => ({
   key: register.key,
@@ -283,8 +242,6 @@ export function giftsApi(app: FastifyInstance, { gifts, reviews }: GiftsRouteDep
     '/api/v1/gift-offers/verdict',
     {
       config: { access: 'gifts:use' },
-      errorHandler: withDetail,
-      preValidation: refuseNul,
       schema: {
         tags,
         summary: 'The register’s verdict on an offer made to you, without recording it',
@@ -320,8 +277,6 @@ export function giftsApi(app: FastifyInstance, { gifts, reviews }: GiftsRouteDep
     '/api/v1/gift-offers',
     {
       config: { access: 'gifts:use' },
-      errorHandler: withDetail,
-      preValidation: refuseNul,
       schema: {
         tags,
         summary:
@@ -340,8 +295,6 @@ export function giftsApi(app: FastifyInstance, { gifts, reviews }: GiftsRouteDep
     '/api/v1/gift-offers',
     {
       config: { access: 'gifts:use' },
-      errorHandler: withDetail,
-      preValidation: refuseNul,
       schema: {
         tags,
         summary: 'The register entries you may see, with the register page’s filters',
@@ -353,14 +306,10 @@ export function giftsApi(app: FastifyInstance, { gifts, reviews }: GiftsRouteDep
       },
     },
     async (request) => {
-      const { limit, cursor, ...filters } = request.query;
-      const { filter, sort, errors } = parseRegisterQuery(filters);
+      const { limit, ...filters } = request.query;
+      const { filter, sort, after, errors } = parseRegisterQuery(filters, 'cursor');
       if (errors.length) throw new InvalidInput(errors);
-      const page = await gifts.register(signedIn(request), filter, {
-        sort,
-        limit,
-        after: pageAfter(sort, cursor),
-      });
+      const page = await gifts.register(signedIn(request), filter, { sort, limit, after });
       return { items: page.offers, nextCursor: page.next ? encodeCursor(page.next) : null };
     },
   );
@@ -396,8 +345,6 @@ export function giftsApi(app: FastifyInstance, { gifts, reviews }: GiftsRouteDep
     '/api/v1/gift-offers/:id/approval',
     {
       config: { access: 'gifts:use' },
-      errorHandler: withDetail,
-      preValidation: refuseNul,
       schema: {
         tags,
         summary: 'Approve or refuse an offer you were asked to approve; a refusal needs a comment',
@@ -412,7 +359,7 @@ export function giftsApi(app: FastifyInstance, { gifts, reviews }: GiftsRouteDep
   api.get(
     '/api/v1/gift-reviews',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'gifts:use' },
       schema: {
         tags,
         summary: 'The register reviews you must do, overdue first',
@@ -438,7 +385,7 @@ export function giftsApi(app: FastifyInstance, { gifts, reviews }: GiftsRouteDep
   api.get(
     '/api/v1/gift-reviews/:register/:period',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'gifts:use' },
       schema: {
         tags,
         summary: 'One register’s entries for one period: as signed off, with later amendments, or as now',
@@ -455,9 +402,7 @@ export function giftsApi(app: FastifyInstance, { gifts, reviews }: GiftsRouteDep
   api.post(
     '/api/v1/gift-reviews/:register/:period/sign-off',
     {
-      config: { access: 'signed-in' },
-      errorHandler: withDetail,
-      preValidation: refuseNul,
+      config: { access: 'gifts:use' },
       schema: {
         tags,
         summary: 'Sign off a register for an ended period, keeping its entries as they stand (001 §73)',

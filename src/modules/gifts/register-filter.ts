@@ -1,7 +1,7 @@
 import { isUuid } from '../../platform/auth/secrets.ts';
 import { isIsoDate } from '../../platform/calendar/working-days.ts';
 import type { FieldError } from '../../platform/errors.ts';
-import { decodeCursor } from '../../platform/web/cursor.ts';
+import { type CursorKey, decodeCursor } from '../../platform/web/cursor.ts';
 import { text } from '../../platform/web/forms.ts';
 import { maxValuePence, poundsToPence } from './offer-input.ts';
 import { type RegisterFilter, type RegisterSort, registerSorts } from './repository.ts';
@@ -12,7 +12,7 @@ const kinds: readonly OfferKind[] = ['gift', 'hospitality'];
 
 // The register's filters as typed in the page's form or the API's query string (the same names):
 // service, from, to, offeror, state, kind, min and max (pounds), search, sort and after (cursor).
-export function parseRegisterQuery(query: Record<string, unknown>) {
+export function parseRegisterQuery(query: Record<string, unknown>, cursorName = 'after') {
   const values = Object.fromEntries(
     ['service', 'from', 'to', 'offeror', 'state', 'kind', 'min', 'max', 'search', 'sort'].map((key) => [
       key,
@@ -66,5 +66,22 @@ export function parseRegisterQuery(query: Record<string, unknown>) {
   const sort: RegisterSort = (registerSorts as readonly string[]).includes(values.sort ?? '')
     ? (values.sort as RegisterSort)
     : 'newest';
-  return { values, filter, sort, after: decodeCursor(query.after, 2), errors };
+  const after = pageAfter(sort, text(query[cursorName]));
+  if (after === null) {
+    errors.push({ key: cursorName, message: 'The page link is out of date: go back to the first page' });
+  }
+  return { values, filter, sort, after: after ?? undefined, errors };
+}
+
+// A cursor must be one this list gave out for the same sort: a date, a name or a value, and an id.
+function pageAfter(sort: RegisterSort, cursor: string): CursorKey | undefined | null {
+  if (cursor === '') return undefined;
+  const [value, id] = decodeCursor(cursor, 2) ?? [];
+  const fits =
+    sort === 'newest' || sort === 'oldest'
+      ? typeof value === 'string' && isIsoDate(value)
+      : sort === 'offeror'
+        ? typeof value === 'string' && !value.includes('\u0000')
+        : Number.isSafeInteger(value);
+  return fits && typeof id === 'string' && isUuid(id) ? [value as string | number, id] : null;
 }

@@ -9,7 +9,7 @@ import { formErrors, text } from '../../platform/web/forms.ts';
 import { render, signedIn } from '../../platform/web/render.ts';
 import { answerErrors, poundsToPence } from './offer-input.ts';
 import { parseRegisterQuery } from './register-filter.ts';
-import type { GiftOffer } from './repository.ts';
+import type { ExportedOffer } from './repository.ts';
 import type { GiftsRouteDeps } from './routes.ts';
 import { formatPence, natureName, refusalWording, relationships } from './rules.ts';
 
@@ -29,25 +29,61 @@ const sortNames = {
   offeror: 'Offered by, A to Z',
 };
 
-const csvColumns: [string, (offer: GiftOffer) => string | number][] = [
-  ['Reference', (o) => o.reference],
-  ['Date offered', (o) => o.offeredOn],
-  ['Officer', (o) => o.recipientName],
-  ['Job title', (o) => o.jobTitle],
-  ['Service', (o) => o.serviceName],
-  ['Gift or hospitality', (o) => o.kind],
-  ['Nature', (o) => natureName(o.kind, o.nature)],
-  ['Description', (o) => o.description],
-  ['Offered by (person)', (o) => o.offerorPerson],
-  ['Offered by (organisation)', (o) => o.offerorOrganisation],
-  ['Relationship with the council', (o) => relationships[o.relationship]],
-  ['Estimated value (£)', (o) => (o.valuePence / 100).toFixed(2)],
-  ['Decision', (o) => stateNames[o.state]],
-  ['Reason', (o) => o.reason],
-  ['What happened to it', (o) => o.outcome],
-  ['Approval', (o) => (o.approvalDecision ? `${o.approvalDecision} by ${o.approvalDecidedByName}` : '')],
-  ['Recorded at', (o) => o.recordedAt.toISOString()],
+const csvHeadings = [
+  'Reference',
+  'Date offered',
+  'Officer',
+  'Job title',
+  'Service',
+  'Gift or hospitality',
+  'Nature',
+  'Description',
+  'Offered by (person)',
+  'Offered by (organisation)',
+  'Relationship with the council',
+  'Estimated value (£)',
+  'Decision',
+  'Reason',
+  'What happened to it',
+  'Approval',
+  'Recorded at',
 ];
+
+function csvRow(offer: ExportedOffer): string {
+  const [
+    reference,
+    offeredOn,
+    name,
+    jobTitle,
+    service,
+    kind,
+    nature,
+    description,
+    person,
+    organisation,
+    ...rest
+  ] = offer;
+  const [relationship, valuePence, state, reason, outcome, approval, approver, recordedAt] = rest;
+  return csvLine([
+    reference,
+    offeredOn,
+    name,
+    jobTitle,
+    service,
+    kind,
+    natureName(kind, nature),
+    description,
+    person,
+    organisation,
+    relationships[relationship],
+    (valuePence / 100).toFixed(2),
+    stateNames[state],
+    reason,
+    outcome,
+    approval ? `${approval} by ${approver}` : '',
+    recordedAt,
+  ]);
+}
 
 function offerId(request: FastifyRequest): string {
   const { id } = request.params as { id: string };
@@ -65,7 +101,7 @@ export function registerRoutes(app: FastifyInstance, { gifts, reviews }: GiftsRo
         ? { offers: [], next: null }
         : gifts.register(principal, filter, { sort, limit: pageSize, after }),
       gifts.services(principal.councilId),
-      gifts.approvals(principal),
+      gifts.approvalsWaiting(principal),
     ]);
     const kept = new URLSearchParams(Object.entries(values).filter(([, value]) => value !== ''));
     const nextParams = new URLSearchParams(kept);
@@ -99,7 +135,7 @@ export function registerRoutes(app: FastifyInstance, { gifts, reviews }: GiftsRo
       csvHref: `/gifts/register.csv${kept.size ? `?${kept.toString()}` : ''}`,
       nextHref: page.next ? `/gifts?${nextParams.toString()}` : null,
       firstHref: after ? `/gifts${kept.size ? `?${kept.toString()}` : ''}` : null,
-      approvals: approvals.length,
+      approvals,
       oversees: can(principal.roles, 'gifts:oversee'),
       ...formErrors(errors),
     });
@@ -111,10 +147,8 @@ export function registerRoutes(app: FastifyInstance, { gifts, reviews }: GiftsRo
     if (errors.length) throw new InvalidInput(errors);
     const batches = gifts.registerRows(principal, filter, sort);
     async function* lines() {
-      yield `\uFEFF${csvLine(csvColumns.map(([heading]) => heading))}`;
-      for await (const offers of batches) {
-        yield offers.map((offer) => csvLine(csvColumns.map(([, value]) => value(offer)))).join('');
-      }
+      yield `\uFEFF${csvLine(csvHeadings)}`;
+      for await (const offers of batches) yield offers.map(csvRow).join('');
     }
     return reply
       .type('text/csv; charset=utf-8')

@@ -166,7 +166,7 @@ export function reviewRoutes(app: FastifyInstance, { reviews }: GiftsRouteDeps) 
     });
   }
 
-  app.get('/gifts/reviews', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.get('/gifts/reviews', { config: { access: 'gifts:use' } }, async (request, reply) => {
     const tasks = await reviews.tasks(signedIn(request));
     return render(request, reply, 'gifts/views/review-tasks.njk', {
       title: 'Your register reviews',
@@ -186,14 +186,14 @@ export function reviewRoutes(app: FastifyInstance, { reviews }: GiftsRouteDeps) 
     });
   });
 
-  app.get('/gifts/reviews/:register/:period', { config: { access: 'signed-in' } }, (request, reply) => {
+  app.get('/gifts/reviews/:register/:period', { config: { access: 'gifts:use' } }, (request, reply) => {
     const { register, period } = reviewParams(request);
     return reviewPage(request, reply, register, period);
   });
 
   app.post(
     '/gifts/reviews/:register/:period',
-    { config: { access: 'signed-in' } },
+    { config: { access: 'gifts:use' } },
     async (request, reply) => {
       const { register, period } = reviewParams(request);
       const body = (request.body ?? {}) as Record<string, unknown>;
@@ -210,7 +210,7 @@ export function reviewRoutes(app: FastifyInstance, { reviews }: GiftsRouteDeps) 
     },
   );
 
-  app.post('/gifts/:id/queries', { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.post('/gifts/:id/queries', { config: { access: 'gifts:use' } }, async (request, reply) => {
     const id = offerId(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const register = text(body.register);

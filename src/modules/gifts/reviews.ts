@@ -83,23 +83,28 @@ export function giftReviewsService(deps: GiftsDeps) {
       period = previousReviewPeriod(period, months);
     }
     const from = periods.at(-1)?.start ?? today;
-    const [counts, signed, calendar] = await Promise.all([
+    const [counts, signed, calendar, createdAt] = await Promise.all([
       repo.registerCounts(db, councilId, from, months),
       repo.signedReviews(db, councilId, from),
       organisation.calendar(councilId),
+      organisation.councilCreatedAt(councilId),
     ]);
+    const started = londonDate(createdAt);
     const all = await registers(councilId, [...new Set(counts.map((count) => count.register_key))]);
     const cells: ReviewCell[] = [];
     for (const register of all) {
       for (const p of periods) {
         const review =
           signed.find((s) => s.registerKey === register.key && s.periodStart === p.start) ?? null;
+        const entries =
+          counts.find((c) => c.register_key === register.key && c.period_start === p.start)?.entries ?? 0;
+        // A period that ended before the council used Probity is reviewed only if it has entries.
+        if (p.end < started && entries === 0 && !review) continue;
         const due = addWorkingDays(calendar, p.end, policy.giftReviewDueWorkingDays);
         cells.push({
           register,
           period: p,
-          entries:
-            counts.find((c) => c.register_key === register.key && c.period_start === p.start)?.entries ?? 0,
+          entries,
           status: review ? 'signed-off' : today > due ? 'overdue' : 'due',
           due,
           signed: review,

@@ -159,12 +159,11 @@ const ordinals = [
 ];
 const ordinal = (n: number) => ordinals[n - 1] ?? `${n}th`;
 
+const wholePounds = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const poundsAndPence = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 export function formatPence(pence: number): string {
-  const pounds = pence / 100;
-  return `£${pounds.toLocaleString('en-GB', {
-    minimumFractionDigits: pence % 100 === 0 ? 0 : 2,
-    maximumFractionDigits: 2,
-  })}`;
+  return `£${(pence % 100 === 0 ? wholePounds : poundsAndPence).format(pence / 100)}`;
 }
 
 function repeatNotes(offer: OfferFacts, history: OfferHistory): string[] {

@@ -7,6 +7,7 @@ import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { Forbidden, InvalidInput, NotFound } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/notify/mailer.ts';
+import { perCouncilCache } from '../../platform/short-cache.ts';
 import type { CursorKey } from '../../platform/web/cursor.ts';
 import type { Person } from '../organisation/repository.ts';
 import type { OrganisationService } from '../organisation/service.ts';
@@ -22,7 +23,7 @@ import {
   registerKeyFor,
   stateFor,
 } from './rules.ts';
-import { canSeeOffer, scopeFor, type Viewer } from './visibility.ts';
+import { canSeeOffer, scopeFor, seesWholeRegister, type Viewer } from './visibility.ts';
 
 export type GiftsDeps = {
   db: Kysely<Database>;
@@ -31,7 +32,14 @@ export type GiftsDeps = {
   baseUrl: string;
   organisation: Pick<
     OrganisationService,
-    'person' | 'managerChain' | 'reportIds' | 'peopleWithRole' | 'policy' | 'calendar' | 'services'
+    | 'person'
+    | 'managerChain'
+    | 'reportIds'
+    | 'peopleWithRole'
+    | 'policy'
+    | 'calendar'
+    | 'services'
+    | 'councilCreatedAt'
   >;
 };
 
@@ -126,12 +134,21 @@ export function giftsService(deps: GiftsDeps) {
     return offer;
   }
 
+  // Whose entries a person may see; HR, the monitoring officer and audit see all without lookups.
+  async function scopeOf(principal: Principal): Promise<repo.RegisterScope> {
+    if (seesWholeRegister(principal.roles)) return { all: true };
+    return scopeFor(
+      await viewer(principal),
+      await organisation.reportIds(principal.councilId, principal.personId),
+    );
+  }
+
   const link = (offer: { id: string }) => `${baseUrl}/gifts/${offer.id}`;
 
   return {
     giftPolicy,
 
-    services: (councilId: string) => organisation.services(councilId),
+    services: perCouncilCache((councilId) => organisation.services(councilId)),
 
     // An offer being recorded, kept between the question pages.
     async startDraft(principal: Principal): Promise<string> {
@@ -352,6 +369,9 @@ export function giftsService(deps: GiftsDeps) {
 
     approvals: (principal: Principal) => repo.awaitingApprovalBy(db, principal.councilId, principal.personId),
 
+    approvalsWaiting: (principal: Principal) =>
+      repo.awaitingApprovalCount(db, principal.councilId, principal.personId),
+
     // The approver's decision; only the person asked may make it, and only once.
     async decide(principal: Principal, id: string, value: unknown, requestId?: string) {
       const offer = await repo.findOffer(db, principal.councilId, id);
@@ -415,19 +435,12 @@ export function giftsService(deps: GiftsDeps) {
       filter: repo.RegisterFilter,
       page: { sort: repo.RegisterSort; limit: number; after?: CursorKey | undefined },
     ) {
-      const scope = scopeFor(
-        await viewer(principal),
-        await organisation.reportIds(principal.councilId, principal.personId),
-      );
-      return repo.listOffers(db, principal.councilId, scope, filter, page);
+      return repo.listOffers(db, principal.councilId, await scopeOf(principal), filter, page);
     },
 
     // The register as CSV rows, read a batch at a time so that memory stays flat however long it is.
     async *registerRows(principal: Principal, filter: repo.RegisterFilter, sort: repo.RegisterSort) {
-      const scope = scopeFor(
-        await viewer(principal),
-        await organisation.reportIds(principal.councilId, principal.personId),
-      );
+      const scope = await scopeOf(principal);
       await db.transaction().execute(async (trx) => {
         await appendAudit(
           trx,
@@ -438,7 +451,7 @@ export function giftsService(deps: GiftsDeps) {
       });
       let after: CursorKey | undefined;
       do {
-        const batch = await repo.listOffers(db, principal.councilId, scope, filter, {
+        const batch = await repo.exportOffers(db, principal.councilId, scope, filter, {
           sort,
           limit: 2000,
           after,

@@ -96,3 +96,12 @@ export async function listCouncilIds(db: Kysely<Database>): Promise<string[]> {
   const rows = await db.selectFrom('council').select('council_id').execute();
   return rows.map((row) => row.council_id);
 }
+
+export async function councilCreatedAt(db: Kysely<Database>, councilId: string): Promise<Date> {
+  const row = await db
+    .selectFrom('council')
+    .select('created_at')
+    .where('council_id', '=', councilId)
+    .executeTakeFirstOrThrow();
+  return row.created_at;
+}

@@ -18,7 +18,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { type FieldError, Forbidden, fieldErrorsOf, InvalidInput, NotFound } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/notify/mailer.ts';
 import { calendarOverrideInput, divisionInput } from './calendar-input.ts';
-import { findCouncilBySlug, listCouncilIds } from './councils.ts';
+import { councilCreatedAt, findCouncilBySlug, listCouncilIds } from './councils.ts';
 import { invitationEmail } from './emails.ts';
 import { createInvitation, findLiveInvitation } from './invitations.ts';
 import { type PersonInput, parsePersonInput } from './people-input.ts';
@@ -317,6 +317,7 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
 
     councilBySlug: (slug: string) => findCouncilBySlug(db, slug),
     councilIds: () => listCouncilIds(db),
+    councilCreatedAt: (councilId: string) => councilCreatedAt(db, councilId),
 
     // For other modules: who a person is, who is above and below them, who holds a role.
     person: (councilId: string, id: string) => repo.findPerson(db, councilId, id),

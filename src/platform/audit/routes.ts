@@ -5,6 +5,7 @@ import { isUuid } from '../auth/secrets.ts';
 import { startOfLondonDay } from '../calendar/daylight.ts';
 import { isIsoDate } from '../calendar/working-days.ts';
 import type { Database } from '../db/schema.ts';
+import { perCouncilCache } from '../short-cache.ts';
 import { formErrors, text } from '../web/forms.ts';
 import { render, signedIn } from '../web/render.ts';
 import { type AuditFilter, auditRecordTypes, listAuditEvents } from './audit-query.ts';
@@ -33,33 +34,20 @@ const auditEventView = z.object({
 export type PersonOption = { id: string; name: string };
 
 type FilterOptions = { people: readonly PersonOption[]; recordTypes: readonly string[] };
-const filterOptionsLifeMs = 10_000;
-
-// The filter's choices are read at most every ten seconds per council: the page is the trail's
-// busiest, and a new person or record type turning up in the lists a few seconds late is harmless.
-function filterOptions(load: (councilId: string) => Promise<FilterOptions>) {
-  const cache = new Map<string, { loadedAt: number; options: Promise<FilterOptions> }>();
-  return {
-    get(councilId: string): Promise<FilterOptions> {
-      const cached = cache.get(councilId);
-      if (cached && Date.now() - cached.loadedAt < filterOptionsLifeMs) return cached.options;
-      const options = load(councilId);
-      cache.set(councilId, { loadedAt: Date.now(), options });
-      options.catch(() => cache.delete(councilId));
-      return options;
-    },
-  };
-}
 
 export function auditRoutes(
   app: FastifyInstance,
   db: Kysely<Database>,
   people: (councilId: string) => Promise<readonly PersonOption[]>,
 ) {
-  const options = filterOptions(async (councilId) => ({
-    people: await people(councilId),
-    recordTypes: await auditRecordTypes(db, councilId),
-  }));
+  // The filter's choices are read at most every ten seconds per council: the page is the trail's
+  // busiest, and a new person or record type turning up in the lists a few seconds late is harmless.
+  const options = perCouncilCache(
+    async (councilId): Promise<FilterOptions> => ({
+      people: await people(councilId),
+      recordTypes: await auditRecordTypes(db, councilId),
+    }),
+  );
 
   app.get('/audit', { config: { access: 'audit:read' } }, async (request, reply) => {
     const principal = signedIn(request);
@@ -104,7 +92,7 @@ export function auditRoutes(
       values,
       personItems: [
         { value: '', text: 'Anyone' },
-        ...(await options.get(principal.councilId)).people.map((person) => ({
+        ...(await options(principal.councilId)).people.map((person) => ({
           value: person.id,
           text: person.name,
           selected: person.id === values.person,
@@ -112,7 +100,7 @@ export function auditRoutes(
       ],
       recordTypeItems: [
         { value: '', text: 'Any record type' },
-        ...(await options.get(principal.councilId)).recordTypes.map((type) => ({
+        ...(await options(principal.councilId)).recordTypes.map((type) => ({
           value: type,
           text: type,
           selected: type === values.recordType,

@@ -40,6 +40,9 @@ function openServer(url: string): DatabaseHandle {
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  // An idle connection the server ends (a restart, a failover) is dropped from the pool and the
+  // next query opens a new one; unheard, pg's 'error' event would end the process.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }

@@ -35,7 +35,9 @@ const pageText: Record<number, { title: string; paragraphs: string[] }> = {
 };
 
 export function problemOf(error: FastifyError | Error): Problem {
-  if (error instanceof InvalidInput) return { status: 400, title: 'Invalid input', errors: error.errors };
+  if (error instanceof InvalidInput) {
+    return { status: 400, title: 'Invalid input', detail: error.message, errors: error.errors };
+  }
   if (error instanceof NotFound) return { status: 404, title: 'Not found', detail: error.message };
   if (error instanceof Forbidden) return { status: 403, title: 'Forbidden', detail: error.message };
   const fastifyError = error as FastifyError & {
@@ -46,7 +48,7 @@ export function problemOf(error: FastifyError | Error): Problem {
       key: issue.instancePath?.replace(/^\//, '').replaceAll('/', '.') || 'request',
       message: issue.message ?? 'Invalid value',
     }));
-    return { status: 400, title: 'Invalid input', errors };
+    return { status: 400, title: 'Invalid input', detail: errors.map((e) => e.message).join('; '), errors };
   }
   const status = fastifyError.statusCode ?? 500;
   if (fastifyError.code?.startsWith('FST_CSRF')) {
