@@ -1,21 +1,14 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isUuid } from '../../platform/auth/secrets.ts';
 import { isIsoDate } from '../../platform/calendar/working-days.ts';
 import { InvalidInput, NotFound } from '../../platform/errors.ts';
-import { type CursorKey, decodeCursor, encodeCursor } from '../../platform/web/cursor.ts';
-import { problemOf, sendProblem } from '../../platform/web/problems.ts';
+import { encodeCursor } from '../../platform/web/cursor.ts';
 import { signedIn } from '../../platform/web/render.ts';
 import { offerInput } from './offer-input.ts';
 import { parseRegisterQuery } from './register-filter.ts';
-import {
-  type GiftOffer,
-  type GiftQuery,
-  type OfferEntry,
-  type RegisterSort,
-  registerSorts,
-} from './repository.ts';
+import { type GiftOffer, type GiftQuery, type OfferEntry, registerSorts } from './repository.ts';
 import type { GiftReviewsService, ReviewCell } from './reviews.ts';
 import type { GiftsRouteDeps } from './routes.ts';
 import { natures, offerKinds, refusalWording, relationships } from './rules.ts';
