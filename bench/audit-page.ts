@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
 import { seedDemoCouncil } from '../src/modules/organisation/demo.ts';
 import { eventHash } from '../src/platform/audit/audit-trail.ts';
 import { startSession } from '../src/platform/auth/sessions.ts';
@@ -12,7 +10,7 @@ import { type DatabaseKind, openDatabase } from '../src/platform/db/connection.t
 import { uuidv7 } from '../src/platform/db/ids.ts';
 import { migrateToLatest } from '../src/platform/db/migrator.ts';
 import type { Database } from '../src/platform/db/schema.ts';
-import { load, peakMemoryMb, startProbity, stop } from './support.ts';
+import { load, peakMemoryMb, scratchServerDatabase, startProbity, stop } from './support.ts';
 
 const events = 100_000;
 
@@ -66,25 +64,6 @@ async function fillAuditTrail(db: Kysely<Database>, councilId: string, actorId: 
     await db.insertInto('audit_event').values(rows).execute();
   }
   await db.updateTable('audit_head').set({ seq, hash }).where('council_id', '=', councilId).execute();
-}
-
-async function scratchServerDatabase(serverUrl: string) {
-  const name = `probity_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
 }
 
 // An authenticated page listing 25 of 100,000 audit events, under 32 connections, against a

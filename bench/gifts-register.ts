@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
 import { offerorKey } from '../src/modules/gifts/rules.ts';
 import { demoSignIns, seedDemoCouncil } from '../src/modules/organisation/demo.ts';
 import { startSession } from '../src/platform/auth/sessions.ts';
@@ -12,7 +10,7 @@ import { systemClock } from '../src/platform/clock.ts';
 import { type DatabaseKind, openDatabase } from '../src/platform/db/connection.ts';
 import { migrateToLatest } from '../src/platform/db/migrator.ts';
 import type { Database } from '../src/platform/db/schema.ts';
-import { load, peakMemoryMb, startProbity, stop } from './support.ts';
+import { load, peakMemoryMb, scratchServerDatabase, startProbity, stop } from './support.ts';
 
 const entries = 200_000;
 
@@ -136,25 +134,6 @@ async function fillRegister(db: Kysely<Database>, councilId: string) {
     order by o.offered_on, o.i`.execute(db);
   // PostgreSQL's autovacuum would gather statistics on its own in a while.
   await sql`analyze gift_offer`.execute(db);
-}
-
-async function scratchServerDatabase(serverUrl: string) {
-  const name = `probity_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
 }
 
 // Resident memory of a process now, from Linux's /proc.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
+import { record } from '../support/gifts.ts';
 
 // The quarterly review of the gifts and hospitality register (issue 3, 001 §73): each head of
 // service reviews their service's register for a quarter once it has ended, queries entries with
@@ -14,55 +15,6 @@ const demo = (name: string) => `${name}@demo.probity.test`;
 const now = new Date('2026-11-23T09:00:00Z');
 const q3 = '2026-07-01';
 const q3Label = 'Q3 2026 (July to September)';
-
-type Offer = {
-  offerorOrganisation: string;
-  relationship?: string;
-  nature?: string;
-  description?: string;
-  value?: string;
-  date: string;
-  decision?: string;
-};
-
-// Records an offer through the question pages, as the officer would; returns its id.
-async function record(client: Client, offer: Offer): Promise<string> {
-  const started = await client.post('/gifts/new');
-  const draft = String(started.headers.location).replace(/\/kind$/, '');
-  const [year, month, day] = offer.date.split('-');
-  const steps: [string, Record<string, string>][] = [
-    ['kind', { kind: 'gift' }],
-    [
-      'offeror',
-      {
-        offerorPerson: '',
-        offerorOrganisation: offer.offerorOrganisation,
-        relationship: offer.relationship ?? 'other',
-      },
-    ],
-    [
-      'details',
-      {
-        nature: offer.nature ?? 'other-gift',
-        description: offer.description ?? 'a desk plant',
-        value: offer.value ?? '60',
-        'offeredOn-day': day ?? '',
-        'offeredOn-month': month ?? '',
-        'offeredOn-year': year ?? '',
-      },
-    ],
-    ['decision', { decision: offer.decision ?? 'accepted', reason: 'A thank-you after a visit' }],
-  ];
-  for (const [step, form] of steps) {
-    const response = await client.post(`${draft}/${step}`, form);
-    if (response.statusCode !== 303) throw new Error(`${step}: ${response.statusCode}`);
-  }
-  const submitted = await client.post(`${draft}/check`);
-  if (submitted.statusCode !== 303) throw new Error(`submit: ${submitted.statusCode}`);
-  return String(submitted.headers.location)
-    .replace(/^\/gifts\//, '')
-    .replace(/\?.*$/, '');
-}
 
 // The status tags of a review list, in the order shown.
 const statusOrder = (body: string) =>
