@@ -186,7 +186,7 @@ async function downloadCsv(url: string, headers: Record<string, string>, pid: nu
 
 // The gifts register over 200,000 entries (issue 3): the page filtered to one service under 32
 // connections (target: p99 < 100 ms on PostgreSQL), and one CSV export of every entry (targets:
-// memory stays flat, finishes in under 5 s). BENCH_CPU_PROF_DIR profiles the server into that folder.
+// memory stays flat, finishes in under 5 s).
 export async function giftsRegister(kind: DatabaseKind, seconds: number) {
   const dataDir = await mkdtemp(join(tmpdir(), 'probity-bench-gifts-'));
   const server = kind === 'postgres' ? await scratchServerDatabase(process.env.DATABASE_URL ?? '') : null;
@@ -221,11 +221,9 @@ export async function giftsRegister(kind: DatabaseKind, seconds: number) {
     const cookie = await startSession(database.db, { councilId, personId: hr.id }, new Date());
     await database.close();
 
-    const profileDir = process.env.BENCH_CPU_PROF_DIR;
-    const { child, port } = await startProbity({
-      ...(server ? { DATABASE_URL: server.url } : { DATA_DIR: dataDir, DATABASE_URL: '' }),
-      ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
-    });
+    const { child, port } = await startProbity(
+      server ? { DATABASE_URL: server.url } : { DATA_DIR: dataDir, DATABASE_URL: '' },
+    );
     try {
       const signedIn = { cookie: `probity_session=${cookie}`, accept: 'text/html' };
       const pageUrl = `http://127.0.0.1:${port}/gifts?service=${service.service_id}`;

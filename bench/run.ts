@@ -1,7 +1,7 @@
 // npm run bench: the benchmarks, printing their figures (issues 2 and 3's targets beside them).
 //   BENCH_SECONDS   seconds of load per measurement (default 10)
 //   DATABASE_URL    also measure on this PostgreSQL server (a scratch database is made on it)
-//   BENCH_CPU_PROF_DIR  write a CPU profile of the gifts register's server (--cpu-prof) to this folder
+//   BENCH_CPU_PROF_DIR  write CPU profiles of the servers measured (--cpu-prof) to this folder
 
 import { auditPage } from './audit-page.ts';
 import { coldStart } from './cold-start.ts';

@@ -5,10 +5,18 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { freePort, startProbityProcess } from '../test/support/process.ts';
 
-// Probity as it runs for real: its own process, started by main.ts.
+// Probity as it runs for real: its own process, started by main.ts. BENCH_CPU_PROF_DIR profiles
+// it (--cpu-prof) into that folder.
 export async function startProbity(env: Record<string, string>, readyPath = '/health/ready') {
   const port = await freePort();
-  const { child, readyMs } = await startProbityProcess(env.DATA_DIR ?? '', port, env, readyPath);
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  const profiling = profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {};
+  const { child, readyMs } = await startProbityProcess(
+    env.DATA_DIR ?? '',
+    port,
+    { ...env, ...profiling },
+    readyPath,
+  );
   return { child, port, readyMs };
 }
 

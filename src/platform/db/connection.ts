@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -43,6 +44,24 @@ function openServer(url: string): DatabaseHandle {
   // An idle connection the server ends (a restart, a failover) is dropped from the pool and the
   // next query opens a new one; unheard, pg's 'error' event would end the process.
   pool.on('error', () => {});
+  pool.on('connect', prepareStatements);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+// Every parameterised statement is prepared on each connection the first time it runs there, named
+// by its text, so that the server parses and plans the queries behind every page once rather than
+// on every request. Statements without parameters (migrations, which may hold several) run as
+// they are, and so do bulk inserts with many rows, whose texts are too varied to be worth keeping.
+function prepareStatements(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  Object.assign(client, {
+    query(text: unknown, values?: unknown, callback?: unknown) {
+      if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0 || values.length > 64) {
+        return query(text, values, callback);
+      }
+      const name = createHash('sha1').update(text).digest('base64');
+      return query({ name, text, values }, callback);
+    },
+  });
 }
