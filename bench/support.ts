@@ -10,7 +10,9 @@ import { freePort, startProbityProcess } from '../test/support/process.ts';
 export async function startProbity(env: Record<string, string>, readyPath = '/health/ready') {
   const port = await freePort();
   const profileDir = process.env.BENCH_CPU_PROF_DIR;
-  const profiling = profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {};
+  const profiling: Record<string, string> = profileDir
+    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` }
+    : {};
   const { child, readyMs } = await startProbityProcess(
     env.DATA_DIR ?? '',
     port,
