@@ -17,6 +17,12 @@ import { giftPublication } from './modules/gifts/publication.ts';
 import { giftReviewsService } from './modules/gifts/reviews.ts';
 import { giftsRoutes } from './modules/gifts/routes.ts';
 import { giftsService } from './modules/gifts/service.ts';
+import { campaignsService } from './modules/interests/campaigns.ts';
+import { conflictLookup } from './modules/interests/lookup.ts';
+import { interestPublication } from './modules/interests/publication.ts';
+import { relatedPartyReturns } from './modules/interests/returns.ts';
+import { interestsRoutes } from './modules/interests/routes.ts';
+import { declarationsService } from './modules/interests/service.ts';
 import { readPolicy } from './modules/organisation/policy-settings.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { organisationService } from './modules/organisation/service.ts';
@@ -75,9 +81,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
 
   const organisation = organisationService({ db, clock, mailer, baseUrl: config.baseUrl });
-  const giftsDeps = { db, clock, mailer, baseUrl: config.baseUrl, organisation };
-  const gifts = giftsService(giftsDeps);
-  const giftReviews = giftReviewsService(giftsDeps);
+  const moduleDeps = { db, clock, mailer, baseUrl: config.baseUrl, organisation };
+  const gifts = giftsService(moduleDeps);
+  const giftReviews = giftReviewsService(moduleDeps);
+  const declarations = declarationsService(moduleDeps);
+  const campaigns = campaignsService(moduleDeps);
 
   await app.register(fastifyHelmet, {
     enableCSPNonces: true,
@@ -194,6 +202,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     publication: giftPublication({ db, clock, organisation }),
     clock,
   });
+  interestsRoutes(app, {
+    declarations,
+    campaigns,
+    lookup: conflictLookup(moduleDeps),
+    returns: relatedPartyReturns(moduleDeps),
+    publication: interestPublication(moduleDeps),
+    clock,
+  });
 
   const jobs: Job[] = [
     {
@@ -201,6 +217,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       everyMs: 60 * 60 * 1000,
       async run() {
         for (const councilId of await organisation.councilIds()) await giftReviews.sendReminders(councilId);
+      },
+    },
+    {
+      name: 'declaration campaign reminders',
+      everyMs: 60 * 60 * 1000,
+      async run() {
+        for (const councilId of await organisation.councilIds()) await campaigns.sendReminders(councilId);
       },
     },
     { name: 'abandoned gift drafts', everyMs: 24 * 60 * 60 * 1000, run: () => gifts.removeAbandonedDrafts() },

@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 import { demoSignIns } from '../../src/modules/organisation/demo.ts';
 import { expectAccessible, navigationLinks, signIn, signOut } from './support.ts';
 
-const everyone = ['Home', 'Gifts and hospitality', 'API tokens'];
-const managers = ['Home', 'My team', 'Gifts and hospitality', 'API tokens'];
+const everyone = ['Home', 'Gifts and hospitality', 'Interests', 'API tokens'];
+const managers = ['Home', 'My team', 'Gifts and hospitality', 'Interests', 'API tokens'];
 // What each role's demo account should find in the navigation, and nothing more.
 const expectedNavigation: Record<string, string[]> = {
   officer: everyone,
@@ -11,11 +11,12 @@ const expectedNavigation: Record<string, string[]> = {
   'head-of-service': managers,
   director: managers,
   'chief-executive': managers,
-  hr: ['Home', 'Gifts and hospitality', 'People', 'API tokens'],
-  audit: ['Home', 'Gifts and hospitality', 'Audit trail', 'API tokens'],
+  hr: ['Home', 'Gifts and hospitality', 'Interests', 'People', 'API tokens'],
+  audit: ['Home', 'Gifts and hospitality', 'Interests', 'Audit trail', 'API tokens'],
   'system-administrator': [
     'Home',
     'Gifts and hospitality',
+    'Interests',
     'People',
     'Audit trail',
     'Policy settings',

@@ -5,11 +5,12 @@ import { addWorkingDays } from '../../platform/calendar/working-days.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { Forbidden, InvalidInput, NotFound } from '../../platform/errors.ts';
 import type { Person } from '../organisation/repository.ts';
+import { seesWholeRegister, viewerOf } from '../organisation/viewer.ts';
 import { queryEmail, reviewReminderEmail } from './emails.ts';
 import * as repo from './repository.ts';
 import { previousReviewPeriod, type ReviewPeriod, reviewPeriodOf } from './rules.ts';
-import { actorFor, type GiftsDeps, viewerOf } from './service.ts';
-import { canSeeOffer, reviewsRegister, seesWholeRegister } from './visibility.ts';
+import { actorFor, type GiftsDeps } from './service.ts';
+import { canSeeOffer, reviewsRegister } from './visibility.ts';
 
 export type Register = { key: string; name: string; reviewers: Person[] };
 export type ReviewStatus = 'signed-off' | 'overdue' | 'due';

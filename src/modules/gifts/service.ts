@@ -11,6 +11,7 @@ import { perCouncilCache } from '../../platform/short-cache.ts';
 import type { CursorKey } from '../../platform/web/cursor.ts';
 import type { Person } from '../organisation/repository.ts';
 import type { OrganisationService } from '../organisation/service.ts';
+import { seesWholeRegister, viewerOf } from '../organisation/viewer.ts';
 import { approvalDecisionEmail, approvalRequestEmail } from './emails.ts';
 import { type OfferInput, parseOfferInput } from './offer-input.ts';
 import * as repo from './repository.ts';
@@ -23,7 +24,7 @@ import {
   registerKeyFor,
   stateFor,
 } from './rules.ts';
-import { canSeeOffer, scopeFor, seesWholeRegister, type Viewer } from './visibility.ts';
+import { canSeeOffer, scopeFor } from './visibility.ts';
 
 export type GiftsDeps = {
   db: Kysely<Database>;
@@ -52,14 +53,6 @@ const seniorRoles = ['head-of-service', 'director', 'chief-executive'] as const;
 
 export function actorFor(principal: Principal, requestId?: string): Actor {
   return { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId };
-}
-
-export async function viewerOf(
-  organisation: GiftsDeps['organisation'],
-  principal: Principal,
-): Promise<Viewer> {
-  const person = await organisation.person(principal.councilId, principal.personId);
-  return { personId: principal.personId, roles: principal.roles, serviceId: person?.serviceId ?? null };
 }
 
 export function giftsService(deps: GiftsDeps) {

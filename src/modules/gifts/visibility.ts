@@ -1,4 +1,4 @@
-import type { Role } from '../../platform/auth/roles.ts';
+import { headsService, seesWholeRegister, type Viewer } from '../organisation/viewer.ts';
 import type { RegisterScope } from './repository.ts';
 
 // Who sees which register entries (issue 3, DOMAIN.md "Access is need-to-know"): an officer their
@@ -6,17 +6,6 @@ import type { RegisterScope } from './repository.ts';
 // service', the chief executive the directors'); a head of service their service's; HR, the
 // monitoring officer and audit everyone's. A head of service's "service" is its register: the
 // service's staff below head of service, not a director who happens to sit in it.
-export type Viewer = { personId: string; roles: ReadonlySet<Role>; serviceId: string | null };
-
-const seesEverything: readonly Role[] = ['hr', 'monitoring-officer', 'audit'];
-
-export function seesWholeRegister(roles: ReadonlySet<Role>): boolean {
-  return seesEverything.some((role) => roles.has(role));
-}
-
-export function headsService(viewer: Viewer): string | null {
-  return viewer.roles.has('head-of-service') ? viewer.serviceId : null;
-}
 
 export function scopeFor(viewer: Viewer, reportIds: readonly string[]): RegisterScope {
   if (seesWholeRegister(viewer.roles)) return { all: true };

@@ -15,6 +15,26 @@ export const capabilities = {
   // The gifts register's review dashboard: HR hold the register (001 §64), the monitoring officer
   // and audit monitor it (002 Monitoring), the chief executive reviews the directors' (001 §73).
   'gifts:oversee': ['chief-executive', 'hr', 'monitoring-officer', 'audit'],
+  // The register of interests covers the same people as the gifts register (001 §2, §42).
+  'interests:use': roles.filter((role) => role !== 'committee-member'),
+  // Annual declaration campaigns are HR's (002 Honesty: line managers notify HR, who keep the record).
+  'interests:campaigns': ['hr'],
+  // Checking a name for declared links before a decision: procurement, recruitment and planning
+  // decisions are taken by managers; HR, the monitoring officer and audit check on their behalf;
+  // a responsible officer checks a field visit's parties.
+  'interests:lookup': [
+    'line-manager',
+    'head-of-service',
+    'director',
+    'chief-executive',
+    'hr',
+    'monitoring-officer',
+    'audit',
+    'responsible-officer',
+  ],
+  // The collated related party transactions return, prepared for the external auditor (001 §48):
+  // audit (the finance staff who prepare the accounts' disclosures), the monitoring officer and HR.
+  'interests:returns': ['audit', 'monitoring-officer', 'hr'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;

@@ -14,6 +14,7 @@ const items: NavigationItem[] = [
     forRoles: ['line-manager', 'head-of-service', 'director', 'chief-executive'],
   },
   { text: 'Gifts and hospitality', href: '/gifts', access: 'gifts:use' },
+  { text: 'Interests', href: '/interests', access: 'interests:use' },
   { text: 'People', href: '/people', access: 'people:read' },
   { text: 'Audit trail', href: '/audit', access: 'audit:read' },
   { text: 'Policy settings', href: '/admin/policy', access: 'policy:manage' },

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { InterestsRouteDeps } from './routes.ts';
+
+export function publicationRoutes(_app: FastifyInstance, _deps: InterestsRouteDeps) {}

@@ -1,0 +1,7 @@
+import type { InterestsDeps } from './deps.ts';
+
+export type RelatedPartyReturns = ReturnType<typeof relatedPartyReturns>;
+
+export function relatedPartyReturns(_deps: InterestsDeps) {
+  return {};
+}

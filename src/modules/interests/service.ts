@@ -1,0 +1,7 @@
+import type { InterestsDeps } from './deps.ts';
+
+export type DeclarationsService = ReturnType<typeof declarationsService>;
+
+export function declarationsService(_deps: InterestsDeps) {
+  return {};
+}
