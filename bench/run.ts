@@ -4,7 +4,9 @@
 //   BENCH_CPU_PROF_DIR  write CPU profiles of the servers measured (--cpu-prof) to this folder
 
 import { auditPage } from './audit-page.ts';
+import { campaignDashboards } from './campaign-dashboard.ts';
 import { coldStart } from './cold-start.ts';
+import { conflictLookups } from './conflict-lookup.ts';
 import { giftsRegister } from './gifts-register.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -17,3 +19,5 @@ else console.log('\nAudit page on PostgreSQL: skipped, set DATABASE_URL to a ser
 await giftsRegister('pglite', seconds);
 if (process.env.DATABASE_URL) await giftsRegister('postgres', seconds);
 else console.log('\nGifts register on PostgreSQL: skipped, set DATABASE_URL to a server to measure it');
+await campaignDashboards(seconds);
+await conflictLookups(seconds);

@@ -43,13 +43,22 @@ export function peakMemoryMb(pid: number | undefined): number | null {
 
 export type Load = { requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number };
 
+// Load on url under `connections` connections; with paths, each connection asks for them in turn.
 export async function load(
   url: string,
   headers: Record<string, string>,
   seconds: number,
   connections = 32,
+  paths: readonly string[] = [],
 ): Promise<Load> {
-  const result = await autocannon({ url, headers, connections, duration: seconds });
+  const requests = paths.map((path) => ({ method: 'GET' as const, path }));
+  const result = await autocannon({
+    url,
+    headers,
+    connections,
+    duration: seconds,
+    ...(paths.length ? { requests } : {}),
+  });
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p50: result.latency.p50,

@@ -92,6 +92,33 @@ create index declaration_party_name on declaration_party using gin (name_key gin
 create index declaration_party_company on declaration_party (council_id, company_number)
   where company_number <> '';
 
+-- The conflict lookup's keys for a name key (lookup-matching.ts nameMatchKeys): each word; '^'
+-- and its first letter, which an initial stands for; each word of four or more letters again with
+-- each of its letters left out in turn; and '#' with the number of words, "and" aside. A word one
+-- letter away from another (a letter added, dropped, changed, or two swapped: "Smiht", "Jon")
+-- shares a key with it, so the lookup finds such names by equal keys rather than by trigram
+-- similarity, whose common trigrams ("  j", "th ") made every search read thousands of rows.
+create function name_match_keys(name_key text) returns text[]
+language sql immutable strict parallel safe
+return array(
+  select distinct key
+  from unnest(array_remove(string_to_array(name_key, ' '), 'and')) as word,
+    lateral (
+      select word
+      union all
+      select '^' || left(word, 1)
+      union all
+      select left(word, i - 1) || substr(word, i + 1) from generate_series(1, length(word)) as i
+      where length(word) >= 4
+    ) as keys (key)
+  union
+  select '#' || cardinality(array_remove(string_to_array(name_key, ' '), 'and'))
+);
+-- Written to directly (fastupdate off): the embedded database has no autovacuum to empty GIN's
+-- pending list, which every search would otherwise read through.
+create index declaration_party_match on declaration_party using gin (name_match_keys(name_key))
+  with (fastupdate = off);
+
 -- Answers kept between the question pages of a declaration not yet made.
 create table declaration_draft (
   council_id uuid not null references council,
@@ -123,6 +150,7 @@ create table campaign_member (
   campaign_id uuid not null,
   person_id uuid not null,
   person_name text not null,
+  job_title text not null default '',
   service_id uuid,
   service_name text not null default '',
   field_officer boolean not null,
@@ -138,6 +166,9 @@ create table campaign_member (
 );
 create index campaign_member_by_service on campaign_member (council_id, campaign_id, service_id, responded_at);
 create index campaign_member_by_person on campaign_member (council_id, person_id);
+-- Who is outstanding in each service, by name: the dashboard's lists, without sorting every member.
+create index campaign_member_outstanding on campaign_member (council_id, campaign_id, service_id, person_name, person_id)
+  where responded_at is null;
 
 -- The related party transactions annual return of a relevant officer (001 §48-51), for the
 -- financial year starting 1 April of financial_year.

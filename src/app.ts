@@ -227,6 +227,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     },
     { name: 'abandoned gift drafts', everyMs: 24 * 60 * 60 * 1000, run: () => gifts.removeAbandonedDrafts() },
+    {
+      name: 'abandoned declaration drafts',
+      everyMs: 24 * 60 * 60 * 1000,
+      run: () => declarations.removeAbandonedDrafts(),
+    },
   ];
   return { app, routes, jobs };
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { demo, demoClients } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { record } from '../support/gifts.ts';
 
@@ -9,9 +10,6 @@ import { record } from '../support/gifts.ts';
 // service reviews their service's register for a quarter once it has ended, queries entries with
 // their authors and signs it off; later changes show against what was signed.
 
-type Client = ReturnType<TestApp['client']>;
-
-const demo = (name: string) => `${name}@demo.probity.test`;
 const now = new Date('2026-11-23T09:00:00Z');
 const q3 = '2026-07-01';
 const q3Label = 'Q3 2026 (July to September)';
@@ -27,16 +25,7 @@ describe.each(databaseKinds)('reviewing the gifts and hospitality register on %s
   let financeQ3: string;
   let liamOffer: string;
   let sophieOffer: string;
-  const as = new Map<string, Client>();
-  const client = async (name: string) => {
-    let signedIn = as.get(name);
-    if (!signedIn) {
-      signedIn = t.client();
-      await signedIn.signIn(demo(name));
-      as.set(name, signedIn);
-    }
-    return signedIn;
-  };
+  const client = demoClients(() => t);
   const reviewCount = async () =>
     Number(
       (await sql<{ n: number }>`select count(*)::int as n from gift_review`.execute(t.db)).rows[0]?.n ?? 0,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCouncil } from '../../src/modules/organisation/councils.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { demo } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { addTestPerson, personIdByEmail, tokenFor } from '../support/people.ts';
 
@@ -27,8 +28,6 @@ type Offer = {
   recordedAt: string;
   verdict: { outcome: string; mustDecline: { text: string; source: string }[] };
 };
-
-const demo = (name: string) => `${name}@demo.probity.test`;
 
 // A gift from a bidder in a live tender, declined: it must be declined whatever its value (001 §59).
 const bidderGift = {

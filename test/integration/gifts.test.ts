@@ -2,28 +2,16 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCouncil } from '../../src/modules/organisation/councils.ts';
 import { startTestApp, type TestApp, testClient } from '../support/app.ts';
+import { demo, demoClients } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { answer, record } from '../support/gifts.ts';
 import { addTestPerson, testPassword } from '../support/people.ts';
-
-type Client = ReturnType<TestApp['client']>;
-
-const demo = (name: string) => `${name}@demo.probity.test`;
 
 const references = (body: string) => [...new Set(body.match(/GH-\d{4}-\d{4}/g) ?? [])].sort();
 
 describe.each(databaseKinds)('the gifts and hospitality register on %s', (kind) => {
   let t: TestApp;
-  const as = new Map<string, Client>();
-  const client = async (name: string) => {
-    let signedIn = as.get(name);
-    if (!signedIn) {
-      signedIn = t.client();
-      await signedIn.signIn(demo(name));
-      as.set(name, signedIn);
-    }
-    return signedIn;
-  };
+  const client = demoClients(() => t);
   const offerCount = async () =>
     Number((await sql<{ n: number }>`select count(*)::int as n from gift_offer`.execute(t.db)).rows[0]?.n);
 

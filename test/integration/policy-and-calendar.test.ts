@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultPolicy, policyFields, toFormValue } from '../../src/modules/organisation/policy-settings.ts';
+import { demoCouncil } from '../../src/modules/organisation/demo-council.ts';
+import { policyFields, readPolicy, toFormValue } from '../../src/modules/organisation/policy-settings.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { addTestPerson, testPassword } from '../support/people.ts';
 
-// The form as a browser sends it: one entry for each ticked checkbox.
+// The form as a browser sends it, starting from the demo council's settings: one entry for each
+// ticked checkbox.
 function policyForm(overrides: Record<string, string>): [string, string][] {
-  const defaults = defaultPolicy() as Record<string, unknown>;
+  const defaults = readPolicy(demoCouncil.policy) as Record<string, unknown>;
   return policyFields.flatMap((field): [string, string][] => {
     const value = overrides[field.key] ?? toFormValue(field, defaults[field.key]);
     return field.kind === 'choices'

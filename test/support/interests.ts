@@ -27,6 +27,8 @@ export async function insertDeclaration(
     parties?: Party[];
     endedOn?: string;
     reviewed?: boolean;
+    // Heads of service and above; their interests may be published.
+    senior?: boolean;
     declaredAt?: Date;
   },
 ): Promise<string> {
@@ -53,7 +55,7 @@ export async function insertDeclaration(
       job_title: person.job_title,
       service_id: person.service_id,
       service_name: person.service_name ?? '',
-      senior: false,
+      senior: declaration.senior ?? false,
       kind: declaration.kind ?? 'business-interest',
       summary: declaration.summary ?? 'A declared interest',
       answers: JSON.stringify(declaration.answers ?? {}),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isUuid } from '../../platform/auth/secrets.ts';
 import { isIsoDate } from '../../platform/calendar/working-days.ts';
 import { InvalidInput, NotFound } from '../../platform/errors.ts';
+import { problems, problemView } from '../../platform/web/api-problems.ts';
 import { encodeCursor } from '../../platform/web/cursor.ts';
 import { signedIn } from '../../platform/web/render.ts';
 import { offerInput } from './offer-input.ts';
@@ -175,19 +176,6 @@ const decisionBody = z.object({
 const signOffBody = z.object({
   comment: z.string().trim().max(2000, 'Comment must be 2000 characters or fewer').default(''),
 });
-
-const problemView = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string(),
-    errors: z.array(z.object({ key: z.string(), message: z.string() })).optional(),
-  })
-  .describe('application/problem+json (RFC 9457); errors name the fields');
-
-const problems = { 400: problemView, 403: problemView, 404: problemView };
 
 function offerId(id: string): string {
   if (!isUuid(id)) throw new NotFound('No such entry in the register');

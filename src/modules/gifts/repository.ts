@@ -667,49 +667,6 @@ export async function answerQuery(
   return result.numUpdatedRows === 1n;
 }
 
-export async function readDraft(db: Kysely<Database>, councilId: string, personId: string, id: string) {
-  const row = await db
-    .selectFrom('gift_draft')
-    .select('answers')
-    .where('council_id', '=', councilId)
-    .where('id', '=', id)
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
-  return row ? (row.answers as Record<string, string>) : null;
-}
-
-export async function writeDraft(
-  db: Kysely<Database>,
-  councilId: string,
-  personId: string,
-  id: string,
-  answers: Record<string, string>,
-  now: Date,
-) {
-  await db
-    .insertInto('gift_draft')
-    .values({
-      council_id: councilId,
-      id,
-      person_id: personId,
-      answers: JSON.stringify(answers),
-      updated_at: now,
-    })
-    .onConflict((oc) =>
-      oc.columns(['council_id', 'id']).doUpdateSet({ answers: JSON.stringify(answers), updated_at: now }),
-    )
-    .execute();
-}
-
-export async function deleteDraft(trx: Kysely<Database>, councilId: string, id: string) {
-  await trx.deleteFrom('gift_draft').where('council_id', '=', councilId).where('id', '=', id).execute();
-}
-
-// Drafts left for a week are abandoned.
-export async function deleteStaleDrafts(db: Kysely<Database>, before: Date) {
-  await db.deleteFrom('gift_draft').where('updated_at', '<', before).execute();
-}
-
 // The published register: decided offers, newest first, a batch at a time.
 export async function publishedOffers(
   db: Kysely<Database>,

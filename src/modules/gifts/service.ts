@@ -1,16 +1,13 @@
-import type { Kysely } from 'kysely';
-import { type Actor, appendAudit } from '../../platform/audit/audit-trail.ts';
+import { type Actor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
-import type { Clock } from '../../platform/clock.ts';
+import { draftStore } from '../../platform/db/drafts.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import type { Database } from '../../platform/db/schema.ts';
 import { Forbidden, InvalidInput, NotFound } from '../../platform/errors.ts';
-import type { Mailer } from '../../platform/notify/mailer.ts';
 import { perCouncilCache } from '../../platform/short-cache.ts';
 import type { CursorKey } from '../../platform/web/cursor.ts';
+import type { ModuleDeps } from '../organisation/module-deps.ts';
 import type { Person } from '../organisation/repository.ts';
-import type { OrganisationService } from '../organisation/service.ts';
 import { seesWholeRegister, viewerOf } from '../organisation/viewer.ts';
 import { approvalDecisionEmail, approvalRequestEmail } from './emails.ts';
 import { type OfferInput, parseOfferInput } from './offer-input.ts';
@@ -26,23 +23,9 @@ import {
 } from './rules.ts';
 import { canSeeOffer, scopeFor } from './visibility.ts';
 
-export type GiftsDeps = {
-  db: Kysely<Database>;
-  clock: Clock;
-  mailer: Mailer;
-  baseUrl: string;
-  organisation: Pick<
-    OrganisationService,
-    | 'person'
-    | 'managerChain'
-    | 'reportIds'
-    | 'peopleWithRole'
-    | 'policy'
-    | 'calendar'
-    | 'services'
-    | 'councilCreatedAt'
-  >;
-};
+const drafts = draftStore('gift_draft');
+
+export type GiftsDeps = ModuleDeps;
 
 export type GiftsService = ReturnType<typeof giftsService>;
 
@@ -147,22 +130,29 @@ export function giftsService(deps: GiftsDeps) {
     async startDraft(principal: Principal): Promise<string> {
       const now = clock.now();
       const id = uuidv7(now.getTime());
-      await repo.writeDraft(db, principal.councilId, principal.personId, id, {}, now);
+      await drafts.write(
+        db,
+        { councilId: principal.councilId, personId: principal.personId, id, answers: {} },
+        now,
+      );
       return id;
     },
 
     async draft(principal: Principal, id: string): Promise<Record<string, string>> {
-      const answers = await repo.readDraft(db, principal.councilId, principal.personId, id);
+      const answers = await drafts.read(db, principal.councilId, principal.personId, id);
       if (!answers)
         throw new NotFound('This offer has already been submitted, or was started more than a week ago');
       return answers;
     },
 
     saveDraft: (principal: Principal, id: string, answers: Record<string, string>) =>
-      repo.writeDraft(db, principal.councilId, principal.personId, id, answers, clock.now()),
+      drafts.write(
+        db,
+        { councilId: principal.councilId, personId: principal.personId, id, answers: answers },
+        clock.now(),
+      ),
 
-    removeAbandonedDrafts: () =>
-      repo.deleteStaleDrafts(db, new Date(clock.now().getTime() - 7 * 24 * 60 * 60 * 1000)),
+    removeAbandonedDrafts: () => drafts.removeAbandoned(db, clock.now()),
 
     // The verdict the check-your-answers page shows before the officer submits.
     async preview(principal: Principal, value: unknown) {
@@ -246,7 +236,7 @@ export function giftsService(deps: GiftsDeps) {
           byName: principal.name,
           at: now,
         });
-        if (draftId) await repo.deleteDraft(trx, principal.councilId, draftId);
+        if (draftId) await drafts.remove(trx, principal.councilId, draftId);
         await appendAudit(
           trx,
           actorFor(principal, requestId),
@@ -264,16 +254,12 @@ export function giftsService(deps: GiftsDeps) {
     async view(principal: Principal, id: string, requestId?: string) {
       const offer = await visibleOffer(principal, id);
       if (offer.recipientId !== principal.personId) {
-        await db
-          .transaction()
-          .execute((trx) =>
-            appendAudit(
-              trx,
-              actorFor(principal, requestId),
-              { action: 'gift.viewed', recordType: 'gift', recordId: id },
-              clock.now(),
-            ),
-          );
+        await recordAccess(
+          db,
+          actorFor(principal, requestId),
+          { action: 'gift.viewed', recordType: 'gift', recordId: id },
+          clock.now(),
+        );
       }
       const [versions, queries] = await Promise.all([
         repo.offerVersions(db, principal.councilId, id),

@@ -4,7 +4,7 @@ import type { Division } from '../../platform/calendar/working-days.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { PersonInput } from './people-input.ts';
-import { defaultPolicy } from './policy-settings.ts';
+import { type PolicySettings, readPolicy } from './policy-settings.ts';
 import { insertPerson } from './repository.ts';
 
 export type NewCouncil = {
@@ -12,9 +12,11 @@ export type NewCouncil = {
   slug: string;
   division: Division;
   directorates: { name: string; services: string[] }[];
+  // The council's own choices over the default policy.
+  policy?: Partial<PolicySettings>;
 };
 
-// Creates a council with its structure and default policy, in one transaction with its first
+// Creates a council with its structure and policy, in one transaction with its first
 // audit events. People are added by the caller inside the same transaction.
 export async function createCouncil(
   trx: Kysely<Database>,
@@ -35,7 +37,11 @@ export async function createCouncil(
     .execute();
   await trx
     .insertInto('council_policy')
-    .values({ council_id: councilId, settings: JSON.stringify(defaultPolicy()), updated_at: now })
+    .values({
+      council_id: councilId,
+      settings: JSON.stringify(readPolicy(council.policy ?? {})),
+      updated_at: now,
+    })
     .execute();
   const serviceIds = new Map<string, string>();
   for (const directorate of council.directorates) {

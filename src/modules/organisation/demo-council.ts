@@ -1,5 +1,6 @@
 import type { Role } from '../../platform/auth/roles.ts';
 import type { EmploymentType } from './people-input.ts';
+import type { PolicySettings } from './policy-settings.ts';
 
 export type DemoPerson = {
   key: string;
@@ -18,6 +19,7 @@ export type DemoCouncil = {
   slug: string;
   division: 'england-and-wales';
   directorates: { name: string; services: string[] }[];
+  policy: Partial<PolicySettings>;
   people: DemoPerson[];
 };
 
@@ -42,6 +44,8 @@ export const demoCouncil: DemoCouncil = {
     },
     { name: 'Communities', services: ['Customer Services', 'Revenues Compliance and Enforcement'] },
   ],
+  // The Head of Planning and Building Control acts as Head of Development (001 §47).
+  policy: { headOfDevelopmentEmail: 'tom.whitfield@demo.probity.test' },
   people: [
     {
       key: 'ceo',

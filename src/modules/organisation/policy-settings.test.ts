@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { demoCouncil } from './demo-council.ts';
 import {
   defaultPolicy,
   displayValue,
@@ -35,8 +36,30 @@ describe('policy defaults (DOMAIN.md)', () => {
     ['latestVisit', '20:00', '000: no un-notified visit after 20:00'],
     ['enforcementFrom', '06:00', '004 and TCG Regulations 2013: 06:00 to 21:00'],
     ['maxAverageWeeklyHours', 48, '003 Appendix V §7.8: Working Time Regulations'],
+    ['headOfDevelopmentEmail', '', '001 §47: set by each council'],
+    ['interestRegisterPublished', false, '002 Monitoring: a council chooses to publish'],
   ] as const)('%s is %s (%s)', (key, value, _source) => {
     expect(defaultPolicy()[key]).toBe(value);
+  });
+});
+
+describe('register of interests defaults', () => {
+  it('asks the chief executive, directors, heads of service and the monitoring officer for the related party return (001 §49)', () => {
+    expect(defaultPolicy().relatedPartyRoles).toEqual([
+      'chief-executive',
+      'director',
+      'head-of-service',
+      'monitoring-officer',
+    ]);
+  });
+
+  it('would publish every offered field of senior officers’ interests once publishing is turned on', () => {
+    const field = policyFields.find((f) => f.key === 'interestPublicationFields');
+    expect(defaultPolicy().interestPublicationFields).toEqual(field?.options.map((option) => option.value));
+  });
+
+  it('gives the demo council its Head of Planning as Head of Development', () => {
+    expect(readPolicy(demoCouncil.policy).headOfDevelopmentEmail).toBe('tom.whitfield@demo.probity.test');
   });
 });
 
@@ -69,6 +92,11 @@ describe('the policy form', () => {
       'Select hospitality other than minor needs advance approval by the head of service',
     ],
     ['complaintRegime', 'three-stage', 'Select complaint handling regime'],
+    [
+      'headOfDevelopmentEmail',
+      'tom.whitfield',
+      'Head of Development’s email address must be an email address, like name@council.gov.uk',
+    ],
   ])('refuses %s = %j: %s', (key, value, message) => {
     const result = parsePolicyForm(form({ [key]: value }));
     expect(result.ok).toBe(false);
@@ -87,6 +115,23 @@ describe('the policy form', () => {
     });
   });
 
+  it('accepts an email address, or none when nobody holds the post', () => {
+    const set = parsePolicyForm(form({ headOfDevelopmentEmail: ' head.of.development@council.gov.uk ' }));
+    expect(set.ok && set.settings.headOfDevelopmentEmail).toBe('head.of.development@council.gov.uk');
+    const empty = parsePolicyForm(form({ headOfDevelopmentEmail: '' }));
+    expect(empty.ok && empty.settings.headOfDevelopmentEmail).toBe('');
+  });
+
+  it('offers only roles for the related party return', () => {
+    const ticked = parsePolicyForm(form({ relatedPartyRoles: ['director', 'hr'] }));
+    expect(ticked.ok && ticked.settings.relatedPartyRoles).toEqual(['director', 'hr']);
+    const unknown = parsePolicyForm(form({ relatedPartyRoles: ['system-administrator'] }));
+    expect(!unknown.ok && unknown.errors).toContainEqual({
+      key: 'relatedPartyRoles',
+      message: 'Select who completes the related party transactions return from the list',
+    });
+  });
+
   it('ignores stored values that no longer fit, keeping the default', () => {
     expect(readPolicy({ giftRecordingThresholdPence: -1, sessionIdleMinutes: 45, unknown: 1 })).toMatchObject(
       {
@@ -102,5 +147,12 @@ describe('the policy form', () => {
     if (!money || !months) throw new Error('missing fields');
     expect(displayValue(money, 2000)).toBe('£20.00');
     expect(displayValue(months, 4)).toBe('4 months');
+    const email = policyFields.find((f) => f.key === 'headOfDevelopmentEmail');
+    const roles = policyFields.find((f) => f.key === 'relatedPartyRoles');
+    if (!email || !roles) throw new Error('missing fields');
+    expect(displayValue(email, '')).toBe('Not set');
+    expect(displayValue(roles, ['director', 'monitoring-officer'])).toBe(
+      'Director or deputy chief executive, Monitoring officer',
+    );
   });
 });

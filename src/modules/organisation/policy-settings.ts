@@ -1,18 +1,24 @@
 // The council's policy record: every per-council setting the rules read, with the defaults from
 // DOMAIN.md and the source paragraph each comes from. Rules take these values; none hard-codes them.
+import { z } from 'zod';
+import { type Role, roleNames } from '../../platform/auth/roles.ts';
+
 type Choice = { value: string; text: string };
 type Field = {
   key: string;
   group: string;
   label: string;
   hint?: string;
-  kind: 'money' | 'number' | 'time' | 'yes-no' | 'choice' | 'choices';
+  kind: 'money' | 'number' | 'time' | 'email' | 'yes-no' | 'choice' | 'choices';
   unit?: string;
   min?: number;
   max?: number;
   options?: readonly Choice[];
   default: number | string | boolean | readonly string[];
 };
+
+const roleChoices = (choices: readonly Role[]) =>
+  choices.map((role) => ({ value: role, text: roleNames[role] }));
 
 export const policyFields = [
   {
@@ -157,6 +163,58 @@ export const policyFields = [
     min: 1,
     max: 60,
     default: 14,
+  },
+  // 001 §47: an officer's or close associate's planning application is notified in writing to the
+  // Head of Development and the monitoring officer.
+  {
+    key: 'headOfDevelopmentEmail',
+    group: 'Register of interests',
+    label: 'Head of Development’s email address',
+    hint: 'Told when an officer declares a planning application by them or a close associate. Leave empty if nobody holds the post',
+    kind: 'email',
+    default: '',
+  },
+  // 001 §49: "relevant officers" complete the related party transactions return each year.
+  {
+    key: 'relatedPartyRoles',
+    group: 'Register of interests',
+    label: 'Who completes the related party transactions return',
+    hint: 'Everyone holding any of these roles is asked each financial year',
+    kind: 'choices',
+    default: ['chief-executive', 'director', 'head-of-service', 'monitoring-officer'],
+    options: roleChoices([
+      'chief-executive',
+      'director',
+      'head-of-service',
+      'monitoring-officer',
+      'hr',
+      'audit',
+    ]),
+  },
+  // 002 Monitoring: registers can be published; only senior officers' interests, and only kinds the
+  // public has a legitimate interest in (see publication-rules.ts).
+  {
+    key: 'interestRegisterPublished',
+    group: 'Register of interests',
+    label: 'Publish the register of senior officers’ interests',
+    kind: 'yes-no',
+    default: false,
+  },
+  {
+    key: 'interestPublicationFields',
+    group: 'Register of interests',
+    label: 'Published fields of senior officers’ interests',
+    hint: 'Only the reviewed, current interests of heads of service and more senior staff are published, so their names are too. Only their links with organisations that deal with the council are published: never addresses, answers, people other than the officer, criminal matters, relationships or legacies',
+    kind: 'choices',
+    default: ['name', 'jobTitle', 'service', 'kind', 'organisation', 'since'],
+    options: [
+      { value: 'name', text: 'Name' },
+      { value: 'jobTitle', text: 'Job title' },
+      { value: 'service', text: 'Service' },
+      { value: 'kind', text: 'Kind of interest' },
+      { value: 'organisation', text: 'Organisations named' },
+      { value: 'since', text: 'Held since' },
+    ],
   },
   // 003 Appendix V §7.8, Working Time Regulations.
   {
@@ -441,6 +499,7 @@ export function toFormValue(field: Field, value: unknown): string {
 export function displayValue(field: Field, value: unknown): string {
   if (field.kind === 'money') return `£${(Number(value) / 100).toFixed(2)}`;
   if (field.kind === 'yes-no') return value ? 'Yes' : 'No';
+  if (field.kind === 'email') return value ? String(value) : 'Not set';
   if (field.kind === 'choice')
     return field.options?.find((option) => option.value === value)?.text ?? String(value);
   if (field.kind === 'choices') {
@@ -451,7 +510,7 @@ export function displayValue(field: Field, value: unknown): string {
 }
 
 function fromFormValue(field: Field, raw: string): unknown {
-  if (raw === '') return undefined;
+  if (raw === '') return field.kind === 'email' ? '' : undefined;
   switch (field.kind) {
     case 'money': {
       const pounds = raw.replace(/^£/, '').replaceAll(',', '');
@@ -491,6 +550,11 @@ function fieldError(field: Field, value: unknown): string | null {
       return typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value)
         ? null
         : `${name} must be a 24-hour time, like 18:00`;
+    // Empty means nobody holds the post.
+    case 'email':
+      return typeof value === 'string' && (value === '' || z.email().safeParse(value).success)
+        ? null
+        : `${name} must be an email address, like name@council.gov.uk`;
     case 'yes-no':
       return typeof value === 'boolean' ? null : `Select ${lower(name)}`;
     case 'choice':

@@ -101,3 +101,9 @@ export async function appendAudit(trx: Kysely<Database>, actor: Actor, entry: Au
     .where('council_id', '=', actor.councilId)
     .execute();
 }
+
+// An event that changes nothing else, such as a view of someone's record or an export: its own
+// transaction.
+export function recordAccess(db: Kysely<Database>, actor: Actor, entry: AuditEntry, at: Date) {
+  return db.transaction().execute((trx) => appendAudit(trx, actor, entry, at));
+}

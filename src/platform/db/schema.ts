@@ -304,6 +304,7 @@ export interface CampaignMemberTable {
   campaign_id: string;
   person_id: string;
   person_name: string;
+  job_title: string;
   service_id: string | null;
   service_name: string;
   field_officer: boolean;

@@ -19,3 +19,17 @@ export function dateFromParts(day: string, month: string, year: string): string 
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   return isIsoDate(iso) ? iso : null;
 }
+
+// A GOV.UK date input as typed (to show again) and as YYYY-MM-DD: '' when its boxes are empty,
+// 'not-a-date' when they do not make a real date, so that the rule checking it says so.
+export function dateInput(body: Readonly<Record<string, unknown>>, name: string) {
+  const [day, month, year] = ['day', 'month', 'year'].map((part) => text(body[`${name}-${part}`]).trim()) as [
+    string,
+    string,
+    string,
+  ];
+  const typed = { [`${name}-day`]: day, [`${name}-month`]: month, [`${name}-year`]: year };
+  const date =
+    day === '' && month === '' && year === '' ? '' : (dateFromParts(day, month, year) ?? 'not-a-date');
+  return { typed, date };
+}

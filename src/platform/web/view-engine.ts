@@ -38,6 +38,7 @@ const govukMacros: Record<string, string> = {
   ...Object.fromEntries(
     [
       'button',
+      'character-count',
       'checkboxes',
       'date-input',
       'details',
@@ -56,8 +57,10 @@ const govukMacros: Record<string, string> = {
       'service-navigation',
       'skip-link',
       'summary-list',
+      'table',
       'tag',
       'textarea',
+      'warning-text',
     ].map((component) => [
       `govuk${component.replace(/(^|-)([a-z])/g, (_match, _dash, letter: string) => letter.toUpperCase())}`,
       `components/${component}/macro.njk`,

@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { Mailer } from '../../platform/notify/mailer.ts';
-import type { OrganisationService } from '../organisation/service.ts';
+import type { OrganisationService } from './service.ts';
 
-// What the register of interests' services are built from.
-export type InterestsDeps = {
+// What a module's services are built from: the database, the clock, email, and the organisation
+// (people, roles, policy, calendar).
+export type ModuleDeps = {
   db: Kysely<Database>;
   clock: Clock;
   mailer: Mailer;
@@ -21,5 +22,6 @@ export type InterestsDeps = {
     | 'services'
     | 'councilCreatedAt'
     | 'councilBySlug'
+    | 'listPeople'
   >;
 };
