@@ -71,27 +71,6 @@ create table declaration_version (
   foreign key (council_id, declaration_id) references declaration
 );
 
--- Whom a declaration names. name_key is the name as the lookup compares it (lower case, no
--- punctuation, no "Ltd"/"Limited"/"plc"); company_number is upper case without spaces.
-create table declaration_party (
-  council_id uuid not null,
-  declaration_id uuid not null,
-  position smallint not null,
-  kind text not null check (kind in ('person', 'organisation')),
-  role text not null check (length(role) between 1 and 100),
-  name text not null check (length(name) between 1 and 200),
-  name_key text not null,
-  address text not null default '' check (length(address) <= 500),
-  company_number text not null default '' check (company_number ~ '^[A-Z0-9]{0,10}$'),
-  person_id uuid,
-  primary key (council_id, declaration_id, position),
-  foreign key (council_id, declaration_id) references declaration,
-  foreign key (council_id, person_id) references person
-);
-create index declaration_party_name on declaration_party using gin (name_key gin_trgm_ops);
-create index declaration_party_company on declaration_party (council_id, company_number)
-  where company_number <> '';
-
 -- The conflict lookup's keys for a name key (lookup-matching.ts nameMatchKeys): each word; '^'
 -- and its first letter, which an initial stands for; each word of four or more letters again with
 -- each of its letters left out in turn; and '#' with the number of words, "and" aside. A word one
@@ -114,10 +93,33 @@ return array(
   union
   select '#' || cardinality(array_remove(string_to_array(name_key, ' '), 'and'))
 );
+
+-- Whom a declaration names. name_key is the name as the lookup compares it (lower case, no
+-- punctuation, no "Ltd"/"Limited"/"plc"), match_keys its keys for the conflict lookup;
+-- company_number is upper case without spaces.
+create table declaration_party (
+  council_id uuid not null,
+  declaration_id uuid not null,
+  position smallint not null,
+  kind text not null check (kind in ('person', 'organisation')),
+  role text not null check (length(role) between 1 and 100),
+  name text not null check (length(name) between 1 and 200),
+  name_key text not null,
+  address text not null default '' check (length(address) <= 500),
+  company_number text not null default '' check (company_number ~ '^[A-Z0-9]{0,10}$'),
+  person_id uuid,
+  match_keys text[] not null generated always as (name_match_keys(name_key)) stored,
+  primary key (council_id, declaration_id, position),
+  foreign key (council_id, declaration_id) references declaration,
+  foreign key (council_id, person_id) references person
+);
+create index declaration_party_name on declaration_party using gin (name_key gin_trgm_ops);
+create index declaration_party_company on declaration_party (council_id, company_number)
+  where company_number <> '';
 -- Written to directly (fastupdate off): the embedded database has no autovacuum to empty GIN's
 -- pending list, which every search would otherwise read through.
-create index declaration_party_match on declaration_party using gin (name_match_keys(name_key))
-  with (fastupdate = off);
+create index declaration_party_match on declaration_party using gin (match_keys) with (fastupdate = off);
+
 
 -- Answers kept between the question pages of a declaration not yet made.
 create table declaration_draft (

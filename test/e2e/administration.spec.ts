@@ -24,10 +24,8 @@ test('an administrator adds a person, who sets a password from the emailed link 
 
   await page.getByLabel('Full name').fill('Nadia Newstarter');
   await page.getByLabel('Email address').fill('nadia.newstarter@demo.probity.test');
-  await page.getByLabel('Job title').fill('Environmental Health Officer');
-  await page
-    .getByLabel('Service', { exact: true })
-    .selectOption({ label: 'Environmental Health and Licensing (Place)' });
+  await page.getByLabel('Job title').fill('Housing Officer');
+  await page.getByLabel('Service', { exact: true }).selectOption({ label: 'Housing (Place)' });
   await page.getByRole('group', { name: 'Employment type' }).getByLabel('Employee').check();
   await page.getByRole('group', { name: 'Is this a politically restricted post?' }).getByLabel('No').check();
   await page.getByRole('checkbox', { name: 'Field officer' }).check();

@@ -4,7 +4,8 @@ import { expectAccessible, menuLink, signIn, signOut } from './support.ts';
 
 // The annual declaration campaign (issue 4): HR opens one for Environmental Health and Licensing,
 // whose three members make nil returns (the field officer also signs the accounts declaration),
-// and HR sees the service at 100%. No other journey declares an interest for these people.
+// and HR sees the service at 100%. No other journey declares an interest for these people or adds
+// anyone to their service.
 
 const service = 'Environmental Health and Licensing';
 const members = demoCouncil.people.filter((person) => person.service === service);

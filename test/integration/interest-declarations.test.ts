@@ -137,6 +137,33 @@ describe.each(databaseKinds)('declaring an interest on %s', (kind) => {
     expect(told('robert.ashworth')).toHaveLength(1);
   });
 
+  it('tells the officer to write to the Head of Development when the council has not said who that is', async () => {
+    const settings = (
+      await t.db
+        .selectFrom('council_policy')
+        .select('settings')
+        .where('council_id', '=', t.councilId)
+        .executeTakeFirstOrThrow()
+    ).settings as Record<string, unknown>;
+    const setEmail = (email: unknown) =>
+      t.db
+        .updateTable('council_policy')
+        .set({ settings: JSON.stringify({ ...settings, headOfDevelopmentEmail: email }) })
+        .where('council_id', '=', t.councilId)
+        .execute();
+    await setEmail('');
+    try {
+      const { check } = await answer(await client('ahmed.karim'), 'planning-application', {
+        applicant: 'me',
+        siteAddress: '9 Mill Lane',
+      });
+      expect(check.body).toContain('has not set the Head of Development’s email address');
+      expect(check.body).toContain('Rajesh Patel');
+    } finally {
+      await setEmail(settings.headOfDevelopmentEmail);
+    }
+  });
+
   it('sends a declaration naming the line manager to the manager’s manager', async () => {
     const officer = await client('liam.barker');
     const { check } = await declare(officer, 'close-associate', {
@@ -341,7 +368,10 @@ describe.each(databaseKinds)('declaring an interest on %s', (kind) => {
       })
       .where('id', '=', id)
       .execute();
-    expect((await officer.get(`/interests/${id}`)).body).toContain('Reviewed: No conflict');
+    const reviewed = (await officer.get(`/interests/${id}`)).body;
+    expect(reviewed).toContain('Reviewed: No conflict');
+    // The officer sees the outcome in the review's own rows too.
+    expect(reviewed).toMatch(/Outcome\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*No conflict/);
 
     const form = await officer.get(`/interests/${id}/change`);
     expect(form.statusCode).toBe(200);

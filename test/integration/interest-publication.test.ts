@@ -25,11 +25,8 @@ describe.each(databaseKinds)('the published register of senior officers’ inter
       personEmail: demo('helen.marsh'),
       kind: 'position-of-influence',
       summary: 'Trustee, Riverside Community Trust',
-      answers: { whose: 'partner', associateName: 'Sam Marsh', bodyAddress: '1 River Lane' },
-      parties: [
-        { name: 'Riverside Community Trust', address: '1 River Lane', role: 'Related party' },
-        { kind: 'person', name: 'Sam Marsh', role: 'Person holding the position' },
-      ],
+      answers: { whose: 'me', bodyAddress: '1 River Lane' },
+      parties: [{ name: 'Riverside Community Trust', address: '1 River Lane', role: 'Related party' }],
       declaredAt: new Date('2026-05-04T09:00:00Z'),
     });
     await declare({
@@ -39,7 +36,17 @@ describe.each(databaseKinds)('the published register of senior officers’ inter
       parties: [{ name: 'Shire Housing Association', role: 'Employer' }],
       declaredAt: new Date('2026-06-01T09:00:00Z'),
     });
-    // None of these is published.
+    // None of these is published: a partner's interest would name the officer's family.
+    await declare({
+      personEmail: demo('helen.marsh'),
+      kind: 'business-interest',
+      summary: 'Partner’s business interest in Marsh Family Builders',
+      answers: { whose: 'partner', associateName: 'Sam Marsh' },
+      parties: [
+        { name: 'Marsh Family Builders', role: 'Business' },
+        { kind: 'person', name: 'Sam Marsh', role: 'Person with the interest' },
+      ],
+    });
     await declare({
       personEmail: demo('tom.whitfield'),
       kind: 'criminal-matter',

@@ -99,6 +99,10 @@ const declarationView = z.object({
   updatedAt: z.date(),
 });
 
+// Lists leave the answers out: reading them is a view of the declaration, which is audited
+// one declaration at a time.
+const declarationListedView = declarationView.omit({ answers: true });
+
 const declarationDetailView = z.object({
   declaration: declarationView,
   parties: z.array(partyView).describe('The people and organisations it names'),
@@ -224,6 +228,9 @@ export function declarationApi(app: FastifyInstance, { declarations }: Interests
             notified: z
               .array(z.object({ name: z.string(), why: z.string() }))
               .describe('Who else would be told in writing, and why'),
+            unnotified: z
+              .array(z.string())
+              .describe('Whom Probity cannot tell, and so the officer must tell in writing themselves'),
           }),
           ...problems,
         },
@@ -262,7 +269,7 @@ export function declarationApi(app: FastifyInstance, { declarations }: Interests
         summary: 'The declarations you may see, newest first, with the register page’s filters',
         querystring: registerQuery,
         response: {
-          200: z.object({ items: z.array(declarationView), nextCursor: z.string().nullable() }),
+          200: z.object({ items: z.array(declarationListedView), nextCursor: z.string().nullable() }),
           ...problems,
         },
       },
@@ -341,7 +348,7 @@ export function declarationApi(app: FastifyInstance, { declarations }: Interests
       schema: {
         tags,
         summary: 'New and changed declarations waiting for your review, oldest first',
-        response: { 200: z.object({ items: z.array(declarationView) }) },
+        response: { 200: z.object({ items: z.array(declarationListedView) }) },
       },
     },
     async (request) => ({ items: await declarations.reviewTasks(signedIn(request)) }),

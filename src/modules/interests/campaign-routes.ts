@@ -263,7 +263,15 @@ export function campaignRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
       const query = request.query as Record<string, unknown>;
       const serviceKey = text(query.service);
       if (serviceKey && serviceKey !== 'none' && !isUuid(serviceKey)) throw new NotFound('No such service');
-      const after = decodeCursor(query.after, 2) as [string, string] | undefined;
+      const [name, person] = decodeCursor(query.after, 2) ?? [];
+      const after =
+        typeof name === 'string' && typeof person === 'string' && isUuid(person)
+          ? ([name, person] as [string, string])
+          : undefined;
+      if (query.after !== undefined && !after)
+        throw new InvalidInput([
+          { key: 'after', message: 'The page link is not valid: start from the first page' },
+        ]);
       const [dashboard, services, page] = await Promise.all([
         campaigns.dashboard(principal, id),
         campaigns.services(principal.councilId),

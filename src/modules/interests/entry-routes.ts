@@ -12,7 +12,7 @@ import {
   typedAnswers,
 } from './question-pages.ts';
 import type { InterestsRouteDeps } from './routes.ts';
-import { hoursWarning, kindRules, referralTargets } from './rules.ts';
+import { hoursWarning, kindRules, outcomes, referralTargets } from './rules.ts';
 
 function declarationId(request: FastifyRequest): string {
   const { id } = request.params as { id: string };
@@ -61,6 +61,7 @@ export function entryRoutes(app: FastifyInstance, { declarations }: InterestsRou
       canReview,
       canChange,
       status: statusOf(declaration),
+      outcomeName: declaration.outcome ? outcomes[declaration.outcome] : '',
       referredToName: declaration.referredTo ? referralTargets[declaration.referredTo] : '',
       hoursWarning: warning,
       flash: query.made

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { NotFound } from '../../platform/errors.ts';
 import type { ModuleDeps } from '../organisation/module-deps.ts';
@@ -45,7 +46,14 @@ export function interestPublication({ db, organisation }: ModuleDeps) {
           'd.declared_at',
           organisationsNamed.as('organisations'),
         ])
+        .innerJoin('person as p', (join) =>
+          join.onRef('p.council_id', '=', 'd.council_id').onRef('p.id', '=', 'd.person_id'),
+        )
         .where('d.council_id', '=', council.council_id)
+        // Leavers' interests are not published; nor is a partner's or relative's interest, which
+        // would name the officer's family.
+        .where('p.active', '=', true)
+        .where(sql<boolean>`coalesce(d.answers->>'whose', 'me') = 'me'`)
         .where('d.senior', '=', true)
         .where('d.review_state', '=', 'reviewed')
         .where('d.ended_on', 'is', null)

@@ -50,7 +50,8 @@ function pageAfter(cursor: string): CursorKey | undefined | null {
   return fits && typeof id === 'string' && isUuid(id) ? [at, id] : null;
 }
 
+// A moment the database can compare: PostgreSQL's timestamps stop at the year 294276.
 function isInstant(value: string): boolean {
   const at = new Date(value);
-  return !Number.isNaN(at.getTime()) && at.toISOString() === value;
+  return !Number.isNaN(at.getTime()) && at.toISOString() === value && /^\d{4}-/.test(value);
 }

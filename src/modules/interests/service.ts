@@ -39,18 +39,18 @@ export function actorFor(principal: Principal, requestId?: string): Actor {
   return { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId };
 }
 
-// Who may see a declaration (DOMAIN.md "Access is need-to-know"): the declarant, its reviewer,
-// their management chain, the head of their service (for staff below head of service), and HR,
-// the monitoring officer and audit.
+// Who may see a declaration (DOMAIN.md "Access is need-to-know"): the declarant, its reviewer
+// while it awaits their review, their management chain, the head of their service (for staff
+// below head of service), and HR, the monitoring officer and audit.
 export function canSeeDeclaration(
   viewer: Viewer,
-  declaration: Pick<repo.Declaration, 'personId' | 'reviewerId' | 'serviceId' | 'senior'>,
+  declaration: Pick<repo.Declaration, 'personId' | 'reviewerId' | 'reviewState' | 'serviceId' | 'senior'>,
   declarantManagerChain: readonly string[],
 ): boolean {
   return (
     seesWholeRegister(viewer.roles) ||
     declaration.personId === viewer.personId ||
-    declaration.reviewerId === viewer.personId ||
+    (declaration.reviewerId === viewer.personId && declaration.reviewState === 'awaiting-review') ||
     declarantManagerChain.includes(viewer.personId) ||
     (!declaration.senior && headsService(viewer) !== null && declaration.serviceId === headsService(viewer))
   );
@@ -97,7 +97,7 @@ export function declarationsService(deps: ModuleDeps) {
     const parties = partiesOf(kind, answers);
     const named = parties.filter((party) => party.kind === 'person').map((party) => party.name);
     const reviewer = await reviewerOf(principal.councilId, declarant, named);
-    const notifications = await recipientsOf(
+    const { recipients: notifications, unnotified } = await recipientsOf(
       principal.councilId,
       declarant,
       notificationsFor(kind, answers),
@@ -111,6 +111,7 @@ export function declarationsService(deps: ModuleDeps) {
       parties,
       reviewer,
       notifications,
+      unnotified,
       summary: summaryOf(kind, answers),
     };
   }
@@ -138,6 +139,7 @@ export function declarationsService(deps: ModuleDeps) {
     headOfDevelopmentEmail: string,
   ) {
     const recipients: { email: string; name: string; why: string }[] = [];
+    const unnotified: string[] = [];
     for (const notification of notifications) {
       if (notification.to === 'head-of-development') {
         if (headOfDevelopmentEmail)
@@ -146,6 +148,10 @@ export function declarationsService(deps: ModuleDeps) {
             name: 'Head of Development',
             why: notification.why,
           });
+        else
+          unnotified.push(
+            'Your council has not set the Head of Development’s email address, so tell them of the application yourself, in writing',
+          );
         continue;
       }
       const people =
@@ -156,7 +162,7 @@ export function declarationsService(deps: ModuleDeps) {
         recipients.push({ email: person.email, name: person.name, why: notification.why });
       }
     }
-    return recipients;
+    return { recipients, unnotified };
   }
 
   async function directorsOf(councilId: string, declarant: Person): Promise<Person[]> {
@@ -266,6 +272,7 @@ export function declarationsService(deps: ModuleDeps) {
         hoursWarning: assessed.hours,
         reviewerName: assessed.reviewer?.name ?? null,
         notified: assessed.notifications.map(({ name, why }) => ({ name, why })),
+        unnotified: assessed.unnotified,
       };
     },
 

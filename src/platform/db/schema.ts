@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 // Row types of every table, as Kysely sees them. Timestamps read back as Date; calendar days as
 // 'YYYY-MM-DD' strings; int8 as number (see connection.ts).
@@ -277,6 +277,8 @@ export interface DeclarationPartyTable {
   address: string;
   company_number: string;
   person_id: string | null;
+  // The conflict lookup's keys, made by the database from name_key (migration name_match_keys).
+  match_keys: GeneratedAlways<string[]>;
 }
 
 export interface DeclarationDraftTable {

@@ -4,7 +4,11 @@ import type { FieldError } from '../errors.ts';
 // GOV.UK error summary items and per-field error messages from a list of field errors.
 export function formErrors(errors: readonly FieldError[]) {
   return {
-    errorList: errors.map((error) => ({ text: error.message, href: `#${error.key}` })),
+    // A problem with the whole form (someone else changed the record first) has no field to link to.
+    errorList: errors.map((error) => ({
+      text: error.message,
+      href: error.key === 'form' ? '#main-content' : `#${error.key}`,
+    })),
     fieldErrors: Object.fromEntries(errors.map((error) => [error.key, { text: error.message }])),
   };
 }
