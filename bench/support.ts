@@ -43,7 +43,8 @@ export function peakMemoryMb(pid: number | undefined): number | null {
 
 export type Load = { requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number };
 
-// Load on url under `connections` connections; with paths, each connection asks for them in turn.
+// Load on url under `connections` connections; with paths, each connection asks for them in turn,
+// starting at a different one, as people working independently would.
 export async function load(
   url: string,
   headers: Record<string, string>,
@@ -52,12 +53,17 @@ export async function load(
   paths: readonly string[] = [],
 ): Promise<Load> {
   const requests = paths.map((path) => ({ method: 'GET' as const, path }));
+  let clients = 0;
+  const inTurn = (client: autocannon.Client) => {
+    const at = Math.floor((clients++ * requests.length) / connections) % requests.length;
+    client.setRequests([...requests.slice(at), ...requests.slice(0, at)]);
+  };
   const result = await autocannon({
     url,
     headers,
     connections,
     duration: seconds,
-    ...(paths.length ? { requests } : {}),
+    ...(paths.length ? { requests, setupClient: inTurn } : {}),
   });
   return {
     requestsPerSecond: Math.round(result.requests.average),

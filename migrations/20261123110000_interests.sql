@@ -113,13 +113,11 @@ create table declaration_party (
   foreign key (council_id, declaration_id) references declaration,
   foreign key (council_id, person_id) references person
 );
-create index declaration_party_name on declaration_party using gin (name_key gin_trgm_ops);
 create index declaration_party_company on declaration_party (council_id, company_number)
   where company_number <> '';
 -- Written to directly (fastupdate off): the embedded database has no autovacuum to empty GIN's
 -- pending list, which every search would otherwise read through.
 create index declaration_party_match on declaration_party using gin (match_keys) with (fastupdate = off);
-
 
 -- Answers kept between the question pages of a declaration not yet made.
 create table declaration_draft (

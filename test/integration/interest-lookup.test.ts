@@ -2,12 +2,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameMatchKeys } from '../../src/modules/interests/lookup-matching.ts';
 import { nameKey } from '../../src/modules/interests/names.ts';
-import { createCouncil } from '../../src/modules/organisation/councils.ts';
+import { demoApi, expectProblem, outsider, type Problem } from '../support/api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { insertDeclaration } from '../support/interests.ts';
-import { addTestPerson, tokenFor } from '../support/people.ts';
 
 // The conflict lookup (issue 4): "given a person's or organisation's name (and optionally an
 // address or company number), any authorised user sees which officers have declared a link to it,
@@ -24,7 +23,6 @@ type Match = {
   quality: string;
   samePostcode: boolean;
 };
-type Problem = { status: number; errors?: { key: string; message: string }[] };
 
 const demo = (name: string) => `${name}@demo.probity.test`;
 const lookupUrl = (query: Record<string, string>) => `/interests/lookup?${new URLSearchParams(query)}`;
@@ -33,6 +31,7 @@ const apiUrl = (query: Record<string, string>) => `/api/v1/conflict-lookup?${new
 describe.each(databaseKinds)('the conflict lookup on %s', (kind) => {
   let t: TestApp;
   const as = demoClients(() => t);
+  const api = demoApi(() => t);
   const ids = new Map<string, string>();
   const id = (name: string) => ids.get(name) ?? '';
   const lookups = async () => {
@@ -48,74 +47,53 @@ describe.each(databaseKinds)('the conflict lookup on %s', (kind) => {
 
   beforeAll(async () => {
     t = await startTestApp(kind);
+    const declare = async (key: string, declaration: Parameters<typeof insertDeclaration>[2]) => {
+      ids.set(key, await insertDeclaration(t.db, t.councilId, declaration));
+    };
     // Megan Hall (Planning) is a director of John Smith Limited; Michael Bennett (Housing) declared
     // J. Smith Ltd as a contractor his partner works for; Liam Barker (Finance) a friend, John Smiht
     // as he spelt it, until June; Joanna Wright names neither.
-    ids.set(
-      'megan',
-      await insertDeclaration(t.db, t.councilId, {
-        personEmail: demo('megan.hall'),
-        kind: 'business-interest',
-        answers: { details: 'Holds 40% of the shares, bought in 2019' },
-        parties: [
-          {
-            name: 'John Smith Limited',
-            role: 'Director',
-            address: '1 Park Row, Leeds LS1 4AP',
-            companyNumber: '08765432',
-          },
-        ],
-      }),
-    );
-    ids.set(
-      'michael',
-      await insertDeclaration(t.db, t.councilId, {
-        personEmail: demo('michael.bennett'),
-        kind: 'contractor-relationship',
-        parties: [{ name: 'J. Smith Ltd', role: 'Partner’s employer', address: '9 Mill Lane, York YO1 7HH' }],
-      }),
-    );
-    ids.set(
-      'liam',
-      await insertDeclaration(t.db, t.councilId, {
-        personEmail: demo('liam.barker'),
-        kind: 'close-associate',
-        parties: [{ kind: 'person', name: 'John Smiht', role: 'Friend' }],
-        endedOn: '2026-06-30',
-      }),
-    );
-    ids.set(
-      'joanna',
-      await insertDeclaration(t.db, t.councilId, {
-        personEmail: demo('joanna.wright'),
-        kind: 'membership',
-        parties: [
-          { name: 'Jane Smithers Ltd', role: 'Member' },
-          { name: 'Acme Ltd', role: 'Member' },
-        ],
-      }),
-    );
-    ids.set(
-      'ellie',
-      await insertDeclaration(t.db, t.councilId, {
-        personEmail: demo('ellie.watson'),
-        kind: 'financial-interest',
-        parties: [{ name: 'Northgate Holdings Ltd', role: 'Shareholding', companyNumber: 'SC123456' }],
-      }),
-    );
+    await declare('megan', {
+      personEmail: demo('megan.hall'),
+      kind: 'business-interest',
+      answers: { details: 'Holds 40% of the shares, bought in 2019' },
+      parties: [
+        {
+          name: 'John Smith Limited',
+          role: 'Director',
+          address: '1 Park Row, Leeds LS1 4AP',
+          companyNumber: '08765432',
+        },
+      ],
+    });
+    await declare('michael', {
+      personEmail: demo('michael.bennett'),
+      kind: 'contractor-relationship',
+      parties: [{ name: 'J. Smith Ltd', role: 'Partner’s employer', address: '9 Mill Lane, York YO1 7HH' }],
+    });
+    await declare('liam', {
+      personEmail: demo('liam.barker'),
+      kind: 'close-associate',
+      parties: [{ kind: 'person', name: 'John Smiht', role: 'Friend' }],
+      endedOn: '2026-06-30',
+    });
+    await declare('joanna', {
+      personEmail: demo('joanna.wright'),
+      kind: 'membership',
+      parties: [
+        { name: 'Jane Smithers Ltd', role: 'Member' },
+        { name: 'Acme Ltd', role: 'Member' },
+      ],
+    });
+    await declare('ellie', {
+      personEmail: demo('ellie.watson'),
+      kind: 'financial-interest',
+      parties: [{ name: 'Northgate Holdings Ltd', role: 'Shareholding', companyNumber: 'SC123456' }],
+    });
     // Another council's officer has declared John Smith too.
-    const other = await t.db
-      .transaction()
-      .execute((trx) =>
-        createCouncil(
-          trx,
-          { name: 'Other Borough', slug: 'other', division: 'england-and-wales', directorates: [] },
-          new Date(),
-        ),
-      );
-    await addTestPerson(t.db, other.councilId, { email: 'officer@other.test', roles: ['officer'] });
+    const other = await outsider(t);
     await insertDeclaration(t.db, other.councilId, {
-      personEmail: 'officer@other.test',
+      personEmail: other.email,
       parties: [{ name: 'John Smith', role: 'Director', companyNumber: '08765432' }],
     });
   });
@@ -212,6 +190,22 @@ describe.each(databaseKinds)('the conflict lookup on %s', (kind) => {
     expect((await (await as('robert.ashworth')).get(`/interests/${id('megan')}`)).statusCode).toBe(200);
   });
 
+  it('links the reviewer of a declaration to it only while it awaits their review', async () => {
+    const liamsLink = async () =>
+      (await find('kwame.mensah', { name: 'John Smith' })).find(
+        (match) => match.officerName === 'Liam Barker',
+      )?.declarationId;
+    const reviewer = async (email: string, state: 'awaiting-review' | 'reviewed') =>
+      sql`update declaration set reviewer_id = (select id from person where email = ${email}),
+        review_state = ${state}, outcome = ${state === 'reviewed' ? 'no-conflict' : null}
+        where council_id = ${t.councilId} and id = ${id('liam')}`.execute(t.db);
+    await reviewer(demo('kwame.mensah'), 'awaiting-review');
+    expect(await liamsLink()).toBe(id('liam'));
+    await reviewer(demo('kwame.mensah'), 'reviewed');
+    expect(await liamsLink()).toBeNull();
+    await reviewer(demo('grace.whitmore'), 'awaiting-review');
+  });
+
   it('refuses officers who may not look names up', async () => {
     const officer = await as('liam.barker');
     expect((await officer.get(lookupUrl({ name: 'John Smith' }))).statusCode).toBe(403);
@@ -264,10 +258,9 @@ describe.each(databaseKinds)('the conflict lookup on %s', (kind) => {
       expect(page.body).toContain(`href="#${key}"`);
       expect(page.body).toContain(message);
       expect(page.body).toContain(`value="${query.name}"`);
-      const api = await hr.api('GET', apiUrl(query));
-      expect(api.statusCode).toBe(400);
-      expect(api.headers['content-type']).toContain('application/problem+json');
-      expect((api.json() as Problem).errors?.[0]).toMatchObject({
+      const answer = await hr.api('GET', apiUrl(query));
+      expectProblem(answer, 400);
+      expect((answer.json() as Problem).errors?.[0]).toMatchObject({
         key,
         message: expect.stringContaining(message),
       });
@@ -275,14 +268,15 @@ describe.each(databaseKinds)('the conflict lookup on %s', (kind) => {
     expect(await lookups()).toBe(before);
   });
 
+  it('shows what was typed as text, never as markup', async () => {
+    const page = await (await as('emma.clarke')).get(lookupUrl({ name: '<b>Smith</b>' }));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('&lt;b&gt;Smith&lt;/b&gt;');
+    expect(page.body).not.toContain('<b>Smith</b>');
+  });
+
   it('answers API tokens with the same visibility, and is in the OpenAPI document', async () => {
-    const manager = await t.db
-      .selectFrom('person')
-      .select('id')
-      .where('email', '=', demo('robert.ashworth'))
-      .executeTakeFirstOrThrow();
-    const token = await tokenFor(t.db, t.councilId, manager.id, 'read');
-    const response = await t.client().api('GET', apiUrl({ name: 'John Smith' }), undefined, token);
+    const response = await api('robert.ashworth', 'GET', apiUrl({ name: 'John Smith' }));
     expect(response.statusCode).toBe(200);
     const items = (response.json() as { items: Match[] }).items;
     expect(items.filter((match) => match.declarationId !== null)).toHaveLength(1);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   byStrength,
   candidateKeys,
+  hasWholeWord,
   type Match,
   type MatchQuality,
   matcherFor,
@@ -141,6 +142,19 @@ describe('the order of matches: strongest first', () => {
     expect(distance('John Smiht')).toBe(1);
     expect(distance('Jon Smyth')).toBe(2);
     expect(distance('John A Smith')).toBe(1);
+  });
+});
+
+describe('what can be looked up', () => {
+  it.each([
+    ['Smith', true],
+    ['J. Smith', true],
+    ['Al', true],
+    ['J. S.', false],
+    ['J & K', false],
+    ['The Company Ltd', false],
+  ])('%s has a whole word to find: %s', (name, found) => {
+    expect(hasWholeWord(nameKey(name))).toBe(found);
   });
 });
 

@@ -65,6 +65,9 @@ function wordDistance(a: Word, b: Word): number | null {
 // The words that tell names apart: "and" (from "&", "& Co") does not.
 const significant = (key: string) => key.split(' ').filter((word) => word !== '' && word !== 'and');
 
+// Whether a name has a whole word to be found by, not only initials or words like "Ltd" and "&".
+export const hasWholeWord = (key: string) => significant(key).some((word) => !isInitial(word));
+
 const wordsOf = (key: string): Word[] => {
   const texts = significant(key);
   return texts.map((text, at) => ({ text, first: at === 0, last: at === texts.length - 1 }));
@@ -126,7 +129,7 @@ export function nameMatchKeys(nameKey: string): string[] {
 }
 
 // What a declared name's keys must include to be worth comparing: a superset of the names
-// nameDistance accepts, each list one search of the name_match_keys index.
+// nameDistance accepts, each list one search of the match_keys index.
 // - everyWord: as many words as the name looked up, or more, and for each word looked up a key of
 //   it or its initial (or, for an initial, a word it begins);
 // - oneWord: a single word, the first or last looked up (or one letter from it);

@@ -26,7 +26,11 @@ const matchView = z.object({
   role: z.string().describe('What the person or organisation is to the officer, as declared'),
   declaredName: z.string().describe('The name as declared'),
   endedOn: z.iso.date().nullable().describe('The day the declared interest ended; null while it is current'),
-  quality: z.enum(Object.keys(matchQualities) as [keyof typeof matchQualities]),
+  quality: z
+    .enum(Object.keys(matchQualities) as [keyof typeof matchQualities])
+    .describe(
+      'company-number: the same Companies House number; exact-name: the same words, "Ltd", titles and punctuation aside; similar-name: initials, a letter misspelt, words left out or added',
+    ),
   samePostcode: z.boolean().describe('The declared address has the postcode looked up'),
 });
 

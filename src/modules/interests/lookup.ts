@@ -2,14 +2,16 @@ import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { recordAccess } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database, DeclarationPartyTable, DeclarationTable } from '../../platform/db/schema.ts';
 import { fieldErrorsOf, InvalidInput } from '../../platform/errors.ts';
 import { text } from '../../platform/web/forms.ts';
 import type { ModuleDeps } from '../organisation/module-deps.ts';
 import {
   byStrength,
   candidateKeys,
+  hasWholeWord,
   type LookupQuery,
+  type Match,
   type MatchQuality,
   matcherFor,
   postcodeOf,
@@ -29,7 +31,7 @@ export const lookupLimit = 50;
 // are more (a common surname alone), the person looking is asked for more of the name.
 const candidateLimit = 150;
 
-export const lookupInput = z.object({
+const lookupInput = z.object({
   name: z
     .string()
     .trim()
@@ -37,10 +39,7 @@ export const lookupInput = z.object({
     .min(2, 'Name must be 2 characters or more')
     .max(200, 'Name must be 200 characters or fewer')
     .refine(
-      (name) =>
-        nameKey(name)
-          .split(' ')
-          .some((word) => word.length > 1),
+      (name) => hasWholeWord(nameKey(name)),
       'Enter more of the name than initials or words like “Ltd”',
     ),
   address: z.string().trim().max(500, 'Address or postcode must be 500 characters or fewer'),
@@ -78,35 +77,33 @@ export type LookupResult = {
 };
 
 // A declared person or organisation, and what the results show of the declaration naming it.
-type Candidate = {
-  declaration_id: string;
-  position: number;
-  name_key: string;
-  company_number: string;
-  address: string;
-  party_kind: string;
-  role: string;
-  name: string;
-  kind: string;
-  person_id: string;
-  person_name: string;
-  job_title: string;
-  service_id: string | null;
-  service_name: string;
-  senior: boolean;
-  reviewer_id: string | null;
-  ended_on: string | null;
-};
+type Candidate = Pick<
+  DeclarationPartyTable,
+  'declaration_id' | 'position' | 'name_key' | 'company_number' | 'address' | 'role' | 'name'
+> &
+  Pick<
+    DeclarationTable,
+    | 'kind'
+    | 'person_id'
+    | 'person_name'
+    | 'job_title'
+    | 'service_id'
+    | 'service_name'
+    | 'senior'
+    | 'reviewer_id'
+    | 'review_state'
+    | 'ended_on'
+  > & { party_kind: string };
 
 // The declared names worth comparing (lookup-matching.ts candidateKeys), each branch a search of
-// the name_match_keys index, and any with the same company number. Should there be more than are
+// the match_keys index, and any with the same company number. Should there be more than are
 // compared, the likeliest first: the exact name or company number, the postcode given, the fewest
 // words.
 async function candidates(db: Kysely<Database>, councilId: string, query: LookupQuery) {
   const { everyWord, oneWord, someWords } = candidateKeys(query.nameKey);
   const having = (...lists: readonly (readonly string[])[]) =>
     sql`(${sql.join(
-      lists.map((list) => sql`name_match_keys(name_key) && ${list}::text[]`),
+      lists.map((list) => sql`match_keys && ${list}::text[]`),
       sql` and `,
     )})`;
   const branches = [
@@ -121,7 +118,7 @@ async function candidates(db: Kysely<Database>, councilId: string, query: Lookup
   const { rows } = await sql<{ candidates: Candidate[] }>`
     select coalesce(json_agg(found), '[]') as candidates from (
       select party.*, d.kind, d.person_id, d.person_name, d.job_title, d.service_id, d.service_name,
-        d.senior, d.reviewer_id, d.ended_on
+        d.senior, d.reviewer_id, d.review_state, d.ended_on
       from (
         select declaration_id, position, name_key, company_number, ${postcode ? sql`address` : sql`''`} as address,
           kind as party_kind, role, name
@@ -137,21 +134,29 @@ async function candidates(db: Kysely<Database>, councilId: string, query: Lookup
   return rows[0]?.candidates ?? [];
 }
 
+type Ranked = { candidate: Candidate; kind: DeclarationKind; match: Match };
+
+// Strongest first (lookup-matching.ts byStrength), then by name, so that the order never varies.
+const strongestFirst = (a: Ranked, b: Ranked) =>
+  byStrength(a.match, b.match) ||
+  a.candidate.name.localeCompare(b.candidate.name) ||
+  a.candidate.person_name.localeCompare(b.candidate.person_name);
+
 // The register's need-to-know rule (service.ts canSeeDeclaration), decided from the viewer's scope.
 function mayOpen(
   scope: RegisterScope,
   viewerId: string,
-  declaration: { person_id: string; reviewer_id: string | null; service_id: string | null; senior: boolean },
+  declaration: Pick<Candidate, 'person_id' | 'reviewer_id' | 'review_state' | 'service_id' | 'senior'>,
 ): boolean {
   if (scope.all) return true;
   return (
     scope.personIds.includes(declaration.person_id) ||
-    declaration.reviewer_id === viewerId ||
+    (declaration.reviewer_id === viewerId && declaration.review_state === 'awaiting-review') ||
     (scope.serviceId !== null && !declaration.senior && declaration.service_id === scope.serviceId)
   );
 }
 
-export function parseLookup(values: Record<string, unknown>): LookupInput {
+function parseLookup(values: Record<string, unknown>): LookupInput {
   const parsed = lookupInput.safeParse({
     name: text(values.name),
     address: text(values.address),
@@ -184,7 +189,7 @@ export function conflictLookup(deps: ModuleDeps) {
       const matchOf = matcherFor(query);
       const ranked = found
         .slice(0, candidateLimit)
-        .flatMap((candidate) => {
+        .flatMap((candidate): Ranked[] => {
           const match = matchOf({
             nameKey: candidate.name_key,
             companyNumber: candidate.company_number,
@@ -194,7 +199,7 @@ export function conflictLookup(deps: ModuleDeps) {
             ? [{ candidate, kind: candidate.kind, match }]
             : [];
         })
-        .sort((a, b) => byStrength(a.match, b.match));
+        .sort(strongestFirst);
       const strongest = ranked.slice(0, lookupLimit);
       const scope = strongest.length ? await scopeOf(principal) : null;
       const matches = strongest
@@ -203,7 +208,7 @@ export function conflictLookup(deps: ModuleDeps) {
         .sort(
           (a, b) =>
             Number(a.candidate.ended_on !== null) - Number(b.candidate.ended_on !== null) ||
-            byStrength(a.match, b.match),
+            strongestFirst(a, b),
         )
         .map(({ candidate, kind, match }) => ({
           declarationId:

@@ -14,6 +14,7 @@ import { declarationEmail, notificationEmail, reviewOutcomeEmail } from './email
 import { nameKey } from './names.ts';
 import * as repo from './repository.ts';
 import {
+  type Answers,
   type DeclarationKind,
   hoursWarning,
   isDeclarationKind,
@@ -34,6 +35,24 @@ import {
 const drafts = draftStore('declaration_draft');
 
 export type DeclarationsService = ReturnType<typeof declarationsService>;
+
+// A new or changed declaration waits for its reviewer (issue 4: "each new or changed declaration").
+const awaitingReview = {
+  reviewState: 'awaiting-review',
+  outcome: null,
+  managementAction: '',
+  referredTo: null,
+  nextReviewOn: null,
+  reviewedBy: null,
+  reviewedByName: null,
+  reviewedAt: null,
+} as const;
+
+// What the register keeps in columns of its own, from the answers.
+const factsOf = (kind: DeclarationKind, answers: Answers) => ({
+  weeklyHours: kind === 'secondary-employment' ? Number(answers.hoursPerWeek) : null,
+  startedOn: answers.startedOn ?? null,
+});
 
 export function actorFor(principal: Principal, requestId?: string): Actor {
   return { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId };
@@ -302,20 +321,12 @@ export function declarationsService(deps: ModuleDeps) {
           kind,
           summary,
           answers,
-          weeklyHours: kind === 'secondary-employment' ? Number(answers.hoursPerWeek) : null,
-          startedOn: answers.startedOn ?? null,
+          ...factsOf(kind, answers),
           declaredAt: now,
           endedOn: null,
           endReason: '',
           reviewerId: reviewer?.id ?? null,
-          reviewState: 'awaiting-review',
-          outcome: null,
-          managementAction: '',
-          referredTo: null,
-          nextReviewOn: null,
-          reviewedBy: null,
-          reviewedByName: null,
-          reviewedAt: null,
+          ...awaitingReview,
           version: 1,
           recordedBy: principal.personId,
           updatedAt: now,
@@ -546,18 +557,9 @@ export function declarationsService(deps: ModuleDeps) {
         ...declaration,
         summary: assessed.summary,
         answers: assessed.answers,
-        weeklyHours:
-          declaration.kind === 'secondary-employment' ? Number(assessed.answers.hoursPerWeek) : null,
-        startedOn: assessed.answers.startedOn ?? null,
+        ...factsOf(declaration.kind, assessed.answers),
         reviewerId: assessed.reviewer?.id ?? null,
-        reviewState: 'awaiting-review',
-        outcome: null,
-        managementAction: '',
-        referredTo: null,
-        nextReviewOn: null,
-        reviewedBy: null,
-        reviewedByName: null,
-        reviewedAt: null,
+        ...awaitingReview,
         version: declaration.version + 1,
         updatedAt: now,
       };
