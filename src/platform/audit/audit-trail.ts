@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { uuidv7 } from '../db/ids.ts';
 import type { Database } from '../db/schema.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -50,16 +50,12 @@ const asJson = (value: unknown) =>
 // Appends one event inside the caller's transaction. The head row is locked, so appends for a
 // council are serialised and the chain has no forks.
 export async function appendAudit(trx: Kysely<Database>, actor: Actor, entry: AuditEntry, at: Date) {
-  await trx
+  // One statement makes the head on a council's first event, or locks the existing one and reads it.
+  const head = await trx
     .insertInto('audit_head')
     .values({ council_id: actor.councilId, seq: 0, hash: genesisHash })
-    .onConflict((oc) => oc.column('council_id').doNothing())
-    .execute();
-  const head = await trx
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .where('council_id', '=', actor.councilId)
-    .forUpdate()
+    .onConflict((oc) => oc.column('council_id').doUpdateSet({ seq: sql`audit_head.seq` }))
+    .returning(['seq', 'hash'])
     .executeTakeFirstOrThrow();
   const event = {
     councilId: actor.councilId,
@@ -76,26 +72,29 @@ export async function appendAudit(trx: Kysely<Database>, actor: Actor, entry: Au
     requestId: actor.requestId ?? null,
   };
   const hash = eventHash(head.hash, event);
+  // The event and the head's move in one statement: appends are on every audited request's path.
   await trx
-    .insertInto('audit_event')
-    .values({
-      council_id: event.councilId,
-      seq: event.seq,
-      id: event.id,
-      occurred_at: at,
-      actor_id: event.actorId,
-      actor_label: event.actorLabel,
-      action: event.action,
-      record_type: event.recordType,
-      record_id: event.recordId,
-      before: event.before === null ? null : JSON.stringify(event.before),
-      after: event.after === null ? null : JSON.stringify(event.after),
-      request_id: event.requestId,
-      prev_hash: head.hash,
-      hash,
-    })
-    .execute();
-  await trx
+    .with('appended', (db) =>
+      db
+        .insertInto('audit_event')
+        .values({
+          council_id: event.councilId,
+          seq: event.seq,
+          id: event.id,
+          occurred_at: at,
+          actor_id: event.actorId,
+          actor_label: event.actorLabel,
+          action: event.action,
+          record_type: event.recordType,
+          record_id: event.recordId,
+          before: event.before === null ? null : JSON.stringify(event.before),
+          after: event.after === null ? null : JSON.stringify(event.after),
+          request_id: event.requestId,
+          prev_hash: head.hash,
+          hash,
+        })
+        .returning('seq'),
+    )
     .updateTable('audit_head')
     .set({ seq: event.seq, hash })
     .where('council_id', '=', actor.councilId)
