@@ -10,7 +10,7 @@ import { type DatabaseKind, openDatabase } from '../src/platform/db/connection.t
 import { uuidv7 } from '../src/platform/db/ids.ts';
 import { migrateToLatest } from '../src/platform/db/migrator.ts';
 import type { Database } from '../src/platform/db/schema.ts';
-import { load, peakMemoryMb, scratchServerDatabase, startProbity, stop } from './support.ts';
+import { firstVisit, load, peakMemoryMb, scratchServerDatabase, startProbity, stop } from './support.ts';
 
 const events = 100_000;
 
@@ -97,15 +97,10 @@ export async function auditPage(kind: DatabaseKind, seconds: number) {
       server ? { DATABASE_URL: server.url } : { DATA_DIR: dataDir, DATABASE_URL: '' },
     );
     try {
-      const signedIn = { cookie: `probity_session=${cookie}`, accept: 'text/html' };
-      const check = await fetch(`http://127.0.0.1:${port}/audit`, { headers: signedIn });
-      // Send back the cookies the page set, as a browser would.
-      const given = check.headers.getSetCookie().map((setCookie) => setCookie.split(';')[0]);
-      const headers = { ...signedIn, cookie: [signedIn.cookie, ...given].join('; ') };
-      const body = await check.text();
+      const { headers, status, body } = await firstVisit(`http://127.0.0.1:${port}/audit`, cookie);
       const rows = (body.match(/<tr class="govuk-table__row">/g) ?? []).length - 1;
-      if (check.status !== 200 || rows !== 25)
-        throw new Error(`The audit page answered ${check.status} with ${rows} rows`);
+      if (status !== 200 || rows !== 25)
+        throw new Error(`The audit page answered ${status} with ${rows} rows`);
       await load(`http://127.0.0.1:${port}/audit`, headers, 2);
       const page = await load(`http://127.0.0.1:${port}/audit`, headers, seconds);
       const trivial = await load(`http://127.0.0.1:${port}/health/live`, {}, seconds);

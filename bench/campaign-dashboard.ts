@@ -9,7 +9,7 @@ import { type DatabaseKind, openDatabase } from '../src/platform/db/connection.t
 import { uuidv7 } from '../src/platform/db/ids.ts';
 import { migrateToLatest } from '../src/platform/db/migrator.ts';
 import type { Database } from '../src/platform/db/schema.ts';
-import { load, peakMemoryMb, scratchServerDatabase, startProbity, stop } from './support.ts';
+import { firstVisit, load, peakMemoryMb, scratchServerDatabase, startProbity, stop } from './support.ts';
 
 const staff = 10_000;
 const targetMs = 200;
@@ -112,15 +112,11 @@ async function campaignDashboard(kind: DatabaseKind, seconds: number) {
       server ? { DATABASE_URL: server.url } : { DATA_DIR: dataDir, DATABASE_URL: '' },
     );
     try {
-      const signedIn = { cookie: `probity_session=${cookie}`, accept: 'text/html' };
       const pageUrl = `http://127.0.0.1:${port}/interests/campaigns/${campaignId}/dashboard`;
-      const check = await fetch(pageUrl, { headers: signedIn });
-      const given = check.headers.getSetCookie().map((setCookie) => setCookie.split(';')[0]);
-      const headers = { ...signedIn, cookie: [signedIn.cookie, ...given].join('; ') };
-      const body = await check.text();
+      const { headers, status, body } = await firstVisit(pageUrl, cookie);
       const services = (body.match(/<th scope="row" class="govuk-table__header">/g) ?? []).length;
-      if (check.status !== 200 || services === 0 || !body.includes(`of ${members},`))
-        throw new Error(`The dashboard answered ${check.status} with ${services} services`);
+      if (status !== 200 || services === 0 || !body.includes(`of ${members},`))
+        throw new Error(`The dashboard answered ${status} with ${services} services`);
       await load(pageUrl, headers, 2, 1);
       const alone = await load(pageUrl, headers, seconds, 1);
       const busy = await load(pageUrl, headers, seconds);

@@ -12,7 +12,15 @@ import { type DatabaseKind, openDatabase } from '../src/platform/db/connection.t
 import { uuidv7 } from '../src/platform/db/ids.ts';
 import { migrateToLatest } from '../src/platform/db/migrator.ts';
 import type { Database } from '../src/platform/db/schema.ts';
-import { type Load, load, peakMemoryMb, scratchServerDatabase, startProbity, stop } from './support.ts';
+import {
+  firstVisit,
+  type Load,
+  load,
+  peakMemoryMb,
+  scratchServerDatabase,
+  startProbity,
+  stop,
+} from './support.ts';
 
 const parties = 50_000;
 const day = 86_400_000;
@@ -317,14 +325,9 @@ async function conflictLookupPage(kind: DatabaseKind, seconds: number) {
     try {
       const base = `http://127.0.0.1:${port}`;
       const paths = lookups(named);
-      const signedIn = { cookie: `probity_session=${cookie}`, accept: 'text/html' };
-      const check = await fetch(`${base}${paths[0]}`, { headers: signedIn });
-      // Send back the cookies the page set, as a browser would.
-      const given = check.headers.getSetCookie().map((setCookie) => setCookie.split(';')[0]);
-      const headers = { ...signedIn, cookie: [signedIn.cookie, ...given].join('; ') };
-      const body = await check.text();
-      if (check.status !== 200 || !body.includes('declared links to'))
-        throw new Error(`The lookup page answered ${check.status} without matches`);
+      const { headers, status, body } = await firstVisit(`${base}${paths[0]}`, cookie);
+      if (status !== 200 || !body.includes('declared links to'))
+        throw new Error(`The lookup page answered ${status} without matches`);
       let found = 0;
       for (const path of paths) {
         const page = await fetch(`${base}${path}`, { headers });

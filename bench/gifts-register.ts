@@ -10,7 +10,7 @@ import { systemClock } from '../src/platform/clock.ts';
 import { type DatabaseKind, openDatabase } from '../src/platform/db/connection.ts';
 import { migrateToLatest } from '../src/platform/db/migrator.ts';
 import type { Database } from '../src/platform/db/schema.ts';
-import { load, peakMemoryMb, scratchServerDatabase, startProbity, stop } from './support.ts';
+import { firstVisit, load, peakMemoryMb, scratchServerDatabase, startProbity, stop } from './support.ts';
 
 const entries = 200_000;
 
@@ -225,16 +225,11 @@ export async function giftsRegister(kind: DatabaseKind, seconds: number) {
       server ? { DATABASE_URL: server.url } : { DATA_DIR: dataDir, DATABASE_URL: '' },
     );
     try {
-      const signedIn = { cookie: `probity_session=${cookie}`, accept: 'text/html' };
       const pageUrl = `http://127.0.0.1:${port}/gifts?service=${service.service_id}`;
-      const check = await fetch(pageUrl, { headers: signedIn });
-      // Send back the cookies the page set, as a browser would.
-      const given = check.headers.getSetCookie().map((setCookie) => setCookie.split(';')[0]);
-      const headers = { ...signedIn, cookie: [signedIn.cookie, ...given].join('; ') };
-      const body = await check.text();
+      const { headers, status, body } = await firstVisit(pageUrl, cookie);
       const rows = (body.match(/<tr class="govuk-table__row">/g) ?? []).length - 1;
-      if (check.status !== 200 || rows !== 25)
-        throw new Error(`The register page answered ${check.status} with ${rows} rows`);
+      if (status !== 200 || rows !== 25)
+        throw new Error(`The register page answered ${status} with ${rows} rows`);
       await load(pageUrl, headers, 2);
       const page = await load(pageUrl, headers, seconds);
       const peakAfterLoad = peakMemoryMb(child.pid);

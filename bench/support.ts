@@ -93,3 +93,13 @@ export async function scratchServerDatabase(serverUrl: string) {
     },
   };
 }
+
+// A signed-in browser's first visit to a page: the headers to load it with from then on (the
+// session and the cookies the page set, sent back as a browser would), its status and its body.
+export async function firstVisit(url: string, session: string) {
+  const signedIn = { cookie: `probity_session=${session}`, accept: 'text/html' };
+  const response = await fetch(url, { headers: signedIn });
+  const given = response.headers.getSetCookie().map((setCookie) => setCookie.split(';')[0]);
+  const headers = { ...signedIn, cookie: [signedIn.cookie, ...given].join('; ') };
+  return { headers, status: response.status, body: await response.text() };
+}
