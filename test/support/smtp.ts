@@ -1,7 +1,12 @@
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export type ReceivedEmail = { to: string; subject: string; text: string };
+export type ReceivedEmail = {
+  to: string;
+  subject: string;
+  text: string;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
+};
 
 // A real SMTP server on loopback that keeps what it receives.
 export async function startSmtpServer() {
@@ -18,6 +23,11 @@ export async function startSmtpServer() {
             to: to?.value[0]?.address ?? '',
             subject: mail.subject ?? '',
             text: mail.text ?? '',
+            attachments: mail.attachments.map((attachment) => ({
+              filename: attachment.filename ?? '',
+              contentType: attachment.contentType,
+              content: attachment.content,
+            })),
           });
           callback();
         })

@@ -2,6 +2,8 @@
 // Each rule cites the paragraph of the code it implements: 001 is the district council's Officer
 // Code of Conduct, 002 the Kensington and Chelsea code, 003 Leicester's Appendix V.
 
+import { monthNames } from '../../platform/calendar/months.ts';
+
 export const offerKinds = ['gift', 'hospitality'] as const;
 export type OfferKind = (typeof offerKinds)[number];
 
@@ -281,21 +283,6 @@ export function valueBand(pence: number): string {
 // Registers are reviewed each period (quarterly by default, 001 §73). Periods run from January:
 // with a 3-month cycle they are the calendar quarters.
 export type ReviewPeriod = { start: string; end: string; label: string };
-
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export function reviewPeriodOf(date: string, months: number): ReviewPeriod {
   const year = Number(date.slice(0, 4));

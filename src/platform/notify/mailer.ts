@@ -3,8 +3,15 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { uuidv7 } from '../db/ids.ts';
 
-export type EmailMessage = { to: string; subject: string; text: string };
-export type SentEmail = EmailMessage & { id: string; from: string; sentAt: string };
+export type EmailAttachment = { filename: string; contentType: string; content: Buffer };
+export type EmailMessage = { to: string; subject: string; text: string; attachments?: EmailAttachment[] };
+// The outbox keeps the attachments' names and sizes, not their bytes.
+export type SentEmail = Omit<EmailMessage, 'attachments'> & {
+  id: string;
+  from: string;
+  sentAt: string;
+  attachments?: { filename: string; contentType: string; size: number }[];
+};
 
 export type Mailer = { send(message: EmailMessage): Promise<void> };
 
@@ -25,8 +32,18 @@ export function createMailer(settings: EmailSettings): Mailer {
     // In development every message is written to a folder and read on the outbox page.
     async send(message) {
       await mkdir(settings.folder, { recursive: true });
+      const { attachments, ...rest } = message;
       const sent: SentEmail = {
-        ...message,
+        ...rest,
+        ...(attachments?.length
+          ? {
+              attachments: attachments.map(({ filename, contentType, content }) => ({
+                filename,
+                contentType,
+                size: content.length,
+              })),
+            }
+          : {}),
         id: uuidv7(),
         from: settings.from,
         sentAt: new Date().toISOString(),

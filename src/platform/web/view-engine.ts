@@ -44,6 +44,7 @@ const govukMacros: Record<string, string> = {
       'details',
       'error-message',
       'error-summary',
+      'file-upload',
       'fieldset',
       'generic-header',
       'hint',
