@@ -6,6 +6,8 @@
 import { auditPage } from './audit-page.ts';
 import { campaignDashboards } from './campaign-dashboard.ts';
 import { coldStart } from './cold-start.ts';
+import { complaintQueue } from './complaint-queue.ts';
+import { complaintReport } from './complaint-report.ts';
 import { conflictLookups } from './conflict-lookup.ts';
 import { giftsRegister } from './gifts-register.ts';
 
@@ -21,3 +23,11 @@ if (process.env.DATABASE_URL) await giftsRegister('postgres', seconds);
 else console.log('\nGifts register on PostgreSQL: skipped, set DATABASE_URL to a server to measure it');
 await campaignDashboards(seconds);
 await conflictLookups(seconds);
+await complaintReport('pglite');
+if (process.env.DATABASE_URL) await complaintReport('postgres');
+else
+  console.log('\nAnnual complaint report on PostgreSQL: skipped, set DATABASE_URL to a server to measure it');
+await complaintQueue('pglite', seconds);
+if (process.env.DATABASE_URL) await complaintQueue('postgres', seconds);
+else
+  console.log('\nComplaints work queue on PostgreSQL: skipped, set DATABASE_URL to a server to measure it');

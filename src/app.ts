@@ -13,6 +13,15 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import nunjucks from 'nunjucks';
 import type { Config } from './config.ts';
+import { caseworkService } from './modules/complaints/casework.ts';
+import { intakeService } from './modules/complaints/intake.ts';
+import { complaintLetters } from './modules/complaints/letters.ts';
+import { ombudsmanCases } from './modules/complaints/ombudsman.ts';
+import { complaintReports } from './modules/complaints/reports.ts';
+import { complaintRetention } from './modules/complaints/retention.ts';
+import { complaintsRoutes } from './modules/complaints/routes.ts';
+import { customersRoutes } from './modules/customers/routes.ts';
+import { customersService } from './modules/customers/service.ts';
 import { giftPublication } from './modules/gifts/publication.ts';
 import { giftReviewsService } from './modules/gifts/reviews.ts';
 import { giftsRoutes } from './modules/gifts/routes.ts';
@@ -86,6 +95,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const giftReviews = giftReviewsService(moduleDeps);
   const declarations = declarationsService(moduleDeps);
   const campaigns = campaignsService(moduleDeps);
+  const letters = complaintLetters(moduleDeps);
+  const customers = customersService(moduleDeps, { letters });
+  const casework = caseworkService(moduleDeps, { letters, customers });
+  const intake = intakeService(moduleDeps, { customers, casework, letters });
+  const ombudsman = ombudsmanCases(moduleDeps);
+  const reports = complaintReports(moduleDeps);
+  const retention = complaintRetention(moduleDeps);
 
   await app.register(fastifyHelmet, {
     enableCSPNonces: true,
@@ -210,6 +226,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     publication: interestPublication(moduleDeps),
     clock,
   });
+  complaintsRoutes(app, { intake, casework, letters, ombudsman, reports, customers, clock });
+  customersRoutes(app, { customers, letters, clock });
 
   const jobs: Job[] = [
     {
@@ -226,7 +244,34 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         for (const councilId of await organisation.councilIds()) await campaigns.sendReminders(councilId);
       },
     },
+    {
+      name: 'complaint deadline reminders',
+      everyMs: 60 * 60 * 1000,
+      async run() {
+        for (const councilId of await organisation.councilIds()) await casework.sendReminders(councilId);
+      },
+    },
+    {
+      name: 'unreasonable behaviour review reminders',
+      everyMs: 24 * 60 * 60 * 1000,
+      async run() {
+        for (const councilId of await organisation.councilIds())
+          await customers.sendReviewReminders(councilId);
+      },
+    },
+    {
+      name: 'complainants’ personal data past retention',
+      everyMs: 24 * 60 * 60 * 1000,
+      async run() {
+        for (const councilId of await organisation.councilIds()) await retention.run(councilId);
+      },
+    },
     { name: 'abandoned gift drafts', everyMs: 24 * 60 * 60 * 1000, run: () => gifts.removeAbandonedDrafts() },
+    {
+      name: 'abandoned complaint drafts',
+      everyMs: 24 * 60 * 60 * 1000,
+      run: () => intake.removeAbandonedDrafts(),
+    },
     {
       name: 'abandoned declaration drafts',
       everyMs: 24 * 60 * 60 * 1000,

@@ -85,6 +85,7 @@ function printDemoSignIns(config: Config, created: boolean) {
       created ? 'Added the demo council, Demo District Council.' : 'The demo council is here.',
       `Sign in at ${config.baseUrl}/sign-in as any of these, with the password "${demoPassword}":`,
       ...lines,
+      `The public complaint form is at ${config.baseUrl}/public/demo/complaints/new (no sign-in).`,
     ].join('\n'),
   );
 }

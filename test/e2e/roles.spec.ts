@@ -2,21 +2,60 @@ import { expect, test } from '@playwright/test';
 import { demoSignIns } from '../../src/modules/organisation/demo.ts';
 import { expectAccessible, navigationLinks, signIn, signOut } from './support.ts';
 
-const everyone = ['Home', 'Gifts and hospitality', 'Interests', 'API tokens'];
-const managers = ['Home', 'My team', 'Gifts and hospitality', 'Interests', 'API tokens'];
+const everyone = ['Home', 'Gifts and hospitality', 'Interests', 'Customers', 'API tokens'];
+const managers = ['Home', 'My team', 'Gifts and hospitality', 'Interests', 'Customers', 'API tokens'];
+const seniorManagers = [
+  'Home',
+  'My team',
+  'Gifts and hospitality',
+  'Interests',
+  'Complaint reports',
+  'Customers',
+  'API tokens',
+];
 // What each role's demo account should find in the navigation, and nothing more.
 const expectedNavigation: Record<string, string[]> = {
   officer: everyone,
   'line-manager': managers,
   'head-of-service': managers,
-  director: managers,
-  'chief-executive': managers,
-  hr: ['Home', 'Gifts and hospitality', 'Interests', 'People', 'API tokens'],
-  audit: ['Home', 'Gifts and hospitality', 'Interests', 'Audit trail', 'API tokens'],
+  director: seniorManagers,
+  'chief-executive': seniorManagers,
+  'monitoring-officer': seniorManagers,
+  hr: ['Home', 'Gifts and hospitality', 'Interests', 'Customers', 'People', 'API tokens'],
+  audit: [
+    'Home',
+    'Gifts and hospitality',
+    'Interests',
+    'Complaint reports',
+    'Customers',
+    'Audit trail',
+    'API tokens',
+  ],
+  'complaints-officer': [
+    'Home',
+    'Gifts and hospitality',
+    'Interests',
+    'Complaints',
+    'Complaint reports',
+    'Customers',
+    'API tokens',
+  ],
+  'complaints-manager': [
+    'Home',
+    'My team',
+    'Gifts and hospitality',
+    'Interests',
+    'Complaints',
+    'Complaint reports',
+    'Customers',
+    'API tokens',
+  ],
+  'committee-member': ['Home', 'Complaint reports', 'API tokens'],
   'system-administrator': [
     'Home',
     'Gifts and hospitality',
     'Interests',
+    'Customers',
     'People',
     'Audit trail',
     'Policy settings',

@@ -5,6 +5,17 @@ import { startTestApp, type TestApp, testClient } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { addTestPerson, testPassword, tokenFor } from '../support/people.ts';
 
+// Complaint statistics hold no personal data: the team, senior officers, audit and the committee.
+const complaintReports: readonly Role[] = [
+  'director',
+  'chief-executive',
+  'monitoring-officer',
+  'complaints-officer',
+  'complaints-manager',
+  'audit',
+  'committee-member',
+];
+
 // The routes people most need kept to the right roles, written out by hand so that a change to
 // the capability table shows up here as well as in permissions.ts.
 const expectedAccess: Record<string, readonly Role[] | 'everyone signed in' | 'public'> = {
@@ -51,6 +62,23 @@ const expectedAccess: Record<string, readonly Role[] | 'everyone signed in' | 'p
   ],
   'GET /gifts/reviews/dashboard': ['chief-executive', 'hr', 'monitoring-officer', 'audit'],
   'GET /public/:council/gifts': 'public',
+  'GET /complaints': ['complaints-officer', 'complaints-manager'],
+  'GET /complaints/all': ['complaints-officer', 'complaints-manager'],
+  'GET /complaints/:reference': 'everyone signed in',
+  'GET /complaints/templates': ['complaints-manager'],
+  'GET /complaint-reports': complaintReports,
+  'GET /complaint-reports/annual.pdf': complaintReports,
+  'GET /complaint-reports/annual.csv': complaintReports,
+  'GET /customers': roles.filter((role) => role !== 'committee-member'),
+  'GET /customers/:id': roles.filter((role) => role !== 'committee-member'),
+  'GET /customers/:id/warning': ['head-of-service', 'complaints-officer', 'complaints-manager'],
+  'GET /customers/:id/pre-vexatious': ['complaints-officer', 'complaints-manager'],
+  'GET /customers/:id/vexatious': ['complaints-manager'],
+  'POST /customers/:id/vexatious': ['complaints-manager'],
+  'GET /customers/:id/restrictions/new': ['complaints-manager'],
+  'GET /customers/:id/review': ['complaints-manager'],
+  'GET /public/:council/complaints/new': 'public',
+  'GET /public/:council/complaints/progress': 'public',
   'GET /account/tokens': 'everyone signed in',
   'GET /': 'everyone signed in',
   'GET /sign-in': 'public',

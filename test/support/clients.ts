@@ -20,3 +20,14 @@ export function demoClients(app: () => TestApp) {
   };
   return Object.assign(client, { forget: () => signedIn.clear() });
 }
+
+// The id of a demo person, for forms that choose people by id.
+export async function demoPersonId(t: TestApp, name: string): Promise<string> {
+  const person = await t.db
+    .selectFrom('person')
+    .select('id')
+    .where('council_id', '=', t.councilId)
+    .where('email', '=', demo(name))
+    .executeTakeFirstOrThrow();
+  return person.id;
+}

@@ -45,7 +45,15 @@ export const demoCouncil: DemoCouncil = {
     { name: 'Communities', services: ['Customer Services', 'Revenues Compliance and Enforcement'] },
   ],
   // The Head of Planning and Building Control acts as Head of Development (001 §47).
-  policy: { headOfDevelopmentEmail: 'tom.whitfield@demo.probity.test' },
+  policy: {
+    headOfDevelopmentEmail: 'tom.whitfield@demo.probity.test',
+    serviceRequestUrl: 'https://www.demo-district.example/report-it',
+    adultSocialCareComplaintsUrl: 'https://www.demo-county.example/adult-social-care-complaints',
+    childrensServicesComplaintsUrl: 'https://www.demo-county.example/childrens-services-complaints',
+    councillorComplaintsUrl: 'https://www.demo-district.example/complaints-about-councillors',
+    schoolComplaintsUrl: 'https://www.demo-county.example/school-complaints',
+    environmentalReportUrl: 'https://www.demo-district.example/report-environmental-issue',
+  },
   people: [
     {
       key: 'ceo',
@@ -217,8 +225,9 @@ export const demoCouncil: DemoCouncil = {
       name: 'Lucy Adeyemi',
       email: 'lucy.adeyemi@demo.probity.test',
       jobTitle: 'Complaints and Feedback Manager',
-      service: 'Customer Services',
-      manager: 'hos-customer',
+      // The corporate complaints team sits apart from the front-line services it looks into (003 minutes §19).
+      service: 'Legal and Democratic Services',
+      manager: 'hos-legal',
       employmentType: 'employee',
       politicallyRestricted: false,
       roles: ['officer', 'line-manager', 'complaints-manager'],
@@ -228,7 +237,7 @@ export const demoCouncil: DemoCouncil = {
       name: "James O'Neill",
       email: 'james.oneill@demo.probity.test',
       jobTitle: 'Complaints Officer',
-      service: 'Customer Services',
+      service: 'Legal and Democratic Services',
       manager: 'complaints-manager',
       employmentType: 'employee',
       politicallyRestricted: false,
@@ -239,7 +248,7 @@ export const demoCouncil: DemoCouncil = {
       name: 'Hannah Price',
       email: 'hannah.price@demo.probity.test',
       jobTitle: 'Complaints Officer',
-      service: 'Customer Services',
+      service: 'Legal and Democratic Services',
       manager: 'complaints-manager',
       employmentType: 'employee',
       politicallyRestricted: false,

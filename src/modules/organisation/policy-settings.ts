@@ -9,7 +9,7 @@ type Field = {
   group: string;
   label: string;
   hint?: string;
-  kind: 'money' | 'number' | 'time' | 'email' | 'yes-no' | 'choice' | 'choices';
+  kind: 'money' | 'number' | 'time' | 'email' | 'url' | 'yes-no' | 'choice' | 'choices';
   unit?: string;
   min?: number;
   max?: number;
@@ -329,6 +329,61 @@ export const policyFields = [
     max: 60,
     default: 12,
   },
+  {
+    key: 'complaintReminderWorkingDays',
+    group: 'Complaints',
+    label: 'Remind handlers before a deadline',
+    hint: 'A complaint this close to a deadline is shown as at risk, and its handler is emailed',
+    kind: 'number',
+    unit: 'working days',
+    min: 1,
+    max: 10,
+    default: 2,
+  },
+  // 003 §2.3-2.10: what is not a corporate complaint is steered to the right place.
+  {
+    key: 'serviceRequestUrl',
+    group: 'Complaints',
+    label: 'Page for service requests and reporting a problem',
+    hint: 'For example reporting a pothole or asking for a service for the first time',
+    kind: 'url',
+    default: '',
+  },
+  {
+    key: 'adultSocialCareComplaintsUrl',
+    group: 'Complaints',
+    label: 'Adult social care complaints page',
+    kind: 'url',
+    default: '',
+  },
+  {
+    key: 'childrensServicesComplaintsUrl',
+    group: 'Complaints',
+    label: 'Children’s services complaints page',
+    kind: 'url',
+    default: '',
+  },
+  {
+    key: 'councillorComplaintsUrl',
+    group: 'Complaints',
+    label: 'Complaints about councillors page',
+    kind: 'url',
+    default: '',
+  },
+  {
+    key: 'schoolComplaintsUrl',
+    group: 'Complaints',
+    label: 'Complaints about schools page',
+    kind: 'url',
+    default: '',
+  },
+  {
+    key: 'environmentalReportUrl',
+    group: 'Complaints',
+    label: 'Report an environmental issue page',
+    kind: 'url',
+    default: '',
+  },
   // 003 vexatious procedure §4.6 and §7.1
   {
     key: 'restrictionReviewMonths',
@@ -499,7 +554,7 @@ export function toFormValue(field: Field, value: unknown): string {
 export function displayValue(field: Field, value: unknown): string {
   if (field.kind === 'money') return `£${(Number(value) / 100).toFixed(2)}`;
   if (field.kind === 'yes-no') return value ? 'Yes' : 'No';
-  if (field.kind === 'email') return value ? String(value) : 'Not set';
+  if (field.kind === 'email' || field.kind === 'url') return value ? String(value) : 'Not set';
   if (field.kind === 'choice')
     return field.options?.find((option) => option.value === value)?.text ?? String(value);
   if (field.kind === 'choices') {
@@ -510,7 +565,7 @@ export function displayValue(field: Field, value: unknown): string {
 }
 
 function fromFormValue(field: Field, raw: string): unknown {
-  if (raw === '') return field.kind === 'email' ? '' : undefined;
+  if (raw === '') return field.kind === 'email' || field.kind === 'url' ? '' : undefined;
   switch (field.kind) {
     case 'money': {
       const pounds = raw.replace(/^£/, '').replaceAll(',', '');
@@ -555,6 +610,11 @@ function fieldError(field: Field, value: unknown): string | null {
       return typeof value === 'string' && (value === '' || z.email().safeParse(value).success)
         ? null
         : `${name} must be an email address, like name@council.gov.uk`;
+    // Empty means the council has no such page; only web addresses are linked to from public pages.
+    case 'url':
+      return typeof value === 'string' && (value === '' || /^https?:\/\/[^\s"<>]+$/.test(value))
+        ? null
+        : `${name} must be a web address starting with https://`;
     case 'yes-no':
       return typeof value === 'boolean' ? null : `Select ${lower(name)}`;
     case 'choice':

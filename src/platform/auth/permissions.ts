@@ -35,6 +35,29 @@ export const capabilities = {
   // The collated related party transactions return, prepared for the external auditor (001 §48):
   // audit (the finance staff who prepare the accounts' disclosures), the monitoring officer and HR.
   'interests:returns': ['audit', 'monitoring-officer', 'hr'],
+  // The corporate complaints team, independent of the services complained about (003 §5.2,
+  // minutes §19): triage, allocation, deadlines, responses, remedies and Ombudsman cases.
+  'complaints:handle': ['complaints-officer', 'complaints-manager'],
+  // What the procedures keep to the complaints manager: categorising a customer as vexatious and
+  // reviewing restrictions (003 vexatious procedure §4.5, §4.6, §5.1), and the letter templates.
+  'complaints:manage': ['complaints-manager'],
+  // Complaint statistics and the annual report, which hold no personal data: the team, senior
+  // officers, the monitoring officer, audit and committee members (read-only reports).
+  'complaints:reports': [
+    'complaints-officer',
+    'complaints-manager',
+    'chief-executive',
+    'director',
+    'monitoring-officer',
+    'audit',
+    'committee-member',
+  ],
+  // Any member of staff who handles contact logs it on the customer's timeline, and is shown the
+  // customer's restrictions when they do (003 vexatious procedure §4.3, §6).
+  'customers:contact': roles.filter((role) => role !== 'committee-member'),
+  // The service sends the first warning (003 vexatious procedure §4.2); the complaints team the
+  // final one.
+  'customers:warn': ['head-of-service', 'complaints-officer', 'complaints-manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;

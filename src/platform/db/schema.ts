@@ -329,6 +329,270 @@ export interface RelatedPartyReturnTable {
   submitted_at: Date;
 }
 
+export interface CustomerTable {
+  council_id: string;
+  id: string;
+  name: string;
+  email: string;
+  phone: string;
+  address: string;
+  name_key: string;
+  category: string;
+  single_point_of_contact_id: string | null;
+  category_review_on: string | null;
+  created_at: Date;
+  updated_at: Date;
+  anonymised_at: Date | null;
+}
+
+export interface ComplaintReferenceCounterTable {
+  council_id: string;
+  year: number;
+  last_number: number;
+}
+
+export interface ComplaintTable {
+  council_id: string;
+  id: string;
+  reference: string;
+  customer_id: string;
+  representative_name: string;
+  representative_relationship: string;
+  contact_email: string;
+  contact_phone: string;
+  contact_address: string;
+  contact_preference: string;
+  service_id: string | null;
+  service_name: string;
+  what_happened: string;
+  happened_on: string | null;
+  wanted_outcome: string;
+  adjustments: string;
+  channel: string;
+  received_at: Date;
+  received_on: string;
+  logged_by: string | null;
+  regime: string;
+  housing: boolean;
+  status: string;
+  stage: number;
+  triage_decision: string | null;
+  triage_reason: string;
+  statutory_route: string | null;
+  category: string | null;
+  late_accepted: boolean;
+  triaged_by: string | null;
+  triaged_at: Date | null;
+  resolved_on: string | null;
+  closed_at: Date | null;
+  anonymised_at: Date | null;
+  updated_at: Date;
+}
+
+export interface ComplaintStageTable {
+  council_id: string;
+  complaint_id: string;
+  stage: number;
+  started_on: string;
+  handler_id: string | null;
+  handler_name: string | null;
+  allocated_at: Date | null;
+  acknowledge_by: string;
+  acknowledged_on: string | null;
+  respond_by: string | null;
+  deadline_basis: string;
+  extended_to: string | null;
+  extension_reason: string;
+  extended_at: Date | null;
+  escalation_reason: string;
+  responded_on: string | null;
+  outcome: string | null;
+  findings: string;
+}
+
+export interface ComplaintAccountRequestTable {
+  council_id: string;
+  id: string;
+  complaint_id: string;
+  stage: number;
+  person_id: string;
+  person_name: string;
+  asked_as: string;
+  question: string;
+  due_on: string;
+  requested_by: string;
+  requested_at: Date;
+  account: string | null;
+  answered_at: Date | null;
+}
+
+export interface ComplaintRemedyTable {
+  council_id: string;
+  id: string;
+  complaint_id: string;
+  stage: number;
+  kind: string;
+  description: string;
+  amount_pence: number | null;
+  owner_id: string;
+  due_on: string;
+  done_on: string | null;
+  done_by: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+export interface ServiceImprovementTable {
+  council_id: string;
+  id: string;
+  complaint_id: string;
+  service_id: string | null;
+  service_name: string;
+  description: string;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+export interface ComplaintDocumentTable {
+  council_id: string;
+  id: string;
+  complaint_id: string;
+  purpose: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  content: Buffer | null;
+  uploaded_by: string | null;
+  uploaded_at: Date;
+}
+
+export interface LetterTemplateTable {
+  council_id: string;
+  kind: string;
+  subject: string;
+  body: string;
+  updated_by: string;
+  updated_at: Date;
+}
+
+export interface LetterTable {
+  council_id: string;
+  id: string;
+  complaint_id: string | null;
+  customer_id: string;
+  kind: string;
+  recipient_name: string;
+  recipient_email: string;
+  recipient_address: string;
+  subject: string;
+  body: string;
+  emailed: boolean;
+  sent_by: string | null;
+  sent_at: Date;
+}
+
+export interface OmbudsmanCaseTable {
+  council_id: string;
+  id: string;
+  complaint_id: string;
+  ombudsman: string;
+  their_reference: string;
+  received_on: string;
+  enquiry: string;
+  respond_by: string | null;
+  responded_on: string | null;
+  decision: string | null;
+  decided_on: string | null;
+  remedy: string;
+  remedy_due_on: string | null;
+  remedy_done_on: string | null;
+  closed_on: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+  updated_at: Date;
+}
+
+export interface ComplaintReminderTable {
+  council_id: string;
+  complaint_id: string;
+  stage: number;
+  deadline: string;
+  due_on: string;
+  sent_at: Date;
+}
+
+export interface ComplaintDraftTable {
+  council_id: string;
+  id: string;
+  answers: ColumnType<unknown, string, string>;
+  updated_at: Date;
+}
+
+export interface CustomerContactTable {
+  council_id: string;
+  id: string;
+  customer_id: string;
+  occurred_at: Date;
+  channel: string;
+  minutes: number;
+  summary: string;
+  outcome: string;
+  correspondence: string;
+  complaint_id: string | null;
+  logged_by: string;
+  logged_by_name: string;
+  logged_at: Date;
+}
+
+export interface CustomerCategorisationTable {
+  council_id: string;
+  id: string;
+  customer_id: string;
+  category: string;
+  behaviour: string;
+  evidence: string;
+  equality_check: string;
+  single_point_of_contact_id: string | null;
+  review_on: string | null;
+  letter_id: string | null;
+  decided_by: string;
+  decided_by_name: string;
+  decided_at: Date;
+}
+
+export interface ContactRestrictionTable {
+  council_id: string;
+  id: string;
+  customer_id: string;
+  kind: string;
+  scope_service_id: string | null;
+  scope_service_name: string;
+  detail: string;
+  reason: string;
+  named_officer_id: string | null;
+  starts_on: string;
+  review_on: string;
+  ended_on: string | null;
+  end_reason: string;
+  imposed_by: string;
+  imposed_at: Date;
+}
+
+export interface BehaviourReviewTable {
+  council_id: string;
+  id: string;
+  customer_id: string;
+  requested_on: string | null;
+  request: string;
+  decision: string | null;
+  notes: string;
+  letter_id: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+}
+
 export interface Database {
   council: CouncilTable;
   council_policy: CouncilPolicyTable;
@@ -358,4 +622,49 @@ export interface Database {
   declaration_campaign: DeclarationCampaignTable;
   campaign_member: CampaignMemberTable;
   related_party_return: RelatedPartyReturnTable;
+  customer: CustomerTable;
+  complaint_reference_counter: ComplaintReferenceCounterTable;
+  complaint: ComplaintTable;
+  complaint_stage: ComplaintStageTable;
+  complaint_account_request: ComplaintAccountRequestTable;
+  complaint_remedy: ComplaintRemedyTable;
+  service_improvement: ServiceImprovementTable;
+  complaint_document: ComplaintDocumentTable;
+  letter_template: LetterTemplateTable;
+  letter: LetterTable;
+  ombudsman_case: OmbudsmanCaseTable;
+  complaint_reminder: ComplaintReminderTable;
+  complaint_draft: ComplaintDraftTable;
+  customer_contact: CustomerContactTable;
+  customer_categorisation: CustomerCategorisationTable;
+  contact_restriction: ContactRestrictionTable;
+  behaviour_review: BehaviourReviewTable;
+}
+
+// Complaint intake (migration 20261123120100_intake.sql).
+export interface ComplaintDraftDocumentTable {
+  council_id: string;
+  draft_id: string;
+  purpose: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  content: Buffer;
+  uploaded_at: Date;
+}
+
+export interface Database {
+  complaint_draft_document: ComplaintDraftDocumentTable;
+}
+
+// Customers (migration 20261123120500_customers.sql).
+export interface BehaviourReviewReminderTable {
+  council_id: string;
+  customer_id: string;
+  due_on: string;
+  sent_at: Date;
+}
+
+export interface Database {
+  behaviour_review_reminder: BehaviourReviewReminderTable;
 }

@@ -1,0 +1,174 @@
+// Complaint deadlines in working days on the council's bank-holiday division (DOMAIN.md §3).
+// Two regimes, chosen by policy (complaintRegime):
+// - the Ombudsman's Complaint Handling Code: stage 1 acknowledge within 5 working days and respond
+//   within 10 working days of acknowledgement; stage 2 acknowledge within 5, respond within 20;
+//   an extension of at most 10 (stage 1) / 20 (stage 2) working days;
+// - the council's own single stage [003 §5.3]: acknowledge within 3 working days, aim to resolve
+//   within 10 weeks of receipt; extensions where there is good cause [003 §5.4], at most the
+//   stage 1 longest extension.
+// Every deadline carries the words saying how it was worked out, naming the calendar.
+
+import {
+  addWorkingDays,
+  describeCalendar,
+  isWorkingDay,
+  type WorkingCalendar,
+  workingDaysBetween,
+} from '../../platform/calendar/working-days.ts';
+import type { PolicySettings } from '../organisation/policy-settings.ts';
+
+export type Regime = 'complaint-handling-code' | 'single-stage';
+export type Deadline = { due: string; basis: string };
+
+export const regimeNames: Record<Regime, string> = {
+  'complaint-handling-code': 'the Complaint Handling Code',
+  'single-stage': 'the council’s single-stage policy',
+};
+
+const longDate = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+// GOV.UK style: "Friday 27 November 2026", no comma after the weekday.
+export const dayText = (date: string) =>
+  longDate
+    .formatToParts(new Date(`${date}T00:00:00Z`))
+    .filter((part) => part.type !== 'literal')
+    .map((part) => part.value)
+    .join(' ');
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+const workingDays = (count: number) => plural(count, 'working day', 'working days');
+
+export function stageCount(regime: Regime): 1 | 2 {
+  return regime === 'single-stage' ? 1 : 2;
+}
+
+function stageTimes(policy: PolicySettings, regime: Regime, stage: 1 | 2) {
+  if (regime === 'single-stage') {
+    if (stage !== 1) throw new RangeError('The single-stage regime has no stage 2');
+    return {
+      acknowledgeDays: policy.singleStageAcknowledgeDays,
+      maxExtensionDays: policy.stage1MaxExtensionDays,
+    };
+  }
+  return stage === 1
+    ? {
+        acknowledgeDays: policy.stage1AcknowledgeDays,
+        respondDays: policy.stage1RespondDays,
+        maxExtensionDays: policy.stage1MaxExtensionDays,
+      }
+    : {
+        acknowledgeDays: policy.stage2AcknowledgeDays,
+        respondDays: policy.stage2RespondDays,
+        maxExtensionDays: policy.stage2MaxExtensionDays,
+      };
+}
+
+export function maxExtensionDays(policy: PolicySettings, regime: Regime, stage: 1 | 2): number {
+  return stageTimes(policy, regime, stage).maxExtensionDays;
+}
+
+const stageName = (regime: Regime, stage: 1 | 2) =>
+  regime === 'single-stage' ? 'The complaint' : `Stage ${stage}`;
+
+function addCalendarDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function stageDeadlines(
+  calendar: WorkingCalendar,
+  policy: PolicySettings,
+  regime: Regime,
+  stage: 1 | 2,
+  startedOn: string,
+  acknowledgedOn: string | null,
+): { acknowledgeBy: Deadline; respondBy: Deadline } {
+  const times = stageTimes(policy, regime, stage);
+  const on = `on ${describeCalendar(calendar)}`;
+  const received = stage === 1 ? 'received' : 'escalated';
+  const acknowledgeDue = addWorkingDays(calendar, startedOn, times.acknowledgeDays);
+  const acknowledgeBy = {
+    due: acknowledgeDue,
+    basis: `${stageName(regime, stage)} acknowledgement: ${workingDays(times.acknowledgeDays)} after it was ${received} on ${dayText(startedOn)}, under ${regimeNames[regime]}, ${on}.`,
+  };
+  if (regime === 'single-stage') {
+    // 003 §5.3: "within 10 weeks of the complaint being received" — calendar weeks; a date that
+    // falls on a weekend or bank holiday is brought back to the working day before it.
+    const weeks = policy.singleStageResolveWeeks;
+    let due = addCalendarDays(startedOn, weeks * 7);
+    let moved = '';
+    while (!isWorkingDay(calendar, due)) {
+      due = addCalendarDays(due, -1);
+      moved = ', brought back to the last working day before it';
+    }
+    return {
+      acknowledgeBy,
+      respondBy: {
+        due,
+        basis: `Resolution: ${plural(weeks, 'week', 'weeks')} after it was received on ${dayText(startedOn)}${moved}, under ${regimeNames[regime]}, ${on}.`,
+      },
+    };
+  }
+  const respondDays = times.respondDays ?? 0;
+  const from = acknowledgedOn ?? acknowledgeDue;
+  const fromText = acknowledgedOn
+    ? `after it was acknowledged on ${dayText(acknowledgedOn)}`
+    : `after the latest acknowledgement date, ${dayText(acknowledgeDue)} (not yet acknowledged)`;
+  return {
+    acknowledgeBy,
+    respondBy: {
+      due: addWorkingDays(calendar, from, respondDays),
+      basis: `${stageName(regime, stage)} response: ${workingDays(respondDays)} ${fromText}, under ${regimeNames[regime]}, ${on}.`,
+    },
+  };
+}
+
+export class ExtensionRefused extends Error {}
+
+export function extensionDeadline(
+  calendar: WorkingCalendar,
+  policy: PolicySettings,
+  regime: Regime,
+  stage: 1 | 2,
+  currentDue: string,
+  days: number,
+): Deadline {
+  const max = maxExtensionDays(policy, regime, stage);
+  if (!Number.isInteger(days) || days < 1)
+    throw new ExtensionRefused('Enter the extension as a whole number of working days, 1 or more');
+  if (days > max)
+    throw new ExtensionRefused(
+      max === 0
+        ? `${stageName(regime, stage)} cannot be extended under the council’s policy`
+        : `${stageName(regime, stage)} can be extended by at most ${workingDays(max)}`,
+    );
+  return {
+    due: addWorkingDays(calendar, currentDue, days),
+    basis: `Extended by ${workingDays(days)} from ${dayText(currentDue)} (at most ${workingDays(max)} under ${regimeNames[regime]}), on ${describeCalendar(calendar)}.`,
+  };
+}
+
+// Where an open deadline stands today, for work queues (issue 5: due today, overdue and at risk):
+// at risk when it is within the reminder period (complaintReminderWorkingDays).
+export type Urgency = 'overdue' | 'due-today' | 'at-risk' | 'later';
+export const urgencyNames: Record<Urgency, string> = {
+  overdue: 'Overdue',
+  'due-today': 'Due today',
+  'at-risk': 'At risk',
+  later: 'On track',
+};
+
+export function urgency(
+  calendar: WorkingCalendar,
+  today: string,
+  due: string,
+  atRiskWorkingDays: number,
+): Urgency {
+  if (due < today) return 'overdue';
+  if (due === today) return 'due-today';
+  return workingDaysBetween(calendar, today, due) <= atRiskWorkingDays ? 'at-risk' : 'later';
+}

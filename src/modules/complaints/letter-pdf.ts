@@ -1,0 +1,30 @@
+import { londonDate } from '../../platform/calendar/daylight.ts';
+import { type PdfBlock, pdfDocument } from '../../platform/documents/pdf.ts';
+import { letterDate, paragraphsOf } from './letter-templates.ts';
+import type { Letter } from './letters.ts';
+
+/** A letter as printed: the council, the recipient's name and address, the date and reference,
+ * the subject, then the text as sent. The same letter always gives the same PDF. */
+export function letterPdf(letter: Letter, councilName: string): Promise<Buffer> {
+  const recipient = [letter.recipientName, letter.recipientAddress.trim()].filter(Boolean).join('\n');
+  const dated = [
+    `Date: ${letterDate(londonDate(letter.sentAt))}`,
+    letter.complaintReference ? `Our reference: ${letter.complaintReference}` : '',
+  ].filter(Boolean);
+  const blocks: PdfBlock[] = [
+    { kind: 'heading', text: councilName || 'Complaints', level: 1 },
+    { kind: 'paragraph', text: recipient },
+    { kind: 'paragraph', text: dated.join('\n') },
+    { kind: 'heading', text: letter.subject, level: 2 },
+    ...paragraphsOf(letter.body).flatMap(({ heading, lines }): PdfBlock[] => [
+      ...(heading ? [{ kind: 'heading' as const, text: heading, level: 3 as const }] : []),
+      { kind: 'paragraph', text: lines.join('\n') },
+    ]),
+  ];
+  return pdfDocument({
+    title: letter.subject,
+    author: councilName || undefined,
+    blocks,
+    createdAt: letter.sentAt,
+  });
+}

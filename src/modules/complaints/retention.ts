@@ -1,0 +1,155 @@
+import { type Kysely, sql } from 'kysely';
+import { type Actor, appendAudit } from '../../platform/audit/audit-trail.ts';
+import { londonDate } from '../../platform/calendar/daylight.ts';
+import { addMonths } from '../../platform/calendar/months.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import { anonymiseLetters, removedText } from '../../platform/retention.ts';
+import { anonymiseDormantCustomers } from '../customers/retention.ts';
+import type { ModuleDeps } from '../organisation/module-deps.ts';
+
+export type ComplaintRetention = ReturnType<typeof complaintRetention>;
+
+const batchSize = 200;
+
+// A complaint's personal data is kept for complainantRetentionMonths after it is resolved, then
+// anonymised (003 vexatious procedure §7.1, DOMAIN.md §4); an open Ombudsman case holds it. What
+// is counted (service, channel, category, dates, stages, outcomes, remedy kinds and amounts,
+// service improvements) stays, so the reports are the same before and after.
+export function complaintRetention({ db, clock, organisation }: ModuleDeps) {
+  async function anonymiseComplaints(councilId: string, resolvedBy: string, retentionMonths: number) {
+    const actor: Actor = { councilId, personId: null, label: 'Retention job' };
+    let total = 0;
+    for (;;) {
+      const done = await db.transaction().execute(async (trx) => {
+        const due = await dueComplaints(trx, councilId, resolvedBy);
+        const at = clock.now();
+        for (const complaint of due) {
+          await anonymiseComplaint(trx, councilId, complaint.id, at);
+          await appendAudit(
+            trx,
+            actor,
+            {
+              action: 'complaint.anonymised',
+              recordType: 'complaint',
+              recordId: complaint.id,
+              before: { reference: complaint.reference, resolvedOn: complaint.resolved_on },
+              after: { anonymisedAt: at.toISOString(), retentionMonths },
+            },
+            at,
+          );
+        }
+        return due.length;
+      });
+      total += done;
+      if (done < batchSize) return total;
+    }
+  }
+
+  return {
+    // Anonymises the complaints due, then the customers left with nothing kept; a daily job.
+    async run(councilId: string): Promise<{ complaints: number; customers: number }> {
+      const months = (await organisation.policy(councilId)).complainantRetentionMonths;
+      const cutoff = addMonths(londonDate(clock.now()), -months);
+      const complaints = await anonymiseComplaints(councilId, cutoff, months);
+      const customers = await anonymiseDormantCustomers(db, {
+        councilId,
+        quietSince: new Date(`${cutoff}T00:00:00Z`),
+        at: () => clock.now(),
+        stillHeld: (trx, ids) => customersStillHeld(trx, councilId, ids),
+      });
+      return { complaints, customers };
+    },
+  };
+}
+
+// Of these customers, those with a complaint whose personal data is still kept.
+async function customersStillHeld(trx: Kysely<Database>, councilId: string, customerIds: readonly string[]) {
+  if (customerIds.length === 0) return new Set<string>();
+  const rows = await trx
+    .selectFrom('complaint')
+    .select('customer_id')
+    .distinct()
+    .where('council_id', '=', councilId)
+    .where('customer_id', 'in', customerIds)
+    .where('anonymised_at', 'is', null)
+    .execute();
+  return new Set(rows.map((row) => row.customer_id));
+}
+
+// Resolved complaints past the cut-off with no open Ombudsman case; rows another process is
+// already anonymising are skipped, so the job can run in several processes at once.
+function dueComplaints(trx: Kysely<Database>, councilId: string, resolvedBy: string) {
+  return trx
+    .selectFrom('complaint as c')
+    .select(['c.id', 'c.reference', 'c.resolved_on'])
+    .where('c.council_id', '=', councilId)
+    .where('c.anonymised_at', 'is', null)
+    .where('c.resolved_on', '<=', resolvedBy)
+    .where('c.status', 'in', ['not-accepted', 'stage-1-responded', 'stage-2-responded', 'closed'])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('ombudsman_case as o')
+            .select(sql`1`.as('one'))
+            .whereRef('o.council_id', '=', 'c.council_id')
+            .whereRef('o.complaint_id', '=', 'c.id')
+            .where('o.closed_on', 'is', null),
+        ),
+      ),
+    )
+    .orderBy('c.resolved_on')
+    .limit(batchSize)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+async function anonymiseComplaint(trx: Kysely<Database>, councilId: string, complaintId: string, at: Date) {
+  const ofComplaint = { council_id: councilId, complaint_id: complaintId };
+  await trx
+    .updateTable('complaint')
+    .set({
+      representative_name: '',
+      representative_relationship: '',
+      contact_email: '',
+      contact_phone: '',
+      contact_address: '',
+      what_happened: removedText,
+      wanted_outcome: '',
+      adjustments: '',
+      triage_reason: '',
+      anonymised_at: at,
+      updated_at: at,
+    })
+    .where('council_id', '=', councilId)
+    .where('id', '=', complaintId)
+    .execute();
+  await trx
+    .updateTable('complaint_stage')
+    .set({ findings: '', extension_reason: '', escalation_reason: '' })
+    .where((eb) => eb.and(ofComplaint))
+    .execute();
+  await trx
+    .updateTable('complaint_account_request')
+    .set({
+      question: removedText,
+      account: sql<string | null>`case when account is null then null else ${removedText} end`,
+    })
+    .where((eb) => eb.and(ofComplaint))
+    .execute();
+  await trx
+    .updateTable('complaint_remedy')
+    .set({ description: removedText })
+    .where((eb) => eb.and(ofComplaint))
+    .execute();
+  await trx
+    .updateTable('ombudsman_case')
+    .set({ enquiry: '', remedy: '' })
+    .where((eb) => eb.and(ofComplaint))
+    .execute();
+  await trx
+    .deleteFrom('complaint_document')
+    .where((eb) => eb.and(ofComplaint))
+    .execute();
+  await anonymiseLetters(trx, councilId, 'complaint_id', complaintId);
+}

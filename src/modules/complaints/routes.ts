@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import type { Clock } from '../../platform/clock.ts';
+import type { CustomersService } from '../customers/service.ts';
+import { accountRoutes } from './account-routes.ts';
+import { caseRoutes } from './case-routes.ts';
+import type { Casework } from './casework.ts';
+import type { Intake } from './intake.ts';
+import { letterRoutes } from './letter-routes.ts';
+import type { ComplaintLetters } from './letters.ts';
+import { logComplaintRoutes } from './log-routes.ts';
+import type { OmbudsmanCases } from './ombudsman.ts';
+import { ombudsmanRoutes } from './ombudsman-routes.ts';
+import { progressRoutes } from './progress-routes.ts';
+import { publicComplaintRoutes } from './public-routes.ts';
+import { queueRoutes } from './queue-routes.ts';
+import { reportRoutes } from './report-routes.ts';
+import type { ComplaintReports } from './reports.ts';
+
+export type ComplaintsRouteDeps = {
+  intake: Intake;
+  casework: Casework;
+  letters: ComplaintLetters;
+  ombudsman: OmbudsmanCases;
+  reports: ComplaintReports;
+  customers: CustomersService;
+  clock: Clock;
+};
+
+export function complaintsRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps) {
+  publicComplaintRoutes(app, deps);
+  progressRoutes(app, deps);
+  logComplaintRoutes(app, deps);
+  queueRoutes(app, deps);
+  caseRoutes(app, deps);
+  accountRoutes(app, deps);
+  letterRoutes(app, deps);
+  ombudsmanRoutes(app, deps);
+  reportRoutes(app, deps);
+}

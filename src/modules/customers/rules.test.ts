@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../platform/auth/roles.ts';
+import { londonInstant, parseTime } from './input.ts';
+import {
+  type Category,
+  capabilitiesOf,
+  categoryReviewOn,
+  minutesText,
+  restrictionApplies,
+  restrictionRefusal,
+  restrictionReviewOn,
+  restrictionText,
+  reviewCategories,
+  scopeText,
+  seesWholeRecord,
+  stepUpRefusals,
+} from './rules.ts';
+
+const decision = {
+  behaviour: 'Abusive calls',
+  evidence: '12 calls in a week',
+  equalityCheck: 'No needs known',
+  singlePointOfContactId: 'spoc',
+};
+const roles = (...held: Role[]) => capabilitiesOf(new Set(held));
+const officer = roles('officer');
+const head = roles('officer', 'head-of-service');
+const complaintsOfficer = roles('officer', 'complaints-officer');
+const manager = roles('officer', 'complaints-manager');
+
+describe('moving a customer up a category (003 vexatious procedure §4.1-4.5)', () => {
+  it.each([
+    ['§4.2 a head of service warns', 'warned', 'none', head, []],
+    ['§4.2 the complaints team warns', 'warned', 'none', complaintsOfficer, []],
+    [
+      '§4.2 an officer may not warn',
+      'warned',
+      'none',
+      officer,
+      ['Only a head of service or the complaints team can make this decision (003 vexatious procedure)'],
+    ],
+    ['§4.4 the complaints team marks pre-vexatious', 'pre-vexatious', 'warned', complaintsOfficer, []],
+    [
+      '§4.4 a head of service may not',
+      'pre-vexatious',
+      'warned',
+      head,
+      ['Only the complaints team can make this decision (003 vexatious procedure)'],
+    ],
+    ['§4.5 the complaints manager decides vexatious', 'vexatious', 'pre-vexatious', manager, []],
+    [
+      '§4.5 a complaints officer may not',
+      'vexatious',
+      'pre-vexatious',
+      complaintsOfficer,
+      ['Only the complaints manager can make this decision (003 vexatious procedure)'],
+    ],
+    [
+      '§4.1 no skipping the warning',
+      'pre-vexatious',
+      'none',
+      manager,
+      ['A customer must be warned before they can be pre-vexatious (003 vexatious procedure §4.1)'],
+    ],
+    [
+      '§4.1 no skipping the final warning',
+      'vexatious',
+      'warned',
+      manager,
+      ['A customer must be pre-vexatious before they can be vexatious (003 vexatious procedure §4.1)'],
+    ],
+    ['already warned', 'warned', 'warned', manager, ['This customer is already warned']],
+    ['already further on', 'warned', 'vexatious', manager, ['This customer is already vexatious']],
+  ] as const)('%s', (_case, to, current, capabilities, messages) => {
+    expect(
+      stepUpRefusals(to, { current, contacts: 3, capabilities }, decision).map((r) => r.message),
+    ).toEqual(messages);
+  });
+
+  it.each([
+    ['§4.3 the timeline must have entries', { contacts: 0 }, {}, ['form']],
+    ['the behaviour is described', {}, { behaviour: '' }, ['behaviour']],
+    ['the evidence is summarised', {}, { evidence: '' }, ['evidence']],
+    ['DOMAIN §4: reasonable adjustments considered first', {}, { equalityCheck: '' }, ['equalityCheck']],
+    [
+      '§4.4 a single point of contact is named',
+      {},
+      { singlePointOfContactId: null },
+      ['singlePointOfContactId'],
+    ],
+  ])('%s', (_case, facts, change, keys) => {
+    const refusals = stepUpRefusals(
+      'pre-vexatious',
+      { current: 'warned', contacts: 3, capabilities: manager, ...facts },
+      { ...decision, ...change },
+    );
+    expect(refusals.map((r) => r.key)).toEqual(keys);
+  });
+
+  it('a warning needs no single point of contact (§4.2)', () => {
+    expect(
+      stepUpRefusals(
+        'warned',
+        { current: 'none', contacts: 1, capabilities: head },
+        { ...decision, singlePointOfContactId: null },
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('reviews (§4.6)', () => {
+  it.each([
+    ['warned', '2026-11-23', 4, null],
+    ['pre-vexatious', '2026-11-23', 4, '2027-03-23'],
+    ['vexatious', '2026-10-31', 4, '2027-02-28'],
+    ['vexatious', '2027-10-31', 4, '2028-02-29'],
+    ['vexatious', '2026-11-23', 6, '2027-05-23'],
+  ] as const)('%s decided %s, every %i months: review %s', (category, on, months, expected) => {
+    expect(categoryReviewOn(category, on, months)).toBe(expected);
+  });
+
+  it.each([
+    ['vexatious', ['none', 'warned', 'pre-vexatious']],
+    ['pre-vexatious', ['none', 'warned']],
+    ['warned', ['none']],
+    ['none', []],
+  ] as const)('a review may move %s down to %j, never up', (current, lower) => {
+    expect(reviewCategories(current as Category)).toEqual(lower);
+  });
+});
+
+describe('restrictions (§5.2)', () => {
+  it.each([
+    ['2026-11-23', 4, '2027-03-23'],
+    ['2026-10-31', 4, '2027-02-28'],
+    ['2027-10-31', 4, '2028-02-29'],
+    ['2026-08-31', 1, '2026-09-30'],
+    ['2026-11-30', 3, '2027-02-28'],
+    ['2026-11-23', 12, '2027-11-23'],
+  ])('starting %s, reviewed every %i months: %s', (startsOn, months, expected) => {
+    expect(restrictionReviewOn(startsOn, months)).toBe(expected);
+  });
+
+  it('are put in place only once the customer is vexatious (§4.5)', () => {
+    expect(restrictionRefusal('vexatious')).toBeNull();
+    expect(restrictionRefusal('pre-vexatious')).toMatch(
+      /once the complaints manager has decided the customer is vexatious/,
+    );
+  });
+
+  it.each([
+    ['no-phone', null, 'Do not accept phone calls from this person or from anyone calling for them.'],
+    ['end-calls', null, 'Calls from this person may be ended: say why, then end the call.'],
+    ['no-meetings', null, 'Do not arrange or hold meetings with this person.'],
+    ['named-officer-only', 'Lucy Adeyemi', 'Contact only through Lucy Adeyemi: pass any contact to them.'],
+    ['written-only', null, 'Written contact only: ask them to write by letter or email.'],
+    ['limited-correspondence', null, 'Only the kinds of correspondence set out here are accepted.'],
+  ] as const)('%s at the point of contact', (kind, officer, text) => {
+    expect(restrictionText(kind, officer)).toBe(text);
+  });
+
+  const housing = { scopeServiceId: 'housing', scopeServiceName: 'Housing' };
+  const council = { scopeServiceId: null, scopeServiceName: '' };
+  it.each([
+    ['whole council, any service', council, '2026-11-01', null, 'finance', true],
+    ['whole council, unknown service', council, '2026-11-01', null, null, true],
+    ['one service, that service', housing, '2026-11-01', null, 'housing', true],
+    ['one service, another service', housing, '2026-11-01', null, 'finance', false],
+    ['one service, service not known: shown', housing, '2026-11-01', null, null, true],
+    ['starts tomorrow', council, '2026-11-24', null, 'finance', false],
+    ['starts today', council, '2026-11-23', null, 'finance', true],
+    ['ended today', council, '2026-11-01', '2026-11-23', 'finance', false],
+    ['ends tomorrow', council, '2026-11-01', '2026-11-24', 'finance', true],
+  ])('%s', (_case, scope, startsOn, endedOn, serviceId, applies) => {
+    expect(restrictionApplies({ ...scope, startsOn, endedOn }, serviceId, '2026-11-23')).toBe(applies);
+  });
+
+  it('scope in words', () => {
+    expect(scopeText(housing)).toBe('Contact with Housing only');
+    expect(scopeText(council)).toBe('The whole council');
+  });
+});
+
+describe('who sees the whole record (§4.2-4.3)', () => {
+  it.each([
+    [officer, false],
+    [head, true],
+    [complaintsOfficer, true],
+    [manager, true],
+    [roles('officer', 'hr'), false],
+  ])('%#', (capabilities, whole) => {
+    expect(seesWholeRecord(capabilities)).toBe(whole);
+  });
+});
+
+describe('times and officer time', () => {
+  it.each([
+    ['14:05', { hours: 14, minutes: 5 }],
+    ['9.30', { hours: 9, minutes: 30 }],
+    ['2pm', { hours: 14, minutes: 0 }],
+    ['12am', { hours: 0, minutes: 0 }],
+    ['9:30 AM', { hours: 9, minutes: 30 }],
+    ['24:00', null],
+    ['9', null],
+    ['13pm', null],
+    ['noon', null],
+  ])('%s', (typed, time) => {
+    expect(parseTime(typed)).toEqual(time);
+  });
+
+  it.each([
+    ['2026-11-23', 9, 30, '2026-11-23T09:30:00.000Z'],
+    ['2026-07-01', 9, 30, '2026-07-01T08:30:00.000Z'],
+    ['2026-03-29', 0, 30, '2026-03-29T00:30:00.000Z'],
+    ['2026-03-29', 3, 0, '2026-03-29T02:00:00.000Z'],
+  ])('%s %i:%i London is %s', (date, hours, minutes, instant) => {
+    expect(londonInstant(date, { hours, minutes }).toISOString()).toBe(instant);
+  });
+
+  it.each([
+    [0, '0 minutes'],
+    [1, '1 minute'],
+    [60, '1 hour'],
+    [65, '1 hour 5 minutes'],
+    [150, '2 hours 30 minutes'],
+  ])('%i', (minutes, words) => {
+    expect(minutesText(minutes)).toBe(words);
+  });
+});
