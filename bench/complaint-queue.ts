@@ -23,7 +23,9 @@ export function complaintQueue(kind: DatabaseKind, seconds: number) {
       }
       await load(pageUrl, headers, 2);
       const page = await load(pageUrl, headers, seconds);
-      console.log(`  ${person.name}'s queue (${rows} table rows on the page), 32 connections, ${seconds} s:`);
+      console.log(
+        `  ${person.name}'s queue (${rows} table rows, ${(body.length / 1024).toFixed(0)} KB), 32 connections, ${seconds} s:`,
+      );
       console.log(
         `    ${page.requestsPerSecond} req/s, p50 ${page.p50} ms, p99 ${page.p99} ms, errors ${page.errors}, non-2xx ${page.non2xx}; peak memory ${peakMemoryMb(child.pid) ?? '?'} MB`,
       );

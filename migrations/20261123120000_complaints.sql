@@ -113,8 +113,13 @@ create table complaint_stage (
   foreign key (council_id, handler_id) references person,
   check ((outcome is null) = (responded_on is null))
 );
-create index complaint_stage_open on complaint_stage (council_id, handler_id, coalesce(extended_to, respond_by, acknowledge_by))
-  where responded_on is null;
+-- The work queue lists a handler's open stages by the date they are due and counts them by how
+-- soon (overdue, due today, at risk, later). The columns the due date is worked out from are
+-- included so that the counts are an index-only scan, not a visit to every row (issue 5 bench,
+-- 500,000 complaints: 15 ms -> 1.7 ms for a handler with 4,333 open stages).
+create index complaint_stage_open on complaint_stage (
+  council_id, handler_id, coalesce(extended_to, respond_by, acknowledge_by)
+) include (extended_to, respond_by, acknowledge_by) where responded_on is null;
 
 -- The service complained about and the officers named are asked for their account (003 minutes §19).
 create table complaint_account_request (

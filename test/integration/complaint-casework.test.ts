@@ -395,9 +395,19 @@ describe.each(databaseKinds)('complaint casework on %s', (kind) => {
     const reminders = () =>
       emailsTo('james.oneill').filter((email) => email.subject.includes(`complaint ${reference} response`));
 
+    // The handler's queue shows each complaint with where its deadline stands (signed in afresh:
+    // the clock moves past the session's idle limit).
+    const queueRow = async () => {
+      client.forget();
+      const body = (await (await client('james.oneill')).get('/complaints')).body;
+      const at = body.indexOf(`>${reference}</a>`);
+      return at < 0 ? '' : body.slice(at, body.indexOf('</tr>', at));
+    };
+
     // Monday 23rd: the response is 10 working days away, not yet at risk.
     await process().sendReminders(t.councilId);
     expect(reminders()).toHaveLength(0);
+    expect(await queueRow()).toContain('On track');
 
     // Thursday 3 December: two working days before Monday 7th.
     const forward = Date.parse('2026-12-03T07:00:00Z') - t.clock.now().getTime();
@@ -409,7 +419,10 @@ describe.each(databaseKinds)('complaint casework on %s', (kind) => {
       `Due soon: complaint ${reference} response is due Monday 7 December 2026`,
     );
     expect(reminders()[0]?.text).toContain(`http://probity.test/complaints/${reference}`);
-    t.clock.advance(-forward);
+    expect(await queueRow()).toContain('At risk');
+    t.clock.advance(7 * 86_400_000);
+    expect(await queueRow()).toContain('Overdue');
+    t.clock.advance(-forward - 7 * 86_400_000);
   });
   it('under the council’s single-stage policy: 3 working days, 10 weeks, one final response, no stage 2', async () => {
     const stored = await t.db

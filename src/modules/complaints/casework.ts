@@ -955,23 +955,19 @@ export function caseworkService(
     // team's oldest untriaged and unallocated: a page of bounded size however many are open.
     async queue(principal: Principal) {
       const councilId = principal.councilId;
-      const [policy, calendar] = await Promise.all([
-        organisation.policy(councilId),
-        organisation.calendar(councilId),
-      ]);
+      const { policy, calendar } = await organisation.policyAndCalendar(councilId);
       const today = londonDate(clock.now());
       const atRiskBy = addWorkingDays(calendar, today, policy.complaintReminderWorkingDays);
-      const [mine, counts, triage, triageCount, unallocated] = await Promise.all([
+      const [mine, counts, triage, unallocated] = await Promise.all([
         repo.openStagesOf(db, councilId, principal.personId, queueRows),
-        repo.openStageCounts(db, councilId, principal.personId, { today, atRiskBy }, countCap),
+        repo.queueCounts(db, councilId, principal.personId, { today, atRiskBy }, countCap),
         repo.awaitingTriage(db, councilId, teamRows),
-        repo.awaitingTriageCount(db, councilId, countCap),
         repo.unallocated(db, councilId, teamRows),
       ]);
       const withUrgency = (items: repo.QueueItem[]) =>
         items.map((item) => ({
           ...item,
-          urgency: urgency(calendar, today, item.due, policy.complaintReminderWorkingDays) as Urgency,
+          urgency: urgency(calendar, today, item.due, policy.complaintReminderWorkingDays),
         }));
       const groups = { overdue: [], 'due-today': [], 'at-risk': [], later: [] } as Record<
         Urgency,
@@ -980,10 +976,10 @@ export function caseworkService(
       for (const item of withUrgency(mine)) groups[item.urgency].push(item);
       return {
         groups,
-        counts,
+        counts: counts.mine,
         countCap,
         triage: withUrgency(triage),
-        triageCount,
+        triageCount: counts.awaitingTriage,
         unallocated: withUrgency(unallocated),
         today,
       };

@@ -13,7 +13,6 @@ import {
   describeCalendar,
   isWorkingDay,
   type WorkingCalendar,
-  workingDaysBetween,
 } from '../../platform/calendar/working-days.ts';
 import type { PolicySettings } from '../organisation/policy-settings.ts';
 
@@ -170,5 +169,7 @@ export function urgency(
 ): Urgency {
   if (due < today) return 'overdue';
   if (due === today) return 'due-today';
-  return workingDaysBetween(calendar, today, due) <= atRiskWorkingDays ? 'at-risk' : 'later';
+  // Deadlines fall on working days, so comparing with the last at-risk day is counting the working
+  // days between, without walking to a due date that may be weeks away.
+  return due <= addWorkingDays(calendar, today, atRiskWorkingDays) ? 'at-risk' : 'later';
 }

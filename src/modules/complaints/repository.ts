@@ -334,9 +334,10 @@ export async function openStagesOf(db: Db, councilId: string, handlerId: string,
 }
 
 // How many of a handler's open stages are overdue, due today, at risk (due by `atRiskBy`) and
-// later, each counted up to `cap` (the page says "more than"): four short range scans of
-// complaint_stage_open, whatever the handler's backlog.
-export async function openStageCounts(
+// later, and how many complaints await triage, each counted up to `cap` (the page says "more
+// than"): short range scans of complaint_stage_open and complaint_awaiting_triage, whatever the
+// backlog, in one round trip.
+export async function queueCounts(
   db: Db,
   councilId: string,
   handlerId: string,
@@ -346,24 +347,29 @@ export async function openStageCounts(
   const count = (condition: ReturnType<typeof sql>) =>
     sql<number>`(select count(*) from (select 1 from complaint_stage s where s.council_id = ${councilId}
       and s.handler_id = ${handlerId} and s.responded_on is null and ${condition} limit ${cap + 1}) as t)`;
-  const { rows } = await sql<{ overdue: number; dueToday: number; atRisk: number; later: number }>`select
+  const { rows } = await sql<{
+    overdue: number;
+    dueToday: number;
+    atRisk: number;
+    later: number;
+    awaitingTriage: number;
+  }>`select
       ${count(sql`${dueExpression} < ${range.today}`)} as "overdue",
       ${count(sql`${dueExpression} = ${range.today}`)} as "dueToday",
       ${count(sql`${dueExpression} > ${range.today} and ${dueExpression} <= ${range.atRiskBy}`)} as "atRisk",
-      ${count(sql`${dueExpression} > ${range.atRiskBy}`)} as "later"`.execute(db);
-  const row = rows[0] ?? { overdue: 0, dueToday: 0, atRisk: 0, later: 0 };
+      ${count(sql`${dueExpression} > ${range.atRiskBy}`)} as "later",
+      (select count(*) from (select 1 from complaint where council_id = ${councilId}
+        and status = 'awaiting-triage' limit ${cap + 1}) as t) as "awaitingTriage"`.execute(db);
+  const row = rows[0] ?? { overdue: 0, dueToday: 0, atRisk: 0, later: 0, awaitingTriage: 0 };
   return {
-    overdue: Number(row.overdue),
-    'due-today': Number(row.dueToday),
-    'at-risk': Number(row.atRisk),
-    later: Number(row.later),
+    mine: {
+      overdue: Number(row.overdue),
+      'due-today': Number(row.dueToday),
+      'at-risk': Number(row.atRisk),
+      later: Number(row.later),
+    },
+    awaitingTriage: Number(row.awaitingTriage),
   };
-}
-
-export async function awaitingTriageCount(db: Db, councilId: string, cap: number) {
-  const { rows } = await sql<{ count: number }>`select count(*) as count from (select 1 from complaint
-    where council_id = ${councilId} and status = 'awaiting-triage' limit ${cap + 1}) as t`.execute(db);
-  return Number(rows[0]?.count ?? 0);
 }
 
 // Accepted stages with no handler yet, oldest first (index complaint_stage_unallocated).

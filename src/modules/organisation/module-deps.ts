@@ -19,6 +19,7 @@ export type ModuleDeps = {
     | 'peopleWithRole'
     | 'policy'
     | 'calendar'
+    | 'policyAndCalendar'
     | 'services'
     | 'councilCreatedAt'
     | 'councilBySlug'

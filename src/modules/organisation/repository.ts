@@ -335,6 +335,15 @@ export async function setCouncilDivision(db: Kysely<Database>, councilId: string
   await db.updateTable('council').set({ division }).where('council_id', '=', councilId).execute();
 }
 
+type OverrideRow = { day: string; kind: string; title: string };
+
+const asOverrides = (rows: readonly OverrideRow[]) =>
+  rows.map((row) => ({
+    date: row.day,
+    kind: row.kind === 'working-day' ? ('working-day' as const) : ('holiday' as const),
+    title: row.title,
+  }));
+
 export async function listCalendarOverrides(db: Kysely<Database>, councilId: string) {
   const rows = await db
     .selectFrom('calendar_override')
@@ -342,11 +351,21 @@ export async function listCalendarOverrides(db: Kysely<Database>, councilId: str
     .where('council_id', '=', councilId)
     .orderBy('day')
     .execute();
-  return rows.map((row) => ({
-    date: row.day,
-    kind: row.kind === 'working-day' ? ('working-day' as const) : ('holiday' as const),
-    title: row.title,
-  }));
+  return asOverrides(rows);
+}
+
+// The policy settings, the division and the calendar overrides in one round trip, for pages that
+// work out deadlines on every request.
+export async function readWorkingRules(db: Kysely<Database>, councilId: string) {
+  const { rows } = await sql<{ division: string; settings: unknown; overrides: OverrideRow[] }>`
+    select c.division,
+      (select p.settings from council_policy p where p.council_id = c.council_id) as settings,
+      (select coalesce(json_agg(json_build_object('day', o.day, 'kind', o.kind, 'title', o.title) order by o.day), '[]')
+        from calendar_override o where o.council_id = c.council_id) as overrides
+    from council c where c.council_id = ${councilId}`.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error(`No council ${councilId}`);
+  return { division: row.division, settings: row.settings ?? {}, overrides: asOverrides(row.overrides) };
 }
 
 export async function upsertCalendarOverride(

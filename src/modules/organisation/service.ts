@@ -254,6 +254,17 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
       return workingCalendar(division, await repo.listCalendarOverrides(db, councilId));
     },
 
+    // Both at once, for pages that need them on every request.
+    async policyAndCalendar(
+      councilId: string,
+    ): Promise<{ policy: PolicySettings; calendar: WorkingCalendar }> {
+      const rules = await repo.readWorkingRules(db, councilId);
+      return {
+        policy: readPolicy(rules.settings),
+        calendar: workingCalendar(rules.division as Division, rules.overrides),
+      };
+    },
+
     async addCalendarOverride(actor: Actor, value: unknown) {
       const parsed = calendarOverrideInput.safeParse(value);
       if (!parsed.success) throw new InvalidInput(fieldErrorsOf(parsed.error.issues));

@@ -97,6 +97,19 @@ function registerGovukMacros(env: nunjucks.Environment) {
   }
 }
 
+// Formatting a date through Intl costs more than the rest of a table row, and a page's dates repeat:
+// each is formatted once. Calendar dates are few (a century is 36,525), so the cache stays small.
+const longDates = new Map<string, string>();
+function longDate(value: string): string {
+  let text = longDates.get(value);
+  if (text === undefined) {
+    if (longDates.size > 40_000) longDates.clear();
+    text = dateFormat.format(new Date(`${value}T00:00:00Z`));
+    longDates.set(value, text);
+  }
+  return text;
+}
+
 export function configureNunjucks(env: nunjucks.Environment) {
   // Swapped in after @fastify/view has built the environment, with the cache nunjucks gives its loaders.
   const loader = Object.assign(new GovukLoader(templateFolders), { cache: {} });
@@ -104,9 +117,7 @@ export function configureNunjucks(env: nunjucks.Environment) {
   registerGovukMacros(env);
   env.addFilter('dateTime', (value: unknown) => (value instanceof Date ? dateTimeFormat.format(value) : ''));
   env.addFilter('date', (value: unknown) =>
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-      ? dateFormat.format(new Date(`${value}T00:00:00Z`))
-      : '',
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? longDate(value) : '',
   );
   env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2));
 }
