@@ -169,8 +169,27 @@ export async function fillComplaints(db: Kysely<Database>, councilId: string, co
       b.received_on + 240, ${owner}::uuid, now(), now()
     from bench_complaint b where b.status = 'closed' and b.i % 200 = 0 and b.age > 300`.execute(db);
   await sql`drop table bench_complaint`.execute(db);
+  // A council that has run for years: the daily job has anonymised what is past retention, and
+  // handlers have had their reminders. Otherwise the server's jobs would do years of that work
+  // while it is being measured.
+  await sql`update complaint set anonymised_at = now() where council_id = ${councilId}
+    and resolved_on < current_date - interval '18 months'`.execute(db);
+  await sql`
+    insert into complaint_reminder (council_id, complaint_id, stage, deadline, due_on, sent_at)
+    select s.council_id, s.complaint_id, s.stage, d.deadline, d.due_on, now()
+    from complaint_stage s
+    cross join lateral (values ('acknowledge-by', s.acknowledge_by),
+      ('respond-by', coalesce(s.extended_to, s.respond_by))) as d (deadline, due_on)
+    where s.council_id = ${councilId} and s.responded_on is null and d.due_on is not null`.execute(db);
   // Vacuumed as well as analysed, as autovacuum would have done by the time the tables were this big.
-  for (const table of ['customer', 'complaint', 'complaint_stage', 'complaint_remedy', 'ombudsman_case'])
+  for (const table of [
+    'customer',
+    'complaint',
+    'complaint_stage',
+    'complaint_remedy',
+    'ombudsman_case',
+    'complaint_reminder',
+  ])
     await sql`vacuum analyze ${sql.table(table)}`.execute(db);
   return { team };
 }

@@ -328,7 +328,7 @@ export async function openStagesOf(db: Db, councilId: string, handlerId: string,
   const rows = await queueQuery(db, councilId)
     .where('s.handler_id', '=', handlerId)
     .orderBy(dueExpression)
-    .limit(limit)
+    .limit(sql.lit(limit))
     .execute();
   return asQueueItems(rows);
 }
@@ -346,7 +346,7 @@ export async function queueCounts(
 ) {
   const count = (condition: ReturnType<typeof sql>) =>
     sql<number>`(select count(*) from (select 1 from complaint_stage s where s.council_id = ${councilId}
-      and s.handler_id = ${handlerId} and s.responded_on is null and ${condition} limit ${cap + 1}) as t)`;
+      and s.handler_id = ${handlerId} and s.responded_on is null and ${condition} limit ${sql.lit(cap + 1)}) as t)`;
   const { rows } = await sql<{
     overdue: number;
     dueToday: number;
@@ -359,7 +359,7 @@ export async function queueCounts(
       ${count(sql`${dueExpression} > ${range.today} and ${dueExpression} <= ${range.atRiskBy}`)} as "atRisk",
       ${count(sql`${dueExpression} > ${range.atRiskBy}`)} as "later",
       (select count(*) from (select 1 from complaint where council_id = ${councilId}
-        and status = 'awaiting-triage' limit ${cap + 1}) as t) as "awaitingTriage"`.execute(db);
+        and status = 'awaiting-triage' limit ${sql.lit(cap + 1)}) as t) as "awaitingTriage"`.execute(db);
   const row = rows[0] ?? { overdue: 0, dueToday: 0, atRisk: 0, later: 0, awaitingTriage: 0 };
   return {
     mine: {
@@ -379,23 +379,30 @@ export async function unallocated(db: Db, councilId: string, limit: number) {
     .where('s.acknowledged_on', 'is not', null)
     .where('c.status', 'in', ['stage-1', 'stage-2'])
     .orderBy('s.started_on')
-    .limit(limit)
+    .limit(sql.lit(limit))
     .execute();
   return asQueueItems(rows);
 }
 
-// Complaints awaiting triage, oldest first (index complaint_awaiting_triage).
+// Complaints awaiting triage, oldest first (index complaint_awaiting_triage, which a prepared
+// statement can use only when the status is written into it).
 export async function awaitingTriage(db: Db, councilId: string, limit: number) {
   const rows = await queueQuery(db, councilId)
-    .where('c.status', '=', 'awaiting-triage')
+    .where('c.status', '=', sql.lit('awaiting-triage'))
     .orderBy('c.received_at')
-    .limit(limit)
+    .limit(sql.lit(limit))
     .execute();
   return asQueueItems(rows);
 }
 
-// Every open stage due on or before a date, with its handler: for reminders.
+// Every open stage with a deadline on or before a date that no one has been reminded of yet, with
+// its handler: for reminders. Those already reminded are left out here, not claimed again one by
+// one, since an overdue stage stays due on every run until it is answered.
 export async function openStagesDueBy(db: Db, councilId: string, by: string) {
+  const notReminded = (deadline: string, dueOn: ReturnType<typeof sql>) =>
+    sql`not exists (select 1 from complaint_reminder r where r.council_id = s.council_id
+      and r.complaint_id = s.complaint_id and r.stage = s.stage and r.deadline = ${sql.lit(deadline)}
+      and r.due_on = ${dueOn})`;
   return db
     .selectFrom('complaint_stage as s')
     .innerJoin('complaint as c', (join) =>
@@ -419,11 +426,11 @@ export async function openStagesDueBy(db: Db, councilId: string, by: string) {
     .where('s.council_id', '=', councilId)
     .where('s.responded_on', 'is', null)
     .where('c.status', 'not in', ['not-accepted', 'closed'])
-    .where((eb) =>
-      eb.or([
-        eb(dueExpression, '<=', by),
-        eb.and([eb('s.acknowledged_on', 'is', null), eb('s.acknowledge_by', '<=', by)]),
-      ]),
+    .where(
+      sql<boolean>`(coalesce(s.extended_to, s.respond_by) <= ${by}
+        and ${notReminded('respond-by', sql`coalesce(s.extended_to, s.respond_by)`)})
+        or (s.acknowledged_on is null and s.acknowledge_by <= ${by}
+        and ${notReminded('acknowledge-by', sql`s.acknowledge_by`)})`,
     )
     .execute();
 }
