@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/platform/db/ids.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { demoClients } from '../support/clients.ts';
 import { insertComplaint } from '../support/complaint-rows.ts';
 import { databaseKinds } from '../support/databases.ts';
 
@@ -146,6 +147,13 @@ describe.each(databaseKinds)('complainants’ personal data past retention, on %
       expect(row.contact_phone).toBe('07700 900123');
       expect(row.customer_anonymised_at).toBeNull();
     }
+  });
+
+  it('shows no one an anonymised complaint, nor lets an Ombudsman enquiry be added to it', async () => {
+    const lucy = await demoClients(() => t)('lucy.adeyemi');
+    for (const url of ['/complaints/CMP-2025-0001', '/complaints/CMP-2025-0001/ombudsman/new'])
+      expect((await lucy.get(url)).statusCode, url).toBe(404);
+    expect((await lucy.get('/complaints/CMP-2025-0002')).statusCode).toBe(200);
   });
 
   it('anonymises the complaint but keeps a customer who has been in contact since', async () => {

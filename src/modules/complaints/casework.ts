@@ -22,7 +22,7 @@ import {
   maxExtensionDays,
   stageDeadlines,
   type Urgency,
-  urgency,
+  urgencyBy,
 } from './deadline-rules.ts';
 import { handlerRefusal, responderRefusal } from './handler-rules.ts';
 import type { ComplaintLetters } from './letters.ts';
@@ -958,29 +958,30 @@ export function caseworkService(
       const { policy, calendar } = await organisation.policyAndCalendar(councilId);
       const today = londonDate(clock.now());
       const atRiskBy = addWorkingDays(calendar, today, policy.complaintReminderWorkingDays);
-      const [mine, counts, triage, unallocated] = await Promise.all([
-        repo.openStagesOf(db, councilId, principal.personId, queueRows),
-        repo.queueCounts(db, councilId, principal.personId, { today, atRiskBy }, countCap),
-        repo.awaitingTriage(db, councilId, teamRows),
-        repo.unallocated(db, councilId, teamRows),
-      ]);
+      const page = await repo.queuePage(
+        db,
+        councilId,
+        principal.personId,
+        { today, atRiskBy },
+        { mine: queueRows, team: teamRows, cap: countCap },
+      );
       const withUrgency = (items: repo.QueueItem[]) =>
         items.map((item) => ({
           ...item,
-          urgency: urgency(calendar, today, item.due, policy.complaintReminderWorkingDays),
+          urgency: urgencyBy(today, atRiskBy, item.due),
         }));
       const groups = { overdue: [], 'due-today': [], 'at-risk': [], later: [] } as Record<
         Urgency,
         (repo.QueueItem & { urgency: Urgency })[]
       >;
-      for (const item of withUrgency(mine)) groups[item.urgency].push(item);
+      for (const item of withUrgency(page.mine)) groups[item.urgency].push(item);
       return {
         groups,
-        counts: counts.mine,
+        counts: page.counts,
         countCap,
-        triage: withUrgency(triage),
-        triageCount: counts.awaitingTriage,
-        unallocated: withUrgency(unallocated),
+        triage: withUrgency(page.triage),
+        triageCount: page.awaitingTriage,
+        unallocated: withUrgency(page.unallocated),
         today,
       };
     },

@@ -167,9 +167,13 @@ export function urgency(
   due: string,
   atRiskWorkingDays: number,
 ): Urgency {
+  return urgencyBy(today, addWorkingDays(calendar, today, atRiskWorkingDays), due);
+}
+
+// The same, given the last day that counts as at risk: deadlines fall on working days, so comparing
+// with it is counting the working days between, without walking to a due date weeks away.
+export function urgencyBy(today: string, atRiskBy: string, due: string): Urgency {
   if (due < today) return 'overdue';
   if (due === today) return 'due-today';
-  // Deadlines fall on working days, so comparing with the last at-risk day is counting the working
-  // days between, without walking to a due date that may be weeks away.
-  return due <= addWorkingDays(calendar, today, atRiskWorkingDays) ? 'at-risk' : 'later';
+  return due <= atRiskBy ? 'at-risk' : 'later';
 }

@@ -69,12 +69,14 @@ function changesOf(step: Step, input: StepInput): Partial<OmbudsmanCaseTable> {
 }
 
 export function ombudsmanCases({ db, clock }: ModuleDeps) {
+  // As everywhere, an anonymised complaint is no longer there to see or add to.
   async function complaintOf(councilId: string, reference: string): Promise<ComplaintOfCase> {
     const row = await db
       .selectFrom('complaint')
       .select(['id', 'reference', 'housing', 'service_name'])
       .where('council_id', '=', councilId)
       .where('reference', '=', reference)
+      .where('anonymised_at', 'is', null)
       .executeTakeFirst();
     if (!row) throw new NotFound('No such complaint');
     return { id: row.id, reference: row.reference, housing: row.housing, serviceName: row.service_name };

@@ -1,4 +1,4 @@
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import { CompiledQuery, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import type { CursorKey } from '../../platform/web/cursor.ts';
 import type { Regime } from './deadline-rules.ts';
@@ -278,7 +278,8 @@ export async function insertStage(
 
 // The date an open stage is next due: its extension, else its response date (the queue index's
 // expression, complaint_stage_open).
-const dueExpression = sql<string>`coalesce(s.extended_to, s.respond_by, s.acknowledge_by)`;
+const dueSql = 'coalesce(s.extended_to, s.respond_by, s.acknowledge_by)';
+const dueExpression = sql<string>`${sql.raw(dueSql)}`;
 
 export type QueueItem = {
   complaintId: string;
@@ -293,76 +294,72 @@ export type QueueItem = {
   receivedOn: string;
 };
 
-function queueQuery(db: Db, councilId: string) {
-  return db
-    .selectFrom('complaint_stage as s')
-    .innerJoin('complaint as c', (join) =>
-      join
-        .onRef('c.council_id', '=', 's.council_id')
-        .onRef('c.id', '=', 's.complaint_id')
-        .onRef('c.stage', '=', 's.stage'),
-    )
-    .innerJoin('customer as cu', (join) =>
-      join.onRef('cu.council_id', '=', 'c.council_id').onRef('cu.id', '=', 'c.customer_id'),
-    )
-    .select([
-      'c.id as complaintId',
-      'c.reference',
-      'cu.name as customerName',
-      'c.service_name as serviceName',
-      'c.status',
-      'c.regime',
-      's.stage',
-      dueExpression.as('due'),
-      's.handler_name as handlerName',
-      'c.received_on as receivedOn',
-    ])
-    .where('s.council_id', '=', councilId)
-    .where('s.responded_on', 'is', null);
+// The work queue's statement: everything the page shows in one round trip (it is the team's
+// busiest page). $1 is the council, $2 the handler, $3 today and $4 the last day that counts as
+// at risk. It lists the handler's open stages soonest due first (index complaint_stage_open), the
+// complaints awaiting triage oldest first (complaint_awaiting_triage) and the accepted stages with
+// no handler oldest first (complaint_stage_unallocated); it counts the handler's stages overdue,
+// due today, at risk and later, and those awaiting triage, each up to `cap` + 1 (the page says
+// "more than"), so every part is a short range scan whatever the backlog. Limits and statuses are
+// written in, not passed, so that PostgreSQL plans it once and still uses the partial indexes;
+// and it is written out once, not built on every request.
+function queueStatement(sizes: { mine: number; team: number; cap: number }) {
+  const due = dueSql;
+  const list = (where: string, orderBy: string, limit: number) => `(select coalesce(json_agg(q), '[]') from (
+      select c.id as "complaintId", c.reference, cu.name as "customerName", c.service_name as "serviceName",
+        c.status, c.regime, s.stage, ${due} as due, s.handler_name as "handlerName", c.received_on as "receivedOn"
+      from complaint_stage s
+      join complaint c on c.council_id = s.council_id and c.id = s.complaint_id and c.stage = s.stage
+      join customer cu on cu.council_id = c.council_id and cu.id = c.customer_id
+      where s.council_id = $1 and s.responded_on is null and ${where}
+      order by ${orderBy} limit ${limit}) as q)`;
+  const count = (where: string) => `(select count(*) from (select 1 from complaint_stage s
+      where s.council_id = $1 and s.handler_id = $2 and s.responded_on is null and ${where}
+      limit ${sizes.cap + 1}) as t)`;
+  return `select
+    ${list('s.handler_id = $2', due, sizes.mine)} as mine,
+    ${list(`c.status = 'awaiting-triage'`, 'c.received_at', sizes.team)} as triage,
+    ${list(`s.handler_id is null and s.acknowledged_on is not null and c.status in ('stage-1', 'stage-2')`, 's.started_on', sizes.team)} as unallocated,
+    ${count(`${due} < $3::date`)} as overdue,
+    ${count(`${due} = $3::date`)} as "dueToday",
+    ${count(`${due} > $3::date and ${due} <= $4::date`)} as "atRisk",
+    ${count(`${due} > $4::date`)} as later,
+    (select count(*) from (select 1 from complaint where council_id = $1 and status = 'awaiting-triage'
+      limit ${sizes.cap + 1}) as t) as "awaitingTriage"`;
 }
 
-const asQueueItems = (rows: Record<string, unknown>[]) => rows as unknown as QueueItem[];
+const queueStatements = new Map<string, string>();
 
-// A handler's open stages, soonest due first (index complaint_stage_open).
-export async function openStagesOf(db: Db, councilId: string, handlerId: string, limit: number) {
-  const rows = await queueQuery(db, councilId)
-    .where('s.handler_id', '=', handlerId)
-    .orderBy(dueExpression)
-    .limit(sql.lit(limit))
-    .execute();
-  return asQueueItems(rows);
-}
-
-// How many of a handler's open stages are overdue, due today, at risk (due by `atRiskBy`) and
-// later, and how many complaints await triage, each counted up to `cap` (the page says "more
-// than"): short range scans of complaint_stage_open and complaint_awaiting_triage, whatever the
-// backlog, in one round trip.
-export async function queueCounts(
+export async function queuePage(
   db: Db,
   councilId: string,
   handlerId: string,
   range: { today: string; atRiskBy: string },
-  cap: number,
+  sizes: { mine: number; team: number; cap: number },
 ) {
-  const count = (condition: ReturnType<typeof sql>) =>
-    sql<number>`(select count(*) from (select 1 from complaint_stage s where s.council_id = ${councilId}
-      and s.handler_id = ${handlerId} and s.responded_on is null and ${condition} limit ${sql.lit(cap + 1)}) as t)`;
-  const { rows } = await sql<{
+  const key = `${sizes.mine}/${sizes.team}/${sizes.cap}`;
+  let statement = queueStatements.get(key);
+  if (statement === undefined) {
+    statement = queueStatement(sizes);
+    queueStatements.set(key, statement);
+  }
+  const { rows } = await db.executeQuery<{
+    mine: QueueItem[];
+    triage: QueueItem[];
+    unallocated: QueueItem[];
     overdue: number;
     dueToday: number;
     atRisk: number;
     later: number;
     awaitingTriage: number;
-  }>`select
-      ${count(sql`${dueExpression} < ${range.today}`)} as "overdue",
-      ${count(sql`${dueExpression} = ${range.today}`)} as "dueToday",
-      ${count(sql`${dueExpression} > ${range.today} and ${dueExpression} <= ${range.atRiskBy}`)} as "atRisk",
-      ${count(sql`${dueExpression} > ${range.atRiskBy}`)} as "later",
-      (select count(*) from (select 1 from complaint where council_id = ${councilId}
-        and status = 'awaiting-triage' limit ${sql.lit(cap + 1)}) as t) as "awaitingTriage"`.execute(db);
-  const row = rows[0] ?? { overdue: 0, dueToday: 0, atRisk: 0, later: 0, awaitingTriage: 0 };
+  }>(CompiledQuery.raw(statement, [councilId, handlerId, range.today, range.atRiskBy]));
+  const row = rows[0];
+  if (!row) throw new Error('The queue statement returned no row');
   return {
-    mine: {
+    mine: row.mine,
+    triage: row.triage,
+    unallocated: row.unallocated,
+    counts: {
       overdue: Number(row.overdue),
       'due-today': Number(row.dueToday),
       'at-risk': Number(row.atRisk),
@@ -370,29 +367,6 @@ export async function queueCounts(
     },
     awaitingTriage: Number(row.awaitingTriage),
   };
-}
-
-// Accepted stages with no handler yet, oldest first (index complaint_stage_unallocated).
-export async function unallocated(db: Db, councilId: string, limit: number) {
-  const rows = await queueQuery(db, councilId)
-    .where('s.handler_id', 'is', null)
-    .where('s.acknowledged_on', 'is not', null)
-    .where('c.status', 'in', ['stage-1', 'stage-2'])
-    .orderBy('s.started_on')
-    .limit(sql.lit(limit))
-    .execute();
-  return asQueueItems(rows);
-}
-
-// Complaints awaiting triage, oldest first (index complaint_awaiting_triage, which a prepared
-// statement can use only when the status is written into it).
-export async function awaitingTriage(db: Db, councilId: string, limit: number) {
-  const rows = await queueQuery(db, councilId)
-    .where('c.status', '=', sql.lit('awaiting-triage'))
-    .orderBy('c.received_at')
-    .limit(sql.lit(limit))
-    .execute();
-  return asQueueItems(rows);
 }
 
 // Every open stage with a deadline on or before a date that no one has been reminded of yet, with
