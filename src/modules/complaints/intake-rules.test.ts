@@ -5,12 +5,12 @@ import {
   complaintReference,
   complaintTopics,
   contactProblem,
-  isLate,
   mayEscalateOnline,
   normaliseReference,
   publicStatus,
   steeringFor,
 } from './intake-rules.ts';
+import { isLate } from './triage-rules.ts';
 import { checkUpload, safeFileName, sniffDocumentType } from './uploads.ts';
 
 const withLinks = {

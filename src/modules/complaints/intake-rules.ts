@@ -241,14 +241,6 @@ export function contactProblem(contact: {
   return null;
 }
 
-// A complaint about something more than the policy's months ago is still taken; triage decides
-// whether to accept it late (DOMAIN.md §3: accepted at discretion). The form only says so.
-export function isLate(happenedOn: string, receivedOn: string, lateComplaintMonths: number): boolean {
-  const [year, month, day] = receivedOn.split('-').map(Number) as [number, number, number];
-  const limit = new Date(Date.UTC(year, month - 1 - lateComplaintMonths, day)).toISOString().slice(0, 10);
-  return happenedOn < limit;
-}
-
 // References people quote: CMP-2026-0113 (DESIGN.md house rules).
 export function complaintReference(year: number, number: number): string {
   return `CMP-${year}-${String(number).padStart(4, '0')}`;

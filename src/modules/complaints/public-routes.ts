@@ -8,8 +8,9 @@ import { whatHappensNext } from './complaint-emails.ts';
 import type { PublicCouncil } from './intake.ts';
 import { type Answers, completeFacts, type Step, stepNamed } from './intake-input.ts';
 import { checkSections, radioItems, serviceItems } from './intake-pages.ts';
-import { complaintTopics, contactPreferences, isLate, steeringFor } from './intake-rules.ts';
+import { complaintTopics, contactPreferences, steeringFor } from './intake-rules.ts';
 import type { ComplaintsRouteDeps } from './routes.ts';
+import { isLate } from './triage-rules.ts';
 import { acceptUploads, checkUpload, maxUploadText, uploadNamed } from './uploads.ts';
 
 const draftCookie = 'complaint-draft';
