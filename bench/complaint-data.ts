@@ -191,6 +191,8 @@ export async function fillComplaints(db: Kysely<Database>, councilId: string, co
     'complaint_reminder',
   ])
     await sql`vacuum analyze ${sql.table(table)}`.execute(db);
+  // And the filling's writes are flushed now, not by a checkpoint in the middle of the measurement.
+  await sql`checkpoint`.execute(db);
   return { team };
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -110,6 +111,23 @@ describe.each(databaseKinds)('signing in on %s', (kind) => {
     const response = await browser.get('/account/tokens');
     expect(response.statusCode).toBe(302);
     expect(response.headers.location).toBe('/sign-in?next=%2Faccount%2Ftokens');
+  });
+
+  it('follows the council’s own inactivity time, and the default when the setting is gone', async () => {
+    const setIdle = (settings: string) =>
+      sql`insert into council_policy (council_id, settings) values (${t.councilId}, ${settings}::jsonb)
+        on conflict (council_id) do update set settings = excluded.settings`.execute(t.db);
+    await setIdle('{"sessionIdleMinutes": 10}');
+    const browser = t.client();
+    await browser.signIn('ida.idle@probity.test', testPassword);
+    clock.advance(9 * 60_000);
+    expect((await browser.get('/')).statusCode).toBe(200);
+    clock.advance(11 * 60_000);
+    expect((await browser.get('/')).statusCode).toBe(302);
+    await setIdle('{}');
+    await browser.signIn('ida.idle@probity.test', testPassword);
+    clock.advance(20 * 60_000);
+    expect((await browser.get('/')).statusCode).toBe(200);
   });
 
   it('only sends people back to a page on this site after signing in', async () => {

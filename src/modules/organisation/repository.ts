@@ -354,18 +354,28 @@ export async function listCalendarOverrides(db: Kysely<Database>, councilId: str
   return asOverrides(rows);
 }
 
-// The policy settings, the division and the calendar overrides in one round trip, for pages that
-// work out deadlines on every request.
+// The division, the policy settings and the calendar overrides in one round trip, for pages that
+// work out deadlines on every request; as text, so that what is read from them can be kept for
+// as long as the text is the same.
 export async function readWorkingRules(db: Kysely<Database>, councilId: string) {
-  const { rows } = await sql<{ division: string; settings: unknown; overrides: OverrideRow[] }>`
-    select c.division,
-      (select p.settings from council_policy p where p.council_id = c.council_id) as settings,
+  const { rows } = await sql<{ text: string }>`
+    select c.division || chr(10) || coalesce((select p.settings::text from council_policy p
+        where p.council_id = c.council_id), '{}') || chr(10) ||
       (select coalesce(json_agg(json_build_object('day', o.day, 'kind', o.kind, 'title', o.title) order by o.day), '[]')
-        from calendar_override o where o.council_id = c.council_id) as overrides
+        from calendar_override o where o.council_id = c.council_id)::text as text
     from council c where c.council_id = ${councilId}`.execute(db);
   const row = rows[0];
   if (!row) throw new Error(`No council ${councilId}`);
-  return { division: row.division, settings: row.settings ?? {}, overrides: asOverrides(row.overrides) };
+  return row.text;
+}
+
+export function parseWorkingRules(text: string) {
+  const [division = '', settings = '{}', overrides = '[]'] = text.split('\n');
+  return {
+    division,
+    settings: JSON.parse(settings) as unknown,
+    overrides: asOverrides(JSON.parse(overrides) as OverrideRow[]),
+  };
 }
 
 export async function upsertCalendarOverride(

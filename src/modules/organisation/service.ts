@@ -28,6 +28,7 @@ import * as repo from './repository.ts';
 export type OrganisationDeps = { db: Kysely<Database>; clock: Clock; mailer: Mailer; baseUrl: string };
 
 export type OrganisationService = ReturnType<typeof organisationService>;
+type WorkingRules = { readonly policy: PolicySettings; readonly calendar: WorkingCalendar };
 
 export function organisationService({ db, clock, mailer, baseUrl }: OrganisationDeps) {
   async function checkReferences(councilId: string, input: PersonInput, personId?: string) {
@@ -60,6 +61,8 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
     if (!person) throw new NotFound('No such person');
     return person;
   }
+
+  const workingRules = new Map<string, WorkingRules>();
 
   return {
     async policy(councilId: string): Promise<PolicySettings> {
@@ -254,15 +257,21 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
       return workingCalendar(division, await repo.listCalendarOverrides(db, councilId));
     },
 
-    // Both at once, for pages that need them on every request.
-    async policyAndCalendar(
-      councilId: string,
-    ): Promise<{ policy: PolicySettings; calendar: WorkingCalendar }> {
-      const rules = await repo.readWorkingRules(db, councilId);
-      return {
-        policy: readPolicy(rules.settings),
-        calendar: workingCalendar(rules.division as Division, rules.overrides),
-      };
+    // Both at once, for pages that need them on every request: read every time, worked out again
+    // only when they have changed. What is returned is shared, so it is not to be changed.
+    async policyAndCalendar(councilId: string): Promise<WorkingRules> {
+      const text = await repo.readWorkingRules(db, councilId);
+      let rules = workingRules.get(text);
+      if (!rules) {
+        const read = repo.parseWorkingRules(text);
+        rules = {
+          policy: readPolicy(read.settings),
+          calendar: workingCalendar(read.division as Division, read.overrides),
+        };
+        if (workingRules.size >= 100) workingRules.clear();
+        workingRules.set(text, rules);
+      }
+      return rules;
     },
 
     async addCalendarOverride(actor: Actor, value: unknown) {

@@ -3,8 +3,9 @@ import type { Database } from '../db/schema.ts';
 import type { Principal } from './principal.ts';
 import { isRole, type Role } from './roles.ts';
 
-// An active person with their council's name and their roles, in one query; sessions and API
-// tokens join their own table to it, so that identifying a request is a single round trip.
+// An active person with their council's name and their roles, in one query; API tokens join their
+// own table to it, so that identifying a request is a single round trip (sessions.ts writes the
+// same out for sessions).
 export function activePeople(db: Kysely<Database>, councilId: string) {
   return db
     .selectFrom('person as p')

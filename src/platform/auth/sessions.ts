@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Principal } from './principal.ts';
-import { activePeople, toPrincipal } from './principals.ts';
+import { toPrincipal } from './principals.ts';
 import { digest, newSecret, splitCredential } from './secrets.ts';
 
 export const sessionCookieName = 'probity_session';
@@ -29,6 +29,30 @@ export async function startSession(
   return `${person.councilId}.${secret}`;
 }
 
+type SessionRow = {
+  personId: string;
+  name: string;
+  email: string;
+  councilName: string;
+  roles: string[];
+  last_seen_at: Date;
+  expires_at: Date;
+  idle: unknown;
+};
+
+// The person behind a session, as activePeople reads them, with the session's times and the one
+// policy setting it needs. Every signed-in request runs it, so it is written out once rather than
+// built and compiled each time, and it does not read the whole policy.
+const sessionLookup = `select p.id as "personId", p.name, p.email, c.name as "councilName",
+    coalesce((select array_agg(r.role) from person_role r
+      where r.council_id = p.council_id and r.person_id = p.id), '{}') as roles,
+    s.last_seen_at, s.expires_at, cp.settings -> 'sessionIdleMinutes' as idle
+  from session s
+  join person p on p.council_id = s.council_id and p.id = s.person_id and p.active
+  join council c on c.council_id = p.council_id
+  left join council_policy cp on cp.council_id = p.council_id
+  where s.council_id = $1 and s.id = $2`;
+
 export async function resolveSession(
   db: Kysely<Database>,
   cookie: string,
@@ -38,16 +62,11 @@ export async function resolveSession(
   const credential = splitCredential(cookie);
   if (!credential) return null;
   const id = digest(credential.secret);
-  const row = await activePeople(db, credential.councilId)
-    .innerJoin('session as s', (join) =>
-      join.onRef('s.council_id', '=', 'p.council_id').onRef('s.person_id', '=', 'p.id'),
-    )
-    .leftJoin('council_policy as cp', 'cp.council_id', 'p.council_id')
-    .select(['s.last_seen_at', 's.expires_at', 'cp.settings'])
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+  const [row] = (
+    await db.executeQuery<SessionRow>(CompiledQuery.raw(sessionLookup, [credential.councilId, id]))
+  ).rows;
   if (!row) return null;
-  const idleMs = idleMinutes(row.settings) * 60 * 1000;
+  const idleMs = idleMinutes({ sessionIdleMinutes: row.idle ?? undefined }) * 60 * 1000;
   if (row.expires_at <= now || now.getTime() - row.last_seen_at.getTime() > idleMs) {
     await db
       .deleteFrom('session')
