@@ -60,8 +60,19 @@ function prepareStatements(client: pg.PoolClient) {
       if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0 || values.length > 64) {
         return query(text, values, callback);
       }
-      const name = createHash('sha1').update(text).digest('base64');
-      return query({ name, text, values }, callback);
+      return query({ name: statementName(text), text, values }, callback);
     },
   });
+}
+
+// The statements are the application's own, so their names are few, and each is worked out once.
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    if (statementNames.size > 10_000) statementNames.clear();
+    name = createHash('sha1').update(text).digest('base64');
+    statementNames.set(text, name);
+  }
+  return name;
 }

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { govukAttributes } from './govuk-attributes.ts';
 
 const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -31,9 +32,9 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
 // GOV.UK Frontend macros, loaded once as globals. Nunjucks runs a template's `{% from … import %}`
 // again on every render, and GOV.UK's components import each other and their attribute helpers
 // on every call: on a page of forty components that was most of the rendering time. So the views
-// use these globals, and the loader drops GOV.UK's own imports of them.
+// use these globals, and the loader drops GOV.UK's own imports of them. Their attribute helper is
+// a function of ours (govuk-attributes.ts).
 const govukMacros: Record<string, string> = {
-  govukAttributes: 'macros/attributes.njk',
   govukLogo: 'macros/logo.njk',
   ...Object.fromEntries(
     [
@@ -76,7 +77,7 @@ class GovukLoader extends nunjucks.FileSystemLoader {
     const source = super.getSource(name);
     if (!source?.path.includes('/govuk-frontend/')) return source;
     const src = source.src.replace(govukImport, (tag, macro: string, trim: string, space: string) =>
-      macro in govukMacros ? (trim ? '' : space) : tag,
+      macro in govukMacros || macro === 'govukAttributes' ? (trim ? '' : space) : tag,
     );
     return { ...source, src };
   }
@@ -88,6 +89,7 @@ type ExportingTemplate = nunjucks.Template & {
 };
 
 function registerGovukMacros(env: nunjucks.Environment) {
+  env.addGlobal('govukAttributes', govukAttributes);
   for (const [name, path] of Object.entries(govukMacros)) {
     const template = env.getTemplate(`govuk/${path}`) as ExportingTemplate;
     template.getExported((error, exported) => {
@@ -98,24 +100,31 @@ function registerGovukMacros(env: nunjucks.Environment) {
 }
 
 // Formatting a date through Intl costs more than the rest of a table row, and a page's dates repeat:
-// each is formatted once. Calendar dates are few (a century is 36,525), so the cache stays small.
-const longDates = new Map<string, string>();
-function longDate(value: string): string {
-  let text = longDates.get(value);
-  if (text === undefined) {
-    if (longDates.size > 40_000) longDates.clear();
-    text = dateFormat.format(new Date(`${value}T00:00:00Z`));
-    longDates.set(value, text);
-  }
-  return text;
+// each is formatted once. Calendar dates are few (a century is 36,525), and times are shown to the
+// minute (London's offsets from UTC are whole hours), so the caches stay small.
+function formattedOnce<Key>(format: (key: Key) => string): (key: Key) => string {
+  const texts = new Map<Key, string>();
+  return (key) => {
+    let text = texts.get(key);
+    if (text === undefined) {
+      if (texts.size > 40_000) texts.clear();
+      text = format(key);
+      texts.set(key, text);
+    }
+    return text;
+  };
 }
+const longDate = formattedOnce((value: string) => dateFormat.format(new Date(`${value}T00:00:00Z`)));
+const minuteText = formattedOnce((minute: number) => dateTimeFormat.format(new Date(minute * 60_000)));
 
 export function configureNunjucks(env: nunjucks.Environment) {
   // Swapped in after @fastify/view has built the environment, with the cache nunjucks gives its loaders.
   const loader = Object.assign(new GovukLoader(templateFolders), { cache: {} });
   (env as nunjucks.Environment & { loaders: nunjucks.ILoader[] }).loaders = [loader];
   registerGovukMacros(env);
-  env.addFilter('dateTime', (value: unknown) => (value instanceof Date ? dateTimeFormat.format(value) : ''));
+  env.addFilter('dateTime', (value: unknown) =>
+    value instanceof Date ? minuteText(Math.floor(value.getTime() / 60_000)) : '',
+  );
   env.addFilter('date', (value: unknown) =>
     typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? longDate(value) : '',
   );
