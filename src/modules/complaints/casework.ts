@@ -955,7 +955,10 @@ export function caseworkService(
     // team's oldest untriaged and unallocated: a page of bounded size however many are open.
     async queue(principal: Principal) {
       const councilId = principal.councilId;
-      const { policy, calendar } = await organisation.policyAndCalendar(councilId);
+      const { policy, calendar } = await organisation.policyAndCalendar(
+        councilId,
+        principal.councilRulesVersion,
+      );
       const today = londonDate(clock.now());
       const atRiskBy = addWorkingDays(calendar, today, policy.complaintReminderWorkingDays);
       const page = await repo.queuePage(

@@ -358,15 +358,15 @@ export async function listCalendarOverrides(db: Kysely<Database>, councilId: str
 // work out deadlines on every request; as text, so that what is read from them can be kept for
 // as long as the text is the same.
 export async function readWorkingRules(db: Kysely<Database>, councilId: string) {
-  const { rows } = await sql<{ text: string }>`
-    select c.division || chr(10) || coalesce((select p.settings::text from council_policy p
+  const { rows } = await sql<{ text: string; version: number }>`
+    select c.rules_version as version, c.division || chr(10) || coalesce((select p.settings::text from council_policy p
         where p.council_id = c.council_id), '{}') || chr(10) ||
       (select coalesce(json_agg(json_build_object('day', o.day, 'kind', o.kind, 'title', o.title) order by o.day), '[]')
         from calendar_override o where o.council_id = c.council_id)::text as text
     from council c where c.council_id = ${councilId}`.execute(db);
   const row = rows[0];
   if (!row) throw new Error(`No council ${councilId}`);
-  return row.text;
+  return row;
 }
 
 export function parseWorkingRules(text: string) {

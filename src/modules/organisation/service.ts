@@ -62,7 +62,7 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
     return person;
   }
 
-  const workingRules = new Map<string, WorkingRules>();
+  const workingRules = new Map<string, { version: number; rules: WorkingRules }>();
 
   return {
     async policy(councilId: string): Promise<PolicySettings> {
@@ -257,21 +257,25 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
       return workingCalendar(division, await repo.listCalendarOverrides(db, councilId));
     },
 
-    // Both at once, for pages that need them on every request: read every time, worked out again
-    // only when they have changed. What is returned is shared, so it is not to be changed.
-    async policyAndCalendar(councilId: string): Promise<WorkingRules> {
-      const text = await repo.readWorkingRules(db, councilId);
-      let rules = workingRules.get(text);
-      if (!rules) {
+    // Both at once, for pages that need them on every request. Given the version of the council's
+    // rules that the request was identified with (Principal.councilRulesVersion), the rules last
+    // read are kept while it is the same; otherwise they are read, and worked out again only when
+    // they have changed. What is returned is shared, so it is not to be changed.
+    async policyAndCalendar(councilId: string, knownVersion?: number): Promise<WorkingRules> {
+      const kept = workingRules.get(councilId);
+      if (kept && kept.version === knownVersion) return kept.rules;
+      const { text, version } = await repo.readWorkingRules(db, councilId);
+      if (kept?.version !== version) {
         const read = repo.parseWorkingRules(text);
-        rules = {
+        const rules = {
           policy: readPolicy(read.settings),
           calendar: workingCalendar(read.division as Division, read.overrides),
         };
-        if (workingRules.size >= 100) workingRules.clear();
-        workingRules.set(text, rules);
+        if (workingRules.size >= 1000) workingRules.clear();
+        workingRules.set(councilId, { version, rules });
+        return rules;
       }
-      return rules;
+      return kept.rules;
     },
 
     async addCalendarOverride(actor: Actor, value: unknown) {

@@ -4,6 +4,9 @@ import type { Role } from './roles.ts';
 export type Principal = {
   councilId: string;
   councilName: string;
+  // The version of the council's working rules when the request was identified (migration
+  // 20261203100000): pages may keep the rules they parsed for as long as it is the same.
+  councilRulesVersion: number;
   personId: string;
   name: string;
   email: string;

@@ -15,6 +15,7 @@ export function activePeople(db: Kysely<Database>, councilId: string) {
       'p.name',
       'p.email',
       'c.name as councilName',
+      'c.rules_version as councilRulesVersion',
       sql<string[]>`coalesce((select array_agg(r.role) from person_role r
         where r.council_id = p.council_id and r.person_id = p.id), '{}')`.as('roles'),
     ])
@@ -24,12 +25,20 @@ export function activePeople(db: Kysely<Database>, councilId: string) {
 
 export function toPrincipal(
   councilId: string,
-  row: { personId: string; name: string; email: string; councilName: string; roles: string[] },
+  row: {
+    personId: string;
+    name: string;
+    email: string;
+    councilName: string;
+    councilRulesVersion: number;
+    roles: string[];
+  },
   via: Principal['via'],
 ): Omit<Principal, 'readOnly' | 'sessionId'> {
   return {
     councilId,
     councilName: row.councilName,
+    councilRulesVersion: row.councilRulesVersion,
     personId: row.personId,
     name: row.name,
     email: row.email,

@@ -34,6 +34,7 @@ type SessionRow = {
   name: string;
   email: string;
   councilName: string;
+  councilRulesVersion: number;
   roles: string[];
   last_seen_at: Date;
   expires_at: Date;
@@ -44,6 +45,7 @@ type SessionRow = {
 // policy setting it needs. Every signed-in request runs it, so it is written out once rather than
 // built and compiled each time, and it does not read the whole policy.
 const sessionLookup = `select p.id as "personId", p.name, p.email, c.name as "councilName",
+    c.rules_version as "councilRulesVersion",
     coalesce((select array_agg(r.role) from person_role r
       where r.council_id = p.council_id and r.person_id = p.id), '{}') as roles,
     s.last_seen_at, s.expires_at, cp.settings -> 'sessionIdleMinutes' as idle

@@ -11,6 +11,8 @@ export interface CouncilTable {
   slug: string;
   division: string;
   created_at: CreatedAt;
+  // Moved by triggers whenever the council's policy, division or calendar overrides change.
+  rules_version: Generated<number>;
 }
 
 export interface CouncilPolicyTable {
