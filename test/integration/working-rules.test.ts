@@ -35,77 +35,74 @@ describe.each(databaseKinds)('the working rules a page keeps, on %s', (kind) => 
     return principal.councilRulesVersion;
   }
 
+  // The rules a request identified after the change is given, once the change has moved the version.
+  async function rulesAfter(change: () => Promise<unknown>) {
+    const before = await versionNow();
+    await change();
+    const version = await versionNow();
+    expect(version).toBeGreaterThan(before);
+    return organisation.policyAndCalendar(t.councilId, version);
+  }
+
   it('keeps the rules while the version stands, and follows every change at once', async () => {
     const first = await versionNow();
     const rules = await organisation.policyAndCalendar(t.councilId, first);
     expect(await organisation.policyAndCalendar(t.councilId, first)).toBe(rules);
 
     // A policy setting changed outside Probity's own forms (by SQL, as an operator might).
-    await sql`update council_policy set settings = jsonb_set(settings, '{complaintReminderWorkingDays}', '4')
-      where council_id = ${t.councilId}`.execute(t.db);
-    const second = await versionNow();
-    expect(second).toBeGreaterThan(first);
-    expect(
-      (await organisation.policyAndCalendar(t.councilId, second)).policy.complaintReminderWorkingDays,
-    ).toBe(4);
+    const changed = await rulesAfter(() =>
+      sql`update council_policy set settings = jsonb_set(settings, '{complaintReminderWorkingDays}', '4')
+        where council_id = ${t.councilId}`.execute(t.db),
+    );
+    expect(changed.policy.complaintReminderWorkingDays).toBe(4);
     // A request identified just before the change reads the rules again rather than trusting its copy.
     expect(
       (await organisation.policyAndCalendar(t.councilId, first)).policy.complaintReminderWorkingDays,
     ).toBe(4);
 
-    await t.db
-      .insertInto('calendar_override')
-      .values({ council_id: t.councilId, day: '2026-12-30', kind: 'holiday', title: 'Council closure' })
-      .execute();
-    const third = await versionNow();
-    expect(third).toBeGreaterThan(second);
-    expect(
-      isWorkingDay((await organisation.policyAndCalendar(t.councilId, third)).calendar, '2026-12-30'),
-    ).toBe(false);
+    const closed = await rulesAfter(() =>
+      t.db
+        .insertInto('calendar_override')
+        .values({ council_id: t.councilId, day: '2026-12-30', kind: 'holiday', title: 'Council closure' })
+        .execute(),
+    );
+    expect(isWorkingDay(closed.calendar, '2026-12-30')).toBe(false);
 
-    await t.db.deleteFrom('calendar_override').where('council_id', '=', t.councilId).execute();
-    const fourth = await versionNow();
-    expect(fourth).toBeGreaterThan(third);
-    expect(
-      isWorkingDay((await organisation.policyAndCalendar(t.councilId, fourth)).calendar, '2026-12-30'),
-    ).toBe(true);
+    const reopened = await rulesAfter(() =>
+      t.db.deleteFrom('calendar_override').where('council_id', '=', t.councilId).execute(),
+    );
+    expect(isWorkingDay(reopened.calendar, '2026-12-30')).toBe(true);
 
     // St Andrew's Day is a bank holiday in Scotland only.
-    expect(
-      isWorkingDay((await organisation.policyAndCalendar(t.councilId, fourth)).calendar, '2026-11-30'),
-    ).toBe(true);
-    await t.db
-      .updateTable('council')
-      .set({ division: 'scotland' })
-      .where('council_id', '=', t.councilId)
-      .execute();
-    const fifth = await versionNow();
-    expect(fifth).toBeGreaterThan(fourth);
-    expect(
-      isWorkingDay((await organisation.policyAndCalendar(t.councilId, fifth)).calendar, '2026-11-30'),
-    ).toBe(false);
+    expect(isWorkingDay(reopened.calendar, '2026-11-30')).toBe(true);
+    const scottish = await rulesAfter(() =>
+      t.db
+        .updateTable('council')
+        .set({ division: 'scotland' })
+        .where('council_id', '=', t.councilId)
+        .execute(),
+    );
+    expect(isWorkingDay(scottish.calendar, '2026-11-30')).toBe(false);
 
     // Renaming the council is not a change of its rules.
+    const version = await versionNow();
     await t.db
       .updateTable('council')
       .set({ name: 'Renamed District Council' })
       .where('council_id', '=', t.councilId)
       .execute();
-    expect(await versionNow()).toBe(fifth);
+    expect(await versionNow()).toBe(version);
   });
 
   it('moves the version when an administrator changes the policy through Probity', async () => {
-    const before = await versionNow();
     const adminId = await personIdByEmail(t.db, 'chris.taylor@demo.probity.test');
     const current = await organisation.policy(t.councilId);
-    await organisation.updatePolicy(
-      { councilId: t.councilId, personId: adminId, label: 'Chris Taylor' },
-      { ...current, complaintReminderWorkingDays: 3 },
+    const changed = await rulesAfter(() =>
+      organisation.updatePolicy(
+        { councilId: t.councilId, personId: adminId, label: 'Chris Taylor' },
+        { ...current, complaintReminderWorkingDays: 3 },
+      ),
     );
-    const after = await versionNow();
-    expect(after).toBeGreaterThan(before);
-    expect(
-      (await organisation.policyAndCalendar(t.councilId, after)).policy.complaintReminderWorkingDays,
-    ).toBe(3);
+    expect(changed.policy.complaintReminderWorkingDays).toBe(3);
   });
 });

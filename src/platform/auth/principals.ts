@@ -23,16 +23,19 @@ export function activePeople(db: Kysely<Database>, councilId: string) {
     .where('p.active', '=', true);
 }
 
+// What activePeople reads of a person, as the session lookup reads it too.
+export type PrincipalRow = {
+  personId: string;
+  name: string;
+  email: string;
+  councilName: string;
+  councilRulesVersion: number;
+  roles: string[];
+};
+
 export function toPrincipal(
   councilId: string,
-  row: {
-    personId: string;
-    name: string;
-    email: string;
-    councilName: string;
-    councilRulesVersion: number;
-    roles: string[];
-  },
+  row: PrincipalRow,
   via: Principal['via'],
 ): Omit<Principal, 'readOnly' | 'sessionId'> {
   return {

@@ -1,7 +1,7 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Principal } from './principal.ts';
-import { toPrincipal } from './principals.ts';
+import { type PrincipalRow, toPrincipal } from './principals.ts';
 import { digest, newSecret, splitCredential } from './secrets.ts';
 
 export const sessionCookieName = 'probity_session';
@@ -29,13 +29,7 @@ export async function startSession(
   return `${person.councilId}.${secret}`;
 }
 
-type SessionRow = {
-  personId: string;
-  name: string;
-  email: string;
-  councilName: string;
-  councilRulesVersion: number;
-  roles: string[];
+type SessionRow = PrincipalRow & {
   last_seen_at: Date;
   expires_at: Date;
   idle: unknown;
