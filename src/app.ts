@@ -40,8 +40,11 @@ import { authRoutes } from './platform/auth/routes.ts';
 import { digest } from './platform/auth/secrets.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/db/connection.ts';
+import type { JobQueue } from './platform/jobs/queue.ts';
 import type { Job } from './platform/jobs/scheduler.ts';
+import { emailDelivery } from './platform/notify/delivery.ts';
 import type { Mailer } from './platform/notify/mailer.ts';
+import { createOutbox } from './platform/notify/outbox.ts';
 import { outboxRoutes } from './platform/notify/routes.ts';
 import { enforceAccess, type RouteAccess } from './platform/web/access.ts';
 import { healthRoutes } from './platform/web/health.ts';
@@ -53,17 +56,25 @@ export type AppDeps = {
   config: Config;
   database: DatabaseHandle;
   clock: Clock;
-  mailer: Mailer;
+  // The durable queue the outbox writes to, open on the same database.
+  queue: JobQueue;
+  // How email leaves: SMTP, or a folder in development.
+  transport: Mailer;
   sleep?: (ms: number) => Promise<void>;
 };
 
-export type App = { app: FastifyInstance; routes: RouteAccess[]; jobs: Job[] };
+export type App = {
+  app: FastifyInstance;
+  routes: RouteAccess[];
+  jobs: Job[];
+  delivery: ReturnType<typeof emailDelivery>;
+};
 
 const asset = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const requestIdPattern = /^[\w.-]{1,64}$/;
 
 export async function buildApp(deps: AppDeps): Promise<App> {
-  const { config, clock, mailer } = deps;
+  const { config, clock, queue } = deps;
   const db = deps.database.db;
   const app = Fastify({
     logger: {
@@ -89,8 +100,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const organisation = organisationService({ db, clock, mailer, baseUrl: config.baseUrl });
-  const moduleDeps = { db, clock, mailer, baseUrl: config.baseUrl, organisation };
+  const outbox = createOutbox(queue.boss, clock);
+  const delivery = emailDelivery({ db, boss: queue.boss, transport: deps.transport, clock, log: app.log });
+  const organisation = organisationService({ db, clock, outbox, baseUrl: config.baseUrl });
+  const moduleDeps = { db, clock, outbox, baseUrl: config.baseUrl, organisation };
   const gifts = giftsService(moduleDeps);
   const giftReviews = giftReviewsService(moduleDeps);
   const declarations = declarationsService(moduleDeps);
@@ -211,7 +224,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   organisationRoutes(app, { organisation, clock });
   auditRoutes(app, db, organisation.personNames);
-  outboxRoutes(app, config.email.transport === 'folder' ? config.email.folder : null);
+  outboxRoutes(app, db);
   giftsRoutes(app, {
     gifts,
     reviews: giftReviews,
@@ -278,5 +291,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       run: () => declarations.removeAbandonedDrafts(),
     },
   ];
-  return { app, routes, jobs };
+  return { app, routes, jobs, delivery };
 }

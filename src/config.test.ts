@@ -33,9 +33,25 @@ describe('configuration', () => {
     [{ EMAIL_TRANSPORT: 'smtp' }, 'SMTP_URL is required when EMAIL_TRANSPORT=smtp'],
     [{ NODE_ENV: 'production' }, 'COOKIE_SECRET is required when NODE_ENV=production'],
     [{ COOKIE_SECRET: 'short' }, 'COOKIE_SECRET: must be at least 32 characters'],
+    [
+      { NODE_ENV: 'production', COOKIE_SECRET: 'x'.repeat(32) },
+      'EMAIL_TRANSPORT=folder only writes email to files; set EMAIL_TRANSPORT=smtp',
+    ],
+    [
+      { NODE_ENV: 'production', COOKIE_SECRET: 'x'.repeat(32), EMAIL_TRANSPORT: 'folder' },
+      'EMAIL_FOLDER_IN_PRODUCTION=true',
+    ],
     [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
   ])('refuses %j, naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('writes email to a folder in production only when told so explicitly', () => {
+    const production = { NODE_ENV: 'production', COOKIE_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({ ...production, EMAIL_FOLDER_IN_PRODUCTION: 'true' }).email.transport).toBe('folder');
+    expect(
+      loadConfig({ ...production, EMAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://relay:587' }).email,
+    ).toMatchObject({ transport: 'smtp' });
   });
 
   it('treats an empty variable as unset', () => {

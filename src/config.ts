@@ -23,6 +23,7 @@ const environment = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   EMAIL_FROM: z.string().min(3).default('Probity <probity@localhost>'),
+  EMAIL_FOLDER_IN_PRODUCTION: boolean.default(false),
   API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -62,6 +63,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const production = e.NODE_ENV === 'production';
   if (production && !e.COOKIE_SECRET) {
     throw new ConfigError('Probity cannot start: COOKIE_SECRET is required when NODE_ENV=production');
+  }
+  // A folder transport sends nothing: in production people would never get their emails, and
+  // whoever can read the folder could use links meant for others.
+  if (production && e.EMAIL_TRANSPORT === 'folder' && !e.EMAIL_FOLDER_IN_PRODUCTION) {
+    throw new ConfigError(
+      'Probity cannot start: EMAIL_TRANSPORT=folder only writes email to files; set EMAIL_TRANSPORT=smtp with SMTP_URL when NODE_ENV=production, or EMAIL_FOLDER_IN_PRODUCTION=true if that is really meant',
+    );
   }
   if (e.EMAIL_TRANSPORT === 'smtp' && !e.SMTP_URL) {
     throw new ConfigError('Probity cannot start: SMTP_URL is required when EMAIL_TRANSPORT=smtp');

@@ -10,8 +10,10 @@ import { type Division, divisions } from './platform/calendar/working-days.ts';
 import { systemClock } from './platform/clock.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/connection.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
+import { openJobQueue } from './platform/jobs/queue.ts';
 import { startJobs } from './platform/jobs/scheduler.ts';
 import { createMailer } from './platform/notify/mailer.ts';
+import { emailQueue } from './platform/notify/outbox.ts';
 
 const usage = `Usage: node src/main.ts <command>
 
@@ -51,12 +53,22 @@ async function serve(config: Config, demo: boolean) {
     const seeded = await seedDemoCouncil(database.db, systemClock);
     printDemoSignIns(config, seeded.created);
   }
-  const { app, jobs } = await buildApp({
+  let log: { error(details: object, message: string): void } = {
+    error: (_, message) => console.error(message),
+  };
+  const queue = await openJobQueue(database, [emailQueue], {
+    upkeep: true,
+    onError: (error) => log.error({ err: error }, 'job queue failed'),
+  });
+  const { app, jobs, delivery } = await buildApp({
     config,
     database,
     clock: systemClock,
-    mailer: createMailer(config.email),
+    queue,
+    transport: createMailer(config.email),
   });
+  log = app.log;
+  await delivery.start();
   const scheduled = startJobs(jobs, app.log);
   let closing = false;
   const shutDown = async (signal: string) => {
@@ -65,6 +77,7 @@ async function serve(config: Config, demo: boolean) {
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     await app.close();
     await scheduled.stop();
+    await queue.stop();
     await database.close();
     process.exit(0);
   };

@@ -3,7 +3,6 @@ import { caseworkService } from '../../src/modules/complaints/casework.ts';
 import { complaintLetters } from '../../src/modules/complaints/letters.ts';
 import { customersService } from '../../src/modules/customers/service.ts';
 import { organisationService } from '../../src/modules/organisation/service.ts';
-import { createMailer } from '../../src/platform/notify/mailer.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo, demoClients, demoPersonId } from '../support/clients.ts';
 import { receiveComplaint } from '../support/complaints.ts';
@@ -385,8 +384,7 @@ describe.each(databaseKinds)('complaint casework on %s', (kind) => {
 
     // Two processes, each with its own services over the same database.
     const process = () => {
-      const mailer = createMailer({ transport: 'smtp', url: t.smtp.url, from: 'probity@demo.probity.test' });
-      const deps = { db: t.db, clock: t.clock, mailer, baseUrl: 'http://probity.test' };
+      const deps = { db: t.db, clock: t.clock, outbox: t.outbox, baseUrl: 'http://probity.test' };
       const organisation = organisationService(deps);
       const letters = complaintLetters({ ...deps, organisation });
       const customers = customersService({ ...deps, organisation }, { letters });
@@ -414,6 +412,7 @@ describe.each(databaseKinds)('complaint casework on %s', (kind) => {
     t.clock.advance(forward);
     await Promise.all([process().sendReminders(t.councilId), process().sendReminders(t.councilId)]);
     await process().sendReminders(t.councilId);
+    await t.deliverEmails();
     expect(reminders()).toHaveLength(1);
     expect(reminders()[0]?.subject).toBe(
       `Due soon: complaint ${reference} response is due Monday 7 December 2026`,

@@ -11,7 +11,6 @@ import { addPersonDuringSetUp, createCouncil } from '../../src/modules/organisat
 import { organisationService } from '../../src/modules/organisation/service.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { uuidv7 } from '../../src/platform/db/ids.ts';
-import { createMailer } from '../../src/platform/notify/mailer.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo, demoClients } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
@@ -81,7 +80,7 @@ describe.each(databaseKinds)('complaint letters on %s', (kind) => {
   async function send(letter: LetterInput) {
     const written = await t.db.transaction().execute((trx) => letters.write(trx, letter));
     const before = t.smtp.received.length;
-    await written.deliver();
+    await t.deliverEmails();
     return { id: written.id, emails: t.smtp.received.slice(before) };
   }
 
@@ -90,8 +89,7 @@ describe.each(databaseKinds)('complaint letters on %s', (kind) => {
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    const mailer = createMailer({ transport: 'smtp', url: t.smtp.url, from: 'complaints@probity.test' });
-    const deps = { db: t.db, clock: t.clock, mailer, baseUrl: 'http://probity.test' };
+    const deps = { db: t.db, clock: t.clock, outbox: t.outbox, baseUrl: 'http://probity.test' };
     letters = complaintLetters({ ...deps, organisation: organisationService(deps) });
     lucy = {
       councilId: t.councilId,

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintLetters } from '../../src/modules/complaints/letters.ts';
 import { customersService } from '../../src/modules/customers/service.ts';
 import { organisationService } from '../../src/modules/organisation/service.ts';
-import { createMailer } from '../../src/platform/notify/mailer.ts';
 import { outsider } from '../support/api.ts';
 import { startTestApp, type TestApp, testClient } from '../support/app.ts';
 import { demoClients } from '../support/clients.ts';
@@ -48,8 +47,7 @@ describe.each(databaseKinds)('managing unreasonable behaviour on %s', (kind) => 
 
   // The service as the app builds it, over the test app's database, clock and SMTP server.
   const service = () => {
-    const mailer = createMailer({ transport: 'smtp', url: t.smtp.url, from: 'probity@probity.test' });
-    const deps = { db: t.db, clock: t.clock, mailer, baseUrl: 'http://probity.test' };
+    const deps = { db: t.db, clock: t.clock, outbox: t.outbox, baseUrl: 'http://probity.test' };
     const organisation = organisationService(deps);
     return customersService(
       { ...deps, organisation },
@@ -533,6 +531,7 @@ describe.each(databaseKinds)('managing unreasonable behaviour on %s', (kind) => 
     await sql`update customer set category_review_on = '2026-11-27' where id = ${id}`.execute(t.db);
     await customers.sendReviewReminders(t.councilId);
     await customers.sendReviewReminders(t.councilId);
+    await t.deliverEmails();
     expect(reminders().map((mail) => [mail.to, mail.subject])).toEqual([
       ['lucy.adeyemi@demo.probity.test', 'Review due by 27 November 2026: Mabel Reminder'],
     ]);

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationService } from '../../src/modules/organisation/service.ts';
 import { resolveSession, startSession } from '../../src/platform/auth/sessions.ts';
 import { isWorkingDay } from '../../src/platform/calendar/working-days.ts';
-import { createMailer } from '../../src/platform/notify/mailer.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { personIdByEmail } from '../support/people.ts';
@@ -20,7 +19,7 @@ describe.each(databaseKinds)('the working rules a page keeps, on %s', (kind) => 
     organisation = organisationService({
       db: t.db,
       clock: t.clock,
-      mailer: createMailer({ transport: 'smtp', url: t.smtp.url, from: 'probity@probity.test' }),
+      outbox: t.outbox,
       baseUrl: 'http://probity.test',
     });
   });

@@ -4,14 +4,18 @@ import { loadConfig } from '../../src/config.ts';
 import { demoPassword, seedDemoCouncil } from '../../src/modules/organisation/demo.ts';
 import { type Clock, fixedClock } from '../../src/platform/clock.ts';
 import type { DatabaseKind } from '../../src/platform/db/connection.ts';
+import { openJobQueue } from '../../src/platform/jobs/queue.ts';
 import { createMailer } from '../../src/platform/notify/mailer.ts';
+import { createOutbox, emailQueue } from '../../src/platform/notify/outbox.ts';
 import { freshDatabase } from './databases.ts';
 import { startSmtpServer } from './smtp.ts';
 
 export const testCookieSecret = 'test-cookie-secret-that-is-long-enough';
 
 // The whole app, as main.ts builds it, on a fresh database with the demo council, sending
-// email to a real SMTP server on loopback. Time is a clock the test can move.
+// email to a real SMTP server on loopback. Time is a clock the test can move. The outbox is
+// delivered after every request the test client makes and every job run (deliverEmails does it
+// after anything else).
 export async function startTestApp(
   kind: DatabaseKind,
   options: { clock?: Clock & { advance(ms: number): void }; env?: Record<string, string> } = {},
@@ -29,25 +33,49 @@ export async function startTestApp(
     ...options.env,
   });
   const { councilId } = await seedDemoCouncil(database.db, clock);
-  const { app, routes, jobs } = await buildApp({
+  // Failed email is tried again after a second or two, three times in all, so tests see both outcomes.
+  const queue = await openJobQueue(
+    database,
+    [{ ...emailQueue, retryLimit: 2, retryDelay: 1, retryDelayMax: 2 }],
+    {
+      upkeep: false,
+      onError: (error) => {
+        throw error;
+      },
+    },
+  );
+  const { app, routes, jobs, delivery } = await buildApp({
     config,
     database,
     clock,
-    mailer: createMailer(config.email),
+    queue,
+    transport: createMailer(config.email),
     sleep: async () => {},
   });
   await app.ready();
   return {
     app,
     routes,
-    jobs,
+    // Each scheduled job as the scheduler runs it, with what it put in the outbox delivered.
+    jobs: jobs.map((job) => ({
+      ...job,
+      async run() {
+        const result = await job.run();
+        await delivery.deliverDue();
+        return result;
+      },
+    })),
     db: database.db,
     clock,
     smtp,
     councilId,
-    client: () => testClient(app),
+    queue,
+    outbox: createOutbox(queue.boss, clock),
+    deliverEmails: () => delivery.deliverDue(),
+    client: () => testClient(app, () => delivery.deliverDue()),
     async close() {
       await app.close();
+      await queue.stop();
       await database.close();
       await smtp.close();
     },
@@ -58,7 +86,7 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 type Form = Record<string, string> | [string, string][];
 
 // A browser-like client over app.inject: it keeps cookies and fills in CSRF tokens.
-export function testClient(app: FastifyInstance) {
+export function testClient(app: FastifyInstance, afterEachRequest?: () => Promise<unknown>) {
   const jar = new Map<string, string>();
   let csrf: string | null = null;
 
@@ -85,6 +113,7 @@ export function testClient(app: FastifyInstance) {
       ...(payload === undefined ? {} : { payload }),
     });
     remember(response);
+    await afterEachRequest?.();
     const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
     if (token) csrf = token;
     return response;

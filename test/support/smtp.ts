@@ -2,14 +2,15 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export type ReceivedEmail = {
+  messageId: string;
   to: string;
   subject: string;
   text: string;
   attachments: { filename: string; contentType: string; content: Buffer }[];
 };
 
-// A real SMTP server on loopback that keeps what it receives.
-export async function startSmtpServer() {
+// A real SMTP server on loopback that keeps what it receives, on the port given or any free one.
+export async function startSmtpServer(port = 0) {
   const received: ReceivedEmail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -20,6 +21,7 @@ export async function startSmtpServer() {
         .then((mail) => {
           const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
           received.push({
+            messageId: mail.messageId ?? '',
             to: to?.value[0]?.address ?? '',
             subject: mail.subject ?? '',
             text: mail.text ?? '',
@@ -34,11 +36,11 @@ export async function startSmtpServer() {
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const listening = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${listening}`,
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -8,7 +8,6 @@ import { addWorkingDays, isIsoDate } from '../../platform/calendar/working-days.
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { type FieldError, InvalidInput, NotFound } from '../../platform/errors.ts';
-import type { EmailMessage } from '../../platform/notify/mailer.ts';
 import type { CursorKey } from '../../platform/web/cursor.ts';
 import type { LetterWriter } from '../customers/letters-contract.ts';
 import type { CustomersService } from '../customers/service.ts';
@@ -110,14 +109,10 @@ export function caseworkService(
   deps: ModuleDeps,
   collaborators: { letters: ComplaintLetters; customers: CustomersService },
 ) {
-  const { db, clock, mailer, baseUrl, organisation } = deps;
+  const { db, clock, outbox, baseUrl, organisation } = deps;
   const letters: LetterWriter<ComplaintLetterKind> = collaborators.letters;
   const { customers } = collaborators;
   const caseLink = (reference: string) => `${baseUrl}/complaints/${reference}`;
-
-  async function sendAll(messages: readonly EmailMessage[]) {
-    for (const message of messages) await mailer.send(message);
-  }
 
   async function complaintOf(councilId: string, reference: string) {
     const complaint = await repo.complaintByReference(db, councilId, reference);
@@ -197,7 +192,7 @@ export function caseworkService(
     const decision = input.decision;
     const outcome = triageOutcomes[decision];
     const actor = actorFor(principal, requestId);
-    const letter = await change(principal.councilId, found.id, async (trx, complaint, at) => {
+    await change(principal.councilId, found.id, async (trx, complaint, at) => {
       checkMove(complaint, outcome.accepted ? 'stage-1' : 'not-accepted', 'complaints-team', 'decision');
       const today = londonDate(at);
       const route =
@@ -262,7 +257,6 @@ export function caseworkService(
         at,
       });
     });
-    await letter.deliver();
   }
 
   async function allocate(principal: Principal, reference: string, handlerId: string, requestId?: string) {
@@ -270,7 +264,7 @@ export function caseworkService(
     const candidate = isUuid(handlerId) ? await organisation.person(principal.councilId, handlerId) : null;
     if (!candidate) throw refused('handlerId', 'Select the complaints officer to handle it');
     const actor = actorFor(principal, requestId);
-    const due = await change(principal.councilId, found.id, async (trx, complaint, at) => {
+    await change(principal.councilId, found.id, async (trx, complaint, at) => {
       if (complaint.status !== 'stage-1' && complaint.status !== 'stage-2')
         throw refused('handlerId', 'Only an accepted complaint awaiting its response can be allocated');
       const { stage, all } = await currentStage(principal.councilId, complaint, trx);
@@ -294,16 +288,19 @@ export function caseworkService(
         },
         at,
       );
-      return stage.extendedTo ?? stage.respondBy ?? stage.acknowledgeBy;
+      if (candidate.id !== principal.personId) {
+        const due = stage.extendedTo ?? stage.respondBy ?? stage.acknowledgeBy;
+        await outbox.enqueue(
+          trx,
+          principal.councilId,
+          allocationEmail(
+            candidate,
+            { reference: complaint.reference, stage: complaint.stage, due },
+            caseLink(complaint.reference),
+          ),
+        );
+      }
     });
-    if (candidate.id !== principal.personId)
-      await mailer.send(
-        allocationEmail(
-          candidate,
-          { reference: found.reference, stage: found.stage, due },
-          caseLink(found.reference),
-        ),
-      );
   }
 
   async function askForAccounts(
@@ -348,7 +345,7 @@ export function caseworkService(
       errors.push({ key: 'dueOn', message: 'The due date must be in the future' });
     if (errors.length) throw new InvalidInput(errors);
     const actor = actorFor(principal, requestId);
-    const asked = await change(principal.councilId, complaint.id, async (trx, current, at) => {
+    await change(principal.councilId, complaint.id, async (trx, current, at) => {
       if (current.status !== 'stage-1' && current.status !== 'stage-2')
         throw refused('question', 'Accounts can be asked for while a stage is being investigated');
       const made = [];
@@ -379,22 +376,20 @@ export function caseworkService(
         },
         at,
       );
-      return made;
-    });
-    await sendAll(
-      asked.map(({ id, person }) =>
-        accountRequestEmail(
-          person,
-          {
-            reference: complaint.reference,
-            serviceName: complaint.serviceName,
-            question: input.question,
-            dueOn: input.dueOn,
-          },
-          `${baseUrl}/complaints/accounts/${id}`,
+      const asking = {
+        reference: complaint.reference,
+        serviceName: complaint.serviceName,
+        question: input.question,
+        dueOn: input.dueOn,
+      };
+      await outbox.enqueue(
+        trx,
+        principal.councilId,
+        ...made.map(({ id, person }) =>
+          accountRequestEmail(person, asking, `${baseUrl}/complaints/accounts/${id}`),
         ),
-      ),
-    );
+      );
+    });
   }
 
   async function extend(
@@ -412,7 +407,7 @@ export function caseworkService(
       ...textErrors('reason', input.reason, 'Give the good reason for the extension (the Code)', 2000),
     );
     const actor = actorFor(principal, requestId);
-    const letter = await change(principal.councilId, found.id, async (trx, complaint, at) => {
+    await change(principal.councilId, found.id, async (trx, complaint, at) => {
       if (complaint.status !== 'stage-1' && complaint.status !== 'stage-2')
         throw refused('days', 'Only a stage awaiting its response can be extended');
       const { stage } = await currentStage(principal.councilId, complaint, trx);
@@ -461,7 +456,6 @@ export function caseworkService(
         at,
       });
     });
-    await letter.deliver();
   }
 
   async function respond(
@@ -479,7 +473,7 @@ export function caseworkService(
     const outcome = input.outcome as Outcome;
     const actor = actorFor(principal, requestId);
     const slug = await councilSlug(principal.councilId);
-    const letter = await change(principal.councilId, found.id, async (trx, complaint, at) => {
+    await change(principal.councilId, found.id, async (trx, complaint, at) => {
       const to: ComplaintStatus = complaint.stage === 1 ? 'stage-1-responded' : 'stage-2-responded';
       checkMove(complaint, to, 'complaints-team', 'outcome');
       const stage1 = (await currentStage(principal.councilId, complaint, trx)).all.find((s) => s.stage === 1);
@@ -540,7 +534,6 @@ export function caseworkService(
         at,
       });
     });
-    await letter.deliver();
   }
 
   async function councilSlug(councilId: string) {
@@ -557,7 +550,7 @@ export function caseworkService(
   async function escalate(councilId: string, complaintId: string, by: Actor | null, reason: string) {
     const policy = await organisation.policy(councilId);
     const calendar = await organisation.calendar(councilId);
-    const letter = await change(councilId, complaintId, async (trx, complaint, at) => {
+    await change(councilId, complaintId, async (trx, complaint, at) => {
       checkMove(complaint, 'stage-2', by ? 'complaints-team' : 'complainant', 'reason');
       const actor: Actor = by ?? {
         councilId,
@@ -611,7 +604,6 @@ export function caseworkService(
         at,
       });
     });
-    await letter.deliver();
   }
 
   async function close(principal: Principal, reference: string, requestId?: string) {
@@ -813,7 +805,7 @@ export function caseworkService(
     const horizon = addWorkingDays(calendar, today, policy.complaintReminderWorkingDays);
     const due = await repo.openStagesDueBy(db, councilId, horizon);
     const managers = await organisation.peopleWithRole(councilId, 'complaints-manager');
-    const messages: EmailMessage[] = [];
+    let sent = 0;
     for (const stage of due) {
       const deadlines = [
         ...(stage.acknowledgedOn === null
@@ -827,25 +819,22 @@ export function caseworkService(
           ? [{ name: stage.handlerName ?? '', email: stage.handlerEmail }]
           : managers.map((m) => ({ name: m.name, email: m.email }));
       for (const { deadline, dueOn } of deadlines) {
-        const claimed = await repo.claimReminder(
-          db,
-          councilId,
-          { complaintId: stage.complaintId, stage: stage.stage, deadline, dueOn },
-          now,
+        const reminders = to.map((person) =>
+          reminderEmail(
+            person,
+            { reference: stage.reference, stage: stage.stage, deadline, dueOn, overdue: dueOn < today },
+            caseLink(stage.reference),
+          ),
         );
-        if (!claimed) continue;
-        for (const person of to)
-          messages.push(
-            reminderEmail(
-              person,
-              { reference: stage.reference, stage: stage.stage, deadline, dueOn, overdue: dueOn < today },
-              caseLink(stage.reference),
-            ),
-          );
+        await db.transaction().execute(async (trx) => {
+          const reminder = { complaintId: stage.complaintId, stage: stage.stage, deadline, dueOn };
+          if (!(await repo.claimReminder(trx, councilId, reminder, now))) return;
+          await outbox.enqueue(trx, councilId, ...reminders);
+          sent += reminders.length;
+        });
       }
     }
-    await sendAll(messages);
-    return messages.length;
+    return sent;
   }
 
   return {

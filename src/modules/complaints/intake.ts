@@ -7,6 +7,7 @@ import type { WorkingCalendar } from '../../platform/calendar/working-days.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { NotFound } from '../../platform/errors.ts';
+import type { EmailMessage } from '../../platform/notify/mailer.ts';
 import type { CustomersService } from '../customers/service.ts';
 import type { ModuleDeps } from '../organisation/module-deps.ts';
 import type { PolicySettings } from '../organisation/policy-settings.ts';
@@ -37,7 +38,7 @@ export function intakeService(
   deps: ModuleDeps,
   collaborators: { customers: CustomersService; casework: Casework; letters: ComplaintLetters },
 ) {
-  const { db, clock, mailer, baseUrl, organisation } = deps;
+  const { db, clock, outbox, baseUrl, organisation } = deps;
   const { customers } = collaborators;
 
   async function context(councilId: string) {
@@ -193,27 +194,22 @@ export function intakeService(
     };
   }
 
-  async function tellComplainant(
+  // The person who complained online is told its reference and deadlines, when they gave an email.
+  function acknowledgement(
     council: { name: string; slug: string },
     facts: ComplaintFacts,
     created: Awaited<ReturnType<typeof createComplaint>>,
-  ): Promise<boolean> {
-    if (!facts.email) return false;
-    try {
-      await mailer.send(
-        complaintReceivedEmail({
-          ...created,
-          councilName: council.name,
-          name: facts.name,
-          email: facts.email,
-          progressUrl: `${baseUrl}/public/${council.slug}/complaints/progress`,
-        }),
-      );
-      return true;
-    } catch {
-      // The complaint is made and its reference shown; staff see it has no acknowledgement yet.
-      return false;
-    }
+  ): EmailMessage[] {
+    if (!facts.email) return [];
+    return [
+      complaintReceivedEmail({
+        ...created,
+        councilName: council.name,
+        name: facts.name,
+        email: facts.email,
+        progressUrl: `${baseUrl}/public/${council.slug}/complaints/progress`,
+      }),
+    ];
   }
 
   async function councilSlug(councilId: string) {
@@ -316,8 +312,7 @@ export function intakeService(
       const settings = await context(council.councilId);
       const today = londonDate(clock.now());
       const serviceIds = new Set(settings.services.map((service) => service.id));
-      type Made = { created: Awaited<ReturnType<typeof createComplaint>>; facts: ComplaintFacts };
-      type Outcome = { incomplete: string } | { complaintId: string; made: Made | null };
+      type Outcome = { incomplete: string } | { complaintId: string };
       const outcome = await db.transaction().execute(async (trx): Promise<Outcome> => {
         const draft = await trx
           .selectFrom('complaint_draft')
@@ -328,7 +323,7 @@ export function intakeService(
           .executeTakeFirst();
         if (!draft) throw new NotFound('No such complaint being made');
         const answers = draft.answers as Answers;
-        if (answers.submitted) return { complaintId: answers.submitted, made: null };
+        if (answers.submitted) return { complaintId: answers.submitted };
         const checked = completeFacts(answers, { today, serviceIds });
         if (!checked.facts) return { incomplete: checked.firstIncomplete.key };
         const authority =
@@ -370,11 +365,10 @@ export function intakeService(
           .where('council_id', '=', council.councilId)
           .where('id', '=', draftId)
           .execute();
-        return { complaintId: created.id, made: { created, facts: checked.facts } };
+        await outbox.enqueue(trx, council.councilId, ...acknowledgement(council, checked.facts, created));
+        return { complaintId: created.id };
       });
-      if ('incomplete' in outcome) return { incomplete: outcome.incomplete };
-      if (outcome.made) await tellComplainant(council, outcome.made.facts, outcome.made.created);
-      return { complaintId: outcome.complaintId };
+      return outcome;
     },
 
     // A complaint received by phone, email, letter or in person, logged by the complaints team.

@@ -88,7 +88,7 @@ export function maySeeLetter(
 }
 
 export function complaintLetters(deps: ModuleDeps) {
-  const { db, clock, mailer } = deps;
+  const { db, clock, outbox } = deps;
 
   const councilName = async (q: Kysely<Database>, councilId: string) =>
     (await q.selectFrom('council').select('name').where('council_id', '=', councilId).executeTakeFirst())
@@ -199,12 +199,9 @@ export function complaintLetters(deps: ModuleDeps) {
   return {
     kinds: letterKinds,
 
-    /** Writes a letter from the council's template inside the caller's transaction; deliver()
-     * after commit emails it, with its PDF, when there is an email address. */
-    async write(
-      trx: Kysely<Database>,
-      input: LetterInput,
-    ): Promise<{ id: string; deliver(): Promise<void> }> {
+    /** Writes a letter from the council's template inside the caller's transaction, and puts it
+     * in the outbox, with its PDF, when there is an email address. */
+    async write(trx: Kysely<Database>, input: LetterInput): Promise<{ id: string }> {
       const { councilId, kind, at } = input;
       if (!isLetterKind(kind)) throw new Error(`letters.write: no such letter kind "${kind}"`);
       const missing = callerValues(kind).filter((name) => typeof input.values[name] !== 'string');
@@ -288,19 +285,16 @@ export function complaintLetters(deps: ModuleDeps) {
         sentByName: input.sentBy?.personId ? input.sentBy.label : null,
         sentAt: at,
       };
-      return {
-        id,
-        async deliver() {
-          if (!email) return;
-          const pdf = await letterPdf(sent, council);
-          await mailer.send({
-            to: email,
-            subject: sent.subject,
-            text: sent.body,
-            attachments: [{ filename: letterFileName(sent), contentType: 'application/pdf', content: pdf }],
-          });
-        },
-      };
+      if (email) {
+        const pdf = await letterPdf(sent, council);
+        await outbox.enqueue(trx, councilId, {
+          to: email,
+          subject: sent.subject,
+          text: sent.body,
+          attachments: [{ filename: letterFileName(sent), contentType: 'application/pdf', content: pdf }],
+        });
+      }
+      return { id };
     },
 
     letter,

@@ -140,7 +140,7 @@ export function decisionsService(
       const today = londonDate(at);
       const reviewOn = categoryReviewOn(to, today, policy.restrictionReviewMonths);
       const contact = await contactLine(councilId, spoc?.id ?? null);
-      const letter = await db.transaction().execute(async (trx) => {
+      await db.transaction().execute(async (trx) => {
         for (const kind of chosen) {
           await insertRestriction(
             trx,
@@ -222,7 +222,6 @@ export function decisionsService(
         );
         return written;
       });
-      await letter.deliver();
     },
 
     // A restriction on how the customer may contact the council (003 VC §5.2), reviewed every
@@ -280,7 +279,7 @@ export function decisionsService(
       // The customer is told the restrictions that now apply, in the letter the vexatious decision
       // sends (003 VC §4.5, §5.1 "inform the complainant of the action the Council has chosen").
       const contact = await contactLine(councilId, customer.singlePointOfContactId);
-      const { id, letter } = await db.transaction().execute(async (trx) => {
+      return db.transaction().execute(async (trx) => {
         const id = await insertRestriction(trx, principal, customerId, row, at, requestId);
         const values = {
           behaviour: reason,
@@ -288,10 +287,9 @@ export function decisionsService(
           restrictions: await restrictionsText(trx, councilId, customerId, londonDate(at)),
           reviewOn: longDate(reviewOn),
         };
-        return { id, letter: await writeLetter(trx, principal, customer, 'vexatious', values, at) };
+        await writeLetter(trx, principal, customer, 'vexatious', values, at);
+        return id;
       });
-      await letter.deliver();
-      return id;
     },
 
     async endRestriction(

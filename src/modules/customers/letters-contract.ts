@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/audit/audit-trail.ts';
 import type { Database } from '../../platform/db/schema.ts';
 
 // What a module asks of the letters service (contract 4 of issue 5): a letter of one of the kinds
-// it sends, written from the council's templates and emailed after commit.
+// it sends, written from the council's templates and put in the outbox in the caller's transaction.
 export type LetterRequest<Kind extends string> = {
   councilId: string;
   kind: Kind;
@@ -20,7 +20,7 @@ export type LetterRequest<Kind extends string> = {
 };
 
 export type LetterWriter<Kind extends string> = {
-  write(trx: Kysely<Database>, input: LetterRequest<Kind>): Promise<{ id: string; deliver(): Promise<void> }>;
+  write(trx: Kysely<Database>, input: LetterRequest<Kind>): Promise<{ id: string }>;
 };
 
 // The letters about a customer's behaviour.

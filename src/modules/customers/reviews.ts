@@ -33,7 +33,7 @@ export function reviewsService(
     existing,
   }: { kit: DecisionKit; existing: (councilId: string, id: string) => Promise<repo.Customer> },
 ) {
-  const { db, clock, mailer, baseUrl, organisation } = deps;
+  const { db, clock, outbox, baseUrl, organisation } = deps;
   const { longDate, actorOf, restrictionsText, writeLetter, endRestrictions, hasRestrictions } = kit;
   return {
     async requestReview(
@@ -151,7 +151,7 @@ export function reviewsService(
       const openRequest = (await repo.reviews(db, councilId, customerId)).find(
         (r) => r.requestedOn && !r.decision,
       );
-      const letter = await db.transaction().execute(async (trx) => {
+      await db.transaction().execute(async (trx) => {
         await endRestrictions(trx, councilId, ending, today, `Review: ${notes}`);
         const kept = inForce.filter((r) => !ending.includes(r.id)).map((r) => r.id);
         if (kept.length) {
@@ -266,7 +266,6 @@ export function reviewsService(
         );
         return written;
       });
-      await letter.deliver();
       return decision;
     },
 
@@ -293,27 +292,28 @@ export function reviewsService(
       let sent = 0;
       for (const row of due) {
         const reviewOn = row.reviewOn as string;
-        const claimed = await db
-          .insertInto('behaviour_review_reminder')
-          .values({ council_id: councilId, customer_id: row.id, due_on: reviewOn, sent_at: now })
-          .onConflict((oc) => oc.doNothing())
-          .returning('due_on')
-          .executeTakeFirst();
-        if (!claimed) continue;
-        for (const manager of managers) {
-          await mailer.send({
-            to: manager.email,
-            subject: `Review due by ${longDate(reviewOn)}: ${row.name}`,
-            text: [
-              `Dear ${manager.name},`,
-              '',
-              `${row.name}'s category (${categoryText[row.category]}) and contact restrictions are due for review by ${longDate(reviewOn)} (Procedure for Managing Vexatious Customers §4.6).`,
-              'Keep, change or lift them, and the customer will be told in writing:',
-              `${baseUrl}/customers/${row.id}/review`,
-            ].join('\n'),
-          });
-        }
-        sent += 1;
+        const reminders = managers.map((manager) => ({
+          to: manager.email,
+          subject: `Review due by ${longDate(reviewOn)}: ${row.name}`,
+          text: [
+            `Dear ${manager.name},`,
+            '',
+            `${row.name}'s category (${categoryText[row.category]}) and contact restrictions are due for review by ${longDate(reviewOn)} (Procedure for Managing Vexatious Customers §4.6).`,
+            'Keep, change or lift them, and the customer will be told in writing:',
+            `${baseUrl}/customers/${row.id}/review`,
+          ].join('\n'),
+        }));
+        await db.transaction().execute(async (trx) => {
+          const claimed = await trx
+            .insertInto('behaviour_review_reminder')
+            .values({ council_id: councilId, customer_id: row.id, due_on: reviewOn, sent_at: now })
+            .onConflict((oc) => oc.doNothing())
+            .returning('due_on')
+            .executeTakeFirst();
+          if (!claimed) return;
+          await outbox.enqueue(trx, councilId, ...reminders);
+          sent += 1;
+        });
       }
       return sent;
     },

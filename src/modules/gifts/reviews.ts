@@ -35,7 +35,7 @@ function changes(signed: repo.OfferEntry, current: repo.OfferEntry) {
 export type GiftReviewsService = ReturnType<typeof giftReviewsService>;
 
 export function giftReviewsService(deps: GiftsDeps) {
-  const { db, clock, mailer, baseUrl, organisation } = deps;
+  const { db, clock, outbox, baseUrl, organisation } = deps;
 
   // Every register that is reviewed: each service's, each director's and the chief executive's
   // heads of service or directors', the chief executive's own, and any other with entries.
@@ -253,6 +253,7 @@ export function giftReviewsService(deps: GiftsDeps) {
         answer: null,
         answeredAt: null,
       };
+      const author = await organisation.person(principal.councilId, offer.recipientId);
       await db.transaction().execute(async (trx) => {
         await repo.insertQuery(trx, principal.councilId, query);
         await appendAudit(
@@ -261,12 +262,13 @@ export function giftReviewsService(deps: GiftsDeps) {
           { action: 'gift.queried', recordType: 'gift', recordId: offerId, after: { question } },
           now,
         );
+        if (author)
+          await outbox.enqueue(
+            trx,
+            principal.councilId,
+            queryEmail(author, offer, principal.name, question, `${baseUrl}/gifts/${offer.id}`),
+          );
       });
-      const author = await organisation.person(principal.councilId, offer.recipientId);
-      if (author)
-        await mailer.send(
-          queryEmail(author, offer, principal.name, question, `${baseUrl}/gifts/${offer.id}`),
-        );
       return query;
     },
 
@@ -303,22 +305,25 @@ export function giftReviewsService(deps: GiftsDeps) {
       let sent = 0;
       for (const cell of await statuses(councilId)) {
         if (cell.status !== 'overdue' || cell.register.reviewers.length === 0) continue;
-        const claimed = await repo.claimReminder(
-          db,
-          councilId,
-          cell.register.key,
-          cell.period.start,
-          now,
-          reminderGapMs,
-        );
-        if (!claimed) continue;
         const link = `${baseUrl}/gifts/reviews/${encodeURIComponent(cell.register.key)}/${cell.period.start}`;
-        for (const reviewer of cell.register.reviewers) {
-          await mailer.send(
-            reviewReminderEmail(reviewer, cell.register.name, cell.period.label, cell.due, link),
-          );
-          sent += 1;
-        }
+        const reminders = cell.register.reviewers.map((reviewer) =>
+          reviewReminderEmail(reviewer, cell.register.name, cell.period.label, cell.due, link),
+        );
+        await db.transaction().execute(async (trx) => {
+          if (
+            !(await repo.claimReminder(
+              trx,
+              councilId,
+              cell.register.key,
+              cell.period.start,
+              now,
+              reminderGapMs,
+            ))
+          )
+            return;
+          await outbox.enqueue(trx, councilId, ...reminders);
+          sent += reminders.length;
+        });
       }
       return sent;
     },

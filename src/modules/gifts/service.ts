@@ -39,7 +39,7 @@ export function actorFor(principal: Principal, requestId?: string): Actor {
 }
 
 export function giftsService(deps: GiftsDeps) {
-  const { db, clock, mailer, baseUrl, organisation } = deps;
+  const { db, clock, outbox, baseUrl, organisation } = deps;
 
   async function giftPolicy(councilId: string): Promise<GiftPolicy & { reviewMonths: number }> {
     const policy = await organisation.policy(councilId);
@@ -243,10 +243,14 @@ export function giftsService(deps: GiftsDeps) {
           { action: 'gift.recorded', recordType: 'gift', recordId: id, after: repo.entryOf(created) },
           now,
         );
+        if (approver)
+          await outbox.enqueue(
+            trx,
+            principal.councilId,
+            approvalRequestEmail(approver, created, `${baseUrl}/gifts/approvals/${id}`),
+          );
         return created;
       });
-      if (approver)
-        await mailer.send(approvalRequestEmail(approver, offer, `${baseUrl}/gifts/approvals/${offer.id}`));
       return offer;
     },
 
@@ -382,6 +386,7 @@ export function giftsService(deps: GiftsDeps) {
         version: offer.version + 1,
         updatedAt: now,
       };
+      const recipient = await organisation.person(principal.councilId, offer.recipientId);
       await db.transaction().execute(async (trx) => {
         const saved = await repo.saveOffer(trx, principal.councilId, decided, {
           reason: decision === 'approved' ? 'Approved' : 'Approval refused',
@@ -403,9 +408,13 @@ export function giftsService(deps: GiftsDeps) {
           },
           now,
         );
+        if (recipient)
+          await outbox.enqueue(
+            trx,
+            principal.councilId,
+            approvalDecisionEmail(recipient, decided, link(decided)),
+          );
       });
-      const recipient = await organisation.person(principal.councilId, offer.recipientId);
-      if (recipient) await mailer.send(approvalDecisionEmail(recipient, decided, link(decided)));
       return decided;
     },
 

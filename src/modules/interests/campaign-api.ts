@@ -102,8 +102,7 @@ export function campaignApi(app: FastifyInstance, { campaigns }: InterestsRouteD
       },
     },
     async (request, reply) => {
-      const { campaign, invitations } = await campaigns.open(signedIn(request), request.body, request.id);
-      invitations.catch((error: unknown) => request.log.error({ err: error }, 'campaign invitations failed'));
+      const campaign = await campaigns.open(signedIn(request), request.body, request.id);
       return reply.code(201).send(campaign);
     },
   );

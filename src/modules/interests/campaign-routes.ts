@@ -164,12 +164,7 @@ export function campaignRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
   app.post('/interests/campaigns', { config: { access: 'interests:campaigns' } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     try {
-      const { campaign, invitations } = await campaigns.open(
-        signedIn(request),
-        campaignFromForm(body),
-        request.id,
-      );
-      invitations.catch((error: unknown) => request.log.error({ err: error }, 'campaign invitations failed'));
+      const campaign = await campaigns.open(signedIn(request), campaignFromForm(body), request.id);
       return reply.redirect(`${dashboardHref(campaign.id)}?opened=1`, 303);
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;

@@ -27,13 +27,10 @@ export type CampaignsService = ReturnType<typeof campaignsService>;
 
 const outstandingShownPerService = 10;
 const peoplePage = 1000;
-// Follow-ups are claimed a batch at a time, so that a process stopped while sending leaves the
-// rest for the next run; each batch is emailed a few at a time.
 const chaseBatch = 50;
-const sendingAtOnce = 4;
 
 export function campaignsService(deps: ModuleDeps) {
-  const { db, clock, mailer, baseUrl, organisation } = deps;
+  const { db, clock, outbox, baseUrl, organisation } = deps;
   const today = () => londonDate(clock.now());
   const respondLink = (campaignId: string) => `${baseUrl}/interests/campaigns/${campaignId}`;
   const services = perCouncilCache((councilId) => organisation.services(councilId));
@@ -50,37 +47,43 @@ export function campaignsService(deps: ModuleDeps) {
     }
   }
 
-  // Emails a claimed member their invitation or a reminder; a leaver is not emailed.
-  async function chase(councilId: string, chaser: repo.Chaser, invitation: boolean): Promise<number> {
-    const person = await organisation.person(councilId, chaser.personId);
-    if (!person?.active) return 0;
-    const asked = {
-      campaignName: chaser.campaignName,
-      dueOn: chaser.dueOn,
-      link: respondLink(chaser.campaignId),
-    };
-    await mailer.send(
-      invitation ? campaignInvitationEmail(person, asked) : campaignReminderEmail(person, asked, today()),
-    );
-    return 1;
+  // The invitation or reminder for each claimed member; a leaver is not emailed.
+  function chasers(
+    people: ReadonlyMap<string, Person>,
+    claimed: readonly repo.Chaser[],
+    invitation: boolean,
+  ) {
+    return claimed.flatMap((chaser) => {
+      const person = people.get(chaser.personId);
+      if (!person?.active) return [];
+      const asked = {
+        campaignName: chaser.campaignName,
+        dueOn: chaser.dueOn,
+        link: respondLink(chaser.campaignId),
+      };
+      return [
+        invitation ? campaignInvitationEmail(person, asked) : campaignReminderEmail(person, asked, today()),
+      ];
+    });
   }
 
-  // Claims and emails every follow-up due, a batch at a time. Returns how many were sent.
+  // Claims the follow-ups due a batch at a time, each batch in one transaction with its emails, so
+  // that a process stopped part way leaves the rest for the next run. Returns how many were emailed.
   async function chaseAll(
     councilId: string,
     which: Parameters<typeof repo.claimChasers>[2],
   ): Promise<number> {
+    const people = new Map((await activePeople(councilId)).map((person) => [person.id, person]));
     let sent = 0;
     for (;;) {
-      const batch = await repo.claimChasers(db, councilId, which, clock.now(), chaseBatch);
-      if (batch.length === 0) return sent;
-      for (let start = 0; start < batch.length; start += sendingAtOnce) {
-        const sending = batch.slice(start, start + sendingAtOnce);
-        const results = await Promise.all(
-          sending.map((chaser) => chase(councilId, chaser, which.invitations)),
-        );
-        sent += results.reduce((sum, one) => sum + one, 0);
-      }
+      const claimed = await db.transaction().execute(async (trx) => {
+        const batch = await repo.claimChasers(trx, councilId, which, clock.now(), chaseBatch);
+        const messages = chasers(people, batch, which.invitations);
+        await outbox.enqueue(trx, councilId, ...messages);
+        sent += messages.length;
+        return batch.length;
+      });
+      if (claimed === 0) return sent;
     }
   }
 
@@ -114,7 +117,7 @@ export function campaignsService(deps: ModuleDeps) {
       };
     },
 
-    // Fixes the campaign's members (everyone in scope now) in one transaction, then invites them.
+    // Fixes the campaign's members (everyone in scope now) and invites them, in one transaction.
     async open(principal: Principal, value: unknown, requestId?: string) {
       oversees(principal);
       const parsed = campaignInput.safeParse(value);
@@ -129,16 +132,17 @@ export function campaignsService(deps: ModuleDeps) {
       const serviceIds = input.scope === 'everyone' ? null : [...new Set(input.serviceIds)];
       if (serviceIds?.some((id) => !councilServices.some((service) => service.id === id)))
         throw new InvalidInput([{ key: 'serviceIds', message: 'Select services from the list' }]);
-      const members: repo.NewMember[] = (await activePeople(principal.councilId))
-        .filter((person) => isCampaignMember(person, serviceIds))
-        .map((person) => ({
-          personId: person.id,
-          personName: person.name,
-          jobTitle: person.jobTitle,
-          serviceId: person.serviceId,
-          serviceName: person.serviceName ?? '',
-          fieldOfficer: person.roles.includes('field-officer'),
-        }));
+      const inScope = (await activePeople(principal.councilId)).filter((person) =>
+        isCampaignMember(person, serviceIds),
+      );
+      const members: repo.NewMember[] = inScope.map((person) => ({
+        personId: person.id,
+        personName: person.name,
+        jobTitle: person.jobTitle,
+        serviceId: person.serviceId,
+        serviceName: person.serviceName ?? '',
+        fieldOfficer: person.roles.includes('field-officer'),
+      }));
       if (members.length === 0)
         throw new InvalidInput([
           {
@@ -178,13 +182,18 @@ export function campaignsService(deps: ModuleDeps) {
           },
           now,
         );
+        // Every member's invitation is in the outbox when the campaign opens.
+        const invited = await repo.claimChasers(
+          trx,
+          principal.councilId,
+          { invitations: true, campaignId: campaign.id },
+          now,
+          members.length,
+        );
+        const people = new Map(inScope.map((person) => [person.id, person]));
+        await outbox.enqueue(trx, principal.councilId, ...chasers(people, invited, true));
       });
-      // Emailing thousands takes a while: the caller gets the campaign at once and the sending
-      // goes on behind; anyone it misses is invited by the next reminder run.
-      return {
-        campaign: { ...campaign, members: members.length, responded: 0 },
-        invitations: chaseAll(principal.councilId, { invitations: true, campaignId: campaign.id }),
-      };
+      return { ...campaign, members: members.length, responded: 0 };
     },
 
     async close(principal: Principal, id: string, requestId?: string) {

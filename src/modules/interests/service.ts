@@ -5,6 +5,7 @@ import { isIsoDate } from '../../platform/calendar/working-days.ts';
 import { draftStore } from '../../platform/db/drafts.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { Forbidden, InvalidInput, NotFound } from '../../platform/errors.ts';
+import type { EmailMessage } from '../../platform/notify/mailer.ts';
 import type { CursorKey } from '../../platform/web/cursor.ts';
 import type { ModuleDeps } from '../organisation/module-deps.ts';
 import type { Person } from '../organisation/repository.ts';
@@ -76,7 +77,7 @@ export function canSeeDeclaration(
 }
 
 export function declarationsService(deps: ModuleDeps) {
-  const { db, clock, mailer, baseUrl, organisation } = deps;
+  const { db, clock, outbox, baseUrl, organisation } = deps;
   const link = (id: string) => `${baseUrl}/interests/${id}`;
 
   async function me(principal: Principal): Promise<Person> {
@@ -219,7 +220,14 @@ export function declarationsService(deps: ModuleDeps) {
   async function saveChange(
     principal: Principal,
     changed: repo.Declaration,
-    change: { reason: string; action: string; before: repo.Declaration; requestId?: string | undefined },
+    change: {
+      reason: string;
+      action: string;
+      before: repo.Declaration;
+      requestId?: string | undefined;
+      // Sent only if the change is saved.
+      emails?: readonly EmailMessage[];
+    },
     parties?: readonly Party[],
   ) {
     const now = changed.updatedAt;
@@ -247,6 +255,7 @@ export function declarationsService(deps: ModuleDeps) {
         },
         now,
       );
+      await outbox.enqueue(trx, principal.councilId, ...(change.emails ?? []));
     });
   }
 
@@ -346,13 +355,14 @@ export function declarationsService(deps: ModuleDeps) {
           { action: 'declaration.made', recordType: 'declaration', recordId: id, after: created },
           now,
         );
+        await outbox.enqueue(
+          trx,
+          principal.councilId,
+          ...(reviewer ? [declarationEmail(reviewer, created, `${baseUrl}/interests/reviews/${id}`)] : []),
+          ...notifications.map((recipient) => notificationEmail(recipient, created, recipient.why)),
+        );
         return created;
       });
-      if (reviewer)
-        await mailer.send(declarationEmail(reviewer, declaration, `${baseUrl}/interests/reviews/${id}`));
-      for (const recipient of notifications) {
-        await mailer.send(notificationEmail(recipient, declaration, recipient.why));
-      }
       return declaration;
     },
 
@@ -471,26 +481,30 @@ export function declarationsService(deps: ModuleDeps) {
         version: declaration.version + 1,
         updatedAt: now,
       };
+      const declarant = await organisation.person(principal.councilId, declaration.personId);
+      const referral = reviewed.referredTo;
+      const referees = referral
+        ? await organisation.peopleWithRole(
+            principal.councilId,
+            referral === 'hr' ? 'hr' : 'monitoring-officer',
+          )
+        : [];
       await saveChange(principal, reviewed, {
         reason: `Reviewed: ${outcomes[reviewed.outcome ?? 'no-conflict']}`,
         action: 'declaration.reviewed',
         before: declaration,
         requestId,
-      });
-      const declarant = await organisation.person(principal.councilId, declaration.personId);
-      if (declarant) await mailer.send(reviewOutcomeEmail(declarant, reviewed, link(id)));
-      if (reviewed.referredTo) {
-        const role = reviewed.referredTo === 'hr' ? 'hr' : 'monitoring-officer';
-        for (const person of await organisation.peopleWithRole(principal.councilId, role)) {
-          await mailer.send(
+        emails: [
+          ...(declarant ? [reviewOutcomeEmail(declarant, reviewed, link(id))] : []),
+          ...referees.map((person) =>
             notificationEmail(
               person,
               reviewed,
-              `${principal.name} referred it to ${referralTargets[reviewed.referredTo]}`,
+              `${principal.name} referred it to ${referralTargets[referral ?? 'hr']}`,
             ),
-          );
-        }
-      }
+          ),
+        ],
+      });
       return reviewed;
     },
 
@@ -563,14 +577,19 @@ export function declarationsService(deps: ModuleDeps) {
         version: declaration.version + 1,
         updatedAt: now,
       };
+      const reviewer = assessed.reviewer;
       await saveChange(
         principal,
         amended,
-        { reason: changeReason, action: 'declaration.amended', before: declaration, requestId },
+        {
+          reason: changeReason,
+          action: 'declaration.amended',
+          before: declaration,
+          requestId,
+          emails: reviewer ? [declarationEmail(reviewer, amended, `${baseUrl}/interests/reviews/${id}`)] : [],
+        },
         assessed.parties,
       );
-      if (assessed.reviewer)
-        await mailer.send(declarationEmail(assessed.reviewer, amended, `${baseUrl}/interests/reviews/${id}`));
       return { declaration: amended, hoursWarning: assessed.hours };
     },
 

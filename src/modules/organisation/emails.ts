@@ -32,5 +32,6 @@ export function invitationEmail(details: {
       '',
       'If you were not expecting this email, you can ignore it.',
     ].join('\n'),
+    secrets: [details.link],
   };
 }

@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import type { Mailer } from '../../platform/notify/mailer.ts';
+import type { Outbox } from '../../platform/notify/outbox.ts';
 import type { OrganisationService } from './service.ts';
 
-// What a module's services are built from: the database, the clock, email, and the organisation
+// What a module's services are built from: the database, the clock, the email outbox, and the organisation
 // (people, roles, policy, calendar).
 export type ModuleDeps = {
   db: Kysely<Database>;
   clock: Clock;
-  mailer: Mailer;
+  outbox: Outbox;
   baseUrl: string;
   organisation: Pick<
     OrganisationService,

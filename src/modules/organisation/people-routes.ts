@@ -117,7 +117,7 @@ export function peopleRoutes(app: FastifyInstance, organisation: OrganisationSer
         [
           flash,
           query.invited
-            ? `An email with a link to set a password has been sent to ${person.email}`
+            ? `An email with a link to set a password is being sent to ${person.email}`
             : undefined,
         ]
           .filter(Boolean)

@@ -16,7 +16,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { type FieldError, Forbidden, fieldErrorsOf, InvalidInput, NotFound } from '../../platform/errors.ts';
-import type { Mailer } from '../../platform/notify/mailer.ts';
+import type { Outbox } from '../../platform/notify/outbox.ts';
 import { calendarOverrideInput, divisionInput } from './calendar-input.ts';
 import { councilCreatedAt, findCouncilBySlug, listCouncilIds } from './councils.ts';
 import { invitationEmail } from './emails.ts';
@@ -25,12 +25,12 @@ import { type PersonInput, parsePersonInput } from './people-input.ts';
 import { type PolicySettings, readPolicy } from './policy-settings.ts';
 import * as repo from './repository.ts';
 
-export type OrganisationDeps = { db: Kysely<Database>; clock: Clock; mailer: Mailer; baseUrl: string };
+export type OrganisationDeps = { db: Kysely<Database>; clock: Clock; outbox: Outbox; baseUrl: string };
 
 export type OrganisationService = ReturnType<typeof organisationService>;
 type WorkingRules = { readonly policy: PolicySettings; readonly calendar: WorkingCalendar };
 
-export function organisationService({ db, clock, mailer, baseUrl }: OrganisationDeps) {
+export function organisationService({ db, clock, outbox, baseUrl }: OrganisationDeps) {
   async function checkReferences(councilId: string, input: PersonInput, personId?: string) {
     const errors: FieldError[] = [];
     if (await repo.emailInUse(db, input.email, personId)) {
@@ -184,24 +184,20 @@ export function organisationService({ db, clock, mailer, baseUrl }: Organisation
       if (!person.active)
         throw new InvalidInput([{ key: 'form', message: 'Reactivate this person before inviting them' }]);
       const now = clock.now();
-      const { link, expiresAt } = await db.transaction().execute(async (trx) => {
-        const invitation = await createInvitation(trx, actor.councilId, id, now, baseUrl);
+      await db.transaction().execute(async (trx) => {
+        const { link, expiresAt } = await createInvitation(trx, actor.councilId, id, now, baseUrl);
         await appendAudit(
           trx,
           actor,
-          {
-            action: 'person.invited',
-            recordType: 'person',
-            recordId: id,
-            after: { expiresAt: invitation.expiresAt },
-          },
+          { action: 'person.invited', recordType: 'person', recordId: id, after: { expiresAt } },
           now,
         );
-        return invitation;
+        await outbox.enqueue(
+          trx,
+          actor.councilId,
+          invitationEmail({ to: person.email, name: person.name, councilName, link, expiresAt }),
+        );
       });
-      await mailer.send(
-        invitationEmail({ to: person.email, name: person.name, councilName, link, expiresAt }),
-      );
     },
 
     async invitation(credential: string) {

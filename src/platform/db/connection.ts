@@ -8,11 +8,9 @@ import type { Database } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
-export type DatabaseHandle = {
-  db: Kysely<Database>;
-  kind: DatabaseKind;
-  close(): Promise<void>;
-};
+export type DatabaseHandle =
+  | { db: Kysely<Database>; kind: 'pglite'; close(): Promise<void> }
+  | { db: Kysely<Database>; kind: 'postgres'; url: string; close(): Promise<void> };
 
 export type DatabaseLocation = { url: string } | { dataDir: string } | { memory: true };
 
@@ -46,7 +44,7 @@ function openServer(url: string): DatabaseHandle {
   pool.on('error', () => {});
   pool.on('connect', prepareStatements);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', url, close: () => db.destroy() };
 }
 
 // Every parameterised statement is prepared on each connection the first time it runs there, named

@@ -46,10 +46,11 @@ function connection(pglite: PGlite, free: () => void): PostgresPoolClient {
 async function run<R>(pglite: PGlite, sql: string, parameters: readonly unknown[]) {
   const command = commandOf(sql);
   if (parameters.length === 0) {
-    // The simple protocol, so that a migration file of many statements runs as one.
+    // The simple protocol, so that a migration file of many statements runs as one. The rows of
+    // every statement are returned, so that a RETURNING before a closing COMMIT is not lost.
     const results = await pglite.exec(sql);
-    const last = results.at(-1);
-    return { command, rowCount: last?.affectedRows ?? 0, rows: (last?.rows ?? []) as R[] };
+    const rowCount = results.reduce((sum, result) => sum + (result.affectedRows ?? 0), 0);
+    return { command, rowCount, rows: results.flatMap((result) => result.rows) as R[] };
   }
   const result = await pglite.query<R>(sql, [...parameters]);
   return { command, rowCount: result.affectedRows ?? 0, rows: result.rows };

@@ -670,3 +670,35 @@ export interface BehaviourReviewReminderTable {
 export interface Database {
   behaviour_review_reminder: BehaviourReviewReminderTable;
 }
+
+// The transactional outbox (migration 20261206090000_outbound_email.sql).
+export type OutboundEmailState = 'queued' | 'retrying' | 'sent' | 'failed';
+
+export interface OutboundEmailTable {
+  council_id: string;
+  id: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  secrets: Generated<string[]>;
+  state: Generated<OutboundEmailState>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
+export interface OutboundEmailAttachmentTable {
+  council_id: string;
+  email_id: string;
+  position: number;
+  filename: string;
+  content_type: string;
+  size: number;
+  content: Buffer | null;
+}
+
+export interface Database {
+  outbound_email: OutboundEmailTable;
+  outbound_email_attachment: OutboundEmailAttachmentTable;
+}

@@ -1,12 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSmtpServer } from '../../../test/support/smtp.ts';
-import { createMailer, readOutbox, readOutboxMessage } from './mailer.ts';
+import { createMailer, readOutbox } from './mailer.ts';
 
 const pdf = Buffer.from('%PDF-1.3\nnot really\n%%EOF');
 const message = {
+  id: '0193a1c2-0000-7000-8000-000000000001',
   to: 'siobhan@example.test',
   subject: 'Your complaint CMP-2026-0001',
   text: 'Dear Siobhan O’Connor',
@@ -43,6 +44,14 @@ describe('email with attachments', () => {
     expect(sent?.attachments).toEqual([
       { filename: 'CMP-2026-0001-acknowledgement.pdf', contentType: 'application/pdf', size: pdf.length },
     ]);
-    expect((await readOutboxMessage(folder, sent?.id ?? ''))?.text).toBe('Dear Siobhan O’Connor');
+    expect(sent?.text).toBe('Dear Siobhan O’Connor');
+  });
+
+  it('writes each message whole, once under its id, however often it is sent', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'probity-outbox-'));
+    folders.push(folder);
+    const mailer = createMailer({ transport: 'folder', folder, from: 'probity@example.test' });
+    await Promise.all([mailer.send(message), mailer.send(message)]);
+    expect(await readdir(folder)).toEqual([`${message.id}.json`]);
   });
 });

@@ -1,19 +1,28 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import { uuidv7 } from '../db/ids.ts';
 
 export type EmailAttachment = { filename: string; contentType: string; content: Buffer };
-export type EmailMessage = { to: string; subject: string; text: string; attachments?: EmailAttachment[] };
+export type EmailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  attachments?: EmailAttachment[];
+  // Parts of the text (a set-password link) that only the recipient may see.
+  secrets?: readonly string[];
+};
+// A message as the outbox hands it to a transport: its id makes a repeated send recognisable.
+export type OutgoingEmail = Omit<EmailMessage, 'secrets'> & { id: string };
 // The outbox keeps the attachments' names and sizes, not their bytes.
-export type SentEmail = Omit<EmailMessage, 'attachments'> & {
+export type SentEmail = Omit<EmailMessage, 'attachments' | 'secrets'> & {
   id: string;
   from: string;
   sentAt: string;
   attachments?: { filename: string; contentType: string; size: number }[];
 };
 
-export type Mailer = { send(message: EmailMessage): Promise<void> };
+export type Mailer = { send(message: OutgoingEmail): Promise<void> };
 
 export type EmailSettings =
   | { transport: 'folder'; folder: string; from: string }
@@ -23,13 +32,15 @@ export function createMailer(settings: EmailSettings): Mailer {
   if (settings.transport === 'smtp') {
     const transport = nodemailer.createTransport(settings.url);
     return {
-      async send(message) {
-        await transport.sendMail({ from: settings.from, ...message });
+      async send({ id, ...message }) {
+        await transport.sendMail({ from: settings.from, messageId: `<${id}@probity>`, ...message });
       },
     };
   }
   return {
-    // In development every message is written to a folder and read on the outbox page.
+    // In development every message is written to a folder, one file a message, named by its id.
+    // The file is written whole under another name and then renamed, so no reader sees it half
+    // written, and a message sent again replaces its file.
     async send(message) {
       await mkdir(settings.folder, { recursive: true });
       const { attachments, ...rest } = message;
@@ -44,17 +55,18 @@ export function createMailer(settings: EmailSettings): Mailer {
               })),
             }
           : {}),
-        id: uuidv7(),
         from: settings.from,
         sentAt: new Date().toISOString(),
       };
-      await writeFile(join(settings.folder, `${sent.id}.json`), JSON.stringify(sent, null, 2));
+      const file = join(settings.folder, `${sent.id}.json`);
+      const partial = `${file}.${randomUUID()}.partial`;
+      await writeFile(partial, JSON.stringify(sent, null, 2));
+      await rename(partial, file);
     },
   };
 }
 
-const idPattern = /^[0-9a-f-]{36}$/;
-
+// The newest messages in a development outbox folder.
 export async function readOutbox(folder: string, limit: number): Promise<SentEmail[]> {
   const names = await readdir(folder).catch(() => [] as string[]);
   const newest = names
@@ -65,13 +77,4 @@ export async function readOutbox(folder: string, limit: number): Promise<SentEma
   return Promise.all(
     newest.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8')) as SentEmail),
   );
-}
-
-export async function readOutboxMessage(folder: string, id: string): Promise<SentEmail | null> {
-  if (!idPattern.test(id)) return null;
-  try {
-    return JSON.parse(await readFile(join(folder, `${id}.json`), 'utf8')) as SentEmail;
-  } catch {
-    return null;
-  }
 }

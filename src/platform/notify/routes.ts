@@ -1,23 +1,25 @@
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { isUuid } from '../auth/secrets.ts';
+import type { Database } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';
-import { render } from '../web/render.ts';
-import { readOutbox, readOutboxMessage } from './mailer.ts';
+import { render, signedIn } from '../web/render.ts';
+import { findOutboundEmail, listOutboundEmails } from './outbox.ts';
 
-// In development, email is written to a folder instead of being sent; these pages read it.
-export function outboxRoutes(app: FastifyInstance, folder: string | null) {
+const stateLabels = { queued: 'Waiting to send', retrying: 'Trying again', sent: 'Sent', failed: 'Not sent' };
+
+// The council's outgoing email and where each message stands. A link that lets its recipient in is
+// withheld from these pages: an administrator sees that it was sent, not the link.
+export function outboxRoutes(app: FastifyInstance, db: Kysely<Database>) {
   app.get('/admin/emails', { config: { access: 'email:read-outbox' } }, async (request, reply) => {
-    const messages = folder ? await readOutbox(folder, 100) : [];
-    return render(request, reply, 'notify/views/outbox.njk', {
-      title: 'Emails sent',
-      messages,
-      folderMode: folder !== null,
-    });
+    const messages = await listOutboundEmails(db, signedIn(request).councilId, 100);
+    return render(request, reply, 'notify/views/outbox.njk', { title: 'Emails', messages, stateLabels });
   });
 
   app.get('/admin/emails/:id', { config: { access: 'email:read-outbox' } }, async (request, reply) => {
     const { id } = request.params as { id: string };
-    const message = folder ? await readOutboxMessage(folder, id) : null;
+    const message = isUuid(id) ? await findOutboundEmail(db, signedIn(request).councilId, id) : null;
     if (!message) throw new NotFound('No such email');
-    return render(request, reply, 'notify/views/email.njk', { title: message.subject, message });
+    return render(request, reply, 'notify/views/email.njk', { title: message.subject, message, stateLabels });
   });
 }

@@ -22,7 +22,7 @@ const items: NavigationItem[] = [
   { text: 'Audit trail', href: '/audit', access: 'audit:read' },
   { text: 'Policy settings', href: '/admin/policy', access: 'policy:manage' },
   { text: 'Calendar', href: '/admin/calendar', access: 'calendar:manage' },
-  { text: 'Emails sent', href: '/admin/emails', access: 'email:read-outbox' },
+  { text: 'Emails', href: '/admin/emails', access: 'email:read-outbox' },
   { text: 'API tokens', href: '/account/tokens', access: 'signed-in' },
 ];
 

@@ -1,0 +1,117 @@
+import { type Kysely, sql } from 'kysely';
+import type { JobWithMetadata, PgBoss } from 'pg-boss';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/schema.ts';
+import type { Mailer } from './mailer.ts';
+import { type EmailJob, emailJob, shownBody } from './outbox.ts';
+
+type Log = { warn(details: object, message: string): void };
+
+// Sends what the outbox holds. A message is sent by one process at a time; a failed attempt is
+// recorded on the message and tried again by the queue, and the last allowed failure marks it
+// failed. Once sent, its secrets are blanked and its attachments' bytes dropped.
+export function emailDelivery(deps: {
+  db: Kysely<Database>;
+  boss: PgBoss;
+  transport: Mailer;
+  clock: Clock;
+  log: Log;
+}) {
+  const { db, boss, transport, clock, log } = deps;
+
+  async function deliver(job: JobWithMetadata<EmailJob>) {
+    const { councilId, emailId } = job.data;
+    const email = await db
+      .selectFrom('outbound_email')
+      .selectAll()
+      .where('council_id', '=', councilId)
+      .where('id', '=', emailId)
+      .where('state', 'in', ['queued', 'retrying'])
+      .executeTakeFirst();
+    if (!email) return;
+    const attachments = await db
+      .selectFrom('outbound_email_attachment')
+      .select(['filename', 'content_type', 'content'])
+      .where('council_id', '=', councilId)
+      .where('email_id', '=', emailId)
+      .orderBy('position')
+      .execute();
+    try {
+      await transport.send({
+        id: emailId,
+        to: email.recipient,
+        subject: email.subject,
+        text: email.body,
+        attachments: attachments.map((a) => ({
+          filename: a.filename,
+          contentType: a.content_type,
+          content: a.content ?? Buffer.alloc(0),
+        })),
+      });
+    } catch (error) {
+      const final = job.retryCount >= job.retryLimit;
+      await db
+        .updateTable('outbound_email')
+        .set({
+          state: final ? 'failed' : 'retrying',
+          attempts: sql`attempts + 1`,
+          last_error: String(error instanceof Error ? error.message : error).slice(0, 500),
+        })
+        .where('council_id', '=', councilId)
+        .where('id', '=', emailId)
+        .execute();
+      log.warn({ emailId, attempt: job.retryCount + 1, final }, 'email not sent');
+      throw error;
+    }
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('outbound_email')
+        .set({
+          state: 'sent',
+          attempts: sql`attempts + 1`,
+          sent_at: clock.now(),
+          last_error: null,
+          body: shownBody(email.body, email.secrets),
+          secrets: [],
+        })
+        .where('council_id', '=', councilId)
+        .where('id', '=', emailId)
+        .execute();
+      await trx
+        .updateTable('outbound_email_attachment')
+        .set({ content: null })
+        .where('council_id', '=', councilId)
+        .where('email_id', '=', emailId)
+        .execute();
+    });
+  }
+
+  return {
+    // Every process that serves delivers, polling each second.
+    async start() {
+      await boss.work(
+        emailJob,
+        { pollingIntervalSeconds: 1, includeMetadata: true, localConcurrency: 2 },
+        async ([job]: JobWithMetadata<EmailJob>[]) => {
+          if (job) await deliver(job);
+        },
+      );
+    },
+
+    // Delivers whatever is due now, without waiting for the next poll; returns how many were tried.
+    async deliverDue(): Promise<number> {
+      const jobs = await boss.fetch<EmailJob>(emailJob, { batchSize: 100, includeMetadata: true });
+      for (const job of jobs) {
+        try {
+          await deliver(job);
+          await boss.complete(emailJob, job.id);
+        } catch (error) {
+          await boss.fail(emailJob, job.id, { message: String(error) });
+        }
+      }
+      return jobs.length;
+    },
+  };
+}
+
+export type EmailDelivery = ReturnType<typeof emailDelivery>;

@@ -1,0 +1,156 @@
+import type { Kysely } from 'kysely';
+import { fromKysely, type PgBoss } from 'pg-boss';
+import { uuidv7 } from '../db/ids.ts';
+import type { Database, OutboundEmailState } from '../db/schema.ts';
+import type { QueueDefinition } from '../jobs/queue.ts';
+import type { EmailMessage } from './mailer.ts';
+
+export const emailJob = 'email';
+export type EmailJob = { councilId: string; emailId: string };
+
+// An SMTP outage delays messages: they are tried again with growing gaps (30 s doubling to an hour
+// at most) for about a day before being marked failed. A sending process beats every few seconds;
+// an attempt whose process died is taken up again once ten seconds pass without a beat, and none
+// may take longer than two minutes.
+export const emailQueue: QueueDefinition = {
+  name: emailJob,
+  retryLimit: 30,
+  retryDelay: 30,
+  retryBackoff: true,
+  retryDelayMax: 3600,
+  heartbeatSeconds: 10,
+  expireInSeconds: 120,
+};
+
+// What stands in a stored message for a link only its recipient may see.
+export const withheld = '[link withheld: only the recipient sees it]';
+
+export type Outbox = {
+  // Puts messages in the outbox within the caller's transaction: they are sent once it commits,
+  // and never if it rolls back.
+  enqueue(trx: Kysely<Database>, councilId: string, ...messages: EmailMessage[]): Promise<void>;
+};
+
+export function createOutbox(boss: PgBoss, clock: { now(): Date }): Outbox {
+  return {
+    async enqueue(trx, councilId, ...messages) {
+      for (const message of messages) {
+        const emailId = uuidv7();
+        await trx
+          .insertInto('outbound_email')
+          .values({
+            council_id: councilId,
+            id: emailId,
+            recipient: message.to,
+            subject: message.subject,
+            body: message.text,
+            secrets: [...(message.secrets ?? [])],
+            created_at: clock.now(),
+          })
+          .execute();
+        const attachments = message.attachments ?? [];
+        if (attachments.length) {
+          await trx
+            .insertInto('outbound_email_attachment')
+            .values(
+              attachments.map((attachment, position) => ({
+                council_id: councilId,
+                email_id: emailId,
+                position,
+                filename: attachment.filename,
+                content_type: attachment.contentType,
+                size: attachment.content.length,
+                content: attachment.content,
+              })),
+            )
+            .execute();
+        }
+        const job: EmailJob = { councilId, emailId };
+        await boss.send(emailJob, job, { db: fromKysely(trx) });
+      }
+    },
+  };
+}
+
+// The text an administrator may read: the message as sent, with its secrets withheld.
+export function shownBody(body: string, secrets: readonly string[]): string {
+  return secrets.reduce((text, secret) => (secret ? text.split(secret).join(withheld) : text), body);
+}
+
+export type OutboundEmailSummary = {
+  id: string;
+  to: string;
+  subject: string;
+  state: OutboundEmailState;
+  attempts: number;
+  createdAt: Date;
+  sentAt: Date | null;
+};
+
+export type OutboundEmail = OutboundEmailSummary & {
+  text: string;
+  lastError: string | null;
+  attachments: { filename: string; contentType: string; size: number }[];
+};
+
+// The council's messages, newest first: the log administrators read.
+export async function listOutboundEmails(
+  db: Kysely<Database>,
+  councilId: string,
+  limit: number,
+): Promise<OutboundEmailSummary[]> {
+  const rows = await db
+    .selectFrom('outbound_email')
+    .select(['id', 'recipient', 'subject', 'state', 'attempts', 'created_at', 'sent_at'])
+    .where('council_id', '=', councilId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    to: row.recipient,
+    subject: row.subject,
+    state: row.state,
+    attempts: row.attempts,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+  }));
+}
+
+export async function findOutboundEmail(
+  db: Kysely<Database>,
+  councilId: string,
+  id: string,
+): Promise<OutboundEmail | null> {
+  const row = await db
+    .selectFrom('outbound_email')
+    .selectAll()
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const attachments = await db
+    .selectFrom('outbound_email_attachment')
+    .select(['filename', 'content_type', 'size'])
+    .where('council_id', '=', councilId)
+    .where('email_id', '=', id)
+    .orderBy('position')
+    .execute();
+  return {
+    id: row.id,
+    to: row.recipient,
+    subject: row.subject,
+    state: row.state,
+    attempts: row.attempts,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+    text: shownBody(row.body, row.secrets),
+    lastError: row.last_error,
+    attachments: attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.content_type,
+      size: a.size,
+    })),
+  };
+}
