@@ -2,7 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { addPersonDuringSetUp, createCouncil, findCouncilBySlug } from './modules/organisation/councils.ts';
+import {
+  addPersonDuringSetUp,
+  createCouncil,
+  findCouncilBySlug,
+  listCouncils,
+} from './modules/organisation/councils.ts';
 import { demoPassword, demoSignIns, seedDemoCouncil } from './modules/organisation/demo.ts';
 import { createInvitation } from './modules/organisation/invitations.ts';
 import { developmentKeyNotice } from './platform/audit/checkpoint-key.ts';
@@ -153,7 +158,8 @@ async function verifyAudit(config: Config): Promise<number> {
   try {
     const notice = developmentKeyNotice(config.auditCheckpoints.key);
     if (notice) console.log(notice);
-    const report = await verifyAuditTrails(database.db, config.auditCheckpoints);
+    const councils = await listCouncils(database.db);
+    const report = await verifyAuditTrails(database.db, councils, config.auditCheckpoints);
     for (const line of report.lines) console.log(line);
     return report.intact ? 0 : 1;
   } finally {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import { listCouncils } from '../../src/modules/organisation/councils.ts';
 import { seedDemoCouncil } from '../../src/modules/organisation/demo.ts';
 import { verifyAuditChain } from '../../src/platform/audit/audit-chain.ts';
 import { writeCheckpoints } from '../../src/platform/audit/audit-checkpoints.ts';
@@ -91,7 +92,8 @@ describe.each(databaseKinds)('audit checkpoints on %s', (kind) => {
   });
 
   const checkpoint = () => writeCheckpoints({ db: database.db, clock, log, dir }, key);
-  const verify = () => verifyAuditTrails(database.db, { key: { secret: key }, dir });
+  const verify = async () =>
+    verifyAuditTrails(database.db, await listCouncils(database.db), { key: { secret: key }, dir });
   const linesOf = async (councilId: string) =>
     (await readFile(checkpointFile(dir, councilId), 'utf8')).trimEnd().split('\n');
 

@@ -12,10 +12,10 @@ export type AuditReport = { intact: boolean; lines: string[] };
 // database; checkpoints of a council no longer in the database mean it was removed.
 export async function verifyAuditTrails(
   db: Kysely<Database>,
+  councils: readonly { council_id: string; name: string }[],
   settings: Pick<AuditCheckpointSettings, 'key' | 'dir'>,
 ): Promise<AuditReport> {
   const key = await checkpointKey(settings.key);
-  const councils = await db.selectFrom('council').select(['council_id', 'name']).orderBy('name').execute();
   const lines: string[] = [];
   let intact = true;
   for (const council of councils) {
