@@ -35,6 +35,7 @@ import { declarationsService } from './modules/interests/service.ts';
 import { readPolicy } from './modules/organisation/policy-settings.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { organisationService } from './modules/organisation/service.ts';
+import { auditCheckpointJob } from './platform/audit/audit-checkpoints.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { digest } from './platform/auth/secrets.ts';
@@ -243,6 +244,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   customersRoutes(app, { customers, letters, clock });
 
   const jobs: Job[] = [
+    auditCheckpointJob({ db, clock, log: app.log, settings: config.auditCheckpoints }),
     {
       name: 'gift review reminders',
       everyMs: 60 * 60 * 1000,

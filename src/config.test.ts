@@ -11,6 +11,24 @@ describe('configuration', () => {
       secureCookies: false,
     });
     expect(config.email).toMatchObject({ transport: 'folder', folder: './data/outbox' });
+    expect(config.auditCheckpoints).toEqual({
+      key: { devFile: './data/audit-checkpoint.key' },
+      dir: './data/audit-checkpoints',
+      everyMs: 5 * 60_000,
+    });
+  });
+
+  it('signs audit checkpoints with the configured key', () => {
+    const config = loadConfig({
+      AUDIT_CHECKPOINT_KEY: 'k'.repeat(32),
+      AUDIT_CHECKPOINT_DIR: '/var/lib/probity-checkpoints',
+      AUDIT_CHECKPOINT_MINUTES: '15',
+    });
+    expect(config.auditCheckpoints).toEqual({
+      key: { secret: 'k'.repeat(32) },
+      dir: '/var/lib/probity-checkpoints',
+      everyMs: 15 * 60_000,
+    });
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, and secure cookies behind https', () => {
@@ -34,11 +52,22 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production' }, 'COOKIE_SECRET is required when NODE_ENV=production'],
     [{ COOKIE_SECRET: 'short' }, 'COOKIE_SECRET: must be at least 32 characters'],
     [
-      { NODE_ENV: 'production', COOKIE_SECRET: 'x'.repeat(32) },
+      { NODE_ENV: 'production', COOKIE_SECRET: 'c'.repeat(32) },
+      'AUDIT_CHECKPOINT_KEY is required when NODE_ENV=production',
+    ],
+    [{ AUDIT_CHECKPOINT_KEY: 'short' }, 'AUDIT_CHECKPOINT_KEY: must be at least 32 characters'],
+    [{ AUDIT_CHECKPOINT_MINUTES: '0' }, 'AUDIT_CHECKPOINT_MINUTES'],
+    [
+      { NODE_ENV: 'production', COOKIE_SECRET: 'x'.repeat(32), AUDIT_CHECKPOINT_KEY: 'k'.repeat(32) },
       'EMAIL_TRANSPORT=folder only writes email to files; set EMAIL_TRANSPORT=smtp',
     ],
     [
-      { NODE_ENV: 'production', COOKIE_SECRET: 'x'.repeat(32), EMAIL_TRANSPORT: 'folder' },
+      {
+        NODE_ENV: 'production',
+        COOKIE_SECRET: 'x'.repeat(32),
+        AUDIT_CHECKPOINT_KEY: 'k'.repeat(32),
+        EMAIL_TRANSPORT: 'folder',
+      },
       'EMAIL_FOLDER_IN_PRODUCTION=true',
     ],
     [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
@@ -47,7 +76,11 @@ describe('configuration', () => {
   });
 
   it('writes email to a folder in production only when told so explicitly', () => {
-    const production = { NODE_ENV: 'production', COOKIE_SECRET: 'x'.repeat(32) };
+    const production = {
+      NODE_ENV: 'production',
+      COOKIE_SECRET: 'x'.repeat(32),
+      AUDIT_CHECKPOINT_KEY: 'k'.repeat(32),
+    };
     expect(loadConfig({ ...production, EMAIL_FOLDER_IN_PRODUCTION: 'true' }).email.transport).toBe('folder');
     expect(
       loadConfig({ ...production, EMAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://relay:587' }).email,

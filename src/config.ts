@@ -27,6 +27,9 @@ const environment = z.object({
   API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  AUDIT_CHECKPOINT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
 });
 
 export type Config = {
@@ -45,6 +48,15 @@ export type Config = {
   production: boolean;
   // Requests a minute that one API token may make.
   apiRateLimit: number;
+  auditCheckpoints: AuditCheckpointSettings;
+};
+
+// Where the audit trail's signed checkpoints go and what signs them: the configured key, or
+// outside production a key kept in a file that is made on first use.
+export type AuditCheckpointSettings = {
+  key: { secret: string } | { devFile: string };
+  dir: string;
+  everyMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -63,6 +75,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const production = e.NODE_ENV === 'production';
   if (production && !e.COOKIE_SECRET) {
     throw new ConfigError('Probity cannot start: COOKIE_SECRET is required when NODE_ENV=production');
+  }
+  if (production && !e.AUDIT_CHECKPOINT_KEY) {
+    throw new ConfigError('Probity cannot start: AUDIT_CHECKPOINT_KEY is required when NODE_ENV=production');
   }
   // A folder transport sends nothing: in production people would never get their emails, and
   // whoever can read the folder could use links meant for others.
@@ -91,5 +106,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     production,
     apiRateLimit: e.API_RATE_LIMIT,
+    auditCheckpoints: {
+      key: e.AUDIT_CHECKPOINT_KEY
+        ? { secret: e.AUDIT_CHECKPOINT_KEY }
+        : { devFile: `${e.DATA_DIR}/audit-checkpoint.key` },
+      dir: e.AUDIT_CHECKPOINT_DIR ?? `${e.DATA_DIR}/audit-checkpoints`,
+      everyMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
+    },
   };
 }

@@ -2,10 +2,16 @@ import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { addPersonDuringSetUp, createCouncil, findCouncilBySlug } from './modules/organisation/councils.ts';
+import {
+  addPersonDuringSetUp,
+  createCouncil,
+  findCouncilBySlug,
+  listCouncils,
+} from './modules/organisation/councils.ts';
 import { demoPassword, demoSignIns, seedDemoCouncil } from './modules/organisation/demo.ts';
 import { createInvitation } from './modules/organisation/invitations.ts';
-import { verifyAuditChain } from './platform/audit/audit-chain.ts';
+import { developmentKeyNotice } from './platform/audit/checkpoint-key.ts';
+import { verifyAuditTrails } from './platform/audit/verify-audit.ts';
 import { type Division, divisions } from './platform/calendar/working-days.ts';
 import { systemClock } from './platform/clock.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/connection.ts';
@@ -23,7 +29,8 @@ Commands:
   seed-demo          add the demo council if it is missing
   create-council --name NAME --slug SLUG --division DIVISION --admin-name NAME --admin-email EMAIL
                      add a council with its first system administrator, and print their set-password link
-  verify-audit       check every council's audit trail hash chain; exits 1 if any is broken`;
+  verify-audit       check every council's audit trail hash chain against itself and against the
+                     signed checkpoints in AUDIT_CHECKPOINT_DIR; exits 1 if any is broken`;
 
 async function open(config: Config): Promise<DatabaseHandle> {
   if ('dataDir' in config.database) await mkdir(config.database.dataDir, { recursive: true });
@@ -162,23 +169,12 @@ async function createCouncilCommand(config: Config, args: string[]) {
 async function verifyAudit(config: Config): Promise<number> {
   const database = await open(config);
   try {
-    const councils = await database.db
-      .selectFrom('council')
-      .select(['council_id', 'name'])
-      .orderBy('name')
-      .execute();
-    let broken = 0;
-    for (const council of councils) {
-      const verdict = await verifyAuditChain(database.db, council.council_id);
-      if (verdict.intact) console.log(`${council.name}: intact, ${verdict.events} events`);
-      else {
-        broken += 1;
-        console.log(
-          `${council.name}: BROKEN. ${verdict.reason} (${verdict.events} events verified before it)`,
-        );
-      }
-    }
-    return broken ? 1 : 0;
+    const notice = developmentKeyNotice(config.auditCheckpoints.key);
+    if (notice) console.log(notice);
+    const councils = await listCouncils(database.db);
+    const report = await verifyAuditTrails(database.db, councils, config.auditCheckpoints);
+    for (const line of report.lines) console.log(line);
+    return report.intact ? 0 : 1;
   } finally {
     await database.close();
   }

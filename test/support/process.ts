@@ -51,3 +51,21 @@ export function exitOf(child: ChildProcess): Promise<number | null> {
     else child.once('exit', (code) => resolve(code));
   });
 }
+
+// A command of `node src/main.ts` run to its end on the embedded database in dataDir.
+export async function runProbityCommand(
+  dataDir: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string }> {
+  const child = spawn(process.execPath, ['src/main.ts', ...args], {
+    // Vitest sets BASE_URL to '/' for its own use.
+    env: { ...process.env, BASE_URL: '', DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'error', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  return { code: await exitOf(child), stdout };
+}
