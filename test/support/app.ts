@@ -45,7 +45,7 @@ export async function startTestApp(
     clock,
     smtp,
     councilId,
-    client: () => testClient(app),
+    client: (options: { remoteAddress?: string } = {}) => testClient(app, options),
     async close() {
       await app.close();
       await database.close();
@@ -57,8 +57,9 @@ export async function startTestApp(
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 type Form = Record<string, string> | [string, string][];
 
-// A browser-like client over app.inject: it keeps cookies and fills in CSRF tokens.
-export function testClient(app: FastifyInstance) {
+// A browser-like client over app.inject: it keeps cookies and fills in CSRF tokens. It connects
+// from 127.0.0.1 unless given another address.
+export function testClient(app: FastifyInstance, options: { remoteAddress?: string } = {}) {
   const jar = new Map<string, string>();
   let csrf: string | null = null;
 
@@ -82,6 +83,7 @@ export function testClient(app: FastifyInstance) {
       method: method as 'GET',
       url,
       headers,
+      ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
       ...(payload === undefined ? {} : { payload }),
     });
     remember(response);
