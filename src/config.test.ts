@@ -34,8 +34,22 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production' }, 'COOKIE_SECRET is required when NODE_ENV=production'],
     [{ COOKIE_SECRET: 'short' }, 'COOKIE_SECRET: must be at least 32 characters'],
     [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY: true would believe any client about its own address; set the'],
+    [{ TRUST_PROXY: '1' }, 'TRUST_PROXY: a number of proxies cannot tell a proxy from a client'],
+    [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY: yes is not an address or CIDR range'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, '10.0.0.0/33 is not'],
+    [{ TRUST_PROXY: '10.0.0.1,proxy.internal' }, 'proxy.internal is not'],
   ])('refuses %j, naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['10.0.0.1', ['10.0.0.1']],
+    ['10.0.0.0/8, fd00::/8,loopback', ['10.0.0.0/8', 'fd00::/8', 'loopback']],
+  ])('trusts the proxies TRUST_PROXY=%s names: %j', (value, trusted) => {
+    expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toEqual(trusted);
   });
 
   it('treats an empty variable as unset', () => {

@@ -115,10 +115,10 @@ export function testClient(app: FastifyInstance, options: { remoteAddress?: stri
     return csrf;
   }
 
-  async function post(url: string, form: Form = {}) {
+  async function post(url: string, form: Form = {}, headers?: Record<string, string>) {
     const token = await csrfToken();
     const fields: [string, string][] = Array.isArray(form) ? form : Object.entries(form);
-    return send('POST', url, { form: [['_csrf', token], ...fields] });
+    return send('POST', url, { form: [['_csrf', token], ...fields], ...(headers ? { headers } : {}) });
   }
 
   async function signIn(email: string, password = demoPassword) {
