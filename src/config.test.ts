@@ -71,6 +71,11 @@ describe('configuration', () => {
       'EMAIL_FOLDER_IN_PRODUCTION=true',
     ],
     [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY: true would believe any client about its own address; set the'],
+    [{ TRUST_PROXY: '1' }, 'TRUST_PROXY: a number of proxies cannot tell a proxy from a client'],
+    [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY: yes is not an address or CIDR range'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, '10.0.0.0/33 is not'],
+    [{ TRUST_PROXY: '10.0.0.1,proxy.internal' }, 'proxy.internal is not'],
   ])('refuses %j, naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
@@ -85,6 +90,15 @@ describe('configuration', () => {
     expect(
       loadConfig({ ...production, EMAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://relay:587' }).email,
     ).toMatchObject({ transport: 'smtp' });
+  });
+
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['10.0.0.1', ['10.0.0.1']],
+    ['10.0.0.0/8, fd00::/8,loopback', ['10.0.0.0/8', 'fd00::/8', 'loopback']],
+  ])('trusts the proxies TRUST_PROXY=%s names: %j', (value, trusted) => {
+    expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toEqual(trusted);
   });
 
   it('treats an empty variable as unset', () => {

@@ -1,8 +1,40 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 // Every setting comes from the environment, is listed in the README, and is checked at start:
 // a bad value stops the process with a message naming the variable.
 const boolean = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+// The client's address is the right-most one in X-Forwarded-For that a trusted proxy did not add,
+// so only proxies at the given addresses, CIDR ranges or named ranges are believed. Trusting every
+// hop would let a client write its own address and escape every per-address limit; a hop count
+// cannot tell the proxy from a client that connects directly (Fastify refuses it for that reason).
+const proxyRanges = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const listProxies =
+  'set the addresses or CIDR ranges of the proxies in front of Probity, separated by commas (e.g. 10.0.0.0/8), or false';
+
+function isProxyAddress(entry: string): boolean {
+  if (proxyRanges.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
+
+const trustedProxies = z.string().transform((value, context): false | string[] => {
+  if (value === 'false') return false;
+  const entries = value.split(',').map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !isProxyAddress(entry));
+  if (bad.length === 0) return entries;
+  const refused =
+    value === 'true'
+      ? 'true would believe any client about its own address'
+      : /^\d+$/.test(value)
+        ? 'a number of proxies cannot tell a proxy from a client that connects directly'
+        : `${bad.join(', ')} is not an address or CIDR range`;
+  context.addIssue({ code: 'custom', message: `${refused}; ${listProxies}` });
+  return z.NEVER;
+});
 
 const environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -15,7 +47,7 @@ const environment = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SECURE_COOKIES: boolean.optional(),
-  TRUST_PROXY: boolean.default(false),
+  TRUST_PROXY: trustedProxies.default(false),
   EMAIL_TRANSPORT: z.enum(['folder', 'smtp']).default('folder'),
   EMAIL_FOLDER: z.string().min(1).optional(),
   SMTP_URL: z
@@ -40,7 +72,8 @@ export type Config = {
   dataDir: string;
   cookieSecret: string | undefined;
   secureCookies: boolean;
-  trustProxy: boolean;
+  // Fastify's trustProxy: false, or the addresses and ranges of the proxies to believe.
+  trustProxy: false | string[];
   email:
     | { transport: 'folder'; folder: string; from: string }
     | { transport: 'smtp'; url: string; from: string };

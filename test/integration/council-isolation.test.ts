@@ -96,6 +96,31 @@ describe.each(databaseKinds)('two councils in one database on %s', (kind) => {
     expect(demoEvents.every((event) => event.council_id === t.councilId)).toBe(true);
   });
 
+  it('answers the same for an email address used in another council as for one used in its own', async () => {
+    const demoEmail = (
+      await t.db.selectFrom('person').select('email').where('id', '=', demoPersonId).executeTakeFirstOrThrow()
+    ).email;
+    const add = (email: string) =>
+      t.client().api(
+        'POST',
+        '/api/v1/people',
+        {
+          name: 'New Starter',
+          email,
+          jobTitle: 'Analyst',
+          employmentType: 'employee',
+          politicallyRestricted: false,
+          roles: ['officer'],
+        },
+        otherAdminToken,
+      );
+    const [own, elsewhere] = [await add('olive@other.test'), await add(demoEmail)];
+    expect(elsewhere.statusCode).toBe(400);
+    const errorsOf = (response: typeof own) => (response.json() as { errors?: unknown }).errors;
+    expect(errorsOf(own)).toEqual([expect.objectContaining({ key: 'email' })]);
+    expect(errorsOf(elsewhere)).toEqual(errorsOf(own));
+  });
+
   it('does not accept a credential moved to another council', async () => {
     const [, secret] = otherAdminToken.slice('pbt_'.length).split('.');
     const forged = `pbt_${t.councilId}.${secret}`;

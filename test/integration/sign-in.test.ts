@@ -17,6 +17,7 @@ describe.each(databaseKinds)('signing in on %s', (kind) => {
     await addTestPerson(t.db, t.councilId, { email: 'sam.signin@probity.test', roles: ['officer'] });
     await addTestPerson(t.db, t.councilId, { email: 'lou.lockout@probity.test', roles: ['officer'] });
     await addTestPerson(t.db, t.councilId, { email: 'ida.idle@probity.test', roles: ['officer'] });
+    await addTestPerson(t.db, t.councilId, { email: 'cal.concurrent@probity.test', roles: ['officer'] });
   });
   afterAll(() => t.close());
 
@@ -102,6 +103,50 @@ describe.each(databaseKinds)('signing in on %s', (kind) => {
     ]);
   });
 
+  it('locks an account at the fifth failure however many guesses arrive at once', async () => {
+    const email = 'cal.concurrent@probity.test';
+    // Fifty guesses from fifty addresses, one in ten with the right password, all sent together.
+    const guesses = await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => {
+        const browser = t.client({ remoteAddress: `198.51.100.${i + 1}` });
+        await browser.get('/sign-in');
+        return { browser, password: i % 10 === 0 ? testPassword : `wrong guess ${i}` };
+      }),
+    );
+    const responses = await Promise.all(
+      guesses.map(({ browser, password }) => browser.post('/sign-in', { email, password })),
+    );
+    const events = await t.db
+      .selectFrom('audit_event')
+      .select(['action', 'after'])
+      .where('actor_label', '=', 'cal.concurrent')
+      .where('action', 'in', ['person.signed-in', 'person.sign-in-failed', 'person.locked-out'])
+      .orderBy('seq')
+      .execute();
+    const count = (action: string) => events.filter((event) => event.action === action).length;
+    expect(count('person.locked-out')).toBe(1);
+    expect(inconsistentWithOneAtATime(events, 5)).toEqual([]);
+    const answers = responses.map((response) =>
+      response.statusCode === 303
+        ? 'signed in'
+        : response.body.includes(tooMany)
+          ? 'locked'
+          : response.body.includes(badCredentials)
+            ? 'wrong'
+            : `${response.statusCode}`,
+    );
+    const answered = (answer: string) => answers.filter((a) => a === answer).length;
+    expect(answered('signed in')).toBe(count('person.signed-in'));
+    expect(answered('wrong')).toBe(count('person.sign-in-failed'));
+    expect(answered('locked')).toBe(50 - answered('signed in') - answered('wrong'));
+    const afterwards = await t.client({ remoteAddress: '198.51.100.99' }).post('/sign-in', {
+      email,
+      password: testPassword,
+    });
+    expect(afterwards.statusCode).toBe(400);
+    expect(afterwards.body).toContain(tooMany);
+  });
+
   it('ends a session after the policy’s inactivity time', async () => {
     const browser = t.client();
     await browser.signIn('ida.idle@probity.test', testPassword);
@@ -156,3 +201,27 @@ describe.each(databaseKinds)('signing in on %s', (kind) => {
     expect(page.body).toContain('Too many requests');
   });
 });
+
+// Replays an account's sign-in events in the order they were written: each must follow from the
+// ones before it, as if the attempts had arrived one at a time. Returns what does not.
+function inconsistentWithOneAtATime(events: { action: string; after: unknown }[], threshold: number) {
+  const problems: string[] = [];
+  let failures = 0;
+  let locked = false;
+  for (const [i, event] of events.entries()) {
+    if (locked) problems.push(`${i}: ${event.action} after the lockout`);
+    if (event.action === 'person.signed-in') {
+      failures = 0;
+      continue;
+    }
+    failures += 1;
+    const recorded = (event.after as { failures?: number } | null)?.failures;
+    if (recorded !== failures)
+      problems.push(`${i}: ${event.action} recorded ${recorded}, expected ${failures}`);
+    const locks = failures >= threshold;
+    if (locks !== (event.action === 'person.locked-out'))
+      problems.push(`${i}: ${event.action} at ${failures}`);
+    locked ||= locks;
+  }
+  return problems;
+}

@@ -72,7 +72,8 @@ export async function startTestApp(
     queue,
     outbox: createOutbox(queue.boss, clock),
     deliverEmails: () => delivery.deliverDue(),
-    client: () => testClient(app, () => delivery.deliverDue()),
+    client: (options: { remoteAddress?: string } = {}) =>
+      testClient(app, { ...options, afterEachRequest: () => delivery.deliverDue() }),
     async close() {
       await app.close();
       await queue.stop();
@@ -85,8 +86,12 @@ export async function startTestApp(
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 type Form = Record<string, string> | [string, string][];
 
-// A browser-like client over app.inject: it keeps cookies and fills in CSRF tokens.
-export function testClient(app: FastifyInstance, afterEachRequest?: () => Promise<unknown>) {
+// A browser-like client over app.inject: it keeps cookies and fills in CSRF tokens. It connects
+// from 127.0.0.1 unless given another address, and can do something after each request.
+export function testClient(
+  app: FastifyInstance,
+  options: { remoteAddress?: string; afterEachRequest?: () => Promise<unknown> } = {},
+) {
   const jar = new Map<string, string>();
   let csrf: string | null = null;
 
@@ -110,10 +115,11 @@ export function testClient(app: FastifyInstance, afterEachRequest?: () => Promis
       method: method as 'GET',
       url,
       headers,
+      ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
       ...(payload === undefined ? {} : { payload }),
     });
     remember(response);
-    await afterEachRequest?.();
+    await options.afterEachRequest?.();
     const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
     if (token) csrf = token;
     return response;
@@ -142,10 +148,10 @@ export function testClient(app: FastifyInstance, afterEachRequest?: () => Promis
     return csrf;
   }
 
-  async function post(url: string, form: Form = {}) {
+  async function post(url: string, form: Form = {}, headers?: Record<string, string>) {
     const token = await csrfToken();
     const fields: [string, string][] = Array.isArray(form) ? form : Object.entries(form);
-    return send('POST', url, { form: [['_csrf', token], ...fields] });
+    return send('POST', url, { form: [['_csrf', token], ...fields], ...(headers ? { headers } : {}) });
   }
 
   async function signIn(email: string, password = demoPassword) {

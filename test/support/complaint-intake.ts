@@ -3,7 +3,8 @@ import type { TestApp } from './app.ts';
 
 type Client = ReturnType<TestApp['client']>;
 
-export const publicForm = '/public/demo/complaints/new';
+export const publicFormOf = (councilSlug: string) => `/public/${councilSlug}/complaints/new`;
+export const publicForm = publicFormOf('demo');
 
 export const complaintAnswers = {
   name: 'Jo Public',
@@ -22,7 +23,11 @@ export const complaintAnswers = {
 export type ComplaintAnswers = typeof complaintAnswers & { serviceId?: string };
 
 // The public form's pages, for oneself, as a person fills them in; each page must move on.
-export async function fillPublicForm(client: Client, answers: Partial<ComplaintAnswers> = {}) {
+export async function fillPublicForm(
+  client: Client,
+  answers: Partial<ComplaintAnswers> = {},
+  publicForm = publicFormOf('demo'),
+) {
   const a = { ...complaintAnswers, ...answers };
   const step = async (url: string, form: Record<string, string>) => {
     const response = await client.post(url, form);
@@ -59,8 +64,13 @@ export async function fillPublicForm(client: Client, answers: Partial<ComplaintA
 }
 
 // Fill in, check and send: the reference shown on the confirmation page.
-export async function submitPublicComplaint(client: Client, answers: Partial<ComplaintAnswers> = {}) {
-  expect(await fillPublicForm(client, answers)).toBe(`${publicForm}/check`);
+export async function submitPublicComplaint(
+  client: Client,
+  answers: Partial<ComplaintAnswers> = {},
+  councilSlug = 'demo',
+) {
+  const publicForm = publicFormOf(councilSlug);
+  expect(await fillPublicForm(client, answers, publicForm)).toBe(`${publicForm}/check`);
   expect((await client.get(`${publicForm}/check`)).statusCode).toBe(200);
   const sent = await client.post(`${publicForm}/check`);
   expect(sent.statusCode, sent.body.slice(0, 2000)).toBe(303);

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { appendAudit } from '../audit/audit-trail.ts';
+import { type Actor, appendAudit } from '../audit/audit-trail.ts';
 import type { Database } from '../db/schema.ts';
 import { burnPasswordCheck, verifyPassword } from './passwords.ts';
 import { digest } from './secrets.ts';
@@ -37,8 +37,6 @@ export async function signIn(
     .where('active', '=', true)
     .executeTakeFirst();
   if (!person) return unknownAccount(unknown, email, credentials.password, now);
-
-  const actor = { councilId: person.council_id, personId: person.id, label: person.name, requestId };
   if (person.locked_until && person.locked_until > now) {
     await burnPasswordCheck(credentials.password);
     return { ok: false, locked: true, failures: person.failed_sign_ins };
@@ -48,28 +46,52 @@ export async function signIn(
     : false;
   if (!person.password_hash) await burnPasswordCheck(credentials.password);
   const policy = await policyFor(person.council_id);
+  const actor = { councilId: person.council_id, personId: person.id, label: person.name, requestId };
+  return db.transaction().execute((trx) => recordAttempt(trx, actor, valid, policy, now));
+}
+
+// Attempts on one account are decided one at a time: the person's row is locked and read again
+// after the password check, so each attempt counts on from the one before it, and an account
+// locked (or deactivated) meanwhile refuses even the right password.
+async function recordAttempt(
+  trx: Kysely<Database>,
+  actor: Actor & { personId: string },
+  valid: boolean,
+  policy: LockoutPolicy,
+  now: Date,
+): Promise<SignInOutcome> {
+  const person = await trx
+    .selectFrom('person')
+    .select(['failed_sign_ins', 'locked_until'])
+    .where('council_id', '=', actor.councilId)
+    .where('id', '=', actor.personId)
+    .where('active', '=', true)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!person) return { ok: false, locked: false, failures: 0 };
+  if (person.locked_until && person.locked_until > now) {
+    return { ok: false, locked: true, failures: person.failed_sign_ins };
+  }
   const failures = valid ? 0 : person.failed_sign_ins + 1;
   const locked = failures >= policy.maxFailedSignIns;
+  await trx
+    .updateTable('person')
+    .set({
+      failed_sign_ins: locked ? 0 : failures,
+      locked_until: locked ? new Date(now.getTime() + policy.lockoutMinutes * 60_000) : null,
+    })
+    .where('council_id', '=', actor.councilId)
+    .where('id', '=', actor.personId)
+    .execute();
   const action = valid ? 'person.signed-in' : locked ? 'person.locked-out' : 'person.sign-in-failed';
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('person')
-      .set({
-        failed_sign_ins: locked ? 0 : failures,
-        locked_until: locked ? new Date(now.getTime() + policy.lockoutMinutes * 60_000) : null,
-      })
-      .where('council_id', '=', person.council_id)
-      .where('id', '=', person.id)
-      .execute();
-    await appendAudit(
-      trx,
-      actor,
-      { action, recordType: 'person', recordId: person.id, ...(valid ? {} : { after: { failures } }) },
-      now,
-    );
-  });
+  await appendAudit(
+    trx,
+    actor,
+    { action, recordType: 'person', recordId: actor.personId, ...(valid ? {} : { after: { failures } }) },
+    now,
+  );
   return valid
-    ? { ok: true, councilId: person.council_id, personId: person.id }
+    ? { ok: true, councilId: actor.councilId, personId: actor.personId }
     : { ok: false, locked, failures };
 }
 
