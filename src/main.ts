@@ -67,13 +67,8 @@ async function serve(config: Config, demo: boolean) {
     upkeep: true,
     onError: (error) => log.error({ err: error }, 'job queue failed'),
   });
-  const { app, jobs, delivery } = await buildApp({
-    config,
-    database,
-    clock: systemClock,
-    queue,
-    transport: createMailer(config.email),
-  });
+  const transport = createMailer(config.email);
+  const { app, jobs, delivery } = await buildApp({ config, database, clock: systemClock, queue, transport });
   log = app.log;
   await delivery.start();
   const scheduled = startJobs(jobs, app.log);
@@ -85,6 +80,7 @@ async function serve(config: Config, demo: boolean) {
     await app.close();
     await scheduled.stop();
     await queue.stop();
+    transport.close();
     await database.close();
     process.exit(0);
   };

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { demoSignIns } from '../../src/modules/organisation/demo.ts';
+import { readOutbox } from '../../src/platform/notify/mailer.ts';
 import { expectAccessible, menuLink, signIn } from './support.ts';
 
 const admin = demoSignIns().find((account) => account.role === 'system-administrator');
@@ -36,14 +38,26 @@ test('an administrator adds a person, who sets a password from the emailed link 
   await expect(page.getByText('Nadia Newstarter has been added')).toBeVisible();
   await expectAccessible(page);
 
-  await page.goto('/admin/emails');
+  // The administrator sees that the email went, never the link in it.
+  await expect
+    .poll(async () => {
+      await page.goto('/admin/emails');
+      return page.getByRole('row', { name: /Set your password.*Sent/ }).count();
+    })
+    .toBeGreaterThan(0);
   await expectAccessible(page);
   await page
     .getByRole('link', { name: /Set your password/ })
     .first()
     .click();
-  const body = await page.locator('#email-body').innerText();
-  const link = /http\S+\/set-password\/\S+/.exec(body)?.[0];
+  await expect(page.locator('#email-body')).toContainText('link withheld: only the recipient sees it');
+  await expect(page.locator('#email-body')).not.toContainText('/set-password/');
+  await expectAccessible(page);
+
+  // The newcomer's own copy, in their mailbox (the development outbox folder), has it.
+  const outbox = join(process.env.E2E_DATA_DIR ?? '', 'outbox');
+  const sent = (await readOutbox(outbox, 200)).find((m) => m.to === 'nadia.newstarter@demo.probity.test');
+  const link = /http\S+\/set-password\/\S+/.exec(sent?.text ?? '')?.[0];
   expect(link).toBeTruthy();
 
   const context = await browser.newContext();

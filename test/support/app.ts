@@ -44,12 +44,13 @@ export async function startTestApp(
       },
     },
   );
+  const transport = createMailer(config.email);
   const { app, routes, jobs, delivery } = await buildApp({
     config,
     database,
     clock,
     queue,
-    transport: createMailer(config.email),
+    transport,
     sleep: async () => {},
   });
   await app.ready();
@@ -77,6 +78,7 @@ export async function startTestApp(
     async close() {
       await app.close();
       await queue.stop();
+      transport.close();
       await database.close();
       await smtp.close();
     },

@@ -20,7 +20,9 @@ export async function openJobQueue(
     ...connectionFor(database),
     supervise: options.upkeep,
     schedule: false,
-    superviseIntervalSeconds: 15,
+    // Jobs whose process died are looked for every five seconds.
+    superviseIntervalSeconds: 5,
+    monitorIntervalSeconds: 5,
   });
   boss.on('error', options.onError);
   await boss.start();

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { JobWithMetadata, PgBoss } from 'pg-boss';
+import type { JobResult, JobWithMetadata, PgBoss } from 'pg-boss';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import type { Mailer } from './mailer.ts';
@@ -86,28 +86,44 @@ export function emailDelivery(deps: {
     });
   }
 
+  async function attempt(job: JobWithMetadata<EmailJob>): Promise<JobResult> {
+    try {
+      await deliver(job);
+      return { id: job.id, status: 'completed' };
+    } catch (error) {
+      return { id: job.id, status: 'failed', output: { message: String(error) } };
+    }
+  }
+
+  async function attemptAll(jobs: readonly JobWithMetadata<EmailJob>[]): Promise<JobResult[]> {
+    const results: JobResult[] = [];
+    for (const job of jobs) results.push(await attempt(job));
+    return results;
+  }
+
   return {
-    // Every process that serves delivers, polling each second.
+    // Every process that serves delivers: it looks for messages each second, and while it finds
+    // full batches it takes the next at once.
     async start() {
       await boss.work(
         emailJob,
-        { pollingIntervalSeconds: 1, includeMetadata: true, localConcurrency: 2 },
-        async ([job]: JobWithMetadata<EmailJob>[]) => {
-          if (job) await deliver(job);
+        {
+          pollingIntervalSeconds: 1,
+          includeMetadata: true,
+          perJobResults: true,
+          batchSize: 10,
+          burstWhenBatchFull: true,
         },
+        (jobs: JobWithMetadata<EmailJob>[]) => attemptAll(jobs),
       );
     },
 
     // Delivers whatever is due now, without waiting for the next poll; returns how many were tried.
     async deliverDue(): Promise<number> {
       const jobs = await boss.fetch<EmailJob>(emailJob, { batchSize: 100, includeMetadata: true });
-      for (const job of jobs) {
-        try {
-          await deliver(job);
-          await boss.complete(emailJob, job.id);
-        } catch (error) {
-          await boss.fail(emailJob, job.id, { message: String(error) });
-        }
+      for (const result of await attemptAll(jobs)) {
+        if (result.status === 'completed') await boss.complete(emailJob, result.id);
+        else await boss.fail(emailJob, result.id, result.output);
       }
       return jobs.length;
     },

@@ -22,7 +22,7 @@ export type SentEmail = Omit<EmailMessage, 'attachments' | 'secrets'> & {
   attachments?: { filename: string; contentType: string; size: number }[];
 };
 
-export type Mailer = { send(message: OutgoingEmail): Promise<void> };
+export type Mailer = { send(message: OutgoingEmail): Promise<void>; close(): void };
 
 export type EmailSettings =
   | { transport: 'folder'; folder: string; from: string }
@@ -30,11 +30,13 @@ export type EmailSettings =
 
 export function createMailer(settings: EmailSettings): Mailer {
   if (settings.transport === 'smtp') {
-    const transport = nodemailer.createTransport(settings.url);
+    // Connections to the relay are kept and reused, a few at a time.
+    const transport = nodemailer.createTransport({ url: settings.url, pool: true, maxConnections: 3 });
     return {
       async send({ id, ...message }) {
         await transport.sendMail({ from: settings.from, messageId: `<${id}@probity>`, ...message });
       },
+      close: () => transport.close(),
     };
   }
   return {
@@ -63,6 +65,7 @@ export function createMailer(settings: EmailSettings): Mailer {
       await writeFile(partial, JSON.stringify(sent, null, 2));
       await rename(partial, file);
     },
+    close() {},
   };
 }
 

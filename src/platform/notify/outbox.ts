@@ -8,14 +8,14 @@ import type { EmailMessage } from './mailer.ts';
 export const emailJob = 'email';
 export type EmailJob = { councilId: string; emailId: string };
 
-// An SMTP outage delays messages: they are tried again with growing gaps (30 s doubling to an hour
+// An SMTP outage delays messages: they are tried again with growing gaps (5 s doubling to an hour
 // at most) for about a day before being marked failed. A sending process beats every few seconds;
 // an attempt whose process died is taken up again once ten seconds pass without a beat, and none
 // may take longer than two minutes.
 export const emailQueue: QueueDefinition = {
   name: emailJob,
-  retryLimit: 30,
-  retryDelay: 30,
+  retryLimit: 32,
+  retryDelay: 5,
   retryBackoff: true,
   retryDelayMax: 3600,
   heartbeatSeconds: 10,

@@ -1,0 +1,190 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { seedDemoCouncil } from '../../src/modules/organisation/demo.ts';
+import { systemClock } from '../../src/platform/clock.ts';
+import { type DatabaseHandle, openDatabase } from '../../src/platform/db/connection.ts';
+import { migrateToLatest } from '../../src/platform/db/migrator.ts';
+import { freshDatabase } from '../support/databases.ts';
+import { personIdByEmail, tokenFor } from '../support/people.ts';
+import { exitOf, freePort, startProbityProcess } from '../support/process.ts';
+import { type ReceivedEmail, startSmtpServer } from '../support/smtp.ts';
+
+const declaration = {
+  kind: 'contractor-relationship',
+  answers: {
+    contractorName: 'Harbour Facilities Ltd',
+    contractorCompanyNumber: '01234567',
+    relationship: 'business',
+    engages: 'no',
+    details: 'My brother is their operations manager',
+  },
+};
+
+const kill = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+
+// A council whose officer can declare over the API; every declaration emails their reviewer.
+async function councilWithToken(database: DatabaseHandle) {
+  await migrateToLatest(database.db);
+  const { councilId } = await seedDemoCouncil(database.db, systemClock);
+  const personId = await personIdByEmail(database.db, 'liam.barker@demo.probity.test');
+  return tokenFor(database.db, councilId, personId);
+}
+
+// Declares until `until`, returning the references of the declarations Probity acknowledged.
+async function declareUntil(port: number, token: string, until: number): Promise<string[]> {
+  const acknowledged: string[] = [];
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const writers = Array.from({ length: 3 }, async () => {
+    while (Date.now() < until) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/api/v1/declarations`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(declaration),
+        });
+        if (response.status === 201)
+          acknowledged.push(((await response.json()) as { reference: string }).reference);
+      } catch {
+        return;
+      }
+    }
+  });
+  await Promise.all(writers);
+  return acknowledged;
+}
+
+const reviewEmails = (received: readonly ReceivedEmail[], reference: string) =>
+  received.filter(
+    (mail) =>
+      mail.subject.startsWith('Declaration of interest to review') && mail.subject.includes(reference),
+  );
+
+async function waitForEmails(received: readonly ReceivedEmail[], references: readonly string[]) {
+  await expect
+    .poll(() => references.filter((reference) => reviewEmails(received, reference).length === 0), {
+      timeout: 90_000,
+      interval: 250,
+    })
+    .toEqual([]);
+}
+
+const duplicates = (received: readonly ReceivedEmail[]) => {
+  const seen = new Map<string, number>();
+  for (const mail of received) seen.set(mail.messageId, (seen.get(mail.messageId) ?? 0) + 1);
+  return [...seen.values()].filter((count) => count > 1).length;
+};
+
+type Where = { env: Record<string, string>; dataDir: string; database: () => Promise<DatabaseHandle> };
+
+async function embedded(): Promise<Where & { cleanUp(): Promise<void> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'probity-email-'));
+  return {
+    env: {},
+    dataDir,
+    database: () => openDatabase({ dataDir: join(dataDir, 'db') }),
+    cleanUp: () => rm(dataDir, { recursive: true, force: true }),
+  };
+}
+
+async function server(): Promise<Where & { cleanUp(): Promise<void> }> {
+  const handle = await freshDatabase('postgres', { migrate: false });
+  if (handle.kind !== 'postgres') throw new Error('expected PostgreSQL');
+  const dataDir = await mkdtemp(join(tmpdir(), 'probity-email-'));
+  return {
+    env: { DATABASE_URL: handle.url },
+    dataDir,
+    database: async () => handle,
+    cleanUp: async () => {
+      await handle.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const places = process.env.DATABASE_URL ? { embedded, postgres: server } : { embedded };
+const rounds = 3;
+
+describe.each(Object.entries(places))('email when Probity is killed, on %s', (_, place) => {
+  const cleanUps: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanUp of cleanUps) await cleanUp();
+  });
+
+  it(`sends the email of every acknowledged change, ${rounds} kills over`, async () => {
+    const where = await place();
+    cleanUps.push(where.cleanUp);
+    const smtp = await startSmtpServer();
+    cleanUps.push(smtp.close);
+    const setUp = await where.database();
+    const token = await councilWithToken(setUp);
+    if (!('url' in setUp)) await setUp.close();
+    const env = { ...where.env, EMAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url, API_RATE_LIMIT: '100000' };
+    const port = await freePort();
+
+    const acknowledged: string[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      const { child } = await startProbityProcess(where.dataDir, port, env);
+      const killAt = Date.now() + 300 + Math.random() * 1200;
+      const killed = new Promise<void>((resolve) =>
+        setTimeout(() => kill(child).then(resolve), killAt - Date.now()),
+      );
+      const [made] = await Promise.all([declareUntil(port, token, killAt + 200), killed]);
+      acknowledged.push(...made);
+    }
+    expect(acknowledged.length).toBeGreaterThan(rounds);
+
+    const { child } = await startProbityProcess(where.dataDir, port, env);
+    try {
+      await waitForEmails(smtp.received, acknowledged);
+    } finally {
+      child.kill('SIGTERM');
+      expect(await exitOf(child)).toBe(0);
+    }
+    // A message is sent twice only if a process dies between the relay taking it and Probity
+    // recording that; each kill can catch at most the two messages a process sends at once.
+    expect(duplicates(smtp.received)).toBeLessThanOrEqual(rounds * 2);
+  }, 240_000);
+});
+
+describe.runIf(process.env.DATABASE_URL)('email with two processes on one PostgreSQL', () => {
+  const cleanUps: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanUp of cleanUps) await cleanUp();
+  });
+
+  it('sends each message exactly once', async () => {
+    const where = await server();
+    cleanUps.push(where.cleanUp);
+    const smtp = await startSmtpServer();
+    cleanUps.push(smtp.close);
+    const token = await councilWithToken(await where.database());
+    const env = { ...where.env, EMAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url, API_RATE_LIMIT: '100000' };
+    const ports = [await freePort(), await freePort()];
+    const processes = await Promise.all(ports.map((port) => startProbityProcess(where.dataDir, port, env)));
+    try {
+      const until = Date.now() + 2_000;
+      const made = (await Promise.all(ports.map((port) => declareUntil(port, token, until)))).flat();
+      expect(made.length).toBeGreaterThan(4);
+      await waitForEmails(smtp.received, made);
+      // Both processes poll every second: give either the chance to send anything twice.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      const { count } = await (await where.database()).db
+        .selectFrom('outbound_email')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
+      expect(smtp.received).toHaveLength(Number(count));
+      expect(duplicates(smtp.received)).toBe(0);
+    } finally {
+      for (const { child } of processes) child.kill('SIGTERM');
+      for (const { child } of processes) expect(await exitOf(child)).toBe(0);
+    }
+  }, 120_000);
+});
