@@ -46,6 +46,7 @@ import { outboxRoutes } from './platform/notify/routes.ts';
 import { enforceAccess, type RouteAccess } from './platform/web/access.ts';
 import { healthRoutes } from './platform/web/health.ts';
 import { problemOf, sendProblem } from './platform/web/problems.ts';
+import { refuseMalformedInput } from './platform/web/untrusted-input.ts';
 import { configureNunjucks, templateFolders } from './platform/web/view-engine.ts';
 import './platform/web/types.ts';
 
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // The council's policy record is read with the session, in the same query.
     sessionIdleMinutes: (settings) => readPolicy(settings).sessionIdleMinutes,
   });
+  refuseMalformedInput(app);
   await app.register(fastifyStatic, {
     root: asset('../node_modules/govuk-frontend/dist/govuk/assets/'),
     prefix: '/assets/',
