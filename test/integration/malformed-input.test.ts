@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '../../src/platform/auth/roles.ts';
 import { expectProblem, type Problem } from '../support/api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { csrfOf, publicForm } from '../support/complaint-intake.ts';
+import { csrfOf, publicForm, startForSomeoneElse } from '../support/complaint-intake.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { addTestPerson, tokenFor } from '../support/people.ts';
 
@@ -99,6 +99,47 @@ describe.each(databaseKinds)('malformed requests on %s', (kind) => {
     expect((await browser.get('/public/%ED%A0%80/complaints/new')).statusCode).toBe(400);
   });
 
+  it('refuses a NUL character in a multipart field as in any other form', async () => {
+    const browser = t.client();
+    await startForSomeoneElse(browser);
+    const response = await multipart(browser, 'multipart/form-data; boundary=XyZ', [
+      '--XyZ',
+      'Content-Disposition: form-data; name="returnTo"',
+      '',
+      'che\u0000ck',
+      '--XyZ--',
+      '',
+    ]);
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('returnTo must not contain a NUL character');
+  });
+
+  it.each([
+    ['no closing boundary', 'multipart/form-data; boundary=XyZ', 'no'],
+    ['no boundary in its content type', 'multipart/form-data', 'yes'],
+    ['a body that is not multipart at all', 'multipart/form-data; boundary=XyZ', 'garbage'],
+  ])('refuses an upload of written authority with %s, saving nothing', async (_, contentType, closing) => {
+    const before = await rows();
+    const browser = t.client();
+    const csrf = await startForSomeoneElse(browser);
+    const parts = [
+      '--XyZ',
+      'Content-Disposition: form-data; name="_csrf"',
+      '',
+      csrf,
+      '--XyZ',
+      'Content-Disposition: form-data; name="authority"; filename="permission.pdf"',
+      'Content-Type: application/pdf',
+      '',
+      '%PDF-1.4 signed by Edna',
+      ...(closing === 'yes' ? ['--XyZ--', ''] : []),
+    ];
+    const response = await multipart(browser, contentType, closing === 'garbage' ? ['garbage'] : parts);
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('The form was not sent correctly');
+    expect(await rows()).toBe(before + 1); // the draft the page started, and no document
+  });
+
   it.each([
     ['empty', ''],
     ['null', 'null'],
@@ -125,6 +166,15 @@ describe.each(databaseKinds)('malformed requests on %s', (kind) => {
     const bare = await t.app.inject({ method: 'POST', url: '/sign-in', headers: { accept: 'text/html' } });
     expect(bare.statusCode).toBe(403); // no fields at all: not even the CSRF token
   });
+
+  function multipart(browser: Client, contentType: string, lines: string[]) {
+    return t.app.inject({
+      method: 'POST',
+      url: `${publicForm}/authority`,
+      headers: { accept: 'text/html', 'content-type': contentType, cookie: cookiesOf(browser) },
+      payload: lines.join('\r\n'),
+    });
+  }
 });
 
 function cookiesOf(browser: Client) {
