@@ -5,7 +5,7 @@ import { expectProblem, type Problem } from '../support/api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { csrfOf, publicForm, startForSomeoneElse } from '../support/complaint-intake.ts';
 import { databaseKinds } from '../support/databases.ts';
-import { addTestPerson, tokenFor } from '../support/people.ts';
+import { addTestPerson, testPassword, tokenFor } from '../support/people.ts';
 
 type Client = ReturnType<TestApp['client']>;
 
@@ -165,6 +165,22 @@ describe.each(databaseKinds)('malformed requests on %s', (kind) => {
     }
     const bare = await t.app.inject({ method: 'POST', url: '/sign-in', headers: { accept: 'text/html' } });
     expect(bare.statusCode).toBe(403); // no fields at all: not even the CSRF token
+  });
+
+  it.each([
+    ['/%09/evil.example', '/\t/evil.example'],
+    ['a newline', '/gifts\n/evil'],
+    ['a carriage return and header', '/gifts\r\nSet-Cookie: x=1'],
+  ])('sends someone signing in with next=%s to the home page', async (_, next) => {
+    const browser = t.client();
+    await browser.get(`/sign-in?next=${encodeURIComponent(next)}`);
+    const response = await browser.post('/sign-in', {
+      email: 'every.role@probity.test',
+      password: testPassword,
+      next,
+    });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/');
   });
 
   function multipart(browser: Client, contentType: string, lines: string[]) {
