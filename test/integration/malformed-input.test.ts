@@ -183,6 +183,16 @@ describe.each(databaseKinds)('malformed requests on %s', (kind) => {
     expect(response.headers.location).toBe('/');
   });
 
+  // Found by the fuzzer (test/integration/fuzz.test.ts).
+  it('answers revoking a token whose id is not a UUID as revoking no token', async () => {
+    const browser = t.client();
+    await browser.signIn('every.role@probity.test', testPassword);
+    await browser.get('/account/tokens');
+    const response = await browser.post('/account/tokens/not-a-uuid/revoke');
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/account/tokens');
+  });
+
   function multipart(browser: Client, contentType: string, lines: string[]) {
     return t.app.inject({
       method: 'POST',
