@@ -89,6 +89,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Before any plugin adds routes: a plugin's routes keep the error handler set when it was
+  // registered, so set later, the API docs' routes answered bad input with Fastify's own 500.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = problemOf(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(request, reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, { status: 404, title: 'Not found' }),
+  );
 
   const organisation = organisationService({ db, clock, mailer, baseUrl: config.baseUrl });
   const moduleDeps = { db, clock, mailer, baseUrl: config.baseUrl, organisation };
@@ -193,14 +203,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (draining) reply.header('connection', 'close');
     if (request.principal) reply.header('cache-control', 'no-store');
   });
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = problemOf(error);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    return sendProblem(request, reply, problem);
-  });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, { status: 404, title: 'Not found' }),
-  );
 
   app.get('/api/openapi.json', { config: { access: 'public' } }, async () => app.swagger());
   healthRoutes(app, db);

@@ -193,6 +193,16 @@ describe.each(databaseKinds)('malformed requests on %s', (kind) => {
     expect(response.headers.location).toBe('/account/tokens');
   });
 
+  it('answers bad input to the API docs as to any other route', async () => {
+    for (const url of [
+      '/api/docs?next=%00',
+      '/api/docs/json?year=%00',
+      '/api/docs/static/index.html?q=%00',
+    ]) {
+      expectProblem(await t.app.inject({ method: 'GET', url }), 400);
+    }
+  });
+
   function multipart(browser: Client, contentType: string, lines: string[]) {
     return t.app.inject({
       method: 'POST',
