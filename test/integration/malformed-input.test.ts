@@ -193,6 +193,15 @@ describe.each(databaseKinds)('malformed requests on %s', (kind) => {
     expect(response.headers.location).toBe('/account/tokens');
   });
 
+  it('answers removing a calendar override for a day that is not a date with a 404', async () => {
+    const browser = t.client();
+    await browser.signIn('every.role@probity.test', testPassword);
+    await browser.get('/admin/calendar');
+    for (const day of ['not-a-date', '2026-02-30', '%27%20or%201%3D1']) {
+      expect((await browser.post(`/admin/calendar/overrides/${day}/remove`)).statusCode).toBe(404);
+    }
+  });
+
   it('answers bad input to the API docs as to any other route', async () => {
     for (const url of [
       '/api/docs?next=%00',
