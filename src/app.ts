@@ -50,6 +50,7 @@ import { outboxRoutes } from './platform/notify/routes.ts';
 import { enforceAccess, type RouteAccess } from './platform/web/access.ts';
 import { healthRoutes } from './platform/web/health.ts';
 import { problemOf, sendProblem } from './platform/web/problems.ts';
+import { refuseMalformedInput } from './platform/web/untrusted-input.ts';
 import { configureNunjucks, templateFolders } from './platform/web/view-engine.ts';
 import './platform/web/types.ts';
 
@@ -100,6 +101,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Before any plugin adds routes: a plugin's routes keep the error handler set when it was
+  // registered, so set later, the API docs' routes answered bad input with Fastify's own 500.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = problemOf(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(request, reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, { status: 404, title: 'Not found' }),
+  );
 
   const outbox = createOutbox(queue.boss, clock);
   const delivery = emailDelivery({ db, boss: queue.boss, transport: deps.transport, clock, log: app.log });
@@ -160,6 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // The council's policy record is read with the session, in the same query.
     sessionIdleMinutes: (settings) => readPolicy(settings).sessionIdleMinutes,
   });
+  refuseMalformedInput(app);
   await app.register(fastifyStatic, {
     root: asset('../node_modules/govuk-frontend/dist/govuk/assets/'),
     prefix: '/assets/',
@@ -205,14 +217,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (draining) reply.header('connection', 'close');
     if (request.principal) reply.header('cache-control', 'no-store');
   });
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = problemOf(error);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    return sendProblem(request, reply, problem);
-  });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, { status: 404, title: 'Not found' }),
-  );
 
   app.get('/api/openapi.json', { config: { access: 'public' } }, async () => app.swagger());
   healthRoutes(app, db);

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients } from '../support/clients.ts';
 import {
-  csrfOf,
   fillPublicForm,
   pdfBytes,
   postMultipart,
   publicForm,
+  startForSomeoneElse,
   submitPublicComplaint,
   uploadAuthority,
 } from '../support/complaint-intake.ts';
@@ -117,35 +117,22 @@ describe.each(databaseKinds)('the public complaint form under bad input and abus
 
   it('refuses a program renamed .pdf, and a file over the size limit with a 413 page, storing neither', async () => {
     const browser = t.client();
-    await browser.get(publicForm);
-    await browser.post(publicForm, { topic: 'complaint' });
-    await browser.post(`${publicForm}/who`, {
-      forWhom: 'someone-else',
-      theirName: 'Edna Elder',
-      relationship: 'Her son',
-    });
-    const page = await browser.get(`${publicForm}/authority`);
+    const csrf = await startForSomeoneElse(browser);
     const exe = Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(4096, 1)]);
-    const wrongType = await uploadAuthority(t, browser, csrfOf(page.body), 'permission.pdf', exe);
+    const wrongType = await uploadAuthority(t, browser, csrf, 'permission.pdf', exe);
     expect(wrongType.statusCode).toBe(400);
     expect(wrongType.body).toContain('The file must be a PDF, JPG or PNG');
     const tooBig = await uploadAuthority(
       t,
       browser,
-      csrfOf(page.body),
+      csrf,
       'scan.pdf',
       Buffer.concat([pdfBytes, Buffer.alloc(6 * 1024 * 1024, 0x20)]),
     );
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.body).toContain('The file must be smaller than 5 MB');
     expect(tooBig.body).toContain('Upload their written permission');
-    const none = await postMultipart(
-      t,
-      browser,
-      `${publicForm}/authority`,
-      { _csrf: csrfOf(page.body) },
-      null,
-    );
+    const none = await postMultipart(t, browser, `${publicForm}/authority`, { _csrf: csrf }, null);
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain('Select a file to upload');
     expect(await count('complaint_draft_document')).toBe(0);

@@ -63,6 +63,19 @@ export async function fillPublicForm(
   });
 }
 
+// Starts the public form for someone else, as far as the page that asks for their written
+// authority; returns that page's CSRF token.
+export async function startForSomeoneElse(client: Client): Promise<string> {
+  await client.get(publicForm);
+  await client.post(publicForm, { topic: 'complaint' });
+  await client.post(`${publicForm}/who`, {
+    forWhom: 'someone-else',
+    theirName: 'Edna Elder',
+    relationship: 'Her son',
+  });
+  return csrfOf((await client.get(`${publicForm}/authority`)).body);
+}
+
 // Fill in, check and send: the reference shown on the confirmation page.
 export async function submitPublicComplaint(
   client: Client,

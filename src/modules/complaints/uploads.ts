@@ -4,6 +4,8 @@
 
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { InvalidInput } from '../../platform/errors.ts';
+import { checkInput } from '../../platform/web/untrusted-input.ts';
 
 export const maxUploadBytes = 5 * 1024 * 1024;
 export const maxUploadText = '5 MB';
@@ -54,25 +56,50 @@ declare module 'fastify' {
 }
 
 // Multipart forms, only for the routes registered inside `scope`. Fields come to the handler as
-// strings in request.body (so the CSRF token is read as on any form); the file, up to the size
-// limit, in request.uploads. A file over the limit is cut short and marked, so that the page can
-// say so with everything else kept.
+// strings in request.body (so the CSRF token is read as on any form) and are held to the same
+// rules as any other form's; the file, up to the size limit, in request.uploads. A file over the
+// limit is cut short and marked, so that the page can say so with everything else kept. A body
+// that is not well-formed multipart (no boundary, cut short) is the sender's mistake: a 400.
 export async function acceptUploads(scope: FastifyInstance) {
   await scope.register(fastifyMultipart, {
-    attachFieldsToBody: 'keyValues',
     throwFileSizeLimit: false,
     limits: { fileSize: maxUploadBytes, files: 1, fields: 40, fieldSize: 64 * 1024, parts: 42 },
-    async onFile(this: FastifyRequest, part) {
-      const content = await part.toBuffer();
-      this.uploads = [
-        ...(this.uploads ?? []),
-        { fieldName: part.fieldname, fileName: part.filename, content, truncated: part.file.truncated },
-      ];
-      // Kept out of the body: the fields are text, and the file is read from request.uploads.
-      (part as unknown as { _buf: Buffer | null })._buf = null;
-      (part as unknown as { value: string }).value = '';
-    },
   });
+  scope.addHook('preValidation', async (request) => {
+    if (!request.isMultipart()) return;
+    request.body = await readParts(request).catch((error: unknown) => {
+      throw isClientError(error) ? error : new InvalidInput([{ key: 'request', message: malformedMessage }]);
+    });
+    checkInput(request);
+  });
+}
+
+const malformedMessage = 'The form was not sent correctly: go back, choose the file again and send it';
+
+async function readParts(request: FastifyRequest): Promise<Record<string, string | string[]>> {
+  const fields: Record<string, string | string[]> = {};
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      const content = await part.toBuffer();
+      const upload = {
+        fieldName: part.fieldname,
+        fileName: part.filename,
+        content,
+        truncated: part.file.truncated,
+      };
+      request.uploads = [...(request.uploads ?? []), upload];
+    } else {
+      const value = String(part.value);
+      const earlier = fields[part.fieldname];
+      fields[part.fieldname] = earlier === undefined ? value : [earlier, value].flat();
+    }
+  }
+  return fields;
+}
+
+function isClientError(error: unknown): boolean {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 export function uploadNamed(request: FastifyRequest, name: string): Upload | undefined {

@@ -27,9 +27,13 @@ export const campaignInput = z
   .refine((campaign) => campaign.scope === 'everyone' || campaign.serviceIds.length > 0, {
     path: ['serviceIds'],
     message: 'Select at least one service',
-    // Checked alongside the other fields' errors, whenever who and which services are readable.
+    // Checked alongside the other fields' errors, whenever the input is an object (no issue
+    // with the whole of it) and who and which services are readable.
     when: (payload) =>
-      payload.issues.every((issue) => issue.path?.[0] !== 'scope' && issue.path?.[0] !== 'serviceIds'),
+      payload.issues.every((issue) => {
+        const field = issue.path?.[0];
+        return field !== undefined && field !== 'scope' && field !== 'serviceIds';
+      }),
   });
 
 export type CampaignInput = z.output<typeof campaignInput>;

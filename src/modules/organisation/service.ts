@@ -9,6 +9,7 @@ import type { Role } from '../../platform/auth/roles.ts';
 import { endSessionsOf } from '../../platform/auth/sessions.ts';
 import {
   type Division,
+  isIsoDate,
   type WorkingCalendar,
   workingCalendar,
 } from '../../platform/calendar/working-days.ts';
@@ -296,6 +297,7 @@ export function organisationService({ db, clock, outbox, baseUrl }: Organisation
     },
 
     async removeCalendarOverride(actor: Actor, date: string) {
+      if (!isIsoDate(date)) throw new NotFound('No such calendar override'); // no day, no override
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         if (!(await repo.deleteCalendarOverride(trx, actor.councilId, date)))

@@ -4,7 +4,7 @@ import { uuidv7 } from '../db/ids.ts';
 import type { Database } from '../db/schema.ts';
 import type { Principal } from './principal.ts';
 import { activePeople, toPrincipal } from './principals.ts';
-import { digest, newSecret, splitCredential } from './secrets.ts';
+import { digest, isUuid, newSecret, splitCredential } from './secrets.ts';
 
 export const tokenPrefix = 'pbt_';
 export type TokenScope = 'read' | 'read-write';
@@ -90,6 +90,7 @@ export async function revokeApiToken(
   id: string,
   now: Date,
 ): Promise<boolean> {
+  if (!isUuid(id)) return false; // names no token
   return db.transaction().execute(async (trx) => {
     const revoked = await trx
       .updateTable('api_token')

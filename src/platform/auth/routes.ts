@@ -8,6 +8,7 @@ import { perAddress } from '../web/access.ts';
 import { formErrors, text } from '../web/forms.ts';
 import { actorOf, render, signedIn } from '../web/render.ts';
 import { createApiToken, listApiTokens, revokeApiToken, type TokenScope } from './api-tokens.ts';
+import { safeNext } from './safe-next.ts';
 import { endSession, sessionCookieName, startSession } from './sessions.ts';
 import { type LockoutPolicy, signIn, signInDelayMs, type UnknownAccountAttempts } from './sign-in.ts';
 
@@ -21,11 +22,6 @@ export type AuthRouteDeps = {
 
 const signInMessage = 'Enter a correct email address and password';
 const lockedMessage = 'There have been too many failed attempts to sign in. Wait 15 minutes and try again.';
-
-// Only a path on this site, so the sign-in page cannot be used to send people elsewhere.
-function safeNext(value: unknown): string {
-  return typeof value === 'string' && /^\/(?!\/)[^\\]*$/.test(value) ? value : '/';
-}
 
 export const tokenInput = z.object({
   name: z

@@ -5,7 +5,6 @@ import { type Access, allows } from '../auth/permissions.ts';
 import { resolveSession, sessionCookieName } from '../auth/sessions.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
-import { InvalidInput } from '../errors.ts';
 import { isApi, sendProblem } from './problems.ts';
 
 export type RouteAccess = { method: string; url: string; access: Access };
@@ -52,17 +51,6 @@ export function enforceAccess(
     return signInFirst(request, reply);
   });
 
-  // PostgreSQL text cannot hold U+0000: a form or query with one is bad input, refused before
-  // any route sees it, rather than a failure when it reaches the database.
-  app.addHook('preValidation', async (request) => {
-    const fields = [...new Set([...nulFields(request.body, ''), ...nulFields(request.query, '')])];
-    if (fields.length) {
-      throw new InvalidInput(
-        fields.map((key) => ({ key, message: `${key} must not contain a NUL character` })),
-      );
-    }
-  });
-
   // Forms are protected against cross-site request forgery; API calls with a bearer token carry
   // no ambient credential, so they need no CSRF token.
   app.addHook('preHandler', (request, reply, done) => {
@@ -71,15 +59,6 @@ export function enforceAccess(
   });
 
   return table;
-}
-
-function nulFields(value: unknown, key: string): string[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [key || 'request'] : [];
-  if (Array.isArray(value)) return value.flatMap((item) => nulFields(item, key));
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([name, item]) => nulFields(item, key || name));
-  }
-  return [];
 }
 
 async function identify(
