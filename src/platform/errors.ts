@@ -11,6 +11,8 @@ export class InvalidInput extends Error {
 
 export class NotFound extends Error {}
 export class Forbidden extends Error {}
+// The service will not do this now (a daily ceiling is reached); the message says what to do instead.
+export class Unavailable extends Error {}
 
 // A zod error as GOV.UK field errors, keyed by the first part of each issue's path.
 export function fieldErrorsOf(

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { londonDate } from '../../src/platform/calendar/daylight.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients } from '../support/clients.ts';
 import {
@@ -76,7 +77,7 @@ describe.each(databaseKinds)('the public complaint form under bad input and abus
       'happenedOn-year': '2026',
     });
     expect(tooLong.statusCode).toBe(400);
-    expect(tooLong.body).toContain('What happened must be 10000 characters or fewer');
+    expect(tooLong.body).toContain('What happened must be 10,000 characters or fewer');
     expect(tooLong.body).toContain(long);
     const huge = await browser.post(`${publicForm}/outcome`, { wantedOutcome: 'b'.repeat(2 * 1024 * 1024) });
     expect(huge.statusCode).toBe(413);
@@ -176,6 +177,104 @@ describe.each(databaseKinds)('the public complaint form under bad input and abus
     }
     expect(statuses.slice(0, 20).every((status) => status === 400 || status === 303)).toBe(true);
     expect(statuses[20]).toBe(429);
+  });
+
+  it('keeps nothing longer than a field may hold, so a draft stays small however much is sent', async () => {
+    const browser = t.client({ remoteAddress: '203.0.113.40' });
+    await browser.get(publicForm);
+    await browser.post(publicForm, { topic: 'complaint' });
+    const flood = 'x'.repeat(900 * 1024);
+    for (const [page, field] of [
+      ['who', 'theirName'],
+      ['contact', 'address'],
+      ['what-happened', 'whatHappened'],
+      ['outcome', 'wantedOutcome'],
+    ] as const) {
+      const refused = await browser.post(`${publicForm}/${page}`, {
+        forWhom: 'someone-else',
+        [field]: flood,
+      });
+      expect(refused.statusCode, page).toBe(400);
+      expect(refused.body).toContain('characters or fewer');
+    }
+    const largest = await sql<{ size: number }>`
+      select coalesce(max(length(answers::text)), 0)::int as size from complaint_draft`.execute(t.db);
+    expect(largest.rows[0]?.size).toBeLessThan(25_000);
+    expect((await browser.get(`${publicForm}/outcome`)).body).not.toContain(flood.slice(0, 20_000));
+  });
+
+  it('limits how many complaints one address starts, and how many files it uploads, in a short time', async () => {
+    const address = '203.0.113.41';
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 21; attempt++) {
+      const browser = t.client({ remoteAddress: address });
+      await browser.get(publicForm);
+      const started = await browser.post(publicForm, { topic: 'complaint' });
+      statuses.push(started.statusCode);
+      if (started.statusCode === 429)
+        expect(started.body).toContain('You have started a complaint too many times');
+    }
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(303));
+    expect(statuses[20]).toBe(429);
+    const elsewhere = t.client({ remoteAddress: '203.0.113.42' });
+    await elsewhere.get(publicForm);
+    expect((await elsewhere.post(publicForm, { topic: 'complaint' })).statusCode).toBe(303);
+
+    const uploader = t.client({ remoteAddress: '203.0.113.43' });
+    const csrf = await startForSomeoneElse(uploader);
+    const uploads: number[] = [];
+    for (let attempt = 0; attempt < 21; attempt++)
+      uploads.push((await uploadAuthority(t, uploader, csrf, 'permission.pdf', pdfBytes)).statusCode);
+    expect(uploads.slice(0, 20)).toEqual(Array(20).fill(303));
+    expect(uploads[20]).toBe(429);
+  });
+
+  it('stops taking complaints online for the day at the council’s ceiling, with a clear page', async () => {
+    const setCeiling = (settings: Record<string, number>) =>
+      sql`update council_policy set settings = settings || ${JSON.stringify(settings)}::jsonb
+          where council_id = ${t.councilId}`.execute(t.db);
+    await setCeiling({ publicComplaintsPerDay: 10, publicUploadMegabytesPerDay: 10 });
+    try {
+      const drafts = async () =>
+        (await sql<{ n: number }>`select count(*)::int as n from complaint_draft`.execute(t.db)).rows[0]?.n ??
+        0;
+      const day = londonDate(t.clock.now());
+      const started = await sql<{ drafts: number }>`
+        select drafts from public_intake_day where council_id = ${t.councilId} and day = ${day}`.execute(
+        t.db,
+      );
+      const room = 10 - (started.rows[0]?.drafts ?? 0);
+      const start = async (n: number) => {
+        const browser = t.client({ remoteAddress: `198.51.100.${n}` });
+        await browser.get(publicForm);
+        return browser.post(publicForm, { topic: 'complaint' });
+      };
+      for (let n = 0; n < room; n++) expect((await start(n)).statusCode).toBe(303);
+      const before = await drafts();
+      const refused = await start(200);
+      expect(refused.statusCode).toBe(503);
+      expect(refused.body).toContain('cannot take any more complaints online today');
+      expect(refused.body).toContain('phone or write');
+      expect(await drafts()).toBe(before);
+
+      // Files count against their own ceiling, in bytes.
+      await sql`update public_intake_day set drafts = 0, upload_bytes = ${10 * 1024 * 1024 - 100}
+                where council_id = ${t.councilId} and day = ${day}`.execute(t.db);
+      const uploader = t.client({ remoteAddress: '198.51.100.201' });
+      const csrf = await startForSomeoneElse(uploader);
+      const documents = await count('complaint_draft_document');
+      const upload = await uploadAuthority(t, uploader, csrf, 'permission.pdf', pdfBytes);
+      expect(upload.statusCode).toBe(503);
+      expect(upload.body).toContain('cannot take any more complaints online today');
+      expect(await count('complaint_draft_document')).toBe(documents);
+
+      // The next day there is room again.
+      t.clock.advance(24 * 60 * 60 * 1000);
+      expect((await start(202)).statusCode).toBe(303);
+    } finally {
+      await sql`update council_policy set settings = settings - 'publicComplaintsPerDay' - 'publicUploadMegabytesPerDay'
+                where council_id = ${t.councilId}`.execute(t.db);
+    }
   });
 
   it('limits how many complaints one address sends in a short time, with a clear page', async () => {

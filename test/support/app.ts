@@ -176,5 +176,6 @@ export function testClient(
       }),
     signIn,
     cookies: jar,
+    remoteAddress: options.remoteAddress ?? '127.0.0.1',
   };
 }

@@ -123,6 +123,7 @@ export async function postMultipart(
   return t.app.inject({
     method: 'POST',
     url,
+    remoteAddress: client.remoteAddress,
     headers: {
       accept: 'text/html',
       'content-type': `multipart/form-data; boundary=${boundary}`,

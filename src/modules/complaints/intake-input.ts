@@ -15,17 +15,44 @@ export function typed(body: Readonly<Record<string, unknown>>, name: string): st
   return text(body[name]).trim();
 }
 
-function required(answers: Answers, key: string, message: string, max: number, what: string): FieldError[] {
+// How much each typed field may hold, and what it is called in a message; every other field is a
+// choice or a part of a date, and holds at most `choiceLimit` characters.
+const typedFields: Readonly<Record<string, { max: number; what: string }>> = {
+  theirName: { max: 200, what: 'Their name' },
+  relationship: { max: 200, what: 'How you know them' },
+  name: { max: 200, what: 'Your name' },
+  email: { max: 320, what: 'Email address' },
+  phone: { max: 40, what: 'Phone number' },
+  address: { max: 500, what: 'Address' },
+  whatHappened: { max: 10000, what: 'What happened' },
+  wantedOutcome: { max: 5000, what: 'What you would like to happen' },
+  adjustments: { max: 2000, what: 'Adjustments' },
+};
+const choiceLimit = 100;
+
+function lengthError(answers: Answers, key: string): FieldError[] {
   const value = answers[key] ?? '';
-  if (!value) return [{ key, message }];
-  return value.length > max ? [{ key, message: `${what} must be ${max} characters or fewer` }] : [];
+  const field = typedFields[key];
+  const max = field?.max ?? choiceLimit;
+  if (value.length <= max) return [];
+  return [
+    {
+      key,
+      message: `${field?.what ?? 'The answer'} must be ${max.toLocaleString('en-GB')} characters or fewer`,
+    },
+  ];
 }
 
-function optional(answers: Answers, key: string, max: number, what: string): FieldError[] {
-  return (answers[key] ?? '').length > max
-    ? [{ key, message: `${what} must be ${max} characters or fewer` }]
-    : [];
+// The fields of these answers that hold more than they may.
+export function overLimit(answers: Answers): FieldError[] {
+  return Object.keys(answers).flatMap((key) => lengthError(answers, key));
 }
+
+function required(answers: Answers, key: string, message: string): FieldError[] {
+  return answers[key] ? lengthError(answers, key) : [{ key, message }];
+}
+
+const optional = lengthError;
 
 export type Step = {
   key: string;
@@ -56,19 +83,11 @@ export const forWhomStep: Step = {
     }
     if (answers.forWhom === 'self') return [];
     return [
-      ...required(
-        answers,
-        'theirName',
-        'Enter the name of the person you are complaining for',
-        200,
-        'Their name',
-      ),
+      ...required(answers, 'theirName', 'Enter the name of the person you are complaining for'),
       ...required(
         answers,
         'relationship',
         'Enter how you know them, for example their son or their advocate',
-        200,
-        'How you know them',
       ),
     ];
   },
@@ -81,10 +100,10 @@ export const contactStep: Step = {
   read: readFields(['name', 'email', 'phone', 'address', 'preference']),
   check(answers) {
     const errors = [
-      ...required(answers, 'name', 'Enter your full name', 200, 'Your name'),
-      ...optional(answers, 'email', 320, 'Email address'),
-      ...optional(answers, 'phone', 40, 'Phone number'),
-      ...optional(answers, 'address', 500, 'Address'),
+      ...required(answers, 'name', 'Enter your full name'),
+      ...optional(answers, 'email'),
+      ...optional(answers, 'phone'),
+      ...optional(answers, 'address'),
     ];
     const email = answers.email ?? '';
     const phone = answers.phone ?? '';
@@ -130,7 +149,7 @@ export const whatHappenedStep: Step = {
     return { whatHappened: typed(body, 'whatHappened'), ...parts, happenedOn: date };
   },
   check(answers, { today }) {
-    const errors = required(answers, 'whatHappened', 'Tell us what happened', 10000, 'What happened');
+    const errors = required(answers, 'whatHappened', 'Tell us what happened');
     const date = answers.happenedOn ?? '';
     if (date === '')
       errors.push({
@@ -150,14 +169,7 @@ export const outcomeStep: Step = {
   title: 'What would you like to happen?',
   fields: ['wantedOutcome'],
   read: readFields(['wantedOutcome']),
-  check: (answers) =>
-    required(
-      answers,
-      'wantedOutcome',
-      'Tell us what you would like to happen',
-      5000,
-      'What you would like to happen',
-    ),
+  check: (answers) => required(answers, 'wantedOutcome', 'Tell us what you would like to happen'),
 };
 
 export const adjustmentsStep: Step = {
@@ -173,7 +185,7 @@ export const adjustmentsStep: Step = {
       return [{ key: 'needsAdjustments', message: 'Select yes if you need us to make any adjustments' }];
     }
     if (answers.needsAdjustments === 'no') return [];
-    return required(answers, 'adjustments', 'Tell us what adjustments you need', 2000, 'Adjustments');
+    return required(answers, 'adjustments', 'Tell us what adjustments you need');
   },
 };
 

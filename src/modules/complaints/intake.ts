@@ -6,7 +6,7 @@ import { londonDate } from '../../platform/calendar/daylight.ts';
 import type { WorkingCalendar } from '../../platform/calendar/working-days.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { NotFound } from '../../platform/errors.ts';
+import { NotFound, Unavailable } from '../../platform/errors.ts';
 import type { EmailMessage } from '../../platform/notify/mailer.ts';
 import type { CustomersService } from '../customers/service.ts';
 import type { ModuleDeps } from '../organisation/module-deps.ts';
@@ -63,6 +63,35 @@ export function intakeService(
       .executeTakeFirstOrThrow();
     return complaintReference(year, row.last_number);
   }
+
+  // Counts what the public add today against the council's ceiling, in the caller's transaction:
+  // false, and nothing counted, once the ceiling would be passed.
+  async function countToday(
+    trx: Kysely<Database>,
+    councilId: string,
+    what: 'drafts' | 'upload_bytes',
+    amount: number,
+    ceiling: number,
+  ): Promise<boolean> {
+    const day = londonDate(clock.now());
+    const counted = await trx
+      .insertInto('public_intake_day')
+      .values({ council_id: councilId, day, [what]: amount })
+      .onConflict((oc) =>
+        oc
+          .columns(['council_id', 'day'])
+          .doUpdateSet((eb) => ({ [what]: eb(`public_intake_day.${what}`, '+', amount) }))
+          .where(`public_intake_day.${what}`, '<=', ceiling - amount),
+      )
+      .returning(what)
+      .executeTakeFirst();
+    return counted !== undefined && Number(counted[what]) <= ceiling;
+  }
+
+  const overCeiling = (councilName: string) =>
+    new Unavailable(
+      `${councilName} cannot take any more complaints online today. Try again tomorrow, or phone or write to the council.`,
+    );
 
   // Contract 2: the complaint, its first stage with the deadlines and how they were worked out,
   // and the audit event, in the caller's transaction.
@@ -222,13 +251,18 @@ export function intakeService(
   }
 
   const drafts = {
-    async start(councilId: string, answers: Answers): Promise<string> {
+    async start(council: PublicCouncil, answers: Answers): Promise<string> {
+      const { publicComplaintsPerDay } = await organisation.policy(council.councilId);
       const now = clock.now();
       const id = uuidv7(now.getTime());
-      await db
-        .insertInto('complaint_draft')
-        .values({ council_id: councilId, id, answers: JSON.stringify(answers), updated_at: now })
-        .execute();
+      await db.transaction().execute(async (trx) => {
+        if (!(await countToday(trx, council.councilId, 'drafts', 1, publicComplaintsPerDay)))
+          throw overCeiling(council.name);
+        await trx
+          .insertInto('complaint_draft')
+          .values({ council_id: council.councilId, id, answers: JSON.stringify(answers), updated_at: now })
+          .execute();
+      });
       return id;
     },
 
@@ -265,7 +299,9 @@ export function intakeService(
         .executeTakeFirst();
     },
 
-    async saveAuthority(councilId: string, draftId: string, file: CheckedUpload): Promise<void> {
+    async saveAuthority(council: PublicCouncil, draftId: string, file: CheckedUpload): Promise<void> {
+      const councilId = council.councilId;
+      const { publicUploadMegabytesPerDay } = await organisation.policy(councilId);
       const now = clock.now();
       const values = {
         file_name: file.fileName,
@@ -275,6 +311,9 @@ export function intakeService(
         uploaded_at: now,
       };
       await db.transaction().execute(async (trx) => {
+        const ceiling = publicUploadMegabytesPerDay * 1024 * 1024;
+        if (!(await countToday(trx, councilId, 'upload_bytes', file.content.length, ceiling)))
+          throw overCeiling(council.name);
         await trx
           .insertInto('complaint_draft_document')
           .values({ council_id: councilId, draft_id: draftId, purpose: 'authority', ...values })

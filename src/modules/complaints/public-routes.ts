@@ -6,7 +6,7 @@ import { formErrors } from '../../platform/web/forms.ts';
 import { render } from '../../platform/web/render.ts';
 import { whatHappensNext } from './complaint-emails.ts';
 import type { PublicCouncil } from './intake.ts';
-import { type Answers, completeFacts, type Step, stepNamed } from './intake-input.ts';
+import { type Answers, completeFacts, overLimit, type Step, stepNamed } from './intake-input.ts';
 import { checkSections, radioItems, serviceItems } from './intake-pages.ts';
 import { complaintTopics, contactPreferences, steeringFor } from './intake-rules.ts';
 import type { ComplaintsRouteDeps } from './routes.ts';
@@ -178,22 +178,26 @@ export function publicComplaintRoutes(app: FastifyInstance, deps: ComplaintsRout
     return showAbout(request, reply, council, draft ? 'complaint' : '');
   });
 
-  app.post('/public/:council/complaints/new', { config: { access: 'public' } }, async (request, reply) => {
-    const council = await councilOf(request);
-    const topic = String((request.body as Record<string, unknown>).topic ?? '');
-    const steering = steeringFor(topic, await intake.policy(council.councilId));
-    if (steering.kind === 'unknown') {
-      return showAbout(request, reply, council, '', [
-        { key: 'topic', message: 'Select what your complaint is about' },
-      ]);
-    }
-    if (steering.kind === 'elsewhere')
-      return reply.redirect(`${complaintsPath(council.slug)}/elsewhere/${topic}`, 303);
-    const draft = await openDraft(request, council);
-    const id = draft?.id ?? (await intake.drafts.start(council.councilId, { about: 'complaint' }));
-    rememberDraft(request, reply, council.slug, id);
-    return reply.redirect(newPath(council.slug, 'who'), 303);
-  });
+  app.post(
+    '/public/:council/complaints/new',
+    { config: { access: 'public', rateLimit: perAddressPer10Minutes(20, 'started a complaint') } },
+    async (request, reply) => {
+      const council = await councilOf(request);
+      const topic = String((request.body as Record<string, unknown>).topic ?? '');
+      const steering = steeringFor(topic, await intake.policy(council.councilId));
+      if (steering.kind === 'unknown') {
+        return showAbout(request, reply, council, '', [
+          { key: 'topic', message: 'Select what your complaint is about' },
+        ]);
+      }
+      if (steering.kind === 'elsewhere')
+        return reply.redirect(`${complaintsPath(council.slug)}/elsewhere/${topic}`, 303);
+      const draft = await openDraft(request, council);
+      const id = draft?.id ?? (await intake.drafts.start(council, { about: 'complaint' }));
+      rememberDraft(request, reply, council.slug, id);
+      return reply.redirect(newPath(council.slug, 'who'), 303);
+    },
+  );
 
   app.get(
     '/public/:council/complaints/elsewhere/:topic',
@@ -231,6 +235,10 @@ export function publicComplaintRoutes(app: FastifyInstance, deps: ComplaintsRout
       if (!draft) return reply.redirect(newPath(council.slug), 303);
       const body = request.body as Record<string, unknown>;
       const typed = step.read(body);
+      // Too much typed in a field is shown again with the error, and not kept.
+      const tooLong = overLimit(typed);
+      if (tooLong.length)
+        return showStep(request, reply, council, step, { ...draft.answers, ...typed }, tooLong);
       await intake.drafts.save(council.councilId, draft.id, typed);
       rememberDraft(request, reply, council.slug, draft.id); // kept as long as the draft is
       const answers = { ...draft.answers, ...typed };
@@ -288,7 +296,7 @@ export function publicComplaintRoutes(app: FastifyInstance, deps: ComplaintsRout
 
     scope.post(
       '/public/:council/complaints/new/authority',
-      { config: { access: 'public' } },
+      { config: { access: 'public', rateLimit: perAddressPer10Minutes(20, 'uploaded a file') } },
       async (request, reply) => {
         const council = await councilOf(request);
         const draft = await openDraft(request, council);
@@ -306,7 +314,7 @@ export function publicComplaintRoutes(app: FastifyInstance, deps: ComplaintsRout
             upload?.truncated ? 413 : 400,
           );
         }
-        if (file) await intake.drafts.saveAuthority(council.councilId, draft.id, file);
+        if (file) await intake.drafts.saveAuthority(council, draft.id, file);
         else if (!(await intake.drafts.authority(council.councilId, draft.id))) {
           return showAuthority(request, reply, council, draft.answers, draft.id, {
             key: 'authority',

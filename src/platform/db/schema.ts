@@ -702,3 +702,15 @@ export interface Database {
   outbound_email: OutboundEmailTable;
   outbound_email_attachment: OutboundEmailAttachmentTable;
 }
+
+// Daily ceilings on the public complaint form (migration 20261206100000_public_intake_day.sql).
+export interface PublicIntakeDayTable {
+  council_id: string;
+  day: string;
+  drafts: Generated<number>;
+  upload_bytes: Generated<number>;
+}
+
+export interface Database {
+  public_intake_day: PublicIntakeDayTable;
+}
