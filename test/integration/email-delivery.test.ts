@@ -8,20 +8,10 @@ import { systemClock } from '../../src/platform/clock.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/platform/db/connection.ts';
 import { migrateToLatest } from '../../src/platform/db/migrator.ts';
 import { freshDatabase } from '../support/databases.ts';
+import { contractor } from '../support/interests.ts';
 import { personIdByEmail, tokenFor } from '../support/people.ts';
 import { exitOf, freePort, startProbityProcess } from '../support/process.ts';
 import { type ReceivedEmail, startSmtpServer } from '../support/smtp.ts';
-
-const declaration = {
-  kind: 'contractor-relationship',
-  answers: {
-    contractorName: 'Harbour Facilities Ltd',
-    contractorCompanyNumber: '01234567',
-    relationship: 'business',
-    engages: 'no',
-    details: 'My brother is their operations manager',
-  },
-};
 
 const kill = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
@@ -48,7 +38,7 @@ async function declareUntil(port: number, token: string, until: number): Promise
         const response = await fetch(`http://127.0.0.1:${port}/api/v1/declarations`, {
           method: 'POST',
           headers,
-          body: JSON.stringify(declaration),
+          body: JSON.stringify(contractor),
         });
         if (response.status === 201)
           acknowledged.push(((await response.json()) as { reference: string }).reference);

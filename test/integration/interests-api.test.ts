@@ -4,6 +4,7 @@ import { demoApi, expectProblem, outsiderToken, type Problem } from '../support/
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
+import { contractor } from '../support/interests.ts';
 import { personIdByEmail } from '../support/people.ts';
 
 type Declaration = {
@@ -44,17 +45,6 @@ const barWork = {
     contractedHours: '40',
     paid: 'yes',
     startedOn: '2026-09-01',
-  },
-};
-
-const contractor = {
-  kind: 'contractor-relationship',
-  answers: {
-    contractorName: 'Harbour Facilities Ltd',
-    contractorCompanyNumber: '01234567',
-    relationship: 'business',
-    engages: 'no',
-    details: 'My brother is their operations manager',
   },
 };
 

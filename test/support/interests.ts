@@ -94,3 +94,15 @@ export async function insertDeclaration(
   }
   return id;
 }
+
+// A declaration made over the API: a relative works for a contractor (its reviewer is emailed).
+export const contractor = {
+  kind: 'contractor-relationship',
+  answers: {
+    contractorName: 'Harbour Facilities Ltd',
+    contractorCompanyNumber: '01234567',
+    relationship: 'business',
+    engages: 'no',
+    details: 'My brother is their operations manager',
+  },
+};

@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { fromKysely, type PgBoss } from 'pg-boss';
 import { uuidv7 } from '../db/ids.ts';
-import type { Database, OutboundEmailState } from '../db/schema.ts';
+import type { Database, OutboundEmailState, OutboundEmailTable } from '../db/schema.ts';
 import type { QueueDefinition } from '../jobs/queue.ts';
 import type { EmailMessage } from './mailer.ts';
 
@@ -93,6 +93,9 @@ export type OutboundEmail = OutboundEmailSummary & {
   attachments: { filename: string; contentType: string; size: number }[];
 };
 
+const summaryColumns = ['id', 'recipient', 'subject', 'state', 'attempts', 'created_at', 'sent_at'] as const;
+type SummaryColumn = (typeof summaryColumns)[number];
+
 // The council's messages, newest first: the log administrators read.
 export async function listOutboundEmails(
   db: Kysely<Database>,
@@ -101,13 +104,17 @@ export async function listOutboundEmails(
 ): Promise<OutboundEmailSummary[]> {
   const rows = await db
     .selectFrom('outbound_email')
-    .select(['id', 'recipient', 'subject', 'state', 'attempts', 'created_at', 'sent_at'])
+    .select(summaryColumns)
     .where('council_id', '=', councilId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({
+  return rows.map(summaryOf);
+}
+
+function summaryOf(row: Pick<Selectable<OutboundEmailTable>, SummaryColumn>): OutboundEmailSummary {
+  return {
     id: row.id,
     to: row.recipient,
     subject: row.subject,
@@ -115,7 +122,7 @@ export async function listOutboundEmails(
     attempts: row.attempts,
     createdAt: row.created_at,
     sentAt: row.sent_at,
-  }));
+  };
 }
 
 export async function findOutboundEmail(
@@ -138,13 +145,7 @@ export async function findOutboundEmail(
     .orderBy('position')
     .execute();
   return {
-    id: row.id,
-    to: row.recipient,
-    subject: row.subject,
-    state: row.state,
-    attempts: row.attempts,
-    createdAt: row.created_at,
-    sentAt: row.sent_at,
+    ...summaryOf(row),
     text: shownBody(row.body, row.secrets),
     lastError: row.last_error,
     attachments: attachments.map((a) => ({
