@@ -60,7 +60,7 @@ const expectedNavigation: Record<string, string[]> = {
     'Audit trail',
     'Policy settings',
     'Calendar',
-    'Emails sent',
+    'Emails',
     'API tokens',
   ],
 };
