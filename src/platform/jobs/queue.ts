@@ -26,9 +26,15 @@ export async function openJobQueue(
   });
   boss.on('error', options.onError);
   await boss.start();
-  for (const { name, ...settings } of queues) {
-    await boss.createQueue(name, settings);
-    await boss.updateQueue(name, settings);
+  try {
+    for (const { name, ...settings } of queues) {
+      await boss.createQueue(name, settings);
+      // A queue made by an earlier version takes today's settings.
+      if (Object.keys(settings).length) await boss.updateQueue(name, settings);
+    }
+  } catch (error) {
+    await boss.stop({ graceful: false, close: true });
+    throw error;
   }
   return {
     boss,
