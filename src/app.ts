@@ -45,7 +45,7 @@ import type { JobQueue } from './platform/jobs/queue.ts';
 import type { Job } from './platform/jobs/scheduler.ts';
 import { emailDelivery } from './platform/notify/delivery.ts';
 import type { Mailer } from './platform/notify/mailer.ts';
-import { createOutbox } from './platform/notify/outbox.ts';
+import { createOutbox, removeOldEmails } from './platform/notify/outbox.ts';
 import { outboxRoutes } from './platform/notify/routes.ts';
 import { enforceAccess, type RouteAccess } from './platform/web/access.ts';
 import { healthRoutes } from './platform/web/health.ts';
@@ -286,6 +286,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     },
     { name: 'abandoned gift drafts', everyMs: 24 * 60 * 60 * 1000, run: () => gifts.removeAbandonedDrafts() },
+    { name: 'old emails', everyMs: 24 * 60 * 60 * 1000, run: () => removeOldEmails(db, clock.now()) },
     {
       name: 'abandoned complaint drafts',
       everyMs: 24 * 60 * 60 * 1000,

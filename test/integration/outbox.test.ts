@@ -102,6 +102,36 @@ describe.each(databaseKinds)('the email outbox on %s', (kind) => {
     expect((await outsider.get(`/admin/emails/${mine?.id}`)).statusCode).toBe(404);
   });
 
+  it('forgets a message a month after it was sent, with its attachments', async () => {
+    await t.db.transaction().execute((trx) =>
+      t.outbox.enqueue(trx, t.councilId, {
+        to: 'kept-a-while@probity.test',
+        subject: 'A letter',
+        text: 'Dear resident',
+        attachments: [
+          { filename: 'letter.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF') },
+        ],
+      }),
+    );
+    await t.deliverEmails();
+    const job = t.jobs.find((candidate) => candidate.name === 'old emails');
+    const kept = () =>
+      t.db
+        .selectFrom('outbound_email')
+        .select('id')
+        .where('recipient', '=', 'kept-a-while@probity.test')
+        .execute();
+    const attachments = () => t.db.selectFrom('outbound_email_attachment').select('email_id').execute();
+    const before = (await attachments()).length;
+    t.clock.advance(29 * 24 * 60 * 60 * 1000);
+    await job?.run();
+    expect(await kept()).toHaveLength(1);
+    t.clock.advance(2 * 24 * 60 * 60 * 1000);
+    await job?.run();
+    expect(await kept()).toHaveLength(0);
+    expect((await attachments()).length).toBe(before - 1);
+  });
+
   it('writes a message only if the change that causes it commits', async () => {
     const before = await emailCount(t.councilId);
     await expect(

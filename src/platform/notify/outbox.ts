@@ -72,6 +72,21 @@ export function createOutbox(boss: PgBoss, clock: { now(): Date }): Outbox {
   };
 }
 
+// The log keeps a message this long after it was sent or given up on: long enough to answer "did
+// it go?", not a second copy of people's letters that would outlive the records' own retention.
+export const emailLogDays = 30;
+
+// Removes messages sent or given up on more than emailLogDays ago; returns how many.
+export async function removeOldEmails(db: Kysely<Database>, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - emailLogDays * 24 * 60 * 60 * 1000);
+  const removed = await db
+    .deleteFrom('outbound_email')
+    .where('state', 'in', ['sent', 'failed'])
+    .where('created_at', '<', before)
+    .executeTakeFirst();
+  return Number(removed.numDeletedRows);
+}
+
 // The text an administrator may read: the message as sent, with its secrets withheld.
 export function shownBody(body: string, secrets: readonly string[]): string {
   return secrets.reduce((text, secret) => (secret ? text.split(secret).join(withheld) : text), body);
