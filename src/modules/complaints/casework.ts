@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Actor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
+import { type Actor, actorFor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { isUuid } from '../../platform/auth/secrets.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
@@ -82,10 +82,6 @@ const countCap = 100;
 
 // Escalation is open for two months after the stage 1 response (said in the stage 1 letter).
 const escalateWithinMonths = 2;
-
-export function actorFor(principal: Principal, requestId?: string): Actor {
-  return { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId };
-}
 
 const letterDate = (iso: string) =>
   new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Actor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
+import { type Actor, actorFor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { isUuid } from '../../platform/auth/secrets.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
@@ -454,7 +454,7 @@ export function intakeService(
               councilId,
               ...input,
               loggedBy: principal.personId,
-              actor: { councilId, personId: principal.personId, label: principal.name, requestId },
+              actor: actorFor(principal, requestId),
             },
             settings,
           ),
@@ -541,7 +541,7 @@ export function intakeService(
       if (!found?.content) return null;
       await recordAccess(
         db,
-        { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId },
+        actorFor(principal, requestId),
         {
           action: 'complaint.document-viewed',
           recordType: 'complaint',

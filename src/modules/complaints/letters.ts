@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Actor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
+import { type Actor, actorFor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
@@ -305,7 +305,7 @@ export function complaintLetters(deps: ModuleDeps) {
       if (!found || !maySeeLetter(viewerOfLetters(principal), found.kind)) return null;
       await recordAccess(
         db,
-        { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId },
+        actorFor(principal, requestId),
         { action: 'letter.viewed', recordType: 'letter', recordId: id },
         clock.now(),
       );

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../../platform/audit/audit-trail.ts';
+import { actorFor, appendAudit } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { ContactRestrictionTable, Database } from '../../platform/db/schema.ts';
@@ -15,12 +15,6 @@ export type DecisionKit = ReturnType<typeof decisionKit>;
 export function decisionKit(deps: ModuleDeps, letters: CustomerLetters) {
   const { db, organisation } = deps;
   const longDate = letterDate;
-  const actorOf = (principal: Principal, requestId?: string) => ({
-    councilId: principal.councilId,
-    personId: principal.personId,
-    label: principal.name,
-    requestId,
-  });
 
   async function activeStaff(councilId: string, id: string): Promise<{ id: string; name: string } | null> {
     const person = id ? await organisation.person(councilId, id) : null;
@@ -74,7 +68,7 @@ export function decisionKit(deps: ModuleDeps, letters: CustomerLetters) {
       .execute();
     await appendAudit(
       trx,
-      actorOf(principal, requestId),
+      actorFor(principal, requestId),
       {
         action: 'customer.restriction-imposed',
         recordType: 'customer',
@@ -109,7 +103,7 @@ export function decisionKit(deps: ModuleDeps, letters: CustomerLetters) {
       customerId: customer.id,
       recipient: { name: customer.name, email: customer.email, address: customer.address },
       values: { name: customer.name, ...values },
-      sentBy: actorOf(principal),
+      sentBy: actorFor(principal),
       at,
     });
   }
@@ -138,7 +132,6 @@ export function decisionKit(deps: ModuleDeps, letters: CustomerLetters) {
 
   return {
     longDate,
-    actorOf,
     activeStaff,
     restrictionsText,
     contactLine,

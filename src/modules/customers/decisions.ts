@@ -1,4 +1,4 @@
-import { appendAudit } from '../../platform/audit/audit-trail.ts';
+import { actorFor, appendAudit } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { isIsoDate } from '../../platform/calendar/working-days.ts';
@@ -57,8 +57,7 @@ export function decisionsService(
 ) {
   const { db, clock, organisation } = deps;
   const kit = decisionKit(deps, letters);
-  const { longDate, actorOf, activeStaff, restrictionsText, contactLine, insertRestriction, writeLetter } =
-    kit;
+  const { longDate, activeStaff, restrictionsText, contactLine, insertRestriction, writeLetter } = kit;
   const reviews = reviewsService(deps, { kit, existing });
   const api = {
     // Staff who may be named as a single point of contact or the named officer.
@@ -204,7 +203,7 @@ export function decisionsService(
           .execute();
         await appendAudit(
           trx,
-          actorOf(principal, requestId),
+          actorFor(principal, requestId),
           {
             action: 'customer.categorised',
             recordType: 'customer',

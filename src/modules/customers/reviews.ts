@@ -1,4 +1,4 @@
-import { appendAudit } from '../../platform/audit/audit-trail.ts';
+import { actorFor, appendAudit } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { isIsoDate } from '../../platform/calendar/working-days.ts';
@@ -34,7 +34,7 @@ export function reviewsService(
   }: { kit: DecisionKit; existing: (councilId: string, id: string) => Promise<repo.Customer> },
 ) {
   const { db, clock, outbox, baseUrl, organisation } = deps;
-  const { longDate, actorOf, restrictionsText, writeLetter, endRestrictions, hasRestrictions } = kit;
+  const { longDate, restrictionsText, writeLetter, endRestrictions, hasRestrictions } = kit;
   return {
     async requestReview(
       principal: Principal,
@@ -88,7 +88,7 @@ export function reviewsService(
           .execute();
         await appendAudit(
           trx,
-          actorOf(principal, requestId),
+          actorFor(principal, requestId),
           {
             action: 'customer.review-requested',
             recordType: 'customer',
@@ -247,7 +247,7 @@ export function reviewsService(
         }
         await appendAudit(
           trx,
-          actorOf(principal, requestId),
+          actorFor(principal, requestId),
           {
             action: 'customer.reviewed',
             recordType: 'customer',

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Actor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
+import { type Actor, actorFor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
@@ -39,10 +39,6 @@ export type ContactWarning = {
     reviewOn: string;
   }[];
 };
-
-export function actorFor(principal: Principal, requestId?: string): Actor {
-  return { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId };
-}
 
 export function customersService(deps: ModuleDeps, collaborators: { letters: ComplaintLetters }) {
   const { db, clock } = deps;

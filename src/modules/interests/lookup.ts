@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
-import { recordAccess } from '../../platform/audit/audit-trail.ts';
+import { actorFor, recordAccess } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Database, DeclarationPartyTable, DeclarationTable } from '../../platform/db/schema.ts';
 import { fieldErrorsOf, InvalidInput } from '../../platform/errors.ts';
@@ -19,7 +19,7 @@ import {
 import { companyNumberKey, isCompanyNumber, nameKey } from './names.ts';
 import type { RegisterScope } from './repository.ts';
 import { type DeclarationKind, isDeclarationKind, kindRules } from './rules.ts';
-import { actorFor, declarationsService } from './service.ts';
+import { declarationsService } from './service.ts';
 
 // The conflict lookup (issue 4): who has declared a link to a person or organisation, for a
 // procurement, recruitment, planning or field visit decision. It shows who declared what kind of

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { appendAudit } from '../../platform/audit/audit-trail.ts';
+import { actorFor, appendAudit } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { isRole, roleNames } from '../../platform/auth/roles.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
@@ -18,7 +18,6 @@ import {
   returnErrors,
 } from './return-rules.ts';
 import { type DeclarationKind, kindRules } from './rules.ts';
-import { actorFor } from './service.ts';
 
 // A declaration as a return lists it, and keeps it once submitted.
 export type ReturnEntry = {

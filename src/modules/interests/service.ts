@@ -1,4 +1,4 @@
-import { type Actor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
+import { actorFor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { isIsoDate } from '../../platform/calendar/working-days.ts';
@@ -54,10 +54,6 @@ const factsOf = (kind: DeclarationKind, answers: Answers) => ({
   weeklyHours: kind === 'secondary-employment' ? Number(answers.hoursPerWeek) : null,
   startedOn: answers.startedOn ?? null,
 });
-
-export function actorFor(principal: Principal, requestId?: string): Actor {
-  return { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId };
-}
 
 // Who may see a declaration (DOMAIN.md "Access is need-to-know"): the declarant, its reviewer
 // while it awaits their review, their management chain, the head of their service (for staff

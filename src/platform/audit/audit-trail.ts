@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import type { Principal } from '../auth/principal.ts';
 import { uuidv7 } from '../db/ids.ts';
 import type { Database } from '../db/schema.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -11,6 +12,11 @@ export type Actor = {
   label: string;
   requestId?: string | undefined;
 };
+
+// A signed-in person as the actor of what they do, named as they are shown.
+export function actorFor(principal: Principal, requestId?: string): Actor {
+  return { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId };
+}
 
 export type AuditEntry = {
   action: string;
