@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { type Actor, actorFor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { isUuid } from '../../platform/auth/secrets.ts';
+import { dayMonthYear } from '../../platform/calendar/date-text.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { addMonths } from '../../platform/calendar/months.ts';
 import { addWorkingDays, isIsoDate } from '../../platform/calendar/working-days.ts';
@@ -82,14 +83,6 @@ const countCap = 100;
 
 // Escalation is open for two months after the stage 1 response (said in the stage 1 letter).
 const escalateWithinMonths = 2;
-
-const letterDate = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
 
 const refused = (key: string, message: string) => new InvalidInput([{ key, message }]);
 
@@ -241,7 +234,7 @@ export function caseworkService(
         customerId: complaint.customerId,
         recipient: recipientOf(complaint),
         values: outcome.accepted
-          ? { summary: summaryText(complaint.whatHappened), respondBy: letterDate(respondBy) }
+          ? { summary: summaryText(complaint.whatHappened), respondBy: dayMonthYear(respondBy) }
           : {
               reason: input.reason,
               instead: instead
@@ -443,8 +436,8 @@ export function caseworkService(
         customerId: complaint.customerId,
         recipient: recipientOf(complaint),
         values: {
-          previousDate: letterDate(previous),
-          newDate: letterDate(deadline.due),
+          previousDate: dayMonthYear(previous),
+          newDate: dayMonthYear(deadline.due),
           reason: input.reason,
         },
         housing: complaint.housing,
@@ -502,7 +495,7 @@ export function caseworkService(
       );
       const remedyLines = (await repo.remedies(trx, principal.councilId, complaint.id))
         .filter((r) => r.stage === complaint.stage)
-        .map((r) => `- ${remedyText(r)}, by ${letterDate(r.dueOn)}`);
+        .map((r) => `- ${remedyText(r)}, by ${dayMonthYear(r.dueOn)}`);
       const values: Record<string, string> = {
         outcome: outcomeWords[outcome],
         findings: input.findings,
@@ -515,7 +508,7 @@ export function caseworkService(
             ? 'stage-1-response'
             : 'stage-2-response';
       if (kind === 'stage-1-response') {
-        values.escalateBy = letterDate(addMonths(today, escalateWithinMonths));
+        values.escalateBy = dayMonthYear(addMonths(today, escalateWithinMonths));
         values.escalateHow = `${baseUrl}/public/${slug}/complaints/progress`;
       }
       return letters.write(trx, {
@@ -592,7 +585,7 @@ export function caseworkService(
         customerId: complaint.customerId,
         recipient: recipientOf(complaint),
         values: {
-          respondBy: letterDate(deadlines.respondBy.due),
+          respondBy: dayMonthYear(deadlines.respondBy.due),
           handler: 'a complaints officer who did not handle stage 1',
         },
         housing: complaint.housing,

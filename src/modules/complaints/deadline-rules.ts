@@ -8,6 +8,7 @@
 //   stage 1 longest extension.
 // Every deadline carries the words saying how it was worked out, naming the calendar.
 
+import { weekdayDayMonthYear } from '../../platform/calendar/date-text.ts';
 import {
   addWorkingDays,
   describeCalendar,
@@ -23,21 +24,6 @@ export const regimeNames: Record<Regime, string> = {
   'complaint-handling-code': 'the Complaint Handling Code',
   'single-stage': 'the council’s single-stage policy',
 };
-
-const longDate = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-// GOV.UK style: "Friday 27 November 2026", no comma after the weekday.
-export const dayText = (date: string) =>
-  longDate
-    .formatToParts(new Date(`${date}T00:00:00Z`))
-    .filter((part) => part.type !== 'literal')
-    .map((part) => part.value)
-    .join(' ');
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 const workingDays = (count: number) => plural(count, 'working day', 'working days');
@@ -92,7 +78,7 @@ export function stageDeadlines(
   const acknowledgeDue = addWorkingDays(calendar, startedOn, times.acknowledgeDays);
   const acknowledgeBy = {
     due: acknowledgeDue,
-    basis: `${stageName(regime, stage)} acknowledgement: ${workingDays(times.acknowledgeDays)} after it was ${received} on ${dayText(startedOn)}, under ${regimeNames[regime]}, ${on}.`,
+    basis: `${stageName(regime, stage)} acknowledgement: ${workingDays(times.acknowledgeDays)} after it was ${received} on ${weekdayDayMonthYear(startedOn)}, under ${regimeNames[regime]}, ${on}.`,
   };
   if (regime === 'single-stage') {
     // 003 §5.3: "within 10 weeks of the complaint being received" — calendar weeks; a date that
@@ -108,15 +94,15 @@ export function stageDeadlines(
       acknowledgeBy,
       respondBy: {
         due,
-        basis: `Resolution: ${plural(weeks, 'week', 'weeks')} after it was received on ${dayText(startedOn)}${moved}, under ${regimeNames[regime]}, ${on}.`,
+        basis: `Resolution: ${plural(weeks, 'week', 'weeks')} after it was received on ${weekdayDayMonthYear(startedOn)}${moved}, under ${regimeNames[regime]}, ${on}.`,
       },
     };
   }
   const respondDays = times.respondDays ?? 0;
   const from = acknowledgedOn ?? acknowledgeDue;
   const fromText = acknowledgedOn
-    ? `after it was acknowledged on ${dayText(acknowledgedOn)}`
-    : `after the latest acknowledgement date, ${dayText(acknowledgeDue)} (not yet acknowledged)`;
+    ? `after it was acknowledged on ${weekdayDayMonthYear(acknowledgedOn)}`
+    : `after the latest acknowledgement date, ${weekdayDayMonthYear(acknowledgeDue)} (not yet acknowledged)`;
   return {
     acknowledgeBy,
     respondBy: {
@@ -147,7 +133,7 @@ export function extensionDeadline(
     );
   return {
     due: addWorkingDays(calendar, currentDue, days),
-    basis: `Extended by ${workingDays(days)} from ${dayText(currentDue)} (at most ${workingDays(max)} under ${regimeNames[regime]}), on ${describeCalendar(calendar)}.`,
+    basis: `Extended by ${workingDays(days)} from ${weekdayDayMonthYear(currentDue)} (at most ${workingDays(max)} under ${regimeNames[regime]}), on ${describeCalendar(calendar)}.`,
   };
 }
 

@@ -590,14 +590,3 @@ export function paragraphsOf(body: string): LetterParagraph[] {
     return heading ? { heading: first.trim(), lines: rest } : { heading: null, lines };
   });
 }
-
-/** A date as a letter writes it: 23 November 2026. */
-export function letterDate(iso: string): string {
-  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
-  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { type Actor, actorFor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
+import { dayMonthYear } from '../../platform/calendar/date-text.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -21,7 +22,6 @@ import {
   type LetterKind,
   type LetterTemplate,
   LetterTemplateError,
-  letterDate,
   letterKinds,
   ombudsmanDetails,
   type TemplateProblem,
@@ -219,7 +219,7 @@ export function complaintLetters(deps: ModuleDeps) {
       const values = {
         ...input.values,
         name: input.recipient.name,
-        date: letterDate(londonDate(at)),
+        date: dayMonthYear(londonDate(at)),
         council,
         sender: await sender(trx, councilId, input.sentBy),
         ombudsman: ombudsmanDetails(input.housing ?? complaint?.housing ?? false),

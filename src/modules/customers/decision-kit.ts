@@ -3,7 +3,6 @@ import { actorFor, appendAudit } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { ContactRestrictionTable, Database } from '../../platform/db/schema.ts';
-import { letterDate } from '../complaints/letter-templates.ts';
 import type { ModuleDeps } from '../organisation/module-deps.ts';
 import type { CustomerLetterKind, CustomerLetters } from './letters-contract.ts';
 import * as repo from './repository.ts';
@@ -14,7 +13,6 @@ export type DecisionKit = ReturnType<typeof decisionKit>;
 
 export function decisionKit(deps: ModuleDeps, letters: CustomerLetters) {
   const { db, organisation } = deps;
-  const longDate = letterDate;
 
   async function activeStaff(councilId: string, id: string): Promise<{ id: string; name: string } | null> {
     const person = id ? await organisation.person(councilId, id) : null;
@@ -30,9 +28,7 @@ export function decisionKit(deps: ModuleDeps, letters: CustomerLetters) {
     const current = (await repo.restrictions(trx, councilId, customerId)).filter(
       (r) => r.endedOn === null || r.endedOn > today,
     );
-    return current.length
-      ? current.map((r) => restrictionLine(r, longDate)).join('\n')
-      : 'No restrictions apply.';
+    return current.length ? current.map(restrictionLine).join('\n') : 'No restrictions apply.';
   }
 
   // The single point of contact as the letter gives it: name, job title and email.
@@ -131,7 +127,6 @@ export function decisionKit(deps: ModuleDeps, letters: CustomerLetters) {
   }
 
   return {
-    longDate,
     activeStaff,
     restrictionsText,
     contactLine,

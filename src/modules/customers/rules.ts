@@ -1,5 +1,6 @@
 import { type Capability, can, capabilities } from '../../platform/auth/permissions.ts';
 import type { Role } from '../../platform/auth/roles.ts';
+import { dayMonthYear } from '../../platform/calendar/date-text.ts';
 import { addMonths } from '../../platform/calendar/months.ts';
 
 // Managing unreasonable and vexatious behaviour: 003 Procedure for Managing Vexatious Customers
@@ -181,14 +182,13 @@ export function restrictionLine(
     detail: string;
     startsOn: string;
   },
-  longDate: (date: string) => string,
 ): string {
   const what =
     restriction.kind === 'named-officer-only' && restriction.namedOfficerName
       ? `You may contact only ${restriction.namedOfficerName}.`
       : restrictionKinds[restriction.kind].toCustomer;
   const scope = restriction.scopeServiceId === null ? 'all of the council' : restriction.scopeServiceName;
-  return `- ${what}${restriction.detail ? ` ${restriction.detail}` : ''} (${scope}, from ${longDate(restriction.startsOn)})`;
+  return `- ${what}${restriction.detail ? ` ${restriction.detail}` : ''} (${scope}, from ${dayMonthYear(restriction.startsOn)})`;
 }
 
 // 003 VC §4.6: restrictions are reviewed every restrictionReviewMonths (policy, default 4).
