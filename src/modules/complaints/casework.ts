@@ -25,6 +25,7 @@ import {
   urgencyBy,
 } from './deadline-rules.ts';
 import { handlerRefusal, responderRefusal } from './handler-rules.ts';
+import { outcomeWords } from './letter-templates.ts';
 import type { ComplaintLetters } from './letters.ts';
 import * as repo from './repository.ts';
 import { type ComplaintStatus, type Mover, moveRefusal } from './status-rules.ts';
@@ -58,11 +59,6 @@ export const outcomes = {
   'not-upheld': 'Not upheld',
 } as const;
 export type Outcome = keyof typeof outcomes;
-const outcomeWords: Record<Outcome, string> = {
-  upheld: 'upheld',
-  'partially-upheld': 'partially upheld',
-  'not-upheld': 'not upheld',
-};
 
 // DOMAIN.md §3: the remedies the Code and 003 §6.1 name.
 export const remedyKinds = {
