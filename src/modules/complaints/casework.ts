@@ -1004,8 +1004,6 @@ export function caseworkService(
   };
 }
 
-export type CaseSummaryOf = Awaited<ReturnType<Casework['caseSummary']>>;
-
 function summaryText(whatHappened: string): string {
   return whatHappened.length > 500 ? `${whatHappened.slice(0, 497)}…` : whatHappened;
 }

@@ -28,10 +28,6 @@ export const regimeNames: Record<Regime, string> = {
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 const workingDays = (count: number) => plural(count, 'working day', 'working days');
 
-export function stageCount(regime: Regime): 1 | 2 {
-  return regime === 'single-stage' ? 1 : 2;
-}
-
 function stageTimes(policy: PolicySettings, regime: Regime, stage: 1 | 2) {
   if (regime === 'single-stage') {
     if (stage !== 1) throw new RangeError('The single-stage regime has no stage 2');

@@ -122,16 +122,6 @@ export async function complaintById(db: Db, councilId: string, id: string, forUp
   return row ? toComplaint(row) : undefined;
 }
 
-export async function lockComplaint(db: Db, councilId: string, id: string) {
-  await db
-    .selectFrom('complaint')
-    .select('id')
-    .where('council_id', '=', councilId)
-    .where('id', '=', id)
-    .forUpdate()
-    .execute();
-}
-
 export type Stage = {
   stage: 1 | 2;
   startedOn: string;

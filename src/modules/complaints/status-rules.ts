@@ -96,5 +96,3 @@ export function moveRefusal(
   const reason = whyNot[from] ?? `it is at “${statusNames[from]}”`;
   return `This complaint cannot be ${moveNames[to]}: ${reason}`;
 }
-
-export const isOpen = (status: ComplaintStatus) => status !== 'not-accepted' && status !== 'closed';

@@ -517,7 +517,6 @@ export type PolicySettings = {
         ? readonly string[]
         : string;
 };
-export type PolicyField = Field & { key: PolicyKey };
 
 export function defaultPolicy(): PolicySettings {
   return Object.fromEntries(
