@@ -42,7 +42,7 @@ export function allocationEmail(
   };
 }
 
-export const deadlineNames = { 'acknowledge-by': 'acknowledgement', 'respond-by': 'response' } as const;
+const deadlineNames = { 'acknowledge-by': 'acknowledgement', 'respond-by': 'response' } as const;
 
 export function reminderEmail(
   to: To,

@@ -58,7 +58,7 @@ export const outcomes = {
   'partially-upheld': 'Partially upheld',
   'not-upheld': 'Not upheld',
 } as const;
-export type Outcome = keyof typeof outcomes;
+type Outcome = keyof typeof outcomes;
 
 // DOMAIN.md §3: the remedies the Code and 003 §6.1 name.
 export const remedyKinds = {
@@ -70,7 +70,7 @@ export const remedyKinds = {
   'financial-redress': 'Financial redress',
   'policy-change': 'Change to policy or procedure',
 } as const;
-export type RemedyKind = keyof typeof remedyKinds;
+type RemedyKind = keyof typeof remedyKinds;
 
 // A work queue shows this many of the handler's most urgent stages, and of the team's oldest.
 const queueRows = 25;

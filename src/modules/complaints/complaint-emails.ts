@@ -1,7 +1,7 @@
 import { weekdayDayMonthYear } from '../../platform/calendar/date-text.ts';
 import type { EmailMessage } from '../../platform/notify/mailer.ts';
 
-export type ReceivedComplaint = {
+type ReceivedComplaint = {
   reference: string;
   councilName: string;
   name: string;

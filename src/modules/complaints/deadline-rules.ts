@@ -18,9 +18,9 @@ import {
 import type { PolicySettings } from '../organisation/policy-settings.ts';
 
 export type Regime = 'complaint-handling-code' | 'single-stage';
-export type Deadline = { due: string; basis: string };
+type Deadline = { due: string; basis: string };
 
-export const regimeNames: Record<Regime, string> = {
+const regimeNames: Record<Regime, string> = {
   'complaint-handling-code': 'the Complaint Handling Code',
   'single-stage': 'the council’s single-stage policy',
 };

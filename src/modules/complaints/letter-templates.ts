@@ -53,7 +53,7 @@ export const behaviourKinds: readonly LetterKind[] = [
   'review-request-answer',
 ];
 
-export type Placeholder = {
+type Placeholder = {
   name: string;
   description: string;
   example: string;
@@ -568,7 +568,7 @@ export function defaultTemplate(kind: LetterKind): LetterTemplate {
   return defaults[kind];
 }
 
-export type LetterParagraph = { heading: string | null; lines: string[] };
+type LetterParagraph = { heading: string | null; lines: string[] };
 
 /** A letter's text as printed: paragraphs (split at blank lines) of lines. A paragraph whose
  * first line is short, has no closing punctuation and is followed by more lines starts with

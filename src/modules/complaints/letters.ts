@@ -49,7 +49,7 @@ export type Letter = {
   sentAt: Date;
 };
 
-export type CouncilTemplate = LetterTemplate & {
+type CouncilTemplate = LetterTemplate & {
   kind: LetterKind;
   kindName: string;
   changed: boolean;
@@ -57,7 +57,7 @@ export type CouncilTemplate = LetterTemplate & {
   updatedByName: string | null;
 };
 
-export type SaveResult = { saved: true } | { saved: false; problems: TemplateProblem[] };
+type SaveResult = { saved: true } | { saved: false; problems: TemplateProblem[] };
 
 const systemSender = 'Complaints Manager';
 
@@ -80,7 +80,7 @@ function fillCouncilTemplate(kind: LetterKind, template: LetterTemplate, values:
 
 /** Who may read a letter: the complaints team any letter; customers:warn holders (heads of
  * service) the letters about a customer's behaviour (003 vexatious procedure §4.2). */
-export function maySeeLetter(
+function maySeeLetter(
   viewer: { complaintsTeam: boolean; warnsCustomers: boolean },
   kind: LetterKind,
 ): boolean {

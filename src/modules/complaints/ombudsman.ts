@@ -32,7 +32,7 @@ export type OmbudsmanCase = OmbudsmanCaseFacts & {
   recordedAt: Date;
 };
 
-export type ComplaintOfCase = { id: string; reference: string; housing: boolean; serviceName: string };
+type ComplaintOfCase = { id: string; reference: string; housing: boolean; serviceName: string };
 
 const toCase = (row: OmbudsmanCaseTable): OmbudsmanCase => ({
   id: row.id,

@@ -25,7 +25,7 @@ export function financialYear(year: number): Period {
   };
 }
 
-export type PeriodQuery = { year: string; from: string; to: string };
+type PeriodQuery = { year: string; from: string; to: string };
 
 // The period a report asks for: a financial year, a range of dates, or the current financial year.
 export function periodOf(query: PeriodQuery, today: string): { period: Period; errors: FieldError[] } {
@@ -158,7 +158,7 @@ export type AssessmentFigures = {
   improvements: number;
 };
 
-export type Finding = { requirement: string; evidence: string; meets: 'yes' | 'partly' | 'no' | 'no data' };
+type Finding = { requirement: string; evidence: string; meets: 'yes' | 'partly' | 'no' | 'no data' };
 
 // How far a share meets a requirement: all of it, most (90% or more), or less.
 function measure(part: number, whole: number): Finding['meets'] {

@@ -6,7 +6,7 @@ import { addMonths } from '../../platform/calendar/months.ts';
 // Managing unreasonable and vexatious behaviour: 003 Procedure for Managing Vexatious Customers
 // (cited as "003 VC §…") and DOMAIN.md §4.
 
-export const categories = ['none', 'warned', 'pre-vexatious', 'vexatious'] as const;
+const categories = ['none', 'warned', 'pre-vexatious', 'vexatious'] as const;
 export type Category = (typeof categories)[number];
 
 export function isCategory(value: string): value is Category {
@@ -40,14 +40,14 @@ export const stepUp: Record<
   vexatious: { from: 'pre-vexatious', capability: 'complaints:manage', who: 'the complaints manager' },
 };
 
-export type Categorisation = {
+type Categorisation = {
   behaviour: string;
   evidence: string;
   equalityCheck: string;
   singlePointOfContactId: string | null;
 };
 
-export type Refusal = { key: string; message: string };
+type Refusal = { key: string; message: string };
 
 // Why a customer may not be moved up to `to` now; an empty list when they may.
 export function stepUpRefusals(
@@ -196,7 +196,7 @@ export function restrictionReviewOn(startsOn: string, reviewMonths: number): str
   return addMonths(startsOn, reviewMonths);
 }
 
-export type RestrictionScope = { scopeServiceId: string | null; scopeServiceName: string };
+type RestrictionScope = { scopeServiceId: string | null; scopeServiceName: string };
 
 export function scopeText(scope: RestrictionScope): string {
   return scope.scopeServiceId === null ? 'The whole council' : `Contact with ${scope.scopeServiceName} only`;

@@ -23,7 +23,7 @@ import {
 
 export type CustomersService = ReturnType<typeof customersService>;
 
-export type ContactWarning = {
+type ContactWarning = {
   customerId: string;
   name: string;
   category: Category;

@@ -12,8 +12,8 @@ import { previousReviewPeriod, type ReviewPeriod, reviewPeriodOf } from './rules
 import type { GiftsDeps } from './service.ts';
 import { canSeeOffer, reviewsRegister } from './visibility.ts';
 
-export type Register = { key: string; name: string; reviewers: Person[] };
-export type ReviewStatus = 'signed-off' | 'overdue' | 'due';
+type Register = { key: string; name: string; reviewers: Person[] };
+type ReviewStatus = 'signed-off' | 'overdue' | 'due';
 export type ReviewCell = {
   register: Register;
   period: ReviewPeriod;

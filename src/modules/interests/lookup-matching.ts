@@ -5,7 +5,7 @@
 // candidates, found by the keys below (migration name_match_keys).
 
 export type LookupQuery = { nameKey: string; companyNumber: string | null; postcode: string | null };
-export type DeclaredParty = { nameKey: string; companyNumber: string; address: string };
+type DeclaredParty = { nameKey: string; companyNumber: string; address: string };
 
 export const matchQualities = {
   'company-number': 'Same company number',

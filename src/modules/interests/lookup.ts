@@ -51,7 +51,7 @@ const lookupInput = z.object({
       'Enter a company number as Companies House shows it, like 01234567 or SC123456',
     ),
 });
-export type LookupInput = z.infer<typeof lookupInput>;
+type LookupInput = z.infer<typeof lookupInput>;
 
 export type LookupMatch = {
   // Only when the person looking may open the declaration (its register's need-to-know rule).
@@ -69,7 +69,7 @@ export type LookupMatch = {
   samePostcode: boolean;
 };
 
-export type LookupResult = {
+type LookupResult = {
   input: LookupInput;
   matches: LookupMatch[];
   // More declared names were similar than were compared or shown.

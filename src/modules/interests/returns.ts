@@ -20,7 +20,7 @@ import {
 import { type DeclarationKind, kindRules } from './rules.ts';
 
 // A declaration as a return lists it, and keeps it once submitted.
-export type ReturnEntry = {
+type ReturnEntry = {
   declarationId: string;
   reference: string;
   kind: string;
@@ -31,7 +31,7 @@ export type ReturnEntry = {
   endedOn: string | null;
 };
 
-export type SubmittedReturn = {
+type SubmittedReturn = {
   id: string;
   personId: string;
   personName: string;

@@ -27,7 +27,7 @@ type PartySource = {
   when?: Condition;
 };
 
-export type KindRule = {
+type KindRule = {
   name: string;
   hint: string;
   source: string;

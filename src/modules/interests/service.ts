@@ -58,7 +58,7 @@ const factsOf = (kind: DeclarationKind, answers: Answers) => ({
 // Who may see a declaration (DOMAIN.md "Access is need-to-know"): the declarant, its reviewer
 // while it awaits their review, their management chain, the head of their service (for staff
 // below head of service), and HR, the monitoring officer and audit.
-export function canSeeDeclaration(
+function canSeeDeclaration(
   viewer: Viewer,
   declaration: Pick<repo.Declaration, 'personId' | 'reviewerId' | 'reviewState' | 'serviceId' | 'senior'>,
   declarantManagerChain: readonly string[],

@@ -18,7 +18,7 @@ export function actorFor(principal: Principal, requestId?: string): Actor {
   return { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId };
 }
 
-export type AuditEntry = {
+type AuditEntry = {
   action: string;
   recordType: string;
   recordId?: string | undefined;

@@ -3,7 +3,7 @@ import { type Actor, actorFor } from '../audit/audit-trail.ts';
 import type { Principal } from '../auth/principal.ts';
 import { navigationFor } from './navigation.ts';
 
-export const productName = 'Probity';
+const productName = 'Probity';
 
 // Renders a page with what every layout needs: the council's name, the person's navigation,
 // the CSRF token for forms and the CSP nonce for scripts.
