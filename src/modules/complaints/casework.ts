@@ -43,7 +43,7 @@ import {
 
 export type Casework = ReturnType<typeof caseworkService>;
 
-// What casework asks of the letters service (contract 4 of issue 5).
+// What casework asks of the letters service.
 type ComplaintLetterKind =
   | 'acknowledgement'
   | 'extension'
@@ -530,7 +530,7 @@ export function caseworkService(
     return row.slug;
   }
 
-  // Contract 6: by a member of staff (an escalation received by phone or letter) or, with `by`
+  // To stage 2: by a member of staff (an escalation received by phone or letter) or, with `by`
   // null, by the complainant online; no reason is needed (the Code).
   async function escalate(councilId: string, complaintId: string, by: Actor | null, reason: string) {
     const policy = await organisation.policy(councilId);
@@ -844,7 +844,7 @@ export function caseworkService(
       await escalate(principal.councilId, complaint.id, actorFor(principal, requestId), reason);
     },
 
-    // Contract 6: the case header for other parts' pages; NotFound for anyone but the team.
+    // The case header for other parts' pages; NotFound for anyone but the team.
     async caseSummary(
       councilId: string,
       reference: string,

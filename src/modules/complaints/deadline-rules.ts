@@ -133,7 +133,7 @@ export function extensionDeadline(
   };
 }
 
-// Where an open deadline stands today, for work queues (issue 5: due today, overdue and at risk):
+// Where an open deadline stands today, for work queues (overdue, due today or at risk):
 // at risk when it is within the reminder period (complaintReminderWorkingDays).
 export type Urgency = 'overdue' | 'due-today' | 'at-risk' | 'later';
 export const urgencyNames: Record<Urgency, string> = {

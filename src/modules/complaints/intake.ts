@@ -93,8 +93,8 @@ export function intakeService(
       `${councilName} cannot take any more complaints online today. Try again tomorrow, or phone or write to the council.`,
     );
 
-  // Contract 2: the complaint, its first stage with the deadlines and how they were worked out,
-  // and the audit event, in the caller's transaction.
+  // However a complaint arrives, it is made here: the complaint, its first stage with the deadlines
+  // and how they were worked out, and the audit event, in the caller's transaction.
   async function createComplaint(
     trx: Kysely<Database>,
     input: {

@@ -161,7 +161,7 @@ export function progressRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps) 
     },
   );
 
-  // Contract 6: no reason is needed to ask for stage 2 (the Code); one may be given.
+  // No reason is needed to ask for stage 2 (the Code); one may be given.
   app.post(
     '/public/:council/complaints/progress/escalate',
     { config: { access: 'public' } },

@@ -21,7 +21,7 @@ import type { RegisterScope } from './repository.ts';
 import { type DeclarationKind, isDeclarationKind, kindRules } from './rules.ts';
 import { declarationsService } from './service.ts';
 
-// The conflict lookup (issue 4): who has declared a link to a person or organisation, for a
+// The conflict lookup: who has declared a link to a person or organisation, for a
 // procurement, recruitment, planning or field visit decision. It shows who declared what kind of
 // link, never the declaration's answers or the addresses declared; each lookup is audited, since
 // the answer itself is personal data.

@@ -37,7 +37,7 @@ const drafts = draftStore('declaration_draft');
 
 export type DeclarationsService = ReturnType<typeof declarationsService>;
 
-// A new or changed declaration waits for its reviewer (issue 4: "each new or changed declaration").
+// Every new or changed declaration waits for its reviewer.
 const awaitingReview = {
   reviewState: 'awaiting-review',
   outcome: null,
@@ -546,7 +546,7 @@ export function declarationsService(deps: ModuleDeps) {
       return ended;
     },
 
-    // A changed declaration goes back to the reviewer (issue 4: "each new or changed declaration").
+    // A changed declaration goes back to the reviewer, as every new or changed one does.
     async amend(principal: Principal, id: string, raw: Record<string, unknown>, requestId?: string) {
       const declaration = await visible(principal, id);
       if (declaration.personId !== principal.personId || declaration.endedOn)
