@@ -80,7 +80,7 @@ async function fillCampaign(db: Kysely<Database>, councilId: string, hr: { id: s
   return campaignId;
 }
 
-// The campaign dashboard of a council of 10,000 staff (issue 4: under 200 ms): completion by
+// The campaign dashboard of a council of 10,000 staff (target: under 200 ms): completion by
 // service counted in SQL, with the first outstanding names of each service. Measured for one HR
 // officer at a time, and under 32 connections for throughput.
 async function campaignDashboard(kind: DatabaseKind, seconds: number) {

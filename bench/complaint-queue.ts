@@ -4,7 +4,7 @@ import { firstVisit, load, peakMemoryMb } from './support.ts';
 
 const complaints = 500_000;
 
-// The complaints work queue of one handler (issue 5: p99 under 100 ms at 32 connections on
+// The complaints work queue of one handler (target: p99 under 100 ms at 32 connections on
 // PostgreSQL with 500,000 complaints in the database).
 export function complaintQueue(kind: DatabaseKind, seconds: number) {
   return withComplaintsServer(

@@ -19,7 +19,7 @@ async function timed(url: string, headers: Record<string, string>) {
   return { median: times[Math.floor(runs / 2)] ?? 0, worst: times.at(-1) ?? 0, bytes };
 }
 
-// The annual complaint performance report over 100,000 complaints (issue 5: under 2 s), as a
+// The annual complaint performance report over 100,000 complaints (target: under 2 s), as a
 // page, a PDF and the CSV behind it, for the previous full financial year and five years at once.
 export function complaintReport(kind: DatabaseKind) {
   return withComplaintsServer(kind, complaints, 'Lucy Adeyemi', async ({ port, label, fillMs, session }) => {

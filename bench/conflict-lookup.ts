@@ -291,7 +291,7 @@ function lookups(named: readonly BenchParty[]): string[] {
   return queries.map((query) => `/interests/lookup?${new URLSearchParams(query)}`);
 }
 
-// The conflict lookup over 50,000 declared people and organisations (issue 4), as a head of
+// The conflict lookup over 50,000 declared people and organisations, as a head of
 // service checks names before a planning decision: the page, under a mix of forty lookups, each
 // also appending to the audit trail. Targets: p99 < 50 ms on PostgreSQL and < 150 ms on PGlite.
 async function conflictLookupPage(kind: DatabaseKind, seconds: number) {

@@ -184,7 +184,7 @@ async function downloadCsv(url: string, headers: Record<string, string>, pid: nu
   };
 }
 
-// The gifts register over 200,000 entries (issue 3): the page filtered to one service under 32
+// The gifts register over 200,000 entries: the page filtered to one service under 32
 // connections (target: p99 < 100 ms on PostgreSQL), and one CSV export of every entry (targets:
 // memory stays flat, finishes in under 5 s).
 export async function giftsRegister(kind: DatabaseKind, seconds: number) {

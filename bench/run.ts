@@ -1,4 +1,4 @@
-// npm run bench: the benchmarks, printing their figures (issues 2 and 3's targets beside them).
+// npm run bench: the benchmarks, printing their figures with their targets beside them.
 //   BENCH_SECONDS   seconds of load per measurement (default 10)
 //   DATABASE_URL    also measure on this PostgreSQL server (a scratch database is made on it)
 //   BENCH_CPU_PROF_DIR  write CPU profiles of the servers measured (--cpu-prof) to this folder

@@ -54,7 +54,7 @@ import { refuseMalformedInput } from './platform/web/untrusted-input.ts';
 import { configureNunjucks, templateFolders } from './platform/web/view-engine.ts';
 import './platform/web/types.ts';
 
-export type AppDeps = {
+type AppDeps = {
   config: Config;
   database: DatabaseHandle;
   clock: Clock;
@@ -65,7 +65,7 @@ export type AppDeps = {
   sleep?: (ms: number) => Promise<void>;
 };
 
-export type App = {
+type App = {
   app: FastifyInstance;
   routes: RouteAccess[];
   jobs: Job[];

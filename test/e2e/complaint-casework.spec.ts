@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { demoCouncil } from '../../src/modules/organisation/demo-council.ts';
 import { expectAccessible, signIn, signOut } from './support.ts';
 
-// Staff casework on a complaint made online (issue 5): the complaints manager triages,
+// Staff casework on a complaint made online: the complaints manager triages,
 // allocates, extends and responds at stage 1; the person checks progress with the reference and
 // email and escalates; stage 2 goes to a different officer, is answered and closed. The
 // complaint is about Finance and Revenues, which no other journey complains about; the

@@ -3,8 +3,8 @@ import { expect, test } from '@playwright/test';
 import { readOutbox } from '../../src/platform/notify/mailer.ts';
 import { expectAccessible, signIn } from './support.ts';
 
-// The complaints manager changes the wording of a letter (issue 5 "Letters … from templates the
-// council can edit"): a mistake is explained, the preview shows the letter with example values,
+// The complaints manager changes the wording of a letter (letters come from templates the
+// council can edit): a mistake is explained, the preview shows the letter with example values,
 // the change is saved, and then set back to the default so that other journeys see the default.
 
 test('the complaints manager edits, previews, saves and resets a letter template', async ({ page }) => {

@@ -3,7 +3,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { readOutbox } from '../../src/platform/notify/mailer.ts';
 import { expectAccessible } from './support.ts';
 
-// A member of the public makes a complaint online (issue 5): steered away from what is not a
+// A member of the public makes a complaint online: steered away from what is not a
 // corporate complaint, then one question a page, check, send; the reference on screen and by
 // email; then the complaint's progress with the reference and email address. Once with
 // JavaScript, once without (as on an old phone). The names and addresses are unique to the run.

@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { demoCouncil } from '../../src/modules/organisation/demo-council.ts';
 import { expectAccessible, menuLink, signIn, signOut } from './support.ts';
 
-// Issue 5, unreasonable behaviour end to end: the complaints manager records a customer's
+// Unreasonable behaviour end to end: the complaints manager records a customer's
 // contacts, warns them, marks them pre-vexatious and then vexatious with a no-phone restriction;
 // a Customer Services adviser logging that customer's call then sees the warning and the named
 // contact before going on. The customer's name is unique to the run.

@@ -5,7 +5,7 @@ import { demoSignIns } from '../../src/modules/organisation/demo.ts';
 import { demoCouncil } from '../../src/modules/organisation/demo-council.ts';
 import { expectAccessible, signIn, signOut } from './support.ts';
 
-// The gifts and hospitality register, end to end (issue 3): each journey uses its own officer,
+// The gifts and hospitality register, end to end: each journey uses its own officer,
 // service and offeror, so that one journey's entries do not change another's verdicts or reviews.
 
 function person(name: string) {

@@ -4,7 +4,7 @@ import { demoSignIns } from '../../src/modules/organisation/demo.ts';
 import { expectAccessible, menuLink, signIn, signOut } from './support.ts';
 
 // The related party transactions return and the published register of senior officers'
-// interests (issue 4), in the browser.
+// interests, in the browser.
 
 function account(role: string) {
   const found = demoSignIns().find((signIn) => signIn.role === role);

@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { demoCouncil } from '../../src/modules/organisation/demo-council.ts';
 import { expectAccessible, menuLink, signIn, signOut } from './support.ts';
 
-// The annual declaration campaign (issue 4): HR opens one for Environmental Health and Licensing,
+// The annual declaration campaign: HR opens one for Environmental Health and Licensing,
 // whose three members make nil returns (the field officer also signs the accounts declaration),
 // and HR sees the service at 100%. No other journey declares an interest for these people or adds
 // anyone to their service.

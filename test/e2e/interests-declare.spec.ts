@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, signIn } from './support.ts';
 
-// Declaring an interest, end to end (issue 4): the acceptance criterion "an officer declares
+// Declaring an interest, end to end: the acceptance criterion "an officer declares
 // secondary employment that breaches 48 hours and sees the warning".
 
 // Words unique to this run, so that a re-run against the same data finds its own declaration.

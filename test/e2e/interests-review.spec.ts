@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { demoCouncil } from '../../src/modules/organisation/demo-council.ts';
 import { expectAccessible, menuLink, signIn, signOut } from './support.ts';
 
-// The line manager's review of a declaration, end to end (issue 4): the acceptance criterion
+// The line manager's review of a declaration, end to end: the acceptance criterion
 // "manager records a managed conflict", and the officer then sees the outcome. Ellie Watson and
 // her manager Nia Evans are in no other journey; the contractor's name is unique to the run.
 

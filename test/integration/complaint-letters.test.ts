@@ -17,7 +17,7 @@ import { databaseKinds } from '../support/databases.ts';
 import { pdfPageCount, pdfWords } from '../support/pdf-text.ts';
 import { personIdByEmail, testPassword } from '../support/people.ts';
 
-// Letters to complainants and to customers about their behaviour (issue 5 "Letters"; Complaint
+// Letters to complainants and to customers about their behaviour (Complaint
 // Handling Code; 003 §5.5, §8.1): written from the council's templates, stored as sent, emailed
 // with the PDF, shown and printed only to the complaints team (and heads of service for
 // behaviour letters).

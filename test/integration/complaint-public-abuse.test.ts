@@ -17,7 +17,7 @@ import { databaseKinds } from '../support/databases.ts';
 const script = '<script>alert("owned")</script>';
 const escapedScript = '&lt;script&gt;alert(';
 
-// Bad input and abuse on the public form (issue 5): clear messages, nothing lost, nothing
+// Bad input and abuse on the public form: clear messages, nothing lost, nothing
 // executed, nothing stored on refusal, never a 500.
 describe.each(databaseKinds)('the public complaint form under bad input and abuse on %s', (kind) => {
   let t: TestApp;

@@ -16,7 +16,7 @@ import {
 } from '../support/fuzz-routes.ts';
 import { addTestPerson, testPassword, tokenFor } from '../support/people.ts';
 
-// Keep it closed (issue 13): every route in the app, API and forms, sent malformed input
+// Keep it closed: every route in the app, API and forms, sent malformed input
 // anonymously, with a signed-in session and with an API token. No answer may be a 5xx, and a 4xx
 // must change nothing. The seed is fixed so that CI is repeatable; FUZZ_SEED=<n> tries others and
 // FUZZ_RUNS=<n> sends n times as many requests; FUZZ_LOG=1 logs the errors behind any 5xx.

@@ -6,7 +6,7 @@ import { demo, demoClients } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { record } from '../support/gifts.ts';
 
-// The quarterly review of the gifts and hospitality register (issue 3, 001 §73): each head of
+// The quarterly review of the gifts and hospitality register (001 §73): each head of
 // service reviews their service's register for a quarter once it has ended, queries entries with
 // their authors and signs it off; later changes show against what was signed.
 

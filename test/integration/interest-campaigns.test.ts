@@ -9,7 +9,7 @@ import { databaseKinds } from '../support/databases.ts';
 import { insertDeclaration } from '../support/interests.ts';
 import { addTestPerson, personIdByEmail, testPassword, tokenFor } from '../support/people.ts';
 
-// The annual declaration campaign (issue 4; 002 Honesty, 000 Additional rules): HR open it for
+// The annual declaration campaign (002 Honesty, 000 Additional rules): HR open it for
 // everyone or chosen services, each member confirms their declarations or makes a nil return
 // (field officers also sign the accounts declaration), reminders follow on the policy's cadence,
 // and HR watch completion by service.

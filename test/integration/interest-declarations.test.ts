@@ -17,7 +17,7 @@ const secondJob = {
   paid: 'yes',
 };
 
-// The declaration pages (issue 4), through HTTP as a browser uses them.
+// The declaration pages, through HTTP as a browser uses them.
 describe.each(databaseKinds)('declaring an interest on %s', (kind) => {
   let t: TestApp;
   const client = demoClients(() => t);

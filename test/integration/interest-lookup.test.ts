@@ -8,7 +8,7 @@ import { demoClients } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { insertDeclaration } from '../support/interests.ts';
 
-// The conflict lookup (issue 4): "given a person's or organisation's name (and optionally an
+// The conflict lookup: "given a person's or organisation's name (and optionally an
 // address or company number), any authorised user sees which officers have declared a link to it,
 // fuzzy enough to find 'J. Smith Ltd', 'John Smith Limited' and a small misspelling, without
 // showing private details beyond need."

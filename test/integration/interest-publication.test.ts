@@ -5,7 +5,7 @@ import { demo } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { insertDeclaration } from '../support/interests.ts';
 
-// The published register of senior officers' interests (issue 4): off unless the council turns it
+// The published register of senior officers' interests: off unless the council turns it
 // on; then the current, reviewed interests of heads of service and above, of the kinds that may
 // be published, with only the fields the council chose, as a page, CSV and JSON. No sign-in.
 

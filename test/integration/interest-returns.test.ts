@@ -5,7 +5,7 @@ import { databaseKinds } from '../support/databases.ts';
 import { insertDeclaration } from '../support/interests.ts';
 import { personIdByEmail, tokenFor } from '../support/people.ts';
 
-// The related party transactions annual return (issue 4, 001 §48-51): relevant officers (by
+// The related party transactions annual return (001 §48-51): relevant officers (by
 // default the chief executive, directors, heads of service and the monitoring officer) confirm
 // their positions of influence each financial year; audit, HR and the monitoring officer collate
 // the returns for the external auditor. The clock says 23 November 2026: financial year 2026.

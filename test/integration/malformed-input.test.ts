@@ -13,7 +13,7 @@ const deeplyNested = `${'['.repeat(3000)}${']'.repeat(3000)}`;
 const loneSurrogate = '"\\ud800"';
 const campaigns = '/api/v1/declaration-campaigns';
 
-// Malformed requests anyone can send (issue 13, items 6 to 10): each is refused with a 4xx that
+// Malformed requests anyone can send: each is refused with a 4xx that
 // says what is wrong, and changes nothing.
 describe.each(databaseKinds)('malformed requests on %s', (kind) => {
   let t: TestApp;

@@ -5,7 +5,7 @@
 import { can } from '../../platform/auth/permissions.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 
-export type CaseAccess = 'whole-case' | 'account-only' | 'none';
+type CaseAccess = 'whole-case' | 'account-only' | 'none';
 
 export function caseAccess(roles: ReadonlySet<Role>, askedForAccount: boolean): CaseAccess {
   if (can(roles, 'complaints:handle')) return 'whole-case';

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../../platform/auth/principal.ts';
+import { weekdayDayMonthYear } from '../../platform/calendar/date-text.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { InvalidInput, NotFound } from '../../platform/errors.ts';
 import { dateInput, formErrors, text } from '../../platform/web/forms.ts';
 import { render, signedIn } from '../../platform/web/render.ts';
 import { outcomes, pounds, remedyKinds, remedyText } from './casework.ts';
-import { dayText, urgency, urgencyNames } from './deadline-rules.ts';
+import { urgency, urgencyNames } from './deadline-rules.ts';
 import type { ComplaintsRouteDeps } from './routes.ts';
 import { statusTag } from './status-rules.ts';
 import { complaintCategories, statutoryRoutes, triageDecisions } from './triage-rules.ts';
@@ -268,8 +269,8 @@ export function caseRoutes(app: FastifyInstance, { casework, clock }: Complaints
         ...stage,
         title: complaint.regime === 'single-stage' ? 'The complaint' : `Stage ${stage.stage}`,
         outcomeName: stage.outcome ? outcomes[stage.outcome] : null,
-        dueText: stage.respondBy ? dayText(stage.extendedTo ?? stage.respondBy) : null,
-        acknowledgeText: dayText(stage.acknowledgeBy),
+        dueText: stage.respondBy ? weekdayDayMonthYear(stage.extendedTo ?? stage.respondBy) : null,
+        acknowledgeText: weekdayDayMonthYear(stage.acknowledgeBy),
         urgencyName:
           !stage.respondedOn &&
           open &&

@@ -1,5 +1,5 @@
+import { weekdayDayMonthYear } from '../../platform/calendar/date-text.ts';
 import type { EmailMessage } from '../../platform/notify/mailer.ts';
-import { dayText } from './deadline-rules.ts';
 
 type To = { email: string; name: string };
 
@@ -11,7 +11,7 @@ export function accountRequestEmail(
 ): EmailMessage {
   return {
     to: to.email,
-    subject: `Your account is needed for complaint ${request.reference} by ${dayText(request.dueOn)}`,
+    subject: `Your account is needed for complaint ${request.reference} by ${weekdayDayMonthYear(request.dueOn)}`,
     text: [
       `Dear ${to.name},`,
       '',
@@ -19,7 +19,7 @@ export function accountRequestEmail(
       '',
       `Their question: ${request.question}`,
       '',
-      `Please answer by ${dayText(request.dueOn)}: ${link}`,
+      `Please answer by ${weekdayDayMonthYear(request.dueOn)}: ${link}`,
     ].join('\n'),
   };
 }
@@ -35,14 +35,14 @@ export function allocationEmail(
     text: [
       `Dear ${to.name},`,
       '',
-      `Complaint ${complaint.reference} (stage ${complaint.stage}) has been allocated to you. The response is due by ${dayText(complaint.due)}.`,
+      `Complaint ${complaint.reference} (stage ${complaint.stage}) has been allocated to you. The response is due by ${weekdayDayMonthYear(complaint.due)}.`,
       '',
       `Open the case: ${link}`,
     ].join('\n'),
   };
 }
 
-export const deadlineNames = { 'acknowledge-by': 'acknowledgement', 'respond-by': 'response' } as const;
+const deadlineNames = { 'acknowledge-by': 'acknowledgement', 'respond-by': 'response' } as const;
 
 export function reminderEmail(
   to: To,
@@ -58,11 +58,11 @@ export function reminderEmail(
   const what = `The stage ${reminder.stage} ${deadlineNames[reminder.deadline]} for complaint ${reminder.reference}`;
   return {
     to: to.email,
-    subject: `${reminder.overdue ? 'Overdue' : 'Due soon'}: complaint ${reminder.reference} ${deadlineNames[reminder.deadline]} ${reminder.overdue ? 'was due' : 'is due'} ${dayText(reminder.dueOn)}`,
+    subject: `${reminder.overdue ? 'Overdue' : 'Due soon'}: complaint ${reminder.reference} ${deadlineNames[reminder.deadline]} ${reminder.overdue ? 'was due' : 'is due'} ${weekdayDayMonthYear(reminder.dueOn)}`,
     text: [
       `Dear ${to.name},`,
       '',
-      `${what} ${reminder.overdue ? 'was due' : 'is due'} by ${dayText(reminder.dueOn)}.`,
+      `${what} ${reminder.overdue ? 'was due' : 'is due'} by ${weekdayDayMonthYear(reminder.dueOn)}.`,
       '',
       `Open the case: ${link}`,
     ].join('\n'),

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import { type Actor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
+import { type Actor, actorFor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { isUuid } from '../../platform/auth/secrets.ts';
+import { dayMonthYear } from '../../platform/calendar/date-text.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { addMonths } from '../../platform/calendar/months.ts';
 import { addWorkingDays, isIsoDate } from '../../platform/calendar/working-days.ts';
@@ -24,6 +25,7 @@ import {
   urgencyBy,
 } from './deadline-rules.ts';
 import { handlerRefusal, responderRefusal } from './handler-rules.ts';
+import { outcomeWords } from './letter-templates.ts';
 import type { ComplaintLetters } from './letters.ts';
 import * as repo from './repository.ts';
 import { type ComplaintStatus, type Mover, moveRefusal } from './status-rules.ts';
@@ -41,7 +43,7 @@ import {
 
 export type Casework = ReturnType<typeof caseworkService>;
 
-// What casework asks of the letters service (contract 4 of issue 5).
+// What casework asks of the letters service.
 type ComplaintLetterKind =
   | 'acknowledgement'
   | 'extension'
@@ -56,12 +58,7 @@ export const outcomes = {
   'partially-upheld': 'Partially upheld',
   'not-upheld': 'Not upheld',
 } as const;
-export type Outcome = keyof typeof outcomes;
-const outcomeWords: Record<Outcome, string> = {
-  upheld: 'upheld',
-  'partially-upheld': 'partially upheld',
-  'not-upheld': 'not upheld',
-};
+type Outcome = keyof typeof outcomes;
 
 // DOMAIN.md §3: the remedies the Code and 003 §6.1 name.
 export const remedyKinds = {
@@ -73,7 +70,7 @@ export const remedyKinds = {
   'financial-redress': 'Financial redress',
   'policy-change': 'Change to policy or procedure',
 } as const;
-export type RemedyKind = keyof typeof remedyKinds;
+type RemedyKind = keyof typeof remedyKinds;
 
 // A work queue shows this many of the handler's most urgent stages, and of the team's oldest.
 const queueRows = 25;
@@ -82,18 +79,6 @@ const countCap = 100;
 
 // Escalation is open for two months after the stage 1 response (said in the stage 1 letter).
 const escalateWithinMonths = 2;
-
-export function actorFor(principal: Principal, requestId?: string): Actor {
-  return { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId };
-}
-
-const letterDate = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
 
 const refused = (key: string, message: string) => new InvalidInput([{ key, message }]);
 
@@ -245,7 +230,7 @@ export function caseworkService(
         customerId: complaint.customerId,
         recipient: recipientOf(complaint),
         values: outcome.accepted
-          ? { summary: summaryText(complaint.whatHappened), respondBy: letterDate(respondBy) }
+          ? { summary: summaryText(complaint.whatHappened), respondBy: dayMonthYear(respondBy) }
           : {
               reason: input.reason,
               instead: instead
@@ -447,8 +432,8 @@ export function caseworkService(
         customerId: complaint.customerId,
         recipient: recipientOf(complaint),
         values: {
-          previousDate: letterDate(previous),
-          newDate: letterDate(deadline.due),
+          previousDate: dayMonthYear(previous),
+          newDate: dayMonthYear(deadline.due),
           reason: input.reason,
         },
         housing: complaint.housing,
@@ -506,7 +491,7 @@ export function caseworkService(
       );
       const remedyLines = (await repo.remedies(trx, principal.councilId, complaint.id))
         .filter((r) => r.stage === complaint.stage)
-        .map((r) => `- ${remedyText(r)}, by ${letterDate(r.dueOn)}`);
+        .map((r) => `- ${remedyText(r)}, by ${dayMonthYear(r.dueOn)}`);
       const values: Record<string, string> = {
         outcome: outcomeWords[outcome],
         findings: input.findings,
@@ -519,7 +504,7 @@ export function caseworkService(
             ? 'stage-1-response'
             : 'stage-2-response';
       if (kind === 'stage-1-response') {
-        values.escalateBy = letterDate(addMonths(today, escalateWithinMonths));
+        values.escalateBy = dayMonthYear(addMonths(today, escalateWithinMonths));
         values.escalateHow = `${baseUrl}/public/${slug}/complaints/progress`;
       }
       return letters.write(trx, {
@@ -545,7 +530,7 @@ export function caseworkService(
     return row.slug;
   }
 
-  // Contract 6: by a member of staff (an escalation received by phone or letter) or, with `by`
+  // To stage 2: by a member of staff (an escalation received by phone or letter) or, with `by`
   // null, by the complainant online; no reason is needed (the Code).
   async function escalate(councilId: string, complaintId: string, by: Actor | null, reason: string) {
     const policy = await organisation.policy(councilId);
@@ -596,7 +581,7 @@ export function caseworkService(
         customerId: complaint.customerId,
         recipient: recipientOf(complaint),
         values: {
-          respondBy: letterDate(deadlines.respondBy.due),
+          respondBy: dayMonthYear(deadlines.respondBy.due),
           handler: 'a complaints officer who did not handle stage 1',
         },
         housing: complaint.housing,
@@ -859,7 +844,7 @@ export function caseworkService(
       await escalate(principal.councilId, complaint.id, actorFor(principal, requestId), reason);
     },
 
-    // Contract 6: the case header for other parts' pages; NotFound for anyone but the team.
+    // The case header for other parts' pages; NotFound for anyone but the team.
     async caseSummary(
       councilId: string,
       reference: string,
@@ -1018,8 +1003,6 @@ export function caseworkService(
       repo.accountRequestsOf(db, principal.councilId, principal.personId),
   };
 }
-
-export type CaseSummaryOf = Awaited<ReturnType<Casework['caseSummary']>>;
 
 function summaryText(whatHappened: string): string {
   return whatHappened.length > 500 ? `${whatHappened.slice(0, 497)}…` : whatHappened;

@@ -1,7 +1,7 @@
+import { weekdayDayMonthYear } from '../../platform/calendar/date-text.ts';
 import type { EmailMessage } from '../../platform/notify/mailer.ts';
-import { dayText } from './deadline-rules.ts';
 
-export type ReceivedComplaint = {
+type ReceivedComplaint = {
   reference: string;
   councilName: string;
   name: string;
@@ -16,11 +16,11 @@ export type ReceivedComplaint = {
 export function whatHappensNext(
   complaint: Pick<ReceivedComplaint, 'regime' | 'acknowledgeBy' | 'respondBy'>,
 ): string[] {
-  const acknowledge = `We will acknowledge your complaint by ${dayText(complaint.acknowledgeBy)} at the latest, and tell you how we will deal with it.`;
+  const acknowledge = `We will acknowledge your complaint by ${weekdayDayMonthYear(complaint.acknowledgeBy)} at the latest, and tell you how we will deal with it.`;
   const respond =
     complaint.regime === 'single-stage'
-      ? `We aim to resolve your complaint by ${dayText(complaint.respondBy)}.`
-      : `We will send you our response by ${dayText(complaint.respondBy)} at the latest. If we need longer, we will write to you with the new date and the reason.`;
+      ? `We aim to resolve your complaint by ${weekdayDayMonthYear(complaint.respondBy)}.`
+      : `We will send you our response by ${weekdayDayMonthYear(complaint.respondBy)} at the latest. If we need longer, we will write to you with the new date and the reason.`;
   return [
     'First we check that it is a complaint we can look into. If it is something another team or process deals with, we will tell you where it should go.',
     acknowledge,

@@ -241,7 +241,7 @@ describe('extensions', () => {
   });
 });
 
-// Issue 5: work queues show what is overdue, due today and at risk (within the reminder period).
+// Work queues show what is overdue, due today and at risk (within the reminder period).
 describe('where a deadline stands today (Monday 23 November 2026, at risk within 2 working days)', () => {
   it.each([
     ['due last Friday', '2026-11-20', 'overdue'],

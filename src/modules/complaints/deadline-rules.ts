@@ -8,6 +8,7 @@
 //   stage 1 longest extension.
 // Every deadline carries the words saying how it was worked out, naming the calendar.
 
+import { weekdayDayMonthYear } from '../../platform/calendar/date-text.ts';
 import {
   addWorkingDays,
   describeCalendar,
@@ -17,34 +18,15 @@ import {
 import type { PolicySettings } from '../organisation/policy-settings.ts';
 
 export type Regime = 'complaint-handling-code' | 'single-stage';
-export type Deadline = { due: string; basis: string };
+type Deadline = { due: string; basis: string };
 
-export const regimeNames: Record<Regime, string> = {
+const regimeNames: Record<Regime, string> = {
   'complaint-handling-code': 'the Complaint Handling Code',
   'single-stage': 'the council’s single-stage policy',
 };
 
-const longDate = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-// GOV.UK style: "Friday 27 November 2026", no comma after the weekday.
-export const dayText = (date: string) =>
-  longDate
-    .formatToParts(new Date(`${date}T00:00:00Z`))
-    .filter((part) => part.type !== 'literal')
-    .map((part) => part.value)
-    .join(' ');
-
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 const workingDays = (count: number) => plural(count, 'working day', 'working days');
-
-export function stageCount(regime: Regime): 1 | 2 {
-  return regime === 'single-stage' ? 1 : 2;
-}
 
 function stageTimes(policy: PolicySettings, regime: Regime, stage: 1 | 2) {
   if (regime === 'single-stage') {
@@ -92,7 +74,7 @@ export function stageDeadlines(
   const acknowledgeDue = addWorkingDays(calendar, startedOn, times.acknowledgeDays);
   const acknowledgeBy = {
     due: acknowledgeDue,
-    basis: `${stageName(regime, stage)} acknowledgement: ${workingDays(times.acknowledgeDays)} after it was ${received} on ${dayText(startedOn)}, under ${regimeNames[regime]}, ${on}.`,
+    basis: `${stageName(regime, stage)} acknowledgement: ${workingDays(times.acknowledgeDays)} after it was ${received} on ${weekdayDayMonthYear(startedOn)}, under ${regimeNames[regime]}, ${on}.`,
   };
   if (regime === 'single-stage') {
     // 003 §5.3: "within 10 weeks of the complaint being received" — calendar weeks; a date that
@@ -108,15 +90,15 @@ export function stageDeadlines(
       acknowledgeBy,
       respondBy: {
         due,
-        basis: `Resolution: ${plural(weeks, 'week', 'weeks')} after it was received on ${dayText(startedOn)}${moved}, under ${regimeNames[regime]}, ${on}.`,
+        basis: `Resolution: ${plural(weeks, 'week', 'weeks')} after it was received on ${weekdayDayMonthYear(startedOn)}${moved}, under ${regimeNames[regime]}, ${on}.`,
       },
     };
   }
   const respondDays = times.respondDays ?? 0;
   const from = acknowledgedOn ?? acknowledgeDue;
   const fromText = acknowledgedOn
-    ? `after it was acknowledged on ${dayText(acknowledgedOn)}`
-    : `after the latest acknowledgement date, ${dayText(acknowledgeDue)} (not yet acknowledged)`;
+    ? `after it was acknowledged on ${weekdayDayMonthYear(acknowledgedOn)}`
+    : `after the latest acknowledgement date, ${weekdayDayMonthYear(acknowledgeDue)} (not yet acknowledged)`;
   return {
     acknowledgeBy,
     respondBy: {
@@ -147,11 +129,11 @@ export function extensionDeadline(
     );
   return {
     due: addWorkingDays(calendar, currentDue, days),
-    basis: `Extended by ${workingDays(days)} from ${dayText(currentDue)} (at most ${workingDays(max)} under ${regimeNames[regime]}), on ${describeCalendar(calendar)}.`,
+    basis: `Extended by ${workingDays(days)} from ${weekdayDayMonthYear(currentDue)} (at most ${workingDays(max)} under ${regimeNames[regime]}), on ${describeCalendar(calendar)}.`,
   };
 }
 
-// Where an open deadline stands today, for work queues (issue 5: due today, overdue and at risk):
+// Where an open deadline stands today, for work queues (overdue, due today or at risk):
 // at risk when it is within the reminder period (complaintReminderWorkingDays).
 export type Urgency = 'overdue' | 'due-today' | 'at-risk' | 'later';
 export const urgencyNames: Record<Urgency, string> = {

@@ -3,7 +3,7 @@
 // stage 1 handler (the Complaint Handling Code).
 import type { Role } from '../../platform/auth/roles.ts';
 
-export type Candidate = {
+type Candidate = {
   id: string;
   name: string;
   roles: readonly Role[];

@@ -67,7 +67,7 @@ const readFields =
   (body: Readonly<Record<string, unknown>>): Answers =>
     Object.fromEntries(fields.map((field) => [field, typed(body, field)]));
 
-export const forWhomStep: Step = {
+const forWhomStep: Step = {
   key: 'who',
   title: 'Who is the complaint for?',
   fields: ['forWhom', 'theirName', 'relationship'],
@@ -127,7 +127,7 @@ export const contactStep: Step = {
   },
 };
 
-export const serviceStep: Step = {
+const serviceStep: Step = {
   key: 'service',
   title: 'Which service is your complaint about?',
   fields: ['serviceId'],
@@ -164,7 +164,7 @@ export const whatHappenedStep: Step = {
   },
 };
 
-export const outcomeStep: Step = {
+const outcomeStep: Step = {
   key: 'outcome',
   title: 'What would you like to happen?',
   fields: ['wantedOutcome'],
@@ -172,7 +172,7 @@ export const outcomeStep: Step = {
   check: (answers) => required(answers, 'wantedOutcome', 'Tell us what you would like to happen'),
 };
 
-export const adjustmentsStep: Step = {
+const adjustmentsStep: Step = {
   key: 'adjustments',
   title: 'Do you need us to make any adjustments?',
   fields: ['needsAdjustments', 'adjustments'],

@@ -1,5 +1,5 @@
 // How the complaint forms show their choices, and the check-your-answers page a complaint's facts.
-import { dayText } from './deadline-rules.ts';
+import { weekdayDayMonthYear } from '../../platform/calendar/date-text.ts';
 import type { ComplaintFacts } from './intake-input.ts';
 import { contactPreferences } from './intake-rules.ts';
 
@@ -78,7 +78,7 @@ export function checkSections(
         row('What happened', lines(facts.whatHappened), change('what-happened')),
         row(
           'When it happened',
-          { text: facts.happenedOn ? dayText(facts.happenedOn) : 'Not given' },
+          { text: facts.happenedOn ? weekdayDayMonthYear(facts.happenedOn) : 'Not given' },
           change('what-happened'),
         ),
         row('What you would like to happen', lines(facts.wantedOutcome), change('outcome')),

@@ -20,7 +20,7 @@ type Elsewhere = {
   source: string;
 };
 
-export type ComplaintTopic = {
+type ComplaintTopic = {
   value: string;
   text: string;
   hint?: string;
@@ -185,7 +185,7 @@ export const complaintTopics: readonly ComplaintTopic[] = [
   },
 ];
 
-export type Steering =
+type Steering =
   | { kind: 'complaint' }
   | {
       kind: 'elsewhere';
@@ -217,7 +217,7 @@ export const contactPreferences = {
   phone: 'Phone',
   post: 'Post',
 } as const;
-export type ContactPreference = keyof typeof contactPreferences;
+type ContactPreference = keyof typeof contactPreferences;
 
 // The way someone asks to be contacted needs the detail to do it with.
 export function contactProblem(contact: {

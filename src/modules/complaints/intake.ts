@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Actor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
+import { type Actor, actorFor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { isUuid } from '../../platform/auth/secrets.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
@@ -93,8 +93,8 @@ export function intakeService(
       `${councilName} cannot take any more complaints online today. Try again tomorrow, or phone or write to the council.`,
     );
 
-  // Contract 2: the complaint, its first stage with the deadlines and how they were worked out,
-  // and the audit event, in the caller's transaction.
+  // However a complaint arrives, it is made here: the complaint, its first stage with the deadlines
+  // and how they were worked out, and the audit event, in the caller's transaction.
   async function createComplaint(
     trx: Kysely<Database>,
     input: {
@@ -454,7 +454,7 @@ export function intakeService(
               councilId,
               ...input,
               loggedBy: principal.personId,
-              actor: { councilId, personId: principal.personId, label: principal.name, requestId },
+              actor: actorFor(principal, requestId),
             },
             settings,
           ),
@@ -541,7 +541,7 @@ export function intakeService(
       if (!found?.content) return null;
       await recordAccess(
         db,
-        { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId },
+        actorFor(principal, requestId),
         {
           action: 'complaint.document-viewed',
           recordType: 'complaint',

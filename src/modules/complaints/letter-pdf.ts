@@ -1,6 +1,7 @@
+import { dayMonthYear } from '../../platform/calendar/date-text.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { type PdfBlock, pdfDocument } from '../../platform/documents/pdf.ts';
-import { letterDate, paragraphsOf } from './letter-templates.ts';
+import { paragraphsOf } from './letter-templates.ts';
 import type { Letter } from './letters.ts';
 
 /** A letter as printed: the council, the recipient's name and address, the date and reference,
@@ -8,7 +9,7 @@ import type { Letter } from './letters.ts';
 export function letterPdf(letter: Letter, councilName: string): Promise<Buffer> {
   const recipient = [letter.recipientName, letter.recipientAddress.trim()].filter(Boolean).join('\n');
   const dated = [
-    `Date: ${letterDate(londonDate(letter.sentAt))}`,
+    `Date: ${dayMonthYear(londonDate(letter.sentAt))}`,
     letter.complaintReference ? `Our reference: ${letter.complaintReference}` : '',
   ].filter(Boolean);
   const blocks: PdfBlock[] = [

@@ -8,7 +8,6 @@ import {
   fillTemplate,
   type LetterKind,
   LetterTemplateError,
-  letterDate,
   letterKinds,
   ombudsmanDetails,
   paragraphsOf,
@@ -226,13 +225,6 @@ describe('checkTemplate (a council’s edited template)', () => {
     const names = placeholdersFor(kind).map((placeholder) => placeholder.name);
     for (const name of requiredPlaceholders(kind)) expect(names).toContain(name);
   });
-});
-
-describe('letterDate', () => {
-  it.each([
-    ['2026-11-23', '23 November 2026'],
-    ['2027-01-01', '1 January 2027'],
-  ])('%s → %s', (iso, words) => expect(letterDate(iso)).toBe(words));
 });
 
 describe('paragraphsOf (a letter as printed)', () => {

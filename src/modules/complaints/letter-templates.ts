@@ -53,7 +53,7 @@ export const behaviourKinds: readonly LetterKind[] = [
   'review-request-answer',
 ];
 
-export type Placeholder = {
+type Placeholder = {
   name: string;
   description: string;
   example: string;
@@ -568,7 +568,7 @@ export function defaultTemplate(kind: LetterKind): LetterTemplate {
   return defaults[kind];
 }
 
-export type LetterParagraph = { heading: string | null; lines: string[] };
+type LetterParagraph = { heading: string | null; lines: string[] };
 
 /** A letter's text as printed: paragraphs (split at blank lines) of lines. A paragraph whose
  * first line is short, has no closing punctuation and is followed by more lines starts with
@@ -588,16 +588,5 @@ export function paragraphsOf(body: string): LetterParagraph[] {
       first.trim().length <= 60 &&
       !/[.,:;!?)\]’"”]$/.test(first.trim());
     return heading ? { heading: first.trim(), lines: rest } : { heading: null, lines };
-  });
-}
-
-/** A date as a letter writes it: 23 November 2026. */
-export function letterDate(iso: string): string {
-  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
-  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
   });
 }

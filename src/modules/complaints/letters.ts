@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import { type Actor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
+import { type Actor, actorFor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
+import { dayMonthYear } from '../../platform/calendar/date-text.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -21,7 +22,6 @@ import {
   type LetterKind,
   type LetterTemplate,
   LetterTemplateError,
-  letterDate,
   letterKinds,
   ombudsmanDetails,
   type TemplateProblem,
@@ -49,7 +49,7 @@ export type Letter = {
   sentAt: Date;
 };
 
-export type CouncilTemplate = LetterTemplate & {
+type CouncilTemplate = LetterTemplate & {
   kind: LetterKind;
   kindName: string;
   changed: boolean;
@@ -57,7 +57,7 @@ export type CouncilTemplate = LetterTemplate & {
   updatedByName: string | null;
 };
 
-export type SaveResult = { saved: true } | { saved: false; problems: TemplateProblem[] };
+type SaveResult = { saved: true } | { saved: false; problems: TemplateProblem[] };
 
 const systemSender = 'Complaints Manager';
 
@@ -80,7 +80,7 @@ function fillCouncilTemplate(kind: LetterKind, template: LetterTemplate, values:
 
 /** Who may read a letter: the complaints team any letter; customers:warn holders (heads of
  * service) the letters about a customer's behaviour (003 vexatious procedure §4.2). */
-export function maySeeLetter(
+function maySeeLetter(
   viewer: { complaintsTeam: boolean; warnsCustomers: boolean },
   kind: LetterKind,
 ): boolean {
@@ -219,7 +219,7 @@ export function complaintLetters(deps: ModuleDeps) {
       const values = {
         ...input.values,
         name: input.recipient.name,
-        date: letterDate(londonDate(at)),
+        date: dayMonthYear(londonDate(at)),
         council,
         sender: await sender(trx, councilId, input.sentBy),
         ombudsman: ombudsmanDetails(input.housing ?? complaint?.housing ?? false),
@@ -305,7 +305,7 @@ export function complaintLetters(deps: ModuleDeps) {
       if (!found || !maySeeLetter(viewerOfLetters(principal), found.kind)) return null;
       await recordAccess(
         db,
-        { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId },
+        actorFor(principal, requestId),
         { action: 'letter.viewed', recordType: 'letter', recordId: id },
         clock.now(),
       );

@@ -65,7 +65,7 @@ export function ombudsmanRoutes(app: FastifyInstance, { ombudsman, casework, clo
   const reference = (request: FastifyRequest) => (request.params as { reference: string }).reference;
   const complaintOf = (request: FastifyRequest) =>
     ombudsman.complaintOf(signedIn(request).councilId, reference(request));
-  // The case header and sub-navigation every page about one complaint starts with (contract 6).
+  // The case header and sub-navigation every page about one complaint starts with.
   const summaryOf = (request: FastifyRequest) => {
     const principal = signedIn(request);
     return casework.caseSummary(principal.councilId, reference(request), principal);

@@ -20,8 +20,8 @@ export const decisions = {
 } as const;
 export type Decision = keyof typeof decisions;
 
-export const isOmbudsman = (value: string): value is Ombudsman => value in ombudsmen;
-export const isDecision = (value: string): value is Decision => value in decisions;
+const isOmbudsman = (value: string): value is Ombudsman => value in ombudsmen;
+const isDecision = (value: string): value is Decision => value in decisions;
 
 // Housing matters go to the Housing Ombudsman (003 §5.5, §8.1), everything else to the LGSCO.
 export const defaultOmbudsman = (housing: boolean): Ombudsman => (housing ? 'housing' : 'lgsco');
@@ -42,7 +42,7 @@ export const statuses = {
   'remedy-done': { text: 'Remedy done', classes: 'govuk-tag--green' },
   closed: { text: 'Closed', classes: 'govuk-tag--grey' },
 } as const;
-export type OmbudsmanStatus = keyof typeof statuses;
+type OmbudsmanStatus = keyof typeof statuses;
 
 export function statusOf(facts: OmbudsmanCaseFacts): OmbudsmanStatus {
   if (facts.closedOn) return 'closed';
@@ -66,7 +66,7 @@ export const isStep = (value: string): value is Step => value in steps;
 // Which step may follow which status. The Ombudsman may decide not to investigate before we
 // respond, so a decision may follow the enquiry directly. A remedy follows only a finding of
 // fault causing injustice; a case with a remedy agreed closes only once the remedy is done.
-export const transitions: Record<OmbudsmanStatus, readonly Step[]> = {
+const transitions: Record<OmbudsmanStatus, readonly Step[]> = {
   enquiry: ['response', 'decision'],
   responded: ['decision'],
   decided: ['remedy', 'close'],

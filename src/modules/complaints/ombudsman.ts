@@ -32,7 +32,7 @@ export type OmbudsmanCase = OmbudsmanCaseFacts & {
   recordedAt: Date;
 };
 
-export type ComplaintOfCase = { id: string; reference: string; housing: boolean; serviceName: string };
+type ComplaintOfCase = { id: string; reference: string; housing: boolean; serviceName: string };
 
 const toCase = (row: OmbudsmanCaseTable): OmbudsmanCase => ({
   id: row.id,
@@ -190,7 +190,7 @@ export function ombudsmanCases({ db, clock }: ModuleDeps) {
       });
     },
 
-    // Contract 7: retention keeps a complaint's personal data while an Ombudsman case is open.
+    // Retention keeps a complaint's personal data while an Ombudsman case is open.
     async openCaseFor(trx: Kysely<Database>, councilId: string, complaintId: string): Promise<boolean> {
       const row = await trx
         .selectFrom('ombudsman_case')

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { weekdayDayMonthYear } from '../../platform/calendar/date-text.ts';
 import { type FieldError, Forbidden, InvalidInput, NotFound } from '../../platform/errors.ts';
 import { formErrors } from '../../platform/web/forms.ts';
 import { render } from '../../platform/web/render.ts';
-import { dayText } from './deadline-rules.ts';
 import type { PublicCouncil } from './intake.ts';
 import { typed } from './intake-input.ts';
 import { complaintsPath, perAddressPer10Minutes } from './public-routes.ts';
@@ -26,7 +26,7 @@ type StageDates = {
 function stageRows(stage: StageDates, singleStage: boolean) {
   const row = (key: string, date: string, note = '') => ({
     key: { text: key },
-    value: { text: `${dayText(date)}${note}` },
+    value: { text: `${weekdayDayMonthYear(date)}${note}` },
   });
   const respond = stage.respondedOn
     ? row('Response sent', stage.respondedOn)
@@ -161,7 +161,7 @@ export function progressRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps) 
     },
   );
 
-  // Contract 6: no reason is needed to ask for stage 2 (the Code); one may be given.
+  // No reason is needed to ask for stage 2 (the Code); one may be given.
   app.post(
     '/public/:council/complaints/progress/escalate',
     { config: { access: 'public' } },

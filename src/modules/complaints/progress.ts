@@ -22,7 +22,7 @@ export function progressService(
   const { db, clock } = deps;
   const { letters, casework } = collaborators;
 
-  // Contract 4: only a letter about the complaint the person was let see.
+  // A person sees only the letters about the complaint they were let see.
   async function letterOf(councilId: string, complaintId: string, letterId: string) {
     const sent = await letters.forComplaint(councilId, complaintId);
     return sent.find((letter) => letter.id === letterId) ?? null;
@@ -102,7 +102,7 @@ export function progressService(
       return letter ? letters.pdfOf(letter) : null;
     },
 
-    // Contract 6: the complainant asks for stage 2 online, with or without a reason.
+    // The complainant asks for stage 2 online, with or without a reason.
     escalateOnline: (councilId: string, complaintId: string, reason: string) =>
       casework.escalate(councilId, complaintId, null, reason),
   };

@@ -3,7 +3,8 @@
 // with a self-assessment against the Code, Ombudsman decisions and compliance with them, and the
 // service improvements made as a result of learning; 003 minutes §19 is such a report).
 // Pure rules: the period a report covers, percentages, and what the figures say about the Code.
-import { monthNames } from '../../platform/calendar/months.ts';
+
+import { dayMonthYear } from '../../platform/calendar/date-text.ts';
 import { isIsoDate } from '../../platform/calendar/working-days.ts';
 import type { FieldError } from '../../platform/errors.ts';
 
@@ -24,7 +25,7 @@ export function financialYear(year: number): Period {
   };
 }
 
-export type PeriodQuery = { year: string; from: string; to: string };
+type PeriodQuery = { year: string; from: string; to: string };
 
 // The period a report asks for: a financial year, a range of dates, or the current financial year.
 export function periodOf(query: PeriodQuery, today: string): { period: Period; errors: FieldError[] } {
@@ -42,7 +43,7 @@ export function periodOf(query: PeriodQuery, today: string): { period: Period; e
       period: {
         from: query.from,
         to: query.to,
-        label: `${longDate(query.from)} to ${longDate(query.to)}`,
+        label: `${dayMonthYear(query.from)} to ${dayMonthYear(query.to)}`,
         year: null,
       },
       errors,
@@ -72,10 +73,6 @@ export function monthsOf(period: { from: string; to: string }): { from: string; 
 }
 
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
-
-export function longDate(date: string): string {
-  return `${Number(date.slice(8, 10))} ${monthNames[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
-}
 
 // The financial years a council can choose from: from its first complaint's year to the current one.
 export function yearChoices(firstYear: number, today: string): { value: string; text: string }[] {
@@ -161,7 +158,7 @@ export type AssessmentFigures = {
   improvements: number;
 };
 
-export type Finding = { requirement: string; evidence: string; meets: 'yes' | 'partly' | 'no' | 'no data' };
+type Finding = { requirement: string; evidence: string; meets: 'yes' | 'partly' | 'no' | 'no data' };
 
 // How far a share meets a requirement: all of it, most (90% or more), or less.
 function measure(part: number, whole: number): Finding['meets'] {

@@ -14,8 +14,8 @@ import {
 import type { Count, ReportFigures } from './reports.ts';
 import { statutoryRoutes } from './triage-rules.ts';
 
-export type ReportTable = { caption: string; head: string[]; rows: string[][] };
-export type ReportSection = {
+type ReportTable = { caption: string; head: string[]; rows: string[][] };
+type ReportSection = {
   id: string;
   heading: string;
   paragraphs: string[];

@@ -31,7 +31,7 @@ export type ReportFigures = AssessmentFigures & {
 };
 
 // One row per complaint stage for the CSV, without anyone's name or contact details.
-export type StageRow = {
+type StageRow = {
   reference: string;
   service: string;
   channel: string;

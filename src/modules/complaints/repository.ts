@@ -122,17 +122,7 @@ export async function complaintById(db: Db, councilId: string, id: string, forUp
   return row ? toComplaint(row) : undefined;
 }
 
-export async function lockComplaint(db: Db, councilId: string, id: string) {
-  await db
-    .selectFrom('complaint')
-    .select('id')
-    .where('council_id', '=', councilId)
-    .where('id', '=', id)
-    .forUpdate()
-    .execute();
-}
-
-export type Stage = {
+type Stage = {
   stage: 1 | 2;
   startedOn: string;
   handlerId: string | null;
@@ -432,7 +422,7 @@ export async function claimReminder(
   return row !== undefined;
 }
 
-export type ListFilter = {
+type ListFilter = {
   reference?: string;
   customerIds?: readonly string[];
   status?: ComplaintStatus;
@@ -441,7 +431,7 @@ export type ListFilter = {
   handlerId?: string;
 };
 
-export type ListItem = QueueItem & { receivedAt: Date };
+type ListItem = QueueItem & { receivedAt: Date };
 
 // Newest first, a page at a time by (received_at, id): never counts the table.
 export async function listComplaints(
@@ -499,7 +489,7 @@ export async function listComplaints(
   return rows as unknown as ListItem[];
 }
 
-export type AccountRequest = {
+type AccountRequest = {
   id: string;
   complaintId: string;
   stage: number;
@@ -614,7 +604,7 @@ export async function answerAccountRequest(db: Db, councilId: string, id: string
     .execute();
 }
 
-export type Remedy = {
+type Remedy = {
   id: string;
   stage: number;
   kind: string;

@@ -7,8 +7,6 @@ import { anonymiseLetters, removedText } from '../../platform/retention.ts';
 import { anonymiseDormantCustomers } from '../customers/retention.ts';
 import type { ModuleDeps } from '../organisation/module-deps.ts';
 
-export type ComplaintRetention = ReturnType<typeof complaintRetention>;
-
 const batchSize = 200;
 
 // A complaint's personal data is kept for complainantRetentionMonths after it is resolved, then

@@ -50,7 +50,7 @@ export type Mover = 'complaints-team' | 'complainant';
 
 type Transition = { from: ComplaintStatus; to: ComplaintStatus; by: readonly Mover[]; twoStagesOnly?: true };
 
-export const transitions: readonly Transition[] = [
+const transitions: readonly Transition[] = [
   { from: 'awaiting-triage', to: 'stage-1', by: ['complaints-team'] },
   { from: 'awaiting-triage', to: 'not-accepted', by: ['complaints-team'] },
   { from: 'stage-1', to: 'stage-1-responded', by: ['complaints-team'] },
@@ -96,5 +96,3 @@ export function moveRefusal(
   const reason = whyNot[from] ?? `it is at “${statusNames[from]}”`;
   return `This complaint cannot be ${moveNames[to]}: ${reason}`;
 }
-
-export const isOpen = (status: ComplaintStatus) => status !== 'not-accepted' && status !== 'closed';

@@ -11,7 +11,7 @@ export const triageDecisions = {
   'out-of-scope': 'Outside what the council can look at (003 §2.4)',
   'statutory-route': 'Has its own statutory complaints process (003 §2.5-2.10)',
 } as const;
-export type TriageDecision = keyof typeof triageDecisions;
+type TriageDecision = keyof typeof triageDecisions;
 export const isTriageDecision = (value: string): value is TriageDecision =>
   Object.hasOwn(triageDecisions, value);
 
@@ -23,9 +23,8 @@ export const complaintCategories = {
   'procedure-not-followed': 'Policy or procedure not followed',
   other: 'Something else',
 } as const;
-export type ComplaintCategory = keyof typeof complaintCategories;
-export const isCategory = (value: string): value is ComplaintCategory =>
-  Object.hasOwn(complaintCategories, value);
+type ComplaintCategory = keyof typeof complaintCategories;
+const isCategory = (value: string): value is ComplaintCategory => Object.hasOwn(complaintCategories, value);
 
 // 003 §2.5-2.10: each route and the policy setting holding the council's page for it.
 export const statutoryRoutes = {
@@ -35,11 +34,11 @@ export const statutoryRoutes = {
   school: { name: 'A school', setting: 'schoolComplaintsUrl' },
   'environmental-report': { name: 'Reporting an environmental issue', setting: 'environmentalReportUrl' },
 } as const satisfies Record<string, { name: string; setting: keyof PolicySettings }>;
-export type StatutoryRoute = keyof typeof statutoryRoutes;
+type StatutoryRoute = keyof typeof statutoryRoutes;
 export const isStatutoryRoute = (value: string): value is StatutoryRoute =>
   Object.hasOwn(statutoryRoutes, value);
 
-export type TriageOutcome = {
+type TriageOutcome = {
   accepted: boolean;
   letter: 'acknowledgement' | 'refusal';
   // The Code: a decision not to accept a complaint is explained, with the right to go to the

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { InvalidInput } from '../../platform/errors.ts';
 import { checkInput } from '../../platform/web/untrusted-input.ts';
 
-export const maxUploadBytes = 5 * 1024 * 1024;
+const maxUploadBytes = 5 * 1024 * 1024;
 export const maxUploadText = '5 MB';
 
 const signatures = [
@@ -30,7 +30,7 @@ export function safeFileName(name: string, contentType: string): string {
   return (base || `document.${extension}`).slice(-200);
 }
 
-export type Upload = { fieldName: string; fileName: string; content: Buffer; truncated: boolean };
+type Upload = { fieldName: string; fileName: string; content: Buffer; truncated: boolean };
 export type CheckedUpload = { fileName: string; contentType: string; content: Buffer };
 
 // What was wrong with an uploaded file, in words for the person, or the file as it will be kept.

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../../platform/audit/audit-trail.ts';
+import { actorFor, appendAudit } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { ContactRestrictionTable, Database } from '../../platform/db/schema.ts';
-import { letterDate } from '../complaints/letter-templates.ts';
 import type { ModuleDeps } from '../organisation/module-deps.ts';
 import type { CustomerLetterKind, CustomerLetters } from './letters-contract.ts';
 import * as repo from './repository.ts';
@@ -14,13 +13,6 @@ export type DecisionKit = ReturnType<typeof decisionKit>;
 
 export function decisionKit(deps: ModuleDeps, letters: CustomerLetters) {
   const { db, organisation } = deps;
-  const longDate = letterDate;
-  const actorOf = (principal: Principal, requestId?: string) => ({
-    councilId: principal.councilId,
-    personId: principal.personId,
-    label: principal.name,
-    requestId,
-  });
 
   async function activeStaff(councilId: string, id: string): Promise<{ id: string; name: string } | null> {
     const person = id ? await organisation.person(councilId, id) : null;
@@ -36,9 +28,7 @@ export function decisionKit(deps: ModuleDeps, letters: CustomerLetters) {
     const current = (await repo.restrictions(trx, councilId, customerId)).filter(
       (r) => r.endedOn === null || r.endedOn > today,
     );
-    return current.length
-      ? current.map((r) => restrictionLine(r, longDate)).join('\n')
-      : 'No restrictions apply.';
+    return current.length ? current.map(restrictionLine).join('\n') : 'No restrictions apply.';
   }
 
   // The single point of contact as the letter gives it: name, job title and email.
@@ -74,7 +64,7 @@ export function decisionKit(deps: ModuleDeps, letters: CustomerLetters) {
       .execute();
     await appendAudit(
       trx,
-      actorOf(principal, requestId),
+      actorFor(principal, requestId),
       {
         action: 'customer.restriction-imposed',
         recordType: 'customer',
@@ -109,7 +99,7 @@ export function decisionKit(deps: ModuleDeps, letters: CustomerLetters) {
       customerId: customer.id,
       recipient: { name: customer.name, email: customer.email, address: customer.address },
       values: { name: customer.name, ...values },
-      sentBy: actorOf(principal),
+      sentBy: actorFor(principal),
       at,
     });
   }
@@ -137,8 +127,6 @@ export function decisionKit(deps: ModuleDeps, letters: CustomerLetters) {
   }
 
   return {
-    longDate,
-    actorOf,
     activeStaff,
     restrictionsText,
     contactLine,

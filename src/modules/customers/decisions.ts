@@ -1,5 +1,6 @@
-import { appendAudit } from '../../platform/audit/audit-trail.ts';
+import { actorFor, appendAudit } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
+import { dayMonthYear } from '../../platform/calendar/date-text.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { isIsoDate } from '../../platform/calendar/working-days.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
@@ -57,8 +58,7 @@ export function decisionsService(
 ) {
   const { db, clock, organisation } = deps;
   const kit = decisionKit(deps, letters);
-  const { longDate, actorOf, activeStaff, restrictionsText, contactLine, insertRestriction, writeLetter } =
-    kit;
+  const { activeStaff, restrictionsText, contactLine, insertRestriction, writeLetter } = kit;
   const reviews = reviewsService(deps, { kit, existing });
   const api = {
     // Staff who may be named as a single point of contact or the named officer.
@@ -169,7 +169,7 @@ export function decisionsService(
                   behaviour: decision.behaviour,
                   contact,
                   restrictions: await restrictionsText(trx, councilId, customerId, today),
-                  reviewOn: longDate(reviewOn ?? today),
+                  reviewOn: dayMonthYear(reviewOn ?? today),
                 };
         const written = await writeLetter(trx, principal, customer, categoryLetter[to], values, at);
         const id = uuidv7(at.getTime());
@@ -204,7 +204,7 @@ export function decisionsService(
           .execute();
         await appendAudit(
           trx,
-          actorOf(principal, requestId),
+          actorFor(principal, requestId),
           {
             action: 'customer.categorised',
             recordType: 'customer',
@@ -285,7 +285,7 @@ export function decisionsService(
           behaviour: reason,
           contact,
           restrictions: await restrictionsText(trx, councilId, customerId, londonDate(at)),
-          reviewOn: longDate(reviewOn),
+          reviewOn: dayMonthYear(reviewOn),
         };
         await writeLetter(trx, principal, customer, 'vexatious', values, at);
         return id;

@@ -26,7 +26,7 @@ export function optional(problems: Problems, key: string, text: string, max: num
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-export function orThrow(problems: Problems) {
+function orThrow(problems: Problems) {
   if (problems.length) throw new InvalidInput(problems);
 }
 
@@ -92,7 +92,7 @@ export type ContactForm = {
 };
 
 // The contact as stored, but for the customer and complaint the service adds (by reference).
-export type CheckedContact = Omit<ContactInput, 'customerId' | 'complaintId'> & {
+type CheckedContact = Omit<ContactInput, 'customerId' | 'complaintId'> & {
   complaintReference: string;
 };
 

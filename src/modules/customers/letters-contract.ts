@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/audit/audit-trail.ts';
 import type { Database } from '../../platform/db/schema.ts';
 
-// What a module asks of the letters service (contract 4 of issue 5): a letter of one of the kinds
+// What a module asks of the letters service: a letter of one of the kinds
 // it sends, written from the council's templates and put in the outbox in the caller's transaction.
 export type LetterRequest<Kind extends string> = {
   councilId: string;

@@ -3,7 +3,7 @@ import { type Actor, appendAudit } from '../../platform/audit/audit-trail.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { anonymiseLetters, removedText } from '../../platform/retention.ts';
 
-export const anonymousName = 'Anonymised customer';
+const anonymousName = 'Anonymised customer';
 const batchSize = 200;
 
 // Customers whose complaints are all anonymised (the complaints module says which are still

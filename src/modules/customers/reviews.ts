@@ -1,5 +1,6 @@
-import { appendAudit } from '../../platform/audit/audit-trail.ts';
+import { actorFor, appendAudit } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
+import { dayMonthYear } from '../../platform/calendar/date-text.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { isIsoDate } from '../../platform/calendar/working-days.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
@@ -34,7 +35,7 @@ export function reviewsService(
   }: { kit: DecisionKit; existing: (councilId: string, id: string) => Promise<repo.Customer> },
 ) {
   const { db, clock, outbox, baseUrl, organisation } = deps;
-  const { longDate, actorOf, restrictionsText, writeLetter, endRestrictions, hasRestrictions } = kit;
+  const { restrictionsText, writeLetter, endRestrictions, hasRestrictions } = kit;
   return {
     async requestReview(
       principal: Principal,
@@ -88,7 +89,7 @@ export function reviewsService(
           .execute();
         await appendAudit(
           trx,
-          actorOf(principal, requestId),
+          actorFor(principal, requestId),
           {
             action: 'customer.review-requested',
             recordType: 'customer',
@@ -189,9 +190,9 @@ export function reviewsService(
             reasons: notes,
             restrictions: await restrictionsText(trx, councilId, customerId, today),
             nextReview: reviewOn
-              ? `We will review this again by ${longDate(reviewOn)}.`
+              ? `We will review this again by ${dayMonthYear(reviewOn)}.`
               : 'No restrictions remain, so there is nothing further to review.',
-            ...(openRequest?.requestedOn ? { requestedOn: longDate(openRequest.requestedOn) } : {}),
+            ...(openRequest?.requestedOn ? { requestedOn: dayMonthYear(openRequest.requestedOn) } : {}),
           },
           at,
         );
@@ -247,7 +248,7 @@ export function reviewsService(
         }
         await appendAudit(
           trx,
-          actorOf(principal, requestId),
+          actorFor(principal, requestId),
           {
             action: 'customer.reviewed',
             recordType: 'customer',
@@ -294,11 +295,11 @@ export function reviewsService(
         const reviewOn = row.reviewOn as string;
         const reminders = managers.map((manager) => ({
           to: manager.email,
-          subject: `Review due by ${longDate(reviewOn)}: ${row.name}`,
+          subject: `Review due by ${dayMonthYear(reviewOn)}: ${row.name}`,
           text: [
             `Dear ${manager.name},`,
             '',
-            `${row.name}'s category (${categoryText[row.category]}) and contact restrictions are due for review by ${longDate(reviewOn)} (Procedure for Managing Vexatious Customers §4.6).`,
+            `${row.name}'s category (${categoryText[row.category]}) and contact restrictions are due for review by ${dayMonthYear(reviewOn)} (Procedure for Managing Vexatious Customers §4.6).`,
             'Keep, change or lift them, and the customer will be told in writing:',
             `${baseUrl}/customers/${row.id}/review`,
           ].join('\n'),

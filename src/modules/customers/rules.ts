@@ -1,11 +1,12 @@
 import { type Capability, can, capabilities } from '../../platform/auth/permissions.ts';
 import type { Role } from '../../platform/auth/roles.ts';
+import { dayMonthYear } from '../../platform/calendar/date-text.ts';
 import { addMonths } from '../../platform/calendar/months.ts';
 
 // Managing unreasonable and vexatious behaviour: 003 Procedure for Managing Vexatious Customers
 // (cited as "003 VC §…") and DOMAIN.md §4.
 
-export const categories = ['none', 'warned', 'pre-vexatious', 'vexatious'] as const;
+const categories = ['none', 'warned', 'pre-vexatious', 'vexatious'] as const;
 export type Category = (typeof categories)[number];
 
 export function isCategory(value: string): value is Category {
@@ -39,14 +40,14 @@ export const stepUp: Record<
   vexatious: { from: 'pre-vexatious', capability: 'complaints:manage', who: 'the complaints manager' },
 };
 
-export type Categorisation = {
+type Categorisation = {
   behaviour: string;
   evidence: string;
   equalityCheck: string;
   singlePointOfContactId: string | null;
 };
 
-export type Refusal = { key: string; message: string };
+type Refusal = { key: string; message: string };
 
 // Why a customer may not be moved up to `to` now; an empty list when they may.
 export function stepUpRefusals(
@@ -181,14 +182,13 @@ export function restrictionLine(
     detail: string;
     startsOn: string;
   },
-  longDate: (date: string) => string,
 ): string {
   const what =
     restriction.kind === 'named-officer-only' && restriction.namedOfficerName
       ? `You may contact only ${restriction.namedOfficerName}.`
       : restrictionKinds[restriction.kind].toCustomer;
   const scope = restriction.scopeServiceId === null ? 'all of the council' : restriction.scopeServiceName;
-  return `- ${what}${restriction.detail ? ` ${restriction.detail}` : ''} (${scope}, from ${longDate(restriction.startsOn)})`;
+  return `- ${what}${restriction.detail ? ` ${restriction.detail}` : ''} (${scope}, from ${dayMonthYear(restriction.startsOn)})`;
 }
 
 // 003 VC §4.6: restrictions are reviewed every restrictionReviewMonths (policy, default 4).
@@ -196,7 +196,7 @@ export function restrictionReviewOn(startsOn: string, reviewMonths: number): str
   return addMonths(startsOn, reviewMonths);
 }
 
-export type RestrictionScope = { scopeServiceId: string | null; scopeServiceName: string };
+type RestrictionScope = { scopeServiceId: string | null; scopeServiceName: string };
 
 export function scopeText(scope: RestrictionScope): string {
   return scope.scopeServiceId === null ? 'The whole council' : `Contact with ${scope.scopeServiceName} only`;

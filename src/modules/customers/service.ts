@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Actor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
+import { type Actor, actorFor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
@@ -23,7 +23,7 @@ import {
 
 export type CustomersService = ReturnType<typeof customersService>;
 
-export type ContactWarning = {
+type ContactWarning = {
   customerId: string;
   name: string;
   category: Category;
@@ -40,10 +40,6 @@ export type ContactWarning = {
   }[];
 };
 
-export function actorFor(principal: Principal, requestId?: string): Actor {
-  return { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId };
-}
-
 export function customersService(deps: ModuleDeps, collaborators: { letters: ComplaintLetters }) {
   const { db, clock } = deps;
   const letters: CustomerLetters = collaborators.letters;
@@ -54,7 +50,7 @@ export function customersService(deps: ModuleDeps, collaborators: { letters: Com
     return customer;
   }
 
-  // Contract 3: the customer a complaint or contact is from, by email (any case), or a new one.
+  // The customer a complaint or contact is from, by email (any case), or a new one.
   async function findOrCreate(
     trx: Kysely<Database>,
     councilId: string,
@@ -71,7 +67,7 @@ export function customersService(deps: ModuleDeps, collaborators: { letters: Com
     return id;
   }
 
-  // Contract 3: what staff are shown before they take a contact from the customer (003 VC §5.2,
+  // What staff are shown before they take a contact from the customer (003 VC §5.2,
   // §6; DOMAIN.md §4 "shown to staff where contact happens").
   async function contactWarning(
     councilId: string,
@@ -106,7 +102,7 @@ export function customersService(deps: ModuleDeps, collaborators: { letters: Com
     };
   }
 
-  // Contract 3: a contact on the customer's timeline (003 VC §4.3), in the caller's transaction.
+  // Every contact goes on the customer's timeline (003 VC §4.3), in the caller's transaction.
   async function logContact(
     trx: Kysely<Database>,
     councilId: string,
@@ -151,7 +147,7 @@ export function customersService(deps: ModuleDeps, collaborators: { letters: Com
     contactWarning,
     logContact,
 
-    // Contract 3: customers found by name, email or phone (not anonymised).
+    // Customers found by name, email or phone; an anonymised one is never found.
     search: (councilId: string, text: string) =>
       text.trim() === '' ? Promise.resolve([]) : repo.search(db, councilId, text.trim(), 50),
 

@@ -14,7 +14,7 @@ import type { GiftReviewsService, ReviewCell } from './reviews.ts';
 import type { GiftsRouteDeps } from './routes.ts';
 import { natures, offerKinds, refusalWording, relationships } from './rules.ts';
 
-// The register over JSON (issue 3, "API"): offers, approvals and reviews, in the OpenAPI document.
+// The register over JSON: offers, approvals and reviews, in the OpenAPI document.
 // Money is integer pence, calendar days YYYY-MM-DD, instants ISO 8601.
 
 const tags = ['gifts'];

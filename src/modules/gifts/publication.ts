@@ -9,7 +9,7 @@ import { formatPence, natureName, relationships, valueBand } from './rules.ts';
 
 // The published register (002 Monitoring: open data), with only the fields the council chose.
 // Names are published for heads of service and above only; nobody's below.
-export const publicationColumns = {
+const publicationColumns = {
   seniorName: 'Name',
   jobTitle: 'Job title',
   service: 'Service',
@@ -21,9 +21,9 @@ export const publicationColumns = {
   date: 'Date offered',
   decision: 'Accepted or declined',
 } as const;
-export type PublicationField = keyof typeof publicationColumns;
+type PublicationField = keyof typeof publicationColumns;
 
-export type PublishedRow = Partial<Record<PublicationField, string>>;
+type PublishedRow = Partial<Record<PublicationField, string>>;
 
 // How far back the published register goes.
 const publishedYears = 3;

@@ -40,7 +40,7 @@ export type GiftOffer = {
 // What a version keeps: everything a reviewer signs for.
 export type OfferEntry = Omit<GiftOffer, 'verdict' | 'recordedAt' | 'updatedAt' | 'approvalDecidedAt'>;
 
-export function toOffer(row: Selectable<GiftOfferTable>): GiftOffer {
+function toOffer(row: Selectable<GiftOfferTable>): GiftOffer {
   return {
     id: row.id,
     reference: row.reference,
@@ -133,7 +133,7 @@ export async function nextReference(trx: Kysely<Database>, councilId: string, ye
   return `GH-${year}-${String(last_number).padStart(4, '0')}`;
 }
 
-export type VersionChange = { reason: string; byId: string | null; byName: string; at: Date };
+type VersionChange = { reason: string; byId: string | null; byName: string; at: Date };
 
 async function insertVersion(
   trx: Kysely<Database>,

@@ -15,7 +15,7 @@ type Review = Awaited<ReturnType<GiftReviewsService['review']>>;
 type ReviewEntry = Review['entries'][number];
 
 // A register key as the review pages take it: a service's, a senior manager's, or the chief executive's.
-export function isRegisterKey(key: string): boolean {
+function isRegisterKey(key: string): boolean {
   if (key === 'monitoring-officer') return true;
   const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
   return (kind === 'service' || kind === 'senior') && isUuid(id);
@@ -23,7 +23,7 @@ export function isRegisterKey(key: string): boolean {
 
 const isPeriodStart = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isIsoDate(value);
 
-export const reviewHref = (registerKey: string, periodStart: string) =>
+const reviewHref = (registerKey: string, periodStart: string) =>
   `/gifts/reviews/${encodeURIComponent(registerKey)}/${periodStart}`;
 
 function reviewParams(request: FastifyRequest) {

@@ -1,4 +1,4 @@
-import { appendAudit } from '../../platform/audit/audit-trail.ts';
+import { actorFor, appendAudit } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { addWorkingDays } from '../../platform/calendar/working-days.ts';
@@ -9,11 +9,11 @@ import { seesWholeRegister, viewerOf } from '../organisation/viewer.ts';
 import { queryEmail, reviewReminderEmail } from './emails.ts';
 import * as repo from './repository.ts';
 import { previousReviewPeriod, type ReviewPeriod, reviewPeriodOf } from './rules.ts';
-import { actorFor, type GiftsDeps } from './service.ts';
+import type { GiftsDeps } from './service.ts';
 import { canSeeOffer, reviewsRegister } from './visibility.ts';
 
-export type Register = { key: string; name: string; reviewers: Person[] };
-export type ReviewStatus = 'signed-off' | 'overdue' | 'due';
+type Register = { key: string; name: string; reviewers: Person[] };
+type ReviewStatus = 'signed-off' | 'overdue' | 'due';
 export type ReviewCell = {
   register: Register;
   period: ReviewPeriod;

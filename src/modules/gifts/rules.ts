@@ -70,12 +70,12 @@ export type OfferHistory = {
   toAnyone: { count: number; totalPence: number; people: number };
 };
 
-export const noHistory: OfferHistory = {
+const noHistory: OfferHistory = {
   toThisOfficer: { count: 0, totalPence: 0 },
   toAnyone: { count: 0, totalPence: 0, people: 0 },
 };
 
-export type Reason = { text: string; source: string };
+type Reason = { text: string; source: string };
 export type Approver = 'head-of-service' | 'line-manager';
 
 export type Verdict = {
@@ -239,7 +239,7 @@ export function giftVerdict(
   return { outcome, mustDecline, approval: mustDecline.length ? null : approval, recordingRequired, notes };
 }
 
-export type OfferDecision = 'accepted' | 'declined';
+type OfferDecision = 'accepted' | 'declined';
 export type OfferState = 'accepted' | 'declined' | 'awaiting-approval';
 
 // What the register holds once the officer says whether they accepted; null if accepting is refused.
@@ -314,7 +314,7 @@ export function previousReviewPeriod(period: ReviewPeriod, months: number): Revi
 // directors review their heads of service', the chief executive the directors'. Nobody reviews
 // their own entries, so the chief executive's (and anyone's with no service or manager) go to
 // the monitoring officer.
-export type RecipientFacts = {
+type RecipientFacts = {
   serviceId: string | null;
   lineManagerId: string | null;
   senior: boolean; // head of service, director or chief executive

@@ -1,4 +1,4 @@
-import { type Actor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
+import { actorFor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { draftStore } from '../../platform/db/drafts.ts';
@@ -33,10 +33,6 @@ export type GiftsService = ReturnType<typeof giftsService>;
 const yearBefore = (date: string) =>
   `${Number(date.slice(0, 4)) - 1}${date.slice(4).replace('-02-29', '-02-28')}`;
 const seniorRoles = ['head-of-service', 'director', 'chief-executive'] as const;
-
-export function actorFor(principal: Principal, requestId?: string): Actor {
-  return { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId };
-}
 
 export function giftsService(deps: GiftsDeps) {
   const { db, clock, outbox, baseUrl, organisation } = deps;

@@ -1,7 +1,7 @@
 import { headsService, seesWholeRegister, type Viewer } from '../organisation/viewer.ts';
 import type { RegisterScope } from './repository.ts';
 
-// Who sees which register entries (issue 3, DOMAIN.md "Access is need-to-know"): an officer their
+// Who sees which register entries (DOMAIN.md "Access is need-to-know"): an officer their
 // own; a manager everyone below them in the line-management chain (so a director their heads of
 // service', the chief executive the directors'); a head of service their service's; HR, the
 // monitoring officer and audit everyone's. A head of service's "service" is its register: the

@@ -17,7 +17,7 @@ import {
   referralTargets,
 } from './rules.ts';
 
-// The register of interests over JSON (issue 4, "API"): declarations and their reviews, in the
+// The register of interests over JSON: declarations and their reviews, in the
 // OpenAPI document. Answers are strings keyed by question key (GET /api/v1/declaration-kinds
 // lists them); calendar days are YYYY-MM-DD, instants ISO 8601.
 

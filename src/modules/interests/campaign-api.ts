@@ -8,7 +8,7 @@ import { signedIn } from '../../platform/web/render.ts';
 import { campaignInput, responseInput } from './campaign-input.ts';
 import type { InterestsRouteDeps } from './routes.ts';
 
-// Annual declaration campaigns over JSON (issue 4, "API"): HR open, read and close them; each
+// Annual declaration campaigns over JSON: HR open, read and close them; each
 // member responds for themselves. Calendar days are YYYY-MM-DD, instants ISO 8601.
 
 const tags = ['declaration campaigns'];

@@ -36,8 +36,6 @@ export const campaignInput = z
       }),
   });
 
-export type CampaignInput = z.output<typeof campaignInput>;
-
 export const responseInput = z.object({
   choice: z
     .enum(['complete', 'nil'], {
@@ -49,5 +47,3 @@ export const responseInput = z.object({
     .default(false)
     .describe('A field officer signs that they will not deal with the accounts of anyone known to them'),
 });
-
-export type ResponseInput = z.output<typeof responseInput>;

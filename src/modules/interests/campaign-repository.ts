@@ -14,7 +14,7 @@ export type Campaign = {
   closedAt: Date | null;
 };
 
-export type CampaignSummary = Campaign & { members: number; responded: number };
+type CampaignSummary = Campaign & { members: number; responded: number };
 
 export type Member = {
   personId: string;
@@ -28,7 +28,7 @@ export type Member = {
   accountsDeclarationAt: Date | null;
 };
 
-export type ServiceCount = {
+type ServiceCount = {
   serviceId: string | null;
   serviceName: string;
   members: number;
@@ -36,7 +36,7 @@ export type ServiceCount = {
   nil: number;
 };
 
-export type OutstandingMember = Pick<Member, 'personId' | 'personName' | 'jobTitle' | 'serviceId'>;
+type OutstandingMember = Pick<Member, 'personId' | 'personName' | 'jobTitle' | 'serviceId'>;
 
 // A member who has not responded and whose invitation or last reminder is due to be followed up.
 export type Chaser = { campaignId: string; campaignName: string; dueOn: string; personId: string };
@@ -255,7 +255,7 @@ export async function outstandingOf(db: Kysely<Database>, councilId: string, per
   return rows.map((row) => ({ id: row.id, name: row.name, dueOn: row.due_on }));
 }
 
-export type CurrentDeclaration = {
+type CurrentDeclaration = {
   id: string;
   reference: string;
   kind: string;

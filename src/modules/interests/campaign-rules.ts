@@ -9,7 +9,7 @@ import type { FieldError } from '../../platform/errors.ts';
 // known to them."
 
 export type CampaignResponse = 'confirmed' | 'updated' | 'nil';
-export type ResponseChoice = 'complete' | 'nil';
+type ResponseChoice = 'complete' | 'nil';
 
 export const responseNames: Record<CampaignResponse, string> = {
   confirmed: 'Confirmed complete',
@@ -26,7 +26,7 @@ const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
 
 // An annual campaign falls due within the year it opens.
-export const maxDaysToDue = 366;
+const maxDaysToDue = 366;
 
 export function dueDateErrors(dueOn: string, today: string): FieldError[] {
   if (dueOn <= today) return [{ key: 'dueOn', message: 'Due date must be in the future' }];

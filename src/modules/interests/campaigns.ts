@@ -1,4 +1,4 @@
-import { appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
+import { actorFor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
@@ -19,7 +19,6 @@ import {
   responseVerdict,
   suggestedCampaign,
 } from './campaign-rules.ts';
-import { actorFor } from './service.ts';
 
 // Opening a campaign reads everyone in the council, a page at a time.
 

@@ -1,11 +1,11 @@
-// How the conflict lookup (issue 4) decides whether a declared person or organisation is the one
+// How the conflict lookup decides whether a declared person or organisation is the one
 // asked about, and how strongly. Names are compared as name keys (names.ts), word by word, so
 // that "J. Smith Ltd", "John Smith Limited", "Smith, John" and a small misspelling ("Smiht",
 // "Jon Smyth") are found, and "Jane Smithers Ltd" is not. Pure: the database supplies the
 // candidates, found by the keys below (migration name_match_keys).
 
 export type LookupQuery = { nameKey: string; companyNumber: string | null; postcode: string | null };
-export type DeclaredParty = { nameKey: string; companyNumber: string; address: string };
+type DeclaredParty = { nameKey: string; companyNumber: string; address: string };
 
 export const matchQualities = {
   'company-number': 'Same company number',

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
-import { recordAccess } from '../../platform/audit/audit-trail.ts';
+import { actorFor, recordAccess } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Database, DeclarationPartyTable, DeclarationTable } from '../../platform/db/schema.ts';
 import { fieldErrorsOf, InvalidInput } from '../../platform/errors.ts';
@@ -19,9 +19,9 @@ import {
 import { companyNumberKey, isCompanyNumber, nameKey } from './names.ts';
 import type { RegisterScope } from './repository.ts';
 import { type DeclarationKind, isDeclarationKind, kindRules } from './rules.ts';
-import { actorFor, declarationsService } from './service.ts';
+import { declarationsService } from './service.ts';
 
-// The conflict lookup (issue 4): who has declared a link to a person or organisation, for a
+// The conflict lookup: who has declared a link to a person or organisation, for a
 // procurement, recruitment, planning or field visit decision. It shows who declared what kind of
 // link, never the declaration's answers or the addresses declared; each lookup is audited, since
 // the answer itself is personal data.
@@ -51,7 +51,7 @@ const lookupInput = z.object({
       'Enter a company number as Companies House shows it, like 01234567 or SC123456',
     ),
 });
-export type LookupInput = z.infer<typeof lookupInput>;
+type LookupInput = z.infer<typeof lookupInput>;
 
 export type LookupMatch = {
   // Only when the person looking may open the declaration (its register's need-to-know rule).
@@ -69,7 +69,7 @@ export type LookupMatch = {
   samePostcode: boolean;
 };
 
-export type LookupResult = {
+type LookupResult = {
   input: LookupInput;
   matches: LookupMatch[];
   // More declared names were similar than were compared or shown.

@@ -4,7 +4,7 @@
 // data about private life or other people, nor data the law guards specially. Pure.
 import type { DeclarationKind } from './rules.ts';
 
-export const publication = {
+const publication = {
   'financial-interest': {
     published: true,
     why: 'An interest in a council contract or a body that deals with the council (s117 Local Government Act 1972)',

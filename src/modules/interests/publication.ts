@@ -6,11 +6,11 @@ import { organisationsNamed } from './declared-organisations.ts';
 import { publishableKinds } from './publication-rules.ts';
 import { type DeclarationKind, kindRules } from './rules.ts';
 
-// The published register of senior officers' interests (issue 4; 002 Monitoring: open data), with
+// The published register of senior officers' interests (002 Monitoring: open data), with
 // only the fields the council chose. It holds the current, reviewed interests of heads of service
 // and above, of the kinds publication-rules.ts allows: a few hundred rows at most, so it is read
 // whole rather than a page at a time.
-export const publicationColumns = {
+const publicationColumns = {
   name: 'Name',
   jobTitle: 'Job title',
   service: 'Service',
@@ -18,9 +18,9 @@ export const publicationColumns = {
   organisation: 'Organisations named',
   since: 'Held since',
 } as const;
-export type PublicationField = keyof typeof publicationColumns;
+type PublicationField = keyof typeof publicationColumns;
 
-export type PublishedRow = Partial<Record<PublicationField, string>>;
+type PublishedRow = Partial<Record<PublicationField, string>>;
 
 export type InterestPublication = ReturnType<typeof interestPublication>;
 

@@ -25,7 +25,7 @@ const datePart = ['-day', '-month', '-year'] as const;
 const partsOf = (question: Question) => (question.type === 'date' ? datePart : ([''] as const));
 const copyName = (question: Question, option: string) => `${question.key}-${option}`;
 
-export type QuestionField = {
+type QuestionField = {
   type: Question['type'];
   name: string;
   label: string;

@@ -35,7 +35,7 @@ export type Declaration = {
   updatedAt: Date;
 };
 
-export function toDeclaration(row: Selectable<DeclarationTable>): Declaration {
+function toDeclaration(row: Selectable<DeclarationTable>): Declaration {
   return {
     id: row.id,
     reference: row.reference,
@@ -117,7 +117,7 @@ export async function nextReference(trx: Kysely<Database>, councilId: string, ye
   return `DOI-${year}-${String(last_number).padStart(4, '0')}`;
 }
 
-export type VersionChange = { reason: string; byId: string | null; byName: string; at: Date };
+type VersionChange = { reason: string; byId: string | null; byName: string; at: Date };
 
 async function insertVersion(
   trx: Kysely<Database>,

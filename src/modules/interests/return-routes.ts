@@ -144,7 +144,7 @@ export function returnRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
   returnApi(app, deps);
 }
 
-// The returns over JSON (issue 4, "API"), in the OpenAPI document.
+// The returns over JSON, in the OpenAPI document.
 const tags = ['related party returns'];
 
 const entryView = z.object({

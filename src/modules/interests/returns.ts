@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { appendAudit } from '../../platform/audit/audit-trail.ts';
+import { actorFor, appendAudit } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { isRole, roleNames } from '../../platform/auth/roles.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
@@ -18,10 +18,9 @@ import {
   returnErrors,
 } from './return-rules.ts';
 import { type DeclarationKind, kindRules } from './rules.ts';
-import { actorFor } from './service.ts';
 
 // A declaration as a return lists it, and keeps it once submitted.
-export type ReturnEntry = {
+type ReturnEntry = {
   declarationId: string;
   reference: string;
   kind: string;
@@ -32,7 +31,7 @@ export type ReturnEntry = {
   endedOn: string | null;
 };
 
-export type SubmittedReturn = {
+type SubmittedReturn = {
   id: string;
   personId: string;
   personName: string;

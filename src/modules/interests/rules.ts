@@ -27,7 +27,7 @@ type PartySource = {
   when?: Condition;
 };
 
-export type KindRule = {
+type KindRule = {
   name: string;
   hint: string;
   source: string;
@@ -553,5 +553,5 @@ export type Outcome = keyof typeof outcomes;
 export const referralTargets = { hr: 'HR', 'monitoring-officer': 'the monitoring officer' } as const;
 export type ReferralTarget = keyof typeof referralTargets;
 
-// Senior officers' interests may be published (issue 4); seniority as the gifts register has it.
+// Senior officers' interests may be published; seniority as the gifts register has it.
 export const seniorRoles = ['head-of-service', 'director', 'chief-executive'] as const;

@@ -1,4 +1,4 @@
-import { type Actor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
+import { actorFor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { isIsoDate } from '../../platform/calendar/working-days.ts';
@@ -37,7 +37,7 @@ const drafts = draftStore('declaration_draft');
 
 export type DeclarationsService = ReturnType<typeof declarationsService>;
 
-// A new or changed declaration waits for its reviewer (issue 4: "each new or changed declaration").
+// Every new or changed declaration waits for its reviewer.
 const awaitingReview = {
   reviewState: 'awaiting-review',
   outcome: null,
@@ -55,14 +55,10 @@ const factsOf = (kind: DeclarationKind, answers: Answers) => ({
   startedOn: answers.startedOn ?? null,
 });
 
-export function actorFor(principal: Principal, requestId?: string): Actor {
-  return { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId };
-}
-
 // Who may see a declaration (DOMAIN.md "Access is need-to-know"): the declarant, its reviewer
 // while it awaits their review, their management chain, the head of their service (for staff
 // below head of service), and HR, the monitoring officer and audit.
-export function canSeeDeclaration(
+function canSeeDeclaration(
   viewer: Viewer,
   declaration: Pick<repo.Declaration, 'personId' | 'reviewerId' | 'reviewState' | 'serviceId' | 'senior'>,
   declarantManagerChain: readonly string[],
@@ -550,7 +546,7 @@ export function declarationsService(deps: ModuleDeps) {
       return ended;
     },
 
-    // A changed declaration goes back to the reviewer (issue 4: "each new or changed declaration").
+    // A changed declaration goes back to the reviewer, as every new or changed one does.
     async amend(principal: Principal, id: string, raw: Record<string, unknown>, requestId?: string) {
       const declaration = await visible(principal, id);
       if (declaration.personId !== principal.personId || declaration.endedOn)

@@ -7,7 +7,7 @@ import type { PersonInput } from './people-input.ts';
 import { type PolicySettings, readPolicy } from './policy-settings.ts';
 import { insertPerson } from './repository.ts';
 
-export type NewCouncil = {
+type NewCouncil = {
   name: string;
   slug: string;
   division: Division;

@@ -14,7 +14,7 @@ export type DemoPerson = {
   roles: Role[];
 };
 
-export type DemoCouncil = {
+type DemoCouncil = {
   name: string;
   slug: string;
   division: 'england-and-wales';

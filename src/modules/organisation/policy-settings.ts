@@ -507,7 +507,6 @@ export const policyFields = [
 ] as const satisfies readonly Field[];
 
 type Fields = (typeof policyFields)[number];
-export type PolicyKey = Fields['key'];
 export type PolicySettings = {
   [F in Fields as F['key']]: F['default'] extends number
     ? number
@@ -517,7 +516,6 @@ export type PolicySettings = {
         ? readonly string[]
         : string;
 };
-export type PolicyField = Field & { key: PolicyKey };
 
 export function defaultPolicy(): PolicySettings {
   return Object.fromEntries(
@@ -536,7 +534,7 @@ export function readPolicy(stored: unknown): PolicySettings {
   return settings as PolicySettings;
 }
 
-export type PolicyFormResult =
+type PolicyFormResult =
   | { ok: true; settings: PolicySettings }
   | { ok: false; errors: { key: string; message: string }[]; values: Record<string, string> };
 

@@ -171,7 +171,7 @@ export async function updatePerson(db: Kysely<Database>, councilId: string, id: 
   await replaceRoles(db, councilId, id, input.roles);
 }
 
-export async function replaceRoles(
+async function replaceRoles(
   db: Kysely<Database>,
   councilId: string,
   personId: string,

@@ -10,7 +10,7 @@ import { peopleRoutes } from './people-routes.ts';
 import { policyRoutes } from './policy-routes.ts';
 import type { OrganisationService } from './service.ts';
 
-export type OrganisationRouteDeps = { organisation: OrganisationService; clock: Clock };
+type OrganisationRouteDeps = { organisation: OrganisationService; clock: Clock };
 
 export function organisationRoutes(app: FastifyInstance, deps: OrganisationRouteDeps) {
   const { organisation } = deps;

@@ -26,7 +26,7 @@ import { type PersonInput, parsePersonInput } from './people-input.ts';
 import { type PolicySettings, readPolicy } from './policy-settings.ts';
 import * as repo from './repository.ts';
 
-export type OrganisationDeps = { db: Kysely<Database>; clock: Clock; outbox: Outbox; baseUrl: string };
+type OrganisationDeps = { db: Kysely<Database>; clock: Clock; outbox: Outbox; baseUrl: string };
 
 export type OrganisationService = ReturnType<typeof organisationService>;
 type WorkingRules = { readonly policy: PolicySettings; readonly calendar: WorkingCalendar };

@@ -15,7 +15,7 @@ import {
 import { checkpointKey, developmentKeyNotice } from './checkpoint-key.ts';
 
 type Head = { council_id: string; seq: number; hash: string };
-export type CheckpointOutcome = 'signed' | 'unchanged' | 'diverged';
+type CheckpointOutcome = 'signed' | 'unchanged' | 'diverged';
 type Writer = {
   db: Kysely<Database>;
   clock: Clock;

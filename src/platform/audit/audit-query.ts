@@ -10,7 +10,7 @@ export type AuditFilter = {
   to?: Date | undefined;
 };
 
-export type AuditPage = { events: AuditEvent[]; nextCursor: number | null };
+type AuditPage = { events: AuditEvent[]; nextCursor: number | null };
 
 export function toAuditEvent(row: Selectable<AuditEventTable>): AuditEvent {
   return {

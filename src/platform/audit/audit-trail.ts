@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import type { Principal } from '../auth/principal.ts';
 import { uuidv7 } from '../db/ids.ts';
 import type { Database } from '../db/schema.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -12,7 +13,12 @@ export type Actor = {
   requestId?: string | undefined;
 };
 
-export type AuditEntry = {
+// A signed-in person as the actor of what they do, named as they are shown.
+export function actorFor(principal: Principal, requestId?: string): Actor {
+  return { councilId: principal.councilId, personId: principal.personId, label: principal.name, requestId };
+}
+
+type AuditEntry = {
   action: string;
   recordType: string;
   recordId?: string | undefined;

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 // A council's audit chain as it stood when a checkpoint was signed: event `seq` had hash `hash`.
-export type Checkpoint = { councilId: string; seq: number; hash: string; at: string };
+type Checkpoint = { councilId: string; seq: number; hash: string; at: string };
 export type SignedCheckpoint = Checkpoint & { mac: string };
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);

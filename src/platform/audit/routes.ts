@@ -31,7 +31,7 @@ const auditEventView = z.object({
   hash: z.string(),
 });
 
-export type PersonOption = { id: string; name: string };
+type PersonOption = { id: string; name: string };
 
 type FilterOptions = { people: readonly PersonOption[]; recordTypes: readonly string[] };
 

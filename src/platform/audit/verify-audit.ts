@@ -6,7 +6,7 @@ import { type CheckpointVerdict, checkCheckpoints } from './checkpoint-check.ts'
 import { checkpointFile, councilsWithCheckpoints, readCheckpointLines } from './checkpoint-file.ts';
 import { checkpointKey } from './checkpoint-key.ts';
 
-export type AuditReport = { intact: boolean; lines: string[] };
+type AuditReport = { intact: boolean; lines: string[] };
 
 // Each council's chain must hold together, and agree with every checkpoint signed outside the
 // database; checkpoints of a council no longer in the database mean it was removed.

@@ -6,10 +6,10 @@ import type { Principal } from './principal.ts';
 import { activePeople, toPrincipal } from './principals.ts';
 import { digest, isUuid, newSecret, splitCredential } from './secrets.ts';
 
-export const tokenPrefix = 'pbt_';
+const tokenPrefix = 'pbt_';
 export type TokenScope = 'read' | 'read-write';
 
-export type ApiToken = {
+type ApiToken = {
   id: string;
   name: string;
   scope: TokenScope;

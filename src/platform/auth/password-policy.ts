@@ -1,9 +1,9 @@
 // Password rules from the NCSC's password guidance: length over complexity, no composition rules,
 // no forced expiry, and a block list of passwords and patterns attackers try first.
-export const minimumPasswordLength = 12;
-export const maximumPasswordLength = 256;
+const minimumPasswordLength = 12;
+const maximumPasswordLength = 256;
 
-export type PasswordVerdict = { ok: true } | { ok: false; message: string };
+type PasswordVerdict = { ok: true } | { ok: false; message: string };
 
 const tooCommon = 'Password is too common. Try three random words together, like ‘coffee train window’';
 

@@ -63,10 +63,6 @@ export const capabilities = {
 export type Capability = keyof typeof capabilities;
 export type Access = 'public' | 'signed-in' | Capability;
 
-export function isCapability(value: string): value is Capability {
-  return Object.hasOwn(capabilities, value);
-}
-
 export function can(held: ReadonlySet<Role>, capability: Capability): boolean {
   return capabilities[capability].some((role: Role) => held.has(role));
 }

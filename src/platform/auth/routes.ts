@@ -12,7 +12,7 @@ import { safeNext } from './safe-next.ts';
 import { endSession, sessionCookieName, startSession } from './sessions.ts';
 import { type LockoutPolicy, signIn, signInDelayMs, type UnknownAccountAttempts } from './sign-in.ts';
 
-export type AuthRouteDeps = {
+type AuthRouteDeps = {
   db: Kysely<Database>;
   clock: Clock;
   secureCookies: boolean;
@@ -23,7 +23,7 @@ export type AuthRouteDeps = {
 const signInMessage = 'Enter a correct email address and password';
 const lockedMessage = 'There have been too many failed attempts to sign in. Wait 15 minutes and try again.';
 
-export const tokenInput = z.object({
+const tokenInput = z.object({
   name: z
     .string({ message: 'Enter a name for the token' })
     .trim()

@@ -5,7 +5,7 @@ import { burnPasswordCheck, verifyPassword } from './passwords.ts';
 import { digest } from './secrets.ts';
 
 export type LockoutPolicy = { maxFailedSignIns: number; lockoutMinutes: number };
-export type SignInOutcome =
+type SignInOutcome =
   | { ok: true; councilId: string; personId: string }
   | { ok: false; locked: boolean; failures: number };
 
@@ -14,7 +14,7 @@ export type SignInOutcome =
 export type UnknownAccountAttempts = Map<string, { failures: number; lockedUntil: number }>;
 const rememberedUnknownAddresses = 10_000;
 
-export const unknownAccountDefaults: LockoutPolicy = { maxFailedSignIns: 5, lockoutMinutes: 15 };
+const unknownAccountDefaults: LockoutPolicy = { maxFailedSignIns: 5, lockoutMinutes: 15 };
 
 // Each failure after the second waits longer before the answer: 0.5 s, 1 s, 2 s, then 4 s.
 export function signInDelayMs(failures: number): number {

@@ -1,6 +1,6 @@
 import { getTimes } from 'suncalc';
 
-export type Place = { latitude: number; longitude: number };
+type Place = { latitude: number; longitude: number };
 
 const londonParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',

@@ -11,7 +11,7 @@ export const divisionNames: Record<Division, string> = {
   'northern-ireland': 'Northern Ireland',
 };
 
-export type CalendarOverride = { date: string; kind: 'holiday' | 'working-day'; title: string };
+type CalendarOverride = { date: string; kind: 'holiday' | 'working-day'; title: string };
 
 export type WorkingCalendar = {
   division: Division;

@@ -12,7 +12,7 @@ export type DatabaseHandle =
   | { db: Kysely<Database>; kind: 'pglite'; close(): Promise<void> }
   | { db: Kysely<Database>; kind: 'postgres'; url: string; close(): Promise<void> };
 
-export type DatabaseLocation = { url: string } | { dataDir: string } | { memory: true };
+type DatabaseLocation = { url: string } | { dataDir: string } | { memory: true };
 
 const dateOid = 1082;
 const int8Oid = 20;

@@ -5,7 +5,7 @@ export type PdfBlock =
   | { kind: 'paragraph'; text: string }
   | { kind: 'table'; head: string[]; rows: string[][] };
 
-export type PdfInput = {
+type PdfInput = {
   /** The document's title in its properties; put a heading block first to show one on the page. */
   title: string;
   author?: string;

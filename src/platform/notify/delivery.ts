@@ -129,5 +129,3 @@ export function emailDelivery(deps: {
     },
   };
 }
-
-export type EmailDelivery = ReturnType<typeof emailDelivery>;

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 
-export type EmailAttachment = { filename: string; contentType: string; content: Buffer };
+type EmailAttachment = { filename: string; contentType: string; content: Buffer };
 export type EmailMessage = {
   to: string;
   subject: string;
@@ -13,9 +13,9 @@ export type EmailMessage = {
   secrets?: readonly string[];
 };
 // A message as the outbox hands it to a transport: its id makes a repeated send recognisable.
-export type OutgoingEmail = Omit<EmailMessage, 'secrets'> & { id: string };
+type OutgoingEmail = Omit<EmailMessage, 'secrets'> & { id: string };
 // The outbox keeps the attachments' names and sizes, not their bytes.
-export type SentEmail = Omit<EmailMessage, 'attachments' | 'secrets'> & {
+type SentEmail = Omit<EmailMessage, 'attachments' | 'secrets'> & {
   id: string;
   from: string;
   sentAt: string;
@@ -24,7 +24,7 @@ export type SentEmail = Omit<EmailMessage, 'attachments' | 'secrets'> & {
 
 export type Mailer = { send(message: OutgoingEmail): Promise<void>; close(): void };
 
-export type EmailSettings =
+type EmailSettings =
   | { transport: 'folder'; folder: string; from: string }
   | { transport: 'smtp'; url: string; from: string };
 

@@ -23,7 +23,7 @@ export const emailQueue: QueueDefinition = {
 };
 
 // What stands in a stored message for a link only its recipient may see.
-export const withheld = '[link withheld: only the recipient sees it]';
+const withheld = '[link withheld: only the recipient sees it]';
 
 export type Outbox = {
   // Puts messages in the outbox within the caller's transaction: they are sent once it commits,
@@ -92,7 +92,7 @@ export function shownBody(body: string, secrets: readonly string[]): string {
   return secrets.reduce((text, secret) => (secret ? text.split(secret).join(withheld) : text), body);
 }
 
-export type OutboundEmailSummary = {
+type OutboundEmailSummary = {
   id: string;
   to: string;
   subject: string;
@@ -102,7 +102,7 @@ export type OutboundEmailSummary = {
   sentAt: Date | null;
 };
 
-export type OutboundEmail = OutboundEmailSummary & {
+type OutboundEmail = OutboundEmailSummary & {
   text: string;
   lastError: string | null;
   attachments: { filename: string; contentType: string; size: number }[];

@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Actor, actorFor } from '../audit/audit-trail.ts';
 import type { Principal } from '../auth/principal.ts';
 import { navigationFor } from './navigation.ts';
 
-export const productName = 'Probity';
+const productName = 'Probity';
 
 // Renders a page with what every layout needs: the council's name, the person's navigation,
 // the CSRF token for forms and the CSP nonce for scripts.
@@ -29,12 +30,6 @@ export function signedIn(request: FastifyRequest): Principal {
   return request.principal;
 }
 
-export function actorOf(request: FastifyRequest) {
-  const principal = signedIn(request);
-  return {
-    councilId: principal.councilId,
-    personId: principal.personId,
-    label: principal.name,
-    requestId: request.id,
-  };
+export function actorOf(request: FastifyRequest): Actor {
+  return actorFor(signedIn(request), request.id);
 }

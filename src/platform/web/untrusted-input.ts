@@ -5,7 +5,7 @@ import { type FieldError, InvalidInput } from '../errors.ts';
 // its JSON cannot hold a lone UTF-16 surrogate, so either is bad input rather than a failure when
 // it reaches the database. Structure sent by anyone is walked with a stack of its own, never by
 // recursion, and only to a depth no form or API body needs.
-export const maxInputDepth = 32;
+const maxInputDepth = 32;
 
 type Pending = { value: unknown; field: string; depth: number };
 
@@ -31,7 +31,7 @@ export function checkInput(request: FastifyRequest) {
 }
 
 // One error per field named at the top level, and one for the whole request if it nests too deep.
-export function inputProblems(input: unknown): FieldError[] {
+function inputProblems(input: unknown): FieldError[] {
   const problems = new Map<string, string>();
   const pending: Pending[] = [{ value: input, field: '', depth: 0 }];
   for (let next = pending.pop(); next; next = pending.pop()) {

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { dayMonthYear } from '../calendar/date-text.ts';
 import { govukAttributes } from './govuk-attributes.ts';
 
 const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -21,12 +22,6 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   hour: 'numeric',
   minute: '2-digit',
   hour12: true,
-});
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
 });
 
 // GOV.UK Frontend macros, loaded once as globals. Nunjucks runs a template's `{% from … import %}`
@@ -114,7 +109,7 @@ function formattedOnce<Key>(format: (key: Key) => string): (key: Key) => string 
     return text;
   };
 }
-const longDate = formattedOnce((value: string) => dateFormat.format(new Date(`${value}T00:00:00Z`)));
+const dayMonthYearOnce = formattedOnce(dayMonthYear);
 const minuteText = formattedOnce((minute: number) => dateTimeFormat.format(new Date(minute * 60_000)));
 
 export function configureNunjucks(env: nunjucks.Environment) {
@@ -126,7 +121,7 @@ export function configureNunjucks(env: nunjucks.Environment) {
     value instanceof Date ? minuteText(Math.floor(value.getTime() / 60_000)) : '',
   );
   env.addFilter('date', (value: unknown) =>
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? longDate(value) : '',
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? dayMonthYearOnce(value) : '',
   );
   env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2));
 }
