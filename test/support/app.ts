@@ -7,7 +7,7 @@ import type { DatabaseKind } from '../../src/platform/db/connection.ts';
 import { openJobQueue } from '../../src/platform/jobs/queue.ts';
 import { createMailer } from '../../src/platform/notify/mailer.ts';
 import { createOutbox, emailQueue } from '../../src/platform/notify/outbox.ts';
-import { freshDatabase } from './databases.ts';
+import { demoDatabase, demoSeededAt, freshDatabase } from './databases.ts';
 import { startSmtpServer } from './smtp.ts';
 
 export const testCookieSecret = 'test-cookie-secret-that-is-long-enough';
@@ -21,8 +21,8 @@ export async function startTestApp(
   options: { clock?: Clock & { advance(ms: number): void }; env?: Record<string, string> } = {},
 ) {
   const smtp = await startSmtpServer();
-  const database = await freshDatabase(kind);
-  const clock = options.clock ?? fixedClock(new Date('2026-11-23T09:00:00Z'));
+  const clock = options.clock ?? fixedClock(demoSeededAt);
+  const database = await databaseFor(kind, clock);
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -83,6 +83,13 @@ export async function startTestApp(
       await smtp.close();
     },
   };
+}
+
+// Seeding reads the clock once, so on a clock that reads demoSeededAt a copy of the demo database
+// is what seeding would give; on any other clock the test starts from a migrated one, and
+// seedDemoCouncil seeds the council (on the copy it only finds it).
+function databaseFor(kind: DatabaseKind, clock: Clock) {
+  return clock.now().getTime() === demoSeededAt.getTime() ? demoDatabase(kind) : freshDatabase(kind);
 }
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;

@@ -9,10 +9,12 @@ import type { Database } from './schema.ts';
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export type DatabaseHandle =
-  | { db: Kysely<Database>; kind: 'pglite'; close(): Promise<void> }
+  | { db: Kysely<Database>; kind: 'pglite'; close(): Promise<void>; dump(): Promise<Blob> }
   | { db: Kysely<Database>; kind: 'postgres'; url: string; close(): Promise<void> };
 
-type DatabaseLocation = { url: string } | { dataDir: string } | { memory: true };
+// `copyOf` is a dump of an embedded database (PGlite's dumpDataDir): the database opens in
+// memory as a copy of it.
+type DatabaseLocation = { url: string } | { dataDir: string } | { memory: true; copyOf?: Blob };
 
 const dateOid = 1082;
 const int8Oid = 20;
@@ -23,11 +25,12 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
   if ('url' in location) return openServer(location.url);
   const pglite = await PGlite.create({
     ...('dataDir' in location ? { dataDir: location.dataDir } : {}),
+    ...('copyOf' in location ? { loadDataDir: location.copyOf } : {}),
     extensions: { pg_trgm },
     parsers: { [dateOid]: keepDateText, [int8Oid]: int8ToNumber },
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', close: () => db.destroy(), dump: () => pglite.dumpDataDir() };
 }
 
 function openServer(url: string): DatabaseHandle {
