@@ -31,43 +31,43 @@ export type Outbox = {
   enqueue(trx: Kysely<Database>, councilId: string, ...messages: EmailMessage[]): Promise<void>;
 };
 
+// Rows a statement writes at most: few enough to stay far below PostgreSQL's parameter limit.
+const rowsAtOnce = 1000;
+
 export function createOutbox(boss: PgBoss, clock: { now(): Date }): Outbox {
   return {
+    // However many messages, a few statements: the messages, their attachments, their jobs.
     async enqueue(trx, councilId, ...messages) {
-      for (const message of messages) {
-        const emailId = uuidv7();
+      if (messages.length === 0) return;
+      const now = clock.now();
+      const rows = messages.map((message) => ({
+        council_id: councilId,
+        id: uuidv7(now.getTime()),
+        recipient: message.to,
+        subject: message.subject,
+        body: message.text,
+        secrets: [...(message.secrets ?? [])],
+        created_at: now,
+      }));
+      for (let start = 0; start < rows.length; start += rowsAtOnce)
         await trx
           .insertInto('outbound_email')
-          .values({
-            council_id: councilId,
-            id: emailId,
-            recipient: message.to,
-            subject: message.subject,
-            body: message.text,
-            secrets: [...(message.secrets ?? [])],
-            created_at: clock.now(),
-          })
+          .values(rows.slice(start, start + rowsAtOnce))
           .execute();
-        const attachments = message.attachments ?? [];
-        if (attachments.length) {
-          await trx
-            .insertInto('outbound_email_attachment')
-            .values(
-              attachments.map((attachment, position) => ({
-                council_id: councilId,
-                email_id: emailId,
-                position,
-                filename: attachment.filename,
-                content_type: attachment.contentType,
-                size: attachment.content.length,
-                content: attachment.content,
-              })),
-            )
-            .execute();
-        }
-        const job: EmailJob = { councilId, emailId };
-        await boss.send(emailJob, job, { db: fromKysely(trx) });
-      }
+      const attachments = messages.flatMap((message, index) =>
+        (message.attachments ?? []).map((attachment, position) => ({
+          council_id: councilId,
+          email_id: rows[index]?.id ?? '',
+          position,
+          filename: attachment.filename,
+          content_type: attachment.contentType,
+          size: attachment.content.length,
+          content: attachment.content,
+        })),
+      );
+      if (attachments.length) await trx.insertInto('outbound_email_attachment').values(attachments).execute();
+      const jobs = rows.map((row): { data: EmailJob } => ({ data: { councilId, emailId: row.id } }));
+      await boss.insert(emailJob, jobs, { db: fromKysely(trx) });
     },
   };
 }
