@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { type Actor, appendAudit } from '../../platform/audit/audit-trail.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import type { Database, OmbudsmanCaseTable } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import { InvalidInput, NotFound } from '../../platform/errors.ts';
 import type { ModuleDeps } from '../organisation/module-deps.ts';
 import {
@@ -16,6 +16,7 @@ import {
   type Step,
   type StepInput,
 } from './ombudsman-rules.ts';
+import type { OmbudsmanCaseTable } from './tables.ts';
 
 export type OmbudsmanCases = ReturnType<typeof ombudsmanCases>;
 

@@ -2,11 +2,12 @@ import type { Kysely } from 'kysely';
 import { actorFor, appendAudit } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import type { ContactRestrictionTable, Database } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import type { ModuleDeps } from '../organisation/module-deps.ts';
 import type { CustomerLetterKind, CustomerLetters } from './letters-contract.ts';
 import * as repo from './repository.ts';
 import { restrictionApplies, restrictionLine } from './rules.ts';
+import type { ContactRestrictionTable } from './tables.ts';
 
 // What the decisions about a customer share: the letter, its values, and the restriction rows.
 export type DecisionKit = ReturnType<typeof decisionKit>;

@@ -1,7 +1,8 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { Database, GiftOfferTable } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import type { CursorKey } from '../../platform/web/cursor.ts';
 import type { OfferHistory, OfferKind, OfferState, Relationship, Verdict } from './rules.ts';
+import type { GiftOfferTable } from './tables.ts';
 
 export type GiftOffer = {
   id: string;

@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { CampaignMemberTable, Database, DeclarationCampaignTable } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import type { CampaignResponse } from './campaign-rules.ts';
+import type { CampaignMemberTable, DeclarationCampaignTable } from './tables.ts';
 
 export type Campaign = {
   id: string;

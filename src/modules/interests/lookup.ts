@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { actorFor, recordAccess } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
-import type { Database, DeclarationPartyTable, DeclarationTable } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import { fieldErrorsOf, InvalidInput } from '../../platform/errors.ts';
 import { text } from '../../platform/web/forms.ts';
 import type { ModuleDeps } from '../organisation/module-deps.ts';
@@ -20,6 +20,7 @@ import { companyNumberKey, isCompanyNumber, nameKey } from './names.ts';
 import type { RegisterScope } from './repository.ts';
 import { type DeclarationKind, isDeclarationKind, kindRules } from './rules.ts';
 import { declarationsService } from './service.ts';
+import type { DeclarationPartyTable, DeclarationTable } from './tables.ts';
 
 // The conflict lookup: who has declared a link to a person or organisation, for a
 // procurement, recruitment, planning or field visit decision. It shows who declared what kind of

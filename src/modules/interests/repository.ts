@@ -1,8 +1,9 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { Database, DeclarationTable } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import type { CursorKey } from '../../platform/web/cursor.ts';
 import { companyNumberKey, nameKey } from './names.ts';
 import type { Answers, DeclarationKind, Outcome, Party, ReferralTarget } from './rules.ts';
+import type { DeclarationTable } from './tables.ts';
 
 export type Declaration = {
   id: string;

@@ -4,7 +4,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import { isRole, roleNames } from '../../platform/auth/roles.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import type { Database, RelatedPartyReturnTable } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import { Forbidden, InvalidInput } from '../../platform/errors.ts';
 import type { ModuleDeps } from '../organisation/module-deps.ts';
 import { organisationsNamed } from './declared-organisations.ts';
@@ -18,6 +18,7 @@ import {
   returnErrors,
 } from './return-rules.ts';
 import { type DeclarationKind, kindRules } from './rules.ts';
+import type { RelatedPartyReturnTable } from './tables.ts';
 
 // A declaration as a return lists it, and keeps it once submitted.
 type ReturnEntry = {

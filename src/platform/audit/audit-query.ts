@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { AuditEventTable, Database } from '../db/schema.ts';
+import type { Database } from '../db/schema.ts';
 import type { AuditEvent } from './audit-trail.ts';
+import type { AuditEventTable } from './tables.ts';
 
 export type AuditFilter = {
   actorId?: string | undefined;

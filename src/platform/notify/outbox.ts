@@ -1,9 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
 import { fromKysely, type PgBoss } from 'pg-boss';
 import { uuidv7 } from '../db/ids.ts';
-import type { Database, OutboundEmailState, OutboundEmailTable } from '../db/schema.ts';
+import type { Database } from '../db/schema.ts';
 import type { QueueDefinition } from '../jobs/queue.ts';
 import type { EmailMessage } from './mailer.ts';
+import type { OutboundEmailState, OutboundEmailTable } from './tables.ts';
 
 export const emailJob = 'email';
 export type EmailJob = { councilId: string; emailId: string };
