@@ -5,6 +5,7 @@ import { isUuid } from '../../platform/auth/secrets.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import type { WorkingCalendar } from '../../platform/calendar/working-days.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import { sameCouncil } from '../../platform/db/same-council.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { NotFound, Unavailable } from '../../platform/errors.ts';
 import type { EmailMessage } from '../../platform/notify/mailer.ts';
@@ -524,9 +525,7 @@ export function intakeService(
       if (!isUuid(documentId)) return null;
       const found = await db
         .selectFrom('complaint_document as d')
-        .innerJoin('complaint as c', (join) =>
-          join.onRef('c.council_id', '=', 'd.council_id').onRef('c.id', '=', 'd.complaint_id'),
-        )
+        .innerJoin('complaint as c', sameCouncil('c.id', 'd.complaint_id'))
         .select([
           'd.id',
           'd.file_name as fileName',

@@ -5,6 +5,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import { dayMonthYear } from '../../platform/calendar/date-text.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import { sameCouncil } from '../../platform/db/same-council.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { NotFound } from '../../platform/errors.ts';
 import type { LetterRequest } from '../customers/letters-contract.ts';
@@ -97,9 +98,7 @@ export function complaintLetters(deps: ModuleDeps) {
   async function storedTemplate(q: Kysely<Database>, councilId: string, kind: LetterKind) {
     return q
       .selectFrom('letter_template as t')
-      .leftJoin('person as p', (join) =>
-        join.onRef('p.council_id', '=', 't.council_id').onRef('p.id', '=', 't.updated_by'),
-      )
+      .leftJoin('person as p', sameCouncil('p.id', 't.updated_by'))
       .select(['t.subject', 't.body', 't.updated_at', 'p.name as updated_by_name'])
       .where('t.council_id', '=', councilId)
       .where('t.kind', '=', kind)
@@ -135,12 +134,8 @@ export function complaintLetters(deps: ModuleDeps) {
   function lettersQuery(councilId: string) {
     return db
       .selectFrom('letter as l')
-      .leftJoin('complaint as c', (join) =>
-        join.onRef('c.council_id', '=', 'l.council_id').onRef('c.id', '=', 'l.complaint_id'),
-      )
-      .leftJoin('person as p', (join) =>
-        join.onRef('p.council_id', '=', 'l.council_id').onRef('p.id', '=', 'l.sent_by'),
-      )
+      .leftJoin('complaint as c', sameCouncil('c.id', 'l.complaint_id'))
+      .leftJoin('person as p', sameCouncil('p.id', 'l.sent_by'))
       .selectAll('l')
       .select(['c.reference', 'p.name as sent_by_name'])
       .where('l.council_id', '=', councilId);
@@ -184,9 +179,7 @@ export function complaintLetters(deps: ModuleDeps) {
     if (sentBy?.personId) return sentBy.label;
     const manager = await trx
       .selectFrom('person as p')
-      .innerJoin('person_role as r', (join) =>
-        join.onRef('r.council_id', '=', 'p.council_id').onRef('r.person_id', '=', 'p.id'),
-      )
+      .innerJoin('person_role as r', sameCouncil('r.person_id', 'p.id'))
       .select('p.name')
       .where('p.council_id', '=', councilId)
       .where('p.active', '=', true)

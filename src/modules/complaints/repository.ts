@@ -1,4 +1,5 @@
 import { CompiledQuery, type Kysely, type SqlBool, sql } from 'kysely';
+import { sameCouncil } from '../../platform/db/same-council.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { CursorKey } from '../../platform/web/cursor.ts';
 import type { Regime } from './deadline-rules.ts';
@@ -49,12 +50,8 @@ export type Complaint = {
 function complaintQuery(db: Db, councilId: string) {
   return db
     .selectFrom('complaint as c')
-    .innerJoin('customer as cu', (join) =>
-      join.onRef('cu.council_id', '=', 'c.council_id').onRef('cu.id', '=', 'c.customer_id'),
-    )
-    .leftJoin('person as t', (join) =>
-      join.onRef('t.council_id', '=', 'c.council_id').onRef('t.id', '=', 'c.triaged_by'),
-    )
+    .innerJoin('customer as cu', sameCouncil('cu.id', 'c.customer_id'))
+    .leftJoin('person as t', sameCouncil('t.id', 'c.triaged_by'))
     .selectAll('c')
     .select([
       'cu.name as customer_name',
@@ -369,12 +366,8 @@ export async function openStagesDueBy(db: Db, councilId: string, by: string) {
       and r.due_on = ${dueOn})`;
   return db
     .selectFrom('complaint_stage as s')
-    .innerJoin('complaint as c', (join) =>
-      join.onRef('c.council_id', '=', 's.council_id').onRef('c.id', '=', 's.complaint_id'),
-    )
-    .leftJoin('person as h', (join) =>
-      join.onRef('h.council_id', '=', 's.council_id').onRef('h.id', '=', 's.handler_id'),
-    )
+    .innerJoin('complaint as c', sameCouncil('c.id', 's.complaint_id'))
+    .leftJoin('person as h', sameCouncil('h.id', 's.handler_id'))
     .select([
       'c.id as complaintId',
       'c.reference',
@@ -442,9 +435,7 @@ export async function listComplaints(
 ) {
   let query = db
     .selectFrom('complaint as c')
-    .innerJoin('customer as cu', (join) =>
-      join.onRef('cu.council_id', '=', 'c.council_id').onRef('cu.id', '=', 'c.customer_id'),
-    )
+    .innerJoin('customer as cu', sameCouncil('cu.id', 'c.customer_id'))
     .leftJoin('complaint_stage as s', (join) =>
       join
         .onRef('s.council_id', '=', 'c.council_id')
@@ -540,9 +531,7 @@ export async function accountRequest(db: Db, councilId: string, id: string) {
 export async function accountRequestsOf(db: Db, councilId: string, personId: string) {
   const rows = await db
     .selectFrom('complaint_account_request as a')
-    .innerJoin('complaint as c', (join) =>
-      join.onRef('c.council_id', '=', 'a.council_id').onRef('c.id', '=', 'a.complaint_id'),
-    )
+    .innerJoin('complaint as c', sameCouncil('c.id', 'a.complaint_id'))
     .select([
       'a.id',
       'c.reference',
@@ -620,9 +609,7 @@ type Remedy = {
 export async function remedies(db: Db, councilId: string, complaintId: string) {
   const rows = await db
     .selectFrom('complaint_remedy as r')
-    .innerJoin('person as p', (join) =>
-      join.onRef('p.council_id', '=', 'r.council_id').onRef('p.id', '=', 'r.owner_id'),
-    )
+    .innerJoin('person as p', sameCouncil('p.id', 'r.owner_id'))
     .select([
       'r.id',
       'r.stage',
@@ -698,9 +685,7 @@ export async function markRemedyDone(
 export async function improvements(db: Db, councilId: string, complaintId: string) {
   return db
     .selectFrom('service_improvement as i')
-    .innerJoin('person as p', (join) =>
-      join.onRef('p.council_id', '=', 'i.council_id').onRef('p.id', '=', 'i.recorded_by'),
-    )
+    .innerJoin('person as p', sameCouncil('p.id', 'i.recorded_by'))
     .select([
       'i.id',
       'i.service_name as serviceName',

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { sameCouncil } from '../../platform/db/same-council.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { nameKey } from '../interests/names.ts';
 import type { Category, ContactChannel, RestrictionKind, ReviewDecision } from './rules.ts';
@@ -21,9 +22,7 @@ export type Customer = {
 export async function customer(db: Db, councilId: string, id: string): Promise<Customer | null> {
   const row = await db
     .selectFrom('customer as c')
-    .leftJoin('person as p', (join) =>
-      join.onRef('p.council_id', '=', 'c.council_id').onRef('p.id', '=', 'c.single_point_of_contact_id'),
-    )
+    .leftJoin('person as p', sameCouncil('p.id', 'c.single_point_of_contact_id'))
     .select([
       'c.id',
       'c.name',
@@ -131,9 +130,7 @@ export type Restriction = {
 export async function restrictions(db: Db, councilId: string, customerId: string): Promise<Restriction[]> {
   const rows = await db
     .selectFrom('contact_restriction as r')
-    .leftJoin('person as p', (join) =>
-      join.onRef('p.council_id', '=', 'r.council_id').onRef('p.id', '=', 'r.named_officer_id'),
-    )
+    .leftJoin('person as p', sameCouncil('p.id', 'r.named_officer_id'))
     .selectAll('r')
     .select('p.name as officerName')
     .where('r.council_id', '=', councilId)
@@ -199,9 +196,7 @@ export async function insertContact(
 export async function contacts(db: Db, councilId: string, customerId: string, loggedBy?: string) {
   let query = db
     .selectFrom('customer_contact as c')
-    .leftJoin('complaint as k', (join) =>
-      join.onRef('k.council_id', '=', 'c.council_id').onRef('k.id', '=', 'c.complaint_id'),
-    )
+    .leftJoin('complaint as k', sameCouncil('k.id', 'c.complaint_id'))
     .selectAll('c')
     .select('k.reference as complaintReference')
     .where('c.council_id', '=', councilId)
@@ -245,9 +240,7 @@ export async function complaintByReference(db: Db, councilId: string, customerId
 export async function categorisations(db: Db, councilId: string, customerId: string) {
   const rows = await db
     .selectFrom('customer_categorisation as c')
-    .leftJoin('person as p', (join) =>
-      join.onRef('p.council_id', '=', 'c.council_id').onRef('p.id', '=', 'c.single_point_of_contact_id'),
-    )
+    .leftJoin('person as p', sameCouncil('p.id', 'c.single_point_of_contact_id'))
     .selectAll('c')
     .select('p.name as spocName')
     .where('c.council_id', '=', councilId)
@@ -272,9 +265,7 @@ export async function categorisations(db: Db, councilId: string, customerId: str
 export async function reviews(db: Db, councilId: string, customerId: string) {
   const rows = await db
     .selectFrom('behaviour_review as r')
-    .leftJoin('person as p', (join) =>
-      join.onRef('p.council_id', '=', 'r.council_id').onRef('p.id', '=', 'r.decided_by'),
-    )
+    .leftJoin('person as p', sameCouncil('p.id', 'r.decided_by'))
     .selectAll('r')
     .select('p.name as decidedByName')
     .where('r.council_id', '=', councilId)

@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { sameCouncil } from '../../platform/db/same-council.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { CampaignResponse } from './campaign-rules.ts';
 import type { CampaignMemberTable, DeclarationCampaignTable } from './tables.ts';
@@ -85,9 +86,7 @@ export async function openCampaignsHolding(
   if (personIds.length === 0) return [];
   return db
     .selectFrom('campaign_member as m')
-    .innerJoin('declaration_campaign as c', (join) =>
-      join.onRef('c.council_id', '=', 'm.council_id').onRef('c.id', '=', 'm.campaign_id'),
-    )
+    .innerJoin('declaration_campaign as c', sameCouncil('c.id', 'm.campaign_id'))
     .select(['c.name', sql<number>`count(*)::int`.as('people')])
     .where('m.council_id', '=', councilId)
     .where('c.closed_at', 'is', null)
@@ -221,9 +220,7 @@ export async function findMember(
 export async function campaignsOfPerson(db: Kysely<Database>, councilId: string, personId: string) {
   const rows = await db
     .selectFrom('campaign_member as m')
-    .innerJoin('declaration_campaign as c', (join) =>
-      join.onRef('c.council_id', '=', 'm.council_id').onRef('c.id', '=', 'm.campaign_id'),
-    )
+    .innerJoin('declaration_campaign as c', sameCouncil('c.id', 'm.campaign_id'))
     .selectAll('c')
     .select(['m.response', 'm.responded_at'])
     .where('m.council_id', '=', councilId)
@@ -243,9 +240,7 @@ export async function campaignsOfPerson(db: Kysely<Database>, councilId: string,
 export async function outstandingOf(db: Kysely<Database>, councilId: string, personId: string) {
   const rows = await db
     .selectFrom('campaign_member as m')
-    .innerJoin('declaration_campaign as c', (join) =>
-      join.onRef('c.council_id', '=', 'm.council_id').onRef('c.id', '=', 'm.campaign_id'),
-    )
+    .innerJoin('declaration_campaign as c', sameCouncil('c.id', 'm.campaign_id'))
     .select(['c.id', 'c.name', 'c.due_on'])
     .where('m.council_id', '=', councilId)
     .where('m.person_id', '=', personId)
@@ -480,9 +475,7 @@ export async function claimChasers(
 ): Promise<Chaser[]> {
   let due = db
     .selectFrom('campaign_member as m')
-    .innerJoin('declaration_campaign as c', (join) =>
-      join.onRef('c.council_id', '=', 'm.council_id').onRef('c.id', '=', 'm.campaign_id'),
-    )
+    .innerJoin('declaration_campaign as c', sameCouncil('c.id', 'm.campaign_id'))
     .select(['m.campaign_id', 'm.person_id'])
     .where('m.council_id', '=', councilId)
     .where('c.closed_at', 'is', null)

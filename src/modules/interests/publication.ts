@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { londonDate } from '../../platform/calendar/daylight.ts';
+import { sameCouncil } from '../../platform/db/same-council.ts';
 import { NotFound } from '../../platform/errors.ts';
 import type { ModuleDeps } from '../organisation/module-deps.ts';
 import { organisationsNamed } from './declared-organisations.ts';
@@ -46,9 +47,7 @@ export function interestPublication({ db, organisation }: ModuleDeps) {
           'd.declared_at',
           organisationsNamed.as('organisations'),
         ])
-        .innerJoin('person as p', (join) =>
-          join.onRef('p.council_id', '=', 'd.council_id').onRef('p.id', '=', 'd.person_id'),
-        )
+        .innerJoin('person as p', sameCouncil('p.id', 'd.person_id'))
         .where('d.council_id', '=', council.council_id)
         // Leavers' interests are not published; nor is a partner's or relative's interest, which
         // would name the officer's family.

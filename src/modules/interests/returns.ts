@@ -4,6 +4,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import { isRole, roleNames } from '../../platform/auth/roles.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import { sameCouncil } from '../../platform/db/same-council.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { Forbidden, InvalidInput } from '../../platform/errors.ts';
 import type { ModuleDeps } from '../organisation/module-deps.ts';
@@ -217,14 +218,10 @@ export function relatedPartyReturns({ db, clock, organisation }: ModuleDeps) {
       return db.transaction().execute(async (trx) => {
         const people = trx
           .selectFrom('person as p')
-          .leftJoin('service as s', (join) =>
-            join.onRef('s.council_id', '=', 'p.council_id').onRef('s.id', '=', 'p.service_id'),
-          )
+          .leftJoin('service as s', sameCouncil('s.id', 'p.service_id'))
           .where('p.council_id', '=', councilId);
         const submitted = await people
-          .innerJoin('related_party_return as r', (join) =>
-            join.onRef('r.council_id', '=', 'p.council_id').onRef('r.person_id', '=', 'p.id'),
-          )
+          .innerJoin('related_party_return as r', sameCouncil('r.person_id', 'p.id'))
           .selectAll('r')
           .select('s.name as service_name')
           .where('r.financial_year', '=', year)

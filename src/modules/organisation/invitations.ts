@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { digest, newSecret, splitCredential } from '../../platform/auth/secrets.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import { sameCouncil } from '../../platform/db/same-council.ts';
 import type { Database } from '../../platform/db/schema.ts';
 
 const validForMs = 72 * 60 * 60 * 1000;
@@ -42,9 +43,7 @@ export async function findLiveInvitation(db: Kysely<Database>, credential: strin
   if (!parts) return null;
   const row = await db
     .selectFrom('one_time_token as t')
-    .innerJoin('person as p', (join) =>
-      join.onRef('p.council_id', '=', 't.council_id').onRef('p.id', '=', 't.person_id'),
-    )
+    .innerJoin('person as p', sameCouncil('p.id', 't.person_id'))
     .select(['t.id', 't.council_id', 't.person_id', 'p.name', 'p.email'])
     .where('t.council_id', '=', parts.councilId)
     .where('t.token_hash', '=', digest(parts.secret))

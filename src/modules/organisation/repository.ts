@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { isRole, type Role } from '../../platform/auth/roles.ts';
+import { sameCouncil } from '../../platform/db/same-council.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { EmploymentType, PersonInput } from './people-input.ts';
 
@@ -28,12 +29,8 @@ export type PeopleFilter = {
 function peopleQuery(db: Kysely<Database>, councilId: string) {
   return db
     .selectFrom('person as p')
-    .leftJoin('service as s', (join) =>
-      join.onRef('s.council_id', '=', 'p.council_id').onRef('s.id', '=', 'p.service_id'),
-    )
-    .leftJoin('person as m', (join) =>
-      join.onRef('m.council_id', '=', 'p.council_id').onRef('m.id', '=', 'p.line_manager_id'),
-    )
+    .leftJoin('service as s', sameCouncil('s.id', 'p.service_id'))
+    .leftJoin('person as m', sameCouncil('m.id', 'p.line_manager_id'))
     .select([
       'p.id',
       'p.name',
@@ -278,9 +275,7 @@ export async function peopleWithRole(
 export async function listServices(db: Kysely<Database>, councilId: string) {
   return db
     .selectFrom('service as s')
-    .innerJoin('directorate as d', (join) =>
-      join.onRef('d.council_id', '=', 's.council_id').onRef('d.id', '=', 's.directorate_id'),
-    )
+    .innerJoin('directorate as d', sameCouncil('d.id', 's.directorate_id'))
     .select(['s.id', 's.name', 'd.name as directorateName'])
     .where('s.council_id', '=', councilId)
     .orderBy('d.name')

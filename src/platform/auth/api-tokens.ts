@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type Actor, appendAudit } from '../audit/audit-trail.ts';
 import { uuidv7 } from '../db/ids.ts';
+import { sameCouncil } from '../db/same-council.ts';
 import type { Database } from '../db/schema.ts';
 import type { Principal } from './principal.ts';
 import { activePeople, toPrincipal } from './principals.ts';
@@ -136,9 +137,7 @@ export async function resolveApiToken(
   const credential = splitCredential(bearer.slice(tokenPrefix.length));
   if (!credential) return null;
   const token = await activePeople(db, credential.councilId)
-    .innerJoin('api_token as t', (join) =>
-      join.onRef('t.council_id', '=', 'p.council_id').onRef('t.person_id', '=', 'p.id'),
-    )
+    .innerJoin('api_token as t', sameCouncil('t.person_id', 'p.id'))
     .select(['t.id as tokenId', 't.scope', 't.expires_at', 't.revoked_at', 't.last_used_at'])
     .where('t.token_hash', '=', digest(credential.secret))
     .executeTakeFirst();
