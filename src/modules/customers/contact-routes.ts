@@ -1,20 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { londonDate, londonTime } from '../../platform/calendar/daylight.ts';
-import type { InvalidInput } from '../../platform/errors.ts';
-import { dateInput, text } from '../../platform/web/forms.ts';
+import { formPage, formRoute, formText, idParam, paramsOf, queryOf } from '../../platform/web/form-kit.ts';
 import { render, signedIn } from '../../platform/web/render.ts';
-import type { ContactForm } from './input.ts';
-import {
-  bodyOf,
-  type CustomersRouteDeps,
-  customerId,
-  dateParts,
-  type FormPage,
-  field,
-  formPage,
-  posted,
-  postedToRecord,
-} from './routes.ts';
+import { type CustomersRouteDeps, dateParts } from './routes.ts';
 import {
   capabilitiesOf,
   categoryText,
@@ -41,28 +30,13 @@ const done: Record<string, string> = {
     'Their request for a review has been recorded. The complaints manager answers it at the review.',
 };
 
-function contactForm(body: Record<string, unknown>) {
-  const date = dateInput(body, 'date');
-  const typed = {
-    ...date.typed,
-    time: field(body, 'time'),
-    channel: field(body, 'channel'),
-    minutes: field(body, 'minutes'),
-    summary: field(body, 'summary'),
-    outcome: field(body, 'outcome'),
-    correspondence: field(body, 'correspondence'),
-    complaintReference: field(body, 'complaintReference'),
-  };
-  const form: ContactForm = { ...typed, date: date.date };
-  return { typed, form };
-}
+const customerParams = z.object({ id: idParam });
+const customerQuery = z.object({ q: formText.catch(''), done: formText.catch('') });
 
 export function contactRoutes(app: FastifyInstance, { customers, clock }: CustomersRouteDeps) {
   app.get('/customers', { config: { access: 'customers:contact' } }, async (request, reply) => {
     const principal = signedIn(request);
-    const q = text((request.query as Record<string, unknown>).q)
-      .trim()
-      .slice(0, 200);
+    const q = queryOf(request, customerQuery).q.slice(0, 200);
     return render(request, reply, 'customers/views/find.njk', {
       title: 'Customers',
       q,
@@ -76,38 +50,27 @@ export function contactRoutes(app: FastifyInstance, { customers, clock }: Custom
     });
   });
 
-  const newPage = (request: FastifyRequest, reply: FastifyReply, values = {}, error?: InvalidInput) =>
-    formPage(request, reply, 'customers/views/new.njk', { title: 'Add a customer', values }, error);
-
-  app.get('/customers/new', { config: { access: 'customers:contact' } }, (request, reply) =>
-    newPage(request, reply),
-  );
-
-  app.post('/customers/new', { config: { access: 'customers:contact' } }, async (request, reply) => {
-    const body = bodyOf(request);
-    const form = {
-      name: field(body, 'name'),
-      email: field(body, 'email'),
-      phone: field(body, 'phone'),
-      address: field(body, 'address'),
-    };
-    return posted(
-      reply,
-      async () => `/customers/${await customers.create(signedIn(request), form, request.id)}?done=created`,
-      (error) => newPage(request, reply, form, error),
-    );
+  const customerForm = z.object({ name: formText, email: formText, phone: formText, address: formText });
+  formRoute(app, '/customers/new', {
+    access: 'customers:contact',
+    body: customerForm,
+    initial: () => ({}),
+    page: (shown) => formPage(shown, 'customers/views/new.njk', { title: 'Add a customer' }),
+    submit: async ({ request, body }) =>
+      `/customers/${await customers.create(signedIn(request), body, request.id)}?done=created`,
   });
 
   app.get('/customers/:id', { config: { access: 'customers:contact' } }, async (request, reply) => {
     const principal = signedIn(request);
-    const record = await customers.record(principal, customerId(request), request.id);
+    const { id } = paramsOf(request, customerParams, 'No such customer');
+    const record = await customers.record(principal, id, request.id);
     const held = capabilitiesOf(principal.roles);
     const { customer } = record;
     const inForce = record.restrictions.filter((r) => r.endedOn === null);
     return render(request, reply, 'customers/views/record.njk', {
       title: customer.name,
       ...record,
-      flash: done[text((request.query as Record<string, unknown>).done)],
+      flash: done[queryOf(request, customerQuery).done],
       categoryText: categoryText[customer.category],
       contacts: record.contacts.map((c) => ({
         ...c,
@@ -147,48 +110,44 @@ export function contactRoutes(app: FastifyInstance, { customers, clock }: Custom
     });
   });
 
-  const contactPage: FormPage = async (request, reply, values, error) => {
-    const principal = signedIn(request);
-    const { customer, warning } = await customers.warningPage(principal, customerId(request), null);
-    return formPage(
-      request,
-      reply,
-      'customers/views/contact.njk',
-      {
+  const contactForm = z.object({
+    date: formText,
+    time: formText,
+    channel: formText,
+    minutes: formText,
+    summary: formText,
+    outcome: formText,
+    correspondence: formText,
+    complaintReference: formText,
+  });
+  formRoute(app, '/customers/:id/contacts/new', {
+    access: 'customers:contact',
+    params: customerParams,
+    notFound: 'No such customer',
+    body: contactForm,
+    dates: ['date'],
+    initial: () => {
+      const now = clock.now();
+      return { ...dateParts(londonDate(now), 'date'), time: londonTime(now) };
+    },
+    page: async (shown) => {
+      const principal = signedIn(shown.request);
+      const { customer, warning } = await customers.warningPage(principal, shown.params.id, null);
+      return formPage(shown, 'customers/views/contact.njk', {
         title: `Log a contact with ${customer.name}`,
         customer,
         warning,
         channelItems: Object.entries(contactChannels).map(([value, label]) => ({
           value,
           text: label,
-          checked: values.channel === value,
+          checked: shown.values.channel === value,
         })),
-        values,
         canLogComplaint: capabilitiesOf(principal.roles).has('complaints:handle'),
-      },
-      error,
-      ['date'],
-    );
-  };
-
-  app.get('/customers/:id/contacts/new', { config: { access: 'customers:contact' } }, (request, reply) => {
-    const now = clock.now();
-    return contactPage(request, reply, { ...dateParts(londonDate(now), 'date'), time: londonTime(now) });
-  });
-
-  app.post(
-    '/customers/:id/contacts/new',
-    { config: { access: 'customers:contact' } },
-    async (request, reply) => {
-      const id = customerId(request);
-      const { typed, form } = contactForm(bodyOf(request));
-      return postedToRecord(
-        reply,
-        id,
-        'contact',
-        () => customers.addContact(signedIn(request), id, form, request.id),
-        (error) => contactPage(request, reply, typed, error),
-      );
+      });
     },
-  );
+    submit: async ({ request, params, body }) => {
+      await customers.addContact(signedIn(request), params.id, body, request.id);
+      return `/customers/${params.id}?done=contact`;
+    },
+  });
 }
