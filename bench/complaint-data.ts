@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
-import { seedDemoCouncil } from '../src/modules/organisation/demo.ts';
+import { seedDemoCouncil } from '../src/modules/organisation/councils/demo.ts';
 import { startSession } from '../src/platform/auth/sessions.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { type DatabaseKind, openDatabase } from '../src/platform/db/connection.ts';

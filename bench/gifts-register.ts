@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { offerorKey } from '../src/modules/gifts/rules.ts';
-import { demoSignIns, seedDemoCouncil } from '../src/modules/organisation/demo.ts';
+import { demoSignIns, seedDemoCouncil } from '../src/modules/organisation/councils/demo.ts';
 import { startSession } from '../src/platform/auth/sessions.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { type DatabaseKind, openDatabase } from '../src/platform/db/connection.ts';

@@ -2,14 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import {
-  addPersonDuringSetUp,
-  createCouncil,
-  findCouncilBySlug,
-  listCouncils,
-} from './modules/organisation/councils.ts';
-import { demoPassword, demoSignIns, seedDemoCouncil } from './modules/organisation/demo.ts';
-import { createInvitation } from './modules/organisation/invitations.ts';
+import { demoPassword, demoSignIns, seedDemoCouncil } from './modules/organisation/councils/demo.ts';
+import { findCouncilBySlug, listCouncils } from './modules/organisation/councils/repository.ts';
+import { addPersonDuringSetUp, createCouncil } from './modules/organisation/councils/set-up.ts';
+import { createInvitation } from './modules/organisation/invitations/repository.ts';
 import { developmentKeyNotice } from './platform/audit/checkpoint-key.ts';
 import { verifyAuditTrails } from './platform/audit/verify-audit.ts';
 import { type Division, divisions } from './platform/calendar/working-days.ts';

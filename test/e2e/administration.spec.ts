@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { demoSignIns } from '../../src/modules/organisation/demo.ts';
+import { demoSignIns } from '../../src/modules/organisation/councils/demo.ts';
 import { readOutbox } from '../../src/platform/notify/mailer.ts';
 import { expectAccessible, menuLink, signIn } from './support.ts';
 

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { demoCouncil } from '../../src/modules/organisation/demo-council.ts';
+import { demoCouncil } from '../../src/modules/organisation/councils/demo-council.ts';
 import { expectAccessible, signIn, signOut } from './support.ts';
 
 // Staff casework on a complaint made online: the complaints manager triages,

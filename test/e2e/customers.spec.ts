@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { demoCouncil } from '../../src/modules/organisation/demo-council.ts';
+import { demoCouncil } from '../../src/modules/organisation/councils/demo-council.ts';
 import { expectAccessible, menuLink, signIn, signOut } from './support.ts';
 
 // Unreasonable behaviour end to end: the complaints manager records a customer's

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { reviewPeriodOf } from '../../src/modules/gifts/rules.ts';
-import { demoSignIns } from '../../src/modules/organisation/demo.ts';
-import { demoCouncil } from '../../src/modules/organisation/demo-council.ts';
+import { demoSignIns } from '../../src/modules/organisation/councils/demo.ts';
+import { demoCouncil } from '../../src/modules/organisation/councils/demo-council.ts';
 import { expectAccessible, signIn, signOut } from './support.ts';
 
 // The gifts and hospitality register, end to end: each journey uses its own officer,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { demoSignIns } from '../../src/modules/organisation/demo.ts';
+import { demoSignIns } from '../../src/modules/organisation/councils/demo.ts';
 import { expectAccessible, menuLink, signIn, signOut } from './support.ts';
 
 // The related party transactions return and the published register of senior officers'

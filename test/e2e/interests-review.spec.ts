@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoCouncil } from '../../src/modules/organisation/demo-council.ts';
+import { demoCouncil } from '../../src/modules/organisation/councils/demo-council.ts';
 import { expectAccessible, menuLink, signIn, signOut } from './support.ts';
 
 // The line manager's review of a declaration, end to end: the acceptance criterion

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoSignIns } from '../../src/modules/organisation/demo.ts';
+import { demoSignIns } from '../../src/modules/organisation/councils/demo.ts';
 import { expectAccessible, navigationLinks, signIn, signOut } from './support.ts';
 
 const everyone = ['Home', 'Gifts and hospitality', 'Interests', 'Customers', 'API tokens'];

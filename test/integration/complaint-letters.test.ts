@@ -7,7 +7,7 @@ import {
   type LetterInput,
 } from '../../src/modules/complaints/letters.ts';
 import { nameKey } from '../../src/modules/interests/names.ts';
-import { addPersonDuringSetUp, createCouncil } from '../../src/modules/organisation/councils.ts';
+import { addPersonDuringSetUp, createCouncil } from '../../src/modules/organisation/councils/set-up.ts';
 import { organisationService } from '../../src/modules/organisation/service.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { uuidv7 } from '../../src/platform/db/ids.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCouncil } from '../../src/modules/organisation/councils.ts';
+import { createCouncil } from '../../src/modules/organisation/councils/set-up.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients, demoPersonId } from '../support/clients.ts';
 import { receiveComplaint } from '../support/complaints.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPersonDuringSetUp, createCouncil } from '../../src/modules/organisation/councils.ts';
+import { addPersonDuringSetUp, createCouncil } from '../../src/modules/organisation/councils/set-up.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { personIdByEmail, tokenFor } from '../support/people.ts';

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { seedDemoCouncil } from '../../src/modules/organisation/demo.ts';
+import { seedDemoCouncil } from '../../src/modules/organisation/councils/demo.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/platform/db/connection.ts';
 import { migrateToLatest } from '../../src/platform/db/migrator.ts';

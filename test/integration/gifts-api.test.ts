@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCouncil } from '../../src/modules/organisation/councils.ts';
+import { createCouncil } from '../../src/modules/organisation/councils/set-up.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPersonDuringSetUp, createCouncil } from '../../src/modules/organisation/councils.ts';
+import { addPersonDuringSetUp, createCouncil } from '../../src/modules/organisation/councils/set-up.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCouncil } from '../../src/modules/organisation/councils.ts';
+import { createCouncil } from '../../src/modules/organisation/councils/set-up.ts';
 import type { DatabaseKind } from '../../src/platform/db/connection.ts';
 import { startTestApp, type TestApp, testClient } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoCouncil } from '../../src/modules/organisation/demo-council.ts';
-import { policyFields, readPolicy, toFormValue } from '../../src/modules/organisation/policy-settings.ts';
+import { demoCouncil } from '../../src/modules/organisation/councils/demo-council.ts';
+import { policyFields } from '../../src/modules/organisation/policy-settings/catalogue.ts';
+import { toFormValue } from '../../src/modules/organisation/policy-settings/form.ts';
+import { readPolicy } from '../../src/modules/organisation/policy-settings/settings.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { addTestPerson, testPassword } from '../support/people.ts';

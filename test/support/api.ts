@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { createCouncil } from '../../src/modules/organisation/councils.ts';
+import { createCouncil } from '../../src/modules/organisation/councils/set-up.ts';
 import type { TestApp } from './app.ts';
 import { addTestPerson, personIdByEmail, tokenFor } from './people.ts';
 

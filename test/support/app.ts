@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { demoPassword, seedDemoCouncil } from '../../src/modules/organisation/demo.ts';
+import { demoPassword, seedDemoCouncil } from '../../src/modules/organisation/councils/demo.ts';
 import { type Clock, fixedClock } from '../../src/platform/clock.ts';
 import type { DatabaseKind } from '../../src/platform/db/connection.ts';
 import { openJobQueue } from '../../src/platform/jobs/queue.ts';

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { seedDemoCouncil } from '../../src/modules/organisation/demo.ts';
+import { seedDemoCouncil } from '../../src/modules/organisation/councils/demo.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { type DatabaseHandle, type DatabaseKind, openDatabase } from '../../src/platform/db/connection.ts';
 import { migrateToLatest } from '../../src/platform/db/migrator.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { createCouncil } from '../../src/modules/organisation/councils.ts';
+import { createCouncil } from '../../src/modules/organisation/councils/set-up.ts';
 import { roles } from '../../src/platform/auth/roles.ts';
 import { type TestApp, testClient } from './app.ts';
 import { submitPublicComplaint } from './complaint-intake.ts';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { addPersonDuringSetUp } from '../../src/modules/organisation/councils.ts';
+import { addPersonDuringSetUp } from '../../src/modules/organisation/councils/set-up.ts';
 import { createApiToken } from '../../src/platform/auth/api-tokens.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import type { Role } from '../../src/platform/auth/roles.ts';

@@ -72,17 +72,3 @@ export function allows(access: Access, held: ReadonlySet<Role> | null): boolean 
   if (held === null) return false;
   return access === 'signed-in' || can(held, access);
 }
-
-// Who may see a person's private records (their declarations, their gifts, their profile):
-// the person, anyone above them in the line-management chain, HR, the monitoring officer and
-// audit. Peers and people below them may not (DOMAIN.md "Access is need-to-know").
-const seesEveryPrivateRecord: readonly Role[] = ['hr', 'monitoring-officer', 'audit'];
-
-export function canSeePrivateRecordsOf(
-  viewer: { personId: string; roles: ReadonlySet<Role> },
-  owner: { personId: string; managerChain: readonly string[] },
-): boolean {
-  if (viewer.personId === owner.personId) return true;
-  if (owner.managerChain.includes(viewer.personId)) return true;
-  return seesEveryPrivateRecord.some((role) => viewer.roles.has(role));
-}

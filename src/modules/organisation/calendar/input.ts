@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { divisions, isIsoDate } from '../../platform/calendar/working-days.ts';
+import { divisions, isIsoDate } from '../../../platform/calendar/working-days.ts';
 
 export const calendarOverrideInput = z.object({
   date: z.string({ message: 'Enter a real date' }).refine(isIsoDate, 'Enter a real date'),

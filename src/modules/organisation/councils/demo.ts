@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import { hashPassword } from '../../platform/auth/passwords.ts';
-import { type Role, roleNames } from '../../platform/auth/roles.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/schema.ts';
-import { addPersonDuringSetUp, createCouncil, findCouncilBySlug } from './councils.ts';
+import { hashPassword } from '../../../platform/auth/passwords.ts';
+import { type Role, roleNames } from '../../../platform/auth/roles.ts';
+import type { Clock } from '../../../platform/clock.ts';
+import type { Database } from '../../../platform/db/schema.ts';
 import { type DemoPerson, demoCouncil } from './demo-council.ts';
+import { findCouncilBySlug } from './repository.ts';
+import { addPersonDuringSetUp, createCouncil } from './set-up.ts';
 
 // Every demo account shares this password; the demo council is for trying Probity, not for real data.
 export const demoPassword = 'probity demo 2026';

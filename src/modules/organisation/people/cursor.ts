@@ -1,4 +1,4 @@
-import * as cursor from '../../platform/web/cursor.ts';
+import * as cursor from '../../../platform/web/cursor.ts';
 
 // People are listed by name; the cursor is the last row's name and id.
 export function encodeCursor(key: { name: string; id: string }): string {

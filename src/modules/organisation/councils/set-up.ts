@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import { appendAudit } from '../../platform/audit/audit-trail.ts';
-import type { Division } from '../../platform/calendar/working-days.ts';
-import { uuidv7 } from '../../platform/db/ids.ts';
-import type { Database } from '../../platform/db/schema.ts';
-import type { PersonInput } from './people-input.ts';
-import { type PolicySettings, readPolicy } from './policy-settings.ts';
-import { insertPerson } from './repository.ts';
+import { appendAudit } from '../../../platform/audit/audit-trail.ts';
+import type { Division } from '../../../platform/calendar/working-days.ts';
+import { uuidv7 } from '../../../platform/db/ids.ts';
+import type { Database } from '../../../platform/db/schema.ts';
+import type { PersonInput } from '../people/input.ts';
+import { insertPerson, setPasswordHash } from '../people/repository.ts';
+import { type PolicySettings, readPolicy } from '../policy-settings/settings.ts';
 
 type NewCouncil = {
   name: string;
@@ -77,14 +77,7 @@ export async function addPersonDuringSetUp(
 ): Promise<string> {
   const id = uuidv7(now.getTime());
   await insertPerson(trx, councilId, id, input, now);
-  if (passwordHash) {
-    await trx
-      .updateTable('person')
-      .set({ password_hash: passwordHash })
-      .where('council_id', '=', councilId)
-      .where('id', '=', id)
-      .execute();
-  }
+  if (passwordHash) await setPasswordHash(trx, councilId, id, passwordHash);
   await appendAudit(
     trx,
     { councilId, personId: null, label: 'Probity set-up' },
@@ -92,26 +85,4 @@ export async function addPersonDuringSetUp(
     now,
   );
   return id;
-}
-
-export async function findCouncilBySlug(db: Kysely<Database>, slug: string) {
-  return db.selectFrom('council').select(['council_id', 'name']).where('slug', '=', slug).executeTakeFirst();
-}
-
-export async function listCouncils(db: Kysely<Database>): Promise<{ council_id: string; name: string }[]> {
-  return db.selectFrom('council').select(['council_id', 'name']).orderBy('name').execute();
-}
-
-export async function listCouncilIds(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db.selectFrom('council').select('council_id').execute();
-  return rows.map((row) => row.council_id);
-}
-
-export async function councilCreatedAt(db: Kysely<Database>, councilId: string): Promise<Date> {
-  const row = await db
-    .selectFrom('council')
-    .select('created_at')
-    .where('council_id', '=', councilId)
-    .executeTakeFirstOrThrow();
-  return row.created_at;
 }

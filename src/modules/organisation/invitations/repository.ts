@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { digest, newSecret, splitCredential } from '../../platform/auth/secrets.ts';
-import { uuidv7 } from '../../platform/db/ids.ts';
-import { sameCouncil } from '../../platform/db/same-council.ts';
-import type { Database } from '../../platform/db/schema.ts';
+import { digest, newSecret, splitCredential } from '../../../platform/auth/secrets.ts';
+import { uuidv7 } from '../../../platform/db/ids.ts';
+import { sameCouncil } from '../../../platform/db/same-council.ts';
+import type { Database } from '../../../platform/db/schema.ts';
 
 const validForMs = 72 * 60 * 60 * 1000;
 
@@ -38,7 +38,13 @@ export async function createInvitation(
   return { link: `${baseUrl}/set-password/${councilId}.${secret}`, expiresAt };
 }
 
-export async function findLiveInvitation(db: Kysely<Database>, credential: string, now: Date) {
+export type Invitation = { id: string; councilId: string; personId: string; name: string; email: string };
+
+export async function findLiveInvitation(
+  db: Kysely<Database>,
+  credential: string,
+  now: Date,
+): Promise<Invitation | null> {
   const parts = splitCredential(credential);
   if (!parts) return null;
   const row = await db
@@ -52,5 +58,16 @@ export async function findLiveInvitation(db: Kysely<Database>, credential: strin
     .where('t.expires_at', '>', now)
     .where('p.active', '=', true)
     .executeTakeFirst();
-  return row ?? null;
+  return row
+    ? { id: row.id, councilId: row.council_id, personId: row.person_id, name: row.name, email: row.email }
+    : null;
+}
+
+export async function markUsed(db: Kysely<Database>, invitation: Invitation, now: Date) {
+  await db
+    .updateTable('one_time_token')
+    .set({ used_at: now })
+    .where('council_id', '=', invitation.councilId)
+    .where('id', '=', invitation.id)
+    .execute();
 }

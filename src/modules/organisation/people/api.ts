@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { roleNames, roles } from '../../platform/auth/roles.ts';
-import { actorOf, signedIn } from '../../platform/web/render.ts';
+import { roleNames, roles } from '../../../platform/auth/roles.ts';
+import { actorOf, signedIn } from '../../../platform/web/render.ts';
+import type { OrganisationService } from '../service.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { employmentTypes, personInput } from './people-input.ts';
-import type { OrganisationService } from './service.ts';
+import { employmentTypes, personInput } from './input.ts';
 
 const personView = z.object({
   id: z.uuid(),
@@ -23,9 +24,17 @@ const personView = z.object({
 
 const idParams = z.object({ id: z.uuid() });
 const tags = ['people'];
+const zodApi = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
+type ZodApi = ReturnType<typeof zodApi>;
 
 export function peopleApi(app: FastifyInstance, organisation: OrganisationService) {
-  app.get(
+  const api = zodApi(app);
+  readApi(api, organisation);
+  changeApi(api, organisation);
+}
+
+function readApi(api: ZodApi, organisation: OrganisationService) {
+  api.get(
     '/api/v1/me',
     {
       config: { access: 'signed-in' },
@@ -37,7 +46,7 @@ export function peopleApi(app: FastifyInstance, organisation: OrganisationServic
     },
   );
 
-  app.get(
+  api.get(
     '/api/v1/roles',
     {
       config: { access: 'signed-in' },
@@ -50,7 +59,7 @@ export function peopleApi(app: FastifyInstance, organisation: OrganisationServic
     async () => ({ items: roles.map((id) => ({ id, name: roleNames[id] })) }),
   );
 
-  app.get(
+  api.get(
     '/api/v1/people',
     {
       config: { access: 'people:read' },
@@ -68,13 +77,7 @@ export function peopleApi(app: FastifyInstance, organisation: OrganisationServic
       },
     },
     async (request) => {
-      const query = request.query as {
-        limit: number;
-        cursor?: string;
-        search?: string;
-        serviceId?: string;
-        includeInactive: string;
-      };
+      const { query } = request;
       const page = await organisation.listPeople(
         signedIn(request).councilId,
         {
@@ -89,7 +92,23 @@ export function peopleApi(app: FastifyInstance, organisation: OrganisationServic
     },
   );
 
-  app.post(
+  api.get(
+    '/api/v1/people/:id',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'One person: for people administrators, HR, the person and their managers',
+        params: idParams,
+        response: { 200: personView },
+      },
+    },
+    async (request) => organisation.viewPerson(signedIn(request), request.params.id),
+  );
+}
+
+function changeApi(api: ZodApi, organisation: OrganisationService) {
+  api.post(
     '/api/v1/people',
     {
       config: { access: 'people:manage' },
@@ -101,21 +120,7 @@ export function peopleApi(app: FastifyInstance, organisation: OrganisationServic
     },
   );
 
-  app.get(
-    '/api/v1/people/:id',
-    {
-      config: { access: 'signed-in' },
-      schema: {
-        tags,
-        summary: 'One person: for people administrators, HR, the person and their managers',
-        params: idParams,
-        response: { 200: personView },
-      },
-    },
-    async (request) => organisation.viewPerson(signedIn(request), (request.params as { id: string }).id),
-  );
-
-  app.put(
+  api.put(
     '/api/v1/people/:id',
     {
       config: { access: 'people:manage' },
@@ -128,13 +133,13 @@ export function peopleApi(app: FastifyInstance, organisation: OrganisationServic
       },
     },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       await organisation.updatePerson(actorOf(request), id, request.body);
       return organisation.viewPerson(signedIn(request), id);
     },
   );
 
-  app.post(
+  api.post(
     '/api/v1/people/:id/deactivate',
     {
       config: { access: 'people:manage' },
@@ -146,7 +151,7 @@ export function peopleApi(app: FastifyInstance, organisation: OrganisationServic
       },
     },
     async (request) => {
-      const { id } = request.params as { id: string };
+      const { id } = request.params;
       await organisation.setActive(actorOf(request), id, false);
       return organisation.viewPerson(signedIn(request), id);
     },

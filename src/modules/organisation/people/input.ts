@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { roles } from '../../platform/auth/roles.ts';
-import { fieldErrorsOf, InvalidInput } from '../../platform/errors.ts';
+import { roles } from '../../../platform/auth/roles.ts';
+import { fieldErrorsOf, InvalidInput } from '../../../platform/errors.ts';
+import { formText } from '../../../platform/web/form-kit.ts';
 
 export const employmentTypes = ['employee', 'contractor', 'agency', 'volunteer'] as const;
 export type EmploymentType = (typeof employmentTypes)[number];
@@ -52,7 +53,7 @@ export function parsePersonInput(value: unknown): PersonInput {
 }
 
 // The HTML form sends strings: yes/no radios, and one checkbox value or many.
-export function personInputFromForm(body: Record<string, unknown>): Record<string, unknown> {
+function personInputFromForm(body: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const yesNo = body.politicallyRestricted;
   const picked = body.roles;
   return {
@@ -61,3 +62,12 @@ export function personInputFromForm(body: Record<string, unknown>): Record<strin
     roles: Array.isArray(picked) ? picked : typeof picked === 'string' && picked ? [picked] : [],
   };
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+// The person form: the fields the API takes, as the form sends them, and whether to send an invitation.
+export const personForm = z.preprocess(
+  (body) => (isRecord(body) ? personInputFromForm(body) : body),
+  personInput.extend({ invite: formText }),
+);

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { demoCouncil } from './demo-council.ts';
-import {
-  defaultPolicy,
-  displayValue,
-  parsePolicyForm,
-  policyFields,
-  readPolicy,
-  toFormValue,
-} from './policy-settings.ts';
+import { demoCouncil } from '../councils/demo-council.ts';
+import { policyFields } from './catalogue.ts';
+import { displayValue, parsePolicyForm, toFormValue } from './form.ts';
+import { defaultPolicy, readPolicy } from './settings.ts';
 
 const form = (overrides: Record<string, string | string[]> = {}) => {
   const defaults = defaultPolicy() as Record<string, unknown>;

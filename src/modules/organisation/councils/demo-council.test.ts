@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roles } from '../../platform/auth/roles.ts';
+import { roles } from '../../../platform/auth/roles.ts';
 import { demoCouncil } from './demo-council.ts';
 
 describe('the demo council', () => {

@@ -1,6 +1,6 @@
-import type { Role } from '../../platform/auth/roles.ts';
-import type { EmploymentType } from './people-input.ts';
-import type { PolicySettings } from './policy-settings.ts';
+import type { Role } from '../../../platform/auth/roles.ts';
+import type { EmploymentType } from '../people/input.ts';
+import type { PolicySettings } from '../policy-settings/settings.ts';
 
 export type DemoPerson = {
   key: string;

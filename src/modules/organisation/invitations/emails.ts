@@ -1,4 +1,4 @@
-import type { EmailMessage } from '../../platform/notify/mailer.ts';
+import type { EmailMessage } from '../../../platform/notify/mailer.ts';
 
 const london = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',

@@ -1,0 +1,77 @@
+// The settings themselves: their type, the defaults, and what a stored value must be to count.
+import { z } from 'zod';
+import { type Field, policyFields } from './catalogue.ts';
+
+type Fields = (typeof policyFields)[number];
+export type PolicySettings = {
+  [F in Fields as F['key']]: F['default'] extends number
+    ? number
+    : F['default'] extends boolean
+      ? boolean
+      : F['default'] extends readonly string[]
+        ? readonly string[]
+        : string;
+};
+
+export function defaultPolicy(): PolicySettings {
+  return Object.fromEntries(
+    policyFields.map((field) => [field.key, field.default]),
+  ) as unknown as PolicySettings;
+}
+
+// Stored settings over the defaults; a stored value that no longer fits its field is ignored.
+export function readPolicy(stored: unknown): PolicySettings {
+  const settings = defaultPolicy() as Record<string, unknown>;
+  const record = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  for (const field of policyFields as readonly Field[]) {
+    const value = record[field.key];
+    if (value !== undefined && fieldError(field, value) === null) settings[field.key] = value;
+  }
+  return settings as PolicySettings;
+}
+
+export function fieldError(field: Field, value: unknown): string | null {
+  const name = field.label;
+  switch (field.kind) {
+    case 'money':
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isInteger(value)) {
+        return field.kind === 'money'
+          ? `${name} must be an amount in pounds, like 50 or 20.00`
+          : `${name} must be a whole number`;
+      }
+      const shown = (n: number) => (field.kind === 'money' ? `£${(n / 100).toFixed(2)}` : `${n}`);
+      if (field.min !== undefined && value < field.min) return `${name} must be ${shown(field.min)} or more`;
+      if (field.max !== undefined && value > field.max) return `${name} must be ${shown(field.max)} or less`;
+      return null;
+    }
+    case 'time':
+      return typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value)
+        ? null
+        : `${name} must be a 24-hour time, like 18:00`;
+    // Empty means nobody holds the post.
+    case 'email':
+      return typeof value === 'string' && (value === '' || z.email().safeParse(value).success)
+        ? null
+        : `${name} must be an email address, like name@council.gov.uk`;
+    // Empty means the council has no such page; only web addresses are linked to from public pages.
+    case 'url':
+      return typeof value === 'string' && (value === '' || /^https?:\/\/[^\s"<>]+$/.test(value))
+        ? null
+        : `${name} must be a web address starting with https://`;
+    case 'yes-no':
+      return typeof value === 'boolean' ? null : `Select ${lower(name)}`;
+    case 'choice':
+      return field.options?.some((option) => option.value === value) ? null : `Select ${lower(name)}`;
+    case 'choices':
+      return Array.isArray(value) &&
+        value.every((item) => field.options?.some((option) => option.value === item)) &&
+        new Set(value).size === value.length
+        ? null
+        : `Select ${lower(name)} from the list`;
+  }
+}
+
+export function lower(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
