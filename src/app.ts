@@ -1,17 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import fastifyCookie from '@fastify/cookie';
-import fastifyCsrf from '@fastify/csrf-protection';
-import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
-import fastifyView from '@fastify/view';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import nunjucks from 'nunjucks';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import { caseworkService } from './modules/complaints/casework.ts';
 import { intakeService } from './modules/complaints/intake.ts';
@@ -33,24 +21,22 @@ import { relatedPartyReturns } from './modules/interests/returns.ts';
 import { interestsRoutes } from './modules/interests/routes.ts';
 import { declarationsService } from './modules/interests/service.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
-import { organisationService, readPolicy } from './modules/organisation/service.ts';
+import { type OrganisationService, organisationService, readPolicy } from './modules/organisation/service.ts';
 import { auditCheckpointJob } from './platform/audit/audit-checkpoints.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
-import { digest } from './platform/auth/secrets.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/db/connection.ts';
+import type { Database } from './platform/db/schema.ts';
 import type { JobQueue } from './platform/jobs/queue.ts';
 import type { Job } from './platform/jobs/scheduler.ts';
 import { emailDelivery } from './platform/notify/delivery.ts';
 import type { Mailer } from './platform/notify/mailer.ts';
 import { createOutbox, removeOldEmails } from './platform/notify/outbox.ts';
 import { outboxRoutes } from './platform/notify/routes.ts';
-import { enforceAccess, type RouteAccess } from './platform/web/access.ts';
+import type { RouteAccess } from './platform/web/access.ts';
 import { healthRoutes } from './platform/web/health.ts';
-import { problemOf, sendProblem } from './platform/web/problems.ts';
-import { refuseMalformedInput } from './platform/web/untrusted-input.ts';
-import { configureNunjucks, templateFolders } from './platform/web/view-engine.ts';
+import { createServer, registerPlugins } from './platform/web/server.ts';
 import './platform/web/types.ts';
 
 type AppDeps = {
@@ -71,45 +57,10 @@ type App = {
   delivery: ReturnType<typeof emailDelivery>;
 };
 
-const asset = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const requestIdPattern = /^[\w.-]{1,64}$/;
-
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, clock, queue } = deps;
   const db = deps.database.db;
-  const app = Fastify({
-    logger: {
-      level: config.logLevel,
-      // Request logs carry no personal data: no query strings, no addresses, no bodies.
-      serializers: {
-        req: (request) => ({
-          id: request.id,
-          method: request.method,
-          path: String(request.url).split('?')[0],
-        }),
-        res: (reply) => ({ statusCode: reply.statusCode }),
-      },
-    },
-    genReqId: (request) => {
-      const incoming = request.headers['x-request-id'];
-      return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
-    },
-    trustProxy: config.trustProxy,
-    bodyLimit: 1024 * 1024,
-    routerOptions: { ignoreTrailingSlash: true },
-  });
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  // Before any plugin adds routes: a plugin's routes keep the error handler set when it was
-  // registered, so set later, the API docs' routes answered bad input with Fastify's own 500.
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const problem = problemOf(error);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    return sendProblem(request, reply, problem);
-  });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, { status: 404, title: 'Not found' }),
-  );
+  const app = createServer(config);
 
   const outbox = createOutbox(queue.boss, clock);
   const delivery = emailDelivery({ db, boss: queue.boss, transport: deps.transport, clock, log: app.log });
@@ -127,97 +78,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const reports = complaintReports(moduleDeps);
   const retention = complaintRetention(moduleDeps);
 
-  await app.register(fastifyHelmet, {
-    enableCSPNonces: true,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
-      },
-    },
-    strictTransportSecurity: config.secureCookies,
-  });
-  await app.register(fastifyCookie, { secret: config.cookieSecret ?? randomBytes(32).toString('hex') });
-  await app.register(fastifyFormbody);
-  await app.register(fastifyCsrf, {
-    sessionPlugin: '@fastify/cookie',
-    cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: config.secureCookies },
-    getToken: (request) => {
-      const body = request.body as Record<string, unknown> | undefined;
-      const header = request.headers['x-csrf-token'];
-      return typeof body?._csrf === 'string' ? body._csrf : typeof header === 'string' ? header : '';
-    },
-  });
-  // Every request with an API token counts against that token's limit; forms that take a
-  // password have their own, per address (see the routes' config).
-  await app.register(fastifyRateLimit, {
-    global: true,
-    max: config.apiRateLimit,
-    timeWindow: '1 minute',
-    keyGenerator: (request) => digest(request.headers.authorization ?? ''),
-    allowList: (request) => !request.headers.authorization?.startsWith('Bearer '),
-  });
-  // After the cookie plugin (sessions are cookies), before any plugin that adds routes.
-  const routes = enforceAccess(app, {
+  const routes = await registerPlugins(app, {
+    config,
     db,
     clock,
     // The council's policy record is read with the session, in the same query.
     sessionIdleMinutes: (settings) => readPolicy(settings).sessionIdleMinutes,
   });
-  refuseMalformedInput(app);
-  await app.register(fastifyStatic, {
-    root: asset('../node_modules/govuk-frontend/dist/govuk/assets/'),
-    prefix: '/assets/',
-  });
-  await app.register(fastifyStatic, {
-    root: [asset('../node_modules/govuk-frontend/dist/govuk/'), asset('./platform/web/static/')],
-    prefix: '/static/',
-    decorateReply: false,
-    allowedPath: (path) => /^\/(govuk-frontend\.min\.(css|js)(\.map)?|app\.(css|js))$/.test(path),
-  });
-  await app.register(fastifyView, {
-    engine: { nunjucks },
-    templates: templateFolders,
-    // Compiled templates are cached always: recompiling on every request costs more than the page.
-    production: true,
-    options: { onConfigure: configureNunjucks },
-  });
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Probity API',
-        version: '1',
-        description:
-          'Authenticate with Authorization: Bearer <token>. Errors are application/problem+json (RFC 9457).',
-      },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
-    },
-    transform: jsonSchemaTransform,
-    hideUntagged: true,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-
-  // On shutdown, requests in flight finish and their connections then close, so that a client's
-  // keep-alive connection does not hold the process open.
-  let draining = false;
-  app.addHook('preClose', async () => {
-    draining = true;
-  });
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-    if (draining) reply.header('connection', 'close');
-    if (request.principal) reply.header('cache-control', 'no-store');
-  });
-
-  app.get('/api/openapi.json', { config: { access: 'public' } }, async () => app.swagger());
   healthRoutes(app, db);
   authRoutes(app, {
     db,
@@ -246,8 +113,45 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   complaintsRoutes(app, { intake, casework, letters, ombudsman, reports, customers, clock });
   customersRoutes(app, { customers, letters, clock });
 
-  const jobs: Job[] = [
-    auditCheckpointJob({ db, clock, log: app.log, settings: config.auditCheckpoints }),
+  const jobs = scheduledJobs(
+    { db, clock, log: app.log, config },
+    { organisation, gifts, giftReviews, declarations, campaigns, casework, customers, intake, retention },
+  );
+  return { app, routes, jobs, delivery };
+}
+
+// What a job calls on a service: for each council, or once for all.
+type PerCouncil<K extends string> = Record<K, (councilId: string) => Promise<unknown>>;
+type Once<K extends string> = Record<K, () => Promise<unknown>>;
+
+// The work done on timers in every process; each job claims what it does before doing it.
+function scheduledJobs(
+  { db, clock, log, config }: { db: Kysely<Database>; clock: Clock; log: FastifyBaseLogger; config: Config },
+  services: {
+    organisation: Pick<OrganisationService, 'councilIds'>;
+    gifts: Once<'removeAbandonedDrafts'>;
+    giftReviews: PerCouncil<'sendReminders'>;
+    declarations: Once<'removeAbandonedDrafts'>;
+    campaigns: PerCouncil<'sendReminders'>;
+    casework: PerCouncil<'sendReminders'>;
+    customers: PerCouncil<'sendReviewReminders'>;
+    intake: Once<'removeAbandonedDrafts'>;
+    retention: PerCouncil<'run'>;
+  },
+): Job[] {
+  const {
+    organisation,
+    gifts,
+    giftReviews,
+    declarations,
+    campaigns,
+    casework,
+    customers,
+    intake,
+    retention,
+  } = services;
+  return [
+    auditCheckpointJob({ db, clock, log: log, settings: config.auditCheckpoints }),
     {
       name: 'gift review reminders',
       everyMs: 60 * 60 * 1000,
@@ -297,5 +201,4 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       run: () => declarations.removeAbandonedDrafts(),
     },
   ];
-  return { app, routes, jobs, delivery };
 }

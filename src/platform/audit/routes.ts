@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { isUuid } from '../auth/secrets.ts';
 import { startOfLondonDay } from '../calendar/daylight.ts';
 import { isIsoDate } from '../calendar/working-days.ts';
 import type { Database } from '../db/schema.ts';
+import type { FieldError } from '../errors.ts';
 import { perCouncilCache } from '../short-cache.ts';
-import { formErrors, text } from '../web/forms.ts';
+import { formText, queryOf } from '../web/form-kit.ts';
+import { formErrors } from '../web/forms.ts';
 import { render, signedIn } from '../web/render.ts';
 import { type AuditFilter, auditRecordTypes, listAuditEvents } from './audit-query.ts';
 
@@ -33,7 +36,71 @@ const auditEventView = z.object({
 
 type PersonOption = { id: string; name: string };
 
+// The filter as typed; a page number that is not one is ignored.
+const auditQuery = z.object({
+  person: formText,
+  recordType: z.string().catch(''),
+  recordId: formText,
+  from: formText,
+  to: formText,
+  before: z
+    .unknown()
+    .optional()
+    .transform((value) => {
+      const before = Number(value);
+      return Number.isInteger(before) && before > 0 ? before : undefined;
+    }),
+});
+type AuditValues = Omit<z.output<typeof auditQuery>, 'before'>;
+
+// The filter the page's fields ask for, or none with the reasons it cannot be used.
+function auditFilter(values: AuditValues): { filter: AuditFilter; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  if (values.person && !isUuid(values.person))
+    errors.push({ key: 'person', message: 'Select a person from the list' });
+  if (values.from && !isIsoDate(values.from))
+    errors.push({ key: 'from', message: 'From date must be a real date, like 2026-11-23' });
+  if (values.to && !isIsoDate(values.to))
+    errors.push({ key: 'to', message: 'To date must be a real date, like 2026-11-23' });
+  if (errors.length === 0 && values.from && values.to && values.to < values.from) {
+    errors.push({ key: 'to', message: 'To date must be the same as or after the from date' });
+  }
+  if (errors.length) return { filter: {}, errors };
+  return {
+    filter: {
+      actorId: values.person || undefined,
+      recordType: values.recordType || undefined,
+      recordId: values.recordId || undefined,
+      from: values.from ? startOfLondonDay(values.from) : undefined,
+      to: values.to ? dayAfter(values.to) : undefined,
+    },
+    errors,
+  };
+}
+
 type FilterOptions = { people: readonly PersonOption[]; recordTypes: readonly string[] };
+
+// The filter's choices: anyone, or one person; any record type, or one.
+function filterItems(options: FilterOptions, values: AuditValues) {
+  return {
+    personItems: [
+      { value: '', text: 'Anyone' },
+      ...options.people.map((person) => ({
+        value: person.id,
+        text: person.name,
+        selected: person.id === values.person,
+      })),
+    ],
+    recordTypeItems: [
+      { value: '', text: 'Any record type' },
+      ...options.recordTypes.map((type) => ({
+        value: type,
+        text: type,
+        selected: type === values.recordType,
+      })),
+    ],
+  };
+}
 
 export function auditRoutes(
   app: FastifyInstance,
@@ -51,38 +118,9 @@ export function auditRoutes(
 
   app.get('/audit', { config: { access: 'audit:read' } }, async (request, reply) => {
     const principal = signedIn(request);
-    const query = request.query as Record<string, unknown>;
-    const values = {
-      person: text(query.person).trim(),
-      recordType: text(query.recordType),
-      recordId: text(query.recordId).trim(),
-      from: text(query.from).trim(),
-      to: text(query.to).trim(),
-    };
-    const errors = [];
-    if (values.person && !isUuid(values.person))
-      errors.push({ key: 'person', message: 'Select a person from the list' });
-    if (values.from && !isIsoDate(values.from))
-      errors.push({ key: 'from', message: 'From date must be a real date, like 2026-11-23' });
-    if (values.to && !isIsoDate(values.to))
-      errors.push({ key: 'to', message: 'To date must be a real date, like 2026-11-23' });
-    if (errors.length === 0 && values.from && values.to && values.to < values.from) {
-      errors.push({ key: 'to', message: 'To date must be the same as or after the from date' });
-    }
-    const filter: AuditFilter = errors.length
-      ? {}
-      : {
-          actorId: values.person || undefined,
-          recordType: values.recordType || undefined,
-          recordId: values.recordId || undefined,
-          from: values.from ? startOfLondonDay(values.from) : undefined,
-          to: values.to ? dayAfter(values.to) : undefined,
-        };
-    const before = Number(query.before);
-    const page = await listAuditEvents(db, principal.councilId, filter, {
-      limit: pageSize,
-      before: Number.isInteger(before) && before > 0 ? before : undefined,
-    });
+    const { before, ...values } = queryOf(request, auditQuery);
+    const { filter, errors } = auditFilter(values);
+    const page = await listAuditEvents(db, principal.councilId, filter, { limit: pageSize, before });
     const nextParams = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== ''));
     if (page.nextCursor) nextParams.set('before', String(page.nextCursor));
     if (errors.length) reply.code(400);
@@ -90,28 +128,17 @@ export function auditRoutes(
       title: 'Audit trail',
       events: page.events,
       values,
-      personItems: [
-        { value: '', text: 'Anyone' },
-        ...(await options(principal.councilId)).people.map((person) => ({
-          value: person.id,
-          text: person.name,
-          selected: person.id === values.person,
-        })),
-      ],
-      recordTypeItems: [
-        { value: '', text: 'Any record type' },
-        ...(await options(principal.councilId)).recordTypes.map((type) => ({
-          value: type,
-          text: type,
-          selected: type === values.recordType,
-        })),
-      ],
+      ...filterItems(await options(principal.councilId), values),
       nextHref: page.nextCursor ? `/audit?${nextParams.toString()}` : null,
       ...formErrors(errors),
     });
   });
 
-  app.get(
+  auditApi(app, db);
+}
+
+function auditApi(app: FastifyInstance, db: Kysely<Database>) {
+  app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/audit-events',
     {
       config: { access: 'audit:read' },
@@ -131,15 +158,7 @@ export function auditRoutes(
       },
     },
     async (request) => {
-      const q = request.query as {
-        limit: number;
-        cursor?: number;
-        actorId?: string;
-        recordType?: string;
-        recordId?: string;
-        from?: string;
-        to?: string;
-      };
+      const q = request.query;
       const page = await listAuditEvents(
         db,
         signedIn(request).councilId,

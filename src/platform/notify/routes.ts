@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { isUuid } from '../auth/secrets.ts';
+import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';
+import { idParam, paramsOf } from '../web/form-kit.ts';
 import { render, signedIn } from '../web/render.ts';
 import { findOutboundEmail, listOutboundEmails } from './outbox.ts';
 
+const emailParams = z.object({ id: idParam });
 const stateLabels = { queued: 'Waiting to send', retrying: 'Trying again', sent: 'Sent', failed: 'Not sent' };
 
 // The council's outgoing email and where each message stands. A link that lets its recipient in is
@@ -17,8 +19,8 @@ export function outboxRoutes(app: FastifyInstance, db: Kysely<Database>) {
   });
 
   app.get('/admin/emails/:id', { config: { access: 'email:read-outbox' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const message = isUuid(id) ? await findOutboundEmail(db, signedIn(request).councilId, id) : null;
+    const { id } = paramsOf(request, emailParams, 'No such email');
+    const message = await findOutboundEmail(db, signedIn(request).councilId, id);
     if (!message) throw new NotFound('No such email');
     return render(request, reply, 'notify/views/email.njk', { title: message.subject, message, stateLabels });
   });

@@ -24,6 +24,8 @@ const personView = z.object({
 
 const idParams = z.object({ id: z.uuid() });
 const tags = ['people'];
+// A route about one person, answering with their record.
+const onePerson = (summary: string) => ({ tags, summary, params: idParams, response: { 200: personView } });
 const zodApi = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
 type ZodApi = ReturnType<typeof zodApi>;
 
@@ -96,12 +98,7 @@ function readApi(api: ZodApi, organisation: OrganisationService) {
     '/api/v1/people/:id',
     {
       config: { access: 'signed-in' },
-      schema: {
-        tags,
-        summary: 'One person: for people administrators, HR, the person and their managers',
-        params: idParams,
-        response: { 200: personView },
-      },
+      schema: onePerson('One person: for people administrators, HR, the person and their managers'),
     },
     async (request) => organisation.viewPerson(signedIn(request), request.params.id),
   );
@@ -124,13 +121,7 @@ function changeApi(api: ZodApi, organisation: OrganisationService) {
     '/api/v1/people/:id',
     {
       config: { access: 'people:manage' },
-      schema: {
-        tags,
-        summary: 'Replace a person’s details and roles',
-        params: idParams,
-        body: personInput,
-        response: { 200: personView },
-      },
+      schema: { ...onePerson('Replace a person’s details and roles'), body: personInput },
     },
     async (request) => {
       const { id } = request.params;
@@ -143,12 +134,7 @@ function changeApi(api: ZodApi, organisation: OrganisationService) {
     '/api/v1/people/:id/deactivate',
     {
       config: { access: 'people:manage' },
-      schema: {
-        tags,
-        summary: 'Deactivate a leaver; their records stay',
-        params: idParams,
-        response: { 200: personView },
-      },
+      schema: onePerson('Deactivate a leaver; their records stay'),
     },
     async (request) => {
       const { id } = request.params;

@@ -125,6 +125,17 @@ export async function emailInUse(db: Kysely<Database>, email: string, exceptId?:
   return (await query.executeTakeFirst()) !== undefined;
 }
 
+// The columns a person's details are kept in.
+const detailColumns = (input: PersonInput) => ({
+  email: input.email,
+  name: input.name,
+  job_title: input.jobTitle,
+  service_id: input.serviceId,
+  line_manager_id: input.lineManagerId,
+  employment_type: input.employmentType,
+  politically_restricted: input.politicallyRestricted,
+});
+
 export async function insertPerson(
   db: Kysely<Database>,
   councilId: string,
@@ -134,18 +145,7 @@ export async function insertPerson(
 ) {
   await db
     .insertInto('person')
-    .values({
-      council_id: councilId,
-      id,
-      email: input.email,
-      name: input.name,
-      job_title: input.jobTitle,
-      service_id: input.serviceId,
-      line_manager_id: input.lineManagerId,
-      employment_type: input.employmentType,
-      politically_restricted: input.politicallyRestricted,
-      created_at: now,
-    })
+    .values({ council_id: councilId, id, ...detailColumns(input), created_at: now })
     .execute();
   await replaceRoles(db, councilId, id, input.roles);
 }
@@ -153,15 +153,7 @@ export async function insertPerson(
 export async function updatePerson(db: Kysely<Database>, councilId: string, id: string, input: PersonInput) {
   await db
     .updateTable('person')
-    .set({
-      email: input.email,
-      name: input.name,
-      job_title: input.jobTitle,
-      service_id: input.serviceId,
-      line_manager_id: input.lineManagerId,
-      employment_type: input.employmentType,
-      politically_restricted: input.politicallyRestricted,
-    })
+    .set(detailColumns(input))
     .where('council_id', '=', councilId)
     .where('id', '=', id)
     .execute();
