@@ -1,7 +1,9 @@
+import type { Role } from '../../platform/auth/roles.ts';
 import { calendarService } from './calendar/service.ts';
 import { councilCreatedAt, findCouncilBySlug, listCouncilIds } from './councils/repository.ts';
 import { invitationsService } from './invitations/service.ts';
 import type { OrganisationDeps } from './module-deps.ts';
+import * as repo from './people/repository.ts';
 import { peopleService } from './people/service.ts';
 import { policySettingsService } from './policy-settings/service.ts';
 
@@ -26,5 +28,12 @@ export function organisationService(deps: OrganisationDeps) {
     councilBySlug: (slug: string) => findCouncilBySlug(db, slug),
     councilIds: () => listCouncilIds(db),
     councilCreatedAt: (councilId: string) => councilCreatedAt(db, councilId),
+
+    // For other modules: who a person is, who is above and below them, who holds a role.
+    person: (councilId: string, id: string) => repo.findPerson(db, councilId, id),
+    managerChain: (councilId: string, id: string) => repo.managerChain(db, councilId, id),
+    reportIds: (councilId: string, id: string) => repo.reportIdsOf(db, councilId, id),
+    peopleWithRole: (councilId: string, role: Role, serviceId?: string) =>
+      repo.peopleWithRole(db, councilId, role, serviceId),
   };
 }

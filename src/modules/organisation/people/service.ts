@@ -1,7 +1,6 @@
 import { type Actor, appendAudit } from '../../../platform/audit/audit-trail.ts';
 import { revokeApiTokensOf } from '../../../platform/auth/api-tokens.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
-import type { Role } from '../../../platform/auth/roles.ts';
 import { endSessionsOf } from '../../../platform/auth/sessions.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import { type FieldError, Forbidden, InvalidInput, NotFound } from '../../../platform/errors.ts';
@@ -134,11 +133,5 @@ export function peopleService(deps: OrganisationDeps) {
     updatePerson: (actor: Actor, id: string, value: unknown) => updatePerson(deps, actor, id, value),
     setActive: (actor: Actor, id: string, active: boolean) => setActive(deps, actor, id, active),
     team: (viewer: Principal) => repo.reportsOf(db, viewer.councilId, viewer.personId),
-    // For other modules: who a person is, who is above and below them, who holds a role.
-    person: (councilId: string, id: string) => repo.findPerson(db, councilId, id),
-    managerChain: (councilId: string, id: string) => repo.managerChain(db, councilId, id),
-    reportIds: (councilId: string, id: string) => repo.reportIdsOf(db, councilId, id),
-    peopleWithRole: (councilId: string, role: Role, serviceId?: string) =>
-      repo.peopleWithRole(db, councilId, role, serviceId),
   };
 }
