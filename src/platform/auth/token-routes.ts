@@ -49,10 +49,12 @@ const tokenParams = z.object({ id: z.string() });
 
 async function tokensPage({ db }: TokenDeps, shown: ShownForm) {
   const principal = signedIn(shown.request);
-  return formPage(shown, 'auth/views/tokens.njk', {
+  // Once a token is made, the form is empty again, under the token shown once.
+  const created = shown.shownAgain?.created;
+  return formPage({ ...shown, values: created ? {} : shown.values }, 'auth/views/tokens.njk', {
     title: 'API tokens',
     tokens: await listApiTokens(db, principal.councilId, principal.personId),
-    created: shown.done?.created,
+    created,
   });
 }
 
@@ -66,7 +68,7 @@ export function tokenRoutes(app: FastifyInstance, deps: TokenDeps) {
     submit: async ({ request, body }) => {
       const actor = { ...actorOf(request), personId: signedIn(request).personId };
       const created = await createApiToken(deps.db, actor, body, deps.clock.now());
-      return { done: { created: { ...created, name: body.name } } };
+      return { shownAgain: { created: { ...created, name: body.name } } };
     },
   });
 

@@ -1,8 +1,8 @@
+import type { RateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Access } from '../auth/permissions.ts';
 import { type FieldError, fieldErrorsOf, InvalidInput, NotFound } from '../errors.ts';
-import type { perAddress } from './access.ts';
 import { dateInput, formErrors } from './forms.ts';
 import { render } from './render.ts';
 
@@ -73,8 +73,8 @@ export type ShownForm = {
   values: Record<string, unknown>;
   // Why the last post was refused; empty when the page is first shown.
   errors: readonly FieldError[];
-  // What an accepted post made, when the page shows it rather than redirecting (a secret shown once).
-  done?: Record<string, unknown>;
+  // What a post that shows the form again (a preview, say) adds to the page.
+  shownAgain?: Record<string, unknown>;
 };
 
 // Renders a form page; after a refused post, with status 400, the error summary and each field's error.
@@ -89,22 +89,23 @@ export function formPage(
 
 export type FormSpec<P extends z.ZodType, B extends z.ZodType> = {
   access: Access;
-  // A form that takes a password has its own limit, per address.
-  rateLimit?: ReturnType<typeof perAddress>;
   params?: P;
   // The message when the path parameters name nothing.
   notFound?: string;
   body: B;
   // The names of the GOV.UK date inputs among the fields.
   dates?: readonly string[];
-  // The use case; answers where to go next, or what to show on the page again. An InvalidInput it
-  // throws shows the form again.
+  // How often one sender may post the form (@fastify/rate-limit's options); no limit of its own if absent.
+  rateLimit?: RateLimitOptions;
+  // The use case; answers where to go next, or `{ shownAgain }` to show the form again with what
+  // that adds (a preview, a secret shown once). An InvalidInput it throws shows the form again with
+  // the errors. The reply is there for what goes with the redirect, such as a cookie.
   submit: (posted: {
     request: FastifyRequest;
     reply: FastifyReply;
     params: z.output<P>;
     body: z.output<B>;
-  }) => Promise<string | { done: Record<string, unknown> }>;
+  }) => Promise<string | { shownAgain: Record<string, unknown> }>;
   // Shows the form, first or again.
   page: (shown: ShownForm & { params: z.output<P> }) => unknown;
   // What the fields hold when the page is first shown; with it, the kit also serves GET on the path.
@@ -129,23 +130,24 @@ export function formRoute<P extends z.ZodType = z.ZodObject, B extends z.ZodType
       const shown = params(request);
       return spec.page({ request, reply, params: shown, values: await initial(request, shown), errors: [] });
     });
-  app.post(path, { config: { access: spec.access, rateLimit: spec.rateLimit } }, async (request, reply) => {
+  const limit = spec.rateLimit ? { rateLimit: spec.rateLimit } : {};
+  app.post(path, { config: { access: spec.access, ...limit } }, async (request, reply) => {
     const shown = params(request);
     const posted = isPosted(request.body) ? request.body : {};
-    const again = (errors: readonly FieldError[]) =>
+    const again = (errors: readonly FieldError[], shownAgain?: Record<string, unknown>) =>
       spec.page({
         request,
         reply,
         params: shown,
         values: typedValues(posted),
         errors: linkedTo(errors, dates),
+        shownAgain,
       });
     const parsed = spec.body.safeParse(withDates(posted, dates));
     if (!parsed.success) return again(fieldErrorsOf(parsed.error.issues));
     try {
       const next = await spec.submit({ request, reply, params: shown, body: parsed.data });
-      if (typeof next === 'string') return reply.redirect(next, 303);
-      return spec.page({ request, reply, params: shown, values: {}, errors: [], done: next.done });
+      return typeof next === 'string' ? reply.redirect(next, 303) : again([], next.shownAgain);
     } catch (error) {
       if (error instanceof InvalidInput) return again(error.errors);
       throw error;
