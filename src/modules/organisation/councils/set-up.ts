@@ -5,7 +5,9 @@ import { uuidv7 } from '../../../platform/db/ids.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import type { PersonInput } from '../people/input.ts';
 import { insertPerson, setPasswordHash } from '../people/repository.ts';
+import { writePolicySettings } from '../policy-settings/repository.ts';
 import { type PolicySettings, readPolicy } from '../policy-settings/settings.ts';
+import { insertCouncil, insertDirectorate, insertService } from './repository.ts';
 
 type NewCouncil = {
   name: string;
@@ -25,38 +27,20 @@ export async function createCouncil(
 ): Promise<{ councilId: string; serviceIds: Map<string, string> }> {
   const councilId = uuidv7(now.getTime());
   const actor = { councilId, personId: null, label: 'Probity set-up' };
-  await trx
-    .insertInto('council')
-    .values({
-      council_id: councilId,
-      name: council.name,
-      slug: council.slug,
-      division: council.division,
-      created_at: now,
-    })
-    .execute();
-  await trx
-    .insertInto('council_policy')
-    .values({
-      council_id: councilId,
-      settings: JSON.stringify(readPolicy(council.policy ?? {})),
-      updated_at: now,
-    })
-    .execute();
+  await insertCouncil(
+    trx,
+    { councilId, name: council.name, slug: council.slug, division: council.division },
+    now,
+  );
+  await writePolicySettings(trx, councilId, readPolicy(council.policy ?? {}), now);
   const serviceIds = new Map<string, string>();
   for (const directorate of council.directorates) {
     const directorateId = uuidv7(now.getTime());
-    await trx
-      .insertInto('directorate')
-      .values({ council_id: councilId, id: directorateId, name: directorate.name })
-      .execute();
+    await insertDirectorate(trx, councilId, directorateId, directorate.name);
     for (const service of directorate.services) {
       const serviceId = uuidv7(now.getTime());
       serviceIds.set(service, serviceId);
-      await trx
-        .insertInto('service')
-        .values({ council_id: councilId, id: serviceId, directorate_id: directorateId, name: service })
-        .execute();
+      await insertService(trx, councilId, { id: serviceId, directorateId, name: service });
     }
   }
   await appendAudit(
