@@ -8,9 +8,8 @@ import { isIsoDate } from '../calendar/working-days.ts';
 import type { Database } from '../db/schema.ts';
 import type { FieldError } from '../errors.ts';
 import { perCouncilCache } from '../short-cache.ts';
-import { formText, queryOf } from '../web/form-kit.ts';
-import { formErrors } from '../web/forms.ts';
-import { render, signedIn } from '../web/render.ts';
+import { formPage, formText, queryOf } from '../web/form-kit.ts';
+import { signedIn } from '../web/render.ts';
 import { type AuditFilter, auditRecordTypes, listAuditEvents } from './audit-query.ts';
 
 const pageSize = 25;
@@ -123,14 +122,11 @@ export function auditRoutes(
     const page = await listAuditEvents(db, principal.councilId, filter, { limit: pageSize, before });
     const nextParams = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== ''));
     if (page.nextCursor) nextParams.set('before', String(page.nextCursor));
-    if (errors.length) reply.code(400);
-    return render(request, reply, 'audit/views/audit.njk', {
+    return formPage({ request, reply, values, errors }, 'audit/views/audit.njk', {
       title: 'Audit trail',
       events: page.events,
-      values,
       ...filterItems(await options(principal.councilId), values),
       nextHref: page.nextCursor ? `/audit?${nextParams.toString()}` : null,
-      ...formErrors(errors),
     });
   });
 
