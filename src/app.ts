@@ -14,7 +14,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import nunjucks from 'nunjucks';
 import type { Config } from './config.ts';
 import { caseworkService } from './modules/complaints/casework.ts';
-import { intakeService } from './modules/complaints/intake.ts';
+import { intakeService } from './modules/complaints/intake/service.ts';
 import { complaintLetters } from './modules/complaints/letters.ts';
 import { ombudsmanCases } from './modules/complaints/ombudsman.ts';
 import { complaintReports } from './modules/complaints/reports.ts';

@@ -1,7 +1,9 @@
+import type { RateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Access } from '../auth/permissions.ts';
 import { type FieldError, fieldErrorsOf, InvalidInput, NotFound } from '../errors.ts';
+import { acceptUploads, type UploadLimits, uploadTooLarge } from './form-uploads.ts';
 import { dateInput, formErrors } from './forms.ts';
 import { render } from './render.ts';
 
@@ -74,13 +76,14 @@ export type ShownForm = {
   errors: readonly FieldError[];
 };
 
-// Renders a form page; after a refused post, with status 400, the error summary and each field's error.
+// Renders a form page; after a refused post, with status 400 (413 when a file sent was over the
+// size limit), the error summary and each field's error.
 export function formPage(
   { request, reply, values, errors }: ShownForm,
   template: string,
   data: Record<string, unknown> & { title: string },
 ) {
-  if (errors.length) reply.code(400);
+  if (errors.length) reply.code(uploadTooLarge(request) ? 413 : 400);
   return render(request, reply, template, { values, ...data, ...formErrors(errors) });
 }
 
@@ -92,8 +95,18 @@ export type FormSpec<P extends z.ZodType, B extends z.ZodType> = {
   body: B;
   // The names of the GOV.UK date inputs among the fields.
   dates?: readonly string[];
-  // The use case; answers where to go next. An InvalidInput it throws shows the form again.
-  submit: (posted: { request: FastifyRequest; params: z.output<P>; body: z.output<B> }) => Promise<string>;
+  // How often one sender may post the form (@fastify/rate-limit's options); no limit of its own if absent.
+  rateLimit?: RateLimitOptions;
+  // The form sends files (multipart): their limits; each file is read with `uploadNamed`.
+  uploads?: UploadLimits;
+  // The use case; answers where to go next. An InvalidInput it throws shows the form again. The
+  // reply is there for what goes with the redirect, such as a cookie.
+  submit: (posted: {
+    request: FastifyRequest;
+    reply: FastifyReply;
+    params: z.output<P>;
+    body: z.output<B>;
+  }) => Promise<string>;
   // Shows the form, first or again.
   page: (shown: ShownForm & { params: z.output<P> }) => unknown;
   // What the fields hold when the page is first shown; with it, the kit also serves GET on the path.
@@ -109,6 +122,15 @@ export function formRoute<P extends z.ZodType = z.ZodObject, B extends z.ZodType
   path: string,
   spec: FormSpec<P, B>,
 ) {
+  const { uploads, ...form } = spec;
+  if (uploads) {
+    // Only these routes take multipart bodies.
+    app.register(async (scope) => {
+      await acceptUploads(scope, uploads);
+      formRoute(scope, path, form);
+    });
+    return;
+  }
   const dates = spec.dates ?? [];
   const params = (request: FastifyRequest) =>
     spec.params ? paramsOf(request, spec.params, spec.notFound) : ({} as z.output<P>);
@@ -118,7 +140,8 @@ export function formRoute<P extends z.ZodType = z.ZodObject, B extends z.ZodType
       const shown = params(request);
       return spec.page({ request, reply, params: shown, values: await initial(request, shown), errors: [] });
     });
-  app.post(path, { config: { access: spec.access } }, async (request, reply) => {
+  const limit = spec.rateLimit ? { rateLimit: spec.rateLimit } : {};
+  app.post(path, { config: { access: spec.access, ...limit } }, async (request, reply) => {
     const shown = params(request);
     const posted = isPosted(request.body) ? request.body : {};
     const again = (errors: readonly FieldError[]) =>
@@ -132,7 +155,7 @@ export function formRoute<P extends z.ZodType = z.ZodObject, B extends z.ZodType
     const parsed = spec.body.safeParse(withDates(posted, dates));
     if (!parsed.success) return again(fieldErrorsOf(parsed.error.issues));
     try {
-      const next = await spec.submit({ request, params: shown, body: parsed.data });
+      const next = await spec.submit({ request, reply, params: shown, body: parsed.data });
       return reply.redirect(next, 303);
     } catch (error) {
       if (error instanceof InvalidInput) return again(error.errors);
