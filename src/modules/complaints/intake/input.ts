@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isUuid } from '../../../platform/auth/secrets.ts';
 import { startOfLondonDay } from '../../../platform/calendar/daylight.ts';
 import type { FieldError } from '../../../platform/errors.ts';
+import { formText } from '../../../platform/web/form-kit.ts';
 import { dateInput, text } from '../../../platform/web/forms.ts';
 import { contactProblem } from './rules.ts';
 
@@ -308,6 +309,14 @@ function londonInstant(date: string, time: string): Date {
   const [hours = 0, minutes = 0] = time.split(':').map(Number);
   return new Date(startOfLondonDay(date).getTime() + (hours * 60 + minutes) * 60_000);
 }
+
+export const documentParams = z.object({ reference: z.string(), id: z.string() });
+// The log page: the customer chosen, or a new one, or what to find them by.
+export const logQuery = z.object({
+  customer: z.string().catch(''),
+  new: z.string().catch(''),
+  q: formText.catch(''),
+});
 
 const idOrNull = (value: unknown) => (isUuid(text(value)) ? text(value) : null);
 

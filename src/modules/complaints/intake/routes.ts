@@ -1,16 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { londonDate, londonTime } from '../../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import { InvalidInput, NotFound } from '../../../platform/errors.ts';
-import {
-  formPage,
-  formRoute,
-  formText,
-  paramsOf,
-  queryOf,
-  type ShownForm,
-} from '../../../platform/web/form-kit.ts';
+import { formPage, formRoute, paramsOf, queryOf, type ShownForm } from '../../../platform/web/form-kit.ts';
 import { uploadNamed } from '../../../platform/web/form-uploads.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import type { ComplaintsRouteDeps } from '../routes.ts';
@@ -19,7 +11,9 @@ import {
   channels,
   checkLogged,
   completeFacts,
+  documentParams,
   loggedForm,
+  logQuery,
   type StaffChannel,
 } from './input.ts';
 import { radioItems, serviceItems } from './pages.ts';
@@ -27,12 +21,6 @@ import { contactPreferences } from './rules.ts';
 import { checkUpload, maxUploadBytes, maxUploadText } from './uploads.ts';
 
 const access = { config: { access: 'complaints:handle' as const } };
-const documentParams = z.object({ reference: z.string(), id: z.string() });
-const logQuery = z.object({
-  customer: z.string().catch(''),
-  new: z.string().catch(''),
-  q: formText.catch(''),
-});
 
 // The staff form's first values: received now, from the person complaining for themselves, with
 // the chosen customer's details.

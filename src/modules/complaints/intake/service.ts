@@ -8,7 +8,7 @@ import type { CustomersService } from '../../customers/service.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
 import type { Casework } from '../casework.ts';
 import type { ComplaintLetters } from '../letters.ts';
-import { progressService } from '../public/progress.ts';
+import { progressService } from '../public/service.ts';
 import {
   draftAuthority,
   readDraft,
@@ -100,6 +100,7 @@ export function intakeService(moduleDeps: ModuleDeps, collaborators: Collaborato
     searchCustomers: (councilId: string, text: string) => deps.customers.search(councilId, text),
     document: (principal: Principal, reference: string, documentId: string, requestId?: string) =>
       complaintDocument(deps, principal, reference, documentId, requestId),
+    // The public's progress pages (public/service.ts), served with the intake they follow on from.
     ...progressService(deps),
   };
 }

@@ -1,25 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { InvalidInput } from '../../../platform/errors.ts';
 import { formPage, formRoute, type ShownForm } from '../../../platform/web/form-kit.ts';
 import { uploadNamed } from '../../../platform/web/form-uploads.ts';
 import { checkUpload, maxUploadBytes, maxUploadText } from '../intake/uploads.ts';
 import type { ComplaintsRouteDeps } from '../routes.ts';
 import {
-  councilParams,
   newPath,
   type PublicContext,
   pageAfter,
   perAddressPer10Minutes,
   returningToCheck,
 } from './context.ts';
-
-const authorityForm = z.object({
-  returnTo: z
-    .unknown()
-    .optional()
-    .transform((value) => value === 'check'),
-});
+import { authorityForm, councilParams } from './input.ts';
 
 // The written authority of the person complained for (003 §4.1): the only page that takes a file.
 export function authorityRoutes(

@@ -1,13 +1,13 @@
 // What the public complaint pages start from: the council named in the address, and the draft
 // named by a signed cookie (the public have no session). Each is read once a request.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { isUuid } from '../../../platform/auth/secrets.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { paramsOf, queryOf } from '../../../platform/web/form-kit.ts';
 import type { Answers } from '../intake/input.ts';
 import type { Intake } from '../intake/service.ts';
+import { councilParams, fromQuery } from './input.ts';
 
 const draftCookie = 'complaint-draft';
 const draftCookieSeconds = 3 * 24 * 60 * 60;
@@ -21,7 +21,6 @@ const pageOrder = [
   'adjustments',
 ] as const;
 
-export const councilParams = z.object({ council: z.string() });
 export const complaintsPath = (slug: string) => `/public/${slug}/complaints`;
 export const newPath = (slug: string, page = '') => `${complaintsPath(slug)}/new${page ? `/${page}` : ''}`;
 
@@ -110,8 +109,6 @@ export function pageBefore(answers: Answers, page: string): string {
   const index = pages.indexOf(page);
   return index > 0 ? (pages[index - 1] ?? '') : '';
 }
-
-const fromQuery = z.object({ from: z.unknown().optional() });
 
 // Whether the page was reached from the check-your-answers page, so goes back there.
 export function returningToCheck(

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { weekdayDayMonthYear } from '../../../platform/calendar/date-text.ts';
 import { Forbidden, InvalidInput, NotFound } from '../../../platform/errors.ts';
 import {
@@ -13,33 +12,21 @@ import {
 import { render } from '../../../platform/web/render.ts';
 import type { PublicCouncil } from '../intake/service.ts';
 import type { ComplaintsRouteDeps } from '../routes.ts';
-import { complaintsPath, councilParams, perAddressPer10Minutes, publicContext } from './context.ts';
+import { complaintsPath, perAddressPer10Minutes, publicContext } from './context.ts';
+import {
+  complaintQuery,
+  councilParams,
+  escalateForm,
+  letterParams,
+  lookupForm,
+  lookupTyped,
+} from './input.ts';
 
 const grantCookie = 'complaint-progress';
 const grantMinutes = 30;
 const progressPath = (slug: string, page = '') => `${complaintsPath(slug)}/progress${page ? `/${page}` : ''}`;
 const notFoundMessage =
   'We could not find a complaint with that reference and email address. Check both are the ones you gave when you complained';
-
-// The reference and email address as typed, each cut to the longest there is.
-const clipped = (max: number) => formText.transform((value) => value.slice(0, max));
-const lookupTyped = z.object({ reference: clipped(40), email: clipped(320) });
-const lookupForm = lookupTyped.pipe(
-  z.object({
-    reference: z.string().min(1, 'Enter your complaint reference, like CMP-2026-0113'),
-    email: z.string().min(1, 'Enter the email address you gave when you complained'),
-  }),
-);
-const escalateForm = z.object({
-  reason: formText.pipe(z.string().max(5000, 'Your reason must be 5000 characters or fewer')),
-});
-const complaintQuery = z.object({
-  escalated: z
-    .unknown()
-    .optional()
-    .transform((value) => value === '1'),
-});
-const letterParams = z.object({ council: z.string(), id: z.string() });
 
 type StageDates = {
   startedOn: string;

@@ -12,7 +12,6 @@ import { isLate } from '../triage-rules.ts';
 import { authorityRoutes } from './authority-routes.ts';
 import {
   complaintsPath,
-  councilParams,
   draftIdOf,
   newPath,
   type PublicContext,
@@ -20,13 +19,8 @@ import {
   publicContext,
   rememberDraft,
 } from './context.ts';
+import { aboutForm, councilParams, elsewhereParams } from './input.ts';
 import { stepRoutes } from './step-routes.ts';
-
-const isTopic = (topic: string) => complaintTopics.some((item) => item.value === topic);
-const aboutForm = z.object({
-  topic: z.string().catch('').refine(isTopic, 'Select what your complaint is about'),
-});
-const elsewhereParams = z.object({ council: z.string(), topic: z.string() });
 
 // The public complaint form (DOMAIN.md §3; 003 §2-4): first what it is about, steering away what
 // another route deals with, then one question a page, check, send. Answers wait in a draft named

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { InvalidInput } from '../../../platform/errors.ts';
 import { formPage, formRoute, type ShownForm } from '../../../platform/web/form-kit.ts';
 import { overLimit, type Step, stepNamed } from '../intake/input.ts';
@@ -7,7 +6,6 @@ import { radioItems, serviceItems } from '../intake/pages.ts';
 import { contactPreferences } from '../intake/rules.ts';
 import type { ComplaintsRouteDeps } from '../routes.ts';
 import {
-  councilParams,
   newPath,
   type PublicContext,
   pageAfter,
@@ -15,14 +13,9 @@ import {
   rememberDraft,
   returningToCheck,
 } from './context.ts';
+import { councilParams, stepForm } from './input.ts';
 
 const stepKeys = ['who', 'contact', 'service', 'what-happened', 'outcome', 'adjustments'];
-
-// A page's answers as the step reads them, right or wrong, and whether it goes back to the check page.
-const stepForm = (step: Step) =>
-  z
-    .record(z.string(), z.unknown())
-    .transform((body) => ({ answers: step.read(body), returnTo: body.returnTo === 'check' }));
 
 // One question a page. What was typed is kept, right or wrong, so that the person sees it again
 // after an error or Back; too much typed in a field is shown again with the error, and not kept.
