@@ -204,10 +204,6 @@ export const complaintSteps = [
   adjustmentsStep,
 ] as const;
 
-export function stepNamed(key: string): Step | undefined {
-  return complaintSteps.find((step) => step.key === key);
-}
-
 export type ComplaintFacts = {
   forWhom: 'self' | 'someone-else';
   theirName: string;

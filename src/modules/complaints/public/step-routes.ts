@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { InvalidInput } from '../../../platform/errors.ts';
 import { formPage, formRoute, type ShownForm } from '../../../platform/web/form-kit.ts';
-import { overLimit, type Step, stepNamed } from '../intake/input.ts';
+import { complaintSteps, overLimit, type Step } from '../intake/input.ts';
 import { radioItems, serviceItems } from '../intake/pages.ts';
 import { contactPreferences } from '../intake/rules.ts';
 import type { ComplaintsRouteDeps } from '../routes.ts';
@@ -14,8 +14,6 @@ import {
   returningToCheck,
 } from './context.ts';
 import { councilParams, stepForm } from './input.ts';
-
-const stepKeys = ['who', 'contact', 'service', 'what-happened', 'outcome', 'adjustments'];
 
 // One question a page. What was typed is kept, right or wrong, so that the person sees it again
 // after an error or Back; too much typed in a field is shown again with the error, and not kept.
@@ -42,7 +40,7 @@ export function stepRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps, cont
     });
   };
 
-  for (const step of stepKeys.map((key) => stepNamed(key) as Step)) {
+  for (const step of complaintSteps) {
     formRoute(app, `/public/:council/complaints/new/${step.key}`, {
       access: 'public',
       params: councilParams,
