@@ -2,7 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import { caseworkService } from './modules/complaints/casework.ts';
-import { intakeService } from './modules/complaints/intake.ts';
+import { intakeService } from './modules/complaints/intake/service.ts';
 import { complaintLetters } from './modules/complaints/letters.ts';
 import { ombudsmanCases } from './modules/complaints/ombudsman.ts';
 import { complaintReports } from './modules/complaints/reports.ts';

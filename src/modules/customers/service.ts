@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type Actor, actorFor, appendAudit, recordAccess } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
+import { isUuid } from '../../platform/auth/secrets.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -245,5 +246,12 @@ export function customersService(deps: ModuleDeps, collaborators: { letters: Com
     },
 
     ...decisionsService(deps, { letters, existing }),
+
+    // A customer by id, or null when there is none or they have been anonymised: for another
+    // module taking a complaint from them.
+    async liveCustomer(councilId: string, id: string): Promise<repo.Customer | null> {
+      const found = isUuid(id) ? await repo.customer(db, councilId, id) : null;
+      return found && !found.anonymised ? found : null;
+    },
   };
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Access } from '../auth/permissions.ts';
 import { type FieldError, fieldErrorsOf, InvalidInput, NotFound } from '../errors.ts';
+import { acceptUploads, type UploadLimits, uploadTooLarge } from './form-uploads.ts';
 import { dateInput, formErrors } from './forms.ts';
 import { render } from './render.ts';
 
@@ -77,13 +78,14 @@ export type ShownForm = {
   shownAgain?: Record<string, unknown>;
 };
 
-// Renders a form page; after a refused post, with status 400, the error summary and each field's error.
+// Renders a form page; after a refused post, with status 400 (413 when a file sent was over the
+// size limit), the error summary and each field's error.
 export function formPage(
   { request, reply, values, errors }: ShownForm,
   template: string,
   data: Record<string, unknown> & { title: string },
 ) {
-  if (errors.length) reply.code(400);
+  if (errors.length) reply.code(uploadTooLarge(request) ? 413 : 400);
   return render(request, reply, template, { values, ...data, ...formErrors(errors) });
 }
 
@@ -97,6 +99,8 @@ export type FormSpec<P extends z.ZodType, B extends z.ZodType> = {
   dates?: readonly string[];
   // How often one sender may post the form (@fastify/rate-limit's options); no limit of its own if absent.
   rateLimit?: RateLimitOptions;
+  // The form sends files (multipart): their limits; each file is read with `uploadNamed`.
+  uploads?: UploadLimits;
   // The use case; answers where to go next, or `{ shownAgain }` to show the form again with what
   // that adds (a preview, a secret shown once). An InvalidInput it throws shows the form again with
   // the errors. The reply is there for what goes with the redirect, such as a cookie.
@@ -121,6 +125,15 @@ export function formRoute<P extends z.ZodType = z.ZodObject, B extends z.ZodType
   path: string,
   spec: FormSpec<P, B>,
 ) {
+  const { uploads, ...form } = spec;
+  if (uploads) {
+    // Only these routes take multipart bodies.
+    app.register(async (scope) => {
+      await acceptUploads(scope, uploads);
+      formRoute(scope, path, form);
+    });
+    return;
+  }
   const dates = spec.dates ?? [];
   const params = (request: FastifyRequest) =>
     spec.params ? paramsOf(request, spec.params, spec.notFound) : ({} as z.output<P>);

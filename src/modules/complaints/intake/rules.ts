@@ -1,6 +1,6 @@
 // What the public complaint form steers away before anyone writes a complaint (003 §2.3-2.10),
 // and what a complaint must say before it is made (003 §4.1, DOMAIN.md §3).
-import type { PolicySettings } from '../organisation/policy-settings.ts';
+import type { PolicySettings } from '../../organisation/service.ts';
 
 type RouteUrlKey =
   | 'serviceRequestUrl'

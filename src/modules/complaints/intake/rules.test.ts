@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy } from '../organisation/policy-settings.ts';
-import { completeFacts, contactStep, parseTime, whatHappenedStep } from './intake-input.ts';
+import { defaultPolicy } from '../../organisation/service.ts';
+import { isLate } from '../triage-rules.ts';
+import { completeFacts, contactStep, parseTime, whatHappenedStep } from './input.ts';
 import {
   complaintReference,
   complaintTopics,
@@ -9,8 +10,7 @@ import {
   normaliseReference,
   publicStatus,
   steeringFor,
-} from './intake-rules.ts';
-import { isLate } from './triage-rules.ts';
+} from './rules.ts';
 import { checkUpload, safeFileName, sniffDocumentType } from './uploads.ts';
 
 const withLinks = {

@@ -1,5 +1,5 @@
-import { weekdayDayMonthYear } from '../../platform/calendar/date-text.ts';
-import type { EmailMessage } from '../../platform/notify/mailer.ts';
+import { weekdayDayMonthYear } from '../../../platform/calendar/date-text.ts';
+import type { EmailMessage } from '../../../platform/notify/mailer.ts';
 
 type ReceivedComplaint = {
   reference: string;

@@ -1,9 +1,12 @@
 // The facts of a complaint as typed into the public form's pages or the staff form, and the checks
 // each needs. Answers are kept as typed (strings), right or wrong, so that nothing is lost.
-import { startOfLondonDay } from '../../platform/calendar/daylight.ts';
-import type { FieldError } from '../../platform/errors.ts';
-import { dateInput, text } from '../../platform/web/forms.ts';
-import { contactProblem } from './intake-rules.ts';
+import { z } from 'zod';
+import { isUuid } from '../../../platform/auth/secrets.ts';
+import { startOfLondonDay } from '../../../platform/calendar/daylight.ts';
+import type { FieldError } from '../../../platform/errors.ts';
+import { formText } from '../../../platform/web/form-kit.ts';
+import { dateInput, text } from '../../../platform/web/forms.ts';
+import { contactProblem } from './rules.ts';
 
 export type Answers = Record<string, string>;
 
@@ -11,7 +14,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const phonePattern = /^\+?[0-9 ()-]{6,40}$/;
 
 // Typed text, trimmed (every form, multipart too, is refused with a NUL before it gets here).
-export function typed(body: Readonly<Record<string, unknown>>, name: string): string {
+function typed(body: Readonly<Record<string, unknown>>, name: string): string {
   return text(body[name]).trim();
 }
 
@@ -201,10 +204,6 @@ export const complaintSteps = [
   adjustmentsStep,
 ] as const;
 
-export function stepNamed(key: string): Step | undefined {
-  return complaintSteps.find((step) => step.key === key);
-}
-
 export type ComplaintFacts = {
   forWhom: 'self' | 'someone-else';
   theirName: string;
@@ -260,7 +259,7 @@ export const channels = {
 } as const;
 export type StaffChannel = keyof typeof channels;
 
-export function readReceived(body: Readonly<Record<string, unknown>>): Answers {
+function readReceived(body: Readonly<Record<string, unknown>>): Answers {
   const { typed: parts, date } = dateInput(body, 'receivedOn');
   return {
     channel: typed(body, 'channel'),
@@ -285,7 +284,7 @@ export function parseTime(value: string): string | null {
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
-export function checkReceived(answers: Answers, today: string): FieldError[] {
+function checkReceived(answers: Answers, today: string): FieldError[] {
   const errors: FieldError[] = [];
   if (!((answers.channel ?? '') in channels))
     errors.push({ key: 'channel', message: 'Select how the complaint was received' });
@@ -302,7 +301,45 @@ export function checkReceived(answers: Answers, today: string): FieldError[] {
 }
 
 // A London date and time (HH:MM) as an instant.
-export function londonInstant(date: string, time: string): Date {
+function londonInstant(date: string, time: string): Date {
   const [hours = 0, minutes = 0] = time.split(':').map(Number);
   return new Date(startOfLondonDay(date).getTime() + (hours * 60 + minutes) * 60_000);
+}
+
+export const documentParams = z.object({ reference: z.string(), id: z.string() });
+// The log page: the customer chosen, or a new one, or what to find them by.
+export const logQuery = z.object({
+  customer: z.string().catch(''),
+  new: z.string().catch(''),
+  q: formText.catch(''),
+});
+
+const idOrNull = (value: unknown) => (isUuid(text(value)) ? text(value) : null);
+
+// The staff form as posted: the customer chosen, the form's own id (so that sending it twice logs
+// one complaint), and how it was received and every step's answers, as typed.
+export const loggedForm = z.record(z.string(), z.unknown()).transform((body) => {
+  const answers: Answers = readReceived(body);
+  for (const step of complaintSteps) Object.assign(answers, step.read(body));
+  return { customerId: idOrNull(body.customer), submission: idOrNull(body.submission), answers };
+});
+
+// What is wrong with the staff form's answers, and when the complaint was received.
+export function checkLogged(
+  answers: Answers,
+  context: { today: string; serviceIds: ReadonlySet<string> },
+  now: Date,
+): { errors: FieldError[]; receivedAt: Date } {
+  const errors = [
+    ...checkReceived(answers, context.today),
+    ...complaintSteps.flatMap((step) => step.check(answers, context)),
+  ];
+  // Only worked out once the date and time are known to be good (checkReceived).
+  const receivedAt = errors.length
+    ? now
+    : londonInstant(answers.receivedOn ?? context.today, parseTime(answers.receivedTime ?? '') ?? '00:00');
+  if (!errors.length && receivedAt > now) {
+    errors.push({ key: 'receivedTime', message: 'The time received must be in the past' });
+  }
+  return { errors, receivedAt };
 }

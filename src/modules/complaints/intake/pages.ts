@@ -1,7 +1,7 @@
 // How the complaint forms show their choices, and the check-your-answers page a complaint's facts.
-import { weekdayDayMonthYear } from '../../platform/calendar/date-text.ts';
-import type { ComplaintFacts } from './intake-input.ts';
-import { contactPreferences } from './intake-rules.ts';
+import { weekdayDayMonthYear } from '../../../platform/calendar/date-text.ts';
+import type { ComplaintFacts } from './input.ts';
+import { contactPreferences } from './rules.ts';
 
 // Radios for a set of labelled values, the one chosen checked.
 export function radioItems(labels: Readonly<Record<string, string>>, chosen: string | undefined) {

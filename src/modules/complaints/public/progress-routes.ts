@@ -1,12 +1,26 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { weekdayDayMonthYear } from '../../platform/calendar/date-text.ts';
-import { type FieldError, Forbidden, InvalidInput, NotFound } from '../../platform/errors.ts';
-import { formErrors } from '../../platform/web/forms.ts';
-import { render } from '../../platform/web/render.ts';
-import type { PublicCouncil } from './intake.ts';
-import { typed } from './intake-input.ts';
-import { complaintsPath, perAddressPer10Minutes } from './public-routes.ts';
-import type { ComplaintsRouteDeps } from './routes.ts';
+import { weekdayDayMonthYear } from '../../../platform/calendar/date-text.ts';
+import { Forbidden, InvalidInput, NotFound } from '../../../platform/errors.ts';
+import {
+  formPage,
+  formRoute,
+  formText,
+  paramsOf,
+  queryOf,
+  type ShownForm,
+} from '../../../platform/web/form-kit.ts';
+import { render } from '../../../platform/web/render.ts';
+import type { PublicCouncil } from '../intake/service.ts';
+import type { ComplaintsRouteDeps } from '../routes.ts';
+import { complaintsPath, perAddressPer10Minutes, publicContext } from './context.ts';
+import {
+  complaintQuery,
+  councilParams,
+  escalateForm,
+  letterParams,
+  lookupForm,
+  lookupTyped,
+} from './input.ts';
 
 const grantCookie = 'complaint-progress';
 const grantMinutes = 30;
@@ -52,10 +66,15 @@ function stageRows(stage: StageDates, singleStage: boolean) {
 // reference and email address together grant a short look at that one complaint, held in a
 // signed cookie; then the person may ask for stage 2 once they have the stage 1 response.
 export function progressRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps) {
-  const { intake, clock } = deps;
+  const grants = progressGrants(deps);
+  lookupRoutes(app, deps, grants);
+  complaintRoutes(app, deps, grants);
+  letterRoutes(app, deps, grants);
+}
 
-  const councilOf = (request: FastifyRequest) =>
-    intake.council((request.params as { council: string }).council);
+function progressGrants(deps: ComplaintsRouteDeps) {
+  const { clock } = deps;
+  const { councilOf } = publicContext(deps);
 
   function grantOf(request: FastifyRequest): string | null {
     const raw = request.cookies[grantCookie];
@@ -75,33 +94,50 @@ export function progressRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps) 
     });
   }
 
-  function showLookup(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    council: PublicCouncil,
-    values: Record<string, string>,
-    errors: FieldError[] = [],
-  ) {
-    if (errors.length) reply.code(400);
-    return render(request, reply, 'complaints/views/public-progress.njk', {
-      title: 'Check the progress of your complaint',
-      councilName: council.name,
-      action: progressPath(council.slug),
-      values,
-      ...formErrors(errors),
-    });
-  }
+  return { councilOf, grantOf, grant };
+}
+type Grants = ReturnType<typeof progressGrants>;
 
-  async function showComplaint(
-    request: FastifyRequest,
-    reply: FastifyReply,
+function lookupRoutes(app: FastifyInstance, { intake }: ComplaintsRouteDeps, grants: Grants) {
+  const { councilOf, grant } = grants;
+  formRoute(app, '/public/:council/complaints/progress', {
+    access: 'public',
+    params: councilParams,
+    body: lookupForm,
+    rateLimit: perAddressPer10Minutes(20, 'tried to find a complaint'),
+    initial: () => ({}),
+    page: async (shown) => {
+      const council = await councilOf(shown.request);
+      const values = shown.errors.length ? lookupTyped.parse(shown.values) : shown.values;
+      return formPage({ ...shown, values }, 'complaints/public/views/progress.njk', {
+        title: 'Check the progress of your complaint',
+        councilName: council.name,
+        action: progressPath(council.slug),
+      });
+    },
+    submit: async ({ request, reply, body }) => {
+      const council = await councilOf(request);
+      const complaintId = await intake.findForProgress(council.councilId, body.reference, body.email);
+      if (!complaintId) throw new InvalidInput([{ key: 'reference', message: notFoundMessage }]);
+      grant(request, reply, council.slug, complaintId);
+      return progressPath(council.slug, 'complaint');
+    },
+  });
+}
+
+function complaintRoutes(app: FastifyInstance, { intake }: ComplaintsRouteDeps, grants: Grants) {
+  const { councilOf, grantOf } = grants;
+
+  async function complaintPage(
+    shown: ShownForm,
     council: PublicCouncil,
     complaintId: string,
-    extra: Record<string, unknown> = {},
+    flash?: string,
   ) {
+    const { request, reply } = shown;
     const complaint = await intake.progress(council.councilId, complaintId, request.id);
     reply.header('cache-control', 'no-store');
-    return render(request, reply, 'complaints/views/public-progress-complaint.njk', {
+    return formPage(shown, 'complaints/public/views/progress-complaint.njk', {
       title: `Your complaint ${complaint.reference}`,
       councilName: council.name,
       complaint,
@@ -111,37 +147,10 @@ export function progressRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps) 
       })),
       letterHref: (id: string) => progressPath(council.slug, `letters/${id}`),
       escalateAction: progressPath(council.slug, 'escalate'),
-      ...extra,
+      ...(flash ? { flash } : {}),
+      ...(shown.errors.length ? { reason: formText.parse(shown.values.reason) } : {}),
     });
   }
-
-  app.get('/public/:council/complaints/progress', { config: { access: 'public' } }, async (request, reply) =>
-    showLookup(request, reply, await councilOf(request), {}),
-  );
-
-  app.post(
-    '/public/:council/complaints/progress',
-    { config: { access: 'public', rateLimit: perAddressPer10Minutes(20, 'tried to find a complaint') } },
-    async (request, reply) => {
-      const council = await councilOf(request);
-      const body = request.body as Record<string, unknown>;
-      const values = {
-        reference: typed(body, 'reference').slice(0, 40),
-        email: typed(body, 'email').slice(0, 320),
-      };
-      const errors: FieldError[] = [];
-      if (!values.reference)
-        errors.push({ key: 'reference', message: 'Enter your complaint reference, like CMP-2026-0113' });
-      if (!values.email)
-        errors.push({ key: 'email', message: 'Enter the email address you gave when you complained' });
-      if (errors.length) return showLookup(request, reply, council, values, errors);
-      const complaintId = await intake.findForProgress(council.councilId, values.reference, values.email);
-      if (!complaintId)
-        return showLookup(request, reply, council, values, [{ key: 'reference', message: notFoundMessage }]);
-      grant(request, reply, council.slug, complaintId);
-      return reply.redirect(progressPath(council.slug, 'complaint'), 303);
-    },
-  );
 
   app.get(
     '/public/:council/complaints/progress/complaint',
@@ -150,43 +159,41 @@ export function progressRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps) 
       const council = await councilOf(request);
       const complaintId = grantOf(request);
       if (!complaintId) return reply.redirect(progressPath(council.slug), 303);
-      const escalated = (request.query as Record<string, unknown>).escalated === '1';
-      return showComplaint(
-        request,
-        reply,
-        council,
-        complaintId,
-        escalated ? { flash: 'You have asked for your complaint to go to stage 2' } : {},
-      );
+      const { escalated } = queryOf(request, complaintQuery);
+      const flash = escalated ? 'You have asked for your complaint to go to stage 2' : undefined;
+      return complaintPage({ request, reply, values: {}, errors: [] }, council, complaintId, flash);
     },
   );
 
   // No reason is needed to ask for stage 2 (the Code); one may be given.
-  app.post(
-    '/public/:council/complaints/progress/escalate',
-    { config: { access: 'public' } },
-    async (request, reply) => {
+  formRoute(app, '/public/:council/complaints/progress/escalate', {
+    access: 'public',
+    params: councilParams,
+    body: escalateForm,
+    page: async (shown) => {
+      const council = await councilOf(shown.request);
+      const complaintId = grantOf(shown.request);
+      if (!complaintId) return shown.reply.redirect(progressPath(council.slug), 303);
+      return complaintPage(shown, council, complaintId);
+    },
+    submit: async ({ request, body }) => {
       const council = await councilOf(request);
       const complaintId = grantOf(request);
-      if (!complaintId) return reply.redirect(progressPath(council.slug), 303);
-      const reason = typed(request.body as Record<string, unknown>, 'reason');
-      const refuse = (message: string) => {
-        reply.code(400);
-        return showComplaint(request, reply, council, complaintId, {
-          reason,
-          ...formErrors([{ key: 'reason', message }]),
-        });
-      };
-      if (reason.length > 5000) return refuse('Your reason must be 5000 characters or fewer');
+      if (!complaintId) return progressPath(council.slug);
       try {
-        await intake.escalateOnline(council.councilId, complaintId, reason);
+        await intake.escalateOnline(council.councilId, complaintId, body.reason);
       } catch (error) {
-        if (error instanceof InvalidInput || error instanceof Forbidden) return refuse(error.message);
+        if (error instanceof InvalidInput || error instanceof Forbidden)
+          throw new InvalidInput([{ key: 'reason', message: error.message }]);
         throw error;
       }
-      return reply.redirect(`${progressPath(council.slug, 'complaint')}?escalated=1`, 303);
+      return `${progressPath(council.slug, 'complaint')}?escalated=1`;
     },
-  );
+  });
+}
+
+function letterRoutes(app: FastifyInstance, { intake }: ComplaintsRouteDeps, grants: Grants) {
+  const { councilOf, grantOf } = grants;
 
   app.get(
     '/public/:council/complaints/progress/letters/:id',
@@ -195,14 +202,11 @@ export function progressRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps) 
       const council = await councilOf(request);
       const complaintId = grantOf(request);
       if (!complaintId) return reply.redirect(progressPath(council.slug), 303);
-      const letter = await intake.progressLetter(
-        council.councilId,
-        complaintId,
-        (request.params as { id: string }).id,
-      );
+      const { id } = paramsOf(request, letterParams);
+      const letter = await intake.progressLetter(council.councilId, complaintId, id);
       if (!letter) throw new NotFound('No such letter');
       reply.header('cache-control', 'no-store');
-      return render(request, reply, 'complaints/views/public-letter.njk', {
+      return render(request, reply, 'complaints/public/views/letter.njk', {
         title: letter.subject,
         councilName: council.name,
         letter,
@@ -219,11 +223,8 @@ export function progressRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps) 
       const council = await councilOf(request);
       const complaintId = grantOf(request);
       if (!complaintId) throw new NotFound('No such letter');
-      const pdf = await intake.progressLetterPdf(
-        council.councilId,
-        complaintId,
-        (request.params as { id: string }).id,
-      );
+      const { id } = paramsOf(request, letterParams);
+      const pdf = await intake.progressLetterPdf(council.councilId, complaintId, id);
       if (!pdf) throw new NotFound('No such letter');
       return reply
         .type('application/pdf')
