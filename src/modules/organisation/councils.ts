@@ -115,3 +115,11 @@ export async function councilCreatedAt(db: Kysely<Database>, councilId: string):
     .executeTakeFirstOrThrow();
   return row.created_at;
 }
+
+export async function findCouncil(db: Kysely<Database>, councilId: string) {
+  return db
+    .selectFrom('council')
+    .select(['name', 'slug', 'division'])
+    .where('council_id', '=', councilId)
+    .executeTakeFirstOrThrow();
+}

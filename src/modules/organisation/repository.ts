@@ -119,6 +119,17 @@ export async function personNames(db: Kysely<Database>, councilId: string) {
     .execute();
 }
 
+// Who these people are, by id: one query for a page's worth of names.
+export async function peopleByIds(db: Kysely<Database>, councilId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('person')
+    .select(['id', 'name', 'email'])
+    .where('council_id', '=', councilId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
 export async function emailInUse(db: Kysely<Database>, email: string, exceptId?: string): Promise<boolean> {
   let query = db.selectFrom('person').select('id').where(sql<string>`lower(email)`, '=', email.toLowerCase());
   if (exceptId) query = query.where('id', '<>', exceptId);

@@ -19,12 +19,16 @@ import type { Database } from '../../platform/db/schema.ts';
 import { type FieldError, Forbidden, fieldErrorsOf, InvalidInput, NotFound } from '../../platform/errors.ts';
 import type { Outbox } from '../../platform/notify/outbox.ts';
 import { calendarOverrideInput, divisionInput } from './calendar-input.ts';
-import { councilCreatedAt, findCouncilBySlug, listCouncilIds } from './councils.ts';
+import { councilCreatedAt, findCouncil, findCouncilBySlug, listCouncilIds } from './councils.ts';
 import { invitationEmail } from './emails.ts';
 import { createInvitation, findLiveInvitation } from './invitations.ts';
 import { type PersonInput, parsePersonInput } from './people-input.ts';
 import { type PolicySettings, readPolicy } from './policy-settings.ts';
 import * as repo from './repository.ts';
+
+export type { ModuleDeps } from './module-deps.ts';
+export type { Person } from './repository.ts';
+export type { PolicySettings };
 
 type OrganisationDeps = { db: Kysely<Database>; clock: Clock; outbox: Outbox; baseUrl: string };
 
@@ -340,6 +344,8 @@ export function organisationService({ db, clock, outbox, baseUrl }: Organisation
     councilBySlug: (slug: string) => findCouncilBySlug(db, slug),
     councilIds: () => listCouncilIds(db),
     councilCreatedAt: (councilId: string) => councilCreatedAt(db, councilId),
+    // A council's name, its address on the public pages (slug) and its division.
+    council: (councilId: string) => findCouncil(db, councilId),
 
     // For other modules: who a person is, who is above and below them, who holds a role.
     person: (councilId: string, id: string) => repo.findPerson(db, councilId, id),
@@ -347,5 +353,10 @@ export function organisationService({ db, clock, outbox, baseUrl }: Organisation
     reportIds: (councilId: string, id: string) => repo.reportIdsOf(db, councilId, id),
     peopleWithRole: (councilId: string, role: Role, serviceId?: string) =>
       repo.peopleWithRole(db, councilId, role, serviceId),
+    // Names and email addresses of the people with these ids, in one query, by id.
+    async peopleByIds(councilId: string, ids: readonly string[]) {
+      const people = await repo.peopleByIds(db, councilId, ids);
+      return new Map(people.map((person) => [person.id, person]));
+    },
   };
 }
