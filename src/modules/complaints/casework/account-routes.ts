@@ -1,15 +1,18 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { InvalidInput } from '../../../platform/errors.ts';
-import { formErrors, text } from '../../../platform/web/forms.ts';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { formPage, formRoute, formText, queryOf } from '../../../platform/web/form-kit.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import type { ComplaintsRouteDeps } from '../routes.ts';
+import { accountForm, accountParams } from './input.ts';
+
+const answeredQuery = z.object({ answered: formText.catch('') });
 
 // The service and the officers asked for their account of a complaint (003 minutes §19): what
 // they have been asked, and a page to answer showing only the facts they need.
 export function accountRoutes(app: FastifyInstance, { casework }: ComplaintsRouteDeps) {
   app.get('/complaints/accounts', { config: { access: 'signed-in' } }, async (request, reply) => {
     const requests = await casework.accountRequestsOf(signedIn(request));
-    const answered = text((request.query as Record<string, unknown>).answered);
+    const { answered } = queryOf(request, answeredQuery);
     return render(request, reply, 'complaints/casework/views/accounts.njk', {
       title: 'Complaints you have been asked about',
       requests,
@@ -17,37 +20,26 @@ export function accountRoutes(app: FastifyInstance, { casework }: ComplaintsRout
     });
   });
 
-  async function page(request: FastifyRequest, values: Record<string, unknown> = {}, error?: InvalidInput) {
-    const { id } = request.params as { id: string };
-    const { request: asked, complaint } = await casework.accountRequestFor(signedIn(request), id);
-    return {
-      title: `Your account of complaint ${complaint.reference}`,
-      asked,
-      complaint,
-      values,
-      ...formErrors(error?.errors ?? []),
-    };
-  }
-
-  app.get('/complaints/accounts/:id', { config: { access: 'signed-in' } }, async (request, reply) =>
-    render(request, reply, 'complaints/casework/views/account.njk', await page(request)),
-  );
-
-  app.post('/complaints/accounts/:id', { config: { access: 'signed-in' } }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const account = text((request.body as Record<string, unknown> | undefined)?.account).trim();
-    try {
-      await casework.answerAccount(signedIn(request), id, account, request.id);
-      return reply.redirect('/complaints/accounts?answered=1', 303);
-    } catch (error) {
-      if (!(error instanceof InvalidInput)) throw error;
-      reply.code(400);
-      return render(
-        request,
-        reply,
-        'complaints/casework/views/account.njk',
-        await page(request, { account }, error),
+  formRoute(app, '/complaints/accounts/:id', {
+    access: 'signed-in',
+    params: accountParams,
+    notFound: 'No such request',
+    body: accountForm,
+    initial: () => ({}),
+    submit: async ({ request, params, body }) => {
+      await casework.answerAccount(signedIn(request), params.id, body.account, request.id);
+      return '/complaints/accounts?answered=1';
+    },
+    page: async (shown) => {
+      const { request: asked, complaint } = await casework.accountRequestFor(
+        signedIn(shown.request),
+        shown.params.id,
       );
-    }
+      return formPage(shown, 'complaints/casework/views/account.njk', {
+        title: `Your account of complaint ${complaint.reference}`,
+        asked,
+        complaint,
+      });
+    },
   });
 }

@@ -1,15 +1,25 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { can } from '../../../platform/auth/permissions.ts';
 import { isUuid } from '../../../platform/auth/secrets.ts';
 import { InvalidInput } from '../../../platform/errors.ts';
 import { decodeCursor, encodeCursor } from '../../../platform/web/cursor.ts';
-import { text } from '../../../platform/web/forms.ts';
+import { formText, queryOf } from '../../../platform/web/form-kit.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import { urgencyNames } from '../deadline-rules.ts';
 import type { ComplaintsRouteDeps } from '../routes.ts';
 import { complaintStatuses, statusNames, statusTag } from '../status-rules.ts';
 
 const pageSize = 25;
+
+// The list's filters; a page link's cursor is checked where it is read.
+const listQuery = z.object({
+  q: formText.catch(''),
+  status: formText.catch(''),
+  service: formText.catch(''),
+  mine: formText.catch(''),
+  after: z.unknown().optional(),
+});
 
 const urgencyClasses = {
   overdue: 'govuk-tag--red',
@@ -62,12 +72,12 @@ export function queueRoutes(app: FastifyInstance, { casework }: ComplaintsRouteD
   // Every complaint, newest first, found by reference, name or email, status and service.
   app.get('/complaints/all', { config: { access: 'complaints:handle' } }, async (request, reply) => {
     const principal = signedIn(request);
-    const query = request.query as Record<string, unknown>;
+    const query = queryOf(request, listQuery);
     const filter = {
-      text: text(query.q).trim().slice(0, 200),
-      status: (complaintStatuses as readonly string[]).includes(text(query.status)) ? text(query.status) : '',
-      serviceId: text(query.service),
-      mine: text(query.mine) === 'yes',
+      text: query.q.slice(0, 200),
+      status: (complaintStatuses as readonly string[]).includes(query.status) ? query.status : '',
+      serviceId: query.service,
+      mine: query.mine === 'yes',
     };
     const [at, id] = decodeCursor(query.after, 2) ?? [];
     const after =

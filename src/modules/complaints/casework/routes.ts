@@ -1,26 +1,28 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { weekdayDayMonthYear } from '../../../platform/calendar/date-text.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
-import { InvalidInput, NotFound } from '../../../platform/errors.ts';
-import { dateInput, formErrors, text } from '../../../platform/web/forms.ts';
+import { NotFound } from '../../../platform/errors.ts';
+import { formPage, formRoute, formText, paramsOf, queryOf } from '../../../platform/web/form-kit.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import { urgency, urgencyNames } from '../deadline-rules.ts';
 import type { ComplaintsRouteDeps } from '../routes.ts';
 import { statusTag } from '../status-rules.ts';
 import { complaintCategories, statutoryRoutes, triageDecisions } from '../triage-rules.ts';
-import { outcomes, pounds, remedyKinds, remedyText } from './service.ts';
-
-const referencePattern = /^CMP-\d{4}-\d{1,6}$/;
-
-function referenceOf(request: FastifyRequest): string {
-  const { reference } = request.params as { reference: string };
-  if (!referencePattern.test(reference)) throw new NotFound('No such complaint');
-  return reference;
-}
-
-type Body = Record<string, unknown>;
-const field = (body: Body, key: string) => text(body[key]).trim();
+import {
+  allocateForm,
+  askForm,
+  caseParams,
+  extendForm,
+  improvementForm,
+  reasonForm,
+  remedyForm,
+  remedyParams,
+  respondForm,
+  triageForm,
+} from './input.ts';
+import { outcomes, pounds, remedyKinds, remedyText } from './rules.ts';
 
 // What the case page says after each action.
 const doneMessages: Record<string, string> = {
@@ -36,37 +38,22 @@ const doneMessages: Record<string, string> = {
   closed: 'Complaint closed.',
 };
 
-// The date inputs' errors link to their first box, as the GOV.UK date input asks.
-const dateKeys = new Set(['dueOn']);
-const errorsOf = (error?: InvalidInput) =>
-  formErrors((error?.errors ?? []).map((e) => (dateKeys.has(e.key) ? { ...e, key: `${e.key}-day` } : e)));
+const notFound = 'No such complaint';
+const caseQuery = z.object({ done: formText.catch('') });
 
-type Action = {
+type Action<B extends z.ZodType> = {
   path: string;
   template: string;
   title: string;
-  form: (body: Body) => { typed: Record<string, unknown>; input: Record<string, unknown> };
-  run: (principal: Principal, reference: string, input: never, requestId: string) => Promise<void>;
+  body: B;
+  run: (principal: Principal, reference: string, input: z.output<B>, requestId: string) => Promise<void>;
   done: keyof typeof doneMessages;
 };
 
 export function caseRoutes(app: FastifyInstance, { casework, clock }: ComplaintsRouteDeps) {
-  async function casePage(request: FastifyRequest) {
+  async function pageData(request: FastifyRequest, reference: string, path: string, title: string) {
     const principal = signedIn(request);
-    const reference = referenceOf(request);
     const view = await casework.view(principal, reference, request.id);
-    return { view };
-  }
-
-  async function pageData(
-    request: FastifyRequest,
-    path: string,
-    title: string,
-    values: Record<string, unknown> = {},
-    error?: InvalidInput,
-  ) {
-    const { view } = await casePage(request);
-    const principal = signedIn(request);
     const { complaint } = view;
     const today = londonDate(clock.now());
     const people =
@@ -83,20 +70,18 @@ export function caseRoutes(app: FastifyInstance, { casework, clock }: Complaints
       handlers: path === 'allocate' ? await casework.handlerChoices(principal, complaint.reference) : [],
       people,
       exampleDate: `${Number(today.slice(8, 10))} ${Number(today.slice(5, 7))} ${Number(today.slice(0, 4))}`,
-      values,
-      ...errorsOf(error),
     };
   }
 
   app.get('/complaints/:reference', { config: { access: 'signed-in' } }, async (request, reply) => {
     const principal = signedIn(request);
-    const reference = referenceOf(request);
+    const { reference } = paramsOf(request, caseParams, notFound);
     const where = await casework.accessTo(principal, reference);
-    if (where.access === 'none') throw new NotFound('No such complaint');
+    if (where.access === 'none') throw new NotFound(notFound);
     if (where.access === 'account-only' && where.requestId)
       return reply.redirect(`/complaints/accounts/${where.requestId}`, 303);
-    const { view } = await casePage(request);
-    const done = text((request.query as Body).done);
+    const view = await casework.view(principal, reference, request.id);
+    const { done } = queryOf(request, caseQuery);
     return render(request, reply, 'complaints/casework/views/case.njk', {
       title: `${reference}: complaint from ${view.complaint.customerName}`,
       ...caseModel(view),
@@ -104,37 +89,28 @@ export function caseRoutes(app: FastifyInstance, { casework, clock }: Complaints
     });
   });
 
-  function action({ path, template, title, form, run, done }: Action) {
-    const url = `/complaints/:reference/${path}`;
-    app.get(url, { config: { access: 'complaints:handle' } }, async (request, reply) =>
-      render(request, reply, template, await pageData(request, path, title)),
-    );
-    app.post(url, { config: { access: 'complaints:handle' } }, async (request, reply: FastifyReply) => {
-      const reference = referenceOf(request);
-      const { typed, input } = form((request.body ?? {}) as Body);
-      try {
-        await run(signedIn(request), reference, input as never, request.id);
-        return reply.redirect(`/complaints/${reference}?done=${done}`, 303);
-      } catch (error) {
-        if (!(error instanceof InvalidInput)) throw error;
-        reply.code(400);
-        return render(request, reply, template, await pageData(request, path, title, typed, error));
-      }
+  function action<B extends z.ZodType>({ path, template, title, body, run, done }: Action<B>) {
+    formRoute(app, `/complaints/:reference/${path}`, {
+      access: 'complaints:handle',
+      params: caseParams,
+      notFound,
+      body,
+      dates: ['dueOn'],
+      initial: () => ({}),
+      submit: async ({ request, params, body: input }) => {
+        await run(signedIn(request), params.reference, input, request.id);
+        return `/complaints/${params.reference}?done=${done}`;
+      },
+      page: async (shown) =>
+        formPage(shown, template, await pageData(shown.request, shown.params.reference, path, title)),
     });
   }
-
-  const plain =
-    (...keys: string[]) =>
-    (body: Body) => {
-      const typed = Object.fromEntries(keys.map((key) => [key, field(body, key)]));
-      return { typed, input: typed };
-    };
 
   action({
     path: 'triage',
     template: 'complaints/casework/views/triage.njk',
     title: 'Triage the complaint',
-    form: plain('decision', 'category', 'housing', 'statutoryRoute', 'reason', 'lateAccepted'),
+    body: triageForm,
     run: (principal, reference, input, requestId) => casework.triage(principal, reference, input, requestId),
     done: 'triaged',
   });
@@ -143,8 +119,8 @@ export function caseRoutes(app: FastifyInstance, { casework, clock }: Complaints
     path: 'allocate',
     template: 'complaints/casework/views/allocate.njk',
     title: 'Allocate the complaint',
-    form: plain('handlerId'),
-    run: (principal, reference, input: { handlerId: string }, requestId) =>
+    body: allocateForm,
+    run: (principal, reference, input, requestId) =>
       casework.allocate(principal, reference, input.handlerId, requestId),
     done: 'allocated',
   });
@@ -153,18 +129,7 @@ export function caseRoutes(app: FastifyInstance, { casework, clock }: Complaints
     path: 'ask',
     template: 'complaints/casework/views/case-ask.njk',
     title: 'Ask for accounts',
-    form: (body) => {
-      const due = dateInput(body, 'dueOn');
-      const raw = body.officerIds;
-      const officerIds = (Array.isArray(raw) ? raw : raw ? [raw] : []).map((id) => text(id)).filter(Boolean);
-      const typed = {
-        service: field(body, 'service'),
-        officerIds,
-        question: field(body, 'question'),
-        ...due.typed,
-      };
-      return { typed, input: { ...typed, service: typed.service === 'yes', dueOn: due.date } };
-    },
+    body: askForm,
     run: (principal, reference, input, requestId) =>
       casework.askForAccounts(principal, reference, input, requestId),
     done: 'asked',
@@ -174,7 +139,7 @@ export function caseRoutes(app: FastifyInstance, { casework, clock }: Complaints
     path: 'extend',
     template: 'complaints/casework/views/case-extend.njk',
     title: 'Extend the deadline',
-    form: plain('days', 'reason'),
+    body: extendForm,
     run: (principal, reference, input, requestId) => casework.extend(principal, reference, input, requestId),
     done: 'extended',
   });
@@ -183,7 +148,7 @@ export function caseRoutes(app: FastifyInstance, { casework, clock }: Complaints
     path: 'respond',
     template: 'complaints/casework/views/respond.njk',
     title: 'Record the response',
-    form: plain('outcome', 'findings'),
+    body: respondForm,
     run: (principal, reference, input, requestId) => casework.respond(principal, reference, input, requestId),
     done: 'responded',
   });
@@ -192,17 +157,7 @@ export function caseRoutes(app: FastifyInstance, { casework, clock }: Complaints
     path: 'remedies',
     template: 'complaints/casework/views/case-remedy.njk',
     title: 'Add a remedy',
-    form: (body) => {
-      const due = dateInput(body, 'dueOn');
-      const typed = {
-        kind: field(body, 'kind'),
-        description: field(body, 'description'),
-        amount: field(body, 'amount'),
-        ownerId: field(body, 'ownerId'),
-        ...due.typed,
-      };
-      return { typed, input: { ...typed, dueOn: due.date } };
-    },
+    body: remedyForm,
     run: (principal, reference, input, requestId) =>
       casework.addRemedy(principal, reference, input, requestId),
     done: 'remedy',
@@ -212,8 +167,8 @@ export function caseRoutes(app: FastifyInstance, { casework, clock }: Complaints
     path: 'improvements',
     template: 'complaints/casework/views/case-improvement.njk',
     title: 'Record a service improvement',
-    form: plain('improvement'),
-    run: (principal, reference, input: { improvement: string }, requestId) =>
+    body: improvementForm,
+    run: (principal, reference, input, requestId) =>
       casework.addImprovement(principal, reference, { description: input.improvement }, requestId),
     done: 'improvement',
   });
@@ -222,8 +177,8 @@ export function caseRoutes(app: FastifyInstance, { casework, clock }: Complaints
     path: 'escalate',
     template: 'complaints/casework/views/case-escalate.njk',
     title: 'Record an escalation to stage 2',
-    form: plain('reason'),
-    run: (principal, reference, input: { reason: string }, requestId) =>
+    body: reasonForm,
+    run: (principal, reference, input, requestId) =>
       casework.recordEscalation(principal, reference, input.reason, requestId),
     done: 'escalated',
   });
@@ -232,7 +187,7 @@ export function caseRoutes(app: FastifyInstance, { casework, clock }: Complaints
     path: 'close',
     template: 'complaints/casework/views/case-close.njk',
     title: 'Close the complaint',
-    form: plain(),
+    body: z.object({}),
     run: (principal, reference, _input, requestId) => casework.close(principal, reference, requestId),
     done: 'closed',
   });
@@ -241,8 +196,7 @@ export function caseRoutes(app: FastifyInstance, { casework, clock }: Complaints
     '/complaints/:reference/remedies/:remedyId/done',
     { config: { access: 'complaints:handle' } },
     async (request, reply) => {
-      const reference = referenceOf(request);
-      const { remedyId } = request.params as { remedyId: string };
+      const { reference, remedyId } = paramsOf(request, remedyParams, notFound);
       await casework.remedyDone(signedIn(request), reference, remedyId, request.id);
       return reply.redirect(`/complaints/${reference}?done=remedy-done`, 303);
     },
