@@ -13,13 +13,10 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import nunjucks from 'nunjucks';
 import type { Config } from './config.ts';
-import { caseworkService } from './modules/complaints/casework/service.ts';
 import { intakeService } from './modules/complaints/intake.ts';
 import { complaintLetters } from './modules/complaints/letters.ts';
-import { ombudsmanCases } from './modules/complaints/ombudsman/service.ts';
-import { complaintReports } from './modules/complaints/reports/service.ts';
-import { complaintRetention } from './modules/complaints/retention.ts';
 import { complaintsRoutes } from './modules/complaints/routes.ts';
+import { complaintsService } from './modules/complaints/service.ts';
 import { customersRoutes } from './modules/customers/routes.ts';
 import { customersService } from './modules/customers/service.ts';
 import { giftPublication } from './modules/gifts/publication.ts';
@@ -122,11 +119,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const campaigns = campaignsService(moduleDeps);
   const letters = complaintLetters(moduleDeps);
   const customers = customersService(moduleDeps, { letters });
-  const casework = caseworkService(moduleDeps, { letters, customers });
+  const { casework, ombudsman, reports, retention } = complaintsService(moduleDeps, { letters, customers });
   const intake = intakeService(moduleDeps, { customers, casework, letters });
-  const ombudsman = ombudsmanCases(moduleDeps);
-  const reports = complaintReports(moduleDeps);
-  const retention = complaintRetention(moduleDeps);
 
   await app.register(fastifyHelmet, {
     enableCSPNonces: true,

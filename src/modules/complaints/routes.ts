@@ -4,17 +4,15 @@ import type { CustomersService } from '../customers/service.ts';
 import { accountRoutes } from './casework/account-routes.ts';
 import { queueRoutes } from './casework/queue-routes.ts';
 import { caseRoutes } from './casework/routes.ts';
-import type { Casework } from './casework/service.ts';
 import type { Intake } from './intake.ts';
 import { letterRoutes } from './letter-routes.ts';
 import type { ComplaintLetters } from './letters.ts';
 import { logComplaintRoutes } from './log-routes.ts';
 import { ombudsmanRoutes } from './ombudsman/routes.ts';
-import type { OmbudsmanCases } from './ombudsman/service.ts';
 import { progressRoutes } from './progress-routes.ts';
 import { publicComplaintRoutes } from './public-routes.ts';
 import { reportRoutes } from './reports/routes.ts';
-import type { ComplaintReports } from './reports/service.ts';
+import type { Casework, ComplaintReports, OmbudsmanCases } from './service.ts';
 
 export type ComplaintsRouteDeps = {
   intake: Intake;

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { type Actor, appendAudit } from '../../../platform/audit/audit-trail.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
+import type { Clock } from '../../../platform/clock.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { InvalidInput, NotFound } from '../../../platform/errors.ts';
-import type { ModuleDeps } from '../../organisation/module-deps.ts';
 import type { OmbudsmanCaseTable } from '../tables.ts';
 import {
   checkEnquiry,
@@ -69,7 +69,7 @@ function changesOf(step: Step, input: StepInput): Partial<OmbudsmanCaseTable> {
   }
 }
 
-export function ombudsmanCases({ db, clock }: ModuleDeps) {
+export function ombudsmanCases({ db, clock }: { db: Kysely<Database>; clock: Clock }) {
   // As everywhere, an anonymised complaint is no longer there to see or add to.
   async function complaintOf(councilId: string, reference: string): Promise<ComplaintOfCase> {
     const row = await db

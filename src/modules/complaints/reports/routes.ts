@@ -1,9 +1,11 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { pdfDocument } from '../../../platform/documents/pdf.ts';
 import { csvLine } from '../../../platform/web/csv.ts';
-import { dateInput, formErrors, text } from '../../../platform/web/forms.ts';
+import { formText, queryOf } from '../../../platform/web/form-kit.ts';
+import { dateInput, formErrors } from '../../../platform/web/forms.ts';
 import { actorOf, render, signedIn } from '../../../platform/web/render.ts';
 import type { ComplaintsRouteDeps } from '../routes.ts';
 import { financialYearOf, type Period, periodOf, yearChoices } from './rules.ts';
@@ -28,12 +30,23 @@ const csvHeadings = [
   'Remedies',
 ];
 
+const part = formText.catch('');
+const periodQuery = z.object({
+  year: part,
+  'from-day': part,
+  'from-month': part,
+  'from-year': part,
+  'to-day': part,
+  'to-month': part,
+  'to-year': part,
+});
+
 // The period chosen in the query string: ?year=2025, or ?from-day=…&to-day=…, else this year.
 function chosen(request: FastifyRequest, today: string) {
-  const query = (request.query ?? {}) as Record<string, unknown>;
+  const query = queryOf(request, periodQuery);
   const from = dateInput(query, 'from');
   const to = dateInput(query, 'to');
-  const year = text(query.year).trim();
+  const year = query.year;
   const { period, errors } = periodOf({ year, from: from.date, to: to.date }, today);
   const search = (() => {
     if (period.year !== null) return `?year=${period.year}`;
