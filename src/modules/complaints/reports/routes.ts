@@ -8,6 +8,7 @@ import { formText, queryOf } from '../../../platform/web/form-kit.ts';
 import { dateInput, formErrors } from '../../../platform/web/forms.ts';
 import { actorOf, render, signedIn } from '../../../platform/web/render.ts';
 import type { ComplaintsRouteDeps } from '../routes.ts';
+import type { StageRow } from './repository.ts';
 import { financialYearOf, type Period, periodOf, yearChoices } from './rules.ts';
 import { annualSections, pdfBlocks, volumeSections } from './sections.ts';
 
@@ -58,16 +59,57 @@ function chosen(request: FastifyRequest, today: string) {
 const dateErrors = (errors: ReturnType<typeof periodOf>['errors']) =>
   formErrors(errors.map((error) => (error.key === 'year' ? error : { ...error, key: `${error.key}-day` })));
 
-export function reportRoutes(app: FastifyInstance, { reports, clock }: ComplaintsRouteDeps) {
+// The CSV: a heading line, then each batch of stage rows as it is read.
+async function* csvLines(batches: AsyncIterable<StageRow[]>) {
+  yield `\uFEFF${csvLine(csvHeadings)}`;
+  for await (const rows of batches)
+    yield rows
+      .map((row) =>
+        csvLine([
+          row.reference,
+          row.service,
+          row.channel,
+          row.category,
+          row.received,
+          row.stage,
+          row.acknowledgeBy,
+          row.acknowledgedOn,
+          row.respondBy,
+          row.extendedTo,
+          row.respondedOn,
+          row.outcome,
+          row.extendedTo ? 'yes' : 'no',
+          row.remedies,
+        ]),
+      )
+      .join('');
+}
+
+export function reportRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps) {
+  pageRoutes(app, deps);
+  exportRoutes(app, deps);
+}
+
+// The annual report's figures for the period chosen; none, with status 400, for a period that is not one.
+async function annual(request: FastifyRequest, reply: FastifyReply, { reports, clock }: ComplaintsRouteDeps) {
+  const principal = signedIn(request);
+  const { period, errors, search } = chosen(request, londonDate(clock.now()));
+  if (errors.length) {
+    reply.code(400);
+    return { errors, period, search, figures: null };
+  }
+  const figures = await reports.figures(principal.councilId, period);
+  return { errors, period, search, figures };
+}
+
+function pageRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps) {
+  const { reports, clock } = deps;
   const today = () => londonDate(clock.now());
 
   async function years(councilId: string) {
     const first = await reports.firstYear(councilId);
     return yearChoices(first ? financialYearOf(first) : financialYearOf(today()), today());
   }
-
-  const audited = (request: FastifyRequest, what: string, period: Period) =>
-    reports.recordExport(actorOf(request), what, period);
 
   app.get('/complaint-reports', access, async (request, reply) => {
     const councilId = signedIn(request).councilId;
@@ -85,20 +127,9 @@ export function reportRoutes(app: FastifyInstance, { reports, clock }: Complaint
     });
   });
 
-  async function annual(request: FastifyRequest, reply: FastifyReply) {
-    const principal = signedIn(request);
-    const { period, errors, search } = chosen(request, today());
-    if (errors.length) {
-      reply.code(400);
-      return { errors, period, search, figures: null };
-    }
-    const figures = await reports.figures(principal.councilId, period);
-    return { errors, period, search, figures };
-  }
-
   app.get('/complaint-reports/annual', access, async (request, reply) => {
     const principal = signedIn(request);
-    const { period, errors, search, figures } = await annual(request, reply);
+    const { period, errors, search, figures } = await annual(request, reply, deps);
     return render(request, reply, 'complaints/reports/views/annual.njk', {
       title: `Annual complaint performance report ${period.label}`,
       period,
@@ -108,10 +139,16 @@ export function reportRoutes(app: FastifyInstance, { reports, clock }: Complaint
       ...dateErrors(errors),
     });
   });
+}
+
+function exportRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps) {
+  const { reports, clock } = deps;
+  const audited = (request: FastifyRequest, what: string, period: Period) =>
+    reports.recordExport(actorOf(request), what, period);
 
   app.get('/complaint-reports/annual.pdf', access, async (request, reply) => {
     const principal = signedIn(request);
-    const { period, figures } = await annual(request, reply);
+    const { period, figures } = await annual(request, reply, deps);
     if (!figures) return reply.type('text/plain').send('Choose a real period');
     const title = 'Annual complaint performance report';
     const pdf = await pdfDocument({
@@ -135,40 +172,16 @@ export function reportRoutes(app: FastifyInstance, { reports, clock }: Complaint
 
   app.get('/complaint-reports/annual.csv', access, async (request, reply) => {
     const principal = signedIn(request);
-    const { period, errors } = chosen(request, today());
+    const { period, errors } = chosen(request, londonDate(clock.now()));
     if (errors.length) return reply.code(400).type('text/plain').send('Choose a real period');
     await audited(request, 'annual-csv', period);
     const batches = reports.stageRows(principal.councilId, period);
-    async function* lines() {
-      yield `\uFEFF${csvLine(csvHeadings)}`;
-      for await (const rows of batches)
-        yield rows
-          .map((row) =>
-            csvLine([
-              row.reference,
-              row.service,
-              row.channel,
-              row.category,
-              row.received,
-              row.stage,
-              row.acknowledgeBy,
-              row.acknowledgedOn,
-              row.respondBy,
-              row.extendedTo,
-              row.respondedOn,
-              row.outcome,
-              row.extendedTo ? 'yes' : 'no',
-              row.remedies,
-            ]),
-          )
-          .join('');
-    }
     return reply
       .type('text/csv; charset=utf-8')
       .header(
         'content-disposition',
         `attachment; filename="complaint-stages-${period.from}-${period.to}.csv"`,
       )
-      .send(Readable.from(lines()));
+      .send(Readable.from(csvLines(batches)));
   });
 }

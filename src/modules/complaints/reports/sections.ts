@@ -48,17 +48,8 @@ const statutoryNames: Record<string, string> = Object.fromEntries(
   Object.entries(statutoryRoutes).map(([key, route]) => [key, route.name]),
 );
 
-export function volumeSections(f: ReportFigures): ReportSection[] {
-  const stageRows = f.stages.map((s) => [
-    `Stage ${s.stage}`,
-    String(s.started),
-    `${s.acknowledgedOnTime} (${percent(s.acknowledgedOnTime, s.started)})`,
-    String(s.responded),
-    `${s.respondedOnTime} (${percent(s.respondedOnTime, s.responded)})`,
-    String(s.extended),
-    s.averageWorkingDays === null ? 'none responded' : String(s.averageWorkingDays),
-    String(s.overdueOpen),
-  ]);
+// Received, and what triage made of it.
+function intakeSections(f: ReportFigures): ReportSection[] {
   return [
     section('received', 'Complaints received', {
       paragraphs: [
@@ -89,6 +80,22 @@ export function volumeSections(f: ReportFigures): ReportSection[] {
           : []),
       ],
     }),
+  ];
+}
+
+// How quickly each stage was acknowledged and answered, and what it found.
+function stageSections(f: ReportFigures): ReportSection[] {
+  const stageRows = f.stages.map((s) => [
+    `Stage ${s.stage}`,
+    String(s.started),
+    `${s.acknowledgedOnTime} (${percent(s.acknowledgedOnTime, s.started)})`,
+    String(s.responded),
+    `${s.respondedOnTime} (${percent(s.respondedOnTime, s.responded)})`,
+    String(s.extended),
+    s.averageWorkingDays === null ? 'none responded' : String(s.averageWorkingDays),
+    String(s.overdueOpen),
+  ]);
+  return [
     section('timeliness', 'Timeliness by stage', {
       paragraphs: [
         'Stages started in the period. On time means by the deadline, or the extended deadline where the complainant was told of an extension. Working days count from the start of the stage to the response, on the council’s calendar.',
@@ -124,6 +131,12 @@ export function volumeSections(f: ReportFigures): ReportSection[] {
         },
       ],
     }),
+  ];
+}
+
+// What was put right: remedies, and the Ombudsman's enquiries and decisions.
+function remedySections(f: ReportFigures): ReportSection[] {
+  return [
     section('remedies', 'Remedies', {
       paragraphs: [
         `${f.remediesAgreed} remedies were agreed in the period; ${f.remediesDone} are done, ${f.remediesDoneOnTime} of them by their due date.`,
@@ -158,6 +171,10 @@ export function volumeSections(f: ReportFigures): ReportSection[] {
       ],
     }),
   ];
+}
+
+export function volumeSections(f: ReportFigures): ReportSection[] {
+  return [...intakeSections(f), ...stageSections(f), ...remedySections(f)];
 }
 
 export function annualSections(f: ReportFigures, councilName: string): ReportSection[] {
