@@ -111,6 +111,24 @@ export type ComplaintChange = Partial<{
   closedAt: Date;
 }>;
 
+// A change to a complaint by its columns (the audit trail records a triage decision so too).
+export function complaintColumns(change: ComplaintChange) {
+  return {
+    status: change.status,
+    stage: change.stage,
+    housing: change.housing,
+    triage_decision: change.triageDecision,
+    triage_reason: change.triageReason,
+    statutory_route: change.statutoryRoute,
+    category: change.category,
+    late_accepted: change.lateAccepted,
+    triaged_by: change.triagedBy,
+    triaged_at: change.triagedAt,
+    resolved_on: change.resolvedOn,
+    closed_at: change.closedAt,
+  };
+}
+
 export async function updateComplaint(
   db: Db,
   councilId: string,
@@ -120,21 +138,7 @@ export async function updateComplaint(
 ) {
   await db
     .updateTable('complaint')
-    .set({
-      status: change.status,
-      stage: change.stage,
-      housing: change.housing,
-      triage_decision: change.triageDecision,
-      triage_reason: change.triageReason,
-      statutory_route: change.statutoryRoute,
-      category: change.category,
-      late_accepted: change.lateAccepted,
-      triaged_by: change.triagedBy,
-      triaged_at: change.triagedAt,
-      resolved_on: change.resolvedOn,
-      closed_at: change.closedAt,
-      updated_at: at,
-    })
+    .set({ ...complaintColumns(change), updated_at: at })
     .where('council_id', '=', councilId)
     .where('id', '=', id)
     .execute();

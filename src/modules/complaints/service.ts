@@ -1,9 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/schema.ts';
-import type { Outbox } from '../../platform/notify/outbox.ts';
 import type { CustomersService } from '../customers/service.ts';
-import type { OrganisationService } from '../organisation/service.ts';
+import type { ModuleDeps } from '../organisation/service.ts';
 import { caseworkService } from './casework/service.ts';
 import type { ComplaintLetters } from './letters.ts';
 import { ombudsmanCases } from './ombudsman/service.ts';
@@ -15,12 +11,8 @@ export type { Casework } from './casework/service.ts';
 export type { OmbudsmanCases } from './ombudsman/service.ts';
 export type { ComplaintReports } from './reports/service.ts';
 
-type ComplaintsDeps = {
-  db: Kysely<Database>;
-  clock: Clock;
-  outbox: Outbox;
-  baseUrl: string;
-  organisation: Parameters<typeof caseworkService>[0]['organisation'] & Pick<OrganisationService, 'policy'>;
+type ComplaintsDeps = Omit<ModuleDeps, 'organisation'> & {
+  organisation: Parameters<typeof caseworkService>[0]['organisation'];
 };
 
 export type ComplaintsServices = ReturnType<typeof complaintsService>;

@@ -1,4 +1,4 @@
-import { actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
+import { actorFor } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { isUuid } from '../../../platform/auth/secrets.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
@@ -8,7 +8,15 @@ import { type FieldError, InvalidInput, NotFound } from '../../../platform/error
 import type { Person } from '../../organisation/service.ts';
 import { can } from '../policy.ts';
 import * as core from '../repository.ts';
-import { type CaseworkContext, type Complaint, change, forTeam, refused, textErrors } from './context.ts';
+import {
+  audit,
+  type CaseworkContext,
+  type Complaint,
+  change,
+  forTeam,
+  refused,
+  textErrors,
+} from './context.ts';
 import { accountRequestEmail } from './emails.ts';
 import * as repo from './repository.ts';
 
@@ -94,12 +102,7 @@ export async function askForAccounts(
         requestedAt: at,
       });
     const after = { people: made.map((m) => m.person.id), question: input.question, dueOn: input.dueOn };
-    await appendAudit(
-      trx,
-      actor,
-      { action: 'complaint.accounts-requested', recordType: 'complaint', recordId: current.id, after },
-      at,
-    );
+    await audit(trx, actor, at, { action: 'complaint.accounts-requested', complaintId: current.id, after });
     const { question, dueOn } = input;
     const asking = { reference: complaint.reference, serviceName: complaint.serviceName, question, dueOn };
     const emails = made.map(({ id, person }) =>
@@ -143,16 +146,11 @@ export async function answerAccount(
   const actor = actorFor(principal, httpRequestId);
   await change(ctx, principal.councilId, request.complaintId, async (trx, complaint, at) => {
     await repo.answerAccountRequest(trx, principal.councilId, request.id, account, at);
-    await appendAudit(
-      trx,
-      actor,
-      {
-        action: 'complaint.account-given',
-        recordType: 'complaint',
-        recordId: complaint.id,
-        after: { requestId: request.id },
-      },
-      at,
-    );
+    await audit(trx, actor, at, {
+      action: 'complaint.account-given',
+
+      complaintId: complaint.id,
+      after: { requestId: request.id },
+    });
   });
 }

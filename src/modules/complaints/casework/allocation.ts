@@ -1,8 +1,8 @@
-import { actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
+import { actorFor } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { isUuid } from '../../../platform/auth/secrets.ts';
 import * as repo from '../repository.ts';
-import { type CaseworkContext, caseLink, change, currentStage, forTeam, refused } from './context.ts';
+import { audit, type CaseworkContext, caseLink, change, currentStage, forTeam, refused } from './context.ts';
 import { allocationEmail } from './emails.ts';
 import { handlerRefusal } from './handler-rules.ts';
 
@@ -29,18 +29,13 @@ export async function allocate(
       handlerName: candidate.name,
       allocatedAt: at,
     });
-    await appendAudit(
-      trx,
-      actor,
-      {
-        action: 'complaint.allocated',
-        recordType: 'complaint',
-        recordId: complaint.id,
-        before: { stage: complaint.stage, handlerId: stage.handlerId },
-        after: { stage: complaint.stage, handlerId: candidate.id },
-      },
-      at,
-    );
+    await audit(trx, actor, at, {
+      action: 'complaint.allocated',
+
+      complaintId: complaint.id,
+      before: { stage: complaint.stage, handlerId: stage.handlerId },
+      after: { stage: complaint.stage, handlerId: candidate.id },
+    });
     if (candidate.id === principal.personId) return;
     const due = stage.extendedTo ?? stage.respondBy ?? stage.acknowledgeBy;
     const allocated = { reference: complaint.reference, stage: complaint.stage, due };

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
+import { type Actor, appendAudit } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
-import type { Clock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { type FieldError, InvalidInput, NotFound } from '../../../platform/errors.ts';
-import type { Outbox } from '../../../platform/notify/outbox.ts';
 import type { CustomersService, LetterWriter } from '../../customers/service.ts';
-import type { OrganisationService } from '../../organisation/service.ts';
+import type { ModuleDeps, OrganisationService } from '../../organisation/service.ts';
 import { can } from '../policy.ts';
 import * as repo from '../repository.ts';
 import { type ComplaintStatus, type Mover, moveRefusal } from '../status-rules.ts';
@@ -13,11 +12,7 @@ import { type ComplaintStatus, type Mover, moveRefusal } from '../status-rules.t
 // What the casework use cases are built from, and the steps they share: finding a complaint the
 // viewer may work, changing it under a lock, and writing to the complainant.
 
-export type CaseworkDeps = {
-  db: Kysely<Database>;
-  clock: Clock;
-  outbox: Outbox;
-  baseUrl: string;
+export type CaseworkDeps = Omit<ModuleDeps, 'organisation'> & {
   organisation: Pick<
     OrganisationService,
     | 'person'
@@ -137,4 +132,20 @@ export async function change<T>(
     if (!record) throw new NotFound('No such complaint');
     return work(trx, await withCustomer(ctx, councilId, record, trx), at);
   });
+}
+
+// The audit event of a change to a complaint, written in the change's transaction.
+export function audit(
+  trx: Kysely<Database>,
+  actor: Actor,
+  at: Date,
+  event: { action: string; complaintId: string; before?: unknown; after?: unknown },
+) {
+  const { action, complaintId, before, after } = event;
+  return appendAudit(
+    trx,
+    actor,
+    { action, recordType: 'complaint', recordId: complaintId, before, after },
+    at,
+  );
 }

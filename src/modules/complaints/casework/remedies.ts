@@ -1,11 +1,11 @@
-import { actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
+import { actorFor } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { isUuid } from '../../../platform/auth/secrets.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { isIsoDate } from '../../../platform/calendar/working-days.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import { type FieldError, InvalidInput, NotFound } from '../../../platform/errors.ts';
-import { type CaseworkContext, change, forTeam, refused, textErrors } from './context.ts';
+import { audit, type CaseworkContext, change, forTeam, refused, textErrors } from './context.ts';
 import * as repo from './repository.ts';
 import { penceOf, remedyKinds } from './rules.ts';
 
@@ -68,12 +68,7 @@ export async function addRemedy(
       recordedBy: principal.personId,
     };
     await repo.insertRemedy(trx, principal.councilId, remedy, at);
-    await appendAudit(
-      trx,
-      actor,
-      { action: 'complaint.remedy-added', recordType: 'complaint', recordId: current.id, after: remedy },
-      at,
-    );
+    await audit(trx, actor, at, { action: 'complaint.remedy-added', complaintId: current.id, after: remedy });
   });
 }
 
@@ -91,12 +86,11 @@ export async function remedyDone(
     const done = { on: londonDate(at), by: principal.personId };
     if (!(await repo.markRemedyDone(trx, principal.councilId, current.id, remedyId, done)))
       throw new NotFound('No such remedy outstanding');
-    await appendAudit(
-      trx,
-      actor,
-      { action: 'complaint.remedy-done', recordType: 'complaint', recordId: current.id, after: { remedyId } },
-      at,
-    );
+    await audit(trx, actor, at, {
+      action: 'complaint.remedy-done',
+      complaintId: current.id,
+      after: { remedyId },
+    });
   });
 }
 
@@ -122,16 +116,11 @@ export async function addImprovement(
       recordedBy: principal.personId,
     };
     await repo.insertImprovement(trx, principal.councilId, improvement, at);
-    await appendAudit(
-      trx,
-      actor,
-      {
-        action: 'complaint.improvement-recorded',
-        recordType: 'complaint',
-        recordId: current.id,
-        after: improvement,
-      },
-      at,
-    );
+    await audit(trx, actor, at, {
+      action: 'complaint.improvement-recorded',
+
+      complaintId: current.id,
+      after: improvement,
+    });
   });
 }

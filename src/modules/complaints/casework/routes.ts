@@ -36,26 +36,20 @@ const doneMessages: Record<string, string> = {
 };
 
 const notFound = 'No such complaint';
+const views = 'complaints/casework/views';
 const caseQuery = z.object({ done: formText.catch('') });
 
-type Action<B extends z.ZodType> = {
-  path: string;
-  template: string;
-  title: string;
-  body: B;
-  run: (
-    casework: Casework,
-    principal: Principal,
-    reference: string,
-    input: z.output<B>,
-    requestId: string,
-  ) => Promise<void>;
-  done: keyof typeof doneMessages;
-};
+type Run<B extends z.ZodType> = (
+  casework: Casework,
+  principal: Principal,
+  reference: string,
+  input: z.output<B>,
+  requestId: string,
+) => Promise<void>;
 
 // An action on the case: a form page, its post, and back to the case saying it is done.
 const action =
-  <B extends z.ZodType>({ path, template, title, body, run, done }: Action<B>) =>
+  <B extends z.ZodType>(path: string, title: string, body: B, done: string, run: Run<B>) =>
   (app: FastifyInstance, deps: ComplaintsRouteDeps) =>
     formRoute(app, `/complaints/:reference/${path}`, {
       access: 'complaints:handle',
@@ -68,12 +62,10 @@ const action =
         await run(deps.casework, signedIn(request), params.reference, input, request.id);
         return `/complaints/${params.reference}?done=${done}`;
       },
-      page: async (shown) =>
-        formPage(
-          shown,
-          template,
-          await pageData(deps, shown.request, { reference: shown.params.reference, path, title }),
-        ),
+      page: async (shown) => {
+        const data = await pageData(deps, shown.request, { reference: shown.params.reference, path, title });
+        return formPage(shown, `${views}/${path}.njk`, data);
+      },
     });
 
 // A case form's page: the case, and the people it offers to choose from.
@@ -103,90 +95,38 @@ async function pageData(
   };
 }
 
-const views = 'complaints/casework/views';
-
 const actions = [
-  action({
-    path: 'triage',
-    template: `${views}/triage.njk`,
-    title: 'Triage the complaint',
-    body: triageForm,
-    run: (casework, principal, reference, input, requestId) =>
-      casework.triage(principal, reference, input, requestId),
-    done: 'triaged',
-  }),
-  action({
-    path: 'allocate',
-    template: `${views}/allocate.njk`,
-    title: 'Allocate the complaint',
-    body: allocateForm,
-    run: (casework, principal, reference, input, requestId) =>
-      casework.allocate(principal, reference, input.handlerId, requestId),
-    done: 'allocated',
-  }),
-  action({
-    path: 'ask',
-    template: `${views}/case-ask.njk`,
-    title: 'Ask for accounts',
-    body: askForm,
-    run: (casework, principal, reference, input, requestId) =>
-      casework.askForAccounts(principal, reference, input, requestId),
-    done: 'asked',
-  }),
-  action({
-    path: 'extend',
-    template: `${views}/case-extend.njk`,
-    title: 'Extend the deadline',
-    body: extendForm,
-    run: (casework, principal, reference, input, requestId) =>
-      casework.extend(principal, reference, input, requestId),
-    done: 'extended',
-  }),
-  action({
-    path: 'respond',
-    template: `${views}/respond.njk`,
-    title: 'Record the response',
-    body: respondForm,
-    run: (casework, principal, reference, input, requestId) =>
-      casework.respond(principal, reference, input, requestId),
-    done: 'responded',
-  }),
-  action({
-    path: 'remedies',
-    template: `${views}/case-remedy.njk`,
-    title: 'Add a remedy',
-    body: remedyForm,
-    run: (casework, principal, reference, input, requestId) =>
-      casework.addRemedy(principal, reference, input, requestId),
-    done: 'remedy',
-  }),
-  action({
-    path: 'improvements',
-    template: `${views}/case-improvement.njk`,
-    title: 'Record a service improvement',
-    body: improvementForm,
-    run: (casework, principal, reference, input, requestId) =>
-      casework.addImprovement(principal, reference, { description: input.improvement }, requestId),
-    done: 'improvement',
-  }),
-  action({
-    path: 'escalate',
-    template: `${views}/case-escalate.njk`,
-    title: 'Record an escalation to stage 2',
-    body: reasonForm,
-    run: (casework, principal, reference, input, requestId) =>
-      casework.recordEscalation(principal, reference, input.reason, requestId),
-    done: 'escalated',
-  }),
-  action({
-    path: 'close',
-    template: `${views}/case-close.njk`,
-    title: 'Close the complaint',
-    body: z.object({}),
-    run: (casework, principal, reference, _input, requestId) =>
-      casework.close(principal, reference, requestId),
-    done: 'closed',
-  }),
+  action('triage', 'Triage the complaint', triageForm, 'triaged', (c, p, ref, input, id) =>
+    c.triage(p, ref, input, id),
+  ),
+  action('allocate', 'Allocate the complaint', allocateForm, 'allocated', (c, p, ref, input, id) =>
+    c.allocate(p, ref, input.handlerId, id),
+  ),
+  action('ask', 'Ask for accounts', askForm, 'asked', (c, p, ref, input, id) =>
+    c.askForAccounts(p, ref, input, id),
+  ),
+  action('extend', 'Extend the deadline', extendForm, 'extended', (c, p, ref, input, id) =>
+    c.extend(p, ref, input, id),
+  ),
+  action('respond', 'Record the response', respondForm, 'responded', (c, p, ref, input, id) =>
+    c.respond(p, ref, input, id),
+  ),
+  action('remedies', 'Add a remedy', remedyForm, 'remedy', (c, p, ref, input, id) =>
+    c.addRemedy(p, ref, input, id),
+  ),
+  action(
+    'improvements',
+    'Record a service improvement',
+    improvementForm,
+    'improvement',
+    (c, p, ref, input, id) => c.addImprovement(p, ref, { description: input.improvement }, id),
+  ),
+  action('escalate', 'Record an escalation to stage 2', reasonForm, 'escalated', (c, p, ref, input, id) =>
+    c.recordEscalation(p, ref, input.reason, id),
+  ),
+  action('close', 'Close the complaint', z.object({}), 'closed', (c, p, ref, _input, id) =>
+    c.close(p, ref, id),
+  ),
 ];
 
 export function caseRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps) {

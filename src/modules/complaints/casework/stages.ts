@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Actor, actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
+import { type Actor, actorFor } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { dayMonthYear } from '../../../platform/calendar/date-text.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
@@ -11,6 +11,7 @@ import { outcomeWords } from '../letter-templates.ts';
 import * as core from '../repository.ts';
 import type { ComplaintStatus } from '../status-rules.ts';
 import {
+  audit,
   type CaseworkContext,
   type Complaint,
   change,
@@ -67,12 +68,7 @@ export async function extend(
     });
     const after = { stage: complaint.stage, due: deadline.due, days, reason: input.reason };
     const before = { stage: complaint.stage, due: previous };
-    await appendAudit(
-      trx,
-      actor,
-      { action: 'complaint.extended', recordType: 'complaint', recordId: complaint.id, before, after },
-      at,
-    );
+    await audit(trx, actor, at, { action: 'complaint.extended', complaintId: complaint.id, before, after });
     const values = {
       previousDate: dayMonthYear(previous),
       newDate: dayMonthYear(deadline.due),
@@ -151,18 +147,13 @@ export async function respond(
       findings,
     });
     await core.updateComplaint(trx, councilId, complaint.id, { status: to, resolvedOn: today }, at);
-    await appendAudit(
-      trx,
-      actor,
-      {
-        action: 'complaint.responded',
-        recordType: 'complaint',
-        recordId: complaint.id,
-        before: { status: complaint.status },
-        after: { status: to, stage: complaint.stage, outcome },
-      },
-      at,
-    );
+    await audit(trx, actor, at, {
+      action: 'complaint.responded',
+
+      complaintId: complaint.id,
+      before: { status: complaint.status },
+      after: { status: to, stage: complaint.stage, outcome },
+    });
     return ctx.letters.write(trx, {
       councilId,
       kind: responseLetterKind(complaint.regime, complaint.stage),
@@ -214,12 +205,7 @@ export async function escalate(
     );
     const after = { status: 'stage-2', reasonGiven: reason !== '', respondBy };
     const before = { status: complaint.status };
-    await appendAudit(
-      trx,
-      actor,
-      { action: 'complaint.escalated', recordType: 'complaint', recordId: complaint.id, before, after },
-      at,
-    );
+    await audit(trx, actor, at, { action: 'complaint.escalated', complaintId: complaint.id, before, after });
     return ctx.letters.write(trx, {
       councilId,
       kind: 'escalation-acknowledgement',
@@ -267,17 +253,12 @@ export async function close(
       { status: 'closed', closedAt: at },
       at,
     );
-    await appendAudit(
-      trx,
-      actor,
-      {
-        action: 'complaint.closed',
-        recordType: 'complaint',
-        recordId: complaint.id,
-        before: { status: complaint.status },
-        after: { status: 'closed' },
-      },
-      at,
-    );
+    await audit(trx, actor, at, {
+      action: 'complaint.closed',
+
+      complaintId: complaint.id,
+      before: { status: complaint.status },
+      after: { status: 'closed' },
+    });
   });
 }

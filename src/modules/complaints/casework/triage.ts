@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Actor, actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
+import { type Actor, actorFor } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { dayMonthYear } from '../../../platform/calendar/date-text.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
@@ -21,15 +21,8 @@ import {
   triageErrors,
   triageOutcomes,
 } from '../triage-rules.ts';
-import {
-  type CaseworkContext,
-  type Complaint,
-  change,
-  checkMove,
-  currentStage,
-  forTeam,
-  recipientOf,
-} from './context.ts';
+import type { CaseworkContext, Complaint } from './context.ts';
+import { audit, change, checkMove, currentStage, forTeam, recipientOf } from './context.ts';
 import { summaryText } from './rules.ts';
 
 type WorkingRules = { policy: PolicySettings; calendar: WorkingCalendar };
@@ -90,19 +83,6 @@ function triageLetter(
   });
 }
 
-// The audit trail keeps the decision as the complaint's columns name it.
-const triageAudit = (change: repo.ComplaintChange) => ({
-  status: change.status,
-  housing: change.housing,
-  triage_decision: change.triageDecision,
-  triage_reason: change.triageReason,
-  statutory_route: change.statutoryRoute,
-  category: change.category,
-  late_accepted: change.lateAccepted,
-  triaged_by: change.triagedBy,
-  resolved_on: change.resolvedOn,
-});
-
 function decide(principal: Principal, complaint: Complaint, input: TriageInput, late: boolean, at: Date) {
   if (!isTriageDecision(input.decision)) throw new Error('unreachable');
   const decision = input.decision;
@@ -147,18 +127,14 @@ export async function triage(
     const respondBy = decided.accepted
       ? await acknowledge(ctx, trx, complaint, { councilId, today, rules })
       : '';
-    await appendAudit(
-      trx,
-      actor,
-      {
-        action: 'complaint.triaged',
-        recordType: 'complaint',
-        recordId: complaint.id,
-        before: { status: complaint.status },
-        after: triageAudit(decided.change),
-      },
-      at,
-    );
+    await audit(trx, actor, at, {
+      action: 'complaint.triaged',
+
+      complaintId: complaint.id,
+      before: { status: complaint.status },
+      // The decision as the complaint's columns name it; when is the event's own.
+      after: { ...repo.complaintColumns(decided.change), triaged_at: undefined },
+    });
     return triageLetter(ctx, trx, complaint, decided, { actor, at, respondBy, policy });
   });
 }
