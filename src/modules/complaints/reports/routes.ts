@@ -8,9 +8,9 @@ import { formText, queryOf } from '../../../platform/web/form-kit.ts';
 import { dateInput, formErrors } from '../../../platform/web/forms.ts';
 import { actorOf, render, signedIn } from '../../../platform/web/render.ts';
 import type { ComplaintsRouteDeps } from '../routes.ts';
-import type { StageRow } from './repository.ts';
 import { financialYearOf, type Period, periodOf, yearChoices } from './rules.ts';
 import { annualSections, pdfBlocks, volumeSections } from './sections.ts';
+import type { StageRow } from './service.ts';
 
 const access = { config: { access: 'complaints:reports' } } as const;
 

@@ -9,7 +9,7 @@ import * as repo from './repository.ts';
 import { type AssessmentFigures, monthsOf, type Period } from './rules.ts';
 
 export type ComplaintReports = ReturnType<typeof complaintReports>;
-export type { Count } from './repository.ts';
+export type { Count, StageRow } from './repository.ts';
 
 type ReportsDeps = {
   db: Kysely<Database>;
