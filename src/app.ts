@@ -1,13 +1,10 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
-import { caseworkService } from './modules/complaints/casework.ts';
 import { intakeService } from './modules/complaints/intake/service.ts';
 import { complaintLetters } from './modules/complaints/letters.ts';
-import { ombudsmanCases } from './modules/complaints/ombudsman.ts';
-import { complaintReports } from './modules/complaints/reports.ts';
-import { complaintRetention } from './modules/complaints/retention.ts';
 import { complaintsRoutes } from './modules/complaints/routes.ts';
+import { complaintsService } from './modules/complaints/service.ts';
 import { customersRoutes } from './modules/customers/routes.ts';
 import { customersService } from './modules/customers/service.ts';
 import { giftPublication } from './modules/gifts/publication.ts';
@@ -72,11 +69,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const campaigns = campaignsService(moduleDeps);
   const letters = complaintLetters(moduleDeps);
   const customers = customersService(moduleDeps, { letters });
-  const casework = caseworkService(moduleDeps, { letters, customers });
+  const { casework, ombudsman, reports, retention } = complaintsService(moduleDeps, { letters, customers });
   const intake = intakeService(moduleDeps, { customers, casework, letters });
-  const ombudsman = ombudsmanCases(moduleDeps);
-  const reports = complaintReports(moduleDeps);
-  const retention = complaintRetention(moduleDeps);
 
   const routes = await registerPlugins(app, {
     config,

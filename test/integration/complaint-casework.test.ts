@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseworkService } from '../../src/modules/complaints/casework.ts';
+import { caseworkService } from '../../src/modules/complaints/casework/service.ts';
 import { complaintLetters } from '../../src/modules/complaints/letters.ts';
 import { customersService } from '../../src/modules/customers/service.ts';
 import { organisationService } from '../../src/modules/organisation/service.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ombudsmanCases } from '../../src/modules/complaints/ombudsman.ts';
+import { ombudsmanCases } from '../../src/modules/complaints/ombudsman/service.ts';
 import type { ModuleDeps } from '../../src/modules/organisation/module-deps.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients } from '../support/clients.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { financialYear } from '../../src/modules/complaints/report-rules.ts';
-import { complaintReports } from '../../src/modules/complaints/reports.ts';
+import { financialYear } from '../../src/modules/complaints/reports/rules.ts';
+import { complaintReports } from '../../src/modules/complaints/reports/service.ts';
 import { uuidv7 } from '../../src/platform/db/ids.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients } from '../support/clients.ts';

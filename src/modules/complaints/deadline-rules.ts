@@ -15,7 +15,7 @@ import {
   isWorkingDay,
   type WorkingCalendar,
 } from '../../platform/calendar/working-days.ts';
-import type { PolicySettings } from '../organisation/policy-settings.ts';
+import type { PolicySettings } from '../organisation/service.ts';
 
 export type Regime = 'complaint-handling-code' | 'single-stage';
 type Deadline = { due: string; basis: string };

@@ -2,10 +2,11 @@ import { type Kysely, sql } from 'kysely';
 import { type Actor, appendAudit } from '../../platform/audit/audit-trail.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { addMonths } from '../../platform/calendar/months.ts';
+import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { anonymiseLetters, removedText } from '../../platform/retention.ts';
-import { anonymiseDormantCustomers } from '../customers/retention.ts';
-import type { ModuleDeps } from '../organisation/module-deps.ts';
+import type { CustomersService } from '../customers/service.ts';
+import type { OrganisationService } from '../organisation/service.ts';
 
 const batchSize = 200;
 
@@ -13,51 +14,65 @@ const batchSize = 200;
 // anonymised (003 vexatious procedure §7.1, DOMAIN.md §4); an open Ombudsman case holds it. What
 // is counted (service, channel, category, dates, stages, outcomes, remedy kinds and amounts,
 // service improvements) stays, so the reports are the same before and after.
-export function complaintRetention({ db, clock, organisation }: ModuleDeps) {
-  async function anonymiseComplaints(councilId: string, resolvedBy: string, retentionMonths: number) {
-    const actor: Actor = { councilId, personId: null, label: 'Retention job' };
-    let total = 0;
-    for (;;) {
-      const done = await db.transaction().execute(async (trx) => {
-        const due = await dueComplaints(trx, councilId, resolvedBy);
-        const at = clock.now();
-        for (const complaint of due) {
-          await anonymiseComplaint(trx, councilId, complaint.id, at);
-          await appendAudit(
-            trx,
-            actor,
-            {
-              action: 'complaint.anonymised',
-              recordType: 'complaint',
-              recordId: complaint.id,
-              before: { reference: complaint.reference, resolvedOn: complaint.resolved_on },
-              after: { anonymisedAt: at.toISOString(), retentionMonths },
-            },
-            at,
-          );
-        }
-        return due.length;
-      });
-      total += done;
-      if (done < batchSize) return total;
-    }
-  }
+type RetentionDeps = {
+  db: Kysely<Database>;
+  clock: Clock;
+  organisation: Pick<OrganisationService, 'policy'>;
+  customers: Pick<CustomersService, 'anonymiseDormant'>;
+};
 
-  return {
-    // Anonymises the complaints due, then the customers left with nothing kept; a daily job.
-    async run(councilId: string): Promise<{ complaints: number; customers: number }> {
-      const months = (await organisation.policy(councilId)).complainantRetentionMonths;
-      const cutoff = addMonths(londonDate(clock.now()), -months);
-      const complaints = await anonymiseComplaints(councilId, cutoff, months);
-      const customers = await anonymiseDormantCustomers(db, {
-        councilId,
-        quietSince: new Date(`${cutoff}T00:00:00Z`),
-        at: () => clock.now(),
-        stillHeld: (trx, ids) => customersStillHeld(trx, councilId, ids),
-      });
-      return { complaints, customers };
-    },
-  };
+async function anonymiseComplaints(
+  { db, clock }: RetentionDeps,
+  councilId: string,
+  resolvedBy: string,
+  retentionMonths: number,
+) {
+  const actor: Actor = { councilId, personId: null, label: 'Retention job' };
+  let total = 0;
+  for (;;) {
+    const done = await db.transaction().execute(async (trx) => {
+      const due = await dueComplaints(trx, councilId, resolvedBy);
+      const at = clock.now();
+      for (const complaint of due) {
+        await anonymiseComplaint(trx, councilId, complaint.id, at);
+        await appendAudit(
+          trx,
+          actor,
+          {
+            action: 'complaint.anonymised',
+            recordType: 'complaint',
+            recordId: complaint.id,
+            before: { reference: complaint.reference, resolvedOn: complaint.resolved_on },
+            after: { anonymisedAt: at.toISOString(), retentionMonths },
+          },
+          at,
+        );
+      }
+      return due.length;
+    });
+    total += done;
+    if (done < batchSize) return total;
+  }
+}
+
+// Anonymises the complaints due, then the customers left with nothing kept; a daily job.
+async function run(
+  deps: RetentionDeps,
+  councilId: string,
+): Promise<{ complaints: number; customers: number }> {
+  const months = (await deps.organisation.policy(councilId)).complainantRetentionMonths;
+  const cutoff = addMonths(londonDate(deps.clock.now()), -months);
+  const complaints = await anonymiseComplaints(deps, councilId, cutoff, months);
+  const customers = await deps.customers.anonymiseDormant({
+    councilId,
+    quietSince: new Date(`${cutoff}T00:00:00Z`),
+    stillHeld: (trx, ids) => customersStillHeld(trx, councilId, ids),
+  });
+  return { complaints, customers };
+}
+
+export function complaintRetention(deps: RetentionDeps) {
+  return { run: (councilId: string) => run(deps, councilId) };
 }
 
 // Of these customers, those with a complaint whose personal data is still kept.

@@ -1,20 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { CustomersService } from '../customers/service.ts';
-import { accountRoutes } from './account-routes.ts';
-import { caseRoutes } from './case-routes.ts';
-import type { Casework } from './casework.ts';
+import { accountRoutes } from './casework/account-routes.ts';
+import { queueRoutes } from './casework/queue-routes.ts';
+import { caseRoutes } from './casework/routes.ts';
 import { logComplaintRoutes } from './intake/routes.ts';
 import type { Intake } from './intake/service.ts';
 import { letterRoutes } from './letter-routes.ts';
 import type { ComplaintLetters } from './letters.ts';
-import type { OmbudsmanCases } from './ombudsman.ts';
-import { ombudsmanRoutes } from './ombudsman-routes.ts';
+import { ombudsmanRoutes } from './ombudsman/routes.ts';
 import { progressRoutes } from './public/progress-routes.ts';
 import { publicComplaintRoutes } from './public/routes.ts';
-import { queueRoutes } from './queue-routes.ts';
-import { reportRoutes } from './report-routes.ts';
-import type { ComplaintReports } from './reports.ts';
+import { reportRoutes } from './reports/routes.ts';
+import type { Casework, ComplaintReports, OmbudsmanCases } from './service.ts';
 
 export type ComplaintsRouteDeps = {
   intake: Intake;

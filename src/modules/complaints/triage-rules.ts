@@ -1,7 +1,7 @@
 // Is it a corporate complaint? (003 §2.1-2.10, §5.1; DOMAIN.md §3 "Triage").
 import { addMonths } from '../../platform/calendar/months.ts';
 import type { FieldError } from '../../platform/errors.ts';
-import type { PolicySettings } from '../organisation/policy-settings.ts';
+import type { PolicySettings } from '../organisation/service.ts';
 
 export const triageDecisions = {
   complaint: 'A complaint: accept it at stage 1',
@@ -11,7 +11,7 @@ export const triageDecisions = {
   'out-of-scope': 'Outside what the council can look at (003 §2.4)',
   'statutory-route': 'Has its own statutory complaints process (003 §2.5-2.10)',
 } as const;
-type TriageDecision = keyof typeof triageDecisions;
+export type TriageDecision = keyof typeof triageDecisions;
 export const isTriageDecision = (value: string): value is TriageDecision =>
   Object.hasOwn(triageDecisions, value);
 
@@ -34,7 +34,7 @@ export const statutoryRoutes = {
   school: { name: 'A school', setting: 'schoolComplaintsUrl' },
   'environmental-report': { name: 'Reporting an environmental issue', setting: 'environmentalReportUrl' },
 } as const satisfies Record<string, { name: string; setting: keyof PolicySettings }>;
-type StatutoryRoute = keyof typeof statutoryRoutes;
+export type StatutoryRoute = keyof typeof statutoryRoutes;
 export const isStatutoryRoute = (value: string): value is StatutoryRoute =>
   Object.hasOwn(statutoryRoutes, value);
 

@@ -53,6 +53,17 @@ export async function customer(db: Db, councilId: string, id: string): Promise<C
   };
 }
 
+// The contact details of these customers, in one query: for pages that list their complaints.
+export async function contactDetails(db: Db, councilId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('customer')
+    .select(['id', 'name', 'email', 'phone', 'address'])
+    .where('council_id', '=', councilId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
 export type Details = { name: string; email: string; phone: string; address: string };
 
 export async function insertCustomer(db: Db, councilId: string, id: string, details: Details, at: Date) {

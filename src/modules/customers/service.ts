@@ -12,6 +12,7 @@ import { decisionsService } from './decisions.ts';
 import { type ContactForm, checkContact, checkDetails, type DetailsForm } from './input.ts';
 import type { CustomerLetters } from './letters-contract.ts';
 import * as repo from './repository.ts';
+import { anonymiseDormantCustomers } from './retention.ts';
 import {
   type Category,
   capabilitiesOf,
@@ -23,6 +24,9 @@ import {
 } from './rules.ts';
 
 export type CustomersService = ReturnType<typeof customersService>;
+export type { LetterRequest, LetterWriter } from './letters-contract.ts';
+
+type DormantInput = Omit<Parameters<typeof anonymiseDormantCustomers>[1], 'at'>;
 
 type ContactWarning = {
   customerId: string;
@@ -147,6 +151,16 @@ export function customersService(deps: ModuleDeps, collaborators: { letters: Com
     findOrCreate,
     contactWarning,
     logContact,
+
+    // Contact details by customer id, in one query; inside a transaction, read through it.
+    async contactDetails(councilId: string, ids: readonly string[], executor: Kysely<Database> = db) {
+      const found = await repo.contactDetails(executor, councilId, ids);
+      return new Map(found.map((customer) => [customer.id, customer]));
+    },
+
+    // Anonymises the customers the calling module no longer holds anything for (retention).
+    anonymiseDormant: (input: DormantInput) =>
+      anonymiseDormantCustomers(db, { ...input, at: () => clock.now() }),
 
     // Customers found by name, email or phone; an anonymised one is never found.
     search: (councilId: string, text: string) =>

@@ -1,6 +1,8 @@
+import type { Kysely } from 'kysely';
 import type { Role } from '../../platform/auth/roles.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import { calendarService } from './calendar/service.ts';
-import { councilCreatedAt, findCouncilBySlug, listCouncilIds } from './councils/repository.ts';
+import { councilCreatedAt, findCouncil, findCouncilBySlug, listCouncilIds } from './councils/repository.ts';
 import { invitationsService } from './invitations/service.ts';
 import type { OrganisationDeps } from './module-deps.ts';
 import * as repo from './people/repository.ts';
@@ -35,5 +37,13 @@ export function organisationService(deps: OrganisationDeps) {
     reportIds: (councilId: string, id: string) => repo.reportIdsOf(db, councilId, id),
     peopleWithRole: (councilId: string, role: Role, serviceId?: string) =>
       repo.peopleWithRole(db, councilId, role, serviceId),
+    // A council's name, its address on the public pages (slug) and its division. Inside a
+    // transaction, pass it: on the embedded database a read through db waits for it.
+    council: (councilId: string, executor: Kysely<Database> = db) => findCouncil(executor, councilId),
+    // Names and email addresses of the people with these ids, in one query, by id.
+    async peopleByIds(councilId: string, ids: readonly string[], executor: Kysely<Database> = db) {
+      const people = await repo.peopleByIds(executor, councilId, ids);
+      return new Map(people.map((person) => [person.id, person]));
+    },
   };
 }

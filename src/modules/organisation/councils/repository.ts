@@ -60,3 +60,11 @@ export async function insertService(
     })
     .execute();
 }
+
+export async function findCouncil(db: Kysely<Database>, councilId: string) {
+  return db
+    .selectFrom('council')
+    .select(['name', 'slug', 'division'])
+    .where('council_id', '=', councilId)
+    .executeTakeFirstOrThrow();
+}

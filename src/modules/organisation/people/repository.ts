@@ -294,3 +294,14 @@ export async function setPasswordHash(
     .where('id', '=', personId)
     .execute();
 }
+
+// Who these people are, by id: one query for a page's worth of names.
+export async function peopleByIds(db: Kysely<Database>, councilId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('person')
+    .select(['id', 'name', 'email'])
+    .where('council_id', '=', councilId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}

@@ -1,0 +1,248 @@
+import type { Kysely } from 'kysely';
+import { sameCouncil } from '../../../platform/db/same-council.ts';
+import type { Database } from '../../../platform/db/schema.ts';
+
+// What casework adds to a complaint: accounts asked of officers, remedies, service improvements,
+// and the documents it came with. Names of people are the organisation's: rows carry their ids.
+
+type Db = Kysely<Database>;
+
+export type AccountRequest = {
+  id: string;
+  complaintId: string;
+  stage: number;
+  personId: string;
+  personName: string;
+  askedAs: 'service' | 'named-officer';
+  question: string;
+  dueOn: string;
+  requestedBy: string;
+  requestedAt: Date;
+  account: string | null;
+  answeredAt: Date | null;
+};
+
+function accountQuery(db: Db, councilId: string) {
+  return db
+    .selectFrom('complaint_account_request')
+    .select([
+      'id',
+      'complaint_id as complaintId',
+      'stage',
+      'person_id as personId',
+      'person_name as personName',
+      'asked_as as askedAs',
+      'question',
+      'due_on as dueOn',
+      'requested_by as requestedBy',
+      'requested_at as requestedAt',
+      'account',
+      'answered_at as answeredAt',
+    ])
+    .where('council_id', '=', councilId);
+}
+
+export async function accountRequests(db: Db, councilId: string, complaintId: string) {
+  const rows = await accountQuery(db, councilId)
+    .where('complaint_id', '=', complaintId)
+    .orderBy('requested_at')
+    .execute();
+  return rows as AccountRequest[];
+}
+
+export async function accountRequest(db: Db, councilId: string, id: string) {
+  const row = await accountQuery(db, councilId).where('id', '=', id).executeTakeFirst();
+  return row as AccountRequest | undefined;
+}
+
+export async function accountRequestsOf(db: Db, councilId: string, personId: string) {
+  return db
+    .selectFrom('complaint_account_request as a')
+    .innerJoin('complaint as c', sameCouncil('c.id', 'a.complaint_id'))
+    .select([
+      'a.id',
+      'c.reference',
+      'c.service_name as serviceName',
+      'a.question',
+      'a.due_on as dueOn',
+      'a.answered_at as answeredAt',
+    ])
+    .where('a.council_id', '=', councilId)
+    .where('a.person_id', '=', personId)
+    .orderBy('a.answered_at', (ob) => ob.desc().nullsFirst())
+    .orderBy('a.due_on')
+    .limit(200)
+    .execute();
+}
+
+export async function isAskedForAccount(db: Db, councilId: string, complaintId: string, personId: string) {
+  const row = await db
+    .selectFrom('complaint_account_request')
+    .select('id')
+    .where('council_id', '=', councilId)
+    .where('complaint_id', '=', complaintId)
+    .where('person_id', '=', personId)
+    .orderBy('requested_at', 'desc')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function insertAccountRequest(
+  db: Db,
+  councilId: string,
+  request: Omit<AccountRequest, 'account' | 'answeredAt'>,
+) {
+  await db
+    .insertInto('complaint_account_request')
+    .values({
+      council_id: councilId,
+      id: request.id,
+      complaint_id: request.complaintId,
+      stage: request.stage,
+      person_id: request.personId,
+      person_name: request.personName,
+      asked_as: request.askedAs,
+      question: request.question,
+      due_on: request.dueOn,
+      requested_by: request.requestedBy,
+      requested_at: request.requestedAt,
+    })
+    .execute();
+}
+
+export async function answerAccountRequest(db: Db, councilId: string, id: string, account: string, at: Date) {
+  await db
+    .updateTable('complaint_account_request')
+    .set({ account, answered_at: at })
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export type Remedy = {
+  id: string;
+  stage: number;
+  kind: string;
+  description: string;
+  amountPence: number | null;
+  ownerId: string;
+  dueOn: string;
+  doneOn: string | null;
+  recordedAt: Date;
+};
+
+export async function remedies(db: Db, councilId: string, complaintId: string): Promise<Remedy[]> {
+  return db
+    .selectFrom('complaint_remedy')
+    .select([
+      'id',
+      'stage',
+      'kind',
+      'description',
+      'amount_pence as amountPence',
+      'owner_id as ownerId',
+      'due_on as dueOn',
+      'done_on as doneOn',
+      'recorded_at as recordedAt',
+    ])
+    .where('council_id', '=', councilId)
+    .where('complaint_id', '=', complaintId)
+    .orderBy('recorded_at')
+    .execute();
+}
+
+export type NewRemedy = Omit<Remedy, 'doneOn' | 'recordedAt'> & { complaintId: string; recordedBy: string };
+
+export async function insertRemedy(db: Db, councilId: string, remedy: NewRemedy, at: Date) {
+  await db
+    .insertInto('complaint_remedy')
+    .values({
+      council_id: councilId,
+      id: remedy.id,
+      complaint_id: remedy.complaintId,
+      stage: remedy.stage,
+      kind: remedy.kind,
+      description: remedy.description,
+      amount_pence: remedy.amountPence,
+      owner_id: remedy.ownerId,
+      due_on: remedy.dueOn,
+      recorded_by: remedy.recordedBy,
+      recorded_at: at,
+    })
+    .execute();
+}
+
+export async function markRemedyDone(
+  db: Db,
+  councilId: string,
+  complaintId: string,
+  id: string,
+  done: { on: string; by: string },
+) {
+  const result = await db
+    .updateTable('complaint_remedy')
+    .set({ done_on: done.on, done_by: done.by })
+    .where('council_id', '=', councilId)
+    .where('complaint_id', '=', complaintId)
+    .where('id', '=', id)
+    .where('done_on', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export type Improvement = {
+  id: string;
+  complaintId: string;
+  serviceId: string | null;
+  serviceName: string;
+  description: string;
+  recordedBy: string;
+};
+
+export async function improvements(db: Db, councilId: string, complaintId: string) {
+  return db
+    .selectFrom('service_improvement')
+    .select([
+      'id',
+      'service_name as serviceName',
+      'description',
+      'recorded_by as recordedBy',
+      'recorded_at as recordedAt',
+    ])
+    .where('council_id', '=', councilId)
+    .where('complaint_id', '=', complaintId)
+    .orderBy('recorded_at')
+    .execute();
+}
+
+export async function insertImprovement(db: Db, councilId: string, improvement: Improvement, at: Date) {
+  await db
+    .insertInto('service_improvement')
+    .values({
+      council_id: councilId,
+      id: improvement.id,
+      complaint_id: improvement.complaintId,
+      service_id: improvement.serviceId,
+      service_name: improvement.serviceName,
+      description: improvement.description,
+      recorded_by: improvement.recordedBy,
+      recorded_at: at,
+    })
+    .execute();
+}
+
+export async function documents(db: Db, councilId: string, complaintId: string) {
+  return db
+    .selectFrom('complaint_document')
+    .select([
+      'id',
+      'purpose',
+      'file_name as fileName',
+      'size_bytes as sizeBytes',
+      'uploaded_at as uploadedAt',
+    ])
+    .where('council_id', '=', councilId)
+    .where('complaint_id', '=', complaintId)
+    .orderBy('uploaded_at')
+    .execute();
+}

@@ -1,0 +1,114 @@
+import { actorFor, recordAccess } from '../../../platform/audit/audit-trail.ts';
+import type { Principal } from '../../../platform/auth/principal.ts';
+import { maxExtensionDays } from '../deadline-rules.ts';
+import { caseAccess } from '../policy.ts';
+import * as core from '../repository.ts';
+import { housingByDefault, isLate } from '../triage-rules.ts';
+import { type CaseworkContext, type Complaint, currentStage, forTeam } from './context.ts';
+import * as repo from './repository.ts';
+
+// What the case's pages show: the case header, and the whole case for the complaints team.
+
+async function summaryOf(ctx: CaseworkContext, councilId: string, complaint: Complaint) {
+  const { stage } = await currentStage(ctx, councilId, complaint);
+  return {
+    id: complaint.id,
+    reference: complaint.reference,
+    customerId: complaint.customerId,
+    customerName: complaint.customerName,
+    serviceId: complaint.serviceId,
+    serviceName: complaint.serviceName,
+    status: complaint.status,
+    regime: complaint.regime,
+    stage: complaint.stage,
+    housing: complaint.housing,
+    receivedOn: complaint.receivedOn,
+    handlerName: stage.handlerName,
+    due: stage.respondedOn ? null : (stage.extendedTo ?? stage.respondBy),
+  };
+}
+
+// The case header for other parts' pages; NotFound for anyone but the team.
+export async function caseSummary(
+  ctx: CaseworkContext,
+  councilId: string,
+  reference: string,
+  viewer: { personId: string; roles: Principal['roles'] },
+) {
+  const complaint = await forTeam(ctx, { ...viewer, councilId }, reference);
+  return summaryOf(ctx, councilId, complaint);
+}
+
+// Where a signed-in person may go for a complaint: the whole case, or their account request.
+export async function accessTo(ctx: CaseworkContext, principal: Principal, reference: string) {
+  const complaint = await core.complaintByReference(ctx.db, principal.councilId, reference);
+  if (!complaint || complaint.anonymisedAt) return { access: 'none' as const };
+  const { councilId, personId } = principal;
+  const requestId = await repo.isAskedForAccount(ctx.db, councilId, complaint.id, personId);
+  return { access: caseAccess(principal.roles, requestId !== null), requestId };
+}
+
+// The remedies' owners and the improvements' recorders by name, and who decided the triage.
+async function withNames(ctx: CaseworkContext, councilId: string, complaint: Complaint) {
+  const [remedies, improvements] = await Promise.all([
+    repo.remedies(ctx.db, councilId, complaint.id),
+    repo.improvements(ctx.db, councilId, complaint.id),
+  ]);
+  const ids = [...remedies.map((r) => r.ownerId), ...improvements.map((i) => i.recordedBy)];
+  const people = await ctx.organisation.peopleByIds(
+    councilId,
+    complaint.triagedBy ? [...ids, complaint.triagedBy] : ids,
+  );
+  const nameOf = (id: string | null) => (id ? (people.get(id)?.name ?? null) : null);
+  return {
+    complaint: { ...complaint, triagedByName: nameOf(complaint.triagedBy) },
+    remedies: remedies.map((remedy) => ({ ...remedy, ownerName: nameOf(remedy.ownerId) ?? '' })),
+    improvements: improvements.map((item) => ({ ...item, recordedByName: nameOf(item.recordedBy) ?? '' })),
+  };
+}
+
+// Everything about a case, for the complaints team; the view is audited.
+export async function view(
+  ctx: CaseworkContext,
+  principal: Principal,
+  reference: string,
+  requestId?: string,
+) {
+  const found = await forTeam(ctx, principal, reference);
+  const { councilId } = principal;
+  const policy = await ctx.organisation.policy(councilId);
+  const calendar = await ctx.organisation.calendar(councilId);
+  const [stages, accounts, named, documents, warning] = await Promise.all([
+    core.stages(ctx.db, councilId, found.id),
+    repo.accountRequests(ctx.db, councilId, found.id),
+    withNames(ctx, councilId, found),
+    repo.documents(ctx.db, councilId, found.id),
+    ctx.customers.contactWarning(councilId, found.customerId, found.serviceId),
+  ]);
+  const { complaint, remedies, improvements } = named;
+  await recordAccess(
+    ctx.db,
+    actorFor(principal, requestId),
+    { action: 'complaint.viewed', recordType: 'complaint', recordId: complaint.id },
+    ctx.clock.now(),
+  );
+  return {
+    complaint,
+    summary: await summaryOf(ctx, councilId, complaint),
+    stages,
+    accounts,
+    remedies,
+    improvements,
+    documents,
+    warning,
+    calendar,
+    atRiskDays: policy.complaintReminderWorkingDays,
+    late: isLate(complaint.happenedOn, complaint.receivedOn, policy.lateComplaintMonths),
+    lateMonths: policy.lateComplaintMonths,
+    housingDefault: complaint.housing || housingByDefault(complaint.serviceName),
+    maxExtensionDays:
+      complaint.stage === 1 || complaint.regime === 'complaint-handling-code'
+        ? maxExtensionDays(policy, complaint.regime, complaint.stage)
+        : 0,
+  };
+}

@@ -1,0 +1,30 @@
+import type { CustomersService } from '../customers/service.ts';
+import type { ModuleDeps } from '../organisation/service.ts';
+import { caseworkService } from './casework/service.ts';
+import type { ComplaintLetters } from './letters.ts';
+import { ombudsmanCases } from './ombudsman/service.ts';
+import { complaintReports } from './reports/service.ts';
+import { complaintRetention } from './retention.ts';
+
+// The complaints module's public face: the services app.ts wires in, and the types others need.
+export type { Casework } from './casework/service.ts';
+export type { OmbudsmanCases } from './ombudsman/service.ts';
+export type { ComplaintReports } from './reports/service.ts';
+
+type ComplaintsDeps = Omit<ModuleDeps, 'organisation'> & {
+  organisation: Parameters<typeof caseworkService>[0]['organisation'];
+};
+
+export type ComplaintsServices = ReturnType<typeof complaintsService>;
+
+export function complaintsService(
+  deps: ComplaintsDeps,
+  collaborators: { letters: ComplaintLetters; customers: CustomersService },
+) {
+  return {
+    casework: caseworkService(deps, collaborators),
+    ombudsman: ombudsmanCases(deps),
+    reports: complaintReports(deps),
+    retention: complaintRetention({ ...deps, customers: collaborators.customers }),
+  };
+}
