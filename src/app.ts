@@ -15,8 +15,8 @@ import nunjucks from 'nunjucks';
 import type { Config } from './config.ts';
 import { caseworkService } from './modules/complaints/casework.ts';
 import { intakeService } from './modules/complaints/intake.ts';
-import { complaintLetters } from './modules/complaints/letters.ts';
 import { ombudsmanCases } from './modules/complaints/ombudsman.ts';
+import { complaintReferences } from './modules/complaints/references.ts';
 import { complaintReports } from './modules/complaints/reports.ts';
 import { complaintRetention } from './modules/complaints/retention.ts';
 import { complaintsRoutes } from './modules/complaints/routes.ts';
@@ -32,6 +32,8 @@ import { interestPublication } from './modules/interests/publication.ts';
 import { relatedPartyReturns } from './modules/interests/returns.ts';
 import { interestsRoutes } from './modules/interests/routes.ts';
 import { declarationsService } from './modules/interests/service.ts';
+import { lettersRoutes } from './modules/letters/routes.ts';
+import { complaintLetters, knowComplaintsBy } from './modules/letters/service.ts';
 import { readPolicy } from './modules/organisation/policy-settings.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { organisationService } from './modules/organisation/service.ts';
@@ -120,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const giftReviews = giftReviewsService(moduleDeps);
   const declarations = declarationsService(moduleDeps);
   const campaigns = campaignsService(moduleDeps);
+  knowComplaintsBy(complaintReferences);
   const letters = complaintLetters(moduleDeps);
   const customers = customersService(moduleDeps, { letters });
   const casework = caseworkService(moduleDeps, { letters, customers });
@@ -246,6 +249,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   complaintsRoutes(app, { intake, casework, letters, ombudsman, reports, customers, clock });
   customersRoutes(app, { customers, letters, clock });
+  lettersRoutes(app, { letters });
 
   const jobs: Job[] = [
     auditCheckpointJob({ db, clock, log: app.log, settings: config.auditCheckpoints }),

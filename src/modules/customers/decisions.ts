@@ -5,10 +5,10 @@ import { londonDate } from '../../platform/calendar/daylight.ts';
 import { isIsoDate } from '../../platform/calendar/working-days.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { InvalidInput } from '../../platform/errors.ts';
+import type { CustomerLetters } from '../letters/service.ts';
 import type { ModuleDeps } from '../organisation/module-deps.ts';
 import { decisionKit } from './decision-kit.ts';
 import { optional, type Problems, required } from './input.ts';
-import type { CustomerLetters } from './letters-contract.ts';
 import * as repo from './repository.ts';
 import { reviewsService } from './reviews.ts';
 import {

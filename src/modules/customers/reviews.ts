@@ -5,7 +5,7 @@ import { londonDate } from '../../platform/calendar/daylight.ts';
 import { isIsoDate } from '../../platform/calendar/working-days.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { Forbidden, InvalidInput } from '../../platform/errors.ts';
-import { reviewDecisionWords } from '../complaints/letter-templates.ts';
+import { reviewDecisionWords } from '../letters/service.ts';
 import type { ModuleDeps } from '../organisation/module-deps.ts';
 import type { DecisionKit } from './decision-kit.ts';
 import type { ReviewForm, ReviewRequestForm } from './decisions.ts';

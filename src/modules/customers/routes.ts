@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { InvalidInput, NotFound } from '../../platform/errors.ts';
 import { formErrors, text } from '../../platform/web/forms.ts';
 import { render } from '../../platform/web/render.ts';
-import type { ComplaintLetters } from '../complaints/letters.ts';
+import type { ComplaintLetters } from '../letters/service.ts';
 import { contactRoutes } from './contact-routes.ts';
 import { decisionRoutes } from './decision-routes.ts';
 import { reviewRoutes } from './review-routes.ts';

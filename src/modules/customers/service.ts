@@ -5,11 +5,10 @@ import { londonDate } from '../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { InvalidInput, NotFound } from '../../platform/errors.ts';
-import type { ComplaintLetters } from '../complaints/letters.ts';
+import type { ComplaintLetters, CustomerLetters } from '../letters/service.ts';
 import type { ModuleDeps } from '../organisation/module-deps.ts';
 import { decisionsService } from './decisions.ts';
 import { type ContactForm, checkContact, checkDetails, type DetailsForm } from './input.ts';
-import type { CustomerLetters } from './letters-contract.ts';
 import * as repo from './repository.ts';
 import {
   type Category,

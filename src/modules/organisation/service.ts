@@ -15,6 +15,7 @@ import {
 } from '../../platform/calendar/working-days.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import { sameCouncil } from '../../platform/db/same-council.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { type FieldError, Forbidden, fieldErrorsOf, InvalidInput, NotFound } from '../../platform/errors.ts';
 import type { Outbox } from '../../platform/notify/outbox.ts';
@@ -355,4 +356,49 @@ export function organisationService({ db, clock, outbox, baseUrl }: Organisation
     peopleWithRole: (councilId: string, role: Role, serviceId?: string) =>
       repo.peopleWithRole(db, councilId, role, serviceId),
   };
+}
+
+// For other modules, read through `q`: their own transaction when they are in one. A council's
+// name; people's names by id (a person named once is found, active or not); the first active
+// holder of a role by name.
+export async function councilName(q: Kysely<Database>, councilId: string): Promise<string> {
+  const row = await q
+    .selectFrom('council')
+    .select('name')
+    .where('council_id', '=', councilId)
+    .executeTakeFirst();
+  return row?.name ?? '';
+}
+
+export async function personNamesById(
+  q: Kysely<Database>,
+  councilId: string,
+  ids: readonly (string | null)[],
+): Promise<ReadonlyMap<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await q
+    .selectFrom('person')
+    .select(['id', 'name'])
+    .where('council_id', '=', councilId)
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+export async function firstHolderOf(
+  q: Kysely<Database>,
+  councilId: string,
+  role: Role,
+): Promise<string | null> {
+  const row = await q
+    .selectFrom('person as p')
+    .innerJoin('person_role as r', sameCouncil('r.person_id', 'p.id'))
+    .select('p.name')
+    .where('p.council_id', '=', councilId)
+    .where('p.active', '=', true)
+    .where('r.role', '=', role)
+    .orderBy('p.name')
+    .executeTakeFirst();
+  return row?.name ?? null;
 }

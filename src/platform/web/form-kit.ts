@@ -72,6 +72,8 @@ export type ShownForm = {
   values: Record<string, unknown>;
   // Why the last post was refused; empty when the page is first shown.
   errors: readonly FieldError[];
+  // What a post that shows the form again (a preview, say) adds to the page.
+  shownAgain?: Record<string, unknown>;
 };
 
 // Renders a form page; after a refused post, with status 400, the error summary and each field's error.
@@ -92,8 +94,13 @@ export type FormSpec<P extends z.ZodType, B extends z.ZodType> = {
   body: B;
   // The names of the GOV.UK date inputs among the fields.
   dates?: readonly string[];
-  // The use case; answers where to go next. An InvalidInput it throws shows the form again.
-  submit: (posted: { request: FastifyRequest; params: z.output<P>; body: z.output<B> }) => Promise<string>;
+  // The use case; answers where to go next, or `{ shownAgain }` to show the form again with what
+  // that adds (a preview). An InvalidInput it throws shows the form again with the errors.
+  submit: (posted: {
+    request: FastifyRequest;
+    params: z.output<P>;
+    body: z.output<B>;
+  }) => Promise<string | { shownAgain: Record<string, unknown> }>;
   // Shows the form, first or again.
   page: (shown: ShownForm & { params: z.output<P> }) => unknown;
   // What the fields hold when the page is first shown; with it, the kit also serves GET on the path.
@@ -121,19 +128,20 @@ export function formRoute<P extends z.ZodType = z.ZodObject, B extends z.ZodType
   app.post(path, { config: { access: spec.access } }, async (request, reply) => {
     const shown = params(request);
     const posted = isPosted(request.body) ? request.body : {};
-    const again = (errors: readonly FieldError[]) =>
+    const again = (errors: readonly FieldError[], shownAgain?: Record<string, unknown>) =>
       spec.page({
         request,
         reply,
         params: shown,
         values: typedValues(posted),
         errors: linkedTo(errors, dates),
+        shownAgain,
       });
     const parsed = spec.body.safeParse(withDates(posted, dates));
     if (!parsed.success) return again(fieldErrorsOf(parsed.error.issues));
     try {
       const next = await spec.submit({ request, params: shown, body: parsed.data });
-      return reply.redirect(next, 303);
+      return typeof next === 'string' ? reply.redirect(next, 303) : again([], next.shownAgain);
     } catch (error) {
       if (error instanceof InvalidInput) return again(error.errors);
       throw error;
