@@ -21,7 +21,7 @@ import { complaintReports } from './modules/complaints/reports.ts';
 import { complaintRetention } from './modules/complaints/retention.ts';
 import { complaintsRoutes } from './modules/complaints/routes.ts';
 import { customersRoutes } from './modules/customers/routes.ts';
-import { customersService } from './modules/customers/service.ts';
+import { customersService, knowCustomersComplaintsBy } from './modules/customers/service.ts';
 import { giftPublication } from './modules/gifts/publication.ts';
 import { giftReviewsService } from './modules/gifts/reviews.ts';
 import { giftsRoutes } from './modules/gifts/routes.ts';
@@ -123,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const declarations = declarationsService(moduleDeps);
   const campaigns = campaignsService(moduleDeps);
   knowComplaintsBy(complaintReferences);
+  knowCustomersComplaintsBy(complaintReferences);
   const letters = complaintLetters(moduleDeps);
   const customers = customersService(moduleDeps, { letters });
   const casework = caseworkService(moduleDeps, { letters, customers });
