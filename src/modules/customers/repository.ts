@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { personNamesById } from '../organisation/service.ts';
 import type { Category, RestrictionKind } from './rules.ts';
@@ -43,6 +43,29 @@ export async function customer(db: Db, councilId: string, id: string): Promise<C
   };
 }
 
+type HistoryTable = 'contact_restriction' | 'customer_categorisation' | 'behaviour_review';
+
+// The rows of one of a customer's histories, in the order they happened (`column`, then id), and
+// the names of the people they name (`named`).
+export async function historyOf<T extends HistoryTable>(
+  db: Db,
+  table: T,
+  about: { councilId: string; customerId: string },
+  column: keyof Database[T] & string,
+  named: (row: Database[T]) => string | null,
+) {
+  const rows = await db
+    .selectFrom(table as HistoryTable)
+    .selectAll()
+    .where('council_id', '=', about.councilId)
+    .where('customer_id', '=', about.customerId)
+    .orderBy(sql.ref(column))
+    .orderBy('id')
+    .execute();
+  const history = rows as Database[T][];
+  return { rows: history, names: await personNamesById(db, about.councilId, history.map(named)) };
+}
+
 // A person's name from what personNamesById found; null for no one.
 export const nameOf = (names: ReadonlyMap<string, string>, id: string | null) =>
   id === null ? null : (names.get(id) ?? null);
@@ -63,18 +86,13 @@ export type Restriction = {
 };
 
 export async function restrictions(db: Db, councilId: string, customerId: string): Promise<Restriction[]> {
-  const rows = await db
-    .selectFrom('contact_restriction')
-    .selectAll()
-    .where('council_id', '=', councilId)
-    .where('customer_id', '=', customerId)
-    .orderBy('starts_on')
-    .orderBy('id')
-    .execute();
-  const names = await personNamesById(
+  const about = { councilId, customerId };
+  const { rows, names } = await historyOf(
     db,
-    councilId,
-    rows.map((row) => row.named_officer_id),
+    'contact_restriction',
+    about,
+    'starts_on',
+    (r) => r.named_officer_id,
   );
   return rows.map((row) => ({
     id: row.id,

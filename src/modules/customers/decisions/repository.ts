@@ -1,23 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
-import { personNamesById } from '../../organisation/service.ts';
-import { nameOf } from '../repository.ts';
-import type { Category, RestrictionKind } from '../rules.ts';
+import { historyOf, nameOf, type Restriction } from '../repository.ts';
+import type { Category } from '../rules.ts';
 
 // The decisions about a customer's behaviour: their category, its history, their restrictions.
 
 type Db = Kysely<Database>;
 
-export type NewRestriction = {
-  kind: RestrictionKind;
-  scopeServiceId: string | null;
-  scopeServiceName: string;
-  detail: string;
-  reason: string;
-  namedOfficerId: string | null;
-  startsOn: string;
-  reviewOn: string;
-};
+// A restriction as it is put in place.
+export type NewRestriction = Omit<Restriction, 'id' | 'namedOfficerName' | 'endedOn' | 'endReason'>;
 
 export async function insertRestriction(
   q: Db,
@@ -123,19 +114,9 @@ export async function insertCategorisation(q: Db, councilId: string, c: NewCateg
 }
 
 export async function categorisations(db: Db, councilId: string, customerId: string) {
-  const rows = await db
-    .selectFrom('customer_categorisation')
-    .selectAll()
-    .where('council_id', '=', councilId)
-    .where('customer_id', '=', customerId)
-    .orderBy('decided_at')
-    .orderBy('id')
-    .execute();
-  const names = await personNamesById(
-    db,
-    councilId,
-    rows.map((row) => row.single_point_of_contact_id),
-  );
+  const about = { councilId, customerId };
+  const spoc = (row: { single_point_of_contact_id: string | null }) => row.single_point_of_contact_id;
+  const { rows, names } = await historyOf(db, 'customer_categorisation', about, 'decided_at', spoc);
   return rows.map((row) => ({
     id: row.id,
     category: row.category as Category,

@@ -11,13 +11,7 @@ import { review } from '../reviews/service.ts';
 import { isRestrictionKind, restrictionRefusal, restrictionReviewOn } from '../rules.ts';
 import type { RestrictionForm } from './input.ts';
 import type { NewRestriction } from './repository.ts';
-import {
-  activeStaff,
-  contactLine,
-  imposeInTransaction,
-  restrictionsText,
-  writeLetter,
-} from './restrictions.ts';
+import * as shared from './restrictions.ts';
 import { policyMonths } from './service.ts';
 
 // Restrictions on how a customer may contact the council (003 VC §5.2), reviewed every
@@ -65,7 +59,9 @@ async function checkRestriction(
     problems.push({ key: 'detail', message: 'Say which kinds of correspondence they may still send' });
   }
   const officer =
-    form.kind === 'named-officer-only' ? await activeStaff(deps, councilId, form.namedOfficerId) : null;
+    form.kind === 'named-officer-only'
+      ? await shared.activeStaff(deps, councilId, form.namedOfficerId)
+      : null;
   if (form.kind === 'named-officer-only' && !officer) {
     problems.push({ key: 'namedOfficerId', message: 'Choose the officer they may contact' });
   }
@@ -95,16 +91,16 @@ export async function imposeRestriction(
   const at = deps.clock.now();
   // The customer is told the restrictions that now apply, in the letter the vexatious decision
   // sends (003 VC §4.5, §5.1 "inform the complainant of the action the Council has chosen").
-  const contact = await contactLine(deps, councilId, customer.singlePointOfContactId);
+  const contact = await shared.contactLine(deps, councilId, customer.singlePointOfContactId);
   return deps.db.transaction().execute(async (trx) => {
-    const id = await imposeInTransaction(trx, principal, customerId, restriction, at, requestId);
+    const id = await shared.imposeInTransaction(trx, principal, customerId, restriction, at, requestId);
     const values = {
       behaviour: restriction.reason,
       contact,
-      restrictions: await restrictionsText(trx, councilId, customerId, londonDate(at)),
+      restrictions: await shared.restrictionsText(trx, councilId, customerId, londonDate(at)),
       reviewOn: dayMonthYear(restriction.reviewOn),
     };
-    await writeLetter(deps, trx, principal, customer, { kind: 'vexatious', values }, at);
+    await shared.writeLetter(deps, trx, principal, customer, { kind: 'vexatious', values }, at);
     return id;
   });
 }

@@ -23,13 +23,7 @@ import {
 } from '../rules.ts';
 import type { CategorisationForm } from './input.ts';
 import { insertCategorisation, setCategory } from './repository.ts';
-import {
-  activeStaff,
-  contactLine,
-  imposeInTransaction,
-  restrictionsText,
-  writeLetter,
-} from './restrictions.ts';
+import * as shared from './restrictions.ts';
 
 // Decisions about a customer's behaviour: the categories, each step up in turn (003 VC §4.2-4.5),
 // in one transaction with its audit event and letter. Restrictions are in restriction-service.ts,
@@ -63,7 +57,8 @@ async function checkCategorisation(
     evidence: required(problems, 'evidence', form.evidence, 10000, 'the evidence'),
     equalityCheck: required(problems, 'equalityCheck', form.equalityCheck, 5000, 'the Equality Act check'),
   };
-  const spoc = to === 'warned' ? null : await activeStaff(deps, councilId, form.singlePointOfContactId);
+  const spoc =
+    to === 'warned' ? null : await shared.activeStaff(deps, councilId, form.singlePointOfContactId);
   const refusals = stepUpRefusals(
     to,
     {
@@ -98,7 +93,7 @@ async function checkRestrictionsChosen(
     if (!isRestrictionKind(kind))
       problems.push({ key: 'restrictions', message: 'Select restrictions from the list' });
   const officer = chosen.includes('named-officer-only')
-    ? await activeStaff(deps, councilId, form.namedOfficerId)
+    ? await shared.activeStaff(deps, councilId, form.namedOfficerId)
     : null;
   if (chosen.includes('named-officer-only') && !officer) {
     problems.push({ key: 'namedOfficerId', message: 'Choose the officer they may contact' });
@@ -129,10 +124,10 @@ export async function categorise(
   const checked = await checkCategorisation(deps, principal, customer, to, form);
   const months = await policyMonths(deps, councilId);
   const at = deps.clock.now();
-  const contact = await contactLine(deps, councilId, checked.spoc?.id ?? null);
+  const contact = await shared.contactLine(deps, councilId, checked.spoc?.id ?? null);
   await deps.db.transaction().execute(async (trx) => {
     for (const kind of checked.chosen) {
-      await imposeInTransaction(
+      await shared.imposeInTransaction(
         trx,
         principal,
         customerId,
@@ -193,11 +188,11 @@ async function categorisationLetter(
         : {
             behaviour,
             contact,
-            restrictions: await restrictionsText(trx, principal.councilId, customer.id, today),
+            restrictions: await shared.restrictionsText(trx, principal.councilId, customer.id, today),
             reviewOn: dayMonthYear(categoryReviewOn(to, today, months) ?? today),
           };
   const kind = categoryLetter[to];
-  return (await writeLetter(deps, trx, principal, customer, { kind, values }, at)).id;
+  return (await shared.writeLetter(deps, trx, principal, customer, { kind, values }, at)).id;
 }
 
 async function recordCategorisation(

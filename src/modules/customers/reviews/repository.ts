@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
-import { personNamesById } from '../../organisation/service.ts';
-import { nameOf } from '../repository.ts';
+import { historyOf, nameOf } from '../repository.ts';
 import type { Category, ReviewDecision } from '../rules.ts';
 
 // Reviews of a customer's category and restrictions: their requests, the decisions, the reminders.
@@ -9,19 +8,8 @@ import type { Category, ReviewDecision } from '../rules.ts';
 type Db = Kysely<Database>;
 
 export async function reviews(db: Db, councilId: string, customerId: string) {
-  const rows = await db
-    .selectFrom('behaviour_review')
-    .selectAll()
-    .where('council_id', '=', councilId)
-    .where('customer_id', '=', customerId)
-    .orderBy('recorded_at')
-    .orderBy('id')
-    .execute();
-  const names = await personNamesById(
-    db,
-    councilId,
-    rows.map((row) => row.decided_by),
-  );
+  const about = { councilId, customerId };
+  const { rows, names } = await historyOf(db, 'behaviour_review', about, 'recorded_at', (r) => r.decided_by);
   return rows.map((row) => ({
     id: row.id,
     requestedOn: row.requested_on,
