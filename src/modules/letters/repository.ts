@@ -153,3 +153,22 @@ export async function deleteTemplate(q: Db, councilId: string, kind: LetterKind)
       .executeTakeFirst()) ?? null
   );
 }
+
+// Which of these complaints have had a letter of the kind, read through `q`.
+export async function complaintsWithLetter(
+  q: Db,
+  councilId: string,
+  kind: LetterKind,
+  complaintIds: readonly string[],
+): Promise<ReadonlySet<string>> {
+  if (complaintIds.length === 0) return new Set();
+  const rows = await q
+    .selectFrom('letter')
+    .select('complaint_id')
+    .distinct()
+    .where('council_id', '=', councilId)
+    .where('kind', '=', kind)
+    .where('complaint_id', 'in', [...new Set(complaintIds)])
+    .execute();
+  return new Set(rows.flatMap((row) => (row.complaint_id ? [row.complaint_id] : [])));
+}

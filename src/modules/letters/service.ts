@@ -67,3 +67,7 @@ export function anonymiseLetters(
 ) {
   return repo.anonymiseLetters(trx, councilId, about, id, removedText);
 }
+
+// For reports: which of these complaints have had a letter of the kind (a refusal, say), read
+// through `q`, the caller's transaction when there is one.
+export const complaintsWithLetter = repo.complaintsWithLetter;
