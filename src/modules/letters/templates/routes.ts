@@ -29,7 +29,7 @@ export function templateRoutes(app: FastifyInstance, { letters }: LettersRouteDe
       ...template,
       updatedOn: template.updatedAt ? londonDate(template.updatedAt) : null,
     }));
-    return render(request, reply, 'letters/views/templates.njk', {
+    return render(request, reply, 'letters/templates/views/templates.njk', {
       title: 'Letter templates',
       groups: [
         {
@@ -50,7 +50,7 @@ export function templateRoutes(app: FastifyInstance, { letters }: LettersRouteDe
   async function editPage(shown: ShownForm & { params: { kind: LetterKind } }) {
     const { kind } = shown.params;
     const template = await letters.template(signedIn(shown.request).councilId, kind);
-    return formPage(shown, 'letters/views/templates-edit.njk', {
+    return formPage(shown, 'letters/templates/views/templates-edit.njk', {
       title: `Edit the ${kindNames[kind].toLowerCase()} letter`,
       kind,
       kindName: kindNames[kind],
