@@ -1,12 +1,16 @@
+import type { Kysely } from 'kysely';
 import type { Principal } from '../../platform/auth/principal.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import type { ComplaintLetters } from '../letters/service.ts';
 import type { ModuleDeps } from '../organisation/service.ts';
 import type { ContactForm, DetailsForm } from './contacts/input.ts';
+import { contactDetails } from './contacts/repository.ts';
 import * as contacts from './contacts/service.ts';
 import type { CustomersDeps } from './context.ts';
 import type { CategorisationForm, RestrictionForm } from './decisions/input.ts';
 import * as restrictions from './decisions/restriction-service.ts';
 import * as decisions from './decisions/service.ts';
+import { anonymiseDormantCustomers } from './retention.ts';
 import type { ReviewForm, ReviewRequestForm } from './reviews/input.ts';
 import * as reviews from './reviews/service.ts';
 import { type Category, restrictionKinds } from './rules.ts';
@@ -19,9 +23,10 @@ export type { ComplaintReferences } from './complaint-references.ts';
 export { knowCustomersComplaintsBy } from './complaint-references.ts';
 export type { ContactWarning } from './contacts/service.ts';
 export type { Customer } from './repository.ts';
-export { anonymiseDormantCustomers } from './retention.ts';
 
 export type CustomersService = ReturnType<typeof customersService>;
+
+type DormantInput = Omit<Parameters<typeof anonymiseDormantCustomers>[1], 'at'>;
 
 export function customersService(deps: ModuleDeps, collaborators: { letters: ComplaintLetters }) {
   const all: CustomersDeps = { ...deps, letters: collaborators.letters };
@@ -47,6 +52,14 @@ function contactUseCases(deps: CustomersDeps) {
       contacts.addContact(deps, principal, customerId, form, requestId),
     record: (principal: Principal, customerId: string, requestId?: string) =>
       contacts.record(deps, principal, customerId, requestId),
+    // Contact details by customer id, in one query; inside a transaction, read through it.
+    async contactDetails(councilId: string, ids: readonly string[], executor: Kysely<Database> = deps.db) {
+      const found = await contactDetails(executor, councilId, ids);
+      return new Map(found.map((customer) => [customer.id, customer]));
+    },
+    // Anonymises the customers the calling module no longer holds anything for (retention).
+    anonymiseDormant: (input: DormantInput) =>
+      anonymiseDormantCustomers(deps.db, { ...input, at: () => deps.clock.now() }),
   };
 }
 

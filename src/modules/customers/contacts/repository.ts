@@ -141,3 +141,14 @@ export async function contactCount(db: Db, councilId: string, customerId: string
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+// The contact details of these customers, in one query: for pages that list their complaints.
+export async function contactDetails(db: Db, councilId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('customer')
+    .select(['id', 'name', 'email', 'phone', 'address'])
+    .where('council_id', '=', councilId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
