@@ -2,11 +2,11 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import { intakeService } from './modules/complaints/intake/service.ts';
-import { complaintLetters } from './modules/complaints/letters.ts';
+import { complaintReferences } from './modules/complaints/references.ts';
 import { complaintsRoutes } from './modules/complaints/routes.ts';
 import { complaintsService } from './modules/complaints/service.ts';
 import { customersRoutes } from './modules/customers/routes.ts';
-import { customersService } from './modules/customers/service.ts';
+import { customersService, knowCustomersComplaintsBy } from './modules/customers/service.ts';
 import { giftPublication } from './modules/gifts/publication.ts';
 import { giftReviewsService } from './modules/gifts/reviews.ts';
 import { giftsRoutes } from './modules/gifts/routes.ts';
@@ -17,6 +17,8 @@ import { interestPublication } from './modules/interests/publication.ts';
 import { relatedPartyReturns } from './modules/interests/returns.ts';
 import { interestsRoutes } from './modules/interests/routes.ts';
 import { declarationsService } from './modules/interests/service.ts';
+import { lettersRoutes } from './modules/letters/routes.ts';
+import { complaintLetters, knowComplaintsBy } from './modules/letters/service.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { type OrganisationService, organisationService, readPolicy } from './modules/organisation/service.ts';
 import { auditCheckpointJob } from './platform/audit/audit-checkpoints.ts';
@@ -67,6 +69,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const giftReviews = giftReviewsService(moduleDeps);
   const declarations = declarationsService(moduleDeps);
   const campaigns = campaignsService(moduleDeps);
+  knowComplaintsBy(complaintReferences);
+  knowCustomersComplaintsBy(complaintReferences);
   const letters = complaintLetters(moduleDeps);
   const customers = customersService(moduleDeps, { letters });
   const { casework, ombudsman, reports, retention } = complaintsService(moduleDeps, { letters, customers });
@@ -106,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   complaintsRoutes(app, { intake, casework, letters, ombudsman, reports, customers, clock });
   customersRoutes(app, { customers, letters, clock });
+  lettersRoutes(app, { letters });
 
   const jobs = scheduledJobs(
     { db, clock, log: app.log, config },

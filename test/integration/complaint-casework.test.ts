@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseworkService } from '../../src/modules/complaints/casework/service.ts';
-import { complaintLetters } from '../../src/modules/complaints/letters.ts';
 import { customersService } from '../../src/modules/customers/service.ts';
+import { complaintLetters } from '../../src/modules/letters/service.ts';
 import { organisationService } from '../../src/modules/organisation/service.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo, demoClients, demoPersonId } from '../support/clients.ts';

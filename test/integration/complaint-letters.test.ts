@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultTemplate } from '../../src/modules/complaints/letter-templates.ts';
+import { nameKey } from '../../src/modules/interests/names.ts';
 import {
   type ComplaintLetters,
   complaintLetters,
+  defaultTemplate,
   type LetterInput,
-} from '../../src/modules/complaints/letters.ts';
-import { nameKey } from '../../src/modules/interests/names.ts';
+} from '../../src/modules/letters/service.ts';
 import { addPersonDuringSetUp, createCouncil } from '../../src/modules/organisation/councils/set-up.ts';
 import { organisationService } from '../../src/modules/organisation/service.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { complaintLetters } from '../../src/modules/complaints/letters.ts';
 import { customersService } from '../../src/modules/customers/service.ts';
+import { complaintLetters } from '../../src/modules/letters/service.ts';
 import { organisationService } from '../../src/modules/organisation/service.ts';
 import { outsider } from '../support/api.ts';
 import { startTestApp, type TestApp, testClient } from '../support/app.ts';

@@ -4,8 +4,9 @@ import { londonDate } from '../../platform/calendar/daylight.ts';
 import { addMonths } from '../../platform/calendar/months.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { anonymiseLetters, removedText } from '../../platform/retention.ts';
+import { removedText } from '../../platform/retention.ts';
 import type { CustomersService } from '../customers/service.ts';
+import { anonymiseLetters } from '../letters/service.ts';
 import type { OrganisationService } from '../organisation/service.ts';
 
 const batchSize = 200;

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { CustomersService } from '../customers/service.ts';
+import type { ComplaintLetters } from '../letters/service.ts';
 import { accountRoutes } from './casework/account-routes.ts';
 import { queueRoutes } from './casework/queue-routes.ts';
 import { caseRoutes } from './casework/routes.ts';
 import { logComplaintRoutes } from './intake/routes.ts';
 import type { Intake } from './intake/service.ts';
 import { letterRoutes } from './letter-routes.ts';
-import type { ComplaintLetters } from './letters.ts';
 import { ombudsmanRoutes } from './ombudsman/routes.ts';
 import { progressRoutes } from './public/progress-routes.ts';
 import { publicComplaintRoutes } from './public/routes.ts';

@@ -1,7 +1,7 @@
 import type { CustomersService } from '../customers/service.ts';
+import type { ComplaintLetters } from '../letters/service.ts';
 import type { ModuleDeps } from '../organisation/service.ts';
 import { caseworkService } from './casework/service.ts';
-import type { ComplaintLetters } from './letters.ts';
 import { ombudsmanCases } from './ombudsman/service.ts';
 import { complaintReports } from './reports/service.ts';
 import { complaintRetention } from './retention.ts';

@@ -1,7 +1,8 @@
 import { type Kysely, sql, type Updateable } from 'kysely';
 import { type Actor, appendAudit } from '../../platform/audit/audit-trail.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { anonymiseLetters, removedText } from '../../platform/retention.ts';
+import { removedText } from '../../platform/retention.ts';
+import { anonymiseLetters } from '../letters/service.ts';
 
 const anonymousName = 'Anonymised customer';
 const batchSize = 200;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../platform/auth/roles.ts';
-import { londonInstant, parseTime } from './input.ts';
+import { londonInstant, parseTime } from './contacts/input.ts';
 import {
   type Category,
   capabilitiesOf,

@@ -592,3 +592,6 @@ export function declarationsService(deps: ModuleDeps) {
     kindName: (kind: DeclarationKind) => kindRules[kind].name,
   };
 }
+
+// How names are compared, for other modules that find people by name (customers).
+export { nameKey } from './names.ts';

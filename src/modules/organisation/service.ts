@@ -47,3 +47,26 @@ export function organisationService(deps: OrganisationDeps) {
     },
   };
 }
+
+// For other modules, read through `q`: their own transaction when they are in one. A council's
+// name; people's names by id (a person named once is found, active or not); the first active
+// holder of a role by name.
+export async function councilName(q: Kysely<Database>, councilId: string): Promise<string> {
+  return (await findCouncil(q, councilId)).name;
+}
+
+export async function personNamesById(
+  q: Kysely<Database>,
+  councilId: string,
+  ids: readonly (string | null)[],
+): Promise<ReadonlyMap<string, string>> {
+  const people = await repo.peopleByIds(
+    q,
+    councilId,
+    ids.filter((id): id is string => id !== null),
+  );
+  return new Map(people.map((person) => [person.id, person.name]));
+}
+
+export const firstHolderOf = (q: Kysely<Database>, councilId: string, role: Role) =>
+  repo.firstHolderOf(q, councilId, role);

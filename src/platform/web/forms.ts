@@ -37,3 +37,18 @@ export function dateInput(body: Readonly<Record<string, unknown>>, name: string)
     day === '' && month === '' && year === '' ? '' : (dateFromParts(day, month, year) ?? 'not-a-date');
   return { typed, date };
 }
+
+// A date shown in a GOV.UK date input's three boxes; none for no date.
+export function dateParts(date: string | null, name: string): Record<string, string> {
+  if (!date) return {};
+  return {
+    [`${name}-day`]: String(Number(date.slice(8, 10))),
+    [`${name}-month`]: String(Number(date.slice(5, 7))),
+    [`${name}-year`]: date.slice(0, 4),
+  };
+}
+
+// The example date in a GOV.UK date hint: "27 3 2027".
+export function exampleDate(date: string): string {
+  return `${Number(date.slice(8, 10))} ${Number(date.slice(5, 7))} ${date.slice(0, 4)}`;
+}

@@ -3,7 +3,8 @@ import { type Actor, appendAudit } from '../../../platform/audit/audit-trail.ts'
 import type { Principal } from '../../../platform/auth/principal.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { type FieldError, InvalidInput, NotFound } from '../../../platform/errors.ts';
-import type { CustomersService, LetterWriter } from '../../customers/service.ts';
+import type { CustomersService } from '../../customers/service.ts';
+import type { LetterWriter } from '../../letters/service.ts';
 import type { ModuleDeps, OrganisationService } from '../../organisation/service.ts';
 import { can } from '../policy.ts';
 import * as repo from '../repository.ts';

@@ -1,6 +1,6 @@
 import type { Principal } from '../../../platform/auth/principal.ts';
 import type { CustomersService } from '../../customers/service.ts';
-import type { ComplaintLetters } from '../letters.ts';
+import type { ComplaintLetters } from '../../letters/service.ts';
 import { accountRequestFor, answerAccount, askForAccounts } from './accounts.ts';
 import { allocate, handlerChoices } from './allocation.ts';
 import type { CaseworkContext, CaseworkDeps } from './context.ts';

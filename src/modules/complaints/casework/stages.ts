@@ -6,8 +6,8 @@ import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { addMonths } from '../../../platform/calendar/months.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { type FieldError, InvalidInput } from '../../../platform/errors.ts';
+import { outcomeWords } from '../../letters/service.ts';
 import { ExtensionRefused, extensionDeadline, stageDeadlines } from '../deadline-rules.ts';
-import { outcomeWords } from '../letter-templates.ts';
 import * as core from '../repository.ts';
 import type { ComplaintStatus } from '../status-rules.ts';
 import {

@@ -5,9 +5,9 @@ import type { Principal } from '../../../platform/auth/principal.ts';
 import { isUuid } from '../../../platform/auth/secrets.ts';
 import { NotFound } from '../../../platform/errors.ts';
 import type { CustomersService } from '../../customers/service.ts';
+import type { ComplaintLetters } from '../../letters/service.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
 import type { Casework } from '../casework.ts';
-import type { ComplaintLetters } from '../letters.ts';
 import { progressService } from '../public/service.ts';
 import {
   draftAuthority,

@@ -2,10 +2,10 @@
 // address: where it has got to, its dates, the letters sent, and asking for stage 2.
 import { type Actor, recordAccess } from '../../../platform/audit/audit-trail.ts';
 import { NotFound } from '../../../platform/errors.ts';
+import type { ComplaintLetters } from '../../letters/service.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
 import type { Casework } from '../casework.ts';
 import { mayEscalateOnline, normaliseReference, publicStatus } from '../intake/rules.ts';
-import type { ComplaintLetters } from '../letters.ts';
 import * as repo from './repository.ts';
 
 type ProgressDeps = Pick<ModuleDeps, 'db' | 'clock'> & { casework: Casework; letters: ComplaintLetters };

@@ -305,3 +305,21 @@ export async function peopleByIds(db: Kysely<Database>, councilId: string, ids: 
     .where('id', 'in', [...new Set(ids)])
     .execute();
 }
+
+// The name of the first active holder of a role, by name.
+export async function firstHolderOf(
+  db: Kysely<Database>,
+  councilId: string,
+  role: Role,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('person as p')
+    .innerJoin('person_role as r', sameCouncil('r.person_id', 'p.id'))
+    .select('p.name')
+    .where('p.council_id', '=', councilId)
+    .where('p.active', '=', true)
+    .where('r.role', '=', role)
+    .orderBy('p.name')
+    .executeTakeFirst();
+  return row?.name ?? null;
+}

@@ -1,8 +1,8 @@
 import { dayMonthYear } from '../../platform/calendar/date-text.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { type PdfBlock, pdfDocument } from '../../platform/documents/pdf.ts';
-import { paragraphsOf } from './letter-templates.ts';
-import type { Letter } from './letters.ts';
+import type { Letter } from './reading.ts';
+import { paragraphsOf } from './templates/rules.ts';
 
 /** A letter as printed: the council, the recipient's name and address, the date and reference,
  * the subject, then the text as sent. The same letter always gives the same PDF. */

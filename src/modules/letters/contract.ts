@@ -10,7 +10,7 @@ export type LetterRequest<Kind extends string> = {
   complaintId: string | null;
   customerId: string;
   recipient: { name: string; email: string; address: string };
-  /** The kind's caller values (letter-templates.ts callerValues); extra values are ignored. */
+  /** The kind's caller values (templates/kinds.ts callerValues); extra values are ignored. */
   values: Record<string, string>;
   /** The Housing Ombudsman rather than the LGSCO; by default, whether the complaint is about housing. */
   housing?: boolean;

@@ -2,19 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   behaviourKinds,
   callerValues,
-  checkTemplate,
-  defaultTemplate,
   exampleValues,
-  fillTemplate,
   type LetterKind,
-  LetterTemplateError,
   letterKinds,
   ombudsmanDetails,
-  paragraphsOf,
   placeholdersFor,
-  placeholdersIn,
   requiredPlaceholders,
-} from './letter-templates.ts';
+} from './kinds.ts';
+import { checkTemplate, fillTemplate, LetterTemplateError, paragraphsOf, placeholdersIn } from './rules.ts';
+import { defaultTemplate } from './wording.ts';
 
 describe('default templates', () => {
   it.each(letterKinds)('%s passes its own checks and fills from the example values', (kind) => {
