@@ -349,3 +349,8 @@ export function organisationService({ db, clock, outbox, baseUrl }: Organisation
       repo.peopleWithRole(db, councilId, role, serviceId),
   };
 }
+
+// For other modules: what their services are built from, and who is looking at a register.
+export type { ModuleDeps } from './module-deps.ts';
+export type { Person } from './repository.ts';
+export { headsService, seesWholeRegister, type Viewer, viewerOf } from './viewer.ts';
