@@ -22,10 +22,8 @@ import { complaintRetention } from './modules/complaints/retention.ts';
 import { complaintsRoutes } from './modules/complaints/routes.ts';
 import { customersRoutes } from './modules/customers/routes.ts';
 import { customersService } from './modules/customers/service.ts';
-import { giftPublication } from './modules/gifts/publication.ts';
-import { giftReviewsService } from './modules/gifts/reviews.ts';
 import { giftsRoutes } from './modules/gifts/routes.ts';
-import { giftsService } from './modules/gifts/service.ts';
+import { giftsModule } from './modules/gifts/service.ts';
 import { campaignsService } from './modules/interests/campaigns.ts';
 import { conflictLookup } from './modules/interests/lookup.ts';
 import { interestPublication } from './modules/interests/publication.ts';
@@ -116,8 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const delivery = emailDelivery({ db, boss: queue.boss, transport: deps.transport, clock, log: app.log });
   const organisation = organisationService({ db, clock, outbox, baseUrl: config.baseUrl });
   const moduleDeps = { db, clock, outbox, baseUrl: config.baseUrl, organisation };
-  const gifts = giftsService(moduleDeps);
-  const giftReviews = giftReviewsService(moduleDeps);
+  const gifts = giftsModule(moduleDeps);
   const declarations = declarationsService(moduleDeps);
   const campaigns = campaignsService(moduleDeps);
   const letters = complaintLetters(moduleDeps);
@@ -230,12 +227,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   organisationRoutes(app, { organisation, clock });
   auditRoutes(app, db, organisation.personNames);
   outboxRoutes(app, db);
-  giftsRoutes(app, {
-    gifts,
-    reviews: giftReviews,
-    publication: giftPublication({ db, clock, organisation }),
-    clock,
-  });
+  giftsRoutes(app, { gifts, clock });
   interestsRoutes(app, {
     declarations,
     campaigns,
@@ -253,7 +245,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       name: 'gift review reminders',
       everyMs: 60 * 60 * 1000,
       async run() {
-        for (const councilId of await organisation.councilIds()) await giftReviews.sendReminders(councilId);
+        for (const councilId of await organisation.councilIds()) await gifts.reviews.sendReminders(councilId);
       },
     },
     {
@@ -285,7 +277,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         for (const councilId of await organisation.councilIds()) await retention.run(councilId);
       },
     },
-    { name: 'abandoned gift drafts', everyMs: 24 * 60 * 60 * 1000, run: () => gifts.removeAbandonedDrafts() },
+    {
+      name: 'abandoned gift drafts',
+      everyMs: 24 * 60 * 60 * 1000,
+      run: () => gifts.offers.removeAbandonedDrafts(),
+    },
     { name: 'old emails', everyMs: 24 * 60 * 60 * 1000, run: () => removeOldEmails(db, clock.now()) },
     {
       name: 'abandoned complaint drafts',

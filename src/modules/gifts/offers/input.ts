@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../platform/calendar/working-days.ts';
-import { fieldErrorsOf, InvalidInput } from '../../platform/errors.ts';
-import { dateFromParts } from '../../platform/web/forms.ts';
-import { isNatureOf, type Nature, offerKinds, relationships } from './rules.ts';
+import { isIsoDate } from '../../../platform/calendar/working-days.ts';
+import { fieldErrorsOf, InvalidInput } from '../../../platform/errors.ts';
+import { dateFromParts } from '../../../platform/web/forms.ts';
+import { isNatureOf, type Nature, offerKinds, relationships } from '../rules.ts';
 
 export const maxValuePence = 10_000_000; // £100,000: anything above is a typing mistake
 
@@ -108,3 +108,19 @@ export function answerErrors(
     };
   });
 }
+
+// An approver's decision, from the approval page or the API.
+export const decisionInput = z.object({
+  decision: z.enum(['approved', 'refused'], { message: 'Select whether you approve it' }),
+  comment: z.string().trim().max(1000, 'Comment must be 1000 characters or fewer').default(''),
+});
+
+// Why the officer corrects their entry.
+export const changeReasonInput = z.preprocess(
+  (value) => (typeof value === 'string' ? value : ''),
+  z
+    .string()
+    .trim()
+    .min(1, 'Say why you are amending the entry')
+    .max(500, 'Reason for the amendment must be 500 characters or fewer'),
+);

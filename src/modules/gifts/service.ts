@@ -1,0 +1,19 @@
+import type { ModuleDeps } from '../organisation/service.ts';
+import { giftOffers } from './offers/service.ts';
+import { giftPublication } from './publication/service.ts';
+import { giftRegister } from './register/service.ts';
+import { giftReviews } from './reviews/service.ts';
+
+// The gifts and hospitality register: recording offers and approving them, the register and its
+// export, the quarterly reviews, and the published register. This is the module's public face.
+
+export type GiftsModule = ReturnType<typeof giftsModule>;
+
+export function giftsModule(deps: ModuleDeps) {
+  return {
+    offers: giftOffers(deps),
+    register: giftRegister(deps),
+    reviews: giftReviews(deps),
+    publication: giftPublication(deps),
+  };
+}
