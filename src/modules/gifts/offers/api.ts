@@ -2,17 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { problems } from '../../../platform/web/api-problems.ts';
 import { apiRoutes } from '../../../platform/web/api-route.ts';
-import { idParam, paramsOf } from '../../../platform/web/form-kit.ts';
+import { paramsOf } from '../../../platform/web/form-kit.ts';
 import { signedIn } from '../../../platform/web/render.ts';
 import { refusalWording } from '../rules.ts';
 import type { GiftsModule } from '../service.ts';
 import { offerDetailView, offerView, verdictView } from './api-views.ts';
-import { decisionInput, offerInput } from './input.ts';
+import { decisionInput, offerInput, offerParams } from './input.ts';
 
 // Offers and their approvals over JSON, in the OpenAPI document.
 
 const idParams = z.object({ id: z.string().describe('The entry’s id (a UUID)') });
-const offerId = z.object({ id: idParam });
 const notFound = 'No such entry in the register';
 
 export function offersApi(app: FastifyInstance, { offers }: GiftsModule) {
@@ -70,7 +69,8 @@ export function offersApi(app: FastifyInstance, { offers }: GiftsModule) {
       params: idParams,
       response: { 200: offerDetailView, ...problems },
     }),
-    async (request) => offers.view(signedIn(request), paramsOf(request, offerId, notFound).id, request.id),
+    async (request) =>
+      offers.view(signedIn(request), paramsOf(request, offerParams, notFound).id, request.id),
   );
 
   api.get(
@@ -91,6 +91,6 @@ export function offersApi(app: FastifyInstance, { offers }: GiftsModule) {
       response: { 200: offerView, ...problems },
     }),
     async (request) =>
-      offers.decide(signedIn(request), paramsOf(request, offerId, notFound).id, request.body, request.id),
+      offers.decide(signedIn(request), paramsOf(request, offerParams, notFound).id, request.body, request.id),
   );
 }

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../../platform/calendar/working-days.ts';
 import { fieldErrorsOf, InvalidInput } from '../../../platform/errors.ts';
+import { idParam } from '../../../platform/web/form-kit.ts';
 import { dateFromParts } from '../../../platform/web/forms.ts';
 import { isNatureOf, type Nature, offerKinds, relationships } from '../rules.ts';
+
+// An entry's address: its id.
+export const offerParams = z.object({ id: idParam });
 
 export const maxValuePence = 10_000_000; // £100,000: anything above is a typing mistake
 
@@ -114,6 +118,9 @@ export const decisionInput = z.object({
   decision: z.enum(['approved', 'refused'], { message: 'Select whether you approve it' }),
   comment: z.string().trim().max(1000, 'Comment must be 1000 characters or fewer').default(''),
 });
+
+// The officer's correction of their entry, as sent: each field is checked against the entry's rules.
+export const amendBody = z.record(z.string(), z.unknown()).catch({});
 
 // Why the officer corrects their entry.
 export const changeReasonInput = z.preprocess(

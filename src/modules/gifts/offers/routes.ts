@@ -5,12 +5,11 @@ import { formPage, formRoute, formText, idParam, paramsOf, queryOf } from '../..
 import { render, signedIn } from '../../../platform/web/render.ts';
 import { formatPence, natureName, refusalWording, relationships, stateNames } from '../rules.ts';
 import type { GiftsModule } from '../service.ts';
-import { answerErrors, poundsToPence } from './input.ts';
+import { answerErrors, offerParams, poundsToPence } from './input.ts';
 
 // An entry's own pages: reading it, correcting it, answering a reviewer's question on it, and
 // approving it when the officer was asked to.
 
-const offerParams = z.object({ id: idParam });
 const notFound = 'No such entry in the register';
 const offerId = (request: FastifyRequest) => paramsOf(request, offerParams, notFound).id;
 const flags = z.object({

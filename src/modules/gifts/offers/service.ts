@@ -1,4 +1,4 @@
-import { actorFor, appendAudit, recordAccess } from '../../../platform/audit/audit-trail.ts';
+import { actorFor, appendAudit, recordViewOf } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { type FieldError, Forbidden, InvalidInput, NotFound, parseInput } from '../../../platform/errors.ts';
@@ -7,7 +7,7 @@ import { entryOf, type GiftOffer } from '../offer.ts';
 import { can } from '../policy.ts';
 import { queriesOf } from '../reviews/repository.ts';
 import { approvalDecisionEmail } from './emails.ts';
-import { changeReasonInput, decisionInput, parseOfferInput } from './input.ts';
+import { amendBody, changeReasonInput, decisionInput, parseOfferInput } from './input.ts';
 import * as recording from './recording.ts';
 import * as repo from './repository.ts';
 
@@ -25,14 +25,13 @@ export async function visibleOffer({ db, organisation }: ModuleDeps, principal: 
 async function view(deps: ModuleDeps, principal: Principal, id: string, requestId?: string) {
   const { db, clock } = deps;
   const offer = await visibleOffer(deps, principal, id);
-  if (offer.recipientId !== principal.personId) {
-    await recordAccess(
-      db,
-      actorFor(principal, requestId),
-      { action: 'gift.viewed', recordType: 'gift', recordId: id },
-      clock.now(),
-    );
-  }
+  await recordViewOf(
+    db,
+    offer.recipientId,
+    actorFor(principal, requestId),
+    { action: 'gift.viewed', recordType: 'gift', recordId: id },
+    clock.now(),
+  );
   const [versions, queries] = await Promise.all([
     repo.offerVersions(db, principal.councilId, id),
     queriesOf(db, principal.councilId, [id]),
@@ -44,7 +43,7 @@ async function view(deps: ModuleDeps, principal: Principal, id: string, requestI
 // it), why it changed, and that the change leaves what the register asks of the offer as it was;
 // an offer that would now need approval or declining is recorded again as a new offer.
 async function checkedAmendment(deps: ModuleDeps, councilId: string, offer: GiftOffer, value: unknown) {
-  const body = (value ?? {}) as Record<string, unknown>;
+  const body = amendBody.parse(value);
   const input = parseOfferInput(
     {
       ...offer,

@@ -1,6 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
 import { type OfferEntry, offerFromRow } from '../offer.ts';
+import type { GiftReviewTable } from '../tables.ts';
 
 export async function offersInRegister(
   db: Kysely<Database>,
@@ -48,6 +49,18 @@ export type SignedReview = {
   comment: string;
 };
 
+function signedReviewOf(row: Selectable<GiftReviewTable>): SignedReview {
+  return {
+    registerKey: row.register_key,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    signedBy: row.signed_by,
+    signedByName: row.signed_by_name,
+    signedAt: row.signed_at,
+    comment: row.comment,
+  };
+}
+
 export async function signedReviews(
   db: Kysely<Database>,
   councilId: string,
@@ -59,15 +72,7 @@ export async function signedReviews(
     .where('council_id', '=', councilId)
     .where('period_start', '>=', from)
     .execute();
-  return rows.map((row) => ({
-    registerKey: row.register_key,
-    periodStart: row.period_start,
-    periodEnd: row.period_end,
-    signedBy: row.signed_by,
-    signedByName: row.signed_by_name,
-    signedAt: row.signed_at,
-    comment: row.comment,
-  }));
+  return rows.map(signedReviewOf);
 }
 
 export async function findReview(
@@ -99,13 +104,7 @@ export async function findReview(
     .where('e.period_start', '=', periodStart)
     .execute();
   return {
-    registerKey: row.register_key,
-    periodStart: row.period_start,
-    periodEnd: row.period_end,
-    signedBy: row.signed_by,
-    signedByName: row.signed_by_name,
-    signedAt: row.signed_at,
-    comment: row.comment,
+    ...signedReviewOf(row),
     entries: entries.map((entry) => ({
       offerId: entry.offer_id,
       version: entry.version,

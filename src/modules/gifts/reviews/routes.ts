@@ -4,12 +4,12 @@ import {
   formPage,
   formRoute,
   formText,
-  idParam,
   paramsOf,
   queryOf,
   type ShownForm,
 } from '../../../platform/web/form-kit.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
+import { offerParams } from '../offers/input.ts';
 import { periodParam, registerParam, reviewOf } from './input.ts';
 import type { GiftReviews } from './service.ts';
 import { cellView, entryView, reviewHref } from './view-models.ts';
@@ -93,7 +93,7 @@ export function reviewRoutes(app: FastifyInstance, reviews: GiftReviews) {
   // A question asked from a register's review goes back to it; one asked elsewhere, to the entry.
   formRoute(app, '/gifts/:id/queries', {
     access: 'gifts:use',
-    params: z.object({ id: idParam }),
+    params: offerParams,
     notFound: 'No such entry in the register',
     body: z.object({ question: formText, register: formText, period: formText }),
     page: (shown) => {
