@@ -26,6 +26,13 @@ import { type PersonInput, parsePersonInput } from './people-input.ts';
 import { type PolicySettings, readPolicy } from './policy-settings.ts';
 import * as repo from './repository.ts';
 
+// The organisation's public face: other modules reach people, roles, policy settings and the
+// working calendar only through what this file exports.
+export type { ModuleDeps } from './module-deps.ts';
+export { defaultPolicy, type PolicySettings, readPolicy } from './policy-settings.ts';
+export type { PeopleFilter, Person } from './repository.ts';
+export { headsService, seesWholeRegister, type Viewer, viewerOf } from './viewer.ts';
+
 type OrganisationDeps = { db: Kysely<Database>; clock: Clock; outbox: Outbox; baseUrl: string };
 
 export type OrganisationService = ReturnType<typeof organisationService>;
@@ -349,8 +356,3 @@ export function organisationService({ db, clock, outbox, baseUrl }: Organisation
       repo.peopleWithRole(db, councilId, role, serviceId),
   };
 }
-
-// For other modules: what their services are built from, and who is looking at a register.
-export type { ModuleDeps } from './module-deps.ts';
-export type { Person } from './repository.ts';
-export { headsService, seesWholeRegister, type Viewer, viewerOf } from './viewer.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../../platform/calendar/working-days.ts';
-import { fieldErrorsOf, InvalidInput } from '../../../platform/errors.ts';
+import { InvalidInput, parseInput } from '../../../platform/errors.ts';
 import { idParam } from '../../../platform/web/form-kit.ts';
 import { dateFromParts } from '../../../platform/web/forms.ts';
 import { isNatureOf, type Nature, offerKinds, relationships } from '../rules.ts';
@@ -72,11 +72,10 @@ export function dateErrors(offeredOn: string, today: string) {
 }
 
 export function parseOfferInput(value: unknown, today: string): OfferInput {
-  const parsed = offerInput.safeParse(value);
-  if (!parsed.success) throw new InvalidInput(fieldErrorsOf(parsed.error.issues));
-  const errors = dateErrors(parsed.data.offeredOn, today);
+  const input = parseInput(offerInput, value);
+  const errors = dateErrors(input.offeredOn, today);
   if (errors.length) throw new InvalidInput(errors);
-  return parsed.data;
+  return input;
 }
 
 // The question pages keep what was typed; these turn it into the schema's values.
