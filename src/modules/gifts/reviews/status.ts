@@ -6,7 +6,7 @@ import * as repo from './repository.ts';
 
 // Where each register stands with its quarterly reviews (001 §73).
 
-export type Register = { key: string; name: string; reviewers: Person[] };
+type Register = { key: string; name: string; reviewers: Person[] };
 type ReviewStatus = 'signed-off' | 'overdue' | 'due';
 export type ReviewCell = {
   register: Register;
