@@ -7,10 +7,8 @@ import { complaintsRoutes } from './modules/complaints/routes.ts';
 import { complaintsService } from './modules/complaints/service.ts';
 import { customersRoutes } from './modules/customers/routes.ts';
 import { customersService, knowCustomersComplaintsBy } from './modules/customers/service.ts';
-import { giftPublication } from './modules/gifts/publication.ts';
-import { giftReviewsService } from './modules/gifts/reviews.ts';
 import { giftsRoutes } from './modules/gifts/routes.ts';
-import { giftsService } from './modules/gifts/service.ts';
+import { giftsModule } from './modules/gifts/service.ts';
 import { campaignsService } from './modules/interests/campaigns.ts';
 import { conflictLookup } from './modules/interests/lookup.ts';
 import { interestPublication } from './modules/interests/publication.ts';
@@ -65,8 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const delivery = emailDelivery({ db, boss: queue.boss, transport: deps.transport, clock, log: app.log });
   const organisation = organisationService({ db, clock, outbox, baseUrl: config.baseUrl });
   const moduleDeps = { db, clock, outbox, baseUrl: config.baseUrl, organisation };
-  const gifts = giftsService(moduleDeps);
-  const giftReviews = giftReviewsService(moduleDeps);
+  const gifts = giftsModule(moduleDeps);
   const declarations = declarationsService(moduleDeps);
   const campaigns = campaignsService(moduleDeps);
   knowComplaintsBy(complaintReferences);
@@ -94,12 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   organisationRoutes(app, { organisation, clock });
   auditRoutes(app, db, organisation.personNames);
   outboxRoutes(app, db);
-  giftsRoutes(app, {
-    gifts,
-    reviews: giftReviews,
-    publication: giftPublication({ db, clock, organisation }),
-    clock,
-  });
+  giftsRoutes(app, { gifts, clock });
   interestsRoutes(app, {
     declarations,
     campaigns,
@@ -114,7 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const jobs = scheduledJobs(
     { db, clock, log: app.log, config },
-    { organisation, gifts, giftReviews, declarations, campaigns, casework, customers, intake, retention },
+    { organisation, gifts, declarations, campaigns, casework, customers, intake, retention },
   );
   return { app, routes, jobs, delivery };
 }
@@ -128,8 +120,7 @@ function scheduledJobs(
   { db, clock, log, config }: { db: Kysely<Database>; clock: Clock; log: FastifyBaseLogger; config: Config },
   services: {
     organisation: Pick<OrganisationService, 'councilIds'>;
-    gifts: Once<'removeAbandonedDrafts'>;
-    giftReviews: PerCouncil<'sendReminders'>;
+    gifts: { offers: Once<'removeAbandonedDrafts'>; reviews: PerCouncil<'sendReminders'> };
     declarations: Once<'removeAbandonedDrafts'>;
     campaigns: PerCouncil<'sendReminders'>;
     casework: PerCouncil<'sendReminders'>;
@@ -138,24 +129,14 @@ function scheduledJobs(
     retention: PerCouncil<'run'>;
   },
 ): Job[] {
-  const {
-    organisation,
-    gifts,
-    giftReviews,
-    declarations,
-    campaigns,
-    casework,
-    customers,
-    intake,
-    retention,
-  } = services;
+  const { organisation, gifts, declarations, campaigns, casework, customers, intake, retention } = services;
   return [
     auditCheckpointJob({ db, clock, log: log, settings: config.auditCheckpoints }),
     {
       name: 'gift review reminders',
       everyMs: 60 * 60 * 1000,
       async run() {
-        for (const councilId of await organisation.councilIds()) await giftReviews.sendReminders(councilId);
+        for (const councilId of await organisation.councilIds()) await gifts.reviews.sendReminders(councilId);
       },
     },
     {
@@ -187,7 +168,11 @@ function scheduledJobs(
         for (const councilId of await organisation.councilIds()) await retention.run(councilId);
       },
     },
-    { name: 'abandoned gift drafts', everyMs: 24 * 60 * 60 * 1000, run: () => gifts.removeAbandonedDrafts() },
+    {
+      name: 'abandoned gift drafts',
+      everyMs: 24 * 60 * 60 * 1000,
+      run: () => gifts.offers.removeAbandonedDrafts(),
+    },
     { name: 'old emails', everyMs: 24 * 60 * 60 * 1000, run: () => removeOldEmails(db, clock.now()) },
     {
       name: 'abandoned complaint drafts',

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 // Errors a use case raises for the web layer to turn into a page or a problem+json answer.
 export type FieldError = { key: string; message: string };
 
@@ -27,4 +29,11 @@ export function fieldErrorsOf(
     errors.push({ key, message: issue.message });
   }
   return errors;
+}
+
+// Input parsed by its schema, or refused with each field's first problem.
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value ?? {});
+  if (!parsed.success) throw new InvalidInput(fieldErrorsOf(parsed.error.issues));
+  return parsed.data;
 }

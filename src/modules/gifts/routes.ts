@@ -1,25 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
-import { giftsApi } from './api.ts';
-import type { GiftPublication } from './publication.ts';
-import { publicationRoutes } from './publication-routes.ts';
-import { recordRoutes } from './record-routes.ts';
-import { registerRoutes } from './register-routes.ts';
-import { reviewRoutes } from './review-routes.ts';
-import type { GiftReviewsService } from './reviews.ts';
-import type { GiftsService } from './service.ts';
+import { offersApi } from './offers/api.ts';
+import { recordRoutes } from './offers/record-routes.ts';
+import { approvalRoutes, offerRoutes } from './offers/routes.ts';
+import { publicationRoutes } from './publication/routes.ts';
+import { registerApi } from './register/api.ts';
+import { registerRoutes } from './register/routes.ts';
+import { reviewsApi } from './reviews/api.ts';
+import { reviewRoutes } from './reviews/routes.ts';
+import type { GiftsModule } from './service.ts';
 
-export type GiftsRouteDeps = {
-  gifts: GiftsService;
-  reviews: GiftReviewsService;
-  publication: GiftPublication;
-  clock: Clock;
-};
-
-export function giftsRoutes(app: FastifyInstance, deps: GiftsRouteDeps) {
-  recordRoutes(app, deps);
-  registerRoutes(app, deps);
-  reviewRoutes(app, deps);
-  publicationRoutes(app, deps);
-  giftsApi(app, deps);
+export function giftsRoutes(app: FastifyInstance, { gifts, clock }: { gifts: GiftsModule; clock: Clock }) {
+  recordRoutes(app, gifts.offers, clock);
+  registerRoutes(app, gifts);
+  offerRoutes(app, gifts);
+  approvalRoutes(app, gifts);
+  reviewRoutes(app, gifts.reviews);
+  publicationRoutes(app, gifts.publication);
+  offersApi(app, gifts);
+  registerApi(app, gifts.register);
+  reviewsApi(app, gifts.reviews);
 }

@@ -242,6 +242,12 @@ export function giftVerdict(
 type OfferDecision = 'accepted' | 'declined';
 export type OfferState = 'accepted' | 'declined' | 'awaiting-approval';
 
+export const stateNames: Record<OfferState, string> = {
+  accepted: 'Accepted',
+  declined: 'Declined',
+  'awaiting-approval': 'Awaiting approval',
+};
+
 // What the register holds once the officer says whether they accepted; null if accepting is refused.
 export function stateFor(verdict: Verdict, decision: OfferDecision): OfferState | null {
   if (decision === 'declined') return 'declined';

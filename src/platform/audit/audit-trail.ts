@@ -112,3 +112,15 @@ export async function appendAudit(trx: Kysely<Database>, actor: Actor, entry: Au
 export function recordAccess(db: Kysely<Database>, actor: Actor, entry: AuditEntry, at: Date) {
   return db.transaction().execute((trx) => appendAudit(trx, actor, entry, at));
 }
+
+// Someone's own record, read by anyone else, is personal data looked at: the look is recorded.
+// Its subject reading it is not.
+export async function recordViewOf(
+  db: Kysely<Database>,
+  subjectId: string,
+  actor: Actor,
+  entry: AuditEntry,
+  at: Date,
+): Promise<void> {
+  if (actor.personId !== subjectId) await recordAccess(db, actor, entry, at);
+}

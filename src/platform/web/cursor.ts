@@ -19,3 +19,15 @@ export function decodeCursor(value: unknown, length: number): CursorKey | undefi
   } catch {}
   return undefined;
 }
+
+// A whole list read a page at a time, each page continuing after the key the one before gave.
+export async function* pagesOf<Row>(
+  page: (after: CursorKey | undefined) => Promise<{ rows: Row[]; next: CursorKey | null }>,
+): AsyncGenerator<Row[]> {
+  let after: CursorKey | undefined;
+  do {
+    const batch = await page(after);
+    yield batch.rows;
+    after = batch.next ?? undefined;
+  } while (after);
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { type FieldError, fieldErrorsOf } from '../../platform/errors.ts';
-import { answerErrors, dateErrors, offerFields, offerFromAnswers } from './offer-input.ts';
-import { isNatureOf, type OfferKind } from './rules.ts';
+import { type FieldError, fieldErrorsOf } from '../../../platform/errors.ts';
+import { isNatureOf, type OfferKind } from '../rules.ts';
+import { answerErrors, dateErrors, offerFields, offerFromAnswers } from './input.ts';
 
 // The question pages of "record an offer", one topic each, in order. Each keeps what was typed.
 export const recordSteps = {
@@ -15,10 +15,6 @@ export const recordSteps = {
 } as const;
 export type RecordStep = keyof typeof recordSteps;
 export const stepOrder = Object.keys(recordSteps) as RecordStep[];
-
-export function isRecordStep(value: string): value is RecordStep {
-  return Object.hasOwn(recordSteps, value);
-}
 
 const stepSchemas = {
   kind: z.object({ kind: offerFields.kind }),

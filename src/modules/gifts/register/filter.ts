@@ -1,11 +1,11 @@
-import { isUuid } from '../../platform/auth/secrets.ts';
-import { isIsoDate } from '../../platform/calendar/working-days.ts';
-import type { FieldError } from '../../platform/errors.ts';
-import { type CursorKey, decodeCursor } from '../../platform/web/cursor.ts';
-import { text } from '../../platform/web/forms.ts';
-import { maxValuePence, poundsToPence } from './offer-input.ts';
+import { isUuid } from '../../../platform/auth/secrets.ts';
+import { isIsoDate } from '../../../platform/calendar/working-days.ts';
+import type { FieldError } from '../../../platform/errors.ts';
+import { type CursorKey, decodeCursor } from '../../../platform/web/cursor.ts';
+import { text } from '../../../platform/web/forms.ts';
+import { maxValuePence, poundsToPence } from '../offers/input.ts';
+import type { OfferKind, OfferState } from '../rules.ts';
 import { type RegisterFilter, type RegisterSort, registerSorts } from './repository.ts';
-import type { OfferKind, OfferState } from './rules.ts';
 
 const states: readonly OfferState[] = ['accepted', 'declined', 'awaiting-approval'];
 const kinds: readonly OfferKind[] = ['gift', 'hospitality'];

@@ -1,26 +1,26 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { NotFound } from '../../platform/errors.ts';
-import { csvLine } from '../../platform/web/csv.ts';
-import { decodeCursor, encodeCursor } from '../../platform/web/cursor.ts';
-import { render } from '../../platform/web/render.ts';
-import type { GiftsRouteDeps } from './routes.ts';
+import { z } from 'zod';
+import { sendCsv } from '../../../platform/web/csv.ts';
+import { decodeCursor, encodeCursor } from '../../../platform/web/cursor.ts';
+import { formText, paramsOf, queryOf } from '../../../platform/web/form-kit.ts';
+import { render } from '../../../platform/web/render.ts';
+import type { GiftPublication } from './service.ts';
 
 const pageSize = 50;
 
-function councilSlug(request: FastifyRequest): string {
-  const { council } = request.params as { council: string };
-  if (!/^[a-z0-9-]{1,60}$/.test(council)) throw new NotFound('No such council');
-  return council;
-}
+const councilParams = z.object({ council: z.string().regex(/^[a-z0-9-]{1,60}$/) });
+const pageQuery = z.object({ after: formText.catch('') });
+
+const councilSlug = (request: FastifyRequest) => paramsOf(request, councilParams, 'No such council').council;
 
 // The public register and its open-data files: no account needed, only the published fields.
-export function publicationRoutes(app: FastifyInstance, { publication }: GiftsRouteDeps) {
+export function publicationRoutes(app: FastifyInstance, publication: GiftPublication) {
   app.get('/public/:council/gifts', { config: { access: 'public' } }, async (request, reply) => {
     const slug = councilSlug(request);
-    const after = decodeCursor((request.query as Record<string, unknown>).after, 2);
+    const after = decodeCursor(queryOf(request, pageQuery).after, 2);
     const page = await publication.page(slug, after, pageSize);
-    return render(request, reply, 'gifts/views/published.njk', {
+    return render(request, reply, 'gifts/publication/views/published.njk', {
       title: `Gifts and hospitality register`,
       councilName: page.councilName,
       slug,
@@ -34,15 +34,14 @@ export function publicationRoutes(app: FastifyInstance, { publication }: GiftsRo
   app.get('/public/:council/gifts.csv', { config: { access: 'public' } }, async (request, reply) => {
     const { columns, rows } = await publication.open(councilSlug(request));
     async function* lines() {
-      yield `\uFEFF${csvLine(columns.map((column) => column.heading))}`;
-      for await (const batch of rows()) {
-        yield batch.map((row) => csvLine(columns.map((column) => row[column.field]))).join('');
-      }
+      for await (const batch of rows()) yield batch.map((row) => columns.map((column) => row[column.field]));
     }
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="gifts-and-hospitality-register.csv"')
-      .send(Readable.from(lines()));
+    return sendCsv(
+      reply,
+      'gifts-and-hospitality-register.csv',
+      columns.map((column) => column.heading),
+      lines(),
+    );
   });
 
   app.get('/public/:council/gifts.json', { config: { access: 'public' } }, async (request, reply) => {

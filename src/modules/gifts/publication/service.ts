@@ -1,11 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/schema.ts';
-import { NotFound } from '../../platform/errors.ts';
-import type { CursorKey } from '../../platform/web/cursor.ts';
-import type { OrganisationService } from '../organisation/service.ts';
-import * as repo from './repository.ts';
-import { formatPence, natureName, relationships, valueBand } from './rules.ts';
+import { NotFound } from '../../../platform/errors.ts';
+import { type CursorKey, pagesOf } from '../../../platform/web/cursor.ts';
+import type { ModuleDeps } from '../../organisation/service.ts';
+import type { GiftOffer } from '../offer.ts';
+import { formatPence, natureName, relationships, valueBand } from '../rules.ts';
+import { publishedOffers } from './repository.ts';
 
 // The published register (002 Monitoring: open data), with only the fields the council chose.
 // Names are published for heads of service and above only; nobody's below.
@@ -28,7 +26,7 @@ type PublishedRow = Partial<Record<PublicationField, string>>;
 // How far back the published register goes.
 const publishedYears = 3;
 
-function publish(offer: repo.GiftOffer, fields: readonly PublicationField[]): PublishedRow {
+function publish(offer: GiftOffer, fields: readonly PublicationField[]): PublishedRow {
   const all: Record<PublicationField, string> = {
     seniorName: offer.senior ? offer.recipientName : '',
     jobTitle: offer.jobTitle,
@@ -46,13 +44,7 @@ function publish(offer: repo.GiftOffer, fields: readonly PublicationField[]): Pu
 
 export type GiftPublication = ReturnType<typeof giftPublication>;
 
-export function giftPublication(deps: {
-  db: Kysely<Database>;
-  clock: Clock;
-  organisation: Pick<OrganisationService, 'councilBySlug' | 'policy'>;
-}) {
-  const { db, clock, organisation } = deps;
-
+export function giftPublication({ db, clock, organisation }: ModuleDeps) {
   async function published(slug: string) {
     const council = await organisation.councilBySlug(slug);
     if (!council) throw new NotFound('No such council');
@@ -63,42 +55,32 @@ export function giftPublication(deps: {
     ) as PublicationField[];
     const now = clock.now();
     const from = `${now.getUTCFullYear() - publishedYears}${now.toISOString().slice(4, 10)}`;
-    return { councilId: council.council_id, councilName: council.name, fields, from };
+    return {
+      councilId: council.council_id,
+      councilName: council.name,
+      fields,
+      columns: fields.map((field) => ({ field, heading: publicationColumns[field] })),
+      from,
+    };
   }
 
   return {
     // One page of the published register, newest first.
     async page(slug: string, after: CursorKey | undefined, limit: number) {
-      const { councilId, councilName, fields, from } = await published(slug);
-      const offers = await repo.publishedOffers(db, councilId, { limit: limit + 1, after, from });
-      const last = offers.length > limit ? offers[limit - 1] : undefined;
-      return {
-        councilName,
-        columns: fields.map((field) => ({ field, heading: publicationColumns[field] })),
-        rows: offers.slice(0, limit).map((offer) => publish(offer, fields)),
-        next: last ? ([last.offeredOn, last.id] as CursorKey) : null,
-      };
+      const { councilId, councilName, fields, columns, from } = await published(slug);
+      const { offers, next } = await publishedOffers(db, councilId, { limit, after, from });
+      return { councilName, columns, rows: offers.map((offer) => publish(offer, fields)), next };
     },
 
     // The whole published register, a batch at a time, for the open-data files.
     async open(slug: string) {
-      const { councilId, councilName, fields, from } = await published(slug);
-      async function* rows() {
-        let after: CursorKey | undefined;
-        for (;;) {
-          const offers = await repo.publishedOffers(db, councilId, { limit: 2000, after, from });
-          if (offers.length === 0) return;
-          yield offers.map((offer) => publish(offer, fields));
-          const last = offers.at(-1);
-          if (!last || offers.length < 2000) return;
-          after = [last.offeredOn, last.id];
-        }
-      }
-      return {
-        councilName,
-        columns: fields.map((field) => ({ field, heading: publicationColumns[field] })),
-        rows,
-      };
+      const { councilId, councilName, fields, columns, from } = await published(slug);
+      const rows = () =>
+        pagesOf(async (after) => {
+          const { offers, next } = await publishedOffers(db, councilId, { limit: 2000, after, from });
+          return { rows: offers.map((offer) => publish(offer, fields)), next };
+        });
+      return { councilName, columns, rows };
     },
   };
 }

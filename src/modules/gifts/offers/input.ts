@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../platform/calendar/working-days.ts';
-import { fieldErrorsOf, InvalidInput } from '../../platform/errors.ts';
-import { dateFromParts } from '../../platform/web/forms.ts';
-import { isNatureOf, type Nature, offerKinds, relationships } from './rules.ts';
+import { isIsoDate } from '../../../platform/calendar/working-days.ts';
+import { InvalidInput, parseInput } from '../../../platform/errors.ts';
+import { idParam } from '../../../platform/web/form-kit.ts';
+import { dateFromParts } from '../../../platform/web/forms.ts';
+import { isNatureOf, type Nature, offerKinds, relationships } from '../rules.ts';
+
+// An entry's address: its id.
+export const offerParams = z.object({ id: idParam });
 
 export const maxValuePence = 10_000_000; // £100,000: anything above is a typing mistake
 
@@ -68,11 +72,10 @@ export function dateErrors(offeredOn: string, today: string) {
 }
 
 export function parseOfferInput(value: unknown, today: string): OfferInput {
-  const parsed = offerInput.safeParse(value);
-  if (!parsed.success) throw new InvalidInput(fieldErrorsOf(parsed.error.issues));
-  const errors = dateErrors(parsed.data.offeredOn, today);
+  const input = parseInput(offerInput, value);
+  const errors = dateErrors(input.offeredOn, today);
   if (errors.length) throw new InvalidInput(errors);
-  return parsed.data;
+  return input;
 }
 
 // The question pages keep what was typed; these turn it into the schema's values.
@@ -108,3 +111,22 @@ export function answerErrors(
     };
   });
 }
+
+// An approver's decision, from the approval page or the API.
+export const decisionInput = z.object({
+  decision: z.enum(['approved', 'refused'], { message: 'Select whether you approve it' }),
+  comment: z.string().trim().max(1000, 'Comment must be 1000 characters or fewer').default(''),
+});
+
+// The officer's correction of their entry, as sent: each field is checked against the entry's rules.
+export const amendBody = z.record(z.string(), z.unknown()).catch({});
+
+// Why the officer corrects their entry.
+export const changeReasonInput = z.preprocess(
+  (value) => (typeof value === 'string' ? value : ''),
+  z
+    .string()
+    .trim()
+    .min(1, 'Say why you are amending the entry')
+    .max(500, 'Reason for the amendment must be 500 characters or fewer'),
+);
