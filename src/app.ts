@@ -26,12 +26,8 @@ import { giftPublication } from './modules/gifts/publication.ts';
 import { giftReviewsService } from './modules/gifts/reviews.ts';
 import { giftsRoutes } from './modules/gifts/routes.ts';
 import { giftsService } from './modules/gifts/service.ts';
-import { campaignsService } from './modules/interests/campaigns.ts';
-import { conflictLookup } from './modules/interests/lookup.ts';
-import { interestPublication } from './modules/interests/publication.ts';
-import { relatedPartyReturns } from './modules/interests/returns.ts';
 import { interestsRoutes } from './modules/interests/routes.ts';
-import { declarationsService } from './modules/interests/service.ts';
+import { interestsServices } from './modules/interests/service.ts';
 import { readPolicy } from './modules/organisation/policy-settings.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { organisationService } from './modules/organisation/service.ts';
@@ -118,8 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const moduleDeps = { db, clock, outbox, baseUrl: config.baseUrl, organisation };
   const gifts = giftsService(moduleDeps);
   const giftReviews = giftReviewsService(moduleDeps);
-  const declarations = declarationsService(moduleDeps);
-  const campaigns = campaignsService(moduleDeps);
+  const interests = interestsServices(moduleDeps);
   const letters = complaintLetters(moduleDeps);
   const customers = customersService(moduleDeps, { letters });
   const casework = caseworkService(moduleDeps, { letters, customers });
@@ -236,14 +231,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     publication: giftPublication({ db, clock, organisation }),
     clock,
   });
-  interestsRoutes(app, {
-    declarations,
-    campaigns,
-    lookup: conflictLookup(moduleDeps),
-    returns: relatedPartyReturns(moduleDeps),
-    publication: interestPublication(moduleDeps),
-    clock,
-  });
+  interestsRoutes(app, { ...interests, clock });
   complaintsRoutes(app, { intake, casework, letters, ombudsman, reports, customers, clock });
   customersRoutes(app, { customers, letters, clock });
 
@@ -260,7 +248,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       name: 'declaration campaign reminders',
       everyMs: 60 * 60 * 1000,
       async run() {
-        for (const councilId of await organisation.councilIds()) await campaigns.sendReminders(councilId);
+        for (const councilId of await organisation.councilIds())
+          await interests.campaigns.sendReminders(councilId);
       },
     },
     {
@@ -295,7 +284,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     {
       name: 'abandoned declaration drafts',
       everyMs: 24 * 60 * 60 * 1000,
-      run: () => declarations.removeAbandonedDrafts(),
+      run: () => interests.declarations.removeAbandonedDrafts(),
     },
   ];
   return { app, routes, jobs, delivery };

@@ -1,18 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
-import { declarationApi } from './api.ts';
-import { campaignRoutes } from './campaign-routes.ts';
-import type { CampaignsService } from './campaigns.ts';
-import { declareRoutes } from './declare-routes.ts';
-import type { ConflictLookup } from './lookup.ts';
-import { lookupRoutes } from './lookup-routes.ts';
-import type { InterestPublication } from './publication.ts';
-import { publicationRoutes } from './publication-routes.ts';
-import { registerRoutes } from './register-routes.ts';
-import { returnRoutes } from './return-routes.ts';
-import type { RelatedPartyReturns } from './returns.ts';
-import { reviewRoutes } from './review-routes.ts';
-import type { DeclarationsService } from './service.ts';
+import { campaignRoutes } from './campaigns/routes.ts';
+import type { CampaignsService } from './campaigns/service.ts';
+import { declarationApi } from './declarations/api.ts';
+import { reviewRoutes } from './declarations/review-routes.ts';
+import { declareRoutes } from './declarations/routes.ts';
+import type { DeclarationsService } from './declarations/service.ts';
+import { lookupRoutes } from './lookup/routes.ts';
+import type { ConflictLookup } from './lookup/service.ts';
+import { publicationRoutes } from './publication/routes.ts';
+import type { InterestPublication } from './publication/service.ts';
+import { registerRoutes } from './register/routes.ts';
+import { returnRoutes } from './returns/routes.ts';
+import type { RelatedPartyReturns } from './returns/service.ts';
 
 export type InterestsRouteDeps = {
   declarations: DeclarationsService;

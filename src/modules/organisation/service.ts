@@ -349,3 +349,8 @@ export function organisationService({ db, clock, outbox, baseUrl }: Organisation
       repo.peopleWithRole(db, councilId, role, serviceId),
   };
 }
+
+// What other modules build their services from, and how the registers (gifts, interests) know who is looking.
+export type { ModuleDeps } from './module-deps.ts';
+export type { Person } from './repository.ts';
+export { headsService, seesWholeRegister, type Viewer, viewerOf } from './viewer.ts';

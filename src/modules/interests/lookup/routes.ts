@@ -1,0 +1,109 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { InvalidInput } from '../../../platform/errors.ts';
+import { problemView } from '../../../platform/web/api-problems.ts';
+import { formErrors, text } from '../../../platform/web/forms.ts';
+import { render, signedIn } from '../../../platform/web/render.ts';
+import { declarationKinds } from '../declarations/rules.ts';
+import type { InterestsRouteDeps } from '../routes.ts';
+import { matchQualities } from './matching.ts';
+import { type LookupMatch, lookupLimit } from './service.ts';
+
+const title = 'Check a name for declared links';
+
+const matchView = z.object({
+  declarationId: z
+    .uuid()
+    .nullable()
+    .describe('The declaration, when you may see it in the register of interests; otherwise null'),
+  officerName: z.string().describe('Who declared the link, as they were named when they declared it'),
+  jobTitle: z.string(),
+  serviceName: z.string(),
+  kind: z.enum(declarationKinds),
+  kindName: z.string().describe('The kind of declaration, in words'),
+  partyKind: z.enum(['person', 'organisation']),
+  role: z.string().describe('What the person or organisation is to the officer, as declared'),
+  declaredName: z.string().describe('The name as declared'),
+  endedOn: z.iso.date().nullable().describe('The day the declared interest ended; null while it is current'),
+  quality: z
+    .enum(Object.keys(matchQualities) as [keyof typeof matchQualities])
+    .describe(
+      'company-number: the same Companies House number; exact-name: the same words, "Ltd", titles and punctuation aside; similar-name: initials, a letter misspelt, words left out or added',
+    ),
+  samePostcode: z.boolean().describe('The declared address has the postcode looked up'),
+});
+
+const lookupQuery = z.object({
+  name: z.string().optional().describe('The person’s or organisation’s name, 2 to 200 characters'),
+  address: z.string().optional().describe('An address or postcode: the same postcode ranks a name higher'),
+  companyNumber: z.string().optional().describe('A Companies House number, like 01234567 or SC123456'),
+});
+
+function shown(match: LookupMatch) {
+  return {
+    ...match,
+    qualityName: `${matchQualities[match.quality]}${match.samePostcode ? ', same postcode' : ''}`,
+  };
+}
+
+export function lookupRoutes(app: FastifyInstance, { lookup }: InterestsRouteDeps) {
+  app.get('/interests/lookup', { config: { access: 'interests:lookup' } }, async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const values = {
+      name: text(query.name),
+      address: text(query.address),
+      companyNumber: text(query.companyNumber),
+    };
+    if (!Object.hasOwn(query, 'name'))
+      return render(request, reply, 'interests/lookup/views/lookup.njk', { title, values });
+    try {
+      const { matches, more } = await lookup.find(signedIn(request), query, request.id);
+      return render(request, reply, 'interests/lookup/views/lookup.njk', {
+        title: `${title}: ${values.name.trim()}`,
+        values,
+        searched: true,
+        current: matches.filter((match) => match.endedOn === null).map(shown),
+        ended: matches.filter((match) => match.endedOn !== null).map(shown),
+        count: matches.length,
+        more,
+        limit: lookupLimit,
+      });
+    } catch (error) {
+      if (!(error instanceof InvalidInput)) throw error;
+      reply.code(400);
+      return render(request, reply, 'interests/lookup/views/lookup.njk', {
+        title,
+        values,
+        ...formErrors(error.errors),
+      });
+    }
+  });
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/conflict-lookup',
+    {
+      config: { access: 'interests:lookup' },
+      schema: {
+        tags: ['interests'],
+        summary:
+          'Which officers have declared a link to a person or organisation: strongest matches first, current before ended; each lookup is audited',
+        querystring: lookupQuery,
+        response: {
+          200: z.object({
+            items: z.array(matchView),
+            more: z
+              .boolean()
+              .describe('More declared names were similar than are listed: give more of the name'),
+          }),
+          400: problemView,
+          403: problemView,
+        },
+      },
+    },
+    async (request) => {
+      const { matches, more } = await lookup.find(signedIn(request), request.query, request.id);
+      return { items: matches, more };
+    },
+  );
+}
