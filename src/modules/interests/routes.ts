@@ -1,27 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import { campaignRoutes } from './campaigns/routes.ts';
-import type { CampaignsService } from './campaigns/service.ts';
 import { declarationApi } from './declarations/api.ts';
 import { reviewRoutes } from './declarations/review-routes.ts';
 import { declareRoutes } from './declarations/routes.ts';
-import type { DeclarationsService } from './declarations/service.ts';
 import { lookupRoutes } from './lookup/routes.ts';
-import type { ConflictLookup } from './lookup/service.ts';
 import { publicationRoutes } from './publication/routes.ts';
-import type { InterestPublication } from './publication/service.ts';
 import { registerRoutes } from './register/routes.ts';
 import { returnRoutes } from './returns/routes.ts';
-import type { RelatedPartyReturns } from './returns/service.ts';
+import type { InterestsServices } from './service.ts';
 
-export type InterestsRouteDeps = {
-  declarations: DeclarationsService;
-  campaigns: CampaignsService;
-  lookup: ConflictLookup;
-  returns: RelatedPartyReturns;
-  publication: InterestPublication;
-  clock: Clock;
-};
+export type InterestsRouteDeps = InterestsServices & { clock: Clock };
 
 export function interestsRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
   declareRoutes(app, deps);

@@ -3,6 +3,7 @@ import { campaignsService } from './campaigns/service.ts';
 import { declarationsService } from './declarations/service.ts';
 import { conflictLookup } from './lookup/service.ts';
 import { interestPublication } from './publication/service.ts';
+import { registerService } from './register/service.ts';
 import { relatedPartyReturns } from './returns/service.ts';
 
 // The register of interests, as the rest of the application sees it: its services, built from
@@ -15,6 +16,7 @@ export type InterestsServices = ReturnType<typeof interestsServices>;
 export function interestsServices(deps: ModuleDeps) {
   return {
     declarations: declarationsService(deps),
+    register: registerService(deps),
     campaigns: campaignsService(deps),
     lookup: conflictLookup(deps),
     returns: relatedPartyReturns(deps),

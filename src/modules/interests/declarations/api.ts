@@ -192,7 +192,7 @@ async function answering<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-export function declarationApi(app: FastifyInstance, { declarations }: InterestsRouteDeps) {
+export function declarationApi(app: FastifyInstance, { declarations, register }: InterestsRouteDeps) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -278,7 +278,7 @@ export function declarationApi(app: FastifyInstance, { declarations }: Interests
       const { limit, ...filters } = request.query;
       const { filter, after, errors } = parseRegisterQuery(filters, 'cursor');
       if (errors.length) throw new InvalidInput(errors);
-      const page = await declarations.list(signedIn(request), filter, { limit, after });
+      const page = await register.list(signedIn(request), filter, { limit, after });
       return { items: page.declarations, nextCursor: page.next ? encodeCursor(page.next) : null };
     },
   );

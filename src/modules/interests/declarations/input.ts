@@ -1,8 +1,17 @@
+import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { isIsoDate } from '../../../platform/calendar/working-days.ts';
 import type { FieldError } from '../../../platform/errors.ts';
 import { dateInput } from '../../../platform/web/forms.ts';
 import { companyNumberKey, isCompanyNumber } from '../names.ts';
-import { type Answers, asks, type DeclarationKind, type Question, questionsFor } from './rules.ts';
+import {
+  type Answers,
+  asks,
+  type DeclarationKind,
+  outcomes,
+  type Question,
+  questionsFor,
+  referralTargets,
+} from './rules.ts';
 
 // One reading of a declaration's answers for the question pages and the API: every answer a
 // string, dates as YYYY-MM-DD, hours as a decimal number of hours. Questions not asked are dropped.
@@ -89,4 +98,55 @@ function answerError(question: Question, value: string, today: string): string |
     case 'company-number':
       return isCompanyNumber(value) ? null : 'Company number must be 8 characters, like 01234567 or SC123456';
   }
+}
+
+// When an interest ended, and why: after it started, not after today.
+export function endErrors(
+  declaration: { declaredAt: Date; startedOn: string | null },
+  endedOn: string,
+  reason: string,
+  today: string,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!endedOn) errors.push({ key: 'endedOn', message: 'Enter the date the interest ended' });
+  else if (!isIsoDate(endedOn)) errors.push({ key: 'endedOn', message: 'Date it ended must be a real date' });
+  else if (endedOn > today)
+    errors.push({ key: 'endedOn', message: 'Date it ended must be today or in the past' });
+  else if (
+    endedOn < londonDate(declaration.declaredAt) &&
+    (!declaration.startedOn || endedOn < declaration.startedOn)
+  )
+    errors.push({ key: 'endedOn', message: 'Date it ended must be after it started' });
+  if (!reason) errors.push({ key: 'endReason', message: 'Say why the interest ended' });
+  else if (reason.length > 1000)
+    errors.push({ key: 'endReason', message: 'Reason must be 1000 characters or fewer' });
+  return errors;
+}
+
+export type Review = { outcome: string; managementAction: string; referredTo: string; nextReviewOn: string };
+
+// A reviewer's management action (001 §43): a managed conflict says how, and when it is next reviewed.
+export function reviewErrors(review: Review, today: string): FieldError[] {
+  const { outcome, managementAction: action, referredTo, nextReviewOn } = review;
+  const errors: FieldError[] = [];
+  if (!Object.hasOwn(outcomes, outcome))
+    errors.push({ key: 'outcome', message: 'Select the outcome of your review' });
+  if (outcome === 'conflict-managed') {
+    if (!action)
+      errors.push({
+        key: 'managementAction',
+        message: 'Say how the conflict is managed, for example removed from decisions about the contract',
+      });
+    if (!nextReviewOn)
+      errors.push({ key: 'nextReviewOn', message: 'Enter the date to review the arrangement' });
+    else if (!isIsoDate(nextReviewOn))
+      errors.push({ key: 'nextReviewOn', message: 'Review date must be a real date' });
+    else if (nextReviewOn <= today)
+      errors.push({ key: 'nextReviewOn', message: 'Review date must be in the future' });
+  }
+  if (outcome === 'referred' && !Object.hasOwn(referralTargets, referredTo))
+    errors.push({ key: 'referredTo', message: 'Select whom you are referring it to' });
+  if (action.length > 2000)
+    errors.push({ key: 'managementAction', message: 'Management action must be 2000 characters or fewer' });
+  return errors;
 }

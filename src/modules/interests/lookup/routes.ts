@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { InvalidInput } from '../../../platform/errors.ts';
+import { type FieldError, InvalidInput } from '../../../platform/errors.ts';
 import { problemView } from '../../../platform/web/api-problems.ts';
-import { formErrors, text } from '../../../platform/web/forms.ts';
-import { render, signedIn } from '../../../platform/web/render.ts';
+import { formPage, queryOf } from '../../../platform/web/form-kit.ts';
+import { signedIn } from '../../../platform/web/render.ts';
 import { declarationKinds } from '../declarations/rules.ts';
 import type { InterestsRouteDeps } from '../routes.ts';
+import { lookupPageQuery, lookupQuery } from './input.ts';
 import { matchQualities } from './matching.ts';
 import { type LookupMatch, lookupLimit } from './service.ts';
 
@@ -34,12 +35,6 @@ const matchView = z.object({
   samePostcode: z.boolean().describe('The declared address has the postcode looked up'),
 });
 
-const lookupQuery = z.object({
-  name: z.string().optional().describe('The person’s or organisation’s name, 2 to 200 characters'),
-  address: z.string().optional().describe('An address or postcode: the same postcode ranks a name higher'),
-  companyNumber: z.string().optional().describe('A Companies House number, like 01234567 or SC123456'),
-});
-
 function shown(match: LookupMatch) {
   return {
     ...match,
@@ -49,19 +44,15 @@ function shown(match: LookupMatch) {
 
 export function lookupRoutes(app: FastifyInstance, { lookup }: InterestsRouteDeps) {
   app.get('/interests/lookup', { config: { access: 'interests:lookup' } }, async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    const values = {
-      name: text(query.name),
-      address: text(query.address),
-      companyNumber: text(query.companyNumber),
-    };
-    if (!Object.hasOwn(query, 'name'))
-      return render(request, reply, 'interests/lookup/views/lookup.njk', { title, values });
+    const { name, ...rest } = queryOf(request, lookupPageQuery);
+    const values = { name: name ?? '', ...rest };
+    const page = (errors: readonly FieldError[], data: Record<string, unknown> = {}) =>
+      formPage({ request, reply, values, errors }, 'interests/lookup/views/lookup.njk', { title, ...data });
+    if (name === undefined) return page([]);
     try {
-      const { matches, more } = await lookup.find(signedIn(request), query, request.id);
-      return render(request, reply, 'interests/lookup/views/lookup.njk', {
-        title: `${title}: ${values.name.trim()}`,
-        values,
+      const { matches, more } = await lookup.find(signedIn(request), values, request.id);
+      return page([], {
+        title: `${title}: ${values.name}`,
         searched: true,
         current: matches.filter((match) => match.endedOn === null).map(shown),
         ended: matches.filter((match) => match.endedOn !== null).map(shown),
@@ -71,12 +62,7 @@ export function lookupRoutes(app: FastifyInstance, { lookup }: InterestsRouteDep
       });
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
-      reply.code(400);
-      return render(request, reply, 'interests/lookup/views/lookup.njk', {
-        title,
-        values,
-        ...formErrors(error.errors),
-      });
+      return page(error.errors);
     }
   });
 

@@ -2,8 +2,8 @@ import { isUuid } from '../../../platform/auth/secrets.ts';
 import type { FieldError } from '../../../platform/errors.ts';
 import { type CursorKey, decodeCursor } from '../../../platform/web/cursor.ts';
 import { text } from '../../../platform/web/forms.ts';
-import type { RegisterFilter } from '../declarations/repository.ts';
 import { isDeclarationKind } from '../declarations/rules.ts';
+import type { RegisterFilter } from './repository.ts';
 
 export const statusNames = {
   current: 'Current',

@@ -10,10 +10,10 @@ import { formErrors } from '../../../platform/web/forms.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import { outstandingNotice } from '../campaigns/routes.ts';
 import { statusOf } from '../declarations/question-pages.ts';
-import type { ExportedDeclaration } from '../declarations/repository.ts';
 import { declarationKinds, kindRules, outcomes, referralTargets } from '../declarations/rules.ts';
 import type { InterestsRouteDeps } from '../routes.ts';
 import { parseRegisterQuery, statusNames } from './filter.ts';
+import type { ExportedDeclaration } from './repository.ts';
 
 const pageSize = 25;
 
@@ -95,15 +95,15 @@ async function tasksFor(principal: Principal, { returns }: Pick<InterestsRouteDe
 }
 
 export function registerRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
-  const { declarations, campaigns } = deps;
+  const { declarations, campaigns, register } = deps;
   app.get('/interests', { config: { access: 'interests:use' } }, async (request, reply) => {
     const principal = signedIn(request);
     const { values, filter, after, errors } = parseRegisterQuery(request.query as Record<string, unknown>);
     const [page, services, tasks, notice, links] = await Promise.all([
       errors.length
         ? { declarations: [], next: null }
-        : declarations.list(principal, filter, { limit: pageSize, after }),
-      declarations.registerServices(principal),
+        : register.list(principal, filter, { limit: pageSize, after }),
+      register.services(principal),
       declarations.reviewTasks(principal),
       outstandingNotice(campaigns, principal),
       tasksFor(principal, deps),
@@ -153,7 +153,7 @@ export function registerRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
     const principal = signedIn(request);
     const { filter, errors } = parseRegisterQuery(request.query as Record<string, unknown>);
     if (errors.length) throw new InvalidInput(errors);
-    const batches = declarations.registerRows(principal, filter, request.id);
+    const batches = register.rows(principal, filter, request.id);
     async function* lines() {
       yield `\uFEFF${csvLine(csvHeadings)}`;
       for await (const rows of batches) yield rows.map(csvRow).join('');
