@@ -1,4 +1,4 @@
-import type { ModuleDeps } from '../organisation/service.ts';
+import type { ModuleDeps, OrganisationService } from '../organisation/service.ts';
 import { campaignsService } from './campaigns/service.ts';
 import { declarationsService } from './declarations/service.ts';
 import { conflictLookup } from './lookup/service.ts';
@@ -13,7 +13,12 @@ export { companyNumberKey, nameKey } from './names.ts';
 
 export type InterestsServices = ReturnType<typeof interestsServices>;
 
-export function interestsServices(deps: ModuleDeps) {
+// What the register reads of the organisation besides what every module does.
+export type InterestsDeps = ModuleDeps & {
+  organisation: Pick<OrganisationService, 'peopleByIds' | 'peopleWithAnyRole'>;
+};
+
+export function interestsServices(deps: InterestsDeps) {
   return {
     declarations: declarationsService(deps),
     register: registerService(deps),

@@ -399,3 +399,33 @@ export async function deleteCalendarOverride(
     .executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+// For other modules, a batch at a time: these people, whoever they are.
+export async function peopleByIds(
+  db: Kysely<Database>,
+  councilId: string,
+  ids: readonly string[],
+): Promise<Person[]> {
+  if (ids.length === 0) return [];
+  const rows = await peopleQuery(db, councilId)
+    .where(sql<boolean>`p.id = any(${sql.val(ids)}::uuid[])`)
+    .execute();
+  return rows.map(toPerson);
+}
+
+// Active people holding any of these roles, by name.
+export async function peopleWithAnyRole(
+  db: Kysely<Database>,
+  councilId: string,
+  roles: readonly string[],
+): Promise<Person[]> {
+  if (roles.length === 0) return [];
+  const rows = await peopleQuery(db, councilId)
+    .where('p.active', '=', true)
+    .where(sql<boolean>`exists (select 1 from person_role r where r.council_id = p.council_id
+      and r.person_id = p.id and r.role = any(${sql.val(roles)}::text[]))`)
+    .orderBy('p.name')
+    .orderBy('p.id')
+    .execute();
+  return rows.map(toPerson);
+}

@@ -347,6 +347,11 @@ export function organisationService({ db, clock, outbox, baseUrl }: Organisation
     reportIds: (councilId: string, id: string) => repo.reportIdsOf(db, councilId, id),
     peopleWithRole: (councilId: string, role: Role, serviceId?: string) =>
       repo.peopleWithRole(db, councilId, role, serviceId),
+    // These people, active or not, in no order; those not in the council are left out.
+    peopleByIds: (councilId: string, ids: readonly string[]) => repo.peopleByIds(db, councilId, ids),
+    // Active people holding any of these roles, by name.
+    peopleWithAnyRole: (councilId: string, roles: readonly string[]) =>
+      repo.peopleWithAnyRole(db, councilId, roles),
   };
 }
 
