@@ -47,3 +47,4 @@ export const responseInput = z.object({
     .default(false)
     .describe('A field officer signs that they will not deal with the accounts of anyone known to them'),
 });
+export type CampaignInput = z.output<typeof campaignInput>;

@@ -12,7 +12,8 @@ import { render, signedIn } from '../../../platform/web/render.ts';
 import { isDeclarationKind, kindRules } from '../declarations/rules.ts';
 import type { InterestsRouteDeps } from '../routes.ts';
 import { campaignApi } from './api.ts';
-import type { Campaign, Member } from './repository.ts';
+import type { Member } from './members.ts';
+import type { Campaign } from './repository.ts';
 import { accountsDeclarationText, completion, noMoreResponses, responseNames } from './rules.ts';
 import type { CampaignsService } from './service.ts';
 

@@ -2,8 +2,7 @@ import { actorFor, appendAudit, recordAccess } from '../../../platform/audit/aud
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
-import { Forbidden, InvalidInput, NotFound } from '../../../platform/errors.ts';
-import type { EmailMessage } from '../../../platform/notify/mailer.ts';
+import { InvalidInput, NotFound } from '../../../platform/errors.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
 import { can } from '../policy.ts';
 import { assess } from './assess.ts';
@@ -13,7 +12,7 @@ import { endErrors } from './input.ts';
 import { awaitingReview, saveChange, visible } from './record.ts';
 import * as repo from './repository.ts';
 import { review } from './review.ts';
-import { type Answers, type DeclarationKind, kindRules, type Party, seniorRoles } from './rules.ts';
+import { type Answers, type DeclarationKind, kindRules, seniorRoles } from './rules.ts';
 import { registerViewer } from './viewer.ts';
 
 export type DeclarationsService = ReturnType<typeof declarationsService>;
