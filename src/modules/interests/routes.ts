@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import { campaignRoutes } from './campaigns/routes.ts';
 import { declarationApi } from './declarations/api.ts';
-import { reviewRoutes } from './declarations/review-routes.ts';
 import { declareRoutes } from './declarations/routes.ts';
 import { lookupRoutes } from './lookup/routes.ts';
 import { publicationRoutes } from './publication/routes.ts';
@@ -15,7 +14,6 @@ export type InterestsRouteDeps = InterestsServices & { clock: Clock };
 export function interestsRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
   declareRoutes(app, deps);
   registerRoutes(app, deps);
-  reviewRoutes(app, deps);
   campaignRoutes(app, deps);
   lookupRoutes(app, deps);
   returnRoutes(app, deps);

@@ -1,49 +1,50 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isUuid } from '../../../platform/auth/secrets.ts';
-import { Forbidden, InvalidInput, NotFound } from '../../../platform/errors.ts';
-import { dateInput, formErrors, text } from '../../../platform/web/forms.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { Forbidden } from '../../../platform/errors.ts';
+import { formPage, formRoute, formText, idParam, paramsOf, queryOf } from '../../../platform/web/form-kit.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import type { InterestsRouteDeps } from '../routes.ts';
 import {
   answerRows,
+  answersForm,
   formValues,
-  questionErrors,
-  questionFields,
+  questionsPage,
   statusOf,
   typedAnswers,
 } from './question-pages.ts';
 import { hoursWarning, kindRules, outcomes, referralTargets } from './rules.ts';
 
-function declarationId(request: FastifyRequest): string {
-  const { id } = request.params as { id: string };
-  if (!isUuid(id)) throw new NotFound('No such declaration');
-  return id;
-}
+const declarationParams = z.object({ id: idParam });
+const notFound = 'No such declaration';
+const flag = formText.catch('');
+const number = z.string().optional().catch(undefined);
+const declarationQuery = z.object({ made: flag, changed: flag, ended: flag, hours: number, limit: number });
 
-const flashes: Record<string, string> = {
+const flashes = {
   changed: 'Declaration changed and sent for review',
   ended: 'Declaration ended. It stays in the register as a past interest.',
-};
+} as const;
 
 // A declaration as its declarant and those who may see it find it, and the declarant's pages for
 // changing it and for saying the interest has ended.
 export function entryRoutes(app: FastifyInstance, { declarations }: InterestsRouteDeps) {
   // The declaration, for the declarant's own pages that change it; null once it has ended.
-  async function mine(request: FastifyRequest) {
+  async function mine(request: FastifyRequest, id: string) {
     const principal = signedIn(request);
-    const { declaration, canChange } = await declarations.view(principal, declarationId(request), request.id);
+    const { declaration, canChange } = await declarations.view(principal, id, request.id);
     if (declaration.personId !== principal.personId)
       throw new Forbidden('Only the person who made a declaration can change it');
     return canChange ? declaration : null;
   }
 
   app.get('/interests/:id', { config: { access: 'interests:use' } }, async (request, reply) => {
+    const { id } = paramsOf(request, declarationParams, notFound);
     const { declaration, parties, versions, canReview, canChange } = await declarations.view(
       signedIn(request),
-      declarationId(request),
+      id,
       request.id,
     );
-    const query = request.query as Record<string, unknown>;
+    const query = queryOf(request, declarationQuery);
     // After a change, the Working Time Regulations check the change page made (003 Appendix V §7.8).
     const total = Number(query.hours);
     const limit = Number(query.limit);
@@ -66,93 +67,66 @@ export function entryRoutes(app: FastifyInstance, { declarations }: InterestsRou
       hoursWarning: warning,
       flash: query.made
         ? `Declaration made. Your reference is ${declaration.reference}`
-        : Object.entries(flashes).find(([key]) => query[key])?.[1],
+        : query.changed
+          ? flashes.changed
+          : query.ended
+            ? flashes.ended
+            : undefined,
     });
   });
 
-  async function showEnd(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    values: Record<string, string>,
-    error?: InvalidInput,
-  ) {
-    const declaration = await mine(request);
-    if (!declaration) return reply.redirect(`/interests/${declarationId(request)}`, 303);
-    if (error) reply.code(400);
-    const errors = error?.errors ?? [];
-    return render(request, reply, 'interests/declarations/views/declaration-end.njk', {
-      title: `The interest in ${declaration.reference} has ended`,
-      declaration,
-      values,
-      ...formErrors(errors.map((e) => (e.key === 'endedOn' ? { ...e, key: 'endedOn-day' } : e))),
-    });
-  }
-
-  app.get('/interests/:id/end', { config: { access: 'interests:use' } }, (request, reply) =>
-    showEnd(request, reply, {}),
-  );
-
-  app.post('/interests/:id/end', { config: { access: 'interests:use' } }, async (request, reply) => {
-    const id = declarationId(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const ended = dateInput(body, 'endedOn');
-    const values = { ...ended.typed, endReason: text(body.endReason) };
-    const endedOn = ended.date;
-    try {
-      await declarations.end(signedIn(request), id, { endedOn, endReason: values.endReason }, request.id);
-      return reply.redirect(`/interests/${id}?ended=1`, 303);
-    } catch (error) {
-      if (!(error instanceof InvalidInput)) throw error;
-      return showEnd(request, reply, values, error);
-    }
+  formRoute(app, '/interests/:id/end', {
+    access: 'interests:use',
+    params: declarationParams,
+    notFound,
+    body: z.object({ endedOn: formText, endReason: formText }),
+    dates: ['endedOn'],
+    initial: () => ({}),
+    page: async (shown) => {
+      const declaration = await mine(shown.request, shown.params.id);
+      if (!declaration) return shown.reply.redirect(`/interests/${shown.params.id}`, 303);
+      return formPage(shown, 'interests/declarations/views/declaration-end.njk', {
+        title: `The interest in ${declaration.reference} has ended`,
+        declaration,
+      });
+    },
+    submit: async ({ request, params, body }) => {
+      await declarations.end(signedIn(request), params.id, body, request.id);
+      return `/interests/${params.id}?ended=1`;
+    },
   });
 
-  async function showChange(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    typed?: { values: Record<string, string>; changeReason: string },
-    error?: InvalidInput,
-  ) {
-    const declaration = await mine(request);
-    if (!declaration) return reply.redirect(`/interests/${declarationId(request)}`, 303);
-    const { kind } = declaration;
-    const values = typed?.values ?? formValues(kind, declaration.answers);
-    const errors = error?.errors ?? [];
-    if (error) reply.code(400);
-    return render(request, reply, 'interests/declarations/views/declaration-amend.njk', {
-      title: `Change ${declaration.reference}: ${kindRules[kind].name}`,
-      declaration,
-      kindName: kindRules[kind].name,
-      fields: questionFields(kind, values, errors),
-      changeReason: typed?.changeReason ?? '',
-      ...questionErrors(kind, values, errors),
-    });
-  }
-
-  app.get('/interests/:id/change', { config: { access: 'interests:use' } }, (request, reply) =>
-    showChange(request, reply),
-  );
-
-  app.post('/interests/:id/change', { config: { access: 'interests:use' } }, async (request, reply) => {
-    const principal = signedIn(request);
-    const id = declarationId(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const declaration = await mine(request);
-    if (!declaration) return reply.redirect(`/interests/${id}`, 303);
-    const values = typedAnswers(declaration.kind, body);
-    const changeReason = text(body.changeReason);
-    try {
+  formRoute(app, '/interests/:id/change', {
+    access: 'interests:use',
+    params: declarationParams,
+    notFound,
+    body: answersForm,
+    initial: () => ({}),
+    page: async (shown) => {
+      const declaration = await mine(shown.request, shown.params.id);
+      if (!declaration) return shown.reply.redirect(`/interests/${shown.params.id}`, 303);
+      const { kind } = declaration;
+      const values = shown.errors.length ? shown.values : formValues(kind, declaration.answers);
+      return questionsPage({ ...shown, values }, kind, 'interests/declarations/views/declaration-amend.njk', {
+        title: `Change ${declaration.reference}: ${kindRules[kind].name}`,
+        declaration,
+        kindName: kindRules[kind].name,
+        changeReason: typeof shown.values.changeReason === 'string' ? shown.values.changeReason : '',
+      });
+    },
+    submit: async ({ request, params, body }) => {
+      const declaration = await mine(request, params.id);
+      if (!declaration) return `/interests/${params.id}`;
+      const values = typedAnswers(declaration.kind, body);
+      const changeReason = typeof body.changeReason === 'string' ? body.changeReason : '';
       const { hoursWarning: warning } = await declarations.amend(
-        principal,
-        id,
+        signedIn(request),
+        params.id,
         { ...values, changeReason },
         request.id,
       );
       const hours = warning ? `&hours=${warning.total}&limit=${warning.limit}` : '';
-      return reply.redirect(`/interests/${id}?changed=1${hours}`, 303);
-    } catch (error) {
-      if (!(error instanceof InvalidInput)) throw error;
-      return showChange(request, reply, { values, changeReason }, error);
-    }
+      return `/interests/${params.id}?changed=1${hours}`;
+    },
   });
 }

@@ -1,5 +1,8 @@
+import { z } from 'zod';
 import type { FieldError } from '../../../platform/errors.ts';
+import type { ShownForm } from '../../../platform/web/form-kit.ts';
 import { formErrors, text } from '../../../platform/web/forms.ts';
+import { render } from '../../../platform/web/render.ts';
 import { formAnswers } from './input.ts';
 import type { Declaration } from './repository.ts';
 import {
@@ -178,4 +181,23 @@ export function statusOf(declaration: Pick<Declaration, 'endedOn' | 'outcome'>) 
     referred: 'govuk-tag--orange',
   } as const;
   return { text: outcomes[declaration.outcome], classes: colours[declaration.outcome] };
+}
+
+// The question pages' fields, read by typedAnswers for the kind being declared.
+export const answersForm = z.record(z.string(), z.unknown());
+
+// The questions page, first with what the draft holds, again with what was typed and why it was refused.
+export function questionsPage(
+  { request, reply, values, errors }: ShownForm,
+  kind: DeclarationKind,
+  template: string,
+  data: Record<string, unknown> & { title: string },
+) {
+  const shown = errors.length ? typedAnswers(kind, values) : (values as Record<string, string>);
+  if (errors.length) reply.code(400);
+  return render(request, reply, template, {
+    ...data,
+    fields: questionFields(kind, shown, errors),
+    ...questionErrors(kind, shown, errors),
+  });
 }

@@ -1,22 +1,19 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Principal } from '../../../platform/auth/principal.ts';
-import { isUuid } from '../../../platform/auth/secrets.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
-import { type FieldError, InvalidInput, NotFound } from '../../../platform/errors.ts';
-import { formErrors } from '../../../platform/web/forms.ts';
+import { InvalidInput, NotFound } from '../../../platform/errors.ts';
+import { formPage, formRoute, formText, idParam, paramsOf } from '../../../platform/web/form-kit.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import type { InterestsRouteDeps } from '../routes.ts';
 import { entryRoutes } from './entry-routes.ts';
 import { checkAnswers } from './input.ts';
-import { answerRows, questionErrors, questionFields, typedAnswers } from './question-pages.ts';
+import { answerRows, answersForm, questionsPage, typedAnswers } from './question-pages.ts';
+import { reviewRoutes } from './review-routes.ts';
 import { type DeclarationKind, declarationKinds, kindRules } from './rules.ts';
 
-function draftId(request: FastifyRequest): string {
-  const { draft } = request.params as { draft: string };
-  if (!isUuid(draft)) throw new NotFound('No such declaration being made');
-  return draft;
-}
-
+const draftParams = z.object({ draft: idParam });
+const notFound = 'No such declaration being made';
 // Making a declaration (DOMAIN.md §1): choose what kind, answer its questions on one page, check
 // them and see who will review it, then make it. Answers wait in a draft until then.
 export function declareRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
@@ -26,74 +23,54 @@ export function declareRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
     const answers = await declarations.draft(principal, id);
     return { kind: answers.kind as DeclarationKind, answers };
   }
+  const draftIn = (request: FastifyRequest) => paramsOf(request, draftParams, notFound).draft;
 
-  function showStart(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = []) {
-    if (errors.length) reply.code(400);
-    return render(request, reply, 'interests/declarations/views/declare-start.njk', {
-      title: 'What do you want to declare?',
-      kindItems: declarationKinds.map((kind) => ({
-        value: kind,
-        text: kindRules[kind].name,
-        hint: { text: kindRules[kind].hint },
-      })),
-      ...formErrors(errors),
-    });
-  }
-
-  function showQuestions(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    kind: DeclarationKind,
-    values: Record<string, string>,
-    errors: FieldError[] = [],
-  ) {
-    if (errors.length) reply.code(400);
-    return render(request, reply, 'interests/declarations/views/declare-questions.njk', {
-      title: kindRules[kind].name,
-      kindHint: kindRules[kind].hint,
-      draft: id,
-      fields: questionFields(kind, values, errors),
-      ...questionErrors(kind, values, errors),
-    });
-  }
-
-  app.get('/interests/new', { config: { access: 'interests:use' } }, (request, reply) =>
-    showStart(request, reply),
-  );
-
-  app.post('/interests/new', { config: { access: 'interests:use' } }, async (request, reply) => {
-    const { kind } = (request.body ?? {}) as Record<string, unknown>;
-    try {
-      const id = await declarations.startDraft(signedIn(request), kind);
-      return reply.redirect(`/interests/new/${id}`, 303);
-    } catch (error) {
-      if (!(error instanceof InvalidInput)) throw error;
-      return showStart(request, reply, [...error.errors]);
-    }
-  });
-
-  app.get('/interests/new/:draft', { config: { access: 'interests:use' } }, async (request, reply) => {
-    const id = draftId(request);
-    const { kind, answers } = await draftOf(signedIn(request), id);
-    return showQuestions(request, reply, id, kind, answers);
+  formRoute(app, '/interests/new', {
+    access: 'interests:use',
+    body: z.object({ kind: formText }),
+    initial: () => ({}),
+    page: (shown) =>
+      formPage(shown, 'interests/declarations/views/declare-start.njk', {
+        title: 'What do you want to declare?',
+        kindItems: declarationKinds.map((kind) => ({
+          value: kind,
+          text: kindRules[kind].name,
+          hint: { text: kindRules[kind].hint },
+        })),
+      }),
+    submit: async ({ request, body }) =>
+      `/interests/new/${await declarations.startDraft(signedIn(request), body.kind)}`,
   });
 
   // What was typed is kept, right or wrong, so that the officer sees it again after an error or Back.
-  app.post('/interests/new/:draft', { config: { access: 'interests:use' } }, async (request, reply) => {
-    const principal = signedIn(request);
-    const id = draftId(request);
-    const { kind } = await draftOf(principal, id);
-    const typed = typedAnswers(kind, (request.body ?? {}) as Record<string, unknown>);
-    await declarations.saveDraft(principal, id, { ...typed, kind });
-    const { errors } = checkAnswers(kind, typed, londonDate(clock.now()));
-    if (errors.length) return showQuestions(request, reply, id, kind, typed, errors);
-    return reply.redirect(`/interests/new/${id}/check`, 303);
+  formRoute(app, '/interests/new/:draft', {
+    access: 'interests:use',
+    params: draftParams,
+    notFound,
+    body: answersForm,
+    initial: async (request, { draft }) => (await draftOf(signedIn(request), draft)).answers,
+    page: async (shown) => {
+      const { kind } = await draftOf(signedIn(shown.request), shown.params.draft);
+      return questionsPage(shown, kind, 'interests/declarations/views/declare-questions.njk', {
+        title: kindRules[kind].name,
+        kindHint: kindRules[kind].hint,
+        draft: shown.params.draft,
+      });
+    },
+    submit: async ({ request, params, body }) => {
+      const principal = signedIn(request);
+      const { kind } = await draftOf(principal, params.draft);
+      const typed = typedAnswers(kind, body);
+      await declarations.saveDraft(principal, params.draft, { ...typed, kind });
+      const { errors } = checkAnswers(kind, typed, londonDate(clock.now()));
+      if (errors.length) throw new InvalidInput(errors);
+      return `/interests/new/${params.draft}/check`;
+    },
   });
 
   app.get('/interests/new/:draft/check', { config: { access: 'interests:use' } }, async (request, reply) => {
     const principal = signedIn(request);
-    const id = draftId(request);
+    const id = draftIn(request);
     const { kind, answers } = await draftOf(principal, id);
     const preview = await declarations.preview(principal, kind, answers).catch((error: unknown) => {
       if (error instanceof InvalidInput) return null;
@@ -113,7 +90,7 @@ export function declareRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
   // register, where the declaration the first press made is listed.
   app.post('/interests/new/:draft/check', { config: { access: 'interests:use' } }, async (request, reply) => {
     const principal = signedIn(request);
-    const id = draftId(request);
+    const id = draftIn(request);
     try {
       const { kind, answers } = await draftOf(principal, id);
       const declaration = await declarations.declare(principal, kind, answers, {
@@ -129,4 +106,5 @@ export function declareRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
   });
 
   entryRoutes(app, deps);
+  reviewRoutes(app, deps);
 }

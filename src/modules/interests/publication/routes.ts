@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { csvLine } from '../../../platform/web/csv.ts';
+import { paramsOf } from '../../../platform/web/form-kit.ts';
 import { render } from '../../../platform/web/render.ts';
 import type { InterestsRouteDeps } from '../routes.ts';
 
 // An unknown slug, however odd, is a council not found.
-const councilSlug = (request: FastifyRequest) => (request.params as { council: string }).council;
+const councilSlug = (request: FastifyRequest) =>
+  paramsOf(request, z.object({ council: z.string() }), 'No such council').council;
 
 // The public register of senior officers' interests and its open-data files: no account needed,
 // only the published fields.

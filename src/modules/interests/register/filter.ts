@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { isUuid } from '../../../platform/auth/secrets.ts';
 import type { FieldError } from '../../../platform/errors.ts';
 import { type CursorKey, decodeCursor } from '../../../platform/web/cursor.ts';
+import { formText } from '../../../platform/web/form-kit.ts';
 import { text } from '../../../platform/web/forms.ts';
 import { isDeclarationKind } from '../declarations/rules.ts';
 import type { RegisterFilter } from './repository.ts';
@@ -13,6 +15,16 @@ export const statusNames = {
 type Status = keyof typeof statusNames;
 
 const isStatus = (value: string): value is Status => Object.hasOwn(statusNames, value);
+
+// The register page's query string: each filter as typed, and the cursor.
+const typed = formText.catch('');
+export const registerPageQuery = z.object({
+  service: typed,
+  kind: typed,
+  status: typed,
+  search: typed,
+  after: typed,
+});
 
 // The register's filters as typed in the page's form or the API's query string (the same names):
 // service, kind, status, search and after (the cursor; `cursor` in the API).

@@ -6,13 +6,14 @@ import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { InvalidInput } from '../../../platform/errors.ts';
 import { csvLine } from '../../../platform/web/csv.ts';
 import { encodeCursor } from '../../../platform/web/cursor.ts';
+import { queryOf } from '../../../platform/web/form-kit.ts';
 import { formErrors } from '../../../platform/web/forms.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import { outstandingNotice } from '../campaigns/routes.ts';
 import { statusOf } from '../declarations/question-pages.ts';
 import { declarationKinds, kindRules, outcomes, referralTargets } from '../declarations/rules.ts';
 import type { InterestsRouteDeps } from '../routes.ts';
-import { parseRegisterQuery, statusNames } from './filter.ts';
+import { parseRegisterQuery, registerPageQuery, statusNames } from './filter.ts';
 import type { ExportedDeclaration } from './repository.ts';
 
 const pageSize = 25;
@@ -98,7 +99,7 @@ export function registerRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
   const { declarations, campaigns, register } = deps;
   app.get('/interests', { config: { access: 'interests:use' } }, async (request, reply) => {
     const principal = signedIn(request);
-    const { values, filter, after, errors } = parseRegisterQuery(request.query as Record<string, unknown>);
+    const { values, filter, after, errors } = parseRegisterQuery(queryOf(request, registerPageQuery));
     const [page, services, tasks, notice, links] = await Promise.all([
       errors.length
         ? { declarations: [], next: null }
@@ -151,7 +152,7 @@ export function registerRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
 
   app.get('/interests.csv', { config: { access: 'interests:use' } }, async (request, reply) => {
     const principal = signedIn(request);
-    const { filter, errors } = parseRegisterQuery(request.query as Record<string, unknown>);
+    const { filter, errors } = parseRegisterQuery(queryOf(request, registerPageQuery));
     if (errors.length) throw new InvalidInput(errors);
     const batches = register.rows(principal, filter, request.id);
     async function* lines() {

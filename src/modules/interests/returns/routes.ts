@@ -1,13 +1,14 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Forbidden, InvalidInput } from '../../../platform/errors.ts';
 import { problems, problemView } from '../../../platform/web/api-problems.ts';
 import { csvLine } from '../../../platform/web/csv.ts';
-import { formErrors, text } from '../../../platform/web/forms.ts';
+import { formPage, formRoute, formText, queryOf } from '../../../platform/web/form-kit.ts';
+import { formErrors } from '../../../platform/web/forms.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import type { InterestsRouteDeps } from '../routes.ts';
-import { financialYearLabel, maxTransactionsLength, parseFinancialYear, type ReturnInput } from './rules.ts';
+import { financialYearLabel, maxTransactionsLength, parseFinancialYear } from './rules.ts';
 import type { OfficerReturn } from './service.ts';
 
 const myReturn = '/interests/related-party-return';
@@ -55,56 +56,60 @@ function csvLines(year: number, officer: OfficerReturn): string {
     .join('');
 }
 
-function formInput(body: Record<string, unknown>): ReturnInput {
-  return { nil: text(body.action) === 'nil', transactions: text(body.transactions) };
-}
+// The financial year asked for, on the page and in the API.
+const yearQuery = z.object({
+  year: z
+    .string()
+    .max(10)
+    .optional()
+    .describe('The year the financial year starts, like 2026; this financial year if left out'),
+});
 
 export function returnRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
   const { returns } = deps;
 
-  async function returnPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: { transactions?: string; errors?: InvalidInput } = {},
-  ) {
-    const mine = await returns.mine(signedIn(request));
-    const query = request.query as Record<string, unknown>;
-    if (extra.errors) reply.code(400);
-    return render(request, reply, 'interests/returns/views/return.njk', {
-      title: 'Related party transactions return',
-      yearLabel: financialYearLabel(mine.financialYear),
-      ...mine,
-      transactions: extra.transactions ?? mine.submitted?.transactions ?? '',
-      maxTransactionsLength,
-      flash: query.submitted ? 'Your related party transactions return has been submitted' : undefined,
-      ...formErrors(extra.errors?.errors ?? []),
-    });
-  }
-
-  app.get(myReturn, { config: { access: 'interests:use' } }, (request, reply) => returnPage(request, reply));
-
-  app.post(myReturn, { config: { access: 'interests:use' } }, async (request, reply) => {
-    const input = formInput((request.body ?? {}) as Record<string, unknown>);
-    try {
-      await returns.submit(signedIn(request), input, request.id);
-      return reply.redirect(`${myReturn}?submitted=1`, 303);
-    } catch (error) {
-      // Only a page left open while their roles changed: the return page now says they are not asked.
-      if (error instanceof Forbidden) return reply.redirect(myReturn, 303);
-      if (!(error instanceof InvalidInput)) throw error;
-      return returnPage(request, reply, { transactions: input.transactions, errors: error });
-    }
+  formRoute(app, myReturn, {
+    access: 'interests:use',
+    body: z.object({ action: formText, transactions: formText }),
+    initial: () => ({}),
+    page: async (shown) => {
+      const mine = await returns.mine(signedIn(shown.request));
+      const { submitted } = queryOf(shown.request, z.object({ submitted: formText.catch('') }));
+      const typed = shown.errors.length ? shown.values.transactions : undefined;
+      return formPage(shown, 'interests/returns/views/return.njk', {
+        title: 'Related party transactions return',
+        yearLabel: financialYearLabel(mine.financialYear),
+        ...mine,
+        transactions: typeof typed === 'string' ? typed : (mine.submitted?.transactions ?? ''),
+        maxTransactionsLength,
+        flash: submitted ? 'Your related party transactions return has been submitted' : undefined,
+      });
+    },
+    submit: async ({ request, body }) => {
+      try {
+        await returns.submit(
+          signedIn(request),
+          { nil: body.action === 'nil', transactions: body.transactions },
+          request.id,
+        );
+        return `${myReturn}?submitted=1`;
+      } catch (error) {
+        // Only a page left open while their roles changed: the return page now says they are not asked.
+        if (error instanceof Forbidden) return myReturn;
+        throw error;
+      }
+    },
   });
 
   app.get(collatedReturn, { config: { access: 'interests:returns' } }, async (request, reply) => {
     const principal = signedIn(request);
-    const raw = (request.query as Record<string, unknown>).year;
+    const raw = queryOf(request, yearQuery).year;
     const parsed = parseFinancialYear(raw, returns.currentYear());
     if ('error' in parsed) {
       reply.code(400);
       return render(request, reply, 'interests/returns/views/returns.njk', {
         title: 'Related party transactions returns',
-        yearValue: text(raw),
+        yearValue: raw ?? '',
         officers: [],
         ...formErrors([parsed.error]),
       });
@@ -122,7 +127,7 @@ export function returnRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
   });
 
   app.get(`${collatedReturn}.csv`, { config: { access: 'interests:returns' } }, async (request, reply) => {
-    const parsed = parseFinancialYear((request.query as Record<string, unknown>).year, returns.currentYear());
+    const parsed = parseFinancialYear(queryOf(request, yearQuery).year, returns.currentYear());
     if ('error' in parsed) throw new InvalidInput([parsed.error]);
     const officers = await returns.collated(signedIn(request), parsed.year, request.id);
     return reply
@@ -175,14 +180,6 @@ const returnBody = z.object({
     .describe(
       `Transactions in the year between the bodies and the council, ${maxTransactionsLength} characters at most`,
     ),
-});
-
-const yearQuery = z.object({
-  year: z
-    .string()
-    .max(10)
-    .optional()
-    .describe('The year the financial year starts, like 2026; this financial year if left out'),
 });
 
 function returnApi(app: FastifyInstance, { returns }: InterestsRouteDeps) {
