@@ -1,10 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchema } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isUuid } from '../../../platform/auth/secrets.ts';
 import { NotFound } from '../../../platform/errors.ts';
 import { problems, problemView } from '../../../platform/web/api-problems.ts';
 import { signedIn } from '../../../platform/web/render.ts';
+import { answering, operation } from '../api-spec.ts';
 import type { InterestsRouteDeps } from '../routes.ts';
 import { campaignInput, responseInput } from './input.ts';
 
@@ -73,79 +74,49 @@ function campaignId(id: string): string {
   return id;
 }
 
-export function campaignApi(app: FastifyInstance, { campaigns }: InterestsRouteDeps) {
-  const api = app.withTypeProvider<ZodTypeProvider>();
+const runs = <S extends FastifySchema>(summary: string, schema: S) =>
+  operation('interests:campaigns', tags, summary, schema);
+const use = <S extends FastifySchema>(summary: string, schema: S) =>
+  operation('interests:use', tags, summary, schema);
 
+const mineView = z.object({
+  items: z.array(
+    z.object({
+      campaign: campaignView,
+      response: z.enum(responses).nullable(),
+      respondedAt: z.date().nullable(),
+    }),
+  ),
+});
+
+// HR open, read and close campaigns.
+function runningApi(app: FastifyInstance, { campaigns }: InterestsRouteDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/api/v1/declaration-campaigns',
-    {
-      config: { access: 'interests:campaigns' },
-      schema: {
-        tags,
-        summary: 'Every campaign with its overall completion, open ones first',
-        response: { 200: z.object({ items: z.array(summaryView) }), 403: problemView },
-      },
-    },
+    runs('Every campaign with its overall completion, open ones first', {
+      response: { 200: z.object({ items: z.array(summaryView) }), 403: problemView },
+    }),
     async (request) => ({ items: await campaigns.list(signedIn(request)) }),
   );
-
   api.post(
     '/api/v1/declaration-campaigns',
-    {
-      config: { access: 'interests:campaigns' },
-      schema: {
-        tags,
-        summary:
-          'Open a campaign for everyone or chosen services (002 Honesty); its members are fixed and emailed',
-        body: campaignInput,
-        response: { 201: summaryView, ...problems },
-      },
-    },
-    async (request, reply) => {
-      const campaign = await campaigns.open(signedIn(request), request.body, request.id);
-      return reply.code(201).send(campaign);
-    },
+    runs('Open a campaign for everyone or chosen services (002 Honesty); its members are fixed and emailed', {
+      body: campaignInput,
+      response: { 201: summaryView, ...problems },
+    }),
+    async (request, reply) =>
+      reply.code(201).send(await campaigns.open(signedIn(request), request.body, request.id)),
   );
-
-  api.get(
-    '/api/v1/declaration-campaigns/mine',
-    {
-      config: { access: 'interests:use' },
-      schema: {
-        tags,
-        summary: 'The campaigns you are asked to respond to, with your response to each, open ones first',
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                campaign: campaignView,
-                response: z.enum(responses).nullable(),
-                respondedAt: z.date().nullable(),
-              }),
-            ),
-          }),
-        },
-      },
-    },
-    async (request) => ({ items: await campaigns.mine(signedIn(request)) }),
-  );
-
   api.get(
     '/api/v1/declaration-campaigns/:id',
-    {
-      config: { access: 'interests:campaigns' },
-      schema: {
-        tags,
-        summary: 'One campaign with its completion by service',
-        params: idParams,
-        response: { 200: dashboardView, ...problems },
-      },
-    },
+    runs('One campaign with its completion by service', {
+      params: idParams,
+      response: answering(dashboardView),
+    }),
     async (request) => {
-      const { campaign, totals, services } = await campaigns.dashboard(
-        signedIn(request),
-        campaignId(request.params.id),
-      );
+      const id = campaignId(request.params.id);
+      const { campaign, totals, services } = await campaigns.dashboard(signedIn(request), id);
       return {
         campaign,
         totals,
@@ -153,42 +124,41 @@ export function campaignApi(app: FastifyInstance, { campaigns }: InterestsRouteD
       };
     },
   );
-
   api.post(
     '/api/v1/declaration-campaigns/:id/close',
-    {
-      config: { access: 'interests:campaigns' },
-      schema: {
-        tags,
-        summary: 'Close a campaign: it takes no more responses and sends no more reminders',
-        params: idParams,
-        response: { 200: campaignView, ...problems },
-      },
-    },
+    runs('Close a campaign: it takes no more responses and sends no more reminders', {
+      params: idParams,
+      response: answering(campaignView),
+    }),
     async (request) => campaigns.close(signedIn(request), campaignId(request.params.id), request.id),
   );
+}
 
+// Each member responds for themselves.
+function memberApi(app: FastifyInstance, { campaigns }: InterestsRouteDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/api/v1/declaration-campaigns/mine',
+    use('The campaigns you are asked to respond to, with your response to each, open ones first', {
+      response: { 200: mineView },
+    }),
+    async (request) => ({ items: await campaigns.mine(signedIn(request)) }),
+  );
   api.post(
     '/api/v1/declaration-campaigns/:id/response',
-    {
-      config: { access: 'interests:use' },
-      schema: {
-        tags,
-        summary:
-          'Your response: your declarations are complete, or a nil return (refused while any is current); field officers also sign the accounts declaration',
-        params: idParams,
-        body: responseInput,
-        response: { 200: memberView, ...problems },
-      },
-    },
+    use(
+      'Your response: your declarations are complete, or a nil return (refused while any is current); field officers also sign the accounts declaration',
+      { params: idParams, body: responseInput, response: answering(memberView) },
+    ),
     async (request) => {
-      const { campaign, member } = await campaigns.respond(
-        signedIn(request),
-        campaignId(request.params.id),
-        request.body,
-        request.id,
-      );
+      const id = campaignId(request.params.id);
+      const { campaign, member } = await campaigns.respond(signedIn(request), id, request.body, request.id);
       return { ...member, campaign };
     },
   );
+}
+
+export function campaignApi(app: FastifyInstance, deps: InterestsRouteDeps) {
+  runningApi(app, deps);
+  memberApi(app, deps);
 }

@@ -132,6 +132,13 @@ export function campaignRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
     },
   });
 
+  respondRoutes(app, deps);
+  closeRoute(app, deps);
+  dashboardRoutes(app, deps);
+  campaignApi(app, deps);
+}
+
+function respondRoutes(app: FastifyInstance, { campaigns }: InterestsRouteDeps) {
   async function respondPage(shown: ShownForm & { params: { id: string } }) {
     const { request, errors } = shown;
     const principal = signedIn(request);
@@ -199,7 +206,9 @@ export function campaignRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
       return `${campaignHref(params.id)}?responded=1`;
     },
   });
+}
 
+function closeRoute(app: FastifyInstance, { campaigns }: InterestsRouteDeps) {
   formRoute(app, '/interests/campaigns/:id/close', {
     access: 'interests:campaigns',
     params: campaignParams,
@@ -220,7 +229,4 @@ export function campaignRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
       return `${dashboardHref(params.id)}?closed=1`;
     },
   });
-
-  dashboardRoutes(app, deps);
-  campaignApi(app, deps);
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchema } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isUuid } from '../../../platform/auth/secrets.ts';
@@ -6,6 +6,7 @@ import { InvalidInput, NotFound } from '../../../platform/errors.ts';
 import { problems } from '../../../platform/web/api-problems.ts';
 import { encodeCursor } from '../../../platform/web/cursor.ts';
 import { signedIn } from '../../../platform/web/render.ts';
+import { answering, operation } from '../api-spec.ts';
 import { parseRegisterQuery } from '../register/filter.ts';
 import type { InterestsRouteDeps } from '../routes.ts';
 import {
@@ -181,7 +182,7 @@ const kindCatalogue = declarationKinds.map((kind) => ({
 // An answer's error names it where the body has it: answers.<question key>.
 const questionKeys = new Set(declarationKinds.flatMap((kind) => questionsFor(kind).map((q) => q.key)));
 
-async function answering<T>(work: Promise<T>): Promise<T> {
+async function named<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
@@ -192,88 +193,63 @@ async function answering<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-export function declarationApi(app: FastifyInstance, { declarations, register }: InterestsRouteDeps) {
-  const api = app.withTypeProvider<ZodTypeProvider>();
+const use = <S extends FastifySchema>(summary: string, schema: S) =>
+  operation('interests:use', tags, summary, schema);
 
+const previewView = z.object({
+  kind: z.enum(kinds),
+  answers: answersView.describe('The answers as they would be saved'),
+  summary: z.string(),
+  parties: z.array(partyView),
+  hoursWarning: hoursWarningView,
+  reviewerName: z.string().nullable().describe('Who would be asked to review it'),
+  notified: z
+    .array(z.object({ name: z.string(), why: z.string() }))
+    .describe('Who else would be told in writing, and why'),
+  unnotified: z
+    .array(z.string())
+    .describe('Whom Probity cannot tell, and so the officer must tell in writing themselves'),
+});
+
+// Declaring, and reading the register.
+function declaringApi(app: FastifyInstance, { declarations, register }: InterestsRouteDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/api/v1/declaration-kinds',
-    {
-      config: { access: 'interests:use' },
-      schema: {
-        tags,
-        summary: 'The kinds of interest to declare, each with the questions whose answers to send',
-        response: { 200: z.object({ items: z.array(kindView) }) },
-      },
-    },
+    use('The kinds of interest to declare, each with the questions whose answers to send', {
+      response: { 200: z.object({ items: z.array(kindView) }) },
+    }),
     async () => ({ items: kindCatalogue }),
   );
-
   api.post(
     '/api/v1/declarations/preview',
-    {
-      config: { access: 'interests:use' },
-      schema: {
-        tags,
-        summary:
-          'Check a declaration without making it: its summary, warnings, reviewer and who else is told',
-        body: declarationBody,
-        response: {
-          200: z.object({
-            kind: z.enum(kinds),
-            answers: answersView.describe('The answers as they would be saved'),
-            summary: z.string(),
-            parties: z.array(partyView),
-            hoursWarning: hoursWarningView,
-            reviewerName: z.string().nullable().describe('Who would be asked to review it'),
-            notified: z
-              .array(z.object({ name: z.string(), why: z.string() }))
-              .describe('Who else would be told in writing, and why'),
-            unnotified: z
-              .array(z.string())
-              .describe('Whom Probity cannot tell, and so the officer must tell in writing themselves'),
-          }),
-          ...problems,
-        },
-      },
-    },
+    use('Check a declaration without making it: its summary, warnings, reviewer and who else is told', {
+      body: declarationBody,
+      response: answering(previewView),
+    }),
     async (request) =>
-      answering(declarations.preview(signedIn(request), request.body.kind, request.body.answers)),
+      named(declarations.preview(signedIn(request), request.body.kind, request.body.answers)),
   );
-
   api.post(
     '/api/v1/declarations',
-    {
-      config: { access: 'interests:use' },
-      schema: {
-        tags,
-        summary: 'Declare an interest; your reviewer, and anyone the code says must be told, are emailed',
-        body: declarationBody,
-        response: { 201: declarationView, ...problems },
-      },
-    },
+    use('Declare an interest; your reviewer, and anyone the code says must be told, are emailed', {
+      body: declarationBody,
+      response: { 201: declarationView, ...problems },
+    }),
     async (request, reply) => {
       const { kind, answers } = request.body;
-      const declaration = await answering(
-        declarations.declare(signedIn(request), kind, answers, { requestId: request.id }),
-      );
-      return reply.code(201).send(declaration);
+      const made = declarations.declare(signedIn(request), kind, answers, { requestId: request.id });
+      return reply.code(201).send(await named(made));
     },
   );
-
   api.get(
     '/api/v1/declarations',
-    {
-      config: { access: 'interests:use' },
-      schema: {
-        tags,
-        summary: 'The declarations you may see, newest first, with the register page’s filters',
-        querystring: registerQuery,
-        response: {
-          200: z.object({ items: z.array(declarationListedView), nextCursor: z.string().nullable() }),
-          ...problems,
-        },
-      },
-    },
+    use('The declarations you may see, newest first, with the register page’s filters', {
+      querystring: registerQuery,
+      response: answering(
+        z.object({ items: z.array(declarationListedView), nextCursor: z.string().nullable() }),
+      ),
+    }),
     async (request) => {
       const { limit, ...filters } = request.query;
       const { filter, after, errors } = parseRegisterQuery(filters, 'cursor');
@@ -282,92 +258,62 @@ export function declarationApi(app: FastifyInstance, { declarations, register }:
       return { items: page.declarations, nextCursor: page.next ? encodeCursor(page.next) : null };
     },
   );
-
   api.get(
     '/api/v1/declarations/:id',
-    {
-      config: { access: 'interests:use' },
-      schema: {
-        tags,
-        summary: 'One declaration, with the people and organisations it names and its versions',
-        params: idParams,
-        response: { 200: declarationDetailView, ...problems },
-      },
-    },
+    use('One declaration, with the people and organisations it names and its versions', {
+      params: idParams,
+      response: answering(declarationDetailView),
+    }),
     async (request) => declarations.view(signedIn(request), declarationId(request.params.id), request.id),
   );
+}
 
+// Changing, ending and reviewing a declaration.
+function changingApi(app: FastifyInstance, { declarations }: InterestsRouteDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
   api.post(
     '/api/v1/declarations/:id/end',
-    {
-      config: { access: 'interests:use' },
-      schema: {
-        tags,
-        summary: 'End one of your declarations when the interest ceases; it is kept, marked ended',
-        params: idParams,
-        body: endBody,
-        response: { 200: declarationView, ...problems },
-      },
-    },
+    use('End one of your declarations when the interest ceases; it is kept, marked ended', {
+      params: idParams,
+      body: endBody,
+      response: answering(declarationView),
+    }),
     async (request) =>
       declarations.end(signedIn(request), declarationId(request.params.id), request.body, request.id),
   );
-
   api.post(
     '/api/v1/declarations/:id/amend',
-    {
-      config: { access: 'interests:use' },
-      schema: {
-        tags,
-        summary: 'Change one of your current declarations; it goes back to your reviewer',
-        params: idParams,
-        body: amendBody,
-        response: {
-          200: z.object({ declaration: declarationView, hoursWarning: hoursWarningView }),
-          ...problems,
-        },
-      },
-    },
+    use('Change one of your current declarations; it goes back to your reviewer', {
+      params: idParams,
+      body: amendBody,
+      response: answering(z.object({ declaration: declarationView, hoursWarning: hoursWarningView })),
+    }),
     async (request) => {
       const { answers, changeReason } = request.body;
-      return answering(
-        declarations.amend(
-          signedIn(request),
-          declarationId(request.params.id),
-          { ...answers, changeReason },
-          request.id,
-        ),
-      );
+      const id = declarationId(request.params.id);
+      return named(declarations.amend(signedIn(request), id, { ...answers, changeReason }, request.id));
     },
   );
-
   api.get(
     '/api/v1/declaration-reviews',
-    {
-      config: { access: 'interests:use' },
-      schema: {
-        tags,
-        summary: 'New and changed declarations waiting for your review, oldest first',
-        response: { 200: z.object({ items: z.array(declarationListedView) }) },
-      },
-    },
+    use('New and changed declarations waiting for your review, oldest first', {
+      response: { 200: z.object({ items: z.array(declarationListedView) }) },
+    }),
     async (request) => ({ items: await declarations.reviewTasks(signedIn(request)) }),
   );
-
   api.post(
     '/api/v1/declarations/:id/review',
-    {
-      config: { access: 'interests:use' },
-      schema: {
-        tags,
-        summary:
-          'Record your review of a declaration you were asked to review; the person who made it is emailed',
-        params: idParams,
-        body: reviewBody,
-        response: { 200: declarationView, ...problems },
-      },
-    },
+    use('Record your review of a declaration you were asked to review; the person who made it is emailed', {
+      params: idParams,
+      body: reviewBody,
+      response: answering(declarationView),
+    }),
     async (request) =>
       declarations.review(signedIn(request), declarationId(request.params.id), request.body, request.id),
   );
+}
+
+export function declarationApi(app: FastifyInstance, deps: InterestsRouteDeps) {
+  declaringApi(app, deps);
+  changingApi(app, deps);
 }

@@ -13,6 +13,7 @@ import {
   typedAnswers,
 } from './question-pages.ts';
 import { hoursWarning, kindRules, outcomes, referralTargets } from './rules.ts';
+import type { DeclarationsService } from './service.ts';
 
 const declarationParams = z.object({ id: idParam });
 const notFound = 'No such declaration';
@@ -27,16 +28,22 @@ const flashes = {
 
 // A declaration as its declarant and those who may see it find it, and the declarant's pages for
 // changing it and for saying the interest has ended.
-export function entryRoutes(app: FastifyInstance, { declarations }: InterestsRouteDeps) {
-  // The declaration, for the declarant's own pages that change it; null once it has ended.
-  async function mine(request: FastifyRequest, id: string) {
-    const principal = signedIn(request);
-    const { declaration, canChange } = await declarations.view(principal, id, request.id);
-    if (declaration.personId !== principal.personId)
-      throw new Forbidden('Only the person who made a declaration can change it');
-    return canChange ? declaration : null;
-  }
+export function entryRoutes(app: FastifyInstance, deps: InterestsRouteDeps) {
+  declarationPage(app, deps);
+  endRoute(app, deps);
+  changeRoute(app, deps);
+}
 
+// The declaration, for the declarant's own pages that change it; null once it has ended.
+async function mine(declarations: DeclarationsService, request: FastifyRequest, id: string) {
+  const principal = signedIn(request);
+  const { declaration, canChange } = await declarations.view(principal, id, request.id);
+  if (declaration.personId !== principal.personId)
+    throw new Forbidden('Only the person who made a declaration can change it');
+  return canChange ? declaration : null;
+}
+
+function declarationPage(app: FastifyInstance, { declarations }: InterestsRouteDeps) {
   app.get('/interests/:id', { config: { access: 'interests:use' } }, async (request, reply) => {
     const { id } = paramsOf(request, declarationParams, notFound);
     const { declaration, parties, versions, canReview, canChange } = await declarations.view(
@@ -74,7 +81,9 @@ export function entryRoutes(app: FastifyInstance, { declarations }: InterestsRou
             : undefined,
     });
   });
+}
 
+function endRoute(app: FastifyInstance, { declarations }: InterestsRouteDeps) {
   formRoute(app, '/interests/:id/end', {
     access: 'interests:use',
     params: declarationParams,
@@ -83,7 +92,7 @@ export function entryRoutes(app: FastifyInstance, { declarations }: InterestsRou
     dates: ['endedOn'],
     initial: () => ({}),
     page: async (shown) => {
-      const declaration = await mine(shown.request, shown.params.id);
+      const declaration = await mine(declarations, shown.request, shown.params.id);
       if (!declaration) return shown.reply.redirect(`/interests/${shown.params.id}`, 303);
       return formPage(shown, 'interests/declarations/views/declaration-end.njk', {
         title: `The interest in ${declaration.reference} has ended`,
@@ -95,7 +104,9 @@ export function entryRoutes(app: FastifyInstance, { declarations }: InterestsRou
       return `/interests/${params.id}?ended=1`;
     },
   });
+}
 
+function changeRoute(app: FastifyInstance, { declarations }: InterestsRouteDeps) {
   formRoute(app, '/interests/:id/change', {
     access: 'interests:use',
     params: declarationParams,
@@ -103,7 +114,7 @@ export function entryRoutes(app: FastifyInstance, { declarations }: InterestsRou
     body: answersForm,
     initial: () => ({}),
     page: async (shown) => {
-      const declaration = await mine(shown.request, shown.params.id);
+      const declaration = await mine(declarations, shown.request, shown.params.id);
       if (!declaration) return shown.reply.redirect(`/interests/${shown.params.id}`, 303);
       const { kind } = declaration;
       const values = shown.errors.length ? shown.values : formValues(kind, declaration.answers);
@@ -115,7 +126,7 @@ export function entryRoutes(app: FastifyInstance, { declarations }: InterestsRou
       });
     },
     submit: async ({ request, params, body }) => {
-      const declaration = await mine(request, params.id);
+      const declaration = await mine(declarations, request, params.id);
       if (!declaration) return `/interests/${params.id}`;
       const values = typedAnswers(declaration.kind, body);
       const changeReason = typeof body.changeReason === 'string' ? body.changeReason : '';
