@@ -401,11 +401,7 @@ export async function deleteCalendarOverride(
 }
 
 // For other modules, a batch at a time: these people, whoever they are.
-export async function peopleByIds(
-  db: Kysely<Database>,
-  councilId: string,
-  ids: readonly string[],
-): Promise<Person[]> {
+export async function peopleByIds(db: Kysely<Database>, councilId: string, ids: readonly string[]) {
   if (ids.length === 0) return [];
   const rows = await peopleQuery(db, councilId)
     .where(sql<boolean>`p.id = any(${sql.val(ids)}::uuid[])`)
@@ -414,11 +410,7 @@ export async function peopleByIds(
 }
 
 // Active people holding any of these roles, by name.
-export async function peopleWithAnyRole(
-  db: Kysely<Database>,
-  councilId: string,
-  roles: readonly string[],
-): Promise<Person[]> {
+export async function peopleWithAnyRole(db: Kysely<Database>, councilId: string, roles: readonly string[]) {
   if (roles.length === 0) return [];
   const rows = await peopleQuery(db, councilId)
     .where('p.active', '=', true)

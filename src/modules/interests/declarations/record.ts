@@ -23,18 +23,26 @@ export const awaitingReview = {
   reviewedAt: null,
 } as const;
 
+// Why a declaration the viewer sees is refused them for an action.
+const refusals: Record<DeclarationAction, string> = {
+  see: 'You cannot see this declaration',
+  review: 'Only the person asked to review this declaration can review it',
+  change: 'Only the person who made a current declaration can change it',
+  end: 'Only the person who made a declaration can end it',
+};
+
 // A declaration the viewer may see; with an action, one they may also do that to.
 export async function visible(
   { db, organisation }: ModuleDeps,
   principal: Principal,
   id: string,
-  action?: { is: DeclarationAction; refused: string },
+  action?: DeclarationAction,
 ) {
   const declaration = await repo.findDeclaration(db, principal.councilId, id);
   if (!declaration) throw new NotFound('No such declaration');
   const viewer = await registerViewer(organisation, principal);
-  if (!can(viewer, 'see', declaration)) throw new Forbidden('You cannot see this declaration');
-  if (action && !can(viewer, action.is, declaration)) throw new Forbidden(action.refused);
+  if (!can(viewer, 'see', declaration)) throw new Forbidden(refusals.see);
+  if (action && !can(viewer, action, declaration)) throw new Forbidden(refusals[action]);
   return declaration;
 }
 

@@ -21,10 +21,7 @@ export async function review(
   requestId?: string,
 ) {
   const { clock, organisation, baseUrl } = deps;
-  const declaration = await visible(deps, principal, id, {
-    is: 'review',
-    refused: 'Only the person asked to review this declaration can review it',
-  });
+  const declaration = await visible(deps, principal, id, 'review');
   if (declaration.reviewState === 'reviewed')
     throw new InvalidInput([{ key: 'outcome', message: 'This declaration has already been reviewed' }]);
   const [outcome, action, referredTo, nextReviewOn] = [

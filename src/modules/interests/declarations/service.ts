@@ -139,10 +139,7 @@ async function end(
   value: Record<string, unknown>,
   requestId?: string,
 ) {
-  const declaration = await visible(deps, principal, id, {
-    is: 'end',
-    refused: 'Only the person who made a declaration can end it',
-  });
+  const declaration = await visible(deps, principal, id, 'end');
   if (declaration.endedOn)
     throw new InvalidInput([{ key: 'endedOn', message: 'This declaration has already ended' }]);
   const endedOn = typeof value.endedOn === 'string' ? value.endedOn.trim() : '';
@@ -173,10 +170,7 @@ async function amend(
   raw: Record<string, unknown>,
   requestId?: string,
 ) {
-  const declaration = await visible(deps, principal, id, {
-    is: 'change',
-    refused: 'Only the person who made a current declaration can change it',
-  });
+  const declaration = await visible(deps, principal, id, 'change');
   const changeReason = typeof raw.changeReason === 'string' ? raw.changeReason.trim() : '';
   const assessed = await assess(deps, principal, declaration.kind, raw, id).catch((error: unknown) => {
     if (error instanceof InvalidInput && !changeReason)

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
+import type { Declaration } from '../declarations/repository.ts';
 import { candidateKeys, type LookupQuery } from './matching.ts';
 
 // Declared names sharing words with the one looked up that are compared at the most; when there
@@ -7,7 +8,18 @@ import { candidateKeys, type LookupQuery } from './matching.ts';
 export const candidateLimit = 150;
 
 // A declared person or organisation, and what the results show of the declaration naming it.
-export type Candidate = {
+export type Candidate = Pick<
+  Declaration,
+  | 'personId'
+  | 'personName'
+  | 'jobTitle'
+  | 'serviceId'
+  | 'serviceName'
+  | 'senior'
+  | 'reviewerId'
+  | 'reviewState'
+  | 'endedOn'
+> & {
   declarationId: string;
   nameKey: string;
   companyNumber: string;
@@ -16,15 +28,6 @@ export type Candidate = {
   role: string;
   name: string;
   kind: string;
-  personId: string;
-  personName: string;
-  jobTitle: string;
-  serviceId: string | null;
-  serviceName: string;
-  senior: boolean;
-  reviewerId: string | null;
-  reviewState: string;
-  endedOn: string | null;
 };
 
 // The declared names worth comparing (lookup-matching.ts candidateKeys), each branch a search of

@@ -5,6 +5,7 @@ import { type FieldError, InvalidInput } from '../../../platform/errors.ts';
 import { problemView } from '../../../platform/web/api-problems.ts';
 import { formPage, queryOf } from '../../../platform/web/form-kit.ts';
 import { signedIn } from '../../../platform/web/render.ts';
+import { operation } from '../api-spec.ts';
 import { declarationKinds } from '../declarations/rules.ts';
 import type { InterestsRouteDeps } from '../routes.ts';
 import { lookupPageQuery, lookupQuery } from './input.ts';
@@ -33,6 +34,11 @@ const matchView = z.object({
       'company-number: the same Companies House number; exact-name: the same words, "Ltd", titles and punctuation aside; similar-name: initials, a letter misspelt, words left out or added',
     ),
   samePostcode: z.boolean().describe('The declared address has the postcode looked up'),
+});
+
+const resultView = z.object({
+  items: z.array(matchView),
+  more: z.boolean().describe('More declared names were similar than are listed: give more of the name'),
 });
 
 function shown(match: LookupMatch) {
@@ -66,30 +72,19 @@ export function lookupRoutes(app: FastifyInstance, { lookup }: InterestsRouteDep
     }
   });
 
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/v1/conflict-lookup',
-    {
-      config: { access: 'interests:lookup' },
-      schema: {
-        tags: ['interests'],
-        summary:
-          'Which officers have declared a link to a person or organisation: strongest matches first, current before ended; each lookup is audited',
-        querystring: lookupQuery,
-        response: {
-          200: z.object({
-            items: z.array(matchView),
-            more: z
-              .boolean()
-              .describe('More declared names were similar than are listed: give more of the name'),
-          }),
-          400: problemView,
-          403: problemView,
-        },
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get(
+      '/api/v1/conflict-lookup',
+      operation(
+        'interests:lookup',
+        ['interests'],
+        'Which officers have declared a link to a person or organisation: strongest matches first, current before ended; each lookup is audited',
+        { querystring: lookupQuery, response: { 200: resultView, 400: problemView, 403: problemView } },
+      ),
+      async (request) => {
+        const { matches, more } = await lookup.find(signedIn(request), request.query, request.id);
+        return { items: matches, more };
       },
-    },
-    async (request) => {
-      const { matches, more } = await lookup.find(signedIn(request), request.query, request.id);
-      return { items: matches, more };
-    },
-  );
+    );
 }

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
 import type { CursorKey } from '../../../platform/web/cursor.ts';
 import { type Declaration, toDeclaration } from '../declarations/repository.ts';
@@ -51,6 +51,15 @@ function registerQuery(
   return query;
 }
 
+// Newest first, one row more than the page to tell whether another follows.
+const newestFirst =
+  (limit: number) =>
+  <O>(query: SelectQueryBuilder<Database, 'declaration', O>) =>
+    query
+      .orderBy('declared_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit + 1);
+
 // A page of the register, newest first, continuing after the cursor's row.
 export async function listDeclarations(
   db: Kysely<Database>,
@@ -64,11 +73,7 @@ export async function listDeclarations(
     const [at, id] = page.after;
     query = query.where(sql<boolean>`(declared_at, id) < (${new Date(String(at))}, ${id})`);
   }
-  const rows = await query
-    .orderBy('declared_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.limit + 1)
-    .execute();
+  const rows = await query.$call(newestFirst(page.limit)).execute();
   const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
   return {
     declarations: rows.slice(0, page.limit).map(toDeclaration),
@@ -122,9 +127,7 @@ export async function exportDeclarations(
         service_name, kind, summary, started_on, ended_on, end_reason, outcome, management_action, referred_to,
         next_review_on, reviewed_by_name, ${utc('reviewed_at')})`.as('row'),
     ])
-    .orderBy('declared_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.limit + 1)
+    .$call(newestFirst(page.limit))
     .execute();
   const last = rows.length > page.limit ? rows[page.limit - 1] : undefined;
   return {
