@@ -12,7 +12,7 @@ import { endErrors } from './input.ts';
 import { awaitingReview, saveChange, visible } from './record.ts';
 import * as repo from './repository.ts';
 import { review } from './review.ts';
-import { type Answers, type DeclarationKind, kindRules, seniorRoles } from './rules.ts';
+import { type Answers, type DeclarationKind, seniorRoles } from './rules.ts';
 import { registerViewer } from './viewer.ts';
 
 export type DeclarationsService = ReturnType<typeof declarationsService>;
@@ -228,6 +228,5 @@ export function declarationsService(deps: ModuleDeps) {
     review: bound(review),
     end: bound(end),
     amend: bound(amend),
-    kindName: (kind: DeclarationKind) => kindRules[kind].name,
   };
 }
