@@ -9,6 +9,7 @@ import { signedIn } from '../../../platform/web/render.ts';
 import { answering, operation } from '../api-spec.ts';
 import { parseRegisterQuery } from '../register/filter.ts';
 import type { InterestsRouteDeps } from '../routes.ts';
+import { endBody } from './input.ts';
 import {
   type DeclarationKind,
   declarationKinds,
@@ -127,11 +128,6 @@ const declarationBody = z.object({
 const amendBody = z.object({
   answers: answersView.describe('Every answer, as it now stands'),
   changeReason: z.string().describe('What has changed').optional(),
-});
-
-const endBody = z.object({
-  endedOn: z.string().describe('The day the interest ended, YYYY-MM-DD').optional(),
-  endReason: z.string().describe('Why it ended').optional(),
 });
 
 const reviewBody = z.object({

@@ -4,6 +4,7 @@ import { Forbidden } from '../../../platform/errors.ts';
 import { formPage, formRoute, formText, idParam, paramsOf, queryOf } from '../../../platform/web/form-kit.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import type { InterestsRouteDeps } from '../routes.ts';
+import { endBody } from './input.ts';
 import {
   answerRows,
   answersForm,
@@ -88,7 +89,7 @@ function endRoute(app: FastifyInstance, { declarations }: InterestsRouteDeps) {
     access: 'interests:use',
     params: declarationParams,
     notFound,
-    body: z.object({ endedOn: formText, endReason: formText }),
+    body: endBody,
     dates: ['endedOn'],
     initial: () => ({}),
     page: async (shown) => {

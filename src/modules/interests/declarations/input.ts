@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { isIsoDate } from '../../../platform/calendar/working-days.ts';
 import type { FieldError } from '../../../platform/errors.ts';
@@ -150,3 +151,9 @@ export function reviewErrors(review: Review, today: string): FieldError[] {
     errors.push({ key: 'managementAction', message: 'Management action must be 2000 characters or fewer' });
   return errors;
 }
+
+// Saying an interest has ended: the same fields on the page (its date from three boxes) and in the API.
+export const endBody = z.object({
+  endedOn: z.string().describe('The day the interest ended, YYYY-MM-DD').optional(),
+  endReason: z.string().describe('Why it ended').optional(),
+});
