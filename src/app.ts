@@ -9,12 +9,8 @@ import { customersRoutes } from './modules/customers/routes.ts';
 import { customersService, knowCustomersComplaintsBy } from './modules/customers/service.ts';
 import { giftsRoutes } from './modules/gifts/routes.ts';
 import { giftsModule } from './modules/gifts/service.ts';
-import { campaignsService } from './modules/interests/campaigns.ts';
-import { conflictLookup } from './modules/interests/lookup.ts';
-import { interestPublication } from './modules/interests/publication.ts';
-import { relatedPartyReturns } from './modules/interests/returns.ts';
 import { interestsRoutes } from './modules/interests/routes.ts';
-import { declarationsService } from './modules/interests/service.ts';
+import { interestsServices } from './modules/interests/service.ts';
 import { lettersRoutes } from './modules/letters/routes.ts';
 import { complaintLetters, knowComplaintsBy } from './modules/letters/service.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
@@ -64,8 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const organisation = organisationService({ db, clock, outbox, baseUrl: config.baseUrl });
   const moduleDeps = { db, clock, outbox, baseUrl: config.baseUrl, organisation };
   const gifts = giftsModule(moduleDeps);
-  const declarations = declarationsService(moduleDeps);
-  const campaigns = campaignsService(moduleDeps);
+  const interests = interestsServices(moduleDeps);
   knowComplaintsBy(complaintReferences);
   knowCustomersComplaintsBy(complaintReferences);
   const letters = complaintLetters(moduleDeps);
@@ -92,21 +87,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   auditRoutes(app, db, organisation.personNames);
   outboxRoutes(app, db);
   giftsRoutes(app, { gifts, clock });
-  interestsRoutes(app, {
-    declarations,
-    campaigns,
-    lookup: conflictLookup(moduleDeps),
-    returns: relatedPartyReturns(moduleDeps),
-    publication: interestPublication(moduleDeps),
-    clock,
-  });
+  interestsRoutes(app, { ...interests, clock });
   complaintsRoutes(app, { intake, casework, letters, ombudsman, reports, customers, clock });
   customersRoutes(app, { customers, letters, clock });
   lettersRoutes(app, { letters });
 
   const jobs = scheduledJobs(
     { db, clock, log: app.log, config },
-    { organisation, gifts, declarations, campaigns, casework, customers, intake, retention },
+    { organisation, gifts, interests, casework, customers, intake, retention },
   );
   return { app, routes, jobs, delivery };
 }
@@ -121,15 +109,14 @@ function scheduledJobs(
   services: {
     organisation: Pick<OrganisationService, 'councilIds'>;
     gifts: { offers: Once<'removeAbandonedDrafts'>; reviews: PerCouncil<'sendReminders'> };
-    declarations: Once<'removeAbandonedDrafts'>;
-    campaigns: PerCouncil<'sendReminders'>;
+    interests: { declarations: Once<'removeAbandonedDrafts'>; campaigns: PerCouncil<'sendReminders'> };
     casework: PerCouncil<'sendReminders'>;
     customers: PerCouncil<'sendReviewReminders'>;
     intake: Once<'removeAbandonedDrafts'>;
     retention: PerCouncil<'run'>;
   },
 ): Job[] {
-  const { organisation, gifts, declarations, campaigns, casework, customers, intake, retention } = services;
+  const { organisation, gifts, interests, casework, customers, intake, retention } = services;
   return [
     auditCheckpointJob({ db, clock, log: log, settings: config.auditCheckpoints }),
     {
@@ -143,7 +130,8 @@ function scheduledJobs(
       name: 'declaration campaign reminders',
       everyMs: 60 * 60 * 1000,
       async run() {
-        for (const councilId of await organisation.councilIds()) await campaigns.sendReminders(councilId);
+        for (const councilId of await organisation.councilIds())
+          await interests.campaigns.sendReminders(councilId);
       },
     },
     {
@@ -182,7 +170,7 @@ function scheduledJobs(
     {
       name: 'abandoned declaration drafts',
       everyMs: 24 * 60 * 60 * 1000,
-      run: () => declarations.removeAbandonedDrafts(),
+      run: () => interests.declarations.removeAbandonedDrafts(),
     },
   ];
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nameMatchKeys } from '../../src/modules/interests/lookup-matching.ts';
+import { nameMatchKeys } from '../../src/modules/interests/lookup/matching.ts';
 import { nameKey } from '../../src/modules/interests/names.ts';
 import { demoApi, expectProblem, outsider, type Problem } from '../support/api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Division, workingCalendar } from '../../platform/calendar/working-days.ts';
-import { defaultPolicy } from '../organisation/policy-settings.ts';
+import { defaultPolicy } from '../organisation/service.ts';
 import { ExtensionRefused, extensionDeadline, stageDeadlines, urgency } from './deadline-rules.ts';
 
 const policy = defaultPolicy();

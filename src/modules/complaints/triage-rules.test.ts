@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy } from '../organisation/policy-settings.ts';
+import { defaultPolicy } from '../organisation/service.ts';
 import {
   housingByDefault,
   isLate,

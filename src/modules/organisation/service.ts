@@ -40,6 +40,11 @@ export function organisationService(deps: OrganisationDeps) {
     // A council's name, its address on the public pages (slug) and its division. Inside a
     // transaction, pass it: on the embedded database a read through db waits for it.
     council: (councilId: string, executor: Kysely<Database> = db) => findCouncil(executor, councilId),
+    // These people in full, active or not, in no order; those not in the council are left out.
+    peopleWithIds: (councilId: string, ids: readonly string[]) => repo.peopleWithIds(db, councilId, ids),
+    // Active people holding any of these roles, by name.
+    peopleWithAnyRole: (councilId: string, roles: readonly string[]) =>
+      repo.peopleWithAnyRole(db, councilId, roles),
     // Names and email addresses of the people with these ids, in one query, by id.
     async peopleByIds(councilId: string, ids: readonly string[], executor: Kysely<Database> = db) {
       const people = await repo.peopleByIds(executor, councilId, ids);

@@ -2,10 +2,6 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import type { Viewer } from './policy.ts';
 import type { OrganisationService } from './service.ts';
 
-// Modules still importing the register rules from here rather than through service.ts; this line goes
-// when they have moved.
-export { headsService, seesWholeRegister, type Viewer } from './policy.ts';
-
 // The facts the need-to-know rules decide on, for the person a request acts for.
 export async function viewerOf(
   organisation: Pick<OrganisationService, 'person'>,

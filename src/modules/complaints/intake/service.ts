@@ -7,7 +7,7 @@ import { NotFound } from '../../../platform/errors.ts';
 import type { CustomersService } from '../../customers/service.ts';
 import type { ComplaintLetters } from '../../letters/service.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
-import type { Casework } from '../casework.ts';
+import type { Casework } from '../casework/service.ts';
 import { progressService } from '../public/service.ts';
 import {
   draftAuthority,

@@ -4,7 +4,7 @@ import { type Actor, recordAccess } from '../../../platform/audit/audit-trail.ts
 import { NotFound } from '../../../platform/errors.ts';
 import type { ComplaintLetters } from '../../letters/service.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
-import type { Casework } from '../casework.ts';
+import type { Casework } from '../casework/service.ts';
 import { mayEscalateOnline, normaliseReference, publicStatus } from '../intake/rules.ts';
 import * as repo from './repository.ts';
 

@@ -323,3 +323,25 @@ export async function firstHolderOf(
     .executeTakeFirst();
   return row?.name ?? null;
 }
+
+// These people in full, active or not, in no order; those not in the council are left out.
+export async function peopleWithIds(db: Kysely<Database>, councilId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await peopleQuery(db, councilId)
+    .where(sql<boolean>`p.id = any(${sql.val(ids)}::uuid[])`)
+    .execute();
+  return rows.map(toPerson);
+}
+
+// Active people holding any of these roles, by name.
+export async function peopleWithAnyRole(db: Kysely<Database>, councilId: string, roles: readonly string[]) {
+  if (roles.length === 0) return [];
+  const rows = await peopleQuery(db, councilId)
+    .where('p.active', '=', true)
+    .where(sql<boolean>`exists (select 1 from person_role r where r.council_id = p.council_id
+      and r.person_id = p.id and r.role = any(${sql.val(roles)}::text[]))`)
+    .orderBy('p.name')
+    .orderBy('p.id')
+    .execute();
+  return rows.map(toPerson);
+}

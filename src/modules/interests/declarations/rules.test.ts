@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { nameKey } from '../names.ts';
+import { checkAnswers } from './input.ts';
+import {
+  type DeclarationKind,
+  declarationKinds,
+  hoursWarning,
+  notificationsFor,
+  partiesOf,
+  reviewerFor,
+  summaryOf,
+} from './rules.ts';
+
+const today = '2026-11-23';
+const requiredWithNothingAnswered = (kind: DeclarationKind, answers: Record<string, string> = {}) =>
+  checkAnswers(kind, answers, today).errors.map((error) => error.key);
+
+describe('which kinds need which answers', () => {
+  it.each<[DeclarationKind, Record<string, string>, string[], string]>([
+    ['financial-interest', {}, ['bodyName', 'interestType', 'councilMatter'], '001 §42; 003 App V §7.3 s117'],
+    ['business-interest', {}, ['whose', 'businessName', 'position', 'councilWork'], '003 App V §7.4'],
+    [
+      'business-interest',
+      { whose: 'partner' },
+      ['associateName', 'businessName', 'position', 'councilWork'],
+      '001 §44: a partner’s interest names the partner',
+    ],
+    ['non-financial-interest', {}, ['details'], '002 §11: described in words'],
+    ['membership', {}, ['organisationName', 'organisationType', 'role'], '003 App V §7.6'],
+    ['councillor-relationship', {}, ['councillorName', 'relationship', 'significant'], '001 §32'],
+    ['contractor-relationship', {}, ['contractorName', 'relationship', 'engages'], '001 §34-35'],
+    ['close-associate', {}, ['associateName', 'relationship', 'situation', 'associateJob'], '001 §40-41'],
+    [
+      'secondary-employment',
+      {},
+      ['employerName', 'jobTitle', 'hoursPerWeek', 'contractedHours', 'paid'],
+      '001 §89: employer, job title and hours',
+    ],
+    ['position-of-influence', { whose: 'me' }, ['bodyName', 'position', 'councilLink'], '001 §49'],
+    ['planning-application', { applicant: 'me' }, ['siteAddress'], '001 §47'],
+    [
+      'planning-application',
+      { applicant: 'relative' },
+      ['applicantName', 'siteAddress'],
+      '001 §47: close relative',
+    ],
+    ['legacy-or-prize', {}, ['legacyType', 'fromWhom', 'estimatedValue'], '003 App V §7.7'],
+    ['criminal-matter', {}, ['matter', 'matterDate'], '003 §8.3'],
+  ])('%s with %j asks for %j (%s)', (kind, answers, missing) => {
+    const errors = requiredWithNothingAnswered(kind, answers);
+    for (const key of missing) expect(errors).toContain(key);
+    expect(errors.filter((key) => !missing.includes(key) && key !== 'whose' && key !== 'applicant')).toEqual(
+      [],
+    );
+  });
+
+  it('every kind has a name, a source and a summary', () => {
+    for (const kind of declarationKinds) expect(summaryOf(kind, {}).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['hoursPerWeek', '16', null],
+    ['hoursPerWeek', '7.5', null],
+    ['hoursPerWeek', 'sixteen', 'must be a number of hours'],
+    ['hoursPerWeek', '169', '168 hours or fewer'],
+    ['employerCompanyNumber', 'sc 123456', null],
+    ['employerCompanyNumber', '1234', 'Company number must be 8 characters'],
+    ['startedOn', '2026-11-24', 'today or in the past'],
+    ['startedOn', '2026-02-30', 'must be a real date'],
+    ['startedOn', '2026-11-23', null],
+  ])('secondary employment: %s = %j gives %j', (key, value, message) => {
+    const answers = {
+      employerName: 'Tesco Stores',
+      jobTitle: 'Shift supervisor',
+      hoursPerWeek: '16',
+      contractedHours: '37',
+      paid: 'yes',
+      [key]: value,
+    };
+    const { errors, answers: kept } = checkAnswers('secondary-employment', answers, today);
+    if (message === null) {
+      expect(errors).toEqual([]);
+      if (key === 'employerCompanyNumber') expect(kept.employerCompanyNumber).toBe('SC123456');
+    } else {
+      expect(errors.map((error) => error.key)).toEqual([key]);
+      expect(errors[0]?.message).toContain(message);
+    }
+  });
+
+  it('drops answers to questions that were not asked', () => {
+    const { answers } = checkAnswers(
+      'business-interest',
+      {
+        whose: 'me',
+        associateName: 'Left over',
+        businessName: 'Acme',
+        position: 'owner',
+        councilWork: 'contracts',
+      },
+      today,
+    );
+    expect(answers.associateName).toBeUndefined();
+  });
+});
+
+describe('the 48-hour check (003 Appendix V §7.8, Working Time Regulations)', () => {
+  it.each<[number, number[], number, number | null]>([
+    [37, [11], 48, null],
+    [37, [11.5], 48, 48.5],
+    [37, [6, 6], 48, 49],
+    [37, [], 48, null],
+    [30, [10.5], 40, 40.5],
+    [48, [0], 48, null],
+  ])('contracted %d + secondary %j against %d → warns at %j', (contracted, secondary, limit, total) => {
+    const warning = hoursWarning(contracted, secondary, limit);
+    expect(warning?.total ?? null).toBe(total);
+    if (warning) expect(warning.message).toContain('ask your manager for advice');
+  });
+});
+
+describe('who reviews (001 §43: the line manager; their manager when the line manager is named)', () => {
+  const chain = [
+    { id: 'manager', name: 'Priya Shah' },
+    { id: 'head', name: 'Tom Whitfield' },
+  ];
+  it.each<[string, typeof chain, string[], string | null, string | null]>([
+    ['the line manager', chain, [], 'mo', 'manager'],
+    ['the line manager’s manager when the line manager is named', chain, ['Priya Shah'], 'mo', 'head'],
+    ['… however the name is written', chain, ['  priya   SHAH '], 'mo', 'head'],
+    ['the monitoring officer when nobody is above', [], [], 'mo', 'mo'],
+    [
+      'the monitoring officer when everyone above is named',
+      chain,
+      ['Priya Shah', 'Tom Whitfield'],
+      'mo',
+      'mo',
+    ],
+    ['nobody when there is no one at all', [], [], null, null],
+  ])('%s', (_case, managers, named, monitoringOfficer, expected) => {
+    expect(reviewerFor(managers, named, nameKey, monitoringOfficer)).toBe(expected);
+  });
+});
+
+describe('who else is told', () => {
+  it.each<[DeclarationKind, Record<string, string>, string[]]>([
+    ['planning-application', { applicant: 'me' }, ['head-of-development', 'monitoring-officer']],
+    ['councillor-relationship', { significant: 'yes' }, ['director', 'monitoring-officer']],
+    ['councillor-relationship', { significant: 'no' }, []],
+    ['secondary-employment', {}, []],
+    ['criminal-matter', {}, []],
+  ])('%s %j notifies %j', (kind, answers, to) => {
+    expect(notificationsFor(kind, answers).map((notification) => notification.to)).toEqual(to);
+  });
+});
+
+describe('whom a declaration names', () => {
+  it('a partner’s business interest names the business and the partner', () => {
+    expect(
+      partiesOf('business-interest', {
+        whose: 'partner',
+        associateName: 'Sam Jones',
+        businessName: 'J. Smith Ltd',
+        businessCompanyNumber: '01234567',
+        businessAddress: '1 High Street',
+      }),
+    ).toEqual([
+      {
+        kind: 'organisation',
+        role: 'Business',
+        name: 'J. Smith Ltd',
+        address: '1 High Street',
+        companyNumber: '01234567',
+      },
+      { kind: 'person', role: 'Person with the interest', name: 'Sam Jones', address: '', companyNumber: '' },
+    ]);
+  });
+
+  it('an officer’s own planning application names no one else', () => {
+    expect(partiesOf('planning-application', { applicant: 'me', siteAddress: '2 Mill Lane' })).toEqual([]);
+  });
+
+  it.each([
+    ['J. Smith Ltd', 'j smith'],
+    ['John Smith Limited', 'john smith'],
+    ['THE ACME GROUP PLC', 'acme'],
+    ['Smith & Sons', 'smith and sons'],
+    ['Zoë Brontë', 'zoe bronte'],
+  ])('compares %j as %j', (name, key) => {
+    expect(nameKey(name)).toBe(key);
+  });
+});

@@ -1,0 +1,73 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../../platform/db/schema.ts';
+import type { Declaration } from '../declarations/repository.ts';
+import { candidateKeys, type LookupQuery } from './matching.ts';
+
+// Declared names sharing words with the one looked up that are compared at the most; when there
+// are more (a common surname alone), the person looking is asked for more of the name.
+export const candidateLimit = 150;
+
+// A declared person or organisation, and what the results show of the declaration naming it.
+export type Candidate = Pick<
+  Declaration,
+  | 'personId'
+  | 'personName'
+  | 'jobTitle'
+  | 'serviceId'
+  | 'serviceName'
+  | 'senior'
+  | 'reviewerId'
+  | 'reviewState'
+  | 'endedOn'
+> & {
+  declarationId: string;
+  nameKey: string;
+  companyNumber: string;
+  address: string;
+  partyKind: string;
+  role: string;
+  name: string;
+  kind: string;
+};
+
+// The declared names worth comparing (lookup-matching.ts candidateKeys), each branch a search of
+// the match_keys index, and any with the same company number. Should there be more than are
+// compared, the likeliest first: the exact name or company number, the postcode given, the fewest
+// words.
+export async function candidates(db: Kysely<Database>, councilId: string, query: LookupQuery) {
+  const { everyWord, oneWord, someWords } = candidateKeys(query.nameKey);
+  const having = (...lists: readonly (readonly string[])[]) =>
+    sql`(${sql.join(
+      lists.map((list) => sql`match_keys && ${list}::text[]`),
+      sql` and `,
+    )})`;
+  const branches = [
+    having(...everyWord),
+    ...(oneWord.length ? [having(['#1'], oneWord)] : []),
+    ...someWords.map(({ counts, anchor, other }) => having(counts, anchor, other)),
+    ...(query.companyNumber ? [sql`company_number = ${query.companyNumber}`] : []),
+  ];
+  // The address only to compare postcodes, when one is given.
+  const postcode = query.postcode?.replace(' ', '');
+  // As one JSON value: the embedded database hands over one value much faster than many columns.
+  const { rows } = await sql<{ candidates: Candidate[] }>`
+    select coalesce(json_agg(found), '[]') as candidates from (
+      select party.declaration_id as "declarationId", party.name_key as "nameKey",
+        party.company_number as "companyNumber", party.address, party.party_kind as "partyKind", party.role,
+        party.name, d.kind, d.person_id as "personId", d.person_name as "personName", d.job_title as "jobTitle",
+        d.service_id as "serviceId", d.service_name as "serviceName", d.senior, d.reviewer_id as "reviewerId",
+        d.review_state as "reviewState", d.ended_on as "endedOn"
+      from (
+        select declaration_id, position, name_key, company_number, ${postcode ? sql`address` : sql`''`} as address,
+          kind as party_kind, role, name
+        from declaration_party
+        where council_id = ${councilId} and (${sql.join(branches, sql` or `)})
+        order by (name_key = ${query.nameKey} or company_number is not distinct from ${query.companyNumber}) desc,
+          ${postcode ? sql`replace(upper(address), ' ', '') like ${`%${postcode}%`} desc,` : sql``}
+          cardinality(string_to_array(name_key, ' '))
+        limit ${candidateLimit + 1}
+      ) as party
+      join declaration d on d.council_id = ${councilId} and d.id = party.declaration_id
+    ) as found`.execute(db);
+  return rows[0]?.candidates ?? [];
+}
