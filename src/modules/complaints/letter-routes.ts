@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { londonDate } from '../../platform/calendar/daylight.ts';
+import { paramsOf } from '../../platform/web/form-kit.ts';
 import { render, signedIn } from '../../platform/web/render.ts';
+import { caseParams } from './casework/input.ts';
 import type { ComplaintsRouteDeps } from './routes.ts';
 
 // The letters sent about a complaint, as a tab of its case (the letters themselves, and their
@@ -10,7 +12,7 @@ export function letterRoutes(app: FastifyInstance, { letters, casework }: Compla
     '/complaints/:reference/letters',
     { config: { access: 'complaints:handle' } },
     async (request, reply) => {
-      const { reference } = request.params as { reference: string };
+      const { reference } = paramsOf(request, caseParams, 'No such complaint');
       const principal = signedIn(request);
       // The case header says which complaint this is; it refuses anyone outside the team (404).
       const summary = await casework.caseSummary(principal.councilId, reference, principal);
