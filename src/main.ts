@@ -80,6 +80,8 @@ async function serve(config: Config, demo: boolean) {
     await database.close();
     process.exit(0);
   };
+  // A signal handler cannot wait for the shutdown: a failure in it is an unhandled rejection, which
+  // Node prints before ending the process with a failure code.
   process.on('SIGTERM', () => void shutDown('SIGTERM'));
   process.on('SIGINT', () => void shutDown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
