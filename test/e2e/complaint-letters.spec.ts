@@ -1,104 +1,88 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { readOutbox } from '../../src/platform/notify/mailer.ts';
-import { expectAccessible, signIn } from './support.ts';
+import { CaseworkPages } from './pages/complaint-casework.ts';
+import { ComplaintFormPages } from './pages/complaint-form.ts';
+import { LetterPages } from './pages/complaint-letters.ts';
+import { signIn } from './pages/sign-in.ts';
+import { run } from './support.ts';
 
 // The complaints manager changes the wording of a letter (letters come from templates the
 // council can edit): a mistake is explained, the preview shows the letter with example values,
 // the change is saved, and then set back to the default so that other journeys see the default.
 
 test('the complaints manager edits, previews, saves and resets a letter template', async ({ page }) => {
+  const letters = new LetterPages(page);
   await signIn(page, 'lucy.adeyemi@demo.probity.test');
-  await page.goto('/complaints/templates');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Letter templates');
-  await expectAccessible(page);
-  await page.getByRole('link', { name: 'Extension notice' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Extension notice');
-  await expect(page.locator('#placeholders')).toContainText('((newDate))');
-  await expectAccessible(page);
+  await letters.openTemplates();
+  await letters.expectPage('Letter templates');
+  await letters.follow('Extension notice');
+  await expect(letters.heading).toHaveText('Extension notice');
+  await expect(letters.placeholders).toContainText('((newDate))');
+  await letters.checkAccessible();
 
-  const letter = page.getByLabel('Letter', { exact: true });
-  const original = await letter.inputValue();
-  await letter.fill(original.replace('((reason))', 'the work involved ((reasons))'));
-  await page.getByRole('button', { name: 'Save letter' }).click();
-  const summary = page.locator('.govuk-error-summary');
-  await expect(summary).toContainText('Letter uses a placeholder this letter does not have: ((reasons))');
-  await expect(summary).toContainText('Letter must include ((reason))');
-  await expectAccessible(page);
-
-  await letter.fill(original.replace('I am sorry, but', 'We apologise:'));
-  await page.getByRole('button', { name: 'Preview' }).click();
-  await expect(page.locator('#preview-text')).toContainText('We apologise: we need more time');
-  await expect(page.locator('#preview-text')).toContainText(
-    'We will now send you our response by 21 December 2026.',
+  const original = await letters.letterText.inputValue();
+  await letters.letterText.fill(original.replace('((reason))', 'the work involved ((reasons))'));
+  await letters.saveLetter();
+  await expect(letters.errorSummary).toContainText(
+    'Letter uses a placeholder this letter does not have: ((reasons))',
   );
-  await expect(page.locator('#preview-text')).toContainText('PO Box 4771, Coventry, CV4 0EH');
-  await expectAccessible(page);
+  await expect(letters.errorSummary).toContainText('Letter must include ((reason))');
+  await letters.checkAccessible();
 
-  await page.getByRole('button', { name: 'Save letter' }).click();
-  await expect(page.locator('.govuk-notification-banner')).toContainText('Extension notice letter saved');
-  const row = page.getByRole('row', { name: /Extension notice/ });
+  await letters.letterText.fill(original.replace('I am sorry, but', 'We apologise:'));
+  await letters.press('Preview');
+  await expect(letters.preview).toContainText('We apologise: we need more time');
+  await expect(letters.preview).toContainText('We will now send you our response by 21 December 2026.');
+  await expect(letters.preview).toContainText('PO Box 4771, Coventry, CV4 0EH');
+  await letters.checkAccessible();
+
+  await letters.saveLetter();
+  await expect(letters.banner).toContainText('Extension notice letter saved');
+  const row = letters.templateRow('Extension notice');
   await expect(row).toContainText('Changed');
   await expect(row).toContainText('Lucy Adeyemi');
-  await expectAccessible(page);
+  await letters.checkAccessible();
 
-  await page.getByRole('link', { name: 'Extension notice' }).click();
-  await expect(letter).toHaveValue(/We apologise:/);
-  await page.getByRole('button', { name: 'Use the default wording' }).click();
-  await expect(page.locator('.govuk-notification-banner')).toContainText('set back to the default wording');
-  await expect(page.getByRole('row', { name: /Extension notice/ })).toContainText('Default');
+  await letters.follow('Extension notice');
+  await expect(letters.letterText).toHaveValue(/We apologise:/);
+  await letters.press('Use the default wording');
+  await expect(letters.banner).toContainText('set back to the default wording');
+  await expect(letters.templateRow('Extension notice')).toContainText('Default');
 });
 
 // A complaint that is a service request is not accepted: the person gets a letter with the reason
 // and the Ombudsman's details by email, with the PDF; the team read it as sent and print it.
 test('a complaint not accepted gets a letter the team can read and download as a PDF', async ({ page }) => {
-  const run = Date.now().toString(36);
+  const name = `Lettice Reader ${run}`;
   const email = `letters.${run}@example.test`;
-  await page.goto('/public/demo/complaints/new');
-  await page.getByRole('radio', { name: /Something a council service did or failed to do/ }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'Myself' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Full name').fill(`Lettice Reader ${run}`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByRole('radio', { name: 'Email' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'I do not know' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Tell us what happened').fill(`The streetlight outside number 4 is out (${run}).`);
-  await page.getByLabel('Day').fill('2');
-  await page.getByLabel('Month').fill('11');
-  await page.getByLabel('Year').fill('2026');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('What would you like to happen?').fill('Fix the light.');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'No' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Send complaint' }).click();
-  const reference = (await page.locator('#reference').innerText()).trim();
+  const reference = await new ComplaintFormPages(page).make({
+    complainant: { name, email },
+    service: 'I do not know',
+    what: `The streetlight outside number 4 is out (${run}).`,
+    wanted: 'Fix the light.',
+  });
   expect(reference).toMatch(/^CMP-\d{4}-\d{4}$/);
 
+  const casework = new CaseworkPages(page);
+  const letters = new LetterPages(page);
   await signIn(page, 'lucy.adeyemi@demo.probity.test');
-  await page.goto(`/complaints/${reference}/triage`);
-  await page.getByRole('radio', { name: /A service request/ }).check();
-  await page
-    .getByRole('textbox', { name: 'Reason' })
-    .fill('A broken streetlight is a first report, which the highways team deal with.');
-  await page.getByRole('button', { name: 'Record the decision and send the letter' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Complaint from Lettice Reader ${run}`);
+  await casework.goto(`/complaints/${reference}/triage`);
+  await casework.refuseAsServiceRequest(
+    'A broken streetlight is a first report, which the highways team deal with.',
+  );
+  await expect(casework.heading).toHaveText(`Complaint from ${name}`);
 
-  await page.getByRole('link', { name: 'Letters', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Letters');
-  await expectAccessible(page);
-  await page.getByRole('link', { name: 'Complaint not accepted', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+  await casework.follow('Letters', true);
+  await letters.expectPage('Letters');
+  await letters.follow('Complaint not accepted', true);
+  await expect(letters.heading).toHaveText(
     `Your complaint ${reference}: why we cannot take it forward as a complaint`,
   );
-  const letter = page.locator('#letter-text');
-  await expect(letter).toContainText('A broken streetlight is a first report');
-  await expect(letter).toContainText('PO Box 4771, Coventry, CV4 0EH');
+  await expect(letters.sentLetter).toContainText('A broken streetlight is a first report');
+  await expect(letters.sentLetter).toContainText('PO Box 4771, Coventry, CV4 0EH');
   await expect(page.getByText(`By email to ${email}, with the PDF attached`)).toBeVisible();
-  await expectAccessible(page);
+  await letters.checkAccessible();
 
   // The email is the letter, with its PDF attached.
   const outbox = join(process.env.E2E_DATA_DIR ?? '', 'outbox');
@@ -112,6 +96,6 @@ test('a complaint not accepted gets a letter the team can read and download as a
   expect((await emailed())?.text).toContain('A broken streetlight is a first report');
 
   const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: /Download PDF/ }).click();
+  await letters.follow(/Download PDF/);
   expect((await download).suggestedFilename()).toBe(`${reference}-refusal.pdf`);
 });

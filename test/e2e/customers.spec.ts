@@ -1,139 +1,97 @@
-import { expect, type Page, test } from '@playwright/test';
-import { demoCouncil } from '../../src/modules/organisation/councils/demo-council.ts';
-import { expectAccessible, menuLink, signIn, signOut } from './support.ts';
+import { expect, test } from '@playwright/test';
+import { CustomerPages } from './pages/customers.ts';
+import { signIn } from './pages/sign-in.ts';
+import { demoPerson, run } from './support.ts';
 
 // Unreasonable behaviour end to end: the complaints manager records a customer's
 // contacts, warns them, marks them pre-vexatious and then vexatious with a no-phone restriction;
 // a Customer Services adviser logging that customer's call then sees the warning and the named
 // contact before going on. The customer's name is unique to the run.
 
-function person(name: string) {
-  const found = demoCouncil.people.find((p) => p.name === name);
-  if (!found) throw new Error(`The demo council has no ${name}`);
-  return found;
-}
-
-const run = Date.now().toString(36);
 const customerName = `Vernon Vexley ${run}`;
-
-async function logContact(page: Page, summary: string, minutes: string) {
-  await page.getByRole('button', { name: 'Log a contact' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log a contact');
-  await expectAccessible(page);
-  await page.getByRole('radio', { name: 'Phone call' }).check();
-  await page.getByLabel('Officer time taken, in minutes').fill(minutes);
-  await page.getByLabel('What was it about?').fill(summary);
-  await page.getByLabel('Outcome (optional)').fill('Told them the matter is closed');
-  await page.getByRole('button', { name: 'Log contact' }).click();
-  await expect(page.locator('.govuk-notification-banner--success')).toContainText('Contact logged');
-}
-
-async function decide(page: Page, link: string, heading: string) {
-  await page.getByRole('link', { name: link }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
-  await expectAccessible(page);
-  await page
-    .getByLabel('What is the behaviour, and why is it unreasonable?')
-    .fill('You have phoned many times about a parking fine already answered, and used abusive language.');
-  await page
-    .getByLabel('Evidence gathered')
-    .fill('The calls on the timeline, with the officer time they took.');
-  await page.getByLabel('Equality Act check').fill('No disability or other need known; asked, none given.');
-}
 
 test('the complaints manager restricts a vexatious customer, and an adviser sees it before taking their call', async ({
   page,
 }) => {
   test.slow(); // fifteen pages, each checked with axe
-  const manager = person('Lucy Adeyemi');
-  const adviser = person('Chloe Roberts');
+  const manager = demoPerson('Lucy Adeyemi');
+  const adviser = demoPerson('Chloe Roberts');
+  const customers = new CustomerPages(page);
 
   await signIn(page, manager.email);
-  await menuLink(page, 'Customers').click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Customers');
-  await expectAccessible(page);
-  await page.getByRole('link', { name: 'Add a customer' }).click();
-  await expectAccessible(page);
-  await page.getByRole('button', { name: 'Add customer' }).click();
-  await expect(page.locator('.govuk-error-summary')).toContainText('Enter the customer’s name');
-  await expectAccessible(page);
-  await page.getByLabel('Full name').fill(customerName);
-  await page.getByLabel('Email address (optional)').fill(`vernon.${run}@example.com`);
-  await page.getByRole('button', { name: 'Add customer' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(customerName);
-  await expectAccessible(page);
+  await customers.menuLink('Customers').click();
+  await customers.expectPage('Customers');
+  await customers.follow('Add a customer');
+  await customers.checkAccessible();
+  await customers.press('Add customer');
+  await expect(customers.errorSummary).toContainText('Enter the customer’s name');
+  await customers.checkAccessible();
+  await customers.addCustomer(customerName, `vernon.${run}@example.com`);
+  await customers.expectPage(customerName);
 
-  await logContact(page, 'Shouted at the adviser about the parking fine', '20');
-  await logContact(page, 'Called again about the same fine, abusive', '35');
-  await expect(page.locator('#timeline')).toContainText('2 contacts, 55 minutes of officer time');
-  await expectAccessible(page);
+  await customers.logContact('Shouted at the adviser about the parking fine', '20');
+  await customers.logContact('Called again about the same fine, abusive', '35');
+  await expect(customers.timeline).toContainText('2 contacts, 55 minutes of officer time');
+  await customers.checkAccessible();
 
-  await decide(page, 'Send a warning', 'Send a warning');
-  await page.getByRole('button', { name: 'Send a warning' }).click();
-  await expect(page.locator('.govuk-notification-banner--success')).toContainText('Warning recorded');
-  await expect(page.locator('#contact-warning')).toContainText('Warned about their behaviour');
+  await customers.decide('Send a warning', 'Send a warning');
+  await customers.press('Send a warning');
+  await expect(customers.successBanner).toContainText('Warning recorded');
+  await expect(customers.contactWarning).toContainText('Warned about their behaviour');
 
-  await decide(page, 'Mark as pre-vexatious (final warning)', 'Mark as pre-vexatious');
-  await page
-    .getByLabel('Single point of contact')
+  await customers.decide('Mark as pre-vexatious (final warning)', 'Mark as pre-vexatious');
+  await customers
+    .field('Single point of contact')
     .selectOption({ label: `${manager.name}, ${manager.jobTitle}` });
-  await page.getByRole('button', { name: 'Mark as pre-vexatious' }).click();
-  await expect(page.locator('.govuk-notification-banner--success')).toContainText('final warning letter');
+  await customers.press('Mark as pre-vexatious');
+  await expect(customers.successBanner).toContainText('final warning letter');
 
-  await decide(page, 'Mark as vexatious', 'Mark as vexatious');
+  await customers.decide('Mark as vexatious', 'Mark as vexatious');
   await page.getByRole('checkbox', { name: 'No phone calls' }).check();
-  await expectAccessible(page);
-  await page.getByRole('button', { name: 'Mark as vexatious' }).click();
-  await expect(page.locator('.govuk-notification-banner--success')).toContainText(
-    'Customer marked vexatious',
-  );
-  await expect(page.locator('#contact-warning')).toContainText(
+  await customers.checkAccessible();
+  await customers.press('Mark as vexatious');
+  await expect(customers.successBanner).toContainText('Customer marked vexatious');
+  await expect(customers.contactWarning).toContainText(
     'Do not accept phone calls from this person or from anyone calling for them.',
   );
   await expect(page.getByRole('heading', { name: 'Letters' })).toBeVisible();
-  await expect(page.getByRole('link', { name: /Your contact with .*: restrictions/ })).toBeVisible();
-  await expectAccessible(page);
+  await expect(customers.link(/Your contact with .*: restrictions/)).toBeVisible();
+  await customers.checkAccessible();
   // The pages the manager uses next: more restrictions, the review, the reviews due.
-  await page.getByRole('link', { name: 'Restrict their contact' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Restrict their contact');
-  await expectAccessible(page);
-  await page.getByRole('link', { name: /^Back to / }).click();
-  await page.getByRole('link', { name: 'Review their category and restrictions' }).click();
-  await expect(page.getByRole('group', { name: 'Your decision' })).toBeVisible();
-  await expectAccessible(page);
-  await page.goto('/customers/reviews');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Customer reviews due');
-  await expectAccessible(page);
-  await signOut(page);
+  await customers.follow('Restrict their contact');
+  await customers.expectPage('Restrict their contact');
+  await customers.follow(/^Back to /);
+  await customers.follow('Review their category and restrictions');
+  await expect(customers.group('Your decision')).toBeVisible();
+  await customers.checkAccessible();
+  await customers.goto('/customers/reviews');
+  await customers.expectPage('Customer reviews due');
+  await customers.signOut();
 
   // The point of contact (003 vexatious procedure §5.2, §6): before the adviser fills anything in.
   await signIn(page, adviser.email);
-  await menuLink(page, 'Customers').click();
-  await page.getByLabel('Name, email address or phone number').fill(customerName);
-  await page.getByRole('button', { name: 'Search' }).click();
-  await expectAccessible(page);
-  await page
-    .getByRole('row')
-    .filter({ hasText: customerName })
+  await customers.menuLink('Customers').click();
+  await customers.search(customerName);
+  await customers.checkAccessible();
+  await customers
+    .row(customerName)
     .getByRole('link', { name: /Log a contact/ })
     .click();
-  const warning = page.locator('#contact-warning');
+  const warning = customers.contactWarning;
   await expect(warning).toContainText(`Before you go on: contact with ${customerName} is managed`);
   await expect(warning).toContainText(
     'Do not accept phone calls from this person or from anyone calling for them.',
   );
   await expect(warning).toContainText(`Single point of contact: ${manager.name}.`);
   const warningBox = await warning.boundingBox();
-  const firstQuestion = await page.getByRole('group', { name: 'How did they make contact?' }).boundingBox();
+  const firstQuestion = await customers.group('How did they make contact?').boundingBox();
   expect(warningBox && firstQuestion && warningBox.y < firstQuestion.y).toBe(true);
-  await expectAccessible(page);
-  await page.getByRole('radio', { name: 'Phone call' }).check();
-  await page.getByLabel('Officer time taken, in minutes').fill('3');
-  await page
-    .getByLabel('What was it about?')
-    .fill('Called; told them we cannot take their calls and to contact Lucy Adeyemi');
-  await page.getByRole('button', { name: 'Log contact' }).click();
+  await customers.checkAccessible();
+  await customers.fillContact(
+    'Called; told them we cannot take their calls and to contact Lucy Adeyemi',
+    '3',
+  );
   await expect(page.getByRole('heading', { name: 'Contacts you logged' })).toBeVisible();
   await expect(page.getByText('Shouted at the adviser')).toHaveCount(0);
-  await expectAccessible(page);
+  await customers.checkAccessible();
 });

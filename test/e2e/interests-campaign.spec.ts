@@ -1,6 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
 import { demoCouncil } from '../../src/modules/organisation/councils/demo-council.ts';
-import { expectAccessible, menuLink, signIn, signOut } from './support.ts';
+import { CampaignPages } from './pages/interests.ts';
+import { signIn } from './pages/sign-in.ts';
+import { demoPerson } from './support.ts';
 
 // The annual declaration campaign: HR opens one for Environmental Health and Licensing,
 // whose three members make nil returns (the field officer also signs the accounts declaration),
@@ -9,31 +11,29 @@ import { expectAccessible, menuLink, signIn, signOut } from './support.ts';
 
 const service = 'Environmental Health and Licensing';
 const members = demoCouncil.people.filter((person) => person.service === service);
-const hr = demoCouncil.people.find((person) => person.name === 'Emma Clarke');
 
 async function makeNilReturn(page: Page, email: string, fieldOfficer: boolean) {
+  const annual = new CampaignPages(page);
   await signIn(page, email);
-  await menuLink(page, 'Interests').click();
-  await expect(page.locator('.govuk-notification-banner')).toContainText(
-    'You have an annual declaration to make by',
-  );
-  await expectAccessible(page);
-  await page.getByRole('link', { name: /^Make your declaration for / }).click();
-  await expect(page.locator('#current-declarations')).toHaveText('You have no current declarations.');
-  await expectAccessible(page);
-  await page.getByRole('radio', { name: 'I have nothing to declare' }).check();
+  await annual.menuLink('Interests').click();
+  await expect(annual.banner).toContainText('You have an annual declaration to make by');
+  await annual.checkAccessible();
+  await annual.follow(/^Make your declaration for /);
+  await expect(annual.currentDeclarations).toHaveText('You have no current declarations.');
+  await annual.checkAccessible();
+  await annual.choose('I have nothing to declare');
   if (fieldOfficer) {
     // Refused without the field officers' declaration, then sent with it.
-    await page.getByRole('button', { name: 'Send your declaration' }).click();
-    await expect(page.getByRole('alert')).toBeVisible();
-    await expectAccessible(page);
-    await page.getByRole('group', { name: 'Field officers’ declaration' }).getByRole('checkbox').check();
+    await annual.sendDeclaration();
+    await expect(annual.alert).toBeVisible();
+    await annual.checkAccessible();
+    await annual.signFieldOfficersDeclaration();
   }
-  await page.getByRole('button', { name: 'Send your declaration' }).click();
+  await annual.sendDeclaration();
   await expect(page.getByText('Your annual declaration has been recorded')).toBeVisible();
-  await expect(page.locator('#your-response')).toContainText('Nil return');
-  await expectAccessible(page);
-  await signOut(page);
+  await expect(annual.yourResponse).toContainText('Nil return');
+  await annual.checkAccessible();
+  await annual.signOut();
 }
 
 test('HR opens a campaign, everyone in a service makes a nil return, and HR sees 100%', async ({ page }) => {
@@ -42,37 +42,30 @@ test('HR opens a campaign, everyone in a service makes a nil return, and HR sees
     'Joanna Wright',
     'Peter Green',
   ]);
-  if (!hr) throw new Error('The demo council has no Emma Clarke');
+  const hr = demoPerson('Emma Clarke');
   const year = new Date().getFullYear() + 1;
+  const campaigns = new CampaignPages(page);
 
   await signIn(page, hr.email);
-  await menuLink(page, 'Interests').click();
-  await page.getByRole('link', { name: 'Annual declaration campaigns' }).click();
-  await expectAccessible(page);
-  await page.getByRole('button', { name: 'Open a campaign' }).click();
-  await expectAccessible(page);
-  await page.getByLabel('Name').fill(`${service} ${year}`);
-  const due = page.getByRole('group', { name: 'When are declarations due?' });
-  await due.getByLabel('Day').fill('30');
-  await due.getByLabel('Month').fill('4');
-  await due.getByLabel('Year').fill(String(year));
-  await page.getByRole('radio', { name: 'People in chosen services' }).check();
-  await page.getByRole('checkbox', { name: service }).check();
-  await page.getByRole('button', { name: 'Open the campaign and email everyone' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Completion by service');
-  const row = page.getByRole('row').filter({ hasText: service });
-  await expect(row).toContainText('0%');
-  await expectAccessible(page);
+  await campaigns.menuLink('Interests').click();
+  await campaigns.follow('Annual declaration campaigns');
+  await campaigns.checkAccessible();
+  await campaigns.press('Open a campaign');
+  await campaigns.checkAccessible();
+  await campaigns.openCampaign(`${service} ${year}`, { day: '30', month: '4', year: String(year) }, service);
+  await expect(campaigns.heading).toHaveText('Completion by service');
+  await expect(campaigns.row(service)).toContainText('0%');
+  await campaigns.checkAccessible();
   const dashboard = page.url();
-  await signOut(page);
+  await campaigns.signOut();
 
   for (const member of members) {
     await makeNilReturn(page, member.email, member.roles.includes('field-officer'));
   }
 
   await signIn(page, hr.email);
-  await page.goto(dashboard);
-  await expect(page.getByRole('row').filter({ hasText: service })).toContainText('100%');
-  await expect(page.locator('#campaign-summary')).toContainText('100% (3 of 3, of whom 3 made a nil return)');
-  await expectAccessible(page);
+  await campaigns.goto(dashboard);
+  await expect(campaigns.row(service)).toContainText('100%');
+  await expect(campaigns.summary).toContainText('100% (3 of 3, of whom 3 made a nil return)');
+  await campaigns.checkAccessible();
 });

@@ -1,66 +1,54 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn } from './support.ts';
+import { DeclarationPages } from './pages/interests.ts';
+import { signIn } from './pages/sign-in.ts';
+import { run } from './support.ts';
 
 // Declaring an interest, end to end: the acceptance criterion "an officer declares
 // secondary employment that breaches 48 hours and sees the warning".
-
-// Words unique to this run, so that a re-run against the same data finds its own declaration.
-const run = Date.now().toString(36);
 
 test('an officer declares secondary employment past 48 hours a week and is warned before making it', async ({
   page,
 }) => {
   const employer = `Kerr Legal Tutoring ${run}`;
+  const declare = new DeclarationPages(page);
   await signIn(page, 'daniel.kerr@demo.probity.test');
 
-  await page.goto('/interests/new');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What do you want to declare?');
-  await expectAccessible(page);
+  await declare.start();
+  await declare.expectPage('What do you want to declare?');
   // Nothing chosen is an error, not a new declaration.
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('alert')).toContainText('Select what you are declaring');
-  await expectAccessible(page);
-  await page.getByRole('radio', { name: 'Secondary employment' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await declare.press('Continue');
+  await expect(declare.alert).toContainText('Select what you are declaring');
+  await declare.checkAccessible();
+  await declare.chooseKind('Secondary employment');
 
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Secondary employment');
-  await expectAccessible(page);
-  await page.getByLabel('Employer or business name').fill(employer);
-  await page.getByLabel('Job title or role').fill('Evening tutor');
-  await page.getByLabel('Hours a week in this job').fill('twelve');
-  await page.getByLabel('Your contracted hours a week with the council').fill('37');
-  await page.getByRole('group', { name: 'Is it paid?' }).getByRole('radio', { name: 'Yes' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await declare.expectPage('Secondary employment');
+  const job = { employer, role: 'Evening tutor', hours: 'twelve', contracted: '37' };
+  await declare.answerSecondaryEmployment(job);
 
-  const summary = page.getByRole('alert');
-  await expect(summary).toContainText('There is a problem');
-  await expect(summary).toContainText('“Hours a week in this job” must be a number of hours, like 16 or 7.5');
-  await expect(page).toHaveTitle(/^Error: /);
-  await expect(page.getByLabel('Employer or business name')).toHaveValue(employer);
-  await expectAccessible(page);
-  await page.getByLabel('Hours a week in this job').fill('12');
-  await page.getByRole('button', { name: 'Continue' }).click();
-
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-    'Check your answers before making your declaration',
+  await expect(declare.alert).toContainText('There is a problem');
+  await expect(declare.alert).toContainText(
+    '“Hours a week in this job” must be a number of hours, like 16 or 7.5',
   );
-  const warning = page.locator('#hours-warning');
-  await expect(warning).toContainText(
+  await expect(page).toHaveTitle(/^Error: /);
+  await expect(declare.field('Employer or business name')).toHaveValue(employer);
+  await declare.checkAccessible();
+  await declare.fill('Hours a week in this job', '12');
+  await declare.press('Continue');
+
+  await expect(declare.heading).toHaveText('Check your answers before making your declaration');
+  await expect(declare.hoursWarning).toContainText(
     /Your contracted and declared hours come to \d+ a week, more than the average of 48/,
   );
-  await expect(warning).toContainText('ask your manager for advice');
-  await expect(page.locator('#reviewer')).toContainText('Your declaration goes to Rajesh Patel to review');
-  await expectAccessible(page);
-  await page.getByRole('button', { name: 'Make declaration' }).click();
+  await expect(declare.hoursWarning).toContainText('ask your manager for advice');
+  await expect(declare.reviewer).toContainText('Your declaration goes to Rajesh Patel to review');
+  await declare.checkAccessible();
+  await declare.makeDeclaration();
 
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-    `Evening tutor, ${employer}, 12 hours a week`,
-  );
-  const banner = page.getByRole('alert', { name: 'Success' });
-  await expect(banner).toContainText(/Declaration made\. Your reference is DOI-\d{4}-\d{4}/);
-  const reference = (await page.locator('.govuk-caption-l').innerText()).trim();
+  await expect(declare.heading).toHaveText(`Evening tutor, ${employer}, 12 hours a week`);
+  await expect(declare.success).toContainText(/Declaration made\. Your reference is DOI-\d{4}-\d{4}/);
+  const reference = (await declare.caption.innerText()).trim();
   expect(reference).toMatch(/^DOI-\d{4}-\d{4}$/);
-  await expect(banner).toContainText(reference);
-  await expect(page.locator('#declaration-status')).toHaveText('Awaiting review');
-  await expectAccessible(page);
+  await expect(declare.success).toContainText(reference);
+  await expect(declare.status).toHaveText('Awaiting review');
+  await declare.checkAccessible();
 });

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { demoSignIns } from '../../src/modules/organisation/councils/demo.ts';
-import { expectAccessible, navigationLinks, signIn, signOut } from './support.ts';
+import { ProbityPage } from './pages/probity-page.ts';
+import { SignInPage, signIn } from './pages/sign-in.ts';
 
 const everyone = ['Home', 'Gifts and hospitality', 'Interests', 'Customers', 'API tokens'];
 const managers = ['Home', 'My team', 'Gifts and hospitality', 'Interests', 'Customers', 'API tokens'];
@@ -67,42 +68,39 @@ const expectedNavigation: Record<string, string[]> = {
 
 for (const account of demoSignIns()) {
   test(`${account.roleName} (${account.email}) sees only what the role allows`, async ({ page }) => {
+    const home = new ProbityPage(page);
     await signIn(page, account.email);
-    await expectAccessible(page);
-    const links = await navigationLinks(page);
+    await home.checkAccessible();
+    const links = await home.navigationLinks();
     const expected = expectedNavigation[account.role];
     if (expected) expect(links).toEqual(expected);
     else expect(links.filter((link) => !managers.includes(link))).toEqual([]);
     if (!links.includes('Audit trail')) {
-      const response = await page.goto('/audit');
+      const response = await home.goto('/audit');
       expect(response?.status()).toBe(403);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-        'You do not have permission to see this page',
-      );
-      await expectAccessible(page);
+      await expect(home.heading).toHaveText('You do not have permission to see this page');
+      await home.checkAccessible();
     }
-    await page.goto('/');
-    await signOut(page);
+    await home.goto('/');
+    await home.signOut();
   });
 }
 
 test('a wrong password shows an accessible error that says what to do', async ({ page }) => {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill('someone@demo.probity.test');
-  await page.getByLabel('Password', { exact: true }).fill('not the password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  const summary = page.getByRole('alert');
-  await expect(summary).toContainText('There is a problem');
-  await expect(summary).toContainText('Enter a correct email address and password');
+  const signInPage = new SignInPage(page);
+  await signInPage.open();
+  await signInPage.submit('someone@demo.probity.test', 'not the password');
+  await expect(signInPage.alert).toContainText('There is a problem');
+  await expect(signInPage.alert).toContainText('Enter a correct email address and password');
   // GOV.UK Frontend's script moves focus to the summary, so a screen reader announces it.
-  await expect(page.locator('.govuk-error-summary')).toBeFocused();
+  await expect(signInPage.errorSummary).toBeFocused();
   await expect(page).toHaveTitle(/^Error: /);
-  await expectAccessible(page);
+  await signInPage.checkAccessible();
 });
 
 test('a page that does not exist gives a GOV.UK 404 page', async ({ page }) => {
-  const response = await page.goto('/no-such-page');
+  const missing = new ProbityPage(page);
+  const response = await missing.goto('/no-such-page');
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
-  await expectAccessible(page);
+  await missing.expectPage('Page not found');
 });

@@ -1,5 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { demoSignIns } from '../../src/modules/organisation/councils/demo.ts';
+import { demoCouncil } from '../../src/modules/organisation/councils/demo-council.ts';
 
 export const demoPassword = 'probity demo 2026';
 
@@ -32,29 +34,18 @@ export async function expectAccessible(page: Page) {
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
-export async function signIn(
-  page: Page,
-  email: string,
-  password = demoPassword,
-  options = { checkAccessibility: true },
-) {
-  await page.goto('/sign-in');
-  if (options.checkAccessibility) await expectAccessible(page);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome');
+// A person of the demo council, by name, and the demo account that holds a role.
+export function demoPerson(name: string) {
+  const found = demoCouncil.people.find((p) => p.name === name);
+  if (!found) throw new Error(`The demo council has no ${name}`);
+  return found;
 }
 
-export async function signOut(page: Page) {
-  await page.getByRole('button', { name: /Sign out/ }).click();
-  await expect(page.getByRole('heading', { name: 'Sign in to Probity' })).toBeVisible();
+export function demoAccount(role: string) {
+  const found = demoSignIns().find((account) => account.role === role);
+  if (!found) throw new Error(`The demo council has no ${role}`);
+  return found;
 }
 
-export async function navigationLinks(page: Page): Promise<string[]> {
-  return page.locator('.govuk-service-navigation__list a.govuk-service-navigation__link').allInnerTexts();
-}
-
-export function menuLink(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name, exact: true });
-}
+// Words unique to a run, so that a re-run against the same data finds its own records.
+export const run = Date.now().toString(36);
