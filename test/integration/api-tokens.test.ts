@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
-import { addTestPerson, testPassword, tokenFor } from '../support/people.ts';
+import { addTestPerson, signedInAs, tokenFor } from '../support/people.ts';
 
 describe.each(databaseKinds)('personal API tokens on %s', (kind) => {
   let t: TestApp;
@@ -12,8 +12,7 @@ describe.each(databaseKinds)('personal API tokens on %s', (kind) => {
   afterAll(() => t.close());
 
   it('shows a new token once, stores only its hash, and accepts it until revoked', async () => {
-    const browser = t.client();
-    await browser.signIn('tom.tokens@probity.test', testPassword);
+    const browser = await signedInAs(t, 'tom.tokens@probity.test');
     const missing = await browser.post('/account/tokens', { name: '' });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Enter a name for the token');
@@ -44,8 +43,7 @@ describe.each(databaseKinds)('personal API tokens on %s', (kind) => {
   });
 
   it('expires a token at its expiry date', async () => {
-    const browser = t.client();
-    await browser.signIn('tom.tokens@probity.test', testPassword);
+    const browser = await signedInAs(t, 'tom.tokens@probity.test');
     const created = await browser.post('/account/tokens', {
       name: 'Short lived',
       scope: 'read-write',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
-import { addTestPerson, testPassword, tokenFor } from '../support/people.ts';
+import { addTestPerson, personIdByEmail, signedInAs, tokenFor } from '../support/people.ts';
 
 describe.each(databaseKinds)('browsing the audit trail on %s', (kind) => {
   let t: TestApp;
@@ -16,8 +16,7 @@ describe.each(databaseKinds)('browsing the audit trail on %s', (kind) => {
       email: 'ada.admin@probity.test',
       roles: ['officer', 'system-administrator'],
     });
-    const admin = t.client();
-    await admin.signIn('ada.admin@probity.test', testPassword);
+    const admin = await signedInAs(t, 'ada.admin@probity.test');
     // 22:50 UTC on 1 July is 23:50 on 1 July in London; twenty minutes later it is 2 July there.
     await admin.post('/admin/calendar/overrides', {
       'date-day': '24',
@@ -32,15 +31,8 @@ describe.each(databaseKinds)('browsing the audit trail on %s', (kind) => {
   afterAll(() => t.close());
 
   it('filters by person, record type and London calendar day', async () => {
-    const auditor = t.client();
-    await auditor.signIn('aud.itor@probity.test', testPassword);
-    const adminId = (
-      await t.db
-        .selectFrom('person')
-        .select('id')
-        .where('email', '=', 'ada.admin@probity.test')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const auditor = await signedInAs(t, 'aud.itor@probity.test');
+    const adminId = await personIdByEmail(t.db, 'ada.admin@probity.test');
     const byPerson = await auditor.get(`/audit?person=${adminId}&recordType=calendar`);
     expect(byPerson.statusCode).toBe(200);
     expect(byPerson.body).toContain('calendar.override-set');
@@ -55,8 +47,7 @@ describe.each(databaseKinds)('browsing the audit trail on %s', (kind) => {
   });
 
   it('says what is wrong with a bad filter', async () => {
-    const auditor = t.client();
-    await auditor.signIn('aud.itor@probity.test', testPassword);
+    const auditor = await signedInAs(t, 'aud.itor@probity.test');
     const response = await auditor.get('/audit?from=2026-02-30&to=yesterday&person=someone');
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('From date must be a real date, like 2026-11-23');

@@ -15,7 +15,8 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo, demoClients } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { pdfPageCount, pdfWords } from '../support/pdf-text.ts';
-import { personIdByEmail, testPassword } from '../support/people.ts';
+import { personIdByEmail, signedInAs, testPassword } from '../support/people.ts';
+import { auditEvents } from '../support/rows.ts';
 
 // Letters to complainants and to customers about their behaviour (Complaint
 // Handling Code; 003 §5.5, §8.1): written from the council's templates, stored as sent, emailed
@@ -334,12 +335,10 @@ describe.each(databaseKinds)('complaint letters on %s', (kind) => {
     expect(list.body).toContain('CMP-2026-0001 · Siobhan O’Connor · Planning and Building Control');
     expect(list.body).toMatch(/aria-current="page">Letters</);
 
-    const viewed = await t.db
-      .selectFrom('audit_event')
-      .select('action')
-      .where('record_id', '=', id)
-      .where('actor_id', '=', await personIdByEmail(t.db, demo('hannah.price')))
-      .execute();
+    const viewed = await auditEvents(t.db, {
+      recordId: id,
+      actorId: await personIdByEmail(t.db, demo('hannah.price')),
+    });
     expect(viewed.map((event) => event.action)).toContain('letter.viewed');
 
     // An officer outside the team, and a head of service for a letter about a complaint.
@@ -404,8 +403,7 @@ describe.each(databaseKinds)('complaint letters on %s', (kind) => {
         at,
       );
     });
-    const olive = t.client();
-    await olive.signIn('olive@other-letters.test', testPassword);
+    const olive = await signedInAs(t, 'olive@other-letters.test');
     expect((await olive.get(`/letters/${letter?.id}`)).statusCode).toBe(404);
     expect((await olive.get(`/letters/${letter?.id}/pdf`)).statusCode).toBe(404);
     expect((await olive.get('/complaints/CMP-2026-0001/letters')).statusCode).toBe(404);

@@ -13,6 +13,7 @@ import {
   uploadAuthority,
 } from '../support/complaint-intake.ts';
 import { databaseKinds } from '../support/databases.ts';
+import { rowCount } from '../support/rows.ts';
 
 const script = '<script>alert("owned")</script>';
 const escapedScript = '&lt;script&gt;alert(';
@@ -22,9 +23,8 @@ const escapedScript = '&lt;script&gt;alert(';
 describe.each(databaseKinds)('the public complaint form under bad input and abuse on %s', (kind) => {
   let t: TestApp;
   const staff = demoClients(() => t);
-  const count = async (table: 'complaint' | 'complaint_draft_document' | 'complaint_document') =>
-    (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.db)).rows[0]?.n ??
-    0;
+  const count = (table: 'complaint' | 'complaint_draft_document' | 'complaint_document') =>
+    rowCount(t.db, table);
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -235,9 +235,7 @@ describe.each(databaseKinds)('the public complaint form under bad input and abus
           where council_id = ${t.councilId}`.execute(t.db);
     await setCeiling({ publicComplaintsPerDay: 10, publicUploadMegabytesPerDay: 10 });
     try {
-      const drafts = async () =>
-        (await sql<{ n: number }>`select count(*)::int as n from complaint_draft`.execute(t.db)).rows[0]?.n ??
-        0;
+      const drafts = () => rowCount(t.db, 'complaint_draft');
       const day = londonDate(t.clock.now());
       const started = await sql<{ drafts: number }>`
         select drafts from public_intake_day where council_id = ${t.councilId} and day = ${day}`.execute(

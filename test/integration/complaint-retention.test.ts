@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/platform/db/ids.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { demoClients } from '../support/clients.ts';
+import { demoClients, demoPersonId } from '../support/clients.ts';
 import { insertComplaint } from '../support/complaint-rows.ts';
 import { databaseKinds } from '../support/databases.ts';
 
@@ -96,18 +96,13 @@ describe.each(databaseKinds)('complainants’ personal data past retention, on %
     recent = await resolved('CMP-2025-0002', '2025-06-30', 'recent@example.com');
     heldByOmbudsman = await resolved('CMP-2025-0003', '2025-01-10', 'ombudsman@example.com');
     stillInContact = await resolved('CMP-2025-0004', '2025-03-01', 'contact@example.com');
-    const recorder = await t.db
-      .selectFrom('person')
-      .select('id')
-      .where('council_id', '=', t.councilId)
-      .where('email', '=', 'lucy.adeyemi@demo.probity.test')
-      .executeTakeFirstOrThrow();
+    const recorder = await demoPersonId(t, 'lucy.adeyemi');
     await sql`insert into ombudsman_case (council_id, id, complaint_id, ombudsman, received_on, enquiry, recorded_by, recorded_at, updated_at)
-      values (${t.councilId}, ${uuidv7()}, ${heldByOmbudsman}, 'lgsco', '2025-03-01', 'Please send the file', ${recorder.id}, now(), now())`.execute(
+      values (${t.councilId}, ${uuidv7()}, ${heldByOmbudsman}, 'lgsco', '2025-03-01', 'Please send the file', ${recorder}, now(), now())`.execute(
       t.db,
     );
     await sql`insert into customer_contact (council_id, id, customer_id, occurred_at, channel, minutes, summary, logged_by, logged_by_name, logged_at)
-      select council_id, ${uuidv7()}, customer_id, '2026-10-01T10:00:00Z', 'phone', 12, 'Rang about the bins', ${recorder.id}, 'Lucy Adeyemi', now()
+      select council_id, ${uuidv7()}, customer_id, '2026-10-01T10:00:00Z', 'phone', 12, 'Rang about the bins', ${recorder}, 'Lucy Adeyemi', now()
       from complaint where council_id = ${t.councilId} and id = ${stillInContact}`.execute(t.db);
     await runRetention();
   });

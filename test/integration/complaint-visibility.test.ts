@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients, demoPersonId } from '../support/clients.ts';
 import { receiveComplaint } from '../support/complaints.ts';
 import { databaseKinds } from '../support/databases.ts';
-import { addTestPerson, testPassword } from '../support/people.ts';
+import { addTestPerson, signedInAs } from '../support/people.ts';
 
 // DOMAIN.md "Records, privacy and audit": complaint files go to the complaints team and the
 // service asked to comment, no one else; a refusal is a 404 that gives nothing away.
@@ -112,8 +112,7 @@ describe.each(databaseKinds)('who sees a complaint on %s', (kind) => {
       email: 'officer@other.test',
       roles: ['officer', 'complaints-manager'],
     });
-    const outsider = t.client();
-    await outsider.signIn('officer@other.test', testPassword);
+    const outsider = await signedInAs(t, 'officer@other.test');
     expect((await outsider.get(`/complaints/${reference}`)).statusCode).toBe(404);
     expect((await outsider.get(`/complaints/${reference}/triage`)).statusCode).toBe(404);
     expect((await outsider.post(`/complaints/${reference}/close`, {})).statusCode).toBe(404);

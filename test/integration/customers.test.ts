@@ -7,7 +7,7 @@ import { outsider } from '../support/api.ts';
 import { startTestApp, type TestApp, testClient } from '../support/app.ts';
 import { demoClients } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
-import { testPassword } from '../support/people.ts';
+import { personIdByEmail, testPassword } from '../support/people.ts';
 
 // Today in the test app: Monday 23 November 2026, 09:00 London.
 const contact = (summary: string, extra: Record<string, string> = {}) => ({
@@ -55,9 +55,7 @@ describe.each(databaseKinds)('managing unreasonable behaviour on %s', (kind) => 
     );
   };
 
-  const personId = async (email: string) =>
-    (await sql<{ id: string }>`select id from person where email = ${email}`.execute(t.db)).rows[0]
-      ?.id as string;
+  const personId = (email: string) => personIdByEmail(t.db, email);
 
   async function newCustomer(name: string, email = '') {
     const response = await (await client('lucy.adeyemi')).post('/customers/new', {

@@ -14,7 +14,7 @@ import {
   type Identity,
   requestsFor,
 } from '../support/fuzz-routes.ts';
-import { addTestPerson, testPassword, tokenFor } from '../support/people.ts';
+import { addTestPerson, signedInAs, tokenFor } from '../support/people.ts';
 
 // Keep it closed: every route in the app, API and forms, sent malformed input
 // anonymously, with a signed-in session and with an API token. No answer may be a 5xx, and a 4xx
@@ -67,8 +67,7 @@ describe.each(databaseKinds)('every route under malformed input on %s', (kind) =
     // The fuzzing person's own record and token stay out of the paths tried, so that a request
     // that deactivates them or revokes the token does not end the run's access.
     excluded = new Set([personId, tokenRow.id]);
-    const session = t.client();
-    await session.signIn(email, testPassword);
+    const session = await signedInAs(t, email);
     const anonymous = t.client();
     await anonymous.get(publicForm);
     await anonymous.post(publicForm, { topic: 'complaint' });

@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo, demoClients } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { record } from '../support/gifts.ts';
+import { rowCount } from '../support/rows.ts';
 
 // The quarterly review of the gifts and hospitality register (001 §73): each head of
 // service reviews their service's register for a quarter once it has ended, queries entries with
@@ -26,10 +27,7 @@ describe.each(databaseKinds)('reviewing the gifts and hospitality register on %s
   let liamOffer: string;
   let sophieOffer: string;
   const client = demoClients(() => t);
-  const reviewCount = async () =>
-    Number(
-      (await sql<{ n: number }>`select count(*)::int as n from gift_review`.execute(t.db)).rows[0]?.n ?? 0,
-    );
+  const reviewCount = () => rowCount(t.db, 'gift_review');
 
   beforeAll(async () => {
     t = await startTestApp(kind, { clock });

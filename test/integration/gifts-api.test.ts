@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCouncil } from '../../src/modules/organisation/councils/set-up.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { addTestPerson, personIdByEmail, tokenFor } from '../support/people.ts';
+import { auditEvents, rowCount } from '../support/rows.ts';
 
 type Problem = {
   type: string;
@@ -80,8 +80,7 @@ describe.each(databaseKinds)('the gifts API on %s', (kind) => {
   };
   const call = (name: string, method: string, url: string, body?: unknown) =>
     t.client().api(method, url, body, token(name));
-  const offerCount = async () =>
-    Number((await sql<{ n: number }>`select count(*)::int as n from gift_offer`.execute(t.db)).rows[0]?.n);
+  const offerCount = () => rowCount(t.db, 'gift_offer');
   const expectProblem = (
     response: { statusCode: number; headers: Record<string, unknown> },
     status: number,
@@ -318,12 +317,7 @@ describe.each(databaseKinds)('the gifts API on %s', (kind) => {
       nextCursor: null,
     });
 
-    const views = await t.db
-      .selectFrom('audit_event')
-      .select('actor_id')
-      .where('action', '=', 'gift.viewed')
-      .where('record_id', '=', liamsEntry)
-      .execute();
+    const views = await auditEvents(t.db, { action: 'gift.viewed', recordId: liamsEntry });
     expect(views.map((view) => view.actor_id)).toEqual(
       expect.arrayContaining([ids.get('grace.whitmore'), ids.get('emma.clarke')]),
     );

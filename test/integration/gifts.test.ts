@@ -5,15 +5,15 @@ import { startTestApp, type TestApp, testClient } from '../support/app.ts';
 import { demo, demoClients } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { answer, record } from '../support/gifts.ts';
-import { addTestPerson, testPassword } from '../support/people.ts';
+import { addTestPerson, personIdByEmail, testPassword } from '../support/people.ts';
+import { rowCount } from '../support/rows.ts';
 
 const references = (body: string) => [...new Set(body.match(/GH-\d{4}-\d{4}/g) ?? [])].sort();
 
 describe.each(databaseKinds)('the gifts and hospitality register on %s', (kind) => {
   let t: TestApp;
   const client = demoClients(() => t);
-  const offerCount = async () =>
-    Number((await sql<{ n: number }>`select count(*)::int as n from gift_offer`.execute(t.db)).rows[0]?.n);
+  const offerCount = () => rowCount(t.db, 'gift_offer');
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -239,9 +239,7 @@ describe.each(databaseKinds)('the gifts and hospitality register on %s', (kind) 
   });
 
   it('downloads a register of 100,000 entries as CSV without failing', async () => {
-    const [liam] = (
-      await sql<{ id: string }>`select id from person where email = ${demo('liam.barker')}`.execute(t.db)
-    ).rows;
+    const liam = await personIdByEmail(t.db, demo('liam.barker'));
     await sql`
       insert into gift_offer (council_id, id, reference, recipient_id, recipient_name, job_title, service_id,
         service_name, senior, register_key, kind, nature, description, offeror_organisation, offeror_key,
@@ -250,7 +248,7 @@ describe.each(databaseKinds)('the gifts and hospitality register on %s', (kind) 
         o.job_title, o.service_id, o.service_name, false, o.register_key, 'gift', 'other-gift', 'bulk, "quoted"',
         'Bulk ' || (n % 300), 'bulk ' || (n % 300), 'other', n % 10000, date '2020-01-01' + (n % 1500), 'declined',
         o.verdict, o.recorded_by, o.recorded_at, o.updated_at
-      from generate_series(1, 100000) n, (select * from gift_offer where recipient_id = ${liam?.id} limit 1) o`.execute(
+      from generate_series(1, 100000) n, (select * from gift_offer where recipient_id = ${liam} limit 1) o`.execute(
       t.db,
     );
     const hr = await client('emma.clarke');

@@ -7,7 +7,8 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo, demoClients } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { insertDeclaration } from '../support/interests.ts';
-import { addTestPerson, personIdByEmail, testPassword, tokenFor } from '../support/people.ts';
+import { addTestPerson, personIdByEmail, signedInAs, testPassword, tokenFor } from '../support/people.ts';
+import { auditEvents, rowCount } from '../support/rows.ts';
 
 // The annual declaration campaign (002 Honesty, 000 Additional rules): HR open it for
 // everyone or chosen services, each member confirms their declarations or makes a nil return
@@ -39,10 +40,7 @@ describe.each(databaseKinds)('annual declaration campaigns on %s', (kind) => {
   let revenues: string; // the campaign for Finance and Revenues and Compliance
   let housing: string; // a second one, for Housing
   const client = demoClients(() => t);
-  const count = async (table: 'declaration_campaign' | 'campaign_member') =>
-    Number(
-      (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.db)).rows[0]?.n,
-    );
+  const count = (table: 'declaration_campaign' | 'campaign_member') => rowCount(t.db, table);
   const memberRow = (campaignId: string, email: string) =>
     t.db
       .selectFrom('campaign_member as m')
@@ -488,12 +486,7 @@ describe.each(databaseKinds)('annual declaration campaigns on %s', (kind) => {
     expect(lines).toContain(
       `Helen Marsh,Head of Finance and Revenues,${finance},No,Updated,${now.toISOString()},`,
     );
-    const audit = await t.db
-      .selectFrom('audit_event')
-      .select('action')
-      .where('record_id', '=', revenues)
-      .where('action', '=', 'declaration-campaign.exported')
-      .execute();
+    const audit = await auditEvents(t.db, { recordId: revenues, action: 'declaration-campaign.exported' });
     expect(audit).toHaveLength(1);
   });
 
@@ -785,8 +778,7 @@ describe.each(databaseKinds)('annual declaration campaigns on %s', (kind) => {
       );
       return { councilId: council.councilId, hrId };
     });
-    const olive = t.client();
-    await olive.signIn('olive@other.test', testPassword);
+    const olive = await signedInAs(t, 'olive@other.test');
     for (const url of [
       `/interests/campaigns/${revenues}`,
       `/interests/campaigns/${revenues}/dashboard`,

@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo, demoClients } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { personIdByEmail } from '../support/people.ts';
+import { auditEvents, rowCount } from '../support/rows.ts';
 
 type Client = ReturnType<TestApp['client']>;
 
@@ -21,10 +21,7 @@ const secondJob = {
 describe.each(databaseKinds)('declaring an interest on %s', (kind) => {
   let t: TestApp;
   const client = demoClients(() => t);
-  const count = async (table: 'declaration' | 'declaration_version' | 'declaration_party') =>
-    Number(
-      (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.db)).rows[0]?.n,
-    );
+  const count = (table: 'declaration' | 'declaration_version' | 'declaration_party') => rowCount(t.db, table);
   const emailsTo = (name: string) => t.smtp.received.filter((email) => email.to === demo(name));
 
   async function start(officer: Client, declarationKind: string) {
@@ -291,12 +288,7 @@ describe.each(databaseKinds)('declaring an interest on %s', (kind) => {
     expect(hr.body).toContain('Kent Roofing Ltd');
     expect(hr.body).not.toContain('Review this declaration');
 
-    const viewers = await t.db
-      .selectFrom('audit_event')
-      .select('actor_id')
-      .where('action', '=', 'declaration.viewed')
-      .where('record_id', '=', id)
-      .execute();
+    const viewers = await auditEvents(t.db, { action: 'declaration.viewed', recordId: id });
     const ids = viewers.map((row) => row.actor_id);
     expect(ids).toContain(await personIdByEmail(t.db, demo('grace.whitmore')));
     expect(ids).toContain(await personIdByEmail(t.db, demo('emma.clarke')));

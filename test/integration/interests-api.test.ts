@@ -4,8 +4,9 @@ import { demoApi, expectProblem, outsiderToken, type Problem } from '../support/
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
-import { contractor } from '../support/interests.ts';
+import { aDeclaration, contractor } from '../support/interests.ts';
 import { personIdByEmail } from '../support/people.ts';
+import { auditEvents, rowCount } from '../support/rows.ts';
 
 type Declaration = {
   id: string;
@@ -53,13 +54,8 @@ describe.each(databaseKinds)('the declarations API on %s', (kind) => {
   let outsider: string;
   const call = demoApi(() => t);
   const idOf = (name: string) => personIdByEmail(t.db, demo(name));
-  const declarationCount = async () =>
-    Number((await sql<{ n: number }>`select count(*)::int as n from declaration`.execute(t.db)).rows[0]?.n);
-  const declare = async (name: string, body: unknown) => {
-    const response = await call(name, 'POST', '/api/v1/declarations', body);
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json() as Declaration;
-  };
+  const declarationCount = () => rowCount(t.db, 'declaration');
+  const declare = (name: string, body: unknown) => aDeclaration<Declaration>(call, name, body);
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -268,12 +264,7 @@ describe.each(databaseKinds)('the declarations API on %s', (kind) => {
       items: [],
       nextCursor: null,
     });
-    const views = await t.db
-      .selectFrom('audit_event')
-      .select('actor_id')
-      .where('action', '=', 'declaration.viewed')
-      .where('record_id', '=', liams.id)
-      .execute();
+    const views = await auditEvents(t.db, { action: 'declaration.viewed', recordId: liams.id });
     expect(views.map((view) => view.actor_id)).toEqual(
       expect.arrayContaining([await idOf('grace.whitmore'), await idOf('emma.clarke')]),
     );

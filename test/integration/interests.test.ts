@@ -4,8 +4,9 @@ import { demoApi, outsider } from '../support/api.ts';
 import { startTestApp, type TestApp, testClient } from '../support/app.ts';
 import { demo, demoClients } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
-import { insertDeclaration } from '../support/interests.ts';
-import { testPassword } from '../support/people.ts';
+import { aDeclaration, insertDeclaration } from '../support/interests.ts';
+import { personIdByEmail, testPassword } from '../support/people.ts';
+import { auditEvents } from '../support/rows.ts';
 
 const references = (body: string) => [...new Set(body.match(/DOI-\d{4}-\d{4}/g) ?? [])].sort();
 // The status tags a page shows, in order.
@@ -21,11 +22,8 @@ describe.each(databaseKinds)('the register of interests on %s', (kind) => {
   const client = demoClients(() => t);
   const api = demoApi(() => t);
   // Declarations are made as their officers make them, through the service (here over the API).
-  const declare = async (name: string, body: { kind: string; answers: Record<string, string> }) => {
-    const response = await api(name, 'POST', '/api/v1/declarations', body);
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json() as { id: string; reference: string };
-  };
+  const declare = (name: string, body: { kind: string; answers: Record<string, string> }) =>
+    aDeclaration(api, name, body);
   const reviewState = async (id: string) =>
     (
       await sql<{
@@ -197,12 +195,7 @@ describe.each(databaseKinds)('the register of interests on %s', (kind) => {
     const again = await manager.post(`/interests/reviews/${id}`, { outcome: 'no-conflict' });
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('This declaration has already been reviewed');
-    const audit = await t.db
-      .selectFrom('audit_event')
-      .select('action')
-      .where('record_id', '=', id)
-      .where('action', '=', 'declaration.reviewed')
-      .execute();
+    const audit = await auditEvents(t.db, { recordId: id, action: 'declaration.reviewed' });
     expect(audit).toHaveLength(1);
   });
 
@@ -358,18 +351,12 @@ describe.each(databaseKinds)('the register of interests on %s', (kind) => {
     expect(ended.body).toContain('Weekend cleaner, Status Test Ltd');
     expect(ended.body).toContain('2026-10-01');
     expect(ended.body).not.toContain('Rowing Club');
-    const exports = await t.db
-      .selectFrom('audit_event')
-      .select('action')
-      .where('action', '=', 'declaration.register-exported')
-      .execute();
+    const exports = await auditEvents(t.db, { action: 'declaration.register-exported' });
     expect(exports.length).toBeGreaterThanOrEqual(3);
   });
 
   it('downloads a register larger than one batch, every row once', async () => {
-    const [liam] = (
-      await sql<{ id: string }>`select id from person where email = ${demo('liam.barker')}`.execute(t.db)
-    ).rows;
+    const liam = await personIdByEmail(t.db, demo('liam.barker'));
     // Instants with microseconds, many the same, as a bulk import could give.
     await sql`
       insert into declaration (council_id, id, reference, person_id, person_name, job_title, service_id,
@@ -378,7 +365,7 @@ describe.each(databaseKinds)('the register of interests on %s', (kind) => {
         p.service_id, 'Finance and Revenues', false, 'membership', 'Bulk, "quoted" ' || n, '{}',
         timestamptz '2019-01-01 00:00:00.123456+00' + ((n / 3) || ' seconds')::interval, 'awaiting-review',
         p.id, now()
-      from generate_series(1, 4500) n, person p where p.id = ${liam?.id}`.execute(t.db);
+      from generate_series(1, 4500) n, person p where p.id = ${liam}`.execute(t.db);
     const csv = await (await client('emma.clarke')).get('/interests.csv?search=DOI-2019');
     const lines = csv.body.trimEnd().split('\r\n');
     expect(lines).toHaveLength(4501);

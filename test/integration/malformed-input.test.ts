@@ -5,7 +5,7 @@ import { expectProblem, type Problem } from '../support/api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { csrfOf, publicForm, startForSomeoneElse } from '../support/complaint-intake.ts';
 import { databaseKinds } from '../support/databases.ts';
-import { addTestPerson, testPassword, tokenFor } from '../support/people.ts';
+import { addTestPerson, signedInAs, testPassword, tokenFor } from '../support/people.ts';
 
 type Client = ReturnType<TestApp['client']>;
 
@@ -185,8 +185,7 @@ describe.each(databaseKinds)('malformed requests on %s', (kind) => {
 
   // Found by the fuzzer (test/integration/fuzz.test.ts).
   it('answers revoking a token whose id is not a UUID as revoking no token', async () => {
-    const browser = t.client();
-    await browser.signIn('every.role@probity.test', testPassword);
+    const browser = await signedInAs(t, 'every.role@probity.test');
     await browser.get('/account/tokens');
     const response = await browser.post('/account/tokens/not-a-uuid/revoke');
     expect(response.statusCode).toBe(303);
@@ -194,8 +193,7 @@ describe.each(databaseKinds)('malformed requests on %s', (kind) => {
   });
 
   it('answers removing a calendar override for a day that is not a date with a 404', async () => {
-    const browser = t.client();
-    await browser.signIn('every.role@probity.test', testPassword);
+    const browser = await signedInAs(t, 'every.role@probity.test');
     await browser.get('/admin/calendar');
     for (const day of ['not-a-date', '2026-02-30', '%27%20or%201%3D1']) {
       expect((await browser.post(`/admin/calendar/overrides/${day}/remove`)).statusCode).toBe(404);

@@ -3,7 +3,7 @@ import { createCouncil } from '../../src/modules/organisation/councils/set-up.ts
 import type { DatabaseKind } from '../../src/platform/db/connection.ts';
 import { startTestApp, type TestApp, testClient } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
-import { addTestPerson, testPassword } from '../support/people.ts';
+import { addTestPerson, signedInAs, testPassword } from '../support/people.ts';
 import { freePort } from '../support/process.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 
@@ -14,11 +14,7 @@ async function appWithAdministrator(kind: DatabaseKind, env?: Record<string, str
   const t = await startTestApp(kind, env ? { env } : {});
   const email = `admin-${kind}@probity.test`;
   await addTestPerson(t.db, t.councilId, { email, roles: ['system-administrator'] });
-  const admin = async () => {
-    const client = t.client();
-    await client.signIn(email, testPassword);
-    return client;
-  };
+  const admin = () => signedInAs(t, email);
   return { t, admin };
 }
 

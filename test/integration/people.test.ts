@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/platform/audit/audit-chain.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
-import { addTestPerson, testPassword, tokenFor } from '../support/people.ts';
+import { addTestPerson, personIdByEmail, signedInAs, testPassword, tokenFor } from '../support/people.ts';
 
 const newPerson = (overrides: Record<string, string> = {}): [string, string][] => [
   ...Object.entries({
@@ -50,8 +50,7 @@ describe.each(databaseKinds)('managing people on %s', (kind) => {
   afterAll(() => t.close());
 
   it('refuses a person with bad details, says why, keeps the values and saves nothing', async () => {
-    const admin = t.client();
-    await admin.signIn('ada.admin@probity.test', testPassword);
+    const admin = await signedInAs(t, 'ada.admin@probity.test');
     const response = await admin.post('/people', [
       ['name', ''],
       ['email', 'not-an-email'],
@@ -83,8 +82,7 @@ describe.each(databaseKinds)('managing people on %s', (kind) => {
   });
 
   it('adds a person, emails them a one-time link, and lets them set a password and sign in', async () => {
-    const admin = t.client();
-    await admin.signIn('ada.admin@probity.test', testPassword);
+    const admin = await signedInAs(t, 'ada.admin@probity.test');
     const created = await admin.post('/people', newPerson());
     expect(created.statusCode).toBe(303);
     const page = await admin.get(created.headers.location as string);
@@ -117,24 +115,20 @@ describe.each(databaseKinds)('managing people on %s', (kind) => {
   });
 
   it('lets a line manager see their report’s record but not a peer’s', async () => {
-    const manager = t.client();
-    await manager.signIn('mo.manager@probity.test', testPassword);
+    const manager = await signedInAs(t, 'mo.manager@probity.test');
     expect((await manager.get(`/people/${reportId}`)).statusCode).toBe(200);
     expect((await manager.get(`/people/${peerId}`)).statusCode).toBe(403);
     const team = await manager.get('/team');
     expect(team.body).toContain('rita.report');
     expect(team.body).not.toContain('pete.peer');
-    const report = t.client();
-    await report.signIn('rita.report@probity.test', testPassword);
+    const report = await signedInAs(t, 'rita.report@probity.test');
     expect((await report.get(`/people/${managerId}`)).statusCode).toBe(403);
-    const hr = t.client();
-    await hr.signIn('harriet.hr@probity.test', testPassword);
+    const hr = await signedInAs(t, 'harriet.hr@probity.test');
     expect((await hr.get(`/people/${peerId}`)).statusCode).toBe(200);
   });
 
   it('refuses a line manager who would make a loop', async () => {
-    const admin = t.client();
-    await admin.signIn('ada.admin@probity.test', testPassword);
+    const admin = await signedInAs(t, 'ada.admin@probity.test');
     const response = await admin.post(`/people/${managerId}`, [
       ['name', 'mo.manager'],
       ['email', 'mo.manager@probity.test'],
@@ -154,10 +148,8 @@ describe.each(databaseKinds)('managing people on %s', (kind) => {
       roles: ['officer'],
     });
     const token = await tokenFor(t.db, t.councilId, leaverId);
-    const leaver = t.client();
-    await leaver.signIn('len.leaver@probity.test', testPassword);
-    const admin = t.client();
-    await admin.signIn('ada.admin@probity.test', testPassword);
+    const leaver = await signedInAs(t, 'len.leaver@probity.test');
+    const admin = await signedInAs(t, 'ada.admin@probity.test');
     expect((await admin.post(`/people/${leaverId}/deactivate`)).statusCode).toBe(303);
     expect((await leaver.get('/')).statusCode).toBe(302);
     expect((await leaver.api('GET', '/api/v1/me', undefined, token)).statusCode).toBe(401);
@@ -182,13 +174,7 @@ describe.each(databaseKinds)('managing people on %s', (kind) => {
   });
 
   it('serves people through the API with the same validation, as problem+json', async () => {
-    const adminId = (
-      await t.db
-        .selectFrom('person')
-        .select('id')
-        .where('email', '=', 'ada.admin@probity.test')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const adminId = await personIdByEmail(t.db, 'ada.admin@probity.test');
     const token = await tokenFor(t.db, t.councilId, adminId);
     const client = t.client();
     const bad = await client.api('POST', '/api/v1/people', { name: '', email: 'nope' }, token);

@@ -5,7 +5,7 @@ import { toFormValue } from '../../src/modules/organisation/policy-settings/form
 import { readPolicy } from '../../src/modules/organisation/policy-settings/settings.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
-import { addTestPerson, testPassword } from '../support/people.ts';
+import { addTestPerson, signedInAs } from '../support/people.ts';
 
 // The form as a browser sends it, starting from the demo council's settings: one entry for each
 // ticked checkbox.
@@ -32,8 +32,7 @@ describe.each(databaseKinds)('policy settings and the calendar on %s', (kind) =>
   afterAll(() => t.close());
 
   it('refuses bad values with a message for each, and changes nothing', async () => {
-    const admin = t.client();
-    await admin.signIn('ada.admin@probity.test', testPassword);
+    const admin = await signedInAs(t, 'ada.admin@probity.test');
     const response = await admin.post(
       '/admin/policy',
       policyForm({
@@ -58,8 +57,7 @@ describe.each(databaseKinds)('policy settings and the calendar on %s', (kind) =>
   });
 
   it('saves a change, audits what changed, and applies it at once', async () => {
-    const admin = t.client();
-    await admin.signIn('ada.admin@probity.test', testPassword);
+    const admin = await signedInAs(t, 'ada.admin@probity.test');
     const response = await admin.post(
       '/admin/policy',
       policyForm({ giftRecordingThresholdPence: '20', sessionIdleMinutes: '5' }),
@@ -79,8 +77,7 @@ describe.each(databaseKinds)('policy settings and the calendar on %s', (kind) =>
   });
 
   it('changes the bank holiday division and adds council closure days', async () => {
-    const admin = t.client();
-    await admin.signIn('ada.admin@probity.test', testPassword);
+    const admin = await signedInAs(t, 'ada.admin@probity.test');
     expect((await admin.post('/admin/calendar/division', { division: 'scotland' })).statusCode).toBe(303);
     const bad = await admin.post('/admin/calendar/overrides', {
       'date-day': '31',

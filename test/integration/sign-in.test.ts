@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
-import { addTestPerson, testPassword } from '../support/people.ts';
+import { addTestPerson, signedInAs, testPassword } from '../support/people.ts';
 
 const badCredentials = 'Enter a correct email address and password';
 const tooMany = 'too many failed attempts';
@@ -148,8 +148,7 @@ describe.each(databaseKinds)('signing in on %s', (kind) => {
   });
 
   it('ends a session after the policy’s inactivity time', async () => {
-    const browser = t.client();
-    await browser.signIn('ida.idle@probity.test', testPassword);
+    const browser = await signedInAs(t, 'ida.idle@probity.test');
     clock.advance(29 * 60_000);
     expect((await browser.get('/')).statusCode).toBe(200);
     clock.advance(31 * 60_000);
@@ -163,8 +162,7 @@ describe.each(databaseKinds)('signing in on %s', (kind) => {
       sql`insert into council_policy (council_id, settings) values (${t.councilId}, ${settings}::jsonb)
         on conflict (council_id) do update set settings = excluded.settings`.execute(t.db);
     await setIdle('{"sessionIdleMinutes": 10}');
-    const browser = t.client();
-    await browser.signIn('ida.idle@probity.test', testPassword);
+    const browser = await signedInAs(t, 'ida.idle@probity.test');
     clock.advance(9 * 60_000);
     expect((await browser.get('/')).statusCode).toBe(200);
     clock.advance(11 * 60_000);

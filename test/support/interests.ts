@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
+import { expect } from 'vitest';
 import { companyNumberKey, nameKey } from '../../src/modules/interests/names.ts';
 import { uuidv7 } from '../../src/platform/db/ids.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
+import type { demoApi } from './api.ts';
 
 export type Party = {
   kind?: 'person' | 'organisation';
@@ -106,3 +108,14 @@ export const contractor = {
     details: 'My brother is their operations manager',
   },
 };
+
+// A declaration made as the named demo officer makes it, through the service (over the API).
+export async function aDeclaration<Made = { id: string; reference: string }>(
+  call: ReturnType<typeof demoApi>,
+  name: string,
+  body: unknown = contractor,
+): Promise<Made> {
+  const response = await call(name, 'POST', '/api/v1/declarations', body);
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json() as Made;
+}

@@ -4,6 +4,7 @@ import { createApiToken } from '../../src/platform/auth/api-tokens.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import type { Role } from '../../src/platform/auth/roles.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
+import type { TestApp } from './app.ts';
 
 export const testPassword = 'a long test passphrase';
 let hash: Promise<string> | null = null;
@@ -51,4 +52,11 @@ export async function tokenFor(
 export async function personIdByEmail(db: Kysely<Database>, email: string): Promise<string> {
   const row = await db.selectFrom('person').select('id').where('email', '=', email).executeTakeFirstOrThrow();
   return row.id;
+}
+
+// A browser signed in as a test person (added with addTestPerson, so testPassword by default).
+export async function signedInAs(t: TestApp, email: string, password = testPassword) {
+  const browser = t.client();
+  await browser.signIn(email, password);
+  return browser;
 }
