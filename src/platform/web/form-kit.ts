@@ -127,7 +127,9 @@ export function formRoute<P extends z.ZodType = z.ZodObject, B extends z.ZodType
 ) {
   const { uploads, ...form } = spec;
   if (uploads) {
-    // Only these routes take multipart bodies.
+    // Only these routes take multipart bodies. Fastify takes an async plugin here and waits for it
+    // before the app is ready, so the promise is Fastify's to await.
+    // biome-ignore lint/nursery/noMisusedPromises: Fastify accepts and awaits async plugins
     app.register(async (scope) => {
       await acceptUploads(scope, uploads);
       formRoute(scope, path, form);
