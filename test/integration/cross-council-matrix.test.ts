@@ -112,7 +112,7 @@ describe.each(databaseKinds)('one council’s people and another council’s rec
       for (const url of searches) problems.push(...problemsWith(role, url, await ask(url), other, false));
     }
     expect(problems).toEqual([]);
-  });
+  }, 300_000);
 });
 
 // Whether the url names one of the other council's records (rather than only a council or a step).

@@ -261,5 +261,5 @@ describe.each(databaseKinds)('the gifts and hospitality register on %s', (kind) 
     expect(csv.body).toContain('"bulk, ""quoted"""');
     const filtered = await hr.get('/gifts/register.csv?min=abc');
     expect(filtered.statusCode).toBe(400);
-  }, 120_000);
+  }, 300_000);
 });

@@ -144,7 +144,7 @@ describe.each(databaseKinds)('the permission matrix on %s', (kind) => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 300_000);
 
   it('sends anyone not signed in to sign in, and answers the API with 401', async () => {
     const anonymous = testClient(t.app);
