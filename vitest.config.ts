@@ -7,13 +7,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // On the embedded database, test files share their worker's loaded modules (and compiled
-    // PGlite) instead of each loading the whole app again: no test mocks modules or changes the
-    // environment, and each builds its own app on its own database. With PostgreSQL each file still
-    // has a process of its own: dropping a file's database can end a connection that a stopped
-    // queue's pool is still closing, which a shared worker reports as an error (decision 0007).
-    // At least two workers, as most files spend time waiting.
-    isolate: Boolean(process.env.DATABASE_URL),
+    // Test files share their worker's loaded modules (and compiled PGlite) instead of each loading
+    // the whole app again: no test mocks modules or changes the environment, and each builds its
+    // own app on its own database (decision 0007). At least two workers, as most files spend time
+    // waiting.
+    isolate: false,
     maxWorkers: Math.max(2, availableParallelism() - 1),
     globalSetup: ['test/support/global-setup.ts'],
     reporters: ['default', 'json'],

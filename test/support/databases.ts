@@ -107,9 +107,26 @@ async function serverDatabase(
     ...handle,
     close: async () => {
       await handle.close();
-      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+      await dropWhenLeft(serverUrl, name);
     },
   };
+}
+
+// A pool that has been ended (a stopped job queue's) lets its connections go without waiting for
+// them, so some may still be saying goodbye: give them a moment to leave before the database is
+// dropped, by force only if one lingers. Ended by the drop, such a connection reports an error that
+// nothing is left listening for.
+async function dropWhenLeft(serverUrl: string, name: string) {
+  for (let wait = 0; wait < 40; wait++) {
+    const { rows } = await adminQuery(
+      serverUrl,
+      'select count(*)::int as n from pg_stat_activity where datname = $1',
+      [name],
+    );
+    if (rows[0]?.n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
 }
 
 async function adminQuery(serverUrl: string, statement: string, values: unknown[] = []) {
