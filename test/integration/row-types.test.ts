@@ -19,6 +19,7 @@ const readsAs: Record<string, string> = {
   bigint: 'number',
   smallint: 'number',
   real: 'number',
+  'double precision': 'number',
   boolean: 'boolean',
   'timestamp with time zone': 'Date',
   jsonb: 'unknown',

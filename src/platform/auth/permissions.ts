@@ -58,6 +58,17 @@ export const capabilities = {
   // The service sends the first warning (003 vexatious procedure §4.2); the complaints team the
   // final one.
   'customers:warn': ['head-of-service', 'complaints-officer', 'complaints-manager'],
+  // Field visits (DOMAIN.md §5): field officers plan their day, check in and record their visits;
+  // line managers (team leaders) plan for their team [004: visits allocated by the team leader].
+  'visits:plan': ['field-officer', 'line-manager'],
+  // Watching who is out: the responsible officer (nominated contact) at a desk, and line managers,
+  // who take check-ins by phone and acknowledge alerts [000 out-of-hours].
+  'visits:watch': ['responsible-officer', 'line-manager', 'head-of-service'],
+  // The risk register in full (history, nominations to review): team leaders and the responsible
+  // officers who keep the caution-before-contact list [000, 004]. Field officers see only the caution.
+  'visits:risk': ['line-manager', 'head-of-service', 'responsible-officer'],
+  // Incident reports beyond one's own and one's team's: HR and health and safety.
+  'visits:incidents': ['hr'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;

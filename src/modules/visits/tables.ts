@@ -1,0 +1,98 @@
+// The tables this owns, as Kysely sees them. No other module or platform area reads or writes them.
+import type { Generated } from 'kysely';
+
+export interface VisitPlanTable {
+  council_id: string;
+  id: string;
+  officer_id: string;
+  plan_date: string;
+  responsible_officer_id: string;
+  home_by: Date;
+  shared_at: Date | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface PlannedVisitTable {
+  council_id: string;
+  id: string;
+  plan_id: string;
+  position: number;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  account_ref: Generated<string>;
+  account_holder: Generated<string>;
+  customer_id: string | null;
+  purpose: 'enquiry' | 'taking-control';
+  premises: Generated<'domestic' | 'business'>;
+  trading_from: string | null;
+  trading_until: string | null;
+  court_order: Generated<string>;
+  notes: Generated<string>;
+  planned_start: Date;
+  planned_finish: Date;
+  second_officer_id: string | null;
+  advice: Generated<string>;
+  advice_by: string | null;
+  advice_at: Date | null;
+  authorisation_reason: Generated<string>;
+  authorised_by: string | null;
+  authorised_at: Date | null;
+  dropped_at: Date | null;
+  dropped_reason: Generated<string>;
+  added_after_sharing: Generated<boolean>;
+  created_at: Date;
+}
+
+export interface CheckInDueTable {
+  council_id: string;
+  id: string;
+  plan_id: string;
+  visit_id: string | null;
+  due_at: Date;
+  received_at: Date | null;
+  received_by: string | null;
+  channel: 'app' | 'phone' | null;
+  level_raised: Generated<number>;
+  next_alert_at: Date | null;
+  cancelled_at: Date | null;
+}
+
+export type AlertLevel = 'responsible' | 'manager' | 'emergency';
+export type AlertKind = 'missed-check-in' | 'help-now';
+
+export interface VisitAlertTable {
+  council_id: string;
+  id: string;
+  plan_id: string;
+  cause_id: string;
+  kind: AlertKind;
+  level: AlertLevel;
+  raised_at: Date;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  acknowledgement: Generated<string>;
+  resolved_at: Date | null;
+}
+
+export type PlanChangeKind = 'shared' | 'visit-added' | 'visit-dropped' | 'reordered' | 'retimed' | 'deviation';
+
+export interface PlanChangeTable {
+  council_id: string;
+  id: string;
+  plan_id: string;
+  kind: PlanChangeKind;
+  detail: Generated<string>;
+  changed_by: string;
+  changed_at: Date;
+}
+
+export interface VisitsTables {
+  visit_plan: VisitPlanTable;
+  planned_visit: PlannedVisitTable;
+  check_in_due: CheckInDueTable;
+  visit_alert: VisitAlertTable;
+  plan_change: PlanChangeTable;
+}
