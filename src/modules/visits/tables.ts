@@ -77,7 +77,13 @@ export interface VisitAlertTable {
   resolved_at: Date | null;
 }
 
-export type PlanChangeKind = 'shared' | 'visit-added' | 'visit-dropped' | 'reordered' | 'retimed' | 'deviation';
+export type PlanChangeKind =
+  | 'shared'
+  | 'visit-added'
+  | 'visit-dropped'
+  | 'reordered'
+  | 'retimed'
+  | 'deviation';
 
 export interface PlanChangeTable {
   council_id: string;

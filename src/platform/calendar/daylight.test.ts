@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDaylight, londonDate, londonTime, startOfLondonDay, sunTimes } from './daylight.ts';
+import { isDaylight, londonDate, londonInstant, londonTime, startOfLondonDay, sunTimes } from './daylight.ts';
 
 const london = { latitude: 51.5074, longitude: -0.1278 };
 const edinburgh = { latitude: 55.9533, longitude: -3.1883 };
@@ -65,5 +65,18 @@ describe('startOfLondonDay', () => {
   ])('%s begins at %s (%s)', (date, instant, _why) => {
     expect(startOfLondonDay(date).toISOString()).toBe(instant);
     expect(londonDate(startOfLondonDay(date))).toBe(date);
+  });
+});
+
+describe('londonInstant', () => {
+  it.each([
+    ['2026-12-15', '09:30', '2026-12-15T09:30:00.000Z', 'GMT in winter'],
+    ['2026-06-21', '09:30', '2026-06-21T08:30:00.000Z', 'BST in summer'],
+    ['2026-06-21', '00:30', '2026-06-20T23:30:00.000Z', 'just after midnight BST is the day before in UTC'],
+    ['2026-03-29', '03:00', '2026-03-29T02:00:00.000Z', 'the morning the clocks go forward'],
+    ['2026-10-25', '12:00', '2026-10-25T12:00:00.000Z', 'the day the clocks go back, after the change'],
+  ])('%s %s is %s (%s)', (date, time, instant) => {
+    expect(londonInstant(date, time).toISOString()).toBe(instant);
+    expect(londonTime(londonInstant(date, time))).toBe(time);
   });
 });

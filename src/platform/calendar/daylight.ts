@@ -50,3 +50,13 @@ export function startOfLondonDay(date: string): Date {
   const [hours = 0, minutes = 0] = londonTime(utcMidnight).split(':').map(Number);
   return new Date(utcMidnight.getTime() - (hours * 60 + minutes) * 60_000);
 }
+
+// The instant a London wall-clock time ('HH:MM') falls on a London calendar day. In the hour the
+// clocks go forward, which does not exist, the time is read as GMT.
+export function londonInstant(date: string, time: string): Date {
+  const asUtc = new Date(`${date}T${time}:00Z`);
+  const [hours = 0, minutes = 0] = londonTime(asUtc).split(':').map(Number);
+  const [wantHours = 0, wantMinutes = 0] = time.split(':').map(Number);
+  const aheadMinutes = (hours * 60 + minutes - (wantHours * 60 + wantMinutes) + 1440) % 1440;
+  return new Date(asUtc.getTime() - aheadMinutes * 60_000);
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { formText, idParam } from '../../../platform/web/form-kit.ts';
+
+// What a form or an API call gives to plan a day and its visits. The page and the API take the
+// same fields, as strings; the messages are the ones a person reads.
+
+const time = (what: string) =>
+  formText.pipe(
+    z
+      .string()
+      .min(1, `Enter ${what}`)
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `Enter ${what} as a 24-hour time, like 09:30`),
+  );
+
+const optionalTime = (what: string) =>
+  formText.pipe(
+    z
+      .string()
+      .regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, `Enter ${what} as a 24-hour time, like 09:30`)
+      .transform((value) => value || null),
+  );
+
+const optionalId = (message: string) =>
+  formText.pipe(z.union([z.literal('').transform(() => null), z.uuid(message)]));
+
+const limited = (max: number, what: string) =>
+  formText.pipe(z.string().max(max, `${what} must be ${max} characters or fewer`));
+
+const coordinate = (what: string, limit: number) =>
+  formText.pipe(
+    z
+      .string()
+      .regex(/^(-?\d{1,3}(\.\d{1,8})?)?$/, `Enter the ${what} as a number, like 51.5074`)
+      .transform((value) => (value === '' ? null : Number(value)))
+      .refine(
+        (value) => value === null || Math.abs(value) <= limit,
+        `The ${what} must be between -${limit} and ${limit}`,
+      ),
+  );
+
+export const planParams = z.object({ planId: idParam });
+export const visitParams = z.object({ planId: idParam, visitId: idParam });
+
+export const planDates = ['planDate'] as const;
+
+export const planForm = z.object({
+  // Whose day: the signed-in officer's when empty; a line manager may plan for their team.
+  officerId: optionalId('Choose the officer'),
+  planDate: formText.pipe(
+    z
+      .string()
+      .min(1, 'Enter the day of the visits')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'The day of the visits must be a real date, like 7 12 2026'),
+  ),
+  responsibleOfficerId: formText.pipe(z.uuid('Choose the responsible officer who will hold the diary sheet')),
+  homeBy: time('when you expect to be home'),
+});
+export type PlanForm = z.output<typeof planForm>;
+
+export const visitForm = z
+  .object({
+    address: formText.pipe(
+      z
+        .string()
+        .min(1, 'Enter the address of the visit')
+        .max(300, 'The address must be 300 characters or fewer'),
+    ),
+    latitude: coordinate('latitude', 90),
+    longitude: coordinate('longitude', 180),
+    accountRef: limited(60, 'The account or case reference'),
+    accountHolder: limited(200, 'The account holder’s name'),
+    purpose: formText.pipe(
+      z.enum(['enquiry', 'taking-control'], { message: 'Choose what the visit is for' }),
+    ),
+    premises: formText.pipe(z.enum(['domestic', 'business'], { message: 'Choose the kind of premises' })),
+    tradingFrom: optionalTime('when the business opens'),
+    tradingUntil: optionalTime('when the business closes'),
+    courtOrder: limited(200, 'The court order'),
+    notes: limited(2000, 'Notes'),
+    start: time('the planned start'),
+    finish: time('the planned finish'),
+    secondOfficerId: optionalId('Choose the second officer from the list'),
+  })
+  .superRefine((visit, context) => {
+    if (visit.finish <= visit.start)
+      context.addIssue({
+        code: 'custom',
+        path: ['finish'],
+        message: 'The planned finish must be after the planned start',
+      });
+    if ((visit.latitude === null) !== (visit.longitude === null))
+      context.addIssue({
+        code: 'custom',
+        path: ['latitude'],
+        message: 'Enter both the latitude and the longitude, or neither',
+      });
+    if ((visit.tradingFrom === null) !== (visit.tradingUntil === null))
+      context.addIssue({
+        code: 'custom',
+        path: ['tradingFrom'],
+        message: 'Enter both trading hours, or neither',
+      });
+  });
+export type VisitForm = z.output<typeof visitForm>;
+
+export const dropForm = z.object({
+  reason: formText.pipe(
+    z.string().min(1, 'Say why the visit is dropped').max(500, 'The reason must be 500 characters or fewer'),
+  ),
+});
+
+export const moveForm = z.object({
+  direction: formText.pipe(z.enum(['earlier', 'later'], { message: 'Choose earlier or later' })),
+});
+
+export const deviationForm = z.object({
+  detail: formText.pipe(
+    z
+      .string()
+      .min(1, 'Say where you are going instead of the planned route')
+      .max(1000, 'The deviation must be 1000 characters or fewer'),
+  ),
+});
+
+export const adviceForm = z.object({
+  advice: formText.pipe(
+    z
+      .string()
+      .min(1, 'Enter your advice for the visit')
+      .max(2000, 'The advice must be 2000 characters or fewer'),
+  ),
+});
+
+export const authorisationForm = z.object({
+  reason: formText.pipe(
+    z
+      .string()
+      .min(1, 'Enter the business reason for the out-of-hours visit')
+      .max(2000, 'The reason must be 2000 characters or fewer'),
+  ),
+});

@@ -1,0 +1,226 @@
+import type { Kysely } from 'kysely';
+import { actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
+import type { Principal } from '../../../platform/auth/principal.ts';
+import { uuidv7 } from '../../../platform/db/ids.ts';
+import type { Database } from '../../../platform/db/schema.ts';
+import { NotFound } from '../../../platform/errors.ts';
+import { lockedPlan, planFor } from '../access.ts';
+import type { VisitsDeps } from '../context.ts';
+import { escalationMinutes } from '../escalation/rules.ts';
+import * as repo from '../repository.ts';
+import { noteChange, owedAfter } from './changes.ts';
+import type { VisitForm } from './input.ts';
+import { moved } from './rules.ts';
+import { assertChangeable, refuse, visitRow } from './service.ts';
+
+// A plan's visits added, changed, dropped and re-ordered, and deviations from the route.
+
+export async function addVisit(
+  deps: VisitsDeps,
+  principal: Principal,
+  planId: string,
+  form: VisitForm,
+  requestId?: string,
+) {
+  const { plan } = await planFor(deps, principal, planId, 'change');
+  const now = deps.clock.now();
+  assertChangeable(plan, now);
+  const values = await visitRow(deps, plan, form);
+  const minutes = escalationMinutes(await deps.organisation.policy(plan.councilId));
+  const id = uuidv7(now.getTime());
+  await deps.db.transaction().execute(async (trx) => {
+    const locked = await lockedPlan(trx, plan.councilId, plan.id);
+    const { count } = await trx
+      .selectFrom('planned_visit')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('council_id', '=', plan.councilId)
+      .where('plan_id', '=', plan.id)
+      .executeTakeFirstOrThrow();
+    const row = {
+      council_id: plan.councilId,
+      id,
+      plan_id: plan.id,
+      position: Number(count),
+      ...values,
+      added_after_sharing: locked.sharedAt !== null,
+      created_at: now,
+    };
+    await trx.insertInto('planned_visit').values(row).execute();
+    if (locked.sharedAt) await owedAfter(trx, locked, id, values.planned_finish, minutes, now);
+    await noteChange(trx, locked, principal.personId, 'visit-added', form.address, now);
+    await appendAudit(
+      trx,
+      actorFor(principal, requestId),
+      { action: 'visit.add', recordType: 'planned-visit', recordId: id, after: row },
+      now,
+    );
+  });
+  return id;
+}
+
+async function liveVisit(trx: Kysely<Database>, plan: repo.Plan, visitId: string) {
+  const found = await repo.visit(trx, plan.councilId, plan.id, visitId, true);
+  if (!found) throw new NotFound('No such visit');
+  if (found.droppedAt) throw refuse('form', 'This visit was dropped from the plan');
+  return found;
+}
+
+// A visit changed: advice given for another address, or authorisation given for other times, no
+// longer stands and must be asked for again.
+export async function editVisit(
+  deps: VisitsDeps,
+  principal: Principal,
+  planId: string,
+  visitId: string,
+  form: VisitForm,
+  requestId?: string,
+) {
+  const { plan } = await planFor(deps, principal, planId, 'change');
+  const now = deps.clock.now();
+  assertChangeable(plan, now);
+  const values = await visitRow(deps, plan, form);
+  const minutes = escalationMinutes(await deps.organisation.policy(plan.councilId));
+  await deps.db.transaction().execute(async (trx) => {
+    const locked = await lockedPlan(trx, plan.councilId, plan.id);
+    const before = await liveVisit(trx, locked, visitId);
+    const moved = before.address !== values.address || before.accountHolder !== values.account_holder;
+    const retimed =
+      before.plannedStart.getTime() !== values.planned_start.getTime() ||
+      before.plannedFinish.getTime() !== values.planned_finish.getTime();
+    const cleared = {
+      ...(moved ? { advice: '', advice_by: null, advice_at: null } : {}),
+      ...(retimed ? { authorisation_reason: '', authorised_by: null, authorised_at: null } : {}),
+    };
+    await trx
+      .updateTable('planned_visit')
+      .set({ ...values, ...cleared })
+      .where('council_id', '=', plan.councilId)
+      .where('id', '=', visitId)
+      .execute();
+    if (locked.sharedAt && retimed)
+      await owedAfter(trx, locked, visitId, values.planned_finish, minutes, now);
+    if (retimed)
+      await noteChange(
+        trx,
+        locked,
+        principal.personId,
+        'retimed',
+        `${values.address}: now ${form.start} to ${form.finish}`,
+        now,
+      );
+    await appendAudit(
+      trx,
+      actorFor(principal, requestId),
+      { action: 'visit.change', recordType: 'planned-visit', recordId: visitId, before, after: values },
+      now,
+    );
+  });
+}
+
+export async function dropVisit(
+  deps: VisitsDeps,
+  principal: Principal,
+  planId: string,
+  visitId: string,
+  reason: string,
+  requestId?: string,
+) {
+  const { plan } = await planFor(deps, principal, planId, 'change');
+  const now = deps.clock.now();
+  assertChangeable(plan, now);
+  await deps.db.transaction().execute(async (trx) => {
+    const locked = await lockedPlan(trx, plan.councilId, plan.id);
+    const found = await liveVisit(trx, locked, visitId);
+    await trx
+      .updateTable('planned_visit')
+      .set({ dropped_at: now, dropped_reason: reason })
+      .where('council_id', '=', plan.councilId)
+      .where('id', '=', visitId)
+      .execute();
+    // A dropped visit owes no check-in, unless it was already received.
+    await trx
+      .updateTable('check_in_due')
+      .set({ cancelled_at: now, next_alert_at: null })
+      .where('council_id', '=', plan.councilId)
+      .where('visit_id', '=', visitId)
+      .where('received_at', 'is', null)
+      .execute();
+    await noteChange(trx, locked, principal.personId, 'visit-dropped', `${found.address}: ${reason}`, now);
+    await appendAudit(
+      trx,
+      actorFor(principal, requestId),
+      { action: 'visit.drop', recordType: 'planned-visit', recordId: visitId, after: { reason } },
+      now,
+    );
+  });
+}
+
+export async function moveVisit(
+  deps: VisitsDeps,
+  principal: Principal,
+  planId: string,
+  visitId: string,
+  direction: 'earlier' | 'later',
+  requestId?: string,
+) {
+  const { plan } = await planFor(deps, principal, planId, 'change');
+  const now = deps.clock.now();
+  assertChangeable(plan, now);
+  await deps.db.transaction().execute(async (trx) => {
+    const locked = await lockedPlan(trx, plan.councilId, plan.id);
+    const visits = (await repo.visitsOf(trx, plan.councilId, [plan.id])).filter((visit) => !visit.droppedAt);
+    const order = moved(
+      visits.map((visit) => visit.id),
+      visitId,
+      direction,
+    );
+    if (!order) throw refuse('form', `That visit cannot move ${direction} in the route`);
+    const positions = new Map(visits.map((visit) => [visit.id, visit.position]));
+    const sorted = [...positions.values()].sort((a, b) => a - b);
+    for (const [index, id] of order.entries())
+      await trx
+        .updateTable('planned_visit')
+        .set({ position: sorted[index] ?? index })
+        .where('council_id', '=', plan.councilId)
+        .where('id', '=', id)
+        .execute();
+    const address = visits.find((visit) => visit.id === visitId)?.address ?? '';
+    await noteChange(
+      trx,
+      locked,
+      principal.personId,
+      'reordered',
+      `${address}: moved ${direction} in the route`,
+      now,
+    );
+    await appendAudit(
+      trx,
+      actorFor(principal, requestId),
+      { action: 'visit.move', recordType: 'planned-visit', recordId: visitId, after: { direction } },
+      now,
+    );
+  });
+}
+
+// A deviation from the intended route, told to the base office [000].
+export async function recordDeviation(
+  deps: VisitsDeps,
+  principal: Principal,
+  planId: string,
+  detail: string,
+  requestId?: string,
+) {
+  const { plan } = await planFor(deps, principal, planId, 'change');
+  const now = deps.clock.now();
+  if (!plan.sharedAt) throw refuse('detail', 'Share the plan first: change the plan itself until then');
+  await deps.db.transaction().execute(async (trx) => {
+    const locked = await lockedPlan(trx, plan.councilId, plan.id);
+    await noteChange(trx, locked, principal.personId, 'deviation', detail, now);
+    await appendAudit(
+      trx,
+      actorFor(principal, requestId),
+      { action: 'visit-plan.deviation', recordType: 'visit-plan', recordId: plan.id, after: { detail } },
+      now,
+    );
+  });
+}
