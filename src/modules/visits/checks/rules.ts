@@ -156,9 +156,9 @@ function enforcementFindings(visit: VisitTiming, settings: HoursSettings): Hours
     const { from, until } = visit.tradingHours;
     return [allowed('enforcement-hours:trading-hours', `business premises trading ${from} to ${until}`)];
   }
-  if (begunInHours(visit, settings)) {
-    const begun = londonTime(visit.begunAt as Date);
-    return [allowed('enforcement-hours:begun-in-hours', `continuing work begun at ${begun}`)];
+  const begunAt = begunInHours(visit, settings);
+  if (begunAt) {
+    return [allowed('enforcement-hours:begun-in-hours', `continuing work begun at ${londonTime(begunAt)}`)];
   }
   return [
     {
@@ -170,13 +170,15 @@ function enforcementFindings(visit: VisitTiming, settings: HoursSettings): Hours
 }
 
 // Work begun within the permitted hours may run past their end: it was begun on the visit's day,
-// within the hours and by the visit's finish, and the visit does not start before them.
-function begunInHours(visit: VisitTiming, settings: HoursSettings): boolean {
+// within the hours and by the visit's finish, and the visit does not start before them. Returns
+// when it was begun, if so.
+function begunInHours(visit: VisitTiming, settings: HoursSettings): Date | null {
   const begunAt = visit.begunAt;
-  if (!begunAt || begunAt > visit.finish || londonDate(begunAt) !== londonDate(visit.start)) return false;
+  if (!begunAt || begunAt > visit.finish || londonDate(begunAt) !== londonDate(visit.start)) return null;
   const begun = minuteOfDay(begunAt);
   const from = minutes(settings.enforcementFrom);
-  return span(visit).from >= from && begun >= from && begun < minutes(settings.enforcementUntil);
+  const inHours = span(visit).from >= from && begun >= from && begun < minutes(settings.enforcementUntil);
+  return inHours ? begunAt : null;
 }
 
 const severity: Record<HoursOutcome, number> = { allowed: 0, 'needs-authorisation': 1, refused: 2 };
