@@ -30,6 +30,11 @@ describe('policy defaults (DOMAIN.md)', () => {
     ['outOfHoursFrom', '18:00', '000: after 18.00'],
     ['latestVisit', '20:00', '000: no un-notified visit after 20:00'],
     ['enforcementFrom', '06:00', '004 and TCG Regulations 2013: 06:00 to 21:00'],
+    ['enforcementUntil', '21:00', '004 and TCG Regulations 2013: 06:00 to 21:00'],
+    ['checkInEscalateToResponsibleMinutes', 15, 'DOMAIN.md §5: 15 minutes after the check-in was due'],
+    ['checkInEscalateToManagerMinutes', 30, 'DOMAIN.md §5: 30 minutes after the check-in was due'],
+    ['checkInEscalateToEmergencyMinutes', 45, 'DOMAIN.md §5: 45 minutes after the check-in was due'],
+    ['safeguardingContactEmail', '', '000 Safeguarding: set by each council'],
     ['maxAverageWeeklyHours', 48, '003 Appendix V §7.8: Working Time Regulations'],
     ['headOfDevelopmentEmail', '', '001 §47: set by each council'],
     ['interestRegisterPublished', false, '002 Monitoring: a council chooses to publish'],
@@ -81,6 +86,21 @@ describe('the policy form', () => {
     ['sessionIdleMinutes', '2', 'Sign out after inactivity must be 5 or more'],
     ['sessionIdleMinutes', '7.5', 'Sign out after inactivity must be a whole number'],
     ['latestVisit', '8pm', 'No un-notified visit after must be a 24-hour time, like 18:00'],
+    [
+      'checkInEscalateToResponsibleMinutes',
+      '0',
+      'Missed check-in: tell the responsible officer after must be 1 or more',
+    ],
+    [
+      'checkInEscalateToEmergencyMinutes',
+      '481',
+      'Missed check-in: emergency escalation after must be 480 or less',
+    ],
+    [
+      'fraudReferralEmail',
+      'payments team',
+      'Fraud referrals go to must be an email address, like name@council.gov.uk',
+    ],
     [
       'hospitalityNeedsApproval',
       'maybe',
