@@ -116,7 +116,7 @@ create table plan_change (
   council_id uuid not null,
   id uuid not null,
   plan_id uuid not null,
-  kind text not null check (kind in ('shared', 'visit-added', 'visit-dropped', 'reordered', 'retimed', 'deviation')),
+  kind text not null check (kind in ('shared', 'visit-added', 'visit-dropped', 'reordered', 'retimed', 'deviation', 'advice', 'authorised')),
   detail text not null default '' check (length(detail) <= 1000),
   changed_by uuid not null,
   changed_at timestamptz not null,

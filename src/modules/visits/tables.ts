@@ -83,7 +83,9 @@ export type PlanChangeKind =
   | 'visit-dropped'
   | 'reordered'
   | 'retimed'
-  | 'deviation';
+  | 'deviation'
+  | 'advice'
+  | 'authorised';
 
 export interface PlanChangeTable {
   council_id: string;

@@ -1,0 +1,119 @@
+import type { Kysely } from 'kysely';
+import { actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
+import type { Principal } from '../../../platform/auth/principal.ts';
+import { londonDate, londonInstant } from '../../../platform/calendar/daylight.ts';
+import type { Database } from '../../../platform/db/schema.ts';
+import { InvalidInput, NotFound } from '../../../platform/errors.ts';
+import { lockedPlan, planFor } from '../access.ts';
+import type { VisitsDeps } from '../context.ts';
+import * as repo from '../repository.ts';
+
+// Check-ins [000 out-of-hours]: the officer calls the responsible officer after each visit and on
+// arriving home; here in one tap, or by telephone, the responsible officer recording the time of
+// the call. A text message is not a check-in. A check-in received stops its escalation, and the
+// alerts it raised are resolved.
+
+const refuse = (key: string, message: string) => new InvalidInput([{ key, message }]);
+
+export type CheckInResult = { receivedAt: Date; already: boolean };
+
+async function lockedOwed(trx: Kysely<Database>, plan: repo.Plan, owedId: string) {
+  const row = await trx
+    .selectFrom('check_in_due')
+    .selectAll()
+    .where('council_id', '=', plan.councilId)
+    .where('plan_id', '=', plan.id)
+    .where('id', '=', owedId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new NotFound('No such check-in');
+  return repo.owedOf(row);
+}
+
+type Receipt = { owedId: string; at: Date; by: string; channel: 'app' | 'phone' };
+
+// Records the check-in once: a second tap, or a call recorded twice, changes nothing.
+async function receive(
+  deps: VisitsDeps,
+  principal: Principal,
+  plan: repo.Plan,
+  receipt: Receipt,
+  requestId?: string,
+) {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx): Promise<CheckInResult> => {
+    await lockedPlan(trx, plan.councilId, plan.id);
+    const owed = await lockedOwed(trx, plan, receipt.owedId);
+    if (owed.receivedAt) return { receivedAt: owed.receivedAt, already: true };
+    if (owed.cancelled) throw refuse('form', 'That visit was dropped from the plan: it needs no check-in');
+    await trx
+      .updateTable('check_in_due')
+      .set({
+        received_at: receipt.at,
+        received_by: receipt.by,
+        channel: receipt.channel,
+        next_alert_at: null,
+      })
+      .where('council_id', '=', plan.councilId)
+      .where('id', '=', owed.id)
+      .execute();
+    await trx
+      .updateTable('visit_alert')
+      .set({ resolved_at: receipt.at })
+      .where('council_id', '=', plan.councilId)
+      .where('cause_id', '=', owed.id)
+      .where('resolved_at', 'is', null)
+      .execute();
+    await appendAudit(
+      trx,
+      actorFor(principal, requestId),
+      {
+        action: 'visit.check-in',
+        recordType: 'check-in',
+        recordId: owed.id,
+        after: { planId: plan.id, visitId: owed.visitId, at: receipt.at, channel: receipt.channel },
+      },
+      now,
+    );
+    return { receivedAt: receipt.at, already: false };
+  });
+}
+
+export async function checkIn(
+  deps: VisitsDeps,
+  principal: Principal,
+  planId: string,
+  owedId: string,
+  requestId?: string,
+) {
+  const { plan } = await planFor(deps, principal, planId, 'check-in');
+  if (!plan.sharedAt)
+    throw refuse('form', 'Share your plan before you set out: check-ins start once it is shared');
+  const receipt = { owedId, at: deps.clock.now(), by: principal.personId, channel: 'app' as const };
+  return receive(deps, principal, plan, receipt, requestId);
+}
+
+// A check-in received by telephone, at the time of the call (HH:MM on the plan's day).
+export async function recordCall(
+  deps: VisitsDeps,
+  principal: Principal,
+  planId: string,
+  call: { owedId: string; calledAt: string },
+  requestId?: string,
+) {
+  const { plan } = await planFor(deps, principal, planId, 'take-call');
+  if (!plan.sharedAt) throw refuse('form', 'The plan is not shared yet: check-ins start once it is');
+  const now = deps.clock.now();
+  if (plan.planDate > londonDate(now)) throw refuse('calledAt', 'This plan is for a day to come');
+  const at = londonInstant(plan.planDate, call.calledAt);
+  if (at > now) throw refuse('calledAt', 'The time of the call must not be in the future');
+  if (plan.sharedAt && at < new Date(plan.sharedAt.getTime() - 60_000))
+    throw refuse('calledAt', 'The time of the call must be after the plan was shared');
+  return receive(
+    deps,
+    principal,
+    plan,
+    { owedId: call.owedId, at, by: principal.personId, channel: 'phone' },
+    requestId,
+  );
+}
