@@ -535,4 +535,52 @@ describe.each(databaseKinds)('managing unreasonable behaviour on %s', (kind) => 
     ]);
     expect(reminders()[0]?.text).toContain(`http://probity.test/customers/${id}/review`);
   });
+
+  // What another module (a field visit) shows about a customer: contactWarning(councilId,
+  // customerId, serviceId) needs no one signed in; serviceId null gives every restriction in force.
+  it('gives another module the restrictions in force in words and the named contacts', async () => {
+    const id = await vexatiousCustomer('Nora Named', 'nora@example.com');
+    const [lucy, james] = await Promise.all([
+      personId('lucy.adeyemi@demo.probity.test'),
+      personId('james.oneill@demo.probity.test'),
+    ]);
+    const added = await (await client('lucy.adeyemi')).post(`/customers/${id}/restrictions/new`, {
+      kind: 'named-officer-only',
+      scopeServiceId: '',
+      reason: 'Threatened an officer at her door',
+      detail: 'Visits only with James present',
+      namedOfficerId: james,
+      'startsOn-day': '23',
+      'startsOn-month': '11',
+      'startsOn-year': '2026',
+      'reviewOn-day': '',
+      'reviewOn-month': '',
+      'reviewOn-year': '',
+    });
+    expect(added.statusCode, added.body).toBe(303);
+    const customers = service();
+    expect(await customers.contactWarning(t.councilId, id, null)).toEqual({
+      customerId: id,
+      name: 'Nora Named',
+      category: 'vexatious',
+      categoryText: 'Vexatious: contact restricted',
+      singlePointOfContact: { id: lucy, name: 'Lucy Adeyemi' },
+      restrictions: [
+        {
+          id: expect.any(String),
+          kind: 'named-officer-only',
+          text: "Contact only through James O'Neill: pass any contact to them.",
+          scopeText: 'The whole council',
+          detail: 'Visits only with James present',
+          namedOfficerName: "James O'Neill",
+          reviewOn: '2027-03-23',
+        },
+      ],
+    });
+    // Someone with nothing recorded against them, or no such customer: nothing to show.
+    expect(await customers.contactWarning(t.councilId, await newCustomer('Norman Plain'), null)).toBeNull();
+    expect(
+      await customers.contactWarning(t.councilId, '00000000-0000-7000-8000-000000000000', null),
+    ).toBeNull();
+  });
 });

@@ -63,7 +63,7 @@ describe.each(databaseKinds)('declaring an interest on %s', (kind) => {
     expect(page.body).toContain('Secondary employment');
     expect(page.body).toContain('Any other job, self-employment or business activity, paid or unpaid');
     expect(page.body).toContain('Relationship with a councillor');
-    expect(page.body.match(/name="kind"/g)).toHaveLength(12);
+    expect(page.body.match(/name="kind"/g)).toHaveLength(13);
   });
 
   it('warns an officer whose secondary employment passes 48 hours a week, and sends it to their line manager', async () => {

@@ -96,7 +96,7 @@ describe.each(databaseKinds)('the declarations API on %s', (kind) => {
         questions: { key: string; type: string; optional: boolean; askedWhen?: unknown }[];
       }[];
     };
-    expect(items).toHaveLength(12);
+    expect(items).toHaveLength(13);
     const secondary = items.find((item) => item.kind === 'secondary-employment');
     expect(secondary?.name).toBe('Secondary employment');
     expect(secondary?.questions).toEqual(

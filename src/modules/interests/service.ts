@@ -9,6 +9,7 @@ import { relatedPartyReturns } from './returns/service.ts';
 // The register of interests, as the rest of the application sees it: its services, built from
 // the same dependencies, and what other modules use of it.
 
+export type { PersonalLink, PersonalLinkQuery } from './lookup/personal-links.ts';
 export { companyNumberKey, nameKey } from './names.ts';
 
 export type InterestsServices = ReturnType<typeof interestsServices>;

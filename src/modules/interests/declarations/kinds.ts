@@ -1,77 +1,22 @@
 // What each kind of declaration asks and whom it names (DOMAIN.md §1), each citing the policy
 // paragraphs that ask for it. Pure data, with the few words that summarise an entry.
 
-type Option = { value: string; text: string };
-type Condition = { key: string; in: readonly string[] };
+import {
+  type Condition,
+  choice,
+  type KindRule,
+  options,
+  optionText,
+  organisation,
+  organisationParty,
+  person,
+  type Question,
+  text,
+  textarea,
+  yesNo,
+} from './question-kit.ts';
 
-export type Question = {
-  key: string;
-  label: string;
-  hint?: string;
-  type: 'text' | 'textarea' | 'choice' | 'yes-no' | 'hours' | 'date' | 'company-number';
-  options?: readonly Option[];
-  // Asked (and required) only when another answer is one of these values.
-  when?: Condition;
-  optional?: boolean;
-  max?: number;
-};
-
-// Whom a declaration names, from its answers, so that a conflict lookup finds them later.
-export type PartySource = {
-  kind: 'person' | 'organisation';
-  role: string;
-  name: string;
-  address?: string;
-  companyNumber?: string;
-  when?: Condition;
-};
-
-export type Answers = Record<string, string>;
-
-type KindRule = {
-  name: string;
-  hint: string;
-  source: string;
-  questions: readonly Question[];
-  parties: readonly PartySource[];
-  summary: (answers: Answers) => string;
-};
-
-type Extra = Omit<Partial<Question>, 'key' | 'label' | 'type'>;
-
-// Options from value: text pairs, in order.
-const options = (pairs: Record<string, string>): readonly Option[] =>
-  Object.entries(pairs).map(([value, text]) => ({ value, text }));
-const choice = (key: string, label: string, given: readonly Option[], extra: Extra = {}): Question => ({
-  key,
-  label,
-  type: 'choice',
-  options: given,
-  ...extra,
-});
-const text = (key: string, label: string, max: number, extra: Extra = {}): Question => ({
-  key,
-  label,
-  type: 'text',
-  max,
-  ...extra,
-});
-const textarea = (key: string, label: string, max: number, extra: Extra = {}): Question => ({
-  key,
-  label,
-  type: 'textarea',
-  max,
-  ...extra,
-});
-const yesNo = (key: string, label: string, extra: Extra = {}): Question => ({
-  key,
-  label,
-  type: 'yes-no',
-  ...extra,
-});
-
-export const optionText = (list: readonly Option[] | undefined, value: string | undefined) =>
-  list?.find((option) => option.value === value)?.text ?? value ?? '';
+export { type Answers, optionText, type PartySource, type Question } from './question-kit.ts';
 
 const whose = options({
   me: 'Me',
@@ -86,36 +31,6 @@ const whoseInterest = {
   associate: 'Close associate’s business',
 };
 const notMe: Condition = { key: 'whose', in: ['partner', 'family', 'associate'] };
-
-// An organisation's name, company number and address; the last two asked when the name is.
-const organisation = (prefix: string, label: string, extra: Extra = {}): Question[] => [
-  text(`${prefix}Name`, label, 200, extra),
-  {
-    key: `${prefix}CompanyNumber`,
-    label: 'Company number (if it has one)',
-    hint: 'From Companies House, for example 01234567 or SC123456',
-    type: 'company-number',
-    optional: true,
-    ...(extra.when ? { when: extra.when } : {}),
-  },
-  textarea(`${prefix}Address`, 'Address (if known)', 500, {
-    optional: true,
-    ...(extra.when ? { when: extra.when } : {}),
-  }),
-];
-const organisationParty = (prefix: string, role: string): PartySource => ({
-  kind: 'organisation',
-  role,
-  name: `${prefix}Name`,
-  address: `${prefix}Address`,
-  companyNumber: `${prefix}CompanyNumber`,
-});
-const person = (role: string, name: string, when?: Condition): PartySource => ({
-  kind: 'person',
-  role,
-  name,
-  ...(when ? { when } : {}),
-});
 
 // Whose interest it is, who they are when not the officer's own, and the organisation.
 const whoseAt = (label: string, prefix: string, name: string): Question[] => [
@@ -137,6 +52,19 @@ const relatives = options({
   grandparent: 'Grandparent',
   friend: 'Friend',
   other: 'Someone else I have a personal or business relationship with',
+});
+const councillorRelationships = options({
+  family: 'Family',
+  partner: 'Partner, now or in the past',
+  friend: 'Close friend',
+  business: 'Business',
+  other: 'Another private or domestic relationship',
+});
+const applicants = options({ me: 'Me', relative: 'A close relative', associate: 'A close associate' });
+const customerRelationships = options({
+  relative: 'A relative',
+  friend: 'A friend',
+  other: 'Another personal relationship',
 });
 const interestTypes = options({
   shareholding: 'Shareholding',
@@ -174,6 +102,7 @@ export const kindRules = {
     ],
     parties: [organisationParty('body', 'Company or body')],
     summary: (a) => `${optionText(interestTypes, a.interestType)} in ${a.bodyName}`,
+    knownPerson: null,
   },
   'business-interest': {
     name: 'Business interest',
@@ -208,6 +137,7 @@ export const kindRules = {
     ],
     summary: (a) =>
       `${whoseInterest[a.whose as keyof typeof whoseInterest] ?? 'Business'} interest in ${a.businessName}`,
+    knownPerson: (a) => optionText(whose, a.whose),
   },
   'non-financial-interest': {
     name: 'Non-financial interest',
@@ -216,6 +146,7 @@ export const kindRules = {
     questions: [text('bodyName', 'Organisation involved (if any)', 200, { optional: true })],
     parties: [{ kind: 'organisation', role: 'Organisation', name: 'bodyName' }],
     summary: (a) => (a.bodyName ? `Non-financial interest: ${a.bodyName}` : 'Non-financial interest'),
+    knownPerson: null,
   },
   membership: {
     name: 'Membership of an organisation',
@@ -238,6 +169,7 @@ export const kindRules = {
     ],
     parties: [organisationParty('organisation', 'Organisation')],
     summary: (a) => `${a.role} of ${a.organisationName}`,
+    knownPerson: null,
   },
   'councillor-relationship': {
     name: 'Relationship with a councillor',
@@ -245,23 +177,14 @@ export const kindRules = {
     source: '001 §32; 003 Appendix V §7.5',
     questions: [
       text('councillorName', 'The councillor’s name', 200),
-      choice(
-        'relationship',
-        'What is the relationship?',
-        options({
-          family: 'Family',
-          partner: 'Partner, now or in the past',
-          friend: 'Close friend',
-          business: 'Business',
-          other: 'Another private or domestic relationship',
-        }),
-      ),
+      choice('relationship', 'What is the relationship?', councillorRelationships),
       yesNo('significant', 'Is it likely to influence either of you in your roles?', {
         hint: 'If so, your director and the monitoring officer are told too',
       }),
     ],
     parties: [person('Councillor', 'councillorName')],
     summary: (a) => `Relationship with Councillor ${a.councillorName}`,
+    knownPerson: (a) => optionText(councillorRelationships, a.relationship),
   },
   'contractor-relationship': {
     name: 'Relationship with a contractor',
@@ -279,6 +202,7 @@ export const kindRules = {
     parties: [organisationParty('contractor', 'Contractor')],
     summary: (a) =>
       `${a.relationship === 'private' ? 'Private' : 'Business'} relationship with ${a.contractorName}`,
+    knownPerson: null,
   },
   'close-associate': {
     name: 'Close associate employed by the council or applying for a job',
@@ -300,6 +224,7 @@ export const kindRules = {
     parties: [person('Close associate', 'associateName')],
     summary: (a) =>
       `${optionText(relatives, a.relationship)} ${a.situation === 'applying' ? 'applying to' : 'employed by'} the council`,
+    knownPerson: (a) => optionText(relatives, a.relationship),
   },
   'secondary-employment': {
     name: 'Secondary employment',
@@ -314,6 +239,7 @@ export const kindRules = {
     ],
     parties: [organisationParty('employer', 'Employer')],
     summary: (a) => `${a.jobTitle}, ${a.employerName}, ${a.hoursPerWeek} hours a week`,
+    knownPerson: null,
   },
   'position-of-influence': {
     name: 'Position of influence (related party)',
@@ -337,17 +263,14 @@ export const kindRules = {
       person('Person holding the position', 'associateName', notMe),
     ],
     summary: (a) => `${a.position}, ${a.bodyName}`,
+    knownPerson: (a) => optionText(whose, a.whose),
   },
   'planning-application': {
     name: 'Planning application',
     hint: 'You or a close relative or associate has made a planning application',
     source: '001 §47',
     questions: [
-      choice(
-        'applicant',
-        'Who made the application?',
-        options({ me: 'Me', relative: 'A close relative', associate: 'A close associate' }),
-      ),
+      choice('applicant', 'Who made the application?', applicants),
       text('applicantName', 'The applicant’s full name', 200, {
         when: { key: 'applicant', in: ['relative', 'associate'] },
       }),
@@ -362,6 +285,7 @@ export const kindRules = {
     ],
     summary: (a) =>
       `Planning application${a.applicationReference ? ` ${a.applicationReference}` : ''}, ${firstLine(a.siteAddress)}`,
+    knownPerson: (a) => optionText(applicants, a.applicant),
   },
   'legacy-or-prize': {
     name: 'Legacy, bequest or prize',
@@ -381,6 +305,8 @@ export const kindRules = {
     ],
     parties: [person('Given by', 'fromWhom')],
     summary: (a) => `${a.legacyType === 'prize' ? 'Prize' : 'Legacy'} from ${a.fromWhom}`,
+    // The will of a service user, or whoever gave a prize: not someone the officer knows personally.
+    knownPerson: null,
   },
   'criminal-matter': {
     name: 'Criminal matter',
@@ -392,5 +318,26 @@ export const kindRules = {
     ],
     parties: [],
     summary: (a) => `${optionText(criminalMatters, a.matter)} on ${a.matterDate}`,
+    knownPerson: null,
+  },
+  'known-customer': {
+    name: 'A relative, friend or someone I know who is a council customer',
+    hint: 'Someone you know personally who has a Council Tax, Business Rates or Benefit account, or whom you could be asked to visit',
+    source:
+      '000 General rules (no visit to a relative or friend); 000 Additional rules (the accounts declaration)',
+    questions: [
+      text('customerName', 'Their full name', 200),
+      textarea('customerAddress', 'Their address', 500, {
+        hint: 'With the postcode, so that a visit to them is recognised',
+      }),
+      choice('relationship', 'How do you know them?', customerRelationships),
+      text('accountReference', 'Their account reference (if known)', 50, {
+        hint: 'A Council Tax, Business Rates or Benefit account number',
+        optional: true,
+      }),
+    ],
+    parties: [{ ...person('Known customer', 'customerName'), address: 'customerAddress' }],
+    summary: (a) => `${optionText(customerRelationships, a.relationship)} who is a council customer`,
+    knownPerson: (a) => optionText(customerRelationships, a.relationship),
   },
 } satisfies Record<string, KindRule>;

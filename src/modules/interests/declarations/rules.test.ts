@@ -5,8 +5,10 @@ import {
   type DeclarationKind,
   declarationKinds,
   hoursWarning,
+  knownPersonOf,
   notificationsFor,
   partiesOf,
+  personalKinds,
   reviewerFor,
   summaryOf,
 } from './rules.ts';
@@ -46,6 +48,12 @@ describe('which kinds need which answers', () => {
     ],
     ['legacy-or-prize', {}, ['legacyType', 'fromWhom', 'estimatedValue'], '003 App V §7.7'],
     ['criminal-matter', {}, ['matter', 'matterDate'], '003 §8.3'],
+    [
+      'known-customer',
+      {},
+      ['customerName', 'customerAddress', 'relationship'],
+      '000 General rules: a relative or friend the officer could be sent to visit',
+    ],
   ])('%s with %j asks for %j (%s)', (kind, answers, missing) => {
     const errors = requiredWithNothingAnswered(kind, answers);
     for (const key of missing) expect(errors).toContain(key);
@@ -175,6 +183,25 @@ describe('whom a declaration names', () => {
     ]);
   });
 
+  it('someone known who is a council customer is named with their address', () => {
+    expect(
+      partiesOf('known-customer', {
+        customerName: 'Janet Smith',
+        customerAddress: '12 High Street, AB1 2CD',
+        relationship: 'relative',
+        accountReference: '60012345',
+      }),
+    ).toEqual([
+      {
+        kind: 'person',
+        role: 'Known customer',
+        name: 'Janet Smith',
+        address: '12 High Street, AB1 2CD',
+        companyNumber: '',
+      },
+    ]);
+  });
+
   it('an officer’s own planning application names no one else', () => {
     expect(partiesOf('planning-application', { applicant: 'me', siteAddress: '2 Mill Lane' })).toEqual([]);
   });
@@ -187,5 +214,30 @@ describe('whom a declaration names', () => {
     ['Zoë Brontë', 'zoe bronte'],
   ])('compares %j as %j', (name, key) => {
     expect(nameKey(name)).toBe(key);
+  });
+});
+
+describe('whom the officer knows personally (000 General rules: no visit to a relative or friend; Additional rules: no dealing with their accounts)', () => {
+  it.each<[DeclarationKind, Record<string, string>, string | null]>([
+    ['known-customer', { relationship: 'relative' }, 'A relative'],
+    ['known-customer', { relationship: 'friend' }, 'A friend'],
+    ['close-associate', { relationship: 'sibling' }, 'Brother or sister'],
+    ['business-interest', { whose: 'partner' }, 'My husband, wife or partner'],
+    ['position-of-influence', { whose: 'family' }, 'A member of my family'],
+    ['planning-application', { applicant: 'relative' }, 'A close relative'],
+    ['councillor-relationship', { relationship: 'friend' }, 'Close friend'],
+    ['financial-interest', {}, null],
+    ['non-financial-interest', {}, null],
+    ['membership', {}, null],
+    ['contractor-relationship', { relationship: 'private' }, null],
+    ['secondary-employment', {}, null],
+    ['legacy-or-prize', { legacyType: 'legacy' }, null],
+    ['criminal-matter', {}, null],
+  ])('%s %j: %j', (kind, answers, known) => {
+    expect(knownPersonOf(kind, answers)).toBe(known);
+  });
+
+  it('decides for every kind', () => {
+    expect(personalKinds).toHaveLength(6);
   });
 });

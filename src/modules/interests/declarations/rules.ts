@@ -61,6 +61,16 @@ export function partiesOf(kind: DeclarationKind, answers: Answers): Party[] {
     .filter((party) => party.name !== '');
 }
 
+// 000 General rules: an officer does not visit a relative or friend; Additional rules: nor deals
+// with the accounts of family, friends or anyone known to them. The kinds that name such a person,
+// and how the officer knows them, in the officer's words.
+export const personalKinds = declarationKinds.filter((kind) => kindRules[kind].knownPerson !== null);
+
+export function knownPersonOf(kind: DeclarationKind, answers: Answers): string | null {
+  const knownPerson = kindRules[kind].knownPerson;
+  return knownPerson ? knownPerson(answers) : null;
+}
+
 export function summaryOf(kind: DeclarationKind, answers: Answers): string {
   const summary = kindRules[kind].summary(answers).replace(/\s+/g, ' ').trim();
   return summary.length > 300 ? `${summary.slice(0, 299)}…` : summary;

@@ -10,6 +10,7 @@ import {
   nameMatchKeys,
   oneLetterApart,
   postcodeOf,
+  sameAddress,
 } from './matching.ts';
 
 const noExtras = { companyNumber: null, postcode: null };
@@ -231,5 +232,21 @@ describe('the keys a declared name is found by', () => {
     ['Acme Building Services', 'Riverside Care'],
   ])('%s does not read %s', (lookedUp, declared) => {
     expect(found(lookedUp, declared)).toBe(false);
+  });
+});
+
+describe('the same home: the same postcode and the same first line', () => {
+  it.each([
+    ['12 High Street, AB1 2CD', '12 High Street, Demoton, AB1 2CD', true],
+    ['12 High Street, AB1 2CD', '12 high st\nDemoton\nab12cd', true],
+    ['12, High Street, Demoton AB1 2CD', '12 High Street AB1 2CD', true],
+    ['12 High Street, AB1 2CD', '14 High Street, AB1 2CD', false],
+    ['Flat 2, 12 High Street, AB1 2CD', '12 High Street, AB1 2CD', false],
+    ['12 High Street, AB1 2CD', '12 High Street, AB1 2CE', false],
+    ['12 High Street, Demoton', '12 High Street, Demoton', false],
+    ['AB1 2CD', 'AB1 2CD', false],
+  ])('%j and %j: %s', (a, b, same) => {
+    expect(sameAddress(a, b)).toBe(same);
+    expect(sameAddress(b, a)).toBe(same);
   });
 });

@@ -167,6 +167,44 @@ export function postcodeOf(address: string): string | null {
   return found ? `${found[1]} ${found[2]}` : null;
 }
 
+const streetWords: Record<string, string> = {
+  st: 'street',
+  rd: 'road',
+  ave: 'avenue',
+  ln: 'lane',
+  dr: 'drive',
+  cl: 'close',
+  cres: 'crescent',
+  ct: 'court',
+  pl: 'place',
+  terr: 'terrace',
+  gdns: 'gardens',
+};
+
+// The premises an address names: its first line (number or house name, and street), in lower case
+// without punctuation, the street word written out ("Rd", "Road"). A first line that is only a
+// number ("12, High Street") takes the next line with it.
+function premisesOf(address: string): string {
+  const lines = address
+    .toUpperCase()
+    .replace(postcodePattern, ' ')
+    .toLowerCase()
+    .split(/\r?\n|,/)
+    .map((line) => line.replace(/[^a-z0-9]+/g, ' ').trim())
+    .filter((line) => line !== '');
+  const [first = '', second = ''] = lines;
+  const words = (/^[0-9]+[a-z]?$/.test(first) ? `${first} ${second}` : first).split(' ');
+  const last = words.at(-1) ?? '';
+  return [...words.slice(0, -1), streetWords[last] ?? last].join(' ').trim();
+}
+
+// Whether two addresses are the same home: the same postcode and the same first line.
+export function sameAddress(a: string, b: string): boolean {
+  const postcode = postcodeOf(a);
+  const premises = premisesOf(a);
+  return postcode !== null && postcode === postcodeOf(b) && premises !== '' && premises === premisesOf(b);
+}
+
 // How a declared person or organisation matches the one looked up, or null when it does not; made
 // once for a lookup and asked of each declared name.
 export function matcherFor(query: LookupQuery): (party: DeclaredParty) => Match | null {

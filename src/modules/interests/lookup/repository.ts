@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
+import { sameCouncil } from '../../../platform/db/same-council.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import type { Declaration } from '../declarations/repository.ts';
+import type { Answers } from '../declarations/rules.ts';
 import { candidateKeys, type LookupQuery } from './matching.ts';
 
 // Declared names sharing words with the one looked up that are compared at the most; when there
@@ -70,4 +72,50 @@ export async function candidates(db: Kysely<Database>, councilId: string, query:
       join declaration d on d.council_id = ${councilId} and d.id = party.declaration_id
     ) as found`.execute(db);
   return rows[0]?.candidates ?? [];
+}
+
+// A person an officer's current declaration names, with the declaration's answers
+// (personal-links.ts).
+export type KnownParty = {
+  declarationId: string;
+  reference: string;
+  kind: string;
+  answers: Answers;
+  name: string;
+  nameKey: string;
+  address: string;
+  companyNumber: string;
+};
+
+// The people named in the officer's own current declarations of these kinds, oldest first.
+export async function knownParties(
+  db: Kysely<Database>,
+  councilId: string,
+  officerId: string,
+  kinds: readonly string[],
+): Promise<KnownParty[]> {
+  if (kinds.length === 0) return [];
+  const rows = await db
+    .selectFrom('declaration as d')
+    .innerJoin('declaration_party as p', sameCouncil('p.declaration_id', 'd.id'))
+    .select([
+      'd.id as declarationId',
+      'd.reference',
+      'd.kind',
+      'd.answers',
+      'p.name',
+      'p.name_key as nameKey',
+      'p.address',
+      'p.company_number as companyNumber',
+    ])
+    .where('d.council_id', '=', councilId)
+    .where('d.person_id', '=', officerId)
+    .where('d.ended_on', 'is', null)
+    .where('d.kind', 'in', kinds)
+    .where('p.kind', '=', 'person')
+    .orderBy('d.declared_at')
+    .orderBy('d.id')
+    .orderBy('p.position')
+    .execute();
+  return rows.map((row) => ({ ...row, answers: row.answers as Answers }));
 }

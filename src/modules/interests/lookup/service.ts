@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
 import { actorFor, recordAccess } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
+import type { Database } from '../../../platform/db/schema.ts';
 import { fieldErrorsOf, InvalidInput } from '../../../platform/errors.ts';
 import { text } from '../../../platform/web/forms.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
@@ -9,6 +11,7 @@ import { companyNumberKey, nameKey } from '../names.ts';
 import { can, type RegisterViewer } from '../policy.ts';
 import { type LookupInput, lookupInput } from './input.ts';
 import { byStrength, type Match, type MatchQuality, matcherFor, postcodeOf } from './matching.ts';
+import { type PersonalLinkQuery, personalLinks } from './personal-links.ts';
 import { type Candidate, candidateLimit, candidates } from './repository.ts';
 
 // The conflict lookup: who has declared a link to a person or organisation, for a
@@ -125,5 +128,13 @@ export function conflictLookup(deps: ModuleDeps) {
   return {
     find: (principal: Principal, values: Record<string, unknown>, requestId?: string) =>
       find(deps, principal, values, requestId),
+    // The officer's own declared links to a customer (personal-links.ts); a system check, not
+    // audited as a lookup. Inside a transaction, pass it as `executor`.
+    personalLinks: (
+      councilId: string,
+      officerId: string,
+      customer: PersonalLinkQuery,
+      executor: Kysely<Database> = deps.db,
+    ) => personalLinks(executor, councilId, officerId, customer),
   };
 }

@@ -16,6 +16,7 @@ describe('kinds of interest the published register may show', () => {
     ['planning-application', false],
     ['legacy-or-prize', false],
     ['criminal-matter', false],
+    ['known-customer', false],
   ])('%s: %s', (kind, published) => {
     expect(isPublishable(kind)).toBe(published);
   });

@@ -53,6 +53,10 @@ const publication = {
     published: false,
     why: 'Criminal offence data (UK GDPR Article 10)',
   },
+  'known-customer': {
+    published: false,
+    why: 'A relative’s, friend’s or acquaintance’s name, address and council account are their personal data',
+  },
 } as const satisfies Record<DeclarationKind, { published: boolean; why: string }>;
 
 export const publishableKinds = Object.entries(publication)
