@@ -18,6 +18,8 @@ const items: NavigationItem[] = [
   { text: 'Complaints', href: '/complaints', access: 'complaints:handle' },
   { text: 'Complaint reports', href: '/complaint-reports', access: 'complaints:reports' },
   { text: 'Customers', href: '/customers', access: 'customers:contact' },
+  { text: 'Field visits', href: '/visits', access: 'visits:plan' },
+  { text: 'Officers out', href: '/visits/console', access: 'visits:watch' },
   { text: 'People', href: '/people', access: 'people:read' },
   { text: 'Audit trail', href: '/audit', access: 'audit:read' },
   { text: 'Policy settings', href: '/admin/policy', access: 'policy:manage' },

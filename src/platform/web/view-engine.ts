@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { dayMonthYear } from '../calendar/date-text.ts';
+import { londonTime } from '../calendar/daylight.ts';
 import { govukAttributes } from './govuk-attributes.ts';
 
 const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -110,6 +111,7 @@ function formattedOnce<Key>(format: (key: Key) => string): (key: Key) => string 
   };
 }
 const dayMonthYearOnce = formattedOnce(dayMonthYear);
+const londonTimeOnce = formattedOnce((minute: number) => londonTime(new Date(minute * 60_000)));
 const minuteText = formattedOnce((minute: number) => dateTimeFormat.format(new Date(minute * 60_000)));
 
 export function configureNunjucks(env: nunjucks.Environment) {
@@ -123,5 +125,6 @@ export function configureNunjucks(env: nunjucks.Environment) {
   env.addFilter('date', (value: unknown) =>
     typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? dayMonthYearOnce(value) : '',
   );
+  env.addFilter('time', (value: unknown) => (value instanceof Date ? londonTimeOnce(Math.floor(value.getTime() / 60_000)) : ''));
   env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2));
 }

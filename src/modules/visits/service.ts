@@ -1,0 +1,118 @@
+import type { Principal } from '../../platform/auth/principal.ts';
+import type { CustomersService } from '../customers/service.ts';
+import type { InterestsServices } from '../interests/service.ts';
+import * as checkIns from './check-ins/service.ts';
+import { type CheckSources, visitChecks } from './checks/service.ts';
+import { alertPage, consoleBoard } from './console/service.ts';
+import type { VisitsDeps } from './context.ts';
+import * as alarms from './escalation/alarms.ts';
+import { sweep } from './escalation/service.ts';
+import { approveVisit } from './plans/approvals.ts';
+import type { PlanForm, VisitForm } from './plans/input.ts';
+import * as reading from './plans/reading.ts';
+import { createPlan } from './plans/service.ts';
+import { sharePlan } from './plans/sharing.ts';
+import * as visits from './plans/visits.ts';
+
+// The field visits module's public face (DOMAIN.md §5; policies 000 and 004): day plans and the
+// diary sheet, the checks before every visit, check-ins and their escalation, the responsible
+// officer's console. Other modules import only this file.
+
+export type VisitsService = ReturnType<typeof visitsService>;
+
+// What the checks read from other modules: the officer's declarations of relatives and friends,
+// and a customer's restrictions.
+export type VisitCollaborators = {
+  interests: { lookup: Pick<InterestsServices['lookup'], 'personalLinks'> };
+  customers: Pick<CustomersService, 'contactWarning'>;
+  cautionsAt: CheckSources['cautionsAt'];
+  recoveryHeld: CheckSources['recoveryHeld'];
+};
+
+function sourcesFrom(deps: Omit<VisitsDeps, 'checks'>, collaborators: VisitCollaborators): CheckSources {
+  return {
+    policy: (councilId) => deps.organisation.policy(councilId),
+    cautionsAt: collaborators.cautionsAt,
+    recoveryHeld: collaborators.recoveryHeld,
+    personalLinks: (councilId, officerId, party) =>
+      collaborators.interests.lookup.personalLinks(councilId, officerId, party),
+    async restrictionOf(councilId, customerId) {
+      const warning = await collaborators.customers.contactWarning(councilId, customerId, null);
+      if (!warning?.restrictions.length) return null;
+      return {
+        summary: warning.restrictions.map((restriction) => restriction.text).join(' '),
+        namedContact:
+          warning.singlePointOfContact?.name ??
+          warning.restrictions.find((r) => r.namedOfficerName)?.namedOfficerName ??
+          null,
+      };
+    },
+  };
+}
+
+export function visitsService(base: Omit<VisitsDeps, 'checks'>, collaborators: VisitCollaborators) {
+  const checks = visitChecks(sourcesFrom(base, collaborators));
+  const deps: VisitsDeps = { ...base, checks };
+  return {
+    plans: {
+      create: (principal: Principal, form: PlanForm, requestId?: string) =>
+        createPlan(deps, principal, form, requestId),
+      addVisit: (principal: Principal, planId: string, form: VisitForm, requestId?: string) =>
+        visits.addVisit(deps, principal, planId, form, requestId),
+      editVisit: (
+        principal: Principal,
+        ids: { planId: string; visitId: string },
+        form: VisitForm,
+        requestId?: string,
+      ) => visits.editVisit(deps, principal, ids.planId, ids.visitId, form, requestId),
+      dropVisit: (
+        principal: Principal,
+        ids: { planId: string; visitId: string },
+        reason: string,
+        requestId?: string,
+      ) => visits.dropVisit(deps, principal, ids.planId, ids.visitId, reason, requestId),
+      moveVisit: (
+        principal: Principal,
+        ids: { planId: string; visitId: string },
+        direction: 'earlier' | 'later',
+        requestId?: string,
+      ) => visits.moveVisit(deps, principal, ids.planId, ids.visitId, direction, requestId),
+      recordDeviation: (principal: Principal, planId: string, detail: string, requestId?: string) =>
+        visits.recordDeviation(deps, principal, planId, detail, requestId),
+      share: (principal: Principal, planId: string, requestId?: string) =>
+        sharePlan(deps, principal, planId, requestId),
+      approve: (
+        principal: Principal,
+        ids: { planId: string; visitId: string },
+        approval: Parameters<typeof approveVisit>[3],
+        requestId?: string,
+      ) => approveVisit(deps, principal, ids, approval, requestId),
+      page: (principal: Principal, planId: string, requestId?: string) =>
+        reading.planPage(deps, principal, planId, requestId),
+      mine: (principal: Principal) => reading.myPlans(deps, principal),
+      diarySheet: (principal: Principal, planId: string) => reading.diarySheet(deps, principal, planId),
+      checksOf: checks.checksOf,
+      staff: (principal: Principal) => reading.planningStaff(deps, principal),
+    },
+    checkIns: {
+      checkIn: (principal: Principal, planId: string, owedId: string, requestId?: string) =>
+        checkIns.checkIn(deps, principal, planId, owedId, requestId),
+      recordCall: (
+        principal: Principal,
+        planId: string,
+        call: { owedId: string; calledAt: string },
+        requestId?: string,
+      ) => checkIns.recordCall(deps, principal, planId, call, requestId),
+      needHelpNow: (principal: Principal, planId: string, requestId?: string) =>
+        alarms.needHelpNow(deps, principal, planId, requestId),
+      acknowledge: (principal: Principal, alertId: string, note: string, requestId?: string) =>
+        alarms.acknowledge(deps, principal, alertId, note, requestId),
+    },
+    console: {
+      board: (principal: Principal) => consoleBoard(deps, principal),
+      alert: (principal: Principal, alertId: string) => alertPage(deps, principal, alertId),
+    },
+    // Raises the alerts now due for a council's missed check-ins; every process runs it.
+    sweep: (councilId: string) => sweep(deps, councilId),
+  };
+}
