@@ -110,7 +110,7 @@ describe.each(databaseKinds)('the email outbox on %s', (kind) => {
       }),
     );
     await t.deliverEmails();
-    const job = t.jobs.find((candidate) => candidate.name === 'old emails');
+    const job = t.jobs.find((candidate) => candidate.name === 'old emails and texts');
     const kept = () =>
       t.db
         .selectFrom('outbound_email')
