@@ -54,19 +54,24 @@ async function putInOutbox<Row extends { id: string }>(
   await job.boss.insert(job.queue, jobs, { db: fromKysely(trx) });
 }
 
+// The columns every message in the outbox has, email or text.
+const messageRow = (councilId: string, now: Date, message: { to: string; text: string }) => ({
+  council_id: councilId,
+  id: uuidv7(now.getTime()),
+  recipient: message.to,
+  body: message.text,
+  created_at: now,
+});
+
 export function createOutbox(boss: PgBoss, clock: { now(): Date }): Outbox {
   return {
     async enqueue(trx, councilId, ...messages) {
       if (messages.length === 0) return;
       const now = clock.now();
       const rows = messages.map((message) => ({
-        council_id: councilId,
-        id: uuidv7(now.getTime()),
-        recipient: message.to,
+        ...messageRow(councilId, now, message),
         subject: message.subject,
-        body: message.text,
         secrets: [...(message.secrets ?? [])],
-        created_at: now,
       }));
       await putInOutbox(trx, rows, (batch) => trx.insertInto('outbound_email').values(batch).execute(), {
         boss,
@@ -90,13 +95,7 @@ export function createOutbox(boss: PgBoss, clock: { now(): Date }): Outbox {
     async enqueueSms(trx, councilId, ...messages) {
       if (messages.length === 0) return;
       const now = clock.now();
-      const rows = messages.map((message) => ({
-        council_id: councilId,
-        id: uuidv7(now.getTime()),
-        recipient: message.to,
-        body: message.text,
-        created_at: now,
-      }));
+      const rows = messages.map((message) => messageRow(councilId, now, message));
       await putInOutbox(trx, rows, (batch) => trx.insertInto('outbound_sms').values(batch).execute(), {
         boss,
         queue: smsJob,
