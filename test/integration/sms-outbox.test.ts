@@ -38,6 +38,20 @@ describe.each(databaseKinds)('text messages through GOV.UK Notify on %s', (kind)
     expect(row.sent_at).toEqual(t.clock.now());
   });
 
+  it('lists texts for an administrator with only the last three digits of each number', async () => {
+    await enqueue({ to: '07700 900555', text: 'Listed' });
+    await t.deliverTexts();
+    await addTestPerson(t.db, t.councilId, {
+      email: `outbox-${kind}@probity.test`,
+      roles: ['system-administrator'],
+    });
+    const page = await (await signedInAs(t, `outbox-${kind}@probity.test`)).get('/admin/emails');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Text messages');
+    expect(page.body).toContain('••••• •••555');
+    expect(page.body).not.toContain('900555');
+  });
+
   it('is refused by Notify with a key Notify does not know', async () => {
     const stranger = createTexter({
       transport: 'notify',

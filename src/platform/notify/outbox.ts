@@ -207,3 +207,29 @@ export async function findOutboundEmail(
     })),
   };
 }
+
+// A mobile number as the log shows it: all but its last three digits hidden.
+export function maskedNumber(number: string): string {
+  let shown = 3;
+  const reversed = [...number].reverse().map((char) => (/\d/.test(char) && shown-- <= 0 ? '•' : char));
+  return reversed.reverse().join('');
+}
+
+// The council's text messages, newest first, each to a masked number.
+export async function listOutboundTexts(db: Kysely<Database>, councilId: string, limit: number) {
+  const rows = await db
+    .selectFrom('outbound_sms')
+    .select(['id', 'recipient', 'state', 'created_at', 'sent_at'])
+    .where('council_id', '=', councilId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    to: maskedNumber(row.recipient),
+    state: row.state,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+  }));
+}
