@@ -23,10 +23,11 @@ import type { DatabaseHandle } from './platform/db/connection.ts';
 import type { Database } from './platform/db/schema.ts';
 import type { JobQueue } from './platform/jobs/queue.ts';
 import type { Job } from './platform/jobs/scheduler.ts';
-import { emailDelivery } from './platform/notify/delivery.ts';
+import { messageDelivery } from './platform/notify/delivery.ts';
 import type { Mailer } from './platform/notify/mailer.ts';
-import { createOutbox, removeOldEmails } from './platform/notify/outbox.ts';
+import { createOutbox, removeOldMessages } from './platform/notify/outbox.ts';
 import { outboxRoutes } from './platform/notify/routes.ts';
+import type { Texter } from './platform/notify/texter.ts';
 import type { RouteAccess } from './platform/web/access.ts';
 import { healthRoutes } from './platform/web/health.ts';
 import { createServer, registerPlugins } from './platform/web/server.ts';
@@ -40,6 +41,8 @@ type AppDeps = {
   queue: JobQueue;
   // How email leaves: SMTP, or a folder in development.
   transport: Mailer;
+  // How text messages leave: GOV.UK Notify, or a folder in development.
+  texter: Texter;
   sleep?: (ms: number) => Promise<void>;
 };
 
@@ -47,7 +50,7 @@ type App = {
   app: FastifyInstance;
   routes: RouteAccess[];
   jobs: Job[];
-  delivery: ReturnType<typeof emailDelivery>;
+  delivery: ReturnType<typeof messageDelivery>;
 };
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -56,7 +59,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const app = createServer(config);
 
   const outbox = createOutbox(queue.boss, clock);
-  const delivery = emailDelivery({ db, boss: queue.boss, transport: deps.transport, clock, log: app.log });
+  const delivery = messageDelivery({
+    db,
+    boss: queue.boss,
+    mailer: deps.transport,
+    texter: deps.texter,
+    clock,
+    log: app.log,
+  });
   const organisation = organisationService({ db, clock, outbox, baseUrl: config.baseUrl });
   const moduleDeps = { db, clock, outbox, baseUrl: config.baseUrl, organisation };
   const gifts = giftsModule(moduleDeps);
@@ -161,7 +171,11 @@ function scheduledJobs(
       everyMs: 24 * 60 * 60 * 1000,
       run: () => gifts.offers.removeAbandonedDrafts(),
     },
-    { name: 'old emails', everyMs: 24 * 60 * 60 * 1000, run: () => removeOldEmails(db, clock.now()) },
+    {
+      name: 'old emails and texts',
+      everyMs: 24 * 60 * 60 * 1000,
+      run: () => removeOldMessages(db, clock.now()),
+    },
     {
       name: 'abandoned complaint drafts',
       everyMs: 24 * 60 * 60 * 1000,

@@ -70,6 +70,20 @@ describe('configuration', () => {
       },
       'EMAIL_FOLDER_IN_PRODUCTION=true',
     ],
+    [
+      {
+        NODE_ENV: 'production',
+        COOKIE_SECRET: 'x'.repeat(32),
+        AUDIT_CHECKPOINT_KEY: 'k'.repeat(32),
+        EMAIL_TRANSPORT: 'smtp',
+        SMTP_URL: 'smtp://relay:587',
+      },
+      'SMS_TRANSPORT=folder only writes text messages to files',
+    ],
+    [{ SMS_TRANSPORT: 'pigeon' }, 'SMS_TRANSPORT'],
+    [{ SMS_TRANSPORT: 'notify' }, 'NOTIFY_API_KEY and NOTIFY_SMS_TEMPLATE_ID are required'],
+    [{ NOTIFY_API_KEY: 'not-a-key' }, 'NOTIFY_API_KEY: must be a GOV.UK Notify API key'],
+    [{ NOTIFY_SMS_TEMPLATE_ID: 'body' }, 'NOTIFY_SMS_TEMPLATE_ID'],
     [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
     [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY: true would believe any client about its own address; set the'],
     [{ TRUST_PROXY: '1' }, 'TRUST_PROXY: a number of proxies cannot tell a proxy from a client'],
@@ -85,11 +99,31 @@ describe('configuration', () => {
       NODE_ENV: 'production',
       COOKIE_SECRET: 'x'.repeat(32),
       AUDIT_CHECKPOINT_KEY: 'k'.repeat(32),
+      SMS_FOLDER_IN_PRODUCTION: 'true',
     };
     expect(loadConfig({ ...production, EMAIL_FOLDER_IN_PRODUCTION: 'true' }).email.transport).toBe('folder');
     expect(
       loadConfig({ ...production, EMAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://relay:587' }).email,
     ).toMatchObject({ transport: 'smtp' });
+  });
+
+  it('writes texts to a folder in development, and sends them through Notify when configured', () => {
+    expect(loadConfig({}).sms).toEqual({ transport: 'folder', folder: './data/sms' });
+    const apiKey = `probity_test-${'2'.repeat(8)}-2222-2222-2222-${'2'.repeat(12)}-${'3'.repeat(8)}-3333-3333-3333-${'3'.repeat(12)}`;
+    const templateId = '6f1b2c3d-4e5f-4a1b-8c2d-3e4f5a6b7c8d';
+    expect(
+      loadConfig({ SMS_TRANSPORT: 'notify', NOTIFY_API_KEY: apiKey, NOTIFY_SMS_TEMPLATE_ID: templateId }).sms,
+    ).toEqual({
+      transport: 'notify',
+      apiKey,
+      templateId,
+      baseUrl: 'https://api.notifications.service.gov.uk',
+    });
+  });
+
+  it('never names a bad Notify key in its message', () => {
+    expect(() => loadConfig({ NOTIFY_API_KEY: 'secret-value-here' })).toThrow(/NOTIFY_API_KEY/);
+    expect(() => loadConfig({ NOTIFY_API_KEY: 'secret-value-here' })).not.toThrow(/secret-value-here/);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import type { SmsSettings } from './platform/notify/texter.ts';
 
 // Every setting comes from the environment, is listed in the README, and is checked at start:
 // a bad value stops the process with a message naming the variable.
@@ -36,6 +37,9 @@ const trustedProxies = z.string().transform((value, context): false | string[] =
   return z.NEVER;
 });
 
+const uuidPattern = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const notifyKey = new RegExp(`^.+-${uuidPattern}-${uuidPattern}$`, 'i');
+
 const environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -56,6 +60,16 @@ const environment = z.object({
     .optional(),
   EMAIL_FROM: z.string().min(3).default('Probity <probity@localhost>'),
   EMAIL_FOLDER_IN_PRODUCTION: boolean.default(false),
+  SMS_TRANSPORT: z.enum(['folder', 'notify']).default('folder'),
+  SMS_FOLDER: z.string().min(1).optional(),
+  SMS_FOLDER_IN_PRODUCTION: boolean.default(false),
+  // A Notify key is its name, the service's id and the secret: name-<uuid>-<uuid>.
+  NOTIFY_API_KEY: z
+    .string()
+    .regex(notifyKey, 'must be a GOV.UK Notify API key: its name, then the service id and the secret')
+    .optional(),
+  NOTIFY_SMS_TEMPLATE_ID: z.uuid('must be the id of a Notify text message template').optional(),
+  NOTIFY_BASE_URL: z.url().default('https://api.notifications.service.gov.uk'),
   API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -77,6 +91,7 @@ export type Config = {
   email:
     | { transport: 'folder'; folder: string; from: string }
     | { transport: 'smtp'; url: string; from: string };
+  sms: SmsSettings;
   logLevel: string;
   production: boolean;
   // Requests a minute that one API token may make.
@@ -122,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.EMAIL_TRANSPORT === 'smtp' && !e.SMTP_URL) {
     throw new ConfigError('Probity cannot start: SMTP_URL is required when EMAIL_TRANSPORT=smtp');
   }
+  const sms = smsSettings(e, production);
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     port: e.PORT,
@@ -136,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       e.EMAIL_TRANSPORT === 'smtp'
         ? { transport: 'smtp', url: e.SMTP_URL ?? '', from: e.EMAIL_FROM }
         : { transport: 'folder', folder: e.EMAIL_FOLDER ?? `${e.DATA_DIR}/outbox`, from: e.EMAIL_FROM },
+    sms,
     logLevel: e.LOG_LEVEL,
     production,
     apiRateLimit: e.API_RATE_LIMIT,
@@ -146,5 +163,27 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       dir: e.AUDIT_CHECKPOINT_DIR ?? `${e.DATA_DIR}/audit-checkpoints`,
       everyMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
     },
+  };
+}
+
+// Text messages are safety alerts: a folder transport in production would leave a lone worker's
+// alert unsent, so it is refused there unless really meant.
+function smsSettings(e: z.infer<typeof environment>, production: boolean): SmsSettings {
+  if (e.SMS_TRANSPORT === 'folder') {
+    if (production && !e.SMS_FOLDER_IN_PRODUCTION)
+      throw new ConfigError(
+        'Probity cannot start: SMS_TRANSPORT=folder only writes text messages to files; set SMS_TRANSPORT=notify with NOTIFY_API_KEY and NOTIFY_SMS_TEMPLATE_ID when NODE_ENV=production, or SMS_FOLDER_IN_PRODUCTION=true if that is really meant',
+      );
+    return { transport: 'folder', folder: e.SMS_FOLDER ?? `${e.DATA_DIR}/sms` };
+  }
+  if (!e.NOTIFY_API_KEY || !e.NOTIFY_SMS_TEMPLATE_ID)
+    throw new ConfigError(
+      'Probity cannot start: NOTIFY_API_KEY and NOTIFY_SMS_TEMPLATE_ID are required when SMS_TRANSPORT=notify',
+    );
+  return {
+    transport: 'notify',
+    apiKey: e.NOTIFY_API_KEY,
+    templateId: e.NOTIFY_SMS_TEMPLATE_ID,
+    baseUrl: e.NOTIFY_BASE_URL.replace(/\/$/, ''),
   };
 }

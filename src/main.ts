@@ -15,7 +15,8 @@ import { migrateToLatest } from './platform/db/migrator.ts';
 import { openJobQueue } from './platform/jobs/queue.ts';
 import { startJobs } from './platform/jobs/scheduler.ts';
 import { createMailer } from './platform/notify/mailer.ts';
-import { emailQueue } from './platform/notify/outbox.ts';
+import { emailQueue, smsQueue } from './platform/notify/outbox.ts';
+import { createTexter } from './platform/notify/texter.ts';
 
 const usage = `Usage: node src/main.ts <command>
 
@@ -59,12 +60,20 @@ async function serve(config: Config, demo: boolean) {
   let log: { error(details: object, message: string): void } = {
     error: (_, message) => console.error(message),
   };
-  const queue = await openJobQueue(database, [emailQueue], {
+  const queue = await openJobQueue(database, [emailQueue, smsQueue], {
     upkeep: true,
     onError: (error) => log.error({ err: error }, 'job queue failed'),
   });
   const transport = createMailer(config.email);
-  const { app, jobs, delivery } = await buildApp({ config, database, clock: systemClock, queue, transport });
+  const texter = createTexter(config.sms);
+  const { app, jobs, delivery } = await buildApp({
+    config,
+    database,
+    clock: systemClock,
+    queue,
+    transport,
+    texter,
+  });
   log = app.log;
   await delivery.start();
   const scheduled = startJobs(jobs, app.log);

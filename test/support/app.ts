@@ -6,21 +6,24 @@ import { type Clock, fixedClock } from '../../src/platform/clock.ts';
 import type { DatabaseKind } from '../../src/platform/db/connection.ts';
 import { openJobQueue } from '../../src/platform/jobs/queue.ts';
 import { createMailer } from '../../src/platform/notify/mailer.ts';
-import { createOutbox, emailQueue } from '../../src/platform/notify/outbox.ts';
+import { createOutbox, emailQueue, smsQueue } from '../../src/platform/notify/outbox.ts';
+import { createTexter } from '../../src/platform/notify/texter.ts';
 import { demoDatabase, demoSeededAt, freshDatabase } from './databases.ts';
+import { startNotifyServer } from './notify.ts';
 import { startSmtpServer } from './smtp.ts';
 
 export const testCookieSecret = 'test-cookie-secret-that-is-long-enough';
 
 // The whole app, as main.ts builds it, on a fresh database with the demo council, sending
-// email to a real SMTP server on loopback. Time is a clock the test can move. The outbox is
-// delivered after every request the test client makes and every job run (deliverEmails does it
-// after anything else).
+// email to a real SMTP server and text messages to a stand-in for GOV.UK Notify, both on loopback.
+// Time is a clock the test can move. The outbox is delivered after every request the test client
+// makes and every job run (deliverEmails and deliverTexts do it after anything else).
 export async function startTestApp(
   kind: DatabaseKind,
   options: { clock?: Clock & { advance(ms: number): void }; env?: Record<string, string> } = {},
 ) {
   const smtp = await startSmtpServer();
+  const notify = await startNotifyServer();
   const clock = options.clock ?? fixedClock(demoSeededAt);
   const database = await databaseFor(kind, clock);
   const config = loadConfig({
@@ -28,15 +31,25 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     EMAIL_TRANSPORT: 'smtp',
     SMTP_URL: smtp.url,
+    SMS_TRANSPORT: 'notify',
+    NOTIFY_API_KEY: notify.apiKey,
+    NOTIFY_SMS_TEMPLATE_ID: notify.templateId,
+    NOTIFY_BASE_URL: notify.url,
     COOKIE_SECRET: testCookieSecret,
     BASE_URL: 'http://probity.test',
     ...options.env,
   });
   const { councilId } = await seedDemoCouncil(database.db, clock);
-  // Failed email is tried again after a second or two, three times in all, so tests see both outcomes.
+  // A failed message is tried again after a second or two, three times in all, so tests see both
+  // outcomes.
   const queue = await openJobQueue(
     database,
-    [{ ...emailQueue, retryLimit: 2, retryDelay: 1, retryDelayMax: 2 }],
+    [emailQueue, smsQueue].map((definition) => ({
+      ...definition,
+      retryLimit: 2,
+      retryDelay: 1,
+      retryDelayMax: 2,
+    })),
     {
       upkeep: false,
       onError: (error) => {
@@ -51,6 +64,7 @@ export async function startTestApp(
     clock,
     queue,
     transport,
+    texter: createTexter(config.sms),
     sleep: async () => {},
   });
   await app.ready();
@@ -69,10 +83,12 @@ export async function startTestApp(
     db: database.db,
     clock,
     smtp,
+    notify,
     councilId,
     queue,
     outbox: createOutbox(queue.boss, clock),
-    deliverEmails: () => delivery.deliverDue(),
+    deliverEmails: () => delivery.emails.deliverDue(),
+    deliverTexts: () => delivery.texts.deliverDue(),
     client: (options: { remoteAddress?: string } = {}) =>
       testClient(app, { ...options, afterEachRequest: () => delivery.deliverDue() }),
     async close() {
@@ -81,6 +97,7 @@ export async function startTestApp(
       transport.close();
       await database.close();
       await smtp.close();
+      await notify.close();
     },
   };
 }

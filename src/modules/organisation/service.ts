@@ -45,7 +45,7 @@ export function organisationService(deps: OrganisationDeps) {
     // Active people holding any of these roles, by name.
     peopleWithAnyRole: (councilId: string, roles: readonly string[]) =>
       repo.peopleWithAnyRole(db, councilId, roles),
-    // Names and email addresses of the people with these ids, in one query, by id.
+    // Names, email addresses and mobile numbers of the people with these ids, in one query, by id.
     async peopleByIds(councilId: string, ids: readonly string[], executor: Kysely<Database> = db) {
       const people = await repo.peopleByIds(executor, councilId, ids);
       return new Map(people.map((person) => [person.id, person]));

@@ -37,6 +37,7 @@ export interface PersonTable {
   email: string;
   name: string;
   job_title: string;
+  mobile: Generated<string>;
   service_id: string | null;
   line_manager_id: string | null;
   employment_type: string;

@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import { readMessageFiles, writeMessageFile } from './folder.ts';
 
 type EmailAttachment = { filename: string; contentType: string; content: Buffer };
 export type EmailMessage = {
@@ -40,11 +38,8 @@ export function createMailer(settings: EmailSettings): Mailer {
     };
   }
   return {
-    // In development every message is written to a folder, one file a message, named by its id.
-    // The file is written whole under another name and then renamed, so no reader sees it half
-    // written, and a message sent again replaces its file.
+    // In development every message is written to a folder.
     async send(message) {
-      await mkdir(settings.folder, { recursive: true });
       const { attachments, ...rest } = message;
       const sent: SentEmail = {
         ...rest,
@@ -60,24 +55,13 @@ export function createMailer(settings: EmailSettings): Mailer {
         from: settings.from,
         sentAt: new Date().toISOString(),
       };
-      const file = join(settings.folder, `${sent.id}.json`);
-      const partial = `${file}.${randomUUID()}.partial`;
-      await writeFile(partial, JSON.stringify(sent, null, 2));
-      await rename(partial, file);
+      await writeMessageFile(settings.folder, sent.id, sent);
     },
     close() {},
   };
 }
 
 // The newest messages in a development outbox folder.
-export async function readOutbox(folder: string, limit: number): Promise<SentEmail[]> {
-  const names = await readdir(folder).catch(() => [] as string[]);
-  const newest = names
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .reverse()
-    .slice(0, limit);
-  return Promise.all(
-    newest.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8')) as SentEmail),
-  );
+export function readOutbox(folder: string, limit: number): Promise<SentEmail[]> {
+  return readMessageFiles<SentEmail>(folder, limit);
 }

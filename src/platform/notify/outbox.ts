@@ -4,17 +4,19 @@ import { uuidv7 } from '../db/ids.ts';
 import type { Database } from '../db/schema.ts';
 import type { QueueDefinition } from '../jobs/queue.ts';
 import type { EmailMessage } from './mailer.ts';
-import type { OutboundEmailState, OutboundEmailTable } from './tables.ts';
+import type { OutboundEmailTable, OutboundState } from './tables.ts';
+import type { TextMessage } from './texter.ts';
 
 export const emailJob = 'email';
 export type EmailJob = { councilId: string; emailId: string };
+export const smsJob = 'sms';
+export type SmsJob = { councilId: string; smsId: string };
 
-// An SMTP outage delays messages: they are tried again with growing gaps (5 s doubling to an hour
-// at most) for about a day before being marked failed. A sending process beats every few seconds;
-// an attempt whose process died is taken up again once ten seconds pass without a beat, and none
-// may take longer than two minutes.
-export const emailQueue: QueueDefinition = {
-  name: emailJob,
+// An outage of the mail relay or of Notify delays messages: they are tried again with growing gaps
+// (5 s doubling to an hour at most) for about a day before being marked failed. A sending process
+// beats every few seconds; an attempt whose process died is taken up again once ten seconds pass
+// without a beat, and none may take longer than two minutes.
+const retriedForADay: Omit<QueueDefinition, 'name'> = {
   retryLimit: 32,
   retryDelay: 5,
   retryBackoff: true,
@@ -22,39 +24,60 @@ export const emailQueue: QueueDefinition = {
   heartbeatSeconds: 10,
   expireInSeconds: 120,
 };
+export const emailQueue: QueueDefinition = { name: emailJob, ...retriedForADay };
+export const smsQueue: QueueDefinition = { name: smsJob, ...retriedForADay };
 
 // What stands in a stored message for a link only its recipient may see.
 const withheld = '[link withheld: only the recipient sees it]';
 
+// Messages are put in the outbox within the caller's transaction: they are sent once it commits,
+// and never if it rolls back.
 export type Outbox = {
-  // Puts messages in the outbox within the caller's transaction: they are sent once it commits,
-  // and never if it rolls back.
   enqueue(trx: Kysely<Database>, councilId: string, ...messages: EmailMessage[]): Promise<void>;
+  // Text messages, sent through GOV.UK Notify.
+  enqueueSms(trx: Kysely<Database>, councilId: string, ...messages: TextMessage[]): Promise<void>;
 };
 
 // Rows a statement writes at most: few enough to stay far below PostgreSQL's parameter limit.
 const rowsAtOnce = 1000;
 
+// However many messages, a few statements: the messages a thousand at a time, then their jobs.
+async function putInOutbox<Row extends { id: string }>(
+  trx: Kysely<Database>,
+  rows: readonly Row[],
+  write: (batch: Row[]) => Promise<unknown>,
+  job: { boss: PgBoss; queue: string; data: (row: Row) => object },
+) {
+  for (let start = 0; start < rows.length; start += rowsAtOnce)
+    await write(rows.slice(start, start + rowsAtOnce));
+  const jobs = rows.map((row) => ({ data: job.data(row) }));
+  await job.boss.insert(job.queue, jobs, { db: fromKysely(trx) });
+}
+
+// The columns every message in the outbox has, email or text.
+const messageRow = (councilId: string, now: Date, message: { to: string; text: string }) => ({
+  council_id: councilId,
+  id: uuidv7(now.getTime()),
+  recipient: message.to,
+  body: message.text,
+  created_at: now,
+});
+
 export function createOutbox(boss: PgBoss, clock: { now(): Date }): Outbox {
   return {
-    // However many messages, a few statements: the messages, their attachments, their jobs.
     async enqueue(trx, councilId, ...messages) {
       if (messages.length === 0) return;
       const now = clock.now();
       const rows = messages.map((message) => ({
-        council_id: councilId,
-        id: uuidv7(now.getTime()),
-        recipient: message.to,
+        ...messageRow(councilId, now, message),
         subject: message.subject,
-        body: message.text,
         secrets: [...(message.secrets ?? [])],
-        created_at: now,
       }));
-      for (let start = 0; start < rows.length; start += rowsAtOnce)
-        await trx
-          .insertInto('outbound_email')
-          .values(rows.slice(start, start + rowsAtOnce))
-          .execute();
+      await putInOutbox(trx, rows, (batch) => trx.insertInto('outbound_email').values(batch).execute(), {
+        boss,
+        queue: emailJob,
+        data: (row): EmailJob => ({ councilId, emailId: row.id }),
+      });
       const attachments = messages.flatMap((message, index) =>
         (message.attachments ?? []).map((attachment, position) => ({
           council_id: councilId,
@@ -67,25 +90,38 @@ export function createOutbox(boss: PgBoss, clock: { now(): Date }): Outbox {
         })),
       );
       if (attachments.length) await trx.insertInto('outbound_email_attachment').values(attachments).execute();
-      const jobs = rows.map((row): { data: EmailJob } => ({ data: { councilId, emailId: row.id } }));
-      await boss.insert(emailJob, jobs, { db: fromKysely(trx) });
+    },
+
+    async enqueueSms(trx, councilId, ...messages) {
+      if (messages.length === 0) return;
+      const now = clock.now();
+      const rows = messages.map((message) => messageRow(councilId, now, message));
+      await putInOutbox(trx, rows, (batch) => trx.insertInto('outbound_sms').values(batch).execute(), {
+        boss,
+        queue: smsJob,
+        data: (row): SmsJob => ({ councilId, smsId: row.id }),
+      });
     },
   };
 }
 
 // The log keeps a message this long after it was sent or given up on: long enough to answer "did
 // it go?", not a second copy of people's letters that would outlive the records' own retention.
-export const emailLogDays = 30;
+export const messageLogDays = 30;
 
-// Removes messages sent or given up on more than emailLogDays ago; returns how many.
-export async function removeOldEmails(db: Kysely<Database>, now: Date): Promise<number> {
-  const before = new Date(now.getTime() - emailLogDays * 24 * 60 * 60 * 1000);
-  const removed = await db
-    .deleteFrom('outbound_email')
-    .where('state', 'in', ['sent', 'failed'])
-    .where('created_at', '<', before)
-    .executeTakeFirst();
-  return Number(removed.numDeletedRows);
+// Removes emails and texts sent or given up on more than messageLogDays ago; returns how many.
+export async function removeOldMessages(db: Kysely<Database>, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - messageLogDays * 24 * 60 * 60 * 1000);
+  let removed = 0;
+  for (const table of ['outbound_email', 'outbound_sms'] as const) {
+    const result = await db
+      .deleteFrom(table)
+      .where('state', 'in', ['sent', 'failed'])
+      .where('created_at', '<', before)
+      .executeTakeFirst();
+    removed += Number(result.numDeletedRows);
+  }
+  return removed;
 }
 
 // The text an administrator may read: the message as sent, with its secrets withheld.
@@ -97,7 +133,7 @@ type OutboundEmailSummary = {
   id: string;
   to: string;
   subject: string;
-  state: OutboundEmailState;
+  state: OutboundState;
   attempts: number;
   createdAt: Date;
   sentAt: Date | null;
@@ -170,4 +206,30 @@ export async function findOutboundEmail(
       size: a.size,
     })),
   };
+}
+
+// A mobile number as the log shows it: all but its last three digits hidden.
+export function maskedNumber(number: string): string {
+  let shown = 3;
+  const reversed = [...number].reverse().map((char) => (/\d/.test(char) && shown-- <= 0 ? '•' : char));
+  return reversed.reverse().join('');
+}
+
+// The council's text messages, newest first, each to a masked number.
+export async function listOutboundTexts(db: Kysely<Database>, councilId: string, limit: number) {
+  const rows = await db
+    .selectFrom('outbound_sms')
+    .select(['id', 'recipient', 'state', 'created_at', 'sent_at'])
+    .where('council_id', '=', councilId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    to: maskedNumber(row.recipient),
+    state: row.state,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+  }));
 }

@@ -1,7 +1,8 @@
 import type { Generated } from 'kysely';
 
 // The tables this owns, as Kysely sees them. No other module or platform area reads or writes them.
-export type OutboundEmailState = 'queued' | 'retrying' | 'sent' | 'failed';
+// Where a message in the outbox stands, email or text.
+export type OutboundState = 'queued' | 'retrying' | 'sent' | 'failed';
 
 export interface OutboundEmailTable {
   council_id: string;
@@ -10,7 +11,7 @@ export interface OutboundEmailTable {
   subject: string;
   body: string;
   secrets: Generated<string[]>;
-  state: Generated<OutboundEmailState>;
+  state: Generated<OutboundState>;
   attempts: Generated<number>;
   last_error: string | null;
   created_at: Date;
@@ -27,7 +28,21 @@ export interface OutboundEmailAttachmentTable {
   content: Buffer | null;
 }
 
+export interface OutboundSmsTable {
+  council_id: string;
+  id: string;
+  recipient: string;
+  body: string;
+  state: Generated<OutboundState>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+  notify_id: string | null;
+}
+
 export interface NotifyTables {
   outbound_email: OutboundEmailTable;
   outbound_email_attachment: OutboundEmailAttachmentTable;
+  outbound_sms: OutboundSmsTable;
 }

@@ -3,7 +3,7 @@ import { appendAudit } from '../../../platform/audit/audit-trail.ts';
 import type { Division } from '../../../platform/calendar/working-days.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import type { Database } from '../../../platform/db/schema.ts';
-import type { PersonInput } from '../people/input.ts';
+import type { PersonDetails } from '../people/input.ts';
 import { insertPerson, setPasswordHash } from '../people/repository.ts';
 import { writePolicySettings } from '../policy-settings/repository.ts';
 import { type PolicySettings, readPolicy } from '../policy-settings/settings.ts';
@@ -55,7 +55,7 @@ export async function createCouncil(
 export async function addPersonDuringSetUp(
   trx: Kysely<Database>,
   councilId: string,
-  input: PersonInput,
+  input: PersonDetails,
   passwordHash: string | null,
   now: Date,
 ): Promise<string> {

@@ -12,6 +12,7 @@ const personView = z.object({
   name: z.string(),
   email: z.string(),
   jobTitle: z.string(),
+  mobile: z.string(),
   serviceId: z.uuid().nullable(),
   serviceName: z.string().nullable(),
   lineManagerId: z.uuid().nullable(),

@@ -18,6 +18,24 @@ const optionalId = (message: string) =>
     .optional()
     .transform((value) => (value ? value : null));
 
+// A UK mobile number, as people write it (07700 900123, +44 7700 900123, 0044…), kept in one
+// form: 07700 900123. Empty means not known.
+export const mobileNumber = z
+  .string({ message: 'Enter a UK mobile number, like 07700 900123' })
+  .trim()
+  .max(40, 'Mobile number must be 40 characters or fewer')
+  .transform((typed, context) => {
+    if (typed === '') return '';
+    const digits = typed.replace(/[\s-]/g, '').replace(/^\+44\(0\)/, '+44');
+    const national = /^(?:\+44|0044|0)(7\d{9})$/.exec(digits)?.[1];
+    if (national) return `0${national.slice(0, 4)} ${national.slice(4)}`;
+    context.addIssue({
+      code: 'custom',
+      message: 'Enter a UK mobile number, like 07700 900123 or +44 7700 900123',
+    });
+    return z.NEVER;
+  });
+
 // One schema for the person form and the API (DESIGN.md: zod shared by forms and API).
 export const personInput = z.object({
   name: z
@@ -37,6 +55,7 @@ export const personInput = z.object({
     .trim()
     .min(1, 'Enter a job title')
     .max(200, 'Job title must be 200 characters or fewer'),
+  mobile: mobileNumber.default(''),
   serviceId: optionalId('Select a service from the list'),
   lineManagerId: optionalId('Select a line manager from the list'),
   employmentType: z.enum(employmentTypes, { message: 'Select the employment type' }),
@@ -45,6 +64,8 @@ export const personInput = z.object({
 });
 
 export type PersonInput = z.infer<typeof personInput>;
+// A person's details as set-up writes them, where the mobile number may be left out.
+export type PersonDetails = Omit<PersonInput, 'mobile'> & { mobile?: string };
 
 export function parsePersonInput(value: unknown): PersonInput {
   const parsed = personInput.safeParse(value);

@@ -2,13 +2,14 @@ import { type Kysely, sql } from 'kysely';
 import { isRole, type Role } from '../../../platform/auth/roles.ts';
 import { sameCouncil } from '../../../platform/db/same-council.ts';
 import type { Database } from '../../../platform/db/schema.ts';
-import type { EmploymentType, PersonInput } from './input.ts';
+import type { EmploymentType, PersonDetails } from './input.ts';
 
 export type Person = {
   id: string;
   name: string;
   email: string;
   jobTitle: string;
+  mobile: string;
   serviceId: string | null;
   serviceName: string | null;
   lineManagerId: string | null;
@@ -36,6 +37,7 @@ function peopleQuery(db: Kysely<Database>, councilId: string) {
       'p.name',
       'p.email',
       'p.job_title',
+      'p.mobile',
       'p.service_id',
       's.name as service_name',
       'p.line_manager_id',
@@ -58,6 +60,7 @@ function toPerson(row: PersonRow): Person {
     name: row.name,
     email: row.email,
     jobTitle: row.job_title,
+    mobile: row.mobile,
     serviceId: row.service_id,
     serviceName: row.service_name,
     lineManagerId: row.line_manager_id,
@@ -126,10 +129,11 @@ export async function emailInUse(db: Kysely<Database>, email: string, exceptId?:
 }
 
 // The columns a person's details are kept in.
-const detailColumns = (input: PersonInput) => ({
+const detailColumns = (input: PersonDetails) => ({
   email: input.email,
   name: input.name,
   job_title: input.jobTitle,
+  mobile: input.mobile ?? '',
   service_id: input.serviceId,
   line_manager_id: input.lineManagerId,
   employment_type: input.employmentType,
@@ -140,7 +144,7 @@ export async function insertPerson(
   db: Kysely<Database>,
   councilId: string,
   id: string,
-  input: PersonInput,
+  input: PersonDetails,
   now: Date,
 ) {
   await db
@@ -150,7 +154,12 @@ export async function insertPerson(
   await replaceRoles(db, councilId, id, input.roles);
 }
 
-export async function updatePerson(db: Kysely<Database>, councilId: string, id: string, input: PersonInput) {
+export async function updatePerson(
+  db: Kysely<Database>,
+  councilId: string,
+  id: string,
+  input: PersonDetails,
+) {
   await db
     .updateTable('person')
     .set(detailColumns(input))
@@ -295,12 +304,12 @@ export async function setPasswordHash(
     .execute();
 }
 
-// Who these people are, by id: one query for a page's worth of names.
+// Who these people are, by id: one query for a page's worth of names and ways to reach them.
 export async function peopleByIds(db: Kysely<Database>, councilId: string, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db
     .selectFrom('person')
-    .select(['id', 'name', 'email'])
+    .select(['id', 'name', 'email', 'mobile'])
     .where('council_id', '=', councilId)
     .where('id', 'in', [...new Set(ids)])
     .execute();

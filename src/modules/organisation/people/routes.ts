@@ -65,6 +65,7 @@ function personValues(person: Person) {
     name: person.name,
     email: person.email,
     jobTitle: person.jobTitle,
+    mobile: person.mobile,
     serviceId: person.serviceId,
     lineManagerId: person.lineManagerId,
     employmentType: person.employmentType,
