@@ -97,10 +97,48 @@ export interface PlanChangeTable {
   changed_at: Date;
 }
 
+// The risk register (risk-register/): caution before contact and the potentially violent persons list.
+export type RiskMarkerKind = 'violent' | 'mental-health' | 'hostel' | 'care-in-community' | 'other';
+export type RiskMarkerStatus = 'active' | 'proposed' | 'rejected' | 'removed';
+export type RiskMarkerAction = 'added' | 'nominated' | 'accepted' | 'rejected' | 'edited' | 'removed' | 'anonymised';
+
+export interface RiskMarkerTable {
+  council_id: string;
+  id: string;
+  kind: RiskMarkerKind;
+  status: RiskMarkerStatus;
+  address: Generated<string>;
+  postcode_key: Generated<string>;
+  person_name: Generated<string>;
+  surname_key: Generated<string>;
+  reason: string;
+  what_to_do: Generated<string>;
+  review_on: string;
+  nominated_by: string;
+  nominated_at: Date;
+  visit_id: string | null;
+  end_reason: Generated<string>;
+  ended_at: Date | null;
+  anonymised_at: Date | null;
+  updated_at: Date;
+}
+
+export interface RiskMarkerEventTable {
+  council_id: string;
+  id: string;
+  marker_id: string;
+  action: RiskMarkerAction;
+  note: Generated<string>;
+  by_id: string | null;
+  at: Date;
+}
+
 export interface VisitsTables {
   visit_plan: VisitPlanTable;
   planned_visit: PlannedVisitTable;
   check_in_due: CheckInDueTable;
   visit_alert: VisitAlertTable;
   plan_change: PlanChangeTable;
+  risk_marker: RiskMarkerTable;
+  risk_marker_event: RiskMarkerEventTable;
 }
