@@ -445,6 +445,18 @@ export const policyFields = [
     max: 30,
     default: 7,
   },
+  // DOMAIN.md records and privacy: a rejected or removed risk marker (000, 004) is anonymised after this.
+  {
+    key: 'riskMarkerRetentionYears',
+    group: 'Retention',
+    label: 'Keep rejected and removed risk markers for',
+    hint: 'Then the reason, the name and the address are removed',
+    kind: 'number',
+    unit: 'years',
+    min: 1,
+    max: 20,
+    default: 3,
+  },
   // 000 out-of-hours working
   {
     key: 'outOfHoursFrom',
