@@ -15,6 +15,8 @@ import { lettersRoutes } from './modules/letters/routes.ts';
 import { complaintLetters, knowComplaintsBy } from './modules/letters/service.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { type OrganisationService, organisationService, readPolicy } from './modules/organisation/service.ts';
+import { riskRegisterRoutes } from './modules/visits/routes.ts';
+import { riskRegisterService } from './modules/visits/service.ts';
 import { auditCheckpointJob } from './platform/audit/audit-checkpoints.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
@@ -77,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const customers = customersService(moduleDeps, { letters });
   const { casework, ombudsman, reports, retention } = complaintsService(moduleDeps, { letters, customers });
   const intake = intakeService(moduleDeps, { customers, casework, letters });
+  const riskRegister = riskRegisterService(moduleDeps);
 
   const routes = await registerPlugins(app, {
     config,
@@ -101,10 +104,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   complaintsRoutes(app, { intake, casework, letters, ombudsman, reports, customers, clock });
   customersRoutes(app, { customers, letters, clock });
   lettersRoutes(app, { letters });
+  riskRegisterRoutes(app, { riskRegister, clock });
 
   const jobs = scheduledJobs(
     { db, clock, log: app.log, config },
-    { organisation, gifts, interests, casework, customers, intake, retention },
+    { organisation, gifts, interests, casework, customers, intake, retention, riskRegister },
   );
   return { app, routes, jobs, delivery };
 }
@@ -124,9 +128,10 @@ function scheduledJobs(
     customers: PerCouncil<'sendReviewReminders'>;
     intake: Once<'removeAbandonedDrafts'>;
     retention: PerCouncil<'run'>;
+    riskRegister: PerCouncil<'anonymiseExpired'>;
   },
 ): Job[] {
-  const { organisation, gifts, interests, casework, customers, intake, retention } = services;
+  const { organisation, gifts, interests, casework, customers, intake, retention, riskRegister } = services;
   return [
     auditCheckpointJob({ db, clock, log: log, settings: config.auditCheckpoints }),
     {
@@ -164,6 +169,14 @@ function scheduledJobs(
       everyMs: 24 * 60 * 60 * 1000,
       async run() {
         for (const councilId of await organisation.councilIds()) await retention.run(councilId);
+      },
+    },
+    {
+      name: 'ended risk markers past retention',
+      everyMs: 24 * 60 * 60 * 1000,
+      async run() {
+        for (const councilId of await organisation.councilIds())
+          await riskRegister.anonymiseExpired(councilId);
       },
     },
     {

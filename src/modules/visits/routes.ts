@@ -14,3 +14,6 @@ export function visitsRoutes(app: FastifyInstance, deps: VisitsRouteDeps) {
   checkInRoutes(app, deps);
   consoleRoutes(app, deps);
 }
+
+// The risk register's pages and API, registered by the app until visitsRoutes takes it in.
+export { type RiskRegisterRouteDeps, riskRegisterRoutes } from './risk-register/routes.ts';

@@ -18,6 +18,9 @@ import * as visits from './plans/visits.ts';
 // diary sheet, the checks before every visit, check-ins and their escalation, the responsible
 // officer's console. Other modules import only this file.
 
+export type { Caution, Marker, MarkerWithNames, Nomination, RiskRegister } from './risk-register/service.ts';
+export { riskRegisterService } from './risk-register/service.ts';
+
 export type VisitsService = ReturnType<typeof visitsService>;
 
 // What the checks read from other modules: the officer's declarations of relatives and friends,

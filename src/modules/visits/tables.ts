@@ -100,7 +100,14 @@ export interface PlanChangeTable {
 // The risk register (risk-register/): caution before contact and the potentially violent persons list.
 export type RiskMarkerKind = 'violent' | 'mental-health' | 'hostel' | 'care-in-community' | 'other';
 export type RiskMarkerStatus = 'active' | 'proposed' | 'rejected' | 'removed';
-export type RiskMarkerAction = 'added' | 'nominated' | 'accepted' | 'rejected' | 'edited' | 'removed' | 'anonymised';
+export type RiskMarkerAction =
+  | 'added'
+  | 'nominated'
+  | 'accepted'
+  | 'rejected'
+  | 'edited'
+  | 'removed'
+  | 'anonymised';
 
 export interface RiskMarkerTable {
   council_id: string;

@@ -4,7 +4,14 @@ import { problems } from '../../../platform/web/api-problems.ts';
 import { apiRoutes } from '../../../platform/web/api-route.ts';
 import { paramsOf } from '../../../platform/web/form-kit.ts';
 import { signedIn } from '../../../platform/web/render.ts';
-import { listQuery, markerInput, markerParams, markerStatuses, nominationInput, reviewInput } from './input.ts';
+import {
+  listQuery,
+  markerInput,
+  markerParams,
+  markerStatuses,
+  nominationInput,
+  reviewInput,
+} from './input.ts';
 import type { RiskRegisterRouteDeps } from './routes.ts';
 import { riskKinds } from './rules.ts';
 
@@ -49,7 +56,8 @@ export function riskRegisterApi(app: FastifyInstance, { riskRegister }: RiskRegi
   api.get(
     '/api/v1/visits/risk-markers',
     options('visits:risk', {
-      summary: 'The risk register’s markers: active by default; by status, due for review, or matching a search',
+      summary:
+        'The risk register’s markers: active by default; by status, due for review, or matching a search',
       querystring: listQuery,
       response: { 200: z.object({ items: z.array(markerView) }), ...problems },
     }),
@@ -92,7 +100,10 @@ export function riskRegisterApi(app: FastifyInstance, { riskRegister }: RiskRegi
     async (request) => {
       const { id } = paramsOf(request, markerParams, notFound);
       const { marker, history } = await riskRegister.marker(signedIn(request), id, request.id);
-      return { marker, history: history.map(({ action, note, byName, at }) => ({ action, note, byName, at })) };
+      return {
+        marker,
+        history: history.map(({ action, note, byName, at }) => ({ action, note, byName, at })),
+      };
     },
   );
 

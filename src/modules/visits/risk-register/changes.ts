@@ -41,7 +41,12 @@ async function record(
   await appendAudit(
     trx,
     actor,
-    { action: `risk-marker.${change.action}`, recordType: 'risk-marker', recordId: change.markerId, after: change.after },
+    {
+      action: `risk-marker.${change.action}`,
+      recordType: 'risk-marker',
+      recordId: change.markerId,
+      after: change.after,
+    },
     at,
   );
 }
@@ -103,7 +108,9 @@ export async function nominateIn(deps: ModuleDeps, trx: Db, councilId: string, n
 // Nominated by hand, by an officer in the field.
 export function nominate(deps: ModuleDeps, principal: Principal, input: NominationInput, requestId?: string) {
   const nomination = { ...input, nominatedBy: principal.personId };
-  return deps.db.transaction().execute((trx) => nominateAs(deps, trx, actorFor(principal, requestId), nomination));
+  return deps.db
+    .transaction()
+    .execute((trx) => nominateAs(deps, trx, actorFor(principal, requestId), nomination));
 }
 
 function checkAcceptance(input: ReviewInput, today: string) {
@@ -134,7 +141,9 @@ export async function review(
 ) {
   const at = deps.clock.now();
   if (input.decision !== 'accept' && input.decision !== 'reject')
-    throw new InvalidInput([{ key: 'decision', message: 'Select whether to accept or reject the nomination' }]);
+    throw new InvalidInput([
+      { key: 'decision', message: 'Select whether to accept or reject the nomination' },
+    ]);
   const actor = actorFor(principal, requestId);
   await deps.db.transaction().execute(async (trx) => {
     const marker = await locked(trx, principal.councilId, id);
@@ -144,7 +153,12 @@ export async function review(
     if (input.decision === 'reject') {
       const why = checkRejection(input);
       await repo.setStatus(trx, principal.councilId, id, { status: 'rejected', endReason: why }, at);
-      await record(trx, actor, { markerId: id, action: 'rejected', note: why, after: { status: 'rejected' } }, at);
+      await record(
+        trx,
+        actor,
+        { markerId: id, action: 'rejected', note: why, after: { status: 'rejected' } },
+        at,
+      );
       return;
     }
     const accepted = { ...marker, ...checkAcceptance(input, londonDate(at)) };
@@ -190,7 +204,13 @@ export async function edit(
 }
 
 // An active marker taken off the register, with why.
-export async function remove(deps: ModuleDeps, principal: Principal, id: string, reason: string, requestId?: string) {
+export async function remove(
+  deps: ModuleDeps,
+  principal: Principal,
+  id: string,
+  reason: string,
+  requestId?: string,
+) {
   const at = deps.clock.now();
   if (reason === '') throw new InvalidInput([{ key: 'reason', message: 'Enter why the marker is removed' }]);
   if (reason.length > 2000)
@@ -200,6 +220,11 @@ export async function remove(deps: ModuleDeps, principal: Principal, id: string,
     if (marker.status !== 'active') throw refuse('Only an active marker can be removed');
     await repo.setStatus(trx, principal.councilId, id, { status: 'removed', endReason: reason }, at);
     const after = { status: 'removed' };
-    await record(trx, actorFor(principal, requestId), { markerId: id, action: 'removed', note: reason, after }, at);
+    await record(
+      trx,
+      actorFor(principal, requestId),
+      { markerId: id, action: 'removed', note: reason, after },
+      at,
+    );
   });
 }

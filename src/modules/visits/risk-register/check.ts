@@ -52,7 +52,8 @@ export function checkWhatToDo(problems: Problems, whatToDo: string) {
 
 export function checkReviewOn(problems: Problems, reviewOn: string, today: string): string {
   if (reviewOn === '') return defaultReviewOn(today);
-  if (!isIsoDate(reviewOn)) problems.push({ key: 'reviewOn', message: 'The review date must be a real date' });
+  if (!isIsoDate(reviewOn))
+    problems.push({ key: 'reviewOn', message: 'The review date must be a real date' });
   else if (reviewOn <= today)
     problems.push({ key: 'reviewOn', message: 'The review date must be in the future' });
   return reviewOn;

@@ -75,8 +75,15 @@ export async function marker(deps: ModuleDeps, principal: Principal, id: string,
     deps.clock.now(),
   );
   return {
-    marker: { ...found, kindName: riskKinds[found.kind].name, nominatedByName: names.get(found.nominatedBy) ?? '' },
-    history: events.map((event) => ({ ...event, byName: event.byId ? (names.get(event.byId) ?? '') : 'Retention job' })),
+    marker: {
+      ...found,
+      kindName: riskKinds[found.kind].name,
+      nominatedByName: names.get(found.nominatedBy) ?? '',
+    },
+    history: events.map((event) => ({
+      ...event,
+      byName: event.byId ? (names.get(event.byId) ?? '') : 'Retention job',
+    })),
   };
 }
 

@@ -81,7 +81,14 @@ export async function insertMarker(
     .execute();
 }
 
-export async function updateText(q: Db, councilId: string, id: string, text: MarkerText, keys: MarkerKeys, at: Date) {
+export async function updateText(
+  q: Db,
+  councilId: string,
+  id: string,
+  text: MarkerText,
+  keys: MarkerKeys,
+  at: Date,
+) {
   await q
     .updateTable('risk_marker')
     .set({ ...textColumns(text, keys), updated_at: at })
@@ -133,7 +140,11 @@ export async function insertEvent(
 
 // The marker, locked for the change about to be made to it when `forUpdate`.
 export async function markerById(q: Db, councilId: string, id: string, forUpdate = false) {
-  let query = q.selectFrom('risk_marker').selectAll().where('council_id', '=', councilId).where('id', '=', id);
+  let query = q
+    .selectFrom('risk_marker')
+    .selectAll()
+    .where('council_id', '=', councilId)
+    .where('id', '=', id);
   if (forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   return row ? toMarker(row) : null;
@@ -156,7 +167,12 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 export async function listMarkers(
   q: Db,
   councilId: string,
-  filter: { status: RiskMarkerStatus | null; dueBy: string | null; search: string; postcodeKey: string | null },
+  filter: {
+    status: RiskMarkerStatus | null;
+    dueBy: string | null;
+    search: string;
+    postcodeKey: string | null;
+  },
 ) {
   let query = q.selectFrom('risk_marker').selectAll().where('council_id', '=', councilId);
   if (filter.status) query = query.where('status', '=', filter.status);

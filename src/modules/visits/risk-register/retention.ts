@@ -18,7 +18,12 @@ export async function anonymiseExpired(deps: ModuleDeps, councilId: string): Pro
       const ids = await repo.expiredIds(trx, councilId, retentionCutOff(at, riskMarkerRetentionYears));
       await repo.anonymise(trx, councilId, ids, removedText, at);
       for (const id of ids) {
-        await repo.insertEvent(trx, councilId, { markerId: id, action: 'anonymised', note: '', by: null }, at);
+        await repo.insertEvent(
+          trx,
+          councilId,
+          { markerId: id, action: 'anonymised', note: '', by: null },
+          at,
+        );
         const entry = { action: 'risk-marker.anonymised', recordType: 'risk-marker', recordId: id };
         await appendAudit(trx, actor, { ...entry, after: { anonymisedAt: at.toISOString() } }, at);
       }

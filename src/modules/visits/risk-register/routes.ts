@@ -6,7 +6,15 @@ import { formPage, formRoute, paramsOf, queryOf, type ShownForm } from '../../..
 import { dateParts, exampleDate } from '../../../platform/web/forms.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import { riskRegisterApi } from './api.ts';
-import { listQuery, markerInput, markerParams, markerStatuses, nominationInput, removalInput, reviewInput } from './input.ts';
+import {
+  listQuery,
+  markerInput,
+  markerParams,
+  markerStatuses,
+  nominationInput,
+  removalInput,
+  reviewInput,
+} from './input.ts';
 import { defaultReviewOn, markerReviewMonths, riskKinds, statusNames } from './rules.ts';
 import type { RiskRegister } from './service.ts';
 

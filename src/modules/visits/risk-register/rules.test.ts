@@ -43,7 +43,12 @@ describe('the premises an address names [000, 004 caution before contact]', () =
 describe('the same address [000: a flagged address needs an accompanied visit]', () => {
   it.each([
     ['written the same', '12 High Street, Leeds, LS1 4AP', '12 High Street, Leeds, LS1 4AP', true],
-    ['abbreviated, lower case, no space in the postcode', '12 high st leeds ls14ap', '12 High Street, LS1 4AP', true],
+    [
+      'abbreviated, lower case, no space in the postcode',
+      '12 high st leeds ls14ap',
+      '12 High Street, LS1 4AP',
+      true,
+    ],
     ['the number on a line of its own', '12, High Street, LS1 4AP', '12 High Street, Leeds LS1 4AP', true],
     ['another house in the street', '14 High Street, LS1 4AP', '12 High Street, LS1 4AP', false],
     ['the same number in another postcode', '12 High Street, LS1 4AP', '12 High Street, LS2 7HT', false],
@@ -91,6 +96,8 @@ describe('reviewing markers', () => {
   });
 
   it('keeps an ended marker’s personal data for the retention period', () => {
-    expect(retentionCutOff(new Date('2026-12-06T09:00:00Z'), 3).toISOString()).toBe('2023-12-06T09:00:00.000Z');
+    expect(retentionCutOff(new Date('2026-12-06T09:00:00Z'), 3).toISOString()).toBe(
+      '2023-12-06T09:00:00.000Z',
+    );
   });
 });
