@@ -42,13 +42,15 @@ create table risk_marker_event (
   council_id uuid not null,
   id uuid not null,
   marker_id uuid not null,
+  -- Its place in the marker's history; changes to a marker hold its row locked, so no two share one.
+  seq integer not null check (seq > 0),
   action text not null check (action in ('added', 'nominated', 'accepted', 'rejected', 'edited', 'removed', 'anonymised')),
   -- What changed, or why (a rejection's or removal's reason).
   note text not null default '' check (length(note) <= 2000),
   by_id uuid,
   at timestamptz not null,
   primary key (council_id, id),
+  unique (council_id, marker_id, seq),
   foreign key (council_id, marker_id) references risk_marker,
   foreign key (council_id, by_id) references person
 );
-create index risk_marker_event_marker on risk_marker_event (council_id, marker_id, at);

@@ -33,6 +33,10 @@ const registerHolders: readonly Role[] = [
   'system-administrator',
 ];
 
+// The risk register's reasons and history: team leaders and those above them, and responsible
+// officers (000, 004).
+const riskKeepers: readonly Role[] = ['line-manager', 'head-of-service', 'responsible-officer'];
+
 // The routes people most need kept to the right roles, written out by hand so that a change to
 // the capability table shows up here as well as in permissions.ts.
 const expectedAccess: Record<string, readonly Role[] | 'everyone signed in' | 'public'> = {
@@ -66,6 +70,12 @@ const expectedAccess: Record<string, readonly Role[] | 'everyone signed in' | 'p
   'POST /customers/:id/vexatious': ['complaints-manager'],
   'GET /customers/:id/restrictions/new': ['complaints-manager'],
   'GET /customers/:id/review': ['complaints-manager'],
+  'GET /visits/risk-register': riskKeepers,
+  'GET /visits/risk-register/:id': riskKeepers,
+  'POST /visits/risk-register/:id/review': riskKeepers,
+  'GET /visits/risk-register/nominate': ['line-manager', 'field-officer'],
+  'GET /api/v1/visits/risk-markers': riskKeepers,
+  'POST /api/v1/visits/risk-markers/nominations': ['line-manager', 'field-officer'],
   'GET /public/:council/complaints/new': 'public',
   'GET /public/:council/complaints/progress': 'public',
   'GET /account/tokens': 'everyone signed in',

@@ -134,6 +134,7 @@ export interface RiskMarkerEventTable {
   council_id: string;
   id: string;
   marker_id: string;
+  seq: number;
   action: RiskMarkerAction;
   note: Generated<string>;
   by_id: string | null;

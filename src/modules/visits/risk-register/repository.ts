@@ -130,6 +130,8 @@ export async function insertEvent(
       council_id: councilId,
       id: uuidv7(at.getTime()),
       marker_id: event.markerId,
+      seq: sql<number>`(select coalesce(max(seq), 0) + 1 from risk_marker_event
+        where council_id = ${councilId} and marker_id = ${event.markerId})`,
       action: event.action,
       note: event.note.slice(0, 2000),
       by_id: event.by,
@@ -156,8 +158,7 @@ export async function history(q: Db, councilId: string, markerId: string) {
     .select(['action', 'note', 'by_id', 'at'])
     .where('council_id', '=', councilId)
     .where('marker_id', '=', markerId)
-    .orderBy('at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
   return rows.map((row) => ({ action: row.action, note: row.note, byId: row.by_id, at: row.at }));
 }
