@@ -182,7 +182,12 @@ describe.each(databaseKinds)('the risk register on %s', (kind) => {
 
     const api = await t
       .client()
-      .api('POST', '/api/v1/visits/risk-markers', { kind: 'violent', reason: 'x', whatToDo: 'y' }, teamLeaderToken);
+      .api(
+        'POST',
+        '/api/v1/visits/risk-markers',
+        { kind: 'violent', reason: 'x', whatToDo: 'y' },
+        teamLeaderToken,
+      );
     expectProblem(api, 400);
     expect((api.json() as Problem).errors).toEqual([
       { key: 'address', message: 'Enter the address, the person’s name, or both' },
@@ -206,14 +211,23 @@ describe.each(databaseKinds)('the risk register on %s', (kind) => {
     const response = await t.client().api(
       'POST',
       '/api/v1/visits/risk-markers/nominations',
-      { kind: 'hostel', address: 'Riverside Hostel, Mill Lane, DT2 3CD', reason: 'Residents known to be aggressive' },
+      {
+        kind: 'hostel',
+        address: 'Riverside Hostel, Mill Lane, DT2 3CD',
+        reason: 'Residents known to be aggressive',
+      },
       teamLeaderToken,
     );
     expect(response.statusCode, response.body).toBe(201);
     const { id } = response.json() as { id: string };
     const review = await t
       .client()
-      .api('POST', `/api/v1/visits/risk-markers/${id}/review`, { decision: 'accept', kind: 'hostel', whatToDo: 'Ask first' }, teamLeaderToken);
+      .api(
+        'POST',
+        `/api/v1/visits/risk-markers/${id}/review`,
+        { decision: 'accept', kind: 'hostel', whatToDo: 'Ask first' },
+        teamLeaderToken,
+      );
     expectProblem(review, 403);
     expect(await cautions({ address: 'Riverside Hostel, Mill Lane, DT2 3CD' })).toEqual([]);
   });
@@ -229,7 +243,11 @@ describe.each(databaseKinds)('the risk register on %s', (kind) => {
     const list = await outsider.get('/visits/risk-register?status=all');
     expect(list.statusCode).toBe(200);
     expect(list.body).not.toContain(id);
-    const marker = await t.db.selectFrom('risk_marker').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+    const marker = await t.db
+      .selectFrom('risk_marker')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(marker.status).toBe('proposed');
   });
 
@@ -256,7 +274,13 @@ describe.each(databaseKinds)('the risk register on %s', (kind) => {
       .select(['address', 'person_name', 'reason', 'end_reason', 'status'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ address: '', person_name: '', reason: removedText, end_reason: removedText, status: 'removed' });
+    expect(row).toEqual({
+      address: '',
+      person_name: '',
+      reason: removedText,
+      end_reason: removedText,
+      status: 'removed',
+    });
     const notes = await t.db
       .selectFrom('risk_marker_event')
       .select(['action', 'note'])
