@@ -290,4 +290,56 @@ describe.each(databaseKinds)('the risk register on %s', (kind) => {
     expect(notes.map((n) => n.action)).toEqual(['nominated', 'accepted', 'removed', 'anonymised']);
     expect(notes.find((n) => n.action === 'removed')?.note).toBe(removedText);
   });
+
+  it('lets a team leader add a marker, change it, find it and see when it is due for review', async () => {
+    const form = await teamLeader.get('/visits/risk-register/new');
+    expect(form.statusCode).toBe(200);
+    const added = await teamLeader.post('/visits/risk-register/new', {
+      kind: 'care-in-community',
+      address: 'Flat 4, 9 Elm Road, Demoton, DT3 4EF',
+      personName: '',
+      reason: 'Supported housing; staff on site in the daytime',
+      whatToDo: 'Ask a team leader for advice before visiting',
+      'reviewOn-day': '30',
+      'reviewOn-month': '11',
+      'reviewOn-year': '2026',
+    });
+    expect(added.statusCode, added.body).toBe(303);
+    const id = /risk-register\/([0-9a-f-]{36})/.exec(String(added.headers.location))?.[1] as string;
+    expect((await cautions({ address: '9 Elm Rd, DT3 4EF' })).map((c) => c.matchedOn)).toEqual(['address']);
+
+    for (const page of ['edit', 'remove']) {
+      const shown = await teamLeader.get(`/visits/risk-register/${id}/${page}`);
+      expect(shown.statusCode, page).toBe(200);
+    }
+    const edited = await teamLeader.post(`/visits/risk-register/${id}/edit`, {
+      kind: 'care-in-community',
+      address: 'Flat 4, 9 Elm Road, Demoton, DT3 4EF',
+      personName: '',
+      reason: 'Supported housing; staff on site in the daytime',
+      whatToDo: 'Visit in the daytime, with a second officer',
+      'reviewOn-day': '30',
+      'reviewOn-month': '11',
+      'reviewOn-year': '2026',
+    });
+    expect(edited.statusCode, edited.body).toBe(303);
+    const record = await teamLeader.get(`/visits/risk-register/${id}`);
+    expect(record.body).toContain('Changed the what to do');
+
+    const list = await teamLeader.get('/visits/risk-register?q=dt3%204ef&status=all');
+    expect(list.body).toContain('Visit in the daytime, with a second officer');
+    const api = await t
+      .client()
+      .api('GET', '/api/v1/visits/risk-markers?due=yes&status=active', undefined, teamLeaderToken);
+    expect(api.statusCode).toBe(200);
+    expect((api.json() as { items: { id: string }[] }).items.map((m) => m.id)).not.toContain(id);
+    t.clock.advance(8 * 24 * 3600 * 1000);
+    const due = await t
+      .client()
+      .api('GET', '/api/v1/visits/risk-markers?due=yes', undefined, teamLeaderToken);
+    expect((due.json() as { items: { id: string }[] }).items.map((m) => m.id)).toContain(id);
+    // Eight days on, the session has lapsed: sign in again.
+    const again = await signedInAs(t, 'team.leader@probity.test');
+    expect((await again.get('/visits/risk-register')).body).toContain('Due for review (');
+  });
 });
