@@ -110,6 +110,11 @@ describe.each(databaseKinds)('the risk register on %s', (kind) => {
     const list = await teamLeader.get('/visits/risk-register');
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain(`/visits/risk-register/${id}`);
+    const review = await teamLeader.get(`/visits/risk-register/${id}/review`);
+    expect(review.statusCode).toBe(200);
+    expect(review.body).toContain('Threatened me with a hammer');
+    const sent = await fieldOfficer.get('/visits/risk-register/nominate?done=nominated');
+    expect(sent.body).toContain('Your nomination is sent');
 
     const accepted = await teamLeader.post(`/visits/risk-register/${id}/review`, {
       decision: 'accept',
