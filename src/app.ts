@@ -15,6 +15,8 @@ import { lettersRoutes } from './modules/letters/routes.ts';
 import { complaintLetters, knowComplaintsBy } from './modules/letters/service.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { type OrganisationService, organisationService, readPolicy } from './modules/organisation/service.ts';
+import { visitRecordsRoutes } from './modules/visits/routes.ts';
+import { incidentsService, visitRecordsService } from './modules/visits/service.ts';
 import { auditCheckpointJob } from './platform/audit/audit-checkpoints.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
@@ -77,6 +79,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const customers = customersService(moduleDeps, { letters });
   const { casework, ombudsman, reports, retention } = complaintsService(moduleDeps, { letters, customers });
   const intake = intakeService(moduleDeps, { customers, casework, letters });
+  const visitRecords = visitRecordsService(moduleDeps, {
+    // The risk register's nominateIn takes this place once it is on main.
+    nominateRisk: async () => undefined,
+    logComplaint: intake.logComplaint,
+  });
+  const incidents = incidentsService(moduleDeps);
 
   const routes = await registerPlugins(app, {
     config,
@@ -101,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   complaintsRoutes(app, { intake, casework, letters, ombudsman, reports, customers, clock });
   customersRoutes(app, { customers, letters, clock });
   lettersRoutes(app, { letters });
+  visitRecordsRoutes(app, { records: visitRecords, incidents });
 
   const jobs = scheduledJobs(
     { db, clock, log: app.log, config },

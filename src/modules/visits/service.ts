@@ -16,7 +16,20 @@ import * as visits from './plans/visits.ts';
 
 // The field visits module's public face (DOMAIN.md §5; policies 000 and 004): day plans and the
 // diary sheet, the checks before every visit, check-ins and their escalation, the responsible
-// officer's console. Other modules import only this file.
+// officer's console; the records of visits and incident reports. Other modules import only this file.
+
+export { type Incident, type Incidents, incidentsService } from './incidents/service.ts';
+export {
+  type LogVisitComplaint,
+  type NominateRisk,
+  type RecordInput,
+  type RecoveryHold,
+  type RiskNomination,
+  type VisitComplaint,
+  type VisitRecords,
+  type VisitRecordsPorts,
+  visitRecordsService,
+} from './records/service.ts';
 
 export type VisitsService = ReturnType<typeof visitsService>;
 
