@@ -50,10 +50,12 @@ function firstArgument(args: string): string {
   return args;
 }
 
+// A union written over several lines starts with '|': the empty part before it is no type.
 function describeType(written: string, aliases: Readonly<Record<string, string>>) {
   const parts = selectType(written, aliases)
     .split('|')
-    .map((part) => selectType(part, aliases).trim());
+    .map((part) => selectType(part, aliases).trim())
+    .filter((part) => part !== '');
   const kinds = new Set(
     parts
       .filter((part) => part !== 'null')
@@ -73,7 +75,7 @@ function declaredColumns(): Column[] {
   return tablesFiles(srcRoot).flatMap((file) => {
     const source = readFileSync(file, 'utf8');
     const aliases = { ...sharedAliases };
-    for (const [, name, body] of source.matchAll(/^export type (\w+) = ([^;]+);/gm))
+    for (const [, name, body] of source.matchAll(/^export type (\w+) =\s*([^;]+);/gm))
       if (name && body) aliases[name] = body;
     const rows = new Map(
       [...source.matchAll(/^export interface (\w+Table) \{\n([\s\S]*?)\n\}/gm)].map(([, name, body]) => [
