@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { isUuid } from '../../../platform/auth/secrets.ts';
 import { formPage, formRoute, paramsOf, queryOf } from '../../../platform/web/form-kit.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import { recordPath } from '../records/access.ts';
@@ -29,8 +30,8 @@ function reportRoute(app: FastifyInstance, { incidents }: IncidentsRouteDeps) {
       return incidentPath(id);
     },
     async page(shown) {
-      const visitId =
-        typeof shown.values.visit === 'string' && shown.values.visit ? shown.values.visit : null;
+      const typed = shown.values.visit;
+      const visitId = typeof typed === 'string' && isUuid(typed) ? typed : null;
       const visit = await incidents.visit(signedIn(shown.request), visitId);
       return formPage(shown, 'visits/incidents/views/new.njk', {
         title: 'Report an incident',

@@ -4,6 +4,7 @@
 import { actorFor, appendAudit, recordAccess } from '../../../platform/audit/audit-trail.ts';
 import { can as holds } from '../../../platform/auth/permissions.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
+import { isUuid } from '../../../platform/auth/secrets.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import { InvalidInput, NotFound } from '../../../platform/errors.ts';
 import { removedText } from '../../../platform/retention.ts';
@@ -23,6 +24,7 @@ export const incidentPath = (id: string) => `/visits/incidents/${id}`;
 // The visit a report is about, if the reporter may see its plan; otherwise there is no such visit.
 async function checkedVisit(deps: ModuleDeps, principal: Principal, visitId: string | null) {
   if (!visitId) return null;
+  if (!isUuid(visitId)) throw new NotFound('No such visit');
   const planId = await planOfVisit(deps.db, principal.councilId, visitId);
   if (!planId) throw new NotFound('No such visit');
   return (await visitFor(deps, principal, { planId, visitId }, 'see')).visit;
