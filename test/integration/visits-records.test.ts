@@ -255,6 +255,12 @@ describe.each(databaseKinds)('recording a visit on %s', (kind) => {
         (mail) => mail.to === team.email('manager') && mail.subject.startsWith('Threat of violence'),
       ),
     ).toHaveLength(1);
+    // [000] asked to leave: the reason goes to the line manager too.
+    const askedToLeave = t.smtp.received.find(
+      (mail) =>
+        mail.to === team.email('manager') && mail.subject === 'Asked to leave: field visit to 9 Mill Lane',
+    );
+    expect(askedToLeave?.text).toContain('Why: Shouted at me to get out');
 
     // A nomination that fails takes the record with it.
     const second = await aPlan([{ address: '10 Mill Lane' }]);

@@ -30,3 +30,18 @@ export function referralEmail(kind: ReferralKind, to: string, context: Context):
   ].filter((line): line is string => Boolean(line));
   return { to, subject: `${flag.name}: field visit to ${visit.address}`, text: lines.join('\n\n') };
 }
+
+// Asked to leave: the reason, noted at the time, for the officer's line manager [000 general rules].
+export function askedToLeaveEmail(
+  to: string,
+  context: { visit: VisitFacts; officerName: string; reason: string; recordUrl: string },
+): EmailMessage {
+  const { visit } = context;
+  const lines = [
+    `${context.officerName} was asked to leave at a visit on ${dayMonthYear(visit.planDate)}.`,
+    `Address: ${visit.address}`,
+    `Why: ${context.reason}`,
+    `The visit's record: ${context.recordUrl}`,
+  ];
+  return { to, subject: `Asked to leave: field visit to ${visit.address}`, text: lines.join('\n\n') };
+}

@@ -12,7 +12,7 @@ import type { EmailMessage } from '../../../platform/notify/mailer.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
 import type { VisitOutcome } from '../tables.ts';
 import { recordPath, visitFor } from './access.ts';
-import { referralEmail } from './emails.ts';
+import { askedToLeaveEmail, referralEmail } from './emails.ts';
 import type { VisitComplaint, VisitRecordsPorts } from './ports.ts';
 import * as repo from './repository.ts';
 import {
@@ -83,6 +83,49 @@ async function logComplaint(
   return (await deps.logComplaint(principal, logged, requestId)).reference;
 }
 
+type Recipients = Awaited<ReturnType<typeof recipients>>;
+
+// Each flag's referral, in the record's transaction: the row, the nomination for a threat, and the
+// email to whoever it is passed to.
+async function makeReferrals(
+  deps: RecordsDeps,
+  trx: Kysely<Database>,
+  made: { visit: repo.VisitFacts; input: RecordInput; by: string; at: Date; complaintReference: string },
+  to: Recipients,
+  held: repo.RecoveryHold | null,
+) {
+  const { visit, at } = made;
+  const emails: EmailMessage[] = [];
+  const referrals = [];
+  for (const { kind, detail } of made.input.referrals) {
+    const sentTo = recipientOf(kind, to.addresses, to.lineManagerEmail);
+    const complaintReference = kind === 'complaint' ? made.complaintReference : '';
+    const referral = {
+      id: uuidv7(at.getTime()),
+      kind,
+      detail: detail.trim(),
+      sentTo,
+      complaintReference,
+      madeAt: at,
+    };
+    await repo.insertReferral(trx, visit, { ...referral, madeBy: made.by });
+    referrals.push({ kind, sentTo, complaintReference });
+    if (kind === 'violence') await nominate(deps, trx, visit, made.by, referral.detail);
+    if (sentTo)
+      emails.push(
+        referralEmail(kind, sentTo, {
+          visit,
+          officerName: to.officerName,
+          detail: referral.detail,
+          complaintReference,
+          recordUrl: flags[kind].to === 'line-manager' ? `${deps.baseUrl}${recordPath(visit)}` : null,
+          held: kind === 'vulnerability' ? (held?.accountRef ?? null) : null,
+        }),
+      );
+  }
+  return { referrals, emails };
+}
+
 export async function recordVisit(
   deps: RecordsDeps,
   principal: Principal,
@@ -107,34 +150,18 @@ export async function recordVisit(
     };
     if (!(await repo.insertRecord(trx, visit, record))) throw alreadyRecorded();
     const held = await holdIfVulnerable(trx, visit, input, principal.personId, now);
-    const emails: EmailMessage[] = [];
-    const made = [];
-    for (const { kind, detail } of input.referrals) {
-      const sentTo = recipientOf(kind, to.addresses, to.lineManagerEmail);
-      const reference = kind === 'complaint' ? complaintReference : '';
-      const referral = {
-        id: uuidv7(now.getTime()),
-        kind,
-        detail: detail.trim(),
-        sentTo,
-        complaintReference: reference,
-        madeAt: now,
-      };
-      await repo.insertReferral(trx, visit, { ...referral, madeBy: principal.personId });
-      made.push({ kind, sentTo, complaintReference: reference });
-      if (kind === 'violence') await nominate(deps, trx, visit, principal.personId, referral.detail);
-      if (sentTo)
-        emails.push(
-          referralEmail(kind, sentTo, {
-            visit,
-            officerName: to.officerName,
-            detail: referral.detail,
-            complaintReference: reference,
-            recordUrl: flags[kind].to === 'line-manager' ? `${deps.baseUrl}${recordPath(visit)}` : null,
-            held: kind === 'vulnerability' ? (held?.accountRef ?? null) : null,
-          }),
-        );
-    }
+    const made = { visit, input, by: principal.personId, at: now, complaintReference };
+    const { referrals, emails } = await makeReferrals(deps, trx, made, to, held);
+    // 000: asked to leave, the officer reports the events leading up to it to their line manager.
+    if (record.outcome === 'asked-to-leave' && to.lineManagerEmail)
+      emails.push(
+        askedToLeaveEmail(to.lineManagerEmail, {
+          visit,
+          officerName: to.officerName,
+          reason: record.reason,
+          recordUrl: `${deps.baseUrl}${recordPath(visit)}`,
+        }),
+      );
     await appendAudit(
       trx,
       actorFor(principal, requestId),
@@ -142,7 +169,7 @@ export async function recordVisit(
         action: 'visit.recorded',
         recordType: 'planned_visit',
         recordId: visit.visitId,
-        after: { outcome: record.outcome, referrals: made, recoveryHold: held?.id ?? null },
+        after: { outcome: record.outcome, referrals, recoveryHold: held?.id ?? null },
       },
       now,
     );
