@@ -44,7 +44,9 @@ describe.each(databaseKinds)('recording a visit on %s', (kind) => {
 
   async function postRecord(as: string, url: string, form: Record<string, string> | [string, string][]) {
     const browser = await signedInAs(t, as);
-    await browser.get(url);
+    const page = await browser.get(url);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Record the visit');
     return browser.post(url, form);
   }
 
