@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../platform/errors.ts';
+import type { PolicySettings } from '../../organisation/service.ts';
 import type { ReferralKind, VisitOutcome } from '../tables.ts';
 
 // What a visit's record says and what each of its flags leads to (DOMAIN.md §5 "Records of the
@@ -113,18 +114,16 @@ export function recordErrors(input: RecordInput): FieldError[] {
   return errors;
 }
 
-// The council's addresses for referrals, read by name from its policy settings; '' where it has none.
+// The council's addresses for referrals, from its policy settings; '' where it has none.
 export type ReferralAddresses = { safeguarding: string; fraud: string; healthAndSafety: string };
 
-export function referralAddresses(settings: object): ReferralAddresses {
-  const read = (key: string) => {
-    const value = (settings as Record<string, unknown>)[key];
-    return typeof value === 'string' ? value.trim() : '';
-  };
+export function referralAddresses(
+  settings: Pick<PolicySettings, 'safeguardingContactEmail' | 'fraudReferralEmail' | 'healthAndSafetyEmail'>,
+): ReferralAddresses {
   return {
-    safeguarding: read('safeguardingContactEmail'),
-    fraud: read('fraudReferralEmail'),
-    healthAndSafety: read('healthAndSafetyEmail'),
+    safeguarding: settings.safeguardingContactEmail.trim(),
+    fraud: settings.fraudReferralEmail.trim(),
+    healthAndSafety: settings.healthAndSafetyEmail.trim(),
   };
 }
 
