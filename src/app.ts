@@ -15,8 +15,8 @@ import { lettersRoutes } from './modules/letters/routes.ts';
 import { complaintLetters, knowComplaintsBy } from './modules/letters/service.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { type OrganisationService, organisationService, readPolicy } from './modules/organisation/service.ts';
-import { riskRegisterRoutes } from './modules/visits/routes.ts';
-import { riskRegisterService } from './modules/visits/service.ts';
+import { visitsRoutes } from './modules/visits/routes.ts';
+import { visitsService } from './modules/visits/service.ts';
 import { auditCheckpointJob } from './platform/audit/audit-checkpoints.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
@@ -79,7 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const customers = customersService(moduleDeps, { letters });
   const { casework, ombudsman, reports, retention } = complaintsService(moduleDeps, { letters, customers });
   const intake = intakeService(moduleDeps, { customers, casework, letters });
-  const riskRegister = riskRegisterService(moduleDeps);
+  const visits = visitsService(moduleDeps, { interests, customers, logComplaint: intake.logComplaint });
 
   const routes = await registerPlugins(app, {
     config,
@@ -104,11 +104,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   complaintsRoutes(app, { intake, casework, letters, ombudsman, reports, customers, clock });
   customersRoutes(app, { customers, letters, clock });
   lettersRoutes(app, { letters });
-  riskRegisterRoutes(app, { riskRegister, clock });
+  visitsRoutes(app, { visits, clock });
 
   const jobs = scheduledJobs(
     { db, clock, log: app.log, config },
-    { organisation, gifts, interests, casework, customers, intake, retention, riskRegister },
+    { organisation, gifts, interests, casework, customers, intake, retention, visits },
   );
   return { app, routes, jobs, delivery };
 }
@@ -128,10 +128,10 @@ function scheduledJobs(
     customers: PerCouncil<'sendReviewReminders'>;
     intake: Once<'removeAbandonedDrafts'>;
     retention: PerCouncil<'run'>;
-    riskRegister: PerCouncil<'anonymiseExpired'>;
+    visits: PerCouncil<'anonymiseExpired' | 'sweep'>;
   },
 ): Job[] {
-  const { organisation, gifts, interests, casework, customers, intake, retention, riskRegister } = services;
+  const { organisation, gifts, interests, casework, customers, intake, retention, visits } = services;
   return [
     auditCheckpointJob({ db, clock, log: log, settings: config.auditCheckpoints }),
     {
@@ -171,12 +171,19 @@ function scheduledJobs(
         for (const councilId of await organisation.councilIds()) await retention.run(councilId);
       },
     },
+    // A missed check-in is alerted within seconds of its time, whichever process sweeps first.
     {
-      name: 'ended risk markers past retention',
+      name: 'missed check-in alerts',
+      everyMs: 5_000,
+      async run() {
+        for (const councilId of await organisation.councilIds()) await visits.sweep(councilId);
+      },
+    },
+    {
+      name: 'risk markers and incident reports past retention',
       everyMs: 24 * 60 * 60 * 1000,
       async run() {
-        for (const councilId of await organisation.councilIds())
-          await riskRegister.anonymiseExpired(councilId);
+        for (const councilId of await organisation.councilIds()) await visits.anonymiseExpired(councilId);
       },
     },
     {

@@ -50,6 +50,7 @@ function firstArgument(args: string): string {
   return args;
 }
 
+// A union written over several lines starts with '|': the empty part before it is no type.
 function describeType(written: string, aliases: Readonly<Record<string, string>>) {
   const parts = selectType(written, aliases)
     .split('|')

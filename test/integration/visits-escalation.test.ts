@@ -25,7 +25,11 @@ describe.each(databaseKinds)('missed check-ins on %s', (kind) => {
   beforeAll(async () => {
     t = await startTestApp(kind, { clock });
     contactEmail = 'grace.contact@demo.probity.test';
-    contact = await addTestPerson(t.db, t.councilId, { email: contactEmail, roles: ['officer', 'responsible-officer'], name: 'Grace Contact' });
+    contact = await addTestPerson(t.db, t.councilId, {
+      email: contactEmail,
+      roles: ['officer', 'responsible-officer'],
+      name: 'Grace Contact',
+    });
   });
   afterAll(() => t?.close());
 
@@ -60,17 +64,23 @@ describe.each(databaseKinds)('missed check-ins on %s', (kind) => {
     await sweep();
     await sweep();
     expect(await levels()).toEqual(['responsible']);
-    expect(mailTo(contactEmail).filter((mail) => mail.subject.startsWith('Late check-in: Bethany Cole'))).toHaveLength(1);
+    expect(
+      mailTo(contactEmail).filter((mail) => mail.subject.startsWith('Late check-in: Bethany Cole')),
+    ).toHaveLength(1);
     clock.set(at('11:01:00'));
     await Promise.all([sweep(), sweep()]);
     expect(await levels()).toEqual(['responsible', 'manager']);
-    expect(mailTo(demo('dean.walsh')).filter((mail) => mail.subject.startsWith('Late check-in: Bethany Cole'))).toHaveLength(1);
+    expect(
+      mailTo(demo('dean.walsh')).filter((mail) => mail.subject.startsWith('Late check-in: Bethany Cole')),
+    ).toHaveLength(1);
 
     const manager = await client('dean.walsh');
     const managerAlert = (await alertsOf(t, planId)).find((alert) => alert.level === 'manager');
     const page = await manager.get(`/visits/alerts/${managerAlert?.id}`);
     expect(page.body).toContain('Bethany Cole has not checked in');
-    const acknowledged = await manager.post(`/visits/alerts/${managerAlert?.id}/acknowledge`, { note: 'Calling her now' });
+    const acknowledged = await manager.post(`/visits/alerts/${managerAlert?.id}/acknowledge`, {
+      note: 'Calling her now',
+    });
     expect(acknowledged.statusCode).toBe(303);
     clock.set(at('11:16:00'));
     await sweep();
@@ -82,17 +92,25 @@ describe.each(databaseKinds)('missed check-ins on %s', (kind) => {
     const { planId } = await sharedDay('owen.rees', { address: '3 Far Row, Demoton AB9 9ZZ' });
     clock.set(at('11:16:00'));
     await sweep();
-    expect((await alertsOf(t, planId)).map((alert) => alert.level)).toEqual(['responsible', 'manager', 'emergency']);
+    expect((await alertsOf(t, planId)).map((alert) => alert.level)).toEqual([
+      'responsible',
+      'manager',
+      'emergency',
+    ]);
     const emergency = mailTo(contactEmail).find((mail) => mail.subject.startsWith('EMERGENCY: Owen Rees'));
     expect(emergency?.text).toContain('call the police on 999');
     expect(emergency?.text).toContain('Last known visit: 3 Far Row, Demoton AB9 9ZZ');
     const console = await (await signedInAs(t, contactEmail)).get('/visits/console');
-    expect(console.body).toMatch(/Owen Rees<\/a><\/th>\s*<td class="govuk-table__cell"><strong class="govuk-tag govuk-tag--red">Alarm/);
+    expect(console.body).toMatch(
+      /Owen Rees<\/a><\/th>\s*<td class="govuk-table__cell"><strong class="govuk-tag govuk-tag--red">Alarm/,
+    );
   });
 
   it('resolves the alerts when the officer checks in late, and a second tap changes nothing', async () => {
     clock.set(at('09:00:00'));
-    const { browser, planId } = await sharedDay('imran.siddiqui', { address: '9 Mill Road, Demoton AB2 1AA' });
+    const { browser, planId } = await sharedDay('imran.siddiqui', {
+      address: '9 Mill Road, Demoton AB2 1AA',
+    });
     clock.set(at('10:50:00'));
     await sweep();
     const [owed] = await checkInsOwed(t, planId);
@@ -112,8 +130,14 @@ describe.each(databaseKinds)('missed check-ins on %s', (kind) => {
     clock.set(at('10:10:00'));
     const pressed = await browser.post(`/visits/plans/${planId}/help`);
     expect(pressed.headers.location).toContain('done=help');
-    expect((await browser.post(`/visits/plans/${planId}/help`)).headers.location).toContain('done=help-already');
-    expect((await alertsOf(t, planId)).map((alert) => alert.level).sort()).toEqual(['emergency', 'manager', 'responsible']);
+    expect((await browser.post(`/visits/plans/${planId}/help`)).headers.location).toContain(
+      'done=help-already',
+    );
+    expect((await alertsOf(t, planId)).map((alert) => alert.level).sort()).toEqual([
+      'emergency',
+      'manager',
+      'responsible',
+    ]);
     const helpMail = t.smtp.received.filter((mail) => mail.subject.startsWith('NEED HELP NOW: Peter Green'));
     expect(helpMail.map((mail) => mail.to).sort()).toEqual([contactEmail, demo('fiona.mcleod')].sort());
   });

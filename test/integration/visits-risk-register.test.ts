@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCouncil } from '../../src/modules/organisation/councils/set-up.ts';
 import { organisationService } from '../../src/modules/organisation/service.ts';
-import { riskRegisterService } from '../../src/modules/visits/service.ts';
+import { riskRegisterService } from '../../src/modules/visits/risk-register/service.ts';
 import { removedText } from '../../src/platform/retention.ts';
 import { expectProblem, type Problem } from '../support/api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';

@@ -7,36 +7,44 @@ import { alertPage, consoleBoard } from './console/service.ts';
 import type { VisitsDeps } from './context.ts';
 import * as alarms from './escalation/alarms.ts';
 import { sweep } from './escalation/service.ts';
+import { incidentsService } from './incidents/service.ts';
 import { approveVisit } from './plans/approvals.ts';
 import type { PlanForm, VisitForm } from './plans/input.ts';
 import * as reading from './plans/reading.ts';
 import { createPlan } from './plans/service.ts';
 import { sharePlan } from './plans/sharing.ts';
 import * as visits from './plans/visits.ts';
+import { type LogVisitComplaint, visitRecordsService } from './records/service.ts';
+import { riskRegisterService } from './risk-register/service.ts';
 
 // The field visits module's public face (DOMAIN.md §5; policies 000 and 004): day plans and the
 // diary sheet, the checks before every visit, check-ins and their escalation, the responsible
-// officer's console. Other modules import only this file.
+// officer's console; the records of visits and incident reports. Other modules import only this file.
 
-export type { Caution, Marker, MarkerWithNames, Nomination, RiskRegister } from './risk-register/service.ts';
-export { riskRegisterService } from './risk-register/service.ts';
+export type { LogVisitComplaint, VisitComplaint } from './records/service.ts';
 
 export type VisitsService = ReturnType<typeof visitsService>;
 
-// What the checks read from other modules: the officer's declarations of relatives and friends,
-// and a customer's restrictions.
+// What the visits module needs from others: the officer's declarations of relatives and friends
+// (interests), a customer's restrictions (customers), and a complaint made during a visit logged
+// with the complaints team (complaints, through a port the app fills).
 export type VisitCollaborators = {
   interests: { lookup: Pick<InterestsServices['lookup'], 'personalLinks'> };
   customers: Pick<CustomersService, 'contactWarning'>;
-  cautionsAt: CheckSources['cautionsAt'];
-  recoveryHeld: CheckSources['recoveryHeld'];
+  logComplaint: LogVisitComplaint;
 };
 
-function sourcesFrom(deps: Omit<VisitsDeps, 'checks'>, collaborators: VisitCollaborators): CheckSources {
+type Registers = { cautionsAt: CheckSources['cautionsAt']; recoveryHeld: CheckSources['recoveryHeld'] };
+
+function sourcesFrom(
+  deps: Omit<VisitsDeps, 'checks'>,
+  collaborators: VisitCollaborators,
+  registers: Registers,
+): CheckSources {
   return {
     policy: (councilId) => deps.organisation.policy(councilId),
-    cautionsAt: collaborators.cautionsAt,
-    recoveryHeld: collaborators.recoveryHeld,
+    cautionsAt: registers.cautionsAt,
+    recoveryHeld: registers.recoveryHeld,
     personalLinks: (councilId, officerId, party) =>
       collaborators.interests.lookup.personalLinks(councilId, officerId, party),
     async restrictionOf(councilId, customerId) {
@@ -54,9 +62,19 @@ function sourcesFrom(deps: Omit<VisitsDeps, 'checks'>, collaborators: VisitColla
 }
 
 export function visitsService(base: Omit<VisitsDeps, 'checks'>, collaborators: VisitCollaborators) {
-  const checks = visitChecks(sourcesFrom(base, collaborators));
+  const riskRegister = riskRegisterService(base);
+  const records = visitRecordsService(base, {
+    nominateRisk: (trx, councilId, nomination) => riskRegister.nominateIn(trx, councilId, nomination),
+    logComplaint: collaborators.logComplaint,
+  });
+  const incidents = incidentsService(base);
+  const registers = { cautionsAt: riskRegister.cautionsAt, recoveryHeld: records.recoveryHeld };
+  const checks = visitChecks(sourcesFrom(base, collaborators, registers));
   const deps: VisitsDeps = { ...base, checks };
   return {
+    riskRegister,
+    records,
+    incidents,
     plans: {
       create: (principal: Principal, form: PlanForm, requestId?: string) =>
         createPlan(deps, principal, form, requestId),
@@ -117,5 +135,9 @@ export function visitsService(base: Omit<VisitsDeps, 'checks'>, collaborators: V
     },
     // Raises the alerts now due for a council's missed check-ins; every process runs it.
     sweep: (councilId: string) => sweep(deps, councilId),
+    // Removes the personal data of ended risk markers and old incident reports past retention.
+    async anonymiseExpired(councilId: string) {
+      return (await riskRegister.anonymiseExpired(councilId)) + (await incidents.anonymiseExpired(councilId));
+    },
   };
 }

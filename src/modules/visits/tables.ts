@@ -141,6 +141,70 @@ export interface RiskMarkerEventTable {
   at: Date;
 }
 
+// Records of visits and incidents (records/, incidents/; migration 20261206120200).
+export type VisitOutcome = 'contact-made' | 'no-contact' | 'asked-to-leave' | 'entry-refused';
+export type ReferralKind =
+  | 'child-safeguarding'
+  | 'adult-safeguarding'
+  | 'violence'
+  | 'complaint'
+  | 'fraud'
+  | 'vulnerability';
+export type IncidentKind = 'violence' | 'threat' | 'injury' | 'damage';
+
+export interface VisitRecordTable {
+  council_id: string;
+  visit_id: string;
+  plan_id: string;
+  outcome: VisitOutcome;
+  reason: Generated<string>;
+  notes: Generated<string>;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+export interface VisitReferralTable {
+  council_id: string;
+  id: string;
+  visit_id: string;
+  kind: ReferralKind;
+  detail: string;
+  sent_to: Generated<string>;
+  complaint_reference: Generated<string>;
+  made_by: string;
+  made_at: Date;
+}
+
+export interface AccountRecoveryHoldTable {
+  council_id: string;
+  id: string;
+  account_ref: string;
+  visit_id: string;
+  reason: string;
+  held_from: Date;
+  held_by: string;
+  lifted_at: Date | null;
+  lifted_by: string | null;
+  lift_reason: Generated<string>;
+}
+
+export interface VisitIncidentTable {
+  council_id: string;
+  id: string;
+  reported_by: string;
+  visit_id: string | null;
+  kinds: IncidentKind[];
+  occurred_at: Date;
+  location: string;
+  what_happened: string;
+  people_involved: Generated<string>;
+  witnesses: Generated<string>;
+  injuries: Generated<string>;
+  police_reference: Generated<string>;
+  reported_at: Date;
+  anonymised_at: Date | null;
+}
+
 export interface VisitsTables {
   visit_plan: VisitPlanTable;
   planned_visit: PlannedVisitTable;
@@ -149,4 +213,8 @@ export interface VisitsTables {
   plan_change: PlanChangeTable;
   risk_marker: RiskMarkerTable;
   risk_marker_event: RiskMarkerEventTable;
+  visit_record: VisitRecordTable;
+  visit_referral: VisitReferralTable;
+  account_recovery_hold: AccountRecoveryHoldTable;
+  visit_incident: VisitIncidentTable;
 }

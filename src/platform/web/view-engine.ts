@@ -125,6 +125,8 @@ export function configureNunjucks(env: nunjucks.Environment) {
   env.addFilter('date', (value: unknown) =>
     typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? dayMonthYearOnce(value) : '',
   );
-  env.addFilter('time', (value: unknown) => (value instanceof Date ? londonTimeOnce(Math.floor(value.getTime() / 60_000)) : ''));
+  env.addFilter('time', (value: unknown) =>
+    value instanceof Date ? londonTimeOnce(Math.floor(value.getTime() / 60_000)) : '',
+  );
   env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2));
 }

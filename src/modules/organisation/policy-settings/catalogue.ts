@@ -457,6 +457,17 @@ export const policyFields = [
     max: 20,
     default: 3,
   },
+  // DOMAIN.md "Records, privacy and audit": incident reports, then their personal details removed
+  {
+    key: 'incidentRetentionYears',
+    group: 'Retention',
+    label: 'Keep field incident reports for',
+    kind: 'number',
+    unit: 'years',
+    min: 1,
+    max: 40,
+    default: 6,
+  },
   // 000 out-of-hours working
   {
     key: 'outOfHoursFrom',
