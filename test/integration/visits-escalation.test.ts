@@ -108,13 +108,14 @@ describe.each(databaseKinds)('missed check-ins on %s', (kind) => {
 
   it('resolves the alerts when the officer checks in late, and a second tap changes nothing', async () => {
     clock.set(at('09:00:00'));
-    const { browser, planId } = await sharedDay('imran.siddiqui', {
-      address: '9 Mill Road, Demoton AB2 1AA',
-    });
+    const { planId } = await sharedDay('imran.siddiqui', { address: '9 Mill Road, Demoton AB2 1AA' });
     clock.set(at('10:50:00'));
     await sweep();
+    client.forget();
+    const browser = await client('imran.siddiqui');
     const [owed] = await checkInsOwed(t, planId);
     const first = await browser.post(`/visits/plans/${planId}/check-ins/${owed?.id}`);
+    expect(first.statusCode).toBe(303);
     expect(first.headers.location).toContain('done=checked-in');
     const again = await browser.post(`/visits/plans/${planId}/check-ins/${owed?.id}`);
     expect(again.headers.location).toContain('done=already-checked-in');
@@ -126,8 +127,10 @@ describe.each(databaseKinds)('missed check-ins on %s', (kind) => {
 
   it('sends "need help now" to every level at once, and a second press raises nothing new', async () => {
     clock.set(at('09:00:00'));
-    const { browser, planId } = await sharedDay('peter.green', { address: '2 Hill Top, Demoton AB3 3CC' });
+    const { planId } = await sharedDay('peter.green', { address: '2 Hill Top, Demoton AB3 3CC' });
     clock.set(at('10:10:00'));
+    client.forget();
+    const browser = await client('peter.green');
     const pressed = await browser.post(`/visits/plans/${planId}/help`);
     expect(pressed.headers.location).toContain('done=help');
     expect((await browser.post(`/visits/plans/${planId}/help`)).headers.location).toContain(
@@ -151,6 +154,7 @@ describe.each(databaseKinds)('missed check-ins on %s', (kind) => {
       .where('officer_id', '=', kelly)
       .executeTakeFirstOrThrow();
     const [owed] = await checkInsOwed(t, kellyPlan);
+    client.forget();
     const other = await client('bethany.cole');
     expect((await other.post(`/visits/plans/${kellyPlan}/check-ins/${owed?.id}`)).statusCode).toBe(404);
     expect((await other.get(`/visits/plans/${kellyPlan}`)).statusCode).toBe(404);
