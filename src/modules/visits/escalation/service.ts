@@ -18,7 +18,7 @@ import { escalationAt, escalationMinutes } from './rules.ts';
 // killed before it commits raises nothing, and the next sweep raises it again; one killed after
 // has already handed the messages to the durable queue.
 
-// How many check-ins one sweep claims; the next sweep takes the rest.
+// How many check-ins one transaction of a sweep claims.
 export const sweepBatch = 100;
 
 export type Raised = { alertId: string; planId: string; kind: AlertKind; level: AlertLevel };
@@ -143,8 +143,9 @@ async function claimDue(trx: Kysely<Database>, councilId: string, ids: readonly 
   return rows.map(repo.owedOf);
 }
 
-// One sweep of a council's check-in timers: answers the alerts it raised.
-export async function sweep(deps: VisitsDeps, councilId: string): Promise<Raised[]> {
+// One batch: the earliest check-ins due, claimed and escalated in one transaction. Answers the
+// alerts raised, and whether there may be more due (a full batch, of which some were escalated).
+async function sweepOnce(deps: VisitsDeps, councilId: string): Promise<{ raised: Raised[]; more: boolean }> {
   const now = deps.clock.now();
   const due = await deps.db
     .selectFrom('check_in_due')
@@ -154,7 +155,7 @@ export async function sweep(deps: VisitsDeps, councilId: string): Promise<Raised
     .orderBy('next_alert_at')
     .limit(sweepBatch)
     .execute();
-  if (!due.length) return [];
+  if (!due.length) return { raised: [], more: false };
   const minutes = escalationMinutes(await deps.organisation.policy(councilId));
   const contexts = await alertContexts(deps, councilId, [...new Set(due.map((row) => row.plan_id))]);
   return deps.db.transaction().execute(async (trx) => {
@@ -171,21 +172,27 @@ export async function sweep(deps: VisitsDeps, councilId: string): Promise<Raised
     );
     const outgoing: Outgoing = { emails: [], texts: [] };
     const raised: Raised[] = [];
+    let escalated = 0;
     for (const owed of claimed) {
       const context = contexts.get(owed.planId);
-      if (context)
-        raised.push(
-          ...(await escalateOne(
-            deps,
-            trx,
-            owed,
-            context,
-            { councilId, minutes, acknowledged, now },
-            outgoing,
-          )),
-        );
+      if (!context) continue;
+      const sweep = { councilId, minutes, acknowledged, now };
+      raised.push(...(await escalateOne(deps, trx, owed, context, sweep, outgoing)));
+      escalated += 1;
     }
     await sendAll(deps, trx, councilId, outgoing);
-    return raised;
+    return { raised, more: due.length === sweepBatch && escalated > 0 };
   });
+}
+
+// One sweep of a council's check-in timers: batch after batch until none is left due (or another
+// process holds those left), so that a burst of timers falling due together is not left waiting
+// for later sweeps. Answers the alerts it raised.
+export async function sweep(deps: VisitsDeps, councilId: string): Promise<Raised[]> {
+  const raised: Raised[] = [];
+  for (;;) {
+    const batch = await sweepOnce(deps, councilId);
+    raised.push(...batch.raised);
+    if (!batch.more) return raised;
+  }
 }
