@@ -10,6 +10,8 @@ import { complaintQueue } from './complaint-queue.ts';
 import { complaintReport } from './complaint-report.ts';
 import { conflictLookups } from './conflict-lookup.ts';
 import { giftsRegister } from './gifts-register.ts';
+import { visitTimers } from './visit-timers.ts';
+import { visitsConsole } from './visits.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
@@ -31,3 +33,10 @@ await complaintQueue('pglite', seconds);
 if (process.env.DATABASE_URL) await complaintQueue('postgres', seconds);
 else
   console.log('\nComplaints work queue on PostgreSQL: skipped, set DATABASE_URL to a server to measure it');
+if (process.env.DATABASE_URL) {
+  await visitsConsole(seconds);
+  await visitTimers();
+} else
+  console.log(
+    '\nVisits console, check-ins and missed check-in timers: skipped, set DATABASE_URL to a server to measure them',
+  );
