@@ -9,22 +9,21 @@ import { emergencyInstruction } from '../escalation/messages.ts';
 import { escalationMinutes, type OfficerStatus, officerStatus } from '../escalation/rules.ts';
 import { can } from '../policy.ts';
 import * as repo from '../repository.ts';
-import { changesSince, openAlerts, owedOnDay, visitsOnDay } from './repository.ts';
+import { changesSince, dayOfPlans, openAlerts } from './repository.ts';
 
 // The responsible officer's console [000 out-of-hours: the responsible officer knows where each
 // officer is, notes the time of each call, and holds the list until they are home]: everyone out
 // today with their current visit, last check-in, next one due and status, and the alerts waiting
 // for someone to acknowledge them.
 
-type Owed = Awaited<ReturnType<typeof owedOnDay>>[number];
-type DayVisit = Awaited<ReturnType<typeof visitsOnDay>>[number];
+type Day = Awaited<ReturnType<typeof dayOfPlans>>[number];
 
 export type ConsoleRow = {
   planId: string;
   officerName: string;
   responsibleName: string;
   status: OfficerStatus;
-  current: DayVisit | null;
+  current: Day['current'];
   lastCheckIn: Date | null;
   nextDue: { dueAt: Date; home: boolean } | null;
   alerts: Awaited<ReturnType<typeof openAlerts>>;
@@ -42,19 +41,16 @@ async function watchedPlans(deps: VisitsDeps, principal: Principal, date: string
   return all.filter((plan) => plan.responsibleOfficerId === principal.personId || team.has(plan.officerId));
 }
 
-function rowOf(visits: DayVisit[], owed: Owed[]) {
-  const received = new Set(owed.filter((one) => one.receivedAt).map((one) => one.visitId));
-  const current = visits.find((visit) => !received.has(visit.id)) ?? null;
-  const times = owed.flatMap((one) => (one.receivedAt ? [one.receivedAt.getTime()] : []));
-  const waiting = owed
-    .filter((one) => !one.receivedAt && !one.cancelled)
-    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
-  const next = waiting[0];
-  return {
-    current,
-    lastCheckIn: times.length ? new Date(Math.max(...times)) : null,
-    nextDue: next ? { dueAt: next.dueAt, home: next.visitId === null } : null,
-  };
+// The check-ins that decide the officer's status: the next one owed, and the one on arriving home
+// once received.
+function statusCheckIns(day: Day | undefined) {
+  const next = day?.nextDue
+    ? [{ visitId: day.nextDue.visitId, dueAt: day.nextDue.dueAt, receivedAt: null, cancelled: false }]
+    : [];
+  const home = day?.homeReceivedAt
+    ? [{ visitId: null, dueAt: day.homeReceivedAt, receivedAt: day.homeReceivedAt, cancelled: false }]
+    : [];
+  return [...next, ...home];
 }
 
 export async function consoleBoard(deps: VisitsDeps, principal: Principal) {
@@ -62,9 +58,8 @@ export async function consoleBoard(deps: VisitsDeps, principal: Principal) {
   const date = londonDate(now);
   const plans = await watchedPlans(deps, principal, date);
   const ids = plans.map((plan) => plan.id);
-  const [visits, owed, alerts, changes, settings, names] = await Promise.all([
-    visitsOnDay(deps.db, principal.councilId, ids),
-    owedOnDay(deps.db, principal.councilId, ids),
+  const [days, alerts, changes, settings, names] = await Promise.all([
+    dayOfPlans(deps.db, principal.councilId, ids),
     openAlerts(deps.db, principal.councilId, ids),
     changesSince(deps.db, principal.councilId, ids, new Date(now.getTime() - 3 * 60 * 60_000)),
     deps.organisation.policy(principal.councilId),
@@ -75,23 +70,21 @@ export async function consoleBoard(deps: VisitsDeps, principal: Principal) {
     ),
   ]);
   const minutes = escalationMinutes(settings);
-  const byPlan = <T extends { planId: string }>(items: readonly T[]) =>
-    Map.groupBy(items, (item) => item.planId);
-  const [visitsOf, owedOf, alertsOf] = [byPlan(visits), byPlan(owed), byPlan(alerts)];
+  const dayOf = new Map(days.map((day) => [day.planId, day]));
+  const alertsOf = Map.groupBy(alerts, (alert) => alert.planId);
   const rows = plans.map((plan): ConsoleRow => {
-    const planOwed = owedOf.get(plan.id) ?? [];
+    const day = dayOf.get(plan.id);
     const planAlerts = alertsOf.get(plan.id) ?? [];
+    const owed = statusCheckIns(day);
     return {
       planId: plan.id,
       officerName: names.get(plan.officerId) ?? '',
       responsibleName: names.get(plan.responsibleOfficerId) ?? '',
-      status: officerStatus(
-        { shared: plan.sharedAt !== null, owed: planOwed, openAlerts: planAlerts },
-        now,
-        minutes,
-      ),
+      status: officerStatus({ shared: plan.sharedAt !== null, owed, openAlerts: planAlerts }, now, minutes),
       alerts: planAlerts,
-      ...rowOf(visitsOf.get(plan.id) ?? [], planOwed),
+      current: day?.current ?? null,
+      lastCheckIn: day?.lastCheckIn ?? null,
+      nextDue: day?.nextDue ? { dueAt: day.nextDue.dueAt, home: day.nextDue.visitId === null } : null,
     };
   });
   rows.sort(
