@@ -115,6 +115,8 @@ export async function checkIn(
   const { plan } = await planFor(deps, principal, planId, 'check-in');
   if (!plan.sharedAt)
     throw refuse('form', 'Share your plan before you set out: check-ins start once it is shared');
+  if (plan.planDate !== londonDate(deps.clock.now()))
+    throw refuse('form', 'Check-ins are for today’s plan: this plan is for another day');
   const receipt = { owedId, at: deps.clock.now(), by: principal.personId, channel: 'app' as const };
   return receive(deps, principal, plan, receipt, requestId);
 }

@@ -4,12 +4,18 @@ import { formText, idParam } from '../../../platform/web/form-kit.ts';
 // What a form or an API call gives to plan a day and its visits. The page and the API take the
 // same fields, as strings; the messages are the ones a person reads.
 
+const clockTime = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+// One message for a time: missing, or not a 24-hour time.
 const time = (what: string) =>
   formText.pipe(
-    z
-      .string()
-      .min(1, `Enter ${what}`)
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `Enter ${what} as a 24-hour time, like 09:30`),
+    z.string().superRefine((value, context) => {
+      if (!clockTime.test(value))
+        context.addIssue({
+          code: 'custom',
+          message: value ? `Enter ${what} as a 24-hour time, like 09:30` : `Enter ${what}`,
+        });
+    }),
   );
 
 const optionalTime = (what: string) =>
@@ -38,6 +44,9 @@ const coordinate = (what: string, limit: number) =>
       ),
   );
 
+// A visit's address names its postcode: the risk register and the declared addresses are matched on it.
+const postcode = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
+
 export const planParams = z.object({ planId: idParam });
 export const visitParams = z.object({ planId: idParam, visitId: idParam });
 
@@ -63,7 +72,8 @@ export const visitForm = z
       z
         .string()
         .min(1, 'Enter the address of the visit')
-        .max(300, 'The address must be 300 characters or fewer'),
+        .max(300, 'The address must be 300 characters or fewer')
+        .regex(postcode, 'Enter the address with its postcode, like 12 High Street, Demoton DM1 2AB'),
     ),
     latitude: coordinate('latitude', 90),
     longitude: coordinate('longitude', 180),
@@ -82,7 +92,7 @@ export const visitForm = z
     secondOfficerId: optionalId('Choose the second officer from the list'),
   })
   .superRefine((visit, context) => {
-    if (visit.finish <= visit.start)
+    if (clockTime.test(visit.start) && clockTime.test(visit.finish) && visit.finish <= visit.start)
       context.addIssue({
         code: 'custom',
         path: ['finish'],
