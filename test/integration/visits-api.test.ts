@@ -194,6 +194,9 @@ describe.each(databaseKinds)('the field visits API on %s', (kind) => {
       ['secondOfficerId'],
     ],
     ['a list', [visit()], ['request']],
+    ['a latitude too large to write', visit({ latitude: 1e308, longitude: 0 }), ['latitude']],
+    ['a NUL in the address', visit({ address: 'a\u0000b' }), ['address']],
+    ['a time past midnight', visit({ start: '23:30', finish: '24:15' }), ['finish']],
   ])('refuses a visit with %s, changing nothing', async (_label, body, keys) => {
     const before = await counts();
     const response = await call('kelly.morgan', 'POST', `${planUrl()}/visits`, body);
