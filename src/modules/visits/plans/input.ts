@@ -149,3 +149,62 @@ export const authorisationForm = z.object({
       .max(2000, 'The reason must be 2000 characters or fewer'),
   ),
 });
+
+// The API's bodies: the forms' fields typed as JSON, then read by the forms' own rules, so that
+// the API and the pages refuse the same things with the same messages. Times of day are HH:MM on
+// the plan's day, London time: a visit cannot fall on another day.
+
+// A JSON body read by a form's schema; the form's fields take anything a form could post.
+export const readBy = <J extends z.ZodType, F extends z.ZodType>(json: J, form: F) =>
+  json.pipe(form as unknown as z.ZodType<z.output<F>, z.output<J>>);
+
+const clock = (what: string) => z.string().describe(`${what}: HH:MM, 24-hour, London time`);
+
+export const planBody = readBy(
+  z.object({
+    officerId: z.string().nullable().default(null).describe('Whose day: yours when null or left out'),
+    planDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the day of the visits as YYYY-MM-DD')
+      .describe('The day of the visits: YYYY-MM-DD, today or up to 92 days ahead'),
+    responsibleOfficerId: z.string().describe('Who holds the diary sheet and takes the calls'),
+    homeBy: clock('When you expect to be home'),
+  }),
+  planForm,
+);
+
+const coordinateText = (value: number | null) => (value === null ? '' : String(value));
+
+export const visitBody = readBy(
+  z
+    .object({
+      address: z.string(),
+      latitude: z.number().nullable().default(null),
+      longitude: z.number().nullable().default(null),
+      accountRef: z.string().default(''),
+      accountHolder: z.string().default(''),
+      purpose: z.string().describe('enquiry or taking-control'),
+      premises: z.string().describe('domestic or business'),
+      tradingFrom: clock('When the business opens').nullable().default(null),
+      tradingUntil: clock('When the business closes').nullable().default(null),
+      courtOrder: z.string().default(''),
+      notes: z.string().default(''),
+      start: clock('The planned start'),
+      finish: clock('The planned finish'),
+      secondOfficerId: z.string().nullable().default(null).describe('Who goes too, if anyone'),
+    })
+    .transform((body) => ({
+      ...body,
+      latitude: coordinateText(body.latitude),
+      longitude: coordinateText(body.longitude),
+    })),
+  visitForm,
+);
+
+export const dropBody = readBy(z.object({ reason: z.string() }), dropForm);
+export const moveBody = readBy(z.object({ direction: z.string().describe('earlier or later') }), moveForm);
+export const adviceBody = readBy(z.object({ advice: z.string() }), adviceForm);
+export const authorisationBody = readBy(
+  z.object({ reason: z.string().describe('The business reason for the out-of-hours visit') }),
+  authorisationForm,
+);
