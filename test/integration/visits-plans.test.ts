@@ -98,7 +98,9 @@ describe.each(databaseKinds)('planning a day of visits on %s', (kind) => {
     const refused = await bethany.post(`/visits/plans/${planId}/share`);
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('Caution before contact');
-    expect(errorsOf(refused.body).join(' ')).toMatch(/needs a second named officer and a team leader.s recorded advice/);
+    expect(errorsOf(refused.body).join(' ')).toMatch(
+      /needs a second named officer and a team leader.s recorded advice/,
+    );
     const [visit] = await t.db
       .selectFrom('planned_visit')
       .select('id')
@@ -109,7 +111,9 @@ describe.each(databaseKinds)('planning a day of visits on %s', (kind) => {
       visitFields({ address: flagged, accountHolder: 'Carl Benton', secondOfficerId: owen }),
     );
     expect(edited.statusCode).toBe(303);
-    expect(errorsOf((await bethany.post(`/visits/plans/${planId}/share`)).body).join(' ')).toMatch(/needs a team leader.s recorded advice before/);
+    expect(errorsOf((await bethany.post(`/visits/plans/${planId}/share`)).body).join(' ')).toMatch(
+      /needs a team leader.s recorded advice before/,
+    );
     const ownAdvice = await bethany.post(`/visits/plans/${planId}/visits/${visit?.id}/advice`, {
       advice: 'I will be fine',
     });

@@ -8,7 +8,14 @@ import { uuidv7 } from '../../../platform/db/ids.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { systemActor } from '../access.ts';
 import type { RiskRegister } from '../risk-register/service.ts';
-import { type DemoPlan, declaredRelative, demoEmails, demoPlans, flaggedAddress } from './day.ts';
+import {
+  type DemoPlan,
+  type DemoVisit,
+  declaredRelative,
+  demoEmails,
+  demoPlans,
+  flaggedAddress,
+} from './day.ts';
 
 // Seeds the demo council's field team for today, once a day: what `npm start` shows a newcomer.
 
@@ -40,6 +47,108 @@ function approvals(plan: DemoPlan, visit: DemoPlan['visits'][number], leadId: st
   };
 }
 
+// What seeding one plan works with: the transaction, the plan, the people's ids, its times and ids.
+type Seeding = {
+  trx: Kysely<Database>;
+  councilId: string;
+  plan: DemoPlan;
+  ids: ReadonlyMap<string, string>;
+  now: Date;
+  planId: string;
+  officerId: string;
+  at(offset: number): Date;
+  id(): string;
+};
+
+// An officer who already has a plan that day (yesterday's plan for tomorrow) keeps it.
+async function insertPlan(s: Seeding): Promise<boolean> {
+  const inserted = await s.trx
+    .insertInto('visit_plan')
+    .values({
+      council_id: s.councilId,
+      id: s.planId,
+      officer_id: s.officerId,
+      plan_date: londonDate(s.at(0)),
+      responsible_officer_id: s.ids.get(demoEmails.coordinator) ?? '',
+      home_by: s.at(s.plan.homeIn),
+      shared_at: s.plan.shared ? minutes(s.now, -180) : null,
+      created_by: s.officerId,
+      created_at: minutes(s.now, -200),
+      updated_at: s.now,
+    })
+    .onConflict((conflict) => conflict.columns(['council_id', 'officer_id', 'plan_date']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+async function insertVisit(s: Seeding, visit: DemoVisit, position: number) {
+  const visitId = s.id();
+  await s.trx
+    .insertInto('planned_visit')
+    .values({
+      council_id: s.councilId,
+      id: visitId,
+      plan_id: s.planId,
+      position,
+      address: visit.address,
+      account_holder: visit.accountHolder,
+      account_ref: visit.accountRef,
+      purpose: visit.purpose,
+      premises: visit.premises ?? 'domestic',
+      trading_from: visit.trading?.[0] ?? null,
+      trading_until: visit.trading?.[1] ?? null,
+      planned_start: s.at(visit.from),
+      planned_finish: s.at(visit.until),
+      second_officer_id: visit.secondOfficer ? (s.ids.get(visit.secondOfficer) ?? null) : null,
+      ...approvals(s.plan, visit, s.ids.get(demoEmails.lead) ?? null, minutes(s.now, -190)),
+      created_at: minutes(s.now, -200),
+    })
+    .execute();
+  return visitId;
+}
+
+// A shared plan's check-ins owed (received or not) and its changes.
+async function insertTour(s: Seeding, visitIds: readonly string[]) {
+  const owed = s.plan.visits.map((visit, index) => {
+    const received = visit.checkedIn === undefined ? null : s.at(visit.checkedIn);
+    return {
+      visit_id: visitIds[index] ?? null,
+      due_at: s.at(visit.until),
+      received_at: received,
+      received_by: received ? s.officerId : null,
+      channel: received ? ('app' as const) : null,
+      next_alert_at: received ? null : s.at(visit.until + 15),
+    };
+  });
+  const home = { visit_id: null, due_at: s.at(s.plan.homeIn), next_alert_at: s.at(s.plan.homeIn + 15) };
+  await s.trx
+    .insertInto('check_in_due')
+    .values(
+      [...owed, home].map((row) => ({ council_id: s.councilId, id: s.id(), plan_id: s.planId, ...row })),
+    )
+    .execute();
+  const { deviation } = s.plan;
+  const changes = [
+    { kind: 'shared' as const, detail: `${s.plan.visits.length} visits`, changed_at: minutes(s.now, -180) },
+    ...(deviation
+      ? [{ kind: 'deviation' as const, detail: deviation.detail, changed_at: s.at(deviation.at) }]
+      : []),
+  ];
+  await s.trx
+    .insertInto('plan_change')
+    .values(
+      changes.map((change) => ({
+        council_id: s.councilId,
+        id: s.id(),
+        plan_id: s.planId,
+        changed_by: s.officerId,
+        ...change,
+      })),
+    )
+    .execute();
+}
+
 async function seedPlan(
   trx: Kysely<Database>,
   councilId: string,
@@ -47,103 +156,25 @@ async function seedPlan(
   ids: ReadonlyMap<string, string>,
   now: Date,
 ) {
-  const at = (offset: number) => minutes(now, offset + (plan.tomorrow ? 24 * 60 : 0));
   let sequence = 0;
   const id = () => uuidv7(now.getTime() + sequence++);
-  const officerId = ids.get(plan.officer) ?? '';
-  const planId = id();
-  const shared = plan.shared ? minutes(now, -180) : null;
-  // An officer who already has a plan that day (yesterday's plan for tomorrow) keeps it.
-  const inserted = await trx
-    .insertInto('visit_plan')
-    .values({
-      council_id: councilId,
-      id: planId,
-      officer_id: officerId,
-      plan_date: londonDate(at(0)),
-      responsible_officer_id: ids.get(demoEmails.coordinator) ?? '',
-      home_by: at(plan.homeIn),
-      shared_at: shared,
-      created_by: officerId,
-      created_at: minutes(now, -200),
-      updated_at: now,
-    })
-    .onConflict((conflict) => conflict.columns(['council_id', 'officer_id', 'plan_date']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) return;
-  for (const [position, visit] of plan.visits.entries()) {
-    const visitId = id();
-    const advised = approvals(plan, visit, ids.get(demoEmails.lead) ?? null, minutes(now, -190));
-    await trx
-      .insertInto('planned_visit')
-      .values({
-        council_id: councilId,
-        id: visitId,
-        plan_id: planId,
-        position,
-        address: visit.address,
-        account_holder: visit.accountHolder,
-        account_ref: visit.accountRef,
-        purpose: visit.purpose,
-        premises: visit.premises ?? 'domestic',
-        trading_from: visit.trading?.[0] ?? null,
-        trading_until: visit.trading?.[1] ?? null,
-        planned_start: at(visit.from),
-        planned_finish: at(visit.until),
-        second_officer_id: visit.secondOfficer ? (ids.get(visit.secondOfficer) ?? null) : null,
-        ...advised,
-        created_at: minutes(now, -200),
-      })
-      .execute();
-    if (!plan.shared) continue;
-    const received = visit.checkedIn === undefined ? null : at(visit.checkedIn);
-    await trx
-      .insertInto('check_in_due')
-      .values({
-        council_id: councilId,
-        id: id(),
-        plan_id: planId,
-        visit_id: visitId,
-        due_at: at(visit.until),
-        received_at: received,
-        received_by: received ? officerId : null,
-        channel: received ? 'app' : null,
-        next_alert_at: received ? null : at(visit.until + 15),
-      })
-      .execute();
-  }
-  if (!plan.shared) return;
-  await trx
-    .insertInto('check_in_due')
-    .values({
-      council_id: councilId,
-      id: id(),
-      plan_id: planId,
-      visit_id: null,
-      due_at: at(plan.homeIn),
-      next_alert_at: at(plan.homeIn + 15),
-    })
-    .execute();
-  const changes = [
-    { kind: 'shared' as const, detail: `${plan.visits.length} visits`, at: minutes(now, -180) },
-    ...(plan.deviation
-      ? [{ kind: 'deviation' as const, detail: plan.deviation.detail, at: at(plan.deviation.at) }]
-      : []),
-  ];
-  for (const change of changes)
-    await trx
-      .insertInto('plan_change')
-      .values({
-        council_id: councilId,
-        id: id(),
-        plan_id: planId,
-        kind: change.kind,
-        detail: change.detail,
-        changed_by: officerId,
-        changed_at: change.at,
-      })
-      .execute();
+  const at = (offset: number) => minutes(now, offset + (plan.tomorrow ? 24 * 60 : 0));
+  const seeding: Seeding = {
+    trx,
+    councilId,
+    plan,
+    ids,
+    now,
+    planId: id(),
+    officerId: ids.get(plan.officer) ?? '',
+    at,
+    id,
+  };
+  if (!(await insertPlan(seeding))) return;
+  const visitIds: string[] = [];
+  for (const [position, visit] of plan.visits.entries())
+    visitIds.push(await insertVisit(seeding, visit, position));
+  if (plan.shared) await insertTour(seeding, visitIds);
 }
 
 async function seedRegisters(
