@@ -16,9 +16,10 @@ import { complaintLetters, knowComplaintsBy } from './modules/letters/service.ts
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { type OrganisationService, organisationService, readPolicy } from './modules/organisation/service.ts';
 import { visitsRoutes } from './modules/visits/routes.ts';
-import { visitsService } from './modules/visits/service.ts';
+import { seedDemoDay, visitsService } from './modules/visits/service.ts';
 import { auditCheckpointJob } from './platform/audit/audit-checkpoints.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
+import type { Principal } from './platform/auth/principal.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import type { Clock } from './platform/clock.ts';
 import type { DatabaseHandle } from './platform/db/connection.ts';
@@ -53,6 +54,8 @@ type App = {
   routes: RouteAccess[];
   jobs: Job[];
   delivery: ReturnType<typeof messageDelivery>;
+  // The demo council's day in the field, for `serve --demo`.
+  seedDemoDay(councilId: string): Promise<boolean>;
 };
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -110,7 +113,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     { db, clock, log: app.log, config },
     { organisation, gifts, interests, casework, customers, intake, retention, visits },
   );
-  return { app, routes, jobs, delivery };
+  const demoPorts = {
+    declareKnownCustomer: (principal: Principal, answers: Record<string, string>) =>
+      interests.declarations.declare(principal, 'known-customer', answers),
+    hasDeclared: async (...query: Parameters<typeof interests.lookup.personalLinks>) =>
+      (await interests.lookup.personalLinks(...query)).length > 0,
+  };
+  const seedDemo = (councilId: string) =>
+    seedDemoDay({ db, clock, riskRegister: visits.riskRegister }, councilId, demoPorts);
+  return { app, routes, jobs, delivery, seedDemoDay: seedDemo };
 }
 
 // What a job calls on a service: for each council, or once for all.

@@ -53,10 +53,8 @@ async function serve(config: Config, demo: boolean) {
   const startedAt = performance.now();
   // The web modules load while the database starts (its WebAssembly compiles off the main thread).
   const [database, { buildApp }] = await Promise.all([open(config), import('./app.ts')]);
-  if (demo) {
-    const seeded = await seedDemoCouncil(database.db, systemClock);
-    printDemoSignIns(config, seeded.created);
-  }
+  const seeded = demo ? await seedDemoCouncil(database.db, systemClock) : null;
+  if (seeded) printDemoSignIns(config, seeded.created);
   let log: { error(details: object, message: string): void } = {
     error: (_, message) => console.error(message),
   };
@@ -66,7 +64,7 @@ async function serve(config: Config, demo: boolean) {
   });
   const transport = createMailer(config.email);
   const texter = createTexter(config.sms);
-  const { app, jobs, delivery } = await buildApp({
+  const { app, jobs, delivery, seedDemoDay } = await buildApp({
     config,
     database,
     clock: systemClock,
@@ -75,6 +73,7 @@ async function serve(config: Config, demo: boolean) {
     texter,
   });
   log = app.log;
+  if (seeded) await seedDemoDay(seeded.councilId);
   await delivery.start();
   const scheduled = startJobs(jobs, app.log);
   let closing = false;
@@ -109,6 +108,7 @@ function printDemoSignIns(config: Config, created: boolean) {
       `Sign in at ${config.baseUrl}/sign-in as any of these, with the password "${demoPassword}":`,
       ...lines,
       `The public complaint form is at ${config.baseUrl}/public/demo/complaints/new (no sign-in).`,
+      `Field officers are out today: ${config.baseUrl}/visits/console shows them to the responsible officer, Grace Okafor.`,
     ].join('\n'),
   );
 }

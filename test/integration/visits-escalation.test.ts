@@ -30,6 +30,7 @@ describe.each(databaseKinds)('missed check-ins on %s', (kind) => {
       roles: ['officer', 'responsible-officer'],
       name: 'Grace Contact',
     });
+    await t.db.updateTable('person').set({ mobile: '07700 900123' }).where('id', '=', contact).execute();
   });
   afterAll(() => t?.close());
 
@@ -67,6 +68,8 @@ describe.each(databaseKinds)('missed check-ins on %s', (kind) => {
     expect(
       mailTo(contactEmail).filter((mail) => mail.subject.startsWith('Late check-in: Bethany Cole')),
     ).toHaveLength(1);
+    const texts = t.notify.received.filter((text) => text.body.startsWith('Late check-in: Bethany Cole'));
+    expect(texts.map((text) => text.phoneNumber)).toEqual(['07700 900123']);
     clock.set(at('11:01:00'));
     await Promise.all([sweep(), sweep()]);
     expect(await levels()).toEqual(['responsible', 'manager']);
@@ -120,6 +123,9 @@ describe.each(databaseKinds)('missed check-ins on %s', (kind) => {
     const again = await browser.post(`/visits/plans/${planId}/check-ins/${owed?.id}`);
     expect(again.headers.location).toContain('done=already-checked-in');
     expect((await alertsOf(t, planId)).every((alert) => alert.resolved_at !== null)).toBe(true);
+    expect(
+      mailTo(contactEmail).filter((mail) => mail.subject === 'Imran Siddiqui has checked in'),
+    ).toHaveLength(1);
     clock.set(at('11:20:00'));
     await sweep();
     expect((await alertsOf(t, planId)).map((alert) => alert.level)).toEqual(['responsible']);

@@ -1,4 +1,8 @@
+import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
+import { londonDate } from '../../src/platform/calendar/daylight.ts';
+import { uuidv7 } from '../../src/platform/db/ids.ts';
+import type { Database } from '../../src/platform/db/schema.ts';
 import type { TestApp } from './app.ts';
 
 type Client = ReturnType<TestApp['client']>;
@@ -65,4 +69,64 @@ export async function alertsOf(t: TestApp, planId: string) {
     .where('plan_id', '=', planId)
     .orderBy('raised_at')
     .execute();
+}
+
+// Shared plans for these officers, each with visits whose check-ins are overdue: every check-in's
+// first alert fell due a minute before `now`, a timer pending for whichever process sweeps next.
+export async function overdueCheckIns(
+  db: Kysely<Database>,
+  councilId: string,
+  plan: { officerIds: readonly string[]; responsibleOfficerId: string; visitsEach: number; now: Date },
+) {
+  const { now } = plan;
+  const date = londonDate(now);
+  let sequence = 0;
+  const id = () => uuidv7(now.getTime() + sequence++);
+  for (const officerId of plan.officerIds) {
+    const planId = id();
+    await db
+      .insertInto('visit_plan')
+      .values({
+        council_id: councilId,
+        id: planId,
+        officer_id: officerId,
+        plan_date: date,
+        responsible_officer_id: plan.responsibleOfficerId,
+        home_by: new Date(now.getTime() + 3_600_000),
+        shared_at: new Date(now.getTime() - 3_600_000),
+        created_by: officerId,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    for (let position = 0; position < plan.visitsEach; position++) {
+      const visitId = id();
+      const finish = new Date(now.getTime() - (16 + position) * 60_000);
+      await db
+        .insertInto('planned_visit')
+        .values({
+          council_id: councilId,
+          id: visitId,
+          plan_id: planId,
+          position,
+          address: `${position + 1} Overdue Road, Demoton AB1 ${position}XY`,
+          purpose: 'enquiry',
+          planned_start: new Date(finish.getTime() - 1_800_000),
+          planned_finish: finish,
+          created_at: now,
+        })
+        .execute();
+      await db
+        .insertInto('check_in_due')
+        .values({
+          council_id: councilId,
+          id: id(),
+          plan_id: planId,
+          visit_id: visitId,
+          due_at: finish,
+          next_alert_at: new Date(finish.getTime() + 15 * 60_000),
+        })
+        .execute();
+    }
+  }
 }

@@ -1,9 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
+import { checkInsApi } from './check-ins/api.ts';
 import { checkInRoutes } from './check-ins/routes.ts';
+import { consoleApi } from './console/api.ts';
 import { consoleRoutes } from './console/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
+import { plansApi } from './plans/api.ts';
 import { planRoutes } from './plans/routes.ts';
+import { visitsApi } from './plans/visit-api.ts';
 import { visitRoutes } from './plans/visit-routes.ts';
 import { visitRecordRoutes } from './records/routes.ts';
 import { riskRegisterRoutes } from './risk-register/routes.ts';
@@ -17,6 +21,10 @@ export function visitsRoutes(app: FastifyInstance, deps: VisitsRouteDeps) {
   visitRoutes(app, deps);
   checkInRoutes(app, deps);
   consoleRoutes(app, deps);
+  plansApi(app, visits.plans);
+  visitsApi(app, visits.plans);
+  checkInsApi(app, visits.checkIns);
+  consoleApi(app, visits);
   riskRegisterRoutes(app, { riskRegister: visits.riskRegister, clock });
   visitRecordRoutes(app, { records: visits.records });
   incidentRoutes(app, { incidents: visits.incidents });

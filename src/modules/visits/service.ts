@@ -24,6 +24,7 @@ import { riskRegisterService } from './risk-register/service.ts';
 export type { LogVisitComplaint, VisitComplaint } from './records/service.ts';
 
 export type VisitsService = ReturnType<typeof visitsService>;
+export { type DemoPorts, seedDemoDay } from './demo/seed.ts';
 
 // What the visits module needs from others: the officer's declarations of relatives and friends
 // (interests), a customer's restrictions (customers), and a complaint made during a visit logged

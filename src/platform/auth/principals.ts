@@ -49,3 +49,14 @@ export function toPrincipal(
     via,
   };
 }
+
+// A person as the principal of what a command does on their behalf (the demo council's records).
+export async function principalByEmail(
+  db: Kysely<Database>,
+  councilId: string,
+  email: string,
+): Promise<Principal> {
+  const row = await activePeople(db, councilId).where('p.email', '=', email).executeTakeFirst();
+  if (!row) throw new Error(`No active person ${email}`);
+  return { ...toPrincipal(councilId, row, 'session'), readOnly: false };
+}

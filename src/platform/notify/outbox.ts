@@ -13,14 +13,15 @@ export const smsJob = 'sms';
 export type SmsJob = { councilId: string; smsId: string };
 
 // An outage of the mail relay or of Notify delays messages: they are tried again with growing gaps
-// (5 s doubling to an hour at most) for about a day before being marked failed. A sending process
+// (5 s doubling to a minute at most) for about a day before being marked failed, so that a safety
+// alert caught by an outage goes within a minute of the relay's return. A sending process
 // beats every few seconds; an attempt whose process died is taken up again once ten seconds pass
 // without a beat, and none may take longer than two minutes.
 const retriedForADay: Omit<QueueDefinition, 'name'> = {
-  retryLimit: 32,
+  retryLimit: 1445,
   retryDelay: 5,
   retryBackoff: true,
-  retryDelayMax: 3600,
+  retryDelayMax: 60,
   heartbeatSeconds: 10,
   expireInSeconds: 120,
 };

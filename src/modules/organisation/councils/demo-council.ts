@@ -12,6 +12,8 @@ export type DemoPerson = {
   employmentType: EmploymentType;
   politicallyRestricted: boolean;
   roles: Role[];
+  // Field officers and those they call carry a mobile, for the safety alerts sent by text.
+  mobile?: string;
 };
 
 type DemoCouncil = {
@@ -390,6 +392,7 @@ export const demoCouncil: DemoCouncil = {
       key: 'licensing-officer',
       name: 'Peter Green',
       email: 'peter.green@demo.probity.test',
+      mobile: '07700 900106',
       jobTitle: 'Licensing Enforcement Officer',
       service: 'Environmental Health and Licensing',
       manager: 'hos-environment',
@@ -467,6 +470,7 @@ export const demoCouncil: DemoCouncil = {
       key: 'compliance-lead',
       name: 'Dean Walsh',
       email: 'dean.walsh@demo.probity.test',
+      mobile: '07700 900101',
       jobTitle: 'Compliance Team Leader',
       service: 'Revenues Compliance and Enforcement',
       manager: 'hos-enforcement',
@@ -475,9 +479,22 @@ export const demoCouncil: DemoCouncil = {
       roles: ['officer', 'line-manager', 'responsible-officer'],
     },
     {
+      key: 'visits-coordinator',
+      name: 'Grace Okafor',
+      email: 'grace.okafor@demo.probity.test',
+      mobile: '07700 900100',
+      jobTitle: 'Field Visits Coordinator',
+      service: 'Revenues Compliance and Enforcement',
+      manager: 'compliance-lead',
+      employmentType: 'employee',
+      politicallyRestricted: false,
+      roles: ['officer', 'responsible-officer'],
+    },
+    {
       key: 'compliance-officer-1',
       name: 'Kelly Morgan',
       email: 'kelly.morgan@demo.probity.test',
+      mobile: '07700 900102',
       jobTitle: 'Compliance Officer',
       service: 'Revenues Compliance and Enforcement',
       manager: 'compliance-lead',
@@ -489,6 +506,7 @@ export const demoCouncil: DemoCouncil = {
       key: 'enforcement-agent-1',
       name: 'Imran Siddiqui',
       email: 'imran.siddiqui@demo.probity.test',
+      mobile: '07700 900103',
       jobTitle: 'Certificated Enforcement Agent',
       service: 'Revenues Compliance and Enforcement',
       manager: 'compliance-lead',
@@ -500,6 +518,7 @@ export const demoCouncil: DemoCouncil = {
       key: 'compliance-officer-2',
       name: 'Bethany Cole',
       email: 'bethany.cole@demo.probity.test',
+      mobile: '07700 900104',
       jobTitle: 'Compliance Officer',
       service: 'Revenues Compliance and Enforcement',
       manager: 'compliance-lead',
@@ -511,6 +530,7 @@ export const demoCouncil: DemoCouncil = {
       key: 'enforcement-agent-2',
       name: 'Owen Rees',
       email: 'owen.rees@demo.probity.test',
+      mobile: '07700 900105',
       jobTitle: 'Certificated Enforcement Agent',
       service: 'Revenues Compliance and Enforcement',
       manager: 'compliance-lead',

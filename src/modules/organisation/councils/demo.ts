@@ -51,6 +51,7 @@ export async function seedDemoCouncil(
           employmentType: person.employmentType,
           politicallyRestricted: person.politicallyRestricted,
           roles: person.roles,
+          ...(person.mobile ? { mobile: person.mobile } : {}),
         },
         passwordHash,
         now,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formText, idParam } from '../../../platform/web/form-kit.ts';
+import { readBy } from '../plans/input.ts';
 
 export const owedParams = z.object({ planId: idParam, owedId: idParam });
 export const alertParams = z.object({ alertId: idParam });
@@ -18,3 +19,14 @@ export const callForm = z.object({
 export const acknowledgeForm = z.object({
   note: formText.pipe(z.string().max(1000, 'The note must be 1000 characters or fewer')),
 });
+
+// The API's bodies: the forms' fields typed as JSON, read by the forms' own rules.
+export const callBody = readBy(
+  z.object({
+    owedId: z.string().describe('The check-in the call was'),
+    calledAt: z.string().describe('When the call came: HH:MM on the plan’s day, London time'),
+  }),
+  callForm,
+);
+
+export const acknowledgeBody = readBy(z.object({ note: z.string().default('') }), acknowledgeForm);

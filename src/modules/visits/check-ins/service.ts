@@ -6,6 +6,9 @@ import type { Database } from '../../../platform/db/schema.ts';
 import { InvalidInput, NotFound } from '../../../platform/errors.ts';
 import { lockedPlan, planFor } from '../access.ts';
 import type { VisitsDeps } from '../context.ts';
+import { alertContexts } from '../escalation/context.ts';
+import { standDownMessages } from '../escalation/messages.ts';
+import { escalationMinutes } from '../escalation/rules.ts';
 import * as repo from '../repository.ts';
 
 // Check-ins [000 out-of-hours]: the officer calls the responsible officer after each visit and on
@@ -32,6 +35,17 @@ async function lockedOwed(trx: Kysely<Database>, plan: repo.Plan, owedId: string
 
 type Receipt = { owedId: string; at: Date; by: string; channel: 'app' | 'phone' };
 
+// Who to tell to stand down, read before the transaction (on the embedded database a read outside
+// a transaction waits for it), whenever an alert for this check-in may have been raised: from a
+// minute before its first alert time, so that a sweep in another process is never missed.
+async function standDownContext(deps: VisitsDeps, plan: repo.Plan, owedId: string, now: Date) {
+  const owed = (await repo.owedIn(deps.db, plan.councilId, [plan.id])).find((one) => one.id === owedId);
+  if (!owed || owed.receivedAt) return null;
+  const [first] = escalationMinutes(await deps.organisation.policy(plan.councilId));
+  if (now.getTime() < owed.dueAt.getTime() + (first - 1) * 60_000) return null;
+  return (await alertContexts(deps, plan.councilId, [plan.id])).get(plan.id) ?? null;
+}
+
 // Records the check-in once: a second tap, or a call recorded twice, changes nothing.
 async function receive(
   deps: VisitsDeps,
@@ -41,6 +55,7 @@ async function receive(
   requestId?: string,
 ) {
   const now = deps.clock.now();
+  const context = await standDownContext(deps, plan, receipt.owedId, now);
   return deps.db.transaction().execute(async (trx): Promise<CheckInResult> => {
     await lockedPlan(trx, plan.councilId, plan.id);
     const owed = await lockedOwed(trx, plan, receipt.owedId);
@@ -57,13 +72,24 @@ async function receive(
       .where('council_id', '=', plan.councilId)
       .where('id', '=', owed.id)
       .execute();
-    await trx
+    const resolved = await trx
       .updateTable('visit_alert')
       .set({ resolved_at: receipt.at })
       .where('council_id', '=', plan.councilId)
       .where('cause_id', '=', owed.id)
       .where('resolved_at', 'is', null)
+      .returning('level')
       .execute();
+    if (context && resolved.length)
+      await deps.outbox.enqueue(
+        trx,
+        plan.councilId,
+        ...standDownMessages(
+          resolved.map((alert) => alert.level),
+          context,
+          receipt.at,
+        ),
+      );
     await appendAudit(
       trx,
       actorFor(principal, requestId),
@@ -89,6 +115,8 @@ export async function checkIn(
   const { plan } = await planFor(deps, principal, planId, 'check-in');
   if (!plan.sharedAt)
     throw refuse('form', 'Share your plan before you set out: check-ins start once it is shared');
+  if (plan.planDate !== londonDate(deps.clock.now()))
+    throw refuse('form', 'Check-ins are for today’s plan: this plan is for another day');
   const receipt = { owedId, at: deps.clock.now(), by: principal.personId, channel: 'app' as const };
   return receive(deps, principal, plan, receipt, requestId);
 }

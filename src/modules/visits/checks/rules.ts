@@ -220,6 +220,11 @@ const markerText: Record<MarkerKind, string> = {
   other: 'caution before contact',
 };
 
+const missingText = {
+  'second-officer': 'a second named officer',
+  'team-leader-advice': 'a team leader’s recorded advice',
+} as const;
+
 // 000's unaccompanied visits list and 004's caution before contact: a flagged address is visited by
 // two named officers and with a team leader's recorded advice. A visit out of hours made alone also
 // needs the team leader's advice first.
@@ -248,7 +253,7 @@ export function riskVerdict(
     outcome: missing.length ? 'needs-accompaniment' : 'ready',
     rule: 'flagged-address',
     reason: missing.length
-      ? `${why}: the visit needs a second named officer and a team leader’s recorded advice before it starts ${cite.unaccompanied} ${cite.caution}`
+      ? `${why}: the visit needs ${missing.map((what) => missingText[what]).join(' and ')} before it starts ${cite.unaccompanied} ${cite.caution}`
       : `${why}: a second officer goes and a team leader’s advice is recorded ${cite.unaccompanied} ${cite.caution}`,
     missing,
   };

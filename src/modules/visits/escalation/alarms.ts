@@ -1,7 +1,8 @@
 import { actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
+import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
-import { NotFound } from '../../../platform/errors.ts';
+import { InvalidInput, NotFound } from '../../../platform/errors.ts';
 import { lockedPlan, planFor } from '../access.ts';
 import type { VisitsDeps } from '../context.ts';
 import * as repo from '../repository.ts';
@@ -25,6 +26,11 @@ export async function needHelpNow(
 ) {
   const { plan } = await planFor(deps, principal, planId, 'check-in');
   const now = deps.clock.now();
+  // Help is raised on the plan the officer is out on; on no other day does it say where they are.
+  if (plan.planDate !== londonDate(now))
+    throw new InvalidInput([
+      { key: 'form', message: 'Ask for help from today’s plan, or call 999 if you are in danger now' },
+    ]);
   const context = (await alertContexts(deps, plan.councilId, [plan.id])).get(plan.id);
   if (!context) throw new NotFound('No such plan');
   const causeId = uuidv7(now.getTime());

@@ -4,12 +4,18 @@ import { formText, idParam } from '../../../platform/web/form-kit.ts';
 // What a form or an API call gives to plan a day and its visits. The page and the API take the
 // same fields, as strings; the messages are the ones a person reads.
 
+const clockTime = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+// One message for a time: missing, or not a 24-hour time.
 const time = (what: string) =>
   formText.pipe(
-    z
-      .string()
-      .min(1, `Enter ${what}`)
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `Enter ${what} as a 24-hour time, like 09:30`),
+    z.string().superRefine((value, context) => {
+      if (!clockTime.test(value))
+        context.addIssue({
+          code: 'custom',
+          message: value ? `Enter ${what} as a 24-hour time, like 09:30` : `Enter ${what}`,
+        });
+    }),
   );
 
 const optionalTime = (what: string) =>
@@ -38,6 +44,9 @@ const coordinate = (what: string, limit: number) =>
       ),
   );
 
+// A visit's address names its postcode: the risk register and the declared addresses are matched on it.
+const postcode = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
+
 export const planParams = z.object({ planId: idParam });
 export const visitParams = z.object({ planId: idParam, visitId: idParam });
 
@@ -63,7 +72,8 @@ export const visitForm = z
       z
         .string()
         .min(1, 'Enter the address of the visit')
-        .max(300, 'The address must be 300 characters or fewer'),
+        .max(300, 'The address must be 300 characters or fewer')
+        .regex(postcode, 'Enter the address with its postcode, like 12 High Street, Demoton DM1 2AB'),
     ),
     latitude: coordinate('latitude', 90),
     longitude: coordinate('longitude', 180),
@@ -82,7 +92,7 @@ export const visitForm = z
     secondOfficerId: optionalId('Choose the second officer from the list'),
   })
   .superRefine((visit, context) => {
-    if (visit.finish <= visit.start)
+    if (clockTime.test(visit.start) && clockTime.test(visit.finish) && visit.finish <= visit.start)
       context.addIssue({
         code: 'custom',
         path: ['finish'],
@@ -139,3 +149,62 @@ export const authorisationForm = z.object({
       .max(2000, 'The reason must be 2000 characters or fewer'),
   ),
 });
+
+// The API's bodies: the forms' fields typed as JSON, then read by the forms' own rules, so that
+// the API and the pages refuse the same things with the same messages. Times of day are HH:MM on
+// the plan's day, London time: a visit cannot fall on another day.
+
+// A JSON body read by a form's schema; the form's fields take anything a form could post.
+export const readBy = <J extends z.ZodType, F extends z.ZodType>(json: J, form: F) =>
+  json.pipe(form as unknown as z.ZodType<z.output<F>, z.output<J>>);
+
+const clock = (what: string) => z.string().describe(`${what}: HH:MM, 24-hour, London time`);
+
+export const planBody = readBy(
+  z.object({
+    officerId: z.string().nullable().default(null).describe('Whose day: yours when null or left out'),
+    planDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the day of the visits as YYYY-MM-DD')
+      .describe('The day of the visits: YYYY-MM-DD, today or up to 92 days ahead'),
+    responsibleOfficerId: z.string().describe('Who holds the diary sheet and takes the calls'),
+    homeBy: clock('When you expect to be home'),
+  }),
+  planForm,
+);
+
+const coordinateText = (value: number | null) => (value === null ? '' : String(value));
+
+export const visitBody = readBy(
+  z
+    .object({
+      address: z.string(),
+      latitude: z.number().nullable().default(null),
+      longitude: z.number().nullable().default(null),
+      accountRef: z.string().default(''),
+      accountHolder: z.string().default(''),
+      purpose: z.string().describe('enquiry or taking-control'),
+      premises: z.string().describe('domestic or business'),
+      tradingFrom: clock('When the business opens').nullable().default(null),
+      tradingUntil: clock('When the business closes').nullable().default(null),
+      courtOrder: z.string().default(''),
+      notes: z.string().default(''),
+      start: clock('The planned start'),
+      finish: clock('The planned finish'),
+      secondOfficerId: z.string().nullable().default(null).describe('Who goes too, if anyone'),
+    })
+    .transform((body) => ({
+      ...body,
+      latitude: coordinateText(body.latitude),
+      longitude: coordinateText(body.longitude),
+    })),
+  visitForm,
+);
+
+export const dropBody = readBy(z.object({ reason: z.string() }), dropForm);
+export const moveBody = readBy(z.object({ direction: z.string().describe('earlier or later') }), moveForm);
+export const adviceBody = readBy(z.object({ advice: z.string() }), adviceForm);
+export const authorisationBody = readBy(
+  z.object({ reason: z.string().describe('The business reason for the out-of-hours visit') }),
+  authorisationForm,
+);

@@ -57,6 +57,7 @@ export async function showPlan(
     title: `Visits on ${page.plan.planDate}`,
     ...page,
     checks: Object.fromEntries(checks),
+    route: page.visits.filter((visit) => !visit.droppedAt),
     owedByVisit: Object.fromEntries([...owedByVisit].map(([id, owed]) => [id ?? 'home', owed])),
     purposeNames,
     levelNames,

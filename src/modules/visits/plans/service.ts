@@ -2,7 +2,7 @@ import { actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
-import { InvalidInput } from '../../../platform/errors.ts';
+import { type FieldError, InvalidInput } from '../../../platform/errors.ts';
 import type { VisitsDeps } from '../context.ts';
 import type * as repo from '../repository.ts';
 import type { PlanForm, VisitForm } from './input.ts';
@@ -33,24 +33,33 @@ export async function activePerson(
   return person;
 }
 
+// Everything wrong with a new plan's day and responsible officer, together.
+async function planProblems(
+  deps: VisitsDeps,
+  councilId: string,
+  form: PlanForm & { officerId: string },
+  today: string,
+) {
+  const problems: FieldError[] = [];
+  const dateProblem = planDateProblem(form.planDate, today);
+  if (dateProblem) problems.push({ key: 'planDate', message: dateProblem });
+  const responsible = await deps.organisation.person(councilId, form.responsibleOfficerId);
+  if (form.responsibleOfficerId === form.officerId)
+    problems.push({
+      key: 'responsibleOfficerId',
+      message: 'The responsible officer must be someone other than the officer going out',
+    });
+  else if (!responsible?.active)
+    problems.push({ key: 'responsibleOfficerId', message: 'Choose the responsible officer from the list' });
+  return problems;
+}
+
 export async function createPlan(deps: VisitsDeps, principal: Principal, form: PlanForm, requestId?: string) {
   const { councilId } = principal;
   const now = deps.clock.now();
   const officerId = await officerFor(deps, principal, form.officerId);
-  const dateProblem = planDateProblem(form.planDate, londonDate(now));
-  if (dateProblem) throw refuse('planDate', dateProblem);
-  if (form.responsibleOfficerId === officerId)
-    throw refuse(
-      'responsibleOfficerId',
-      'The responsible officer must be someone other than the officer going out',
-    );
-  await activePerson(
-    deps,
-    councilId,
-    form.responsibleOfficerId,
-    'responsibleOfficerId',
-    'Choose the responsible officer from the list',
-  );
+  const problems = await planProblems(deps, councilId, { ...form, officerId }, londonDate(now));
+  if (problems.length) throw new InvalidInput(problems);
   const id = uuidv7(now.getTime());
   const row = {
     council_id: councilId,
