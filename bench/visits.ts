@@ -68,6 +68,7 @@ async function officersTaps(port: number, day: Day, database: Awaited<ReturnType
     .selectFrom('check_in_due')
     .select(['id', 'plan_id', 'received_at'])
     .where('council_id', '=', day.councilId)
+    .where('plan_id', 'in', [...day.sessions.keys()])
     .where('cancelled_at', 'is', null)
     .orderBy('due_at')
     .execute();
