@@ -20,17 +20,32 @@ const refuse = (key: string, message: string) => new InvalidInput([{ key, messag
 
 export type CheckInResult = { receivedAt: Date; already: boolean };
 
-async function lockedOwed(trx: Kysely<Database>, plan: repo.Plan, owedId: string) {
-  const row = await trx
+// One check-in owed of the plan; locked when read inside the transaction that records it.
+async function owedOne(q: Kysely<Database>, plan: repo.Plan, owedId: string, lock: boolean) {
+  let query = q
     .selectFrom('check_in_due')
     .selectAll()
     .where('council_id', '=', plan.councilId)
     .where('plan_id', '=', plan.id)
-    .where('id', '=', owedId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row) throw new NotFound('No such check-in');
-  return repo.owedOf(row);
+    .where('id', '=', owedId);
+  if (lock) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row ? repo.owedOf(row) : null;
+}
+
+// Marks the alerts raised for the check-in resolved; answers their levels. The sweep raises an
+// alert and counts it in level_raised in one transaction, so none was raised while it is 0.
+async function resolveAlerts(trx: Kysely<Database>, plan: repo.Plan, owed: repo.Owed, at: Date) {
+  if (owed.levelRaised === 0) return [];
+  const resolved = await trx
+    .updateTable('visit_alert')
+    .set({ resolved_at: at })
+    .where('council_id', '=', plan.councilId)
+    .where('cause_id', '=', owed.id)
+    .where('resolved_at', 'is', null)
+    .returning('level')
+    .execute();
+  return resolved.map((alert) => alert.level);
 }
 
 type Receipt = { owedId: string; at: Date; by: string; channel: 'app' | 'phone' };
@@ -39,7 +54,7 @@ type Receipt = { owedId: string; at: Date; by: string; channel: 'app' | 'phone' 
 // a transaction waits for it), whenever an alert for this check-in may have been raised: from a
 // minute before its first alert time, so that a sweep in another process is never missed.
 async function standDownContext(deps: VisitsDeps, plan: repo.Plan, owedId: string, now: Date) {
-  const owed = (await repo.owedIn(deps.db, plan.councilId, [plan.id])).find((one) => one.id === owedId);
+  const owed = await owedOne(deps.db, plan, owedId, false);
   if (!owed || owed.receivedAt) return null;
   const [first] = escalationMinutes(await deps.organisation.policy(plan.councilId));
   if (now.getTime() < owed.dueAt.getTime() + (first - 1) * 60_000) return null;
@@ -58,7 +73,8 @@ async function receive(
   const context = await standDownContext(deps, plan, receipt.owedId, now);
   return deps.db.transaction().execute(async (trx): Promise<CheckInResult> => {
     await lockedPlan(trx, plan.councilId, plan.id);
-    const owed = await lockedOwed(trx, plan, receipt.owedId);
+    const owed = await owedOne(trx, plan, receipt.owedId, true);
+    if (!owed) throw new NotFound('No such check-in');
     if (owed.receivedAt) return { receivedAt: owed.receivedAt, already: true };
     if (owed.cancelled) throw refuse('form', 'That visit was dropped from the plan: it needs no check-in');
     await trx
@@ -72,24 +88,9 @@ async function receive(
       .where('council_id', '=', plan.councilId)
       .where('id', '=', owed.id)
       .execute();
-    const resolved = await trx
-      .updateTable('visit_alert')
-      .set({ resolved_at: receipt.at })
-      .where('council_id', '=', plan.councilId)
-      .where('cause_id', '=', owed.id)
-      .where('resolved_at', 'is', null)
-      .returning('level')
-      .execute();
-    if (context && resolved.length)
-      await deps.outbox.enqueue(
-        trx,
-        plan.councilId,
-        ...standDownMessages(
-          resolved.map((alert) => alert.level),
-          context,
-          receipt.at,
-        ),
-      );
+    const levels = await resolveAlerts(trx, plan, owed, receipt.at);
+    if (context && levels.length)
+      await deps.outbox.enqueue(trx, plan.councilId, ...standDownMessages(levels, context, receipt.at));
     await appendAudit(
       trx,
       actorFor(principal, requestId),
