@@ -38,14 +38,11 @@ const londonParts = (instant: Date) => {
 const clock = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
-// The first weekday at least two days ahead, London.
+// The first weekday at least two days ahead, London (Kelly Morgan's plan for tomorrow is the demo's).
 function weekdayAhead(): DateParts {
-  let day = new Date(`${londonToday().iso}T12:00:00Z`);
-  do day = new Date(day.getTime() + 86_400_000);
-  while (
-    day.getTime() - Date.parse(`${londonToday().iso}T12:00:00Z`) < 2 * 86_400_000 ||
-    [0, 6].includes(day.getUTCDay())
-  );
+  const day = new Date(`${londonToday().iso}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 2);
+  while ([0, 6].includes(day.getUTCDay())) day.setUTCDate(day.getUTCDate() + 1);
   return {
     day: String(day.getUTCDate()),
     month: String(day.getUTCMonth() + 1),
