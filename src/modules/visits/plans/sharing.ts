@@ -9,7 +9,7 @@ import { emailTo } from '../../../platform/notify/email-text.ts';
 import { personNamesById } from '../../organisation/service.ts';
 import { lockedPlan } from '../access.ts';
 import type { VisitsDeps } from '../context.ts';
-import { type EscalationMinutes, escalationAt, escalationMinutes } from '../escalation/rules.ts';
+import { type EscalationMinutes, escalationMinutes, firstAlertAt } from '../escalation/rules.ts';
 import * as repo from '../repository.ts';
 import { noteChange } from './changes.ts';
 import { diarySheetPdf, diarySheetTitle } from './diary-sheet.ts';
@@ -51,7 +51,7 @@ async function oweCheckIns(
         plan_id: plan.id,
         visit_id: visitId,
         due_at: dueAt,
-        next_alert_at: escalationAt(dueAt, 0, now, minutes).nextAlertAt,
+        next_alert_at: firstAlertAt(dueAt, 0, minutes),
       })),
     )
     .execute();
