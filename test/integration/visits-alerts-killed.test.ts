@@ -1,37 +1,26 @@
 // The timers of missed check-ins live in the database: a process killed while one is pending
 // loses nothing, and the next process raises the alert once.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   alertRows,
   duplicates,
-  embedded,
   exitOf,
   expected,
   freePort,
   kill,
   lateMail,
-  overdue,
-  server,
+  overdueWithRelay,
+  places,
+  removedAfterAll,
   startProbityProcess,
-  startSmtpServer,
   waitForLateMail,
 } from '../support/alert-processes.ts';
 
-const places = process.env.DATABASE_URL ? { embedded, postgres: server } : { embedded };
-
 describe.each(Object.entries(places))('missed check-in alerts when Probity is killed, on %s', (_, make) => {
-  const cleanUps: (() => Promise<void>)[] = [];
-  afterAll(async () => {
-    for (const cleanUp of cleanUps.reverse()) await cleanUp();
-  });
+  const cleanUps = removedAfterAll();
 
   it('raises every pending alert once after the process is killed, twice over', async () => {
-    const place = await make();
-    cleanUps.push(place.cleanUp);
-    const smtp = await startSmtpServer();
-    cleanUps.push(smtp.close);
-    await overdue(place);
-    const env = { ...place.env, EMAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url };
+    const { place, smtp, env } = await overdueWithRelay(make, cleanUps);
     const port = await freePort();
     // Killed at random moments around the first sweep (five seconds after start).
     for (let round = 0; round < 2; round++) {

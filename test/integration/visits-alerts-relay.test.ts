@@ -1,30 +1,27 @@
 // A mail relay that is down delays the alerts, which all go when it returns; two processes raise
 // and send each alert once.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   alertRows,
   duplicates,
-  embedded,
   exitOf,
   expected,
   freePort,
   lateMail,
   overdue,
+  overdueWithRelay,
+  places,
+  removedAfterAll,
   server,
   startProbityProcess,
   startSmtpServer,
   waitForLateMail,
 } from '../support/alert-processes.ts';
 
-const places = process.env.DATABASE_URL ? { embedded, postgres: server } : { embedded };
-
 describe.each(Object.entries(places))(
   'missed check-in alerts while the mail relay is down, on %s',
   (_, make) => {
-    const cleanUps: (() => Promise<void>)[] = [];
-    afterAll(async () => {
-      for (const cleanUp of cleanUps.reverse()) await cleanUp();
-    });
+    const cleanUps = removedAfterAll();
 
     it('delivers every alert once the mail relay comes back', async () => {
       const place = await make();
@@ -54,18 +51,10 @@ describe.each(Object.entries(places))(
 const shared = process.env.DATABASE_URL ? ['postgres'] : [];
 
 describe.each(shared)('missed check-in alerts with two processes on one %s database', () => {
-  const cleanUps: (() => Promise<void>)[] = [];
-  afterAll(async () => {
-    for (const cleanUp of cleanUps.reverse()) await cleanUp();
-  });
+  const cleanUps = removedAfterAll();
 
   it('raises and sends each alert exactly once', async () => {
-    const place = await server();
-    cleanUps.push(place.cleanUp);
-    const smtp = await startSmtpServer();
-    cleanUps.push(smtp.close);
-    await overdue(place);
-    const env = { ...place.env, EMAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url };
+    const { place, smtp, env } = await overdueWithRelay(server, cleanUps);
     const ports = [await freePort(), await freePort()];
     const processes = await Promise.all(ports.map((port) => startProbityProcess(place.dataDir, port, env)));
     try {

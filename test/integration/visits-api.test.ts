@@ -147,7 +147,7 @@ describe.each(databaseKinds)('the field visits API on %s', (kind) => {
         'kelly.morgan',
         'POST',
         `${planUrl()}/visits`,
-        visit({ address: '2 Mill Lane', start: '11:00', finish: '11:30', latitude: 51.5, longitude: -0.12 }),
+        visit({ address: '2 Mill Lane, Demoton AB2 3CD', start: '11:00', finish: '11:30', latitude: 51.5, longitude: -0.12 }),
       ),
     );
     expect(second).toMatchObject({ position: 1, latitude: 51.5, longitude: -0.12 });
@@ -155,7 +155,7 @@ describe.each(databaseKinds)('the field visits API on %s', (kind) => {
       'kelly.morgan',
       'PUT',
       `${planUrl()}/visits/${second.id}`,
-      visit({ address: '2 Mill Lane', start: '11:00', finish: '11:45', notes: 'Side door' }),
+      visit({ address: '2 Mill Lane, Demoton AB2 3CD', start: '11:00', finish: '11:45', notes: 'Side door' }),
     );
     expect(edited.statusCode, edited.body).toBe(200);
     expect(json<Visit>(edited)).toMatchObject({ notes: 'Side door', plannedFinish: at('11:45:00') });

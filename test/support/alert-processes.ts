@@ -2,14 +2,14 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { seedDemoCouncil } from '../../src/modules/organisation/councils/demo.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/platform/db/connection.ts';
 import { migrateToLatest } from '../../src/platform/db/migrator.ts';
 import { freshDatabase } from './databases.ts';
 import { personIdByEmail } from './people.ts';
-import type { ReceivedEmail } from './smtp.ts';
+import { type ReceivedEmail, startSmtpServer } from './smtp.ts';
 import { overdueCheckIns } from './visit-plans.ts';
 
 // Probity in processes of its own over a database with missed check-ins pending, for the tests of
@@ -98,3 +98,24 @@ export async function waitForLateMail(received: readonly ReceivedEmail[], count:
 
 export { exitOf, freePort, startProbityProcess } from './process.ts';
 export { startSmtpServer } from './smtp.ts';
+
+// What a file's tests made, removed after them, the last made first.
+export function removedAfterAll(): (() => Promise<void>)[] {
+  const cleanUps: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanUp of cleanUps.reverse()) await cleanUp();
+  });
+  return cleanUps;
+}
+
+// A database with missed check-ins pending and a mail relay on loopback, for Probity processes.
+export async function overdueWithRelay(make: () => Promise<Place>, cleanUps: (() => Promise<void>)[]) {
+  const place = await make();
+  cleanUps.push(place.cleanUp);
+  const smtp = await startSmtpServer();
+  cleanUps.push(smtp.close);
+  await overdue(place);
+  return { place, smtp, env: { ...place.env, EMAIL_TRANSPORT: 'smtp', SMTP_URL: smtp.url } };
+}
+
+export const places = process.env.DATABASE_URL ? { embedded, postgres: server } : { embedded };

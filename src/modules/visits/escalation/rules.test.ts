@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type EscalationMinutes, escalationAt, escalationMinutes, officerStatus } from './rules.ts';
+import {
+  type EscalationMinutes,
+  escalationAt,
+  escalationMinutes,
+  firstAlertAt,
+  officerStatus,
+} from './rules.ts';
 
 // DOMAIN.md §5 (policy: 15, 30 and 45 minutes after the check-in was due).
 const minutes: EscalationMinutes = [15, 30, 45];
@@ -26,6 +32,17 @@ describe('escalating a missed check-in', () => {
     const result = escalationAt(due, raised as number, at(now as string), minutes);
     expect(result.raise).toEqual(raise);
     expect(result.nextAlertAt?.toISOString() ?? null).toBe(next ? at(next as string).toISOString() : null);
+  });
+
+  // A plan shared (or a visit re-timed) after its check-in's alert times: the sweep wakes at once.
+  it.each([
+    ['owed from now: at the first level', 0, '10:15:00'],
+    ['the first level raised: at the second', 1, '10:30:00'],
+    ['the emergency raised: never again', 3, null],
+  ])('%s', (_, raised, first) => {
+    expect(firstAlertAt(due, raised as number, minutes)?.toISOString() ?? null).toBe(
+      first ? at(first as string).toISOString() : null,
+    );
   });
 
   it('keeps the levels in order whatever the settings say', () => {

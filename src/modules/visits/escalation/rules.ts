@@ -36,6 +36,13 @@ export function escalationAt(
   return { raise, nextAlertAt: next ?? null };
 }
 
+// When a check-in owed, newly or at a new time, first wakes the sweep: at the first level not yet
+// raised, even if that has passed (a plan shared or re-timed late), so that the sweep raises every
+// level due at once instead of waiting for a later one.
+export function firstAlertAt(dueAt: Date, raised: number, minutes: EscalationMinutes): Date | null {
+  return alertTimes(dueAt, minutes)[raised] ?? null;
+}
+
 // The settings in order; a council that set a later level earlier than a sooner one still
 // escalates in order, each level no sooner than the one before.
 export function escalationMinutes(settings: {

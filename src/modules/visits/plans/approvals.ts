@@ -1,11 +1,11 @@
 import { actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { NotFound } from '../../../platform/errors.ts';
-import { lockedPlan, planFor } from '../access.ts';
+import { lockedPlan } from '../access.ts';
 import type { VisitsDeps } from '../context.ts';
 import * as repo from '../repository.ts';
 import { noteChange } from './changes.ts';
-import { assertChangeable, refuse } from './service.ts';
+import { changeablePlan, refuse } from './service.ts';
 
 // What a line manager (team leader) gives before a visit may start: advice before an unaccompanied
 // or flagged visit [000 unaccompanied visits], and authorisation, with its business reason, for
@@ -21,9 +21,7 @@ export async function approveVisit(
   approval: Approval,
   requestId?: string,
 ) {
-  const { plan } = await planFor(deps, principal, ids.planId, 'authorise');
-  const now = deps.clock.now();
-  assertChangeable(plan, now);
+  const { plan, now } = await changeablePlan(deps, principal, ids.planId, 'authorise');
   const set =
     approval.kind === 'advice'
       ? { advice: approval.text, advice_by: principal.personId, advice_at: now }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import type { Database } from '../../../platform/db/schema.ts';
-import { type EscalationMinutes, escalationAt } from '../escalation/rules.ts';
+import { type EscalationMinutes, firstAlertAt } from '../escalation/rules.ts';
 import type * as repo from '../repository.ts';
 import type { PlanChangeKind } from '../tables.ts';
 
@@ -55,7 +55,7 @@ export async function owedAfter(
     .forUpdate()
     .executeTakeFirst();
   if (existing?.received_at) return;
-  const { nextAlertAt } = escalationAt(dueAt, existing?.level_raised ?? 0, now, minutes);
+  const nextAlertAt = firstAlertAt(dueAt, existing?.level_raised ?? 0, minutes);
   if (existing)
     await trx
       .updateTable('check_in_due')

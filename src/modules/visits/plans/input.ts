@@ -47,6 +47,14 @@ const coordinate = (what: string, limit: number) =>
 // A visit's address names its postcode: the risk register and the declared addresses are matched on it.
 const postcode = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/i;
 
+function addressProblem(address: string): string | null {
+  if (!address) return 'Enter the address of the visit';
+  if (address.length > 300) return 'The address must be 300 characters or fewer';
+  if (!postcode.test(address))
+    return 'Enter the address with its postcode, like 12 High Street, Demoton DM1 2AB';
+  return null;
+}
+
 export const planParams = z.object({ planId: idParam });
 export const visitParams = z.object({ planId: idParam, visitId: idParam });
 
@@ -69,11 +77,10 @@ export type PlanForm = z.output<typeof planForm>;
 export const visitForm = z
   .object({
     address: formText.pipe(
-      z
-        .string()
-        .min(1, 'Enter the address of the visit')
-        .max(300, 'The address must be 300 characters or fewer')
-        .regex(postcode, 'Enter the address with its postcode, like 12 High Street, Demoton DM1 2AB'),
+      z.string().superRefine((value, context) => {
+        const problem = addressProblem(value);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      }),
     ),
     latitude: coordinate('latitude', 90),
     longitude: coordinate('longitude', 180),

@@ -3,6 +3,7 @@ import type { Principal } from '../../../platform/auth/principal.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import { type FieldError, InvalidInput } from '../../../platform/errors.ts';
+import { planFor } from '../access.ts';
 import type { VisitsDeps } from '../context.ts';
 import type * as repo from '../repository.ts';
 import type { PlanForm, VisitForm } from './input.ts';
@@ -91,6 +92,19 @@ export async function createPlan(deps: VisitsDeps, principal: Principal, form: P
   if (!created)
     throw refuse('planDate', 'There is already a plan for that officer on that day: add the visits to it');
   return id;
+}
+
+// A plan the person may change (or authorise), on a day that has not passed.
+export async function changeablePlan(
+  deps: VisitsDeps,
+  principal: Principal,
+  planId: string,
+  action: 'change' | 'authorise' = 'change',
+) {
+  const found = await planFor(deps, principal, planId, action);
+  const now = deps.clock.now();
+  assertChangeable(found.plan, now);
+  return { ...found, now };
 }
 
 // The plan's day must not have passed for its visits to change.

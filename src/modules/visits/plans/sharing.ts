@@ -7,14 +7,14 @@ import type { Database } from '../../../platform/db/schema.ts';
 import { InvalidInput } from '../../../platform/errors.ts';
 import { emailTo } from '../../../platform/notify/email-text.ts';
 import { personNamesById } from '../../organisation/service.ts';
-import { lockedPlan, planFor } from '../access.ts';
+import { lockedPlan } from '../access.ts';
 import type { VisitsDeps } from '../context.ts';
-import { type EscalationMinutes, escalationAt, escalationMinutes } from '../escalation/rules.ts';
+import { type EscalationMinutes, escalationMinutes, firstAlertAt } from '../escalation/rules.ts';
 import * as repo from '../repository.ts';
 import { noteChange } from './changes.ts';
 import { diarySheetPdf, diarySheetTitle } from './diary-sheet.ts';
 import { sharingProblems } from './rules.ts';
-import { assertChangeable } from './service.ts';
+import { changeablePlan } from './service.ts';
 
 // Sharing a plan before going out [000]: the diary sheet goes to the responsible officer and the
 // line manager, and from then on the officer owes a check-in after each visit and on arriving home,
@@ -51,7 +51,7 @@ async function oweCheckIns(
         plan_id: plan.id,
         visit_id: visitId,
         due_at: dueAt,
-        next_alert_at: escalationAt(dueAt, 0, now, minutes).nextAlertAt,
+        next_alert_at: firstAlertAt(dueAt, 0, minutes),
       })),
     )
     .execute();
@@ -99,9 +99,7 @@ async function diarySheetEmails(
 }
 
 export async function sharePlan(deps: VisitsDeps, principal: Principal, planId: string, requestId?: string) {
-  const { plan, facts } = await planFor(deps, principal, planId, 'change');
-  const now = deps.clock.now();
-  assertChangeable(plan, now);
+  const { plan, facts, now } = await changeablePlan(deps, principal, planId);
   if (plan.sharedAt) return;
   const visits = await repo.visitsOf(deps.db, plan.councilId, [plan.id]);
   const problems = await whatStopsSharing(deps, plan, visits);

@@ -11,9 +11,15 @@ import * as repo from '../repository.ts';
 import { noteChange, owedAfter } from './changes.ts';
 import type { VisitForm } from './input.ts';
 import { moved } from './rules.ts';
-import { assertChangeable, refuse, visitRow } from './service.ts';
+import { changeablePlan, refuse, visitRow } from './service.ts';
 
 // A plan's visits added, changed, dropped and re-ordered, and deviations from the route.
+
+// A visit's new values, and the escalation times its check-in will follow.
+async function visitChange(deps: VisitsDeps, plan: repo.Plan, form: VisitForm) {
+  const values = await visitRow(deps, plan, form);
+  return { values, minutes: escalationMinutes(await deps.organisation.policy(plan.councilId)) };
+}
 
 export async function addVisit(
   deps: VisitsDeps,
@@ -22,11 +28,8 @@ export async function addVisit(
   form: VisitForm,
   requestId?: string,
 ) {
-  const { plan } = await planFor(deps, principal, planId, 'change');
-  const now = deps.clock.now();
-  assertChangeable(plan, now);
-  const values = await visitRow(deps, plan, form);
-  const minutes = escalationMinutes(await deps.organisation.policy(plan.councilId));
+  const { plan, now } = await changeablePlan(deps, principal, planId);
+  const { values, minutes } = await visitChange(deps, plan, form);
   const id = uuidv7(now.getTime());
   await deps.db.transaction().execute(async (trx) => {
     const locked = await lockedPlan(trx, plan.councilId, plan.id);
@@ -75,11 +78,8 @@ export async function editVisit(
   form: VisitForm,
   requestId?: string,
 ) {
-  const { plan } = await planFor(deps, principal, planId, 'change');
-  const now = deps.clock.now();
-  assertChangeable(plan, now);
-  const values = await visitRow(deps, plan, form);
-  const minutes = escalationMinutes(await deps.organisation.policy(plan.councilId));
+  const { plan, now } = await changeablePlan(deps, principal, planId);
+  const { values, minutes } = await visitChange(deps, plan, form);
   await deps.db.transaction().execute(async (trx) => {
     const locked = await lockedPlan(trx, plan.councilId, plan.id);
     const before = await liveVisit(trx, locked, visitId);
@@ -125,9 +125,7 @@ export async function dropVisit(
   reason: string,
   requestId?: string,
 ) {
-  const { plan } = await planFor(deps, principal, planId, 'change');
-  const now = deps.clock.now();
-  assertChangeable(plan, now);
+  const { plan, now } = await changeablePlan(deps, principal, planId);
   await deps.db.transaction().execute(async (trx) => {
     const locked = await lockedPlan(trx, plan.councilId, plan.id);
     const found = await liveVisit(trx, locked, visitId);
@@ -163,9 +161,7 @@ export async function moveVisit(
   direction: 'earlier' | 'later',
   requestId?: string,
 ) {
-  const { plan } = await planFor(deps, principal, planId, 'change');
-  const now = deps.clock.now();
-  assertChangeable(plan, now);
+  const { plan, now } = await changeablePlan(deps, principal, planId);
   await deps.db.transaction().execute(async (trx) => {
     const locked = await lockedPlan(trx, plan.councilId, plan.id);
     const visits = (await repo.visitsOf(trx, plan.councilId, [plan.id])).filter((visit) => !visit.droppedAt);
