@@ -147,7 +147,13 @@ describe.each(databaseKinds)('the field visits API on %s', (kind) => {
         'kelly.morgan',
         'POST',
         `${planUrl()}/visits`,
-        visit({ address: '2 Mill Lane, Demoton AB2 3CD', start: '11:00', finish: '11:30', latitude: 51.5, longitude: -0.12 }),
+        visit({
+          address: '2 Mill Lane, Demoton AB2 3CD',
+          start: '11:00',
+          finish: '11:30',
+          latitude: 51.5,
+          longitude: -0.12,
+        }),
       ),
     );
     expect(second).toMatchObject({ position: 1, latitude: 51.5, longitude: -0.12 });

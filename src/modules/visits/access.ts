@@ -48,3 +48,15 @@ export const systemActor = (councilId: string) => ({
   personId: null,
   label: 'Probity (lone-worker safety)',
 });
+
+// The officer's own plan, for what only they do (check in, ask for help): their line management
+// need not be read. Anyone else is answered as planFor answers them.
+export async function ownPlan(
+  deps: Pick<ModuleDeps, 'db' | 'organisation'>,
+  principal: Principal,
+  planId: string,
+) {
+  const plan = await repo.plan(deps.db, principal.councilId, planId);
+  if (plan && plan.officerId === principal.personId) return plan;
+  return (await planFor(deps, principal, planId, 'check-in')).plan;
+}

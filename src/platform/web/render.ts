@@ -13,8 +13,22 @@ export function render(
   template: string,
   data: Record<string, unknown> & { title: string },
 ) {
+  return reply.view(template, layoutData(request, reply, data));
+}
+
+// A page as text, for a route that sends it with something already encoded (a large shared part).
+export function renderText(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  template: string,
+  data: Record<string, unknown> & { title: string },
+): Promise<string> {
+  return request.server.view(template, layoutData(request, reply, data));
+}
+
+function layoutData(request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown>) {
   const principal = request.principal;
-  return reply.view(template, {
+  return {
     ...data,
     principal,
     councilName:
@@ -22,7 +36,7 @@ export function render(
     navigation: navigationFor(principal, request.url.split('?')[0] ?? '/'),
     csrfToken: reply.generateCsrf(),
     cspNonce: (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script,
-  });
+  };
 }
 
 export function signedIn(request: FastifyRequest): Principal {

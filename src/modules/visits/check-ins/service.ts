@@ -4,7 +4,7 @@ import type { Principal } from '../../../platform/auth/principal.ts';
 import { londonDate, londonInstant } from '../../../platform/calendar/daylight.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { InvalidInput, NotFound } from '../../../platform/errors.ts';
-import { lockedPlan, planFor } from '../access.ts';
+import { ownPlan, planFor } from '../access.ts';
 import type { VisitsDeps } from '../context.ts';
 import { alertContexts } from '../escalation/context.ts';
 import { standDownMessages } from '../escalation/messages.ts';
@@ -20,17 +20,47 @@ const refuse = (key: string, message: string) => new InvalidInput([{ key, messag
 
 export type CheckInResult = { receivedAt: Date; already: boolean };
 
-// One check-in owed of the plan; locked when read inside the transaction that records it.
-async function owedOne(q: Kysely<Database>, plan: repo.Plan, owedId: string, lock: boolean) {
-  let query = q
+type Receipt = { owedId: string; at: Date; by: string; channel: 'app' | 'phone' };
+
+// One check-in owed of the plan.
+async function owedOne(q: Kysely<Database>, plan: repo.Plan, owedId: string) {
+  const row = await q
     .selectFrom('check_in_due')
     .selectAll()
     .where('council_id', '=', plan.councilId)
     .where('plan_id', '=', plan.id)
-    .where('id', '=', owedId);
-  if (lock) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+    .where('id', '=', owedId)
+    .executeTakeFirst();
   return row ? repo.owedOf(row) : null;
+}
+
+// Records the check-in in one statement if it is still owed (not received, not dropped); the
+// row's lock then holds until the transaction ends, as the sweep's does.
+async function markReceived(trx: Kysely<Database>, plan: repo.Plan, receipt: Receipt) {
+  const row = await trx
+    .updateTable('check_in_due')
+    .set({ received_at: receipt.at, received_by: receipt.by, channel: receipt.channel, next_alert_at: null })
+    .where('council_id', '=', plan.councilId)
+    .where('plan_id', '=', plan.id)
+    .where('id', '=', receipt.owedId)
+    .where('received_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? repo.owedOf(row) : null;
+}
+
+// Why a check-in was not recorded: received already (a second tap, which changes nothing), dropped
+// with its visit, or not one of this plan's.
+async function whyNotReceived(
+  trx: Kysely<Database>,
+  plan: repo.Plan,
+  owedId: string,
+): Promise<CheckInResult> {
+  const owed = await owedOne(trx, plan, owedId);
+  if (!owed) throw new NotFound('No such check-in');
+  if (owed.receivedAt) return { receivedAt: owed.receivedAt, already: true };
+  throw refuse('form', 'That visit was dropped from the plan: it needs no check-in');
 }
 
 // Marks the alerts raised for the check-in resolved; answers their levels. The sweep raises an
@@ -48,13 +78,11 @@ async function resolveAlerts(trx: Kysely<Database>, plan: repo.Plan, owed: repo.
   return resolved.map((alert) => alert.level);
 }
 
-type Receipt = { owedId: string; at: Date; by: string; channel: 'app' | 'phone' };
-
 // Who to tell to stand down, read before the transaction (on the embedded database a read outside
 // a transaction waits for it), whenever an alert for this check-in may have been raised: from a
 // minute before its first alert time, so that a sweep in another process is never missed.
 async function standDownContext(deps: VisitsDeps, plan: repo.Plan, owedId: string, now: Date) {
-  const owed = await owedOne(deps.db, plan, owedId, false);
+  const owed = await owedOne(deps.db, plan, owedId);
   if (!owed || owed.receivedAt) return null;
   const [first] = escalationMinutes(await deps.organisation.policy(plan.councilId));
   if (now.getTime() < owed.dueAt.getTime() + (first - 1) * 60_000) return null;
@@ -72,22 +100,8 @@ async function receive(
   const now = deps.clock.now();
   const context = await standDownContext(deps, plan, receipt.owedId, now);
   return deps.db.transaction().execute(async (trx): Promise<CheckInResult> => {
-    await lockedPlan(trx, plan.councilId, plan.id);
-    const owed = await owedOne(trx, plan, receipt.owedId, true);
-    if (!owed) throw new NotFound('No such check-in');
-    if (owed.receivedAt) return { receivedAt: owed.receivedAt, already: true };
-    if (owed.cancelled) throw refuse('form', 'That visit was dropped from the plan: it needs no check-in');
-    await trx
-      .updateTable('check_in_due')
-      .set({
-        received_at: receipt.at,
-        received_by: receipt.by,
-        channel: receipt.channel,
-        next_alert_at: null,
-      })
-      .where('council_id', '=', plan.councilId)
-      .where('id', '=', owed.id)
-      .execute();
+    const owed = await markReceived(trx, plan, receipt);
+    if (!owed) return whyNotReceived(trx, plan, receipt.owedId);
     const levels = await resolveAlerts(trx, plan, owed, receipt.at);
     if (context && levels.length)
       await deps.outbox.enqueue(trx, plan.councilId, ...standDownMessages(levels, context, receipt.at));
@@ -113,7 +127,7 @@ export async function checkIn(
   owedId: string,
   requestId?: string,
 ) {
-  const { plan } = await planFor(deps, principal, planId, 'check-in');
+  const plan = await ownPlan(deps, principal, planId);
   if (!plan.sharedAt)
     throw refuse('form', 'Share your plan before you set out: check-ins start once it is shared');
   if (plan.planDate !== londonDate(deps.clock.now()))

@@ -3,7 +3,7 @@ import type { Principal } from '../../../platform/auth/principal.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import { InvalidInput, NotFound } from '../../../platform/errors.ts';
-import { lockedPlan, planFor } from '../access.ts';
+import { lockedPlan, ownPlan, planFor } from '../access.ts';
 import type { VisitsDeps } from '../context.ts';
 import * as repo from '../repository.ts';
 import { alertContexts } from './context.ts';
@@ -24,7 +24,7 @@ export async function needHelpNow(
   planId: string,
   requestId?: string,
 ) {
-  const { plan } = await planFor(deps, principal, planId, 'check-in');
+  const plan = await ownPlan(deps, principal, planId);
   const now = deps.clock.now();
   // Help is raised on the plan the officer is out on; on no other day does it say where they are.
   if (plan.planDate !== londonDate(now))
