@@ -20,6 +20,7 @@ const items: NavigationItem[] = [
   { text: 'Customers', href: '/customers', access: 'customers:contact' },
   { text: 'Field visits', href: '/visits', access: 'visits:plan' },
   { text: 'Officers out', href: '/visits/console', access: 'visits:watch' },
+  { text: 'Risk register', href: '/visits/risk-register', access: 'visits:risk' },
   { text: 'People', href: '/people', access: 'people:read' },
   { text: 'Audit trail', href: '/audit', access: 'audit:read' },
   { text: 'Policy settings', href: '/admin/policy', access: 'policy:manage' },
