@@ -52,6 +52,16 @@ const expectedNavigation: Record<string, string[]> = {
     'API tokens',
   ],
   'committee-member': ['Home', 'Complaint reports', 'API tokens'],
+  'field-officer': ['Home', 'Gifts and hospitality', 'Interests', 'Customers', 'Field visits', 'API tokens'],
+  'responsible-officer': [
+    'Home',
+    'Gifts and hospitality',
+    'Interests',
+    'Customers',
+    'Officers out',
+    'Risk register',
+    'API tokens',
+  ],
   'system-administrator': [
     'Home',
     'Gifts and hospitality',
