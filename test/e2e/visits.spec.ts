@@ -195,14 +195,23 @@ test('a missed check-in escalates on the console without a reload, and the line 
 }) => {
   test.slow();
   const now = londonParts(new Date()).minute;
-  // A visit that finished over half an hour ago today: both the responsible officer's and the line
-  // manager's alerts are due at once. Just after midnight no such visit fits in the day.
+  // A visit that finished over half an hour ago today, shared only now: its check-in is owed from
+  // the sharing. Just after midnight no such visit fits in the day.
   test.skip(now < 38, 'No visit today can have finished more than half an hour ago yet');
   const missed = {
     address: 'Unit 4, Kiln Lane Trading Estate, Demoton DM4 1KL',
     start: clock(now - 43),
     finish: clock(now - 33),
   };
+
+  // A check-in is owed from the moment the plan is shared at the earliest; the administrator brings
+  // the first two alerts down to a minute after it is due, so that the journey sees both.
+  const admin = await signedIn(browser, 'Chris Taylor');
+  await admin.goto('/admin/policy');
+  await admin.field('Missed check-in: tell the responsible officer after').fill('1');
+  await admin.field('Missed check-in: tell the line manager after').fill('1');
+  await admin.press('Save policy settings');
+  await expect(admin.page.getByText('Policy settings saved')).toBeVisible();
 
   const grace = await signedIn(browser, 'Grace Okafor');
   await grace.goto('/visits/console');
@@ -225,8 +234,8 @@ test('a missed check-in escalates on the console without a reload, and the line 
   await peter.share();
   await expect(peter.successBanner).toContainText('Plan shared');
 
-  // The sweep raises the alerts within seconds; the console shows them at its next refresh.
-  await expect(grace.alertLink('Line manager', 'Peter Green')).toBeVisible({ timeout: 30_000 });
+  // A minute after sharing the sweep raises both alerts; the console shows them at its next refresh.
+  await expect(grace.alertLink('Line manager', 'Peter Green')).toBeVisible({ timeout: 120_000 });
   await expect(grace.consoleRow('Peter Green')).toContainText(/Late|Alarm/);
   await expect(grace.alertLink('Responsible officer', 'Peter Green')).toBeVisible();
   expect(

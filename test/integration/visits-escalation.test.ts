@@ -4,7 +4,14 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo, demoClients, demoPersonId } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { addTestPerson, signedInAs } from '../support/people.ts';
-import { addAVisit, alertsOf, checkInsOwed, planADay, shareThePlan } from '../support/visit-plans.ts';
+import {
+  addAVisit,
+  alertsOf,
+  checkInsOwed,
+  planADay,
+  shareThePlan,
+  visitFields,
+} from '../support/visit-plans.ts';
 
 // A missed check-in escalates (DOMAIN.md §5, policy 15, 30 and 45 minutes after it was due):
 // responsible officer, line manager, emergency; an acknowledgement stops the next level; "need
@@ -165,5 +172,100 @@ describe.each(databaseKinds)('missed check-ins on %s', (kind) => {
     expect((await other.post(`/visits/plans/${kellyPlan}/check-ins/${owed?.id}`)).statusCode).toBe(404);
     expect((await other.get(`/visits/plans/${kellyPlan}`)).statusCode).toBe(404);
     expect(owed?.received_at).toBeNull();
+  });
+
+  describe('the day after', () => {
+    const tuesday = (time: string) => new Date(`2026-11-24T${time}Z`);
+    async function sharedTuesday(officer: string, visit: Record<string, string> = {}) {
+      clock.set(tuesday('09:00:00'));
+      client.forget();
+      const browser = await client(officer);
+      const planId = await planADay(browser, { date: '2026-11-24', responsibleOfficerId: contact });
+      await addAVisit(browser, planId, visit);
+      await shareThePlan(browser, planId);
+      return { browser, planId };
+    }
+    const visitOf = async (planId: string) =>
+      (
+        await t.db
+          .selectFrom('planned_visit')
+          .select('id')
+          .where('plan_id', '=', planId)
+          .executeTakeFirstOrThrow()
+      ).id;
+
+    it('escalates a re-timed visit afresh from the first level, though the old alert was acknowledged', async () => {
+      const { planId } = await sharedTuesday('kelly.morgan', { address: '4 Ferry Lane, Demoton AB5 5FL' });
+      clock.set(tuesday('10:46:00'));
+      await sweep();
+      const [first] = await alertsOf(t, planId);
+      client.forget();
+      expect(
+        (
+          await (
+            await client('dean.walsh')
+          ).post(`/visits/alerts/${first?.id}/acknowledge`, { note: 'She is running late' })
+        ).statusCode,
+      ).toBe(303);
+      const kelly = await client('kelly.morgan');
+      const visitId = await visitOf(planId);
+      const retimed = await kelly.post(
+        `/visits/plans/${planId}/visits/${visitId}/edit`,
+        visitFields({ address: '4 Ferry Lane, Demoton AB5 5FL', start: '11:00', finish: '12:00' }),
+      );
+      expect(retimed.statusCode).toBe(303);
+      clock.set(tuesday('12:16:00'));
+      await sweep();
+      const alerts = await alertsOf(t, planId);
+      expect(alerts.map((alert) => [alert.level, alert.resolved_at !== null])).toEqual([
+        ['responsible', true],
+        ['responsible', false],
+      ]);
+    });
+
+    it('resolves the alerts of a dropped visit and raises no more', async () => {
+      const { planId } = await sharedTuesday('bethany.cole', { address: '6 Ferry Lane, Demoton AB5 5FL' });
+      clock.set(tuesday('10:46:00'));
+      await sweep();
+      client.forget();
+      const bethany = await client('bethany.cole');
+      const dropped = await bethany.post(`/visits/plans/${planId}/visits/${await visitOf(planId)}/drop`, {
+        reason: 'Nobody home; moved to Thursday',
+      });
+      expect(dropped.statusCode).toBe(303);
+      clock.set(tuesday('11:20:00'));
+      await sweep();
+      expect((await alertsOf(t, planId)).map((alert) => [alert.level, alert.resolved_at !== null])).toEqual([
+        ['responsible', true],
+      ]);
+    });
+
+    it('owes the check-in of a visit that finished before the plan was shared from the sharing', async () => {
+      clock.set(tuesday('12:00:00'));
+      client.forget();
+      const owen = await client('owen.rees');
+      const planId = await planADay(owen, { date: '2026-11-24', responsibleOfficerId: contact });
+      await addAVisit(owen, planId, {
+        address: '8 Ferry Lane, Demoton AB5 5FL',
+        start: '10:00',
+        finish: '10:30',
+      });
+      await shareThePlan(owen, planId);
+      const [owed] = await checkInsOwed(t, planId);
+      expect(owed?.due_at.toISOString()).toBe(tuesday('12:00:00').toISOString());
+      await sweep();
+      expect(await alertsOf(t, planId)).toEqual([]);
+    });
+
+    it('takes the home check-in of a late tour after midnight', async () => {
+      const { planId } = await sharedTuesday('imran.siddiqui', { address: '9 Ferry Lane, Demoton AB5 5FL' });
+      const home = (await checkInsOwed(t, planId)).at(-1);
+      clock.set(new Date('2026-11-25T00:10:00Z'));
+      client.forget();
+      const late = await (await client('imran.siddiqui')).post(
+        `/visits/plans/${planId}/check-ins/${home?.id}`,
+      );
+      expect(late.headers.location).toContain('done=checked-in');
+    });
   });
 });

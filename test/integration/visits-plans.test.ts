@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/platform/clock.ts';
+import { uuidv7 } from '../../src/platform/db/ids.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients, demoPersonId } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
@@ -128,6 +129,108 @@ describe.each(databaseKinds)('planning a day of visits on %s', (kind) => {
     expect(owed).toHaveLength(2);
   });
 
+  it('names only someone who may hold the diary sheet as responsible officer', async () => {
+    const refused = await (await client('peter.green')).post('/visits/plans/new', {
+      'planDate-day': '23',
+      'planDate-month': '11',
+      'planDate-year': '2026',
+      responsibleOfficerId: await demoPersonId(t, 'liam.barker'),
+      homeBy: '17:00',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Choose the responsible officer from the list');
+  });
+
+  it('checks a visit added once the plan is shared, and tells the responsible officer what it needs', async () => {
+    const peter = await client('peter.green');
+    const planId = await planADay(peter, { date: monday, responsibleOfficerId: dean });
+    await addAVisit(peter, planId, { address: '3 Quay Street, Demoton AB3 1QQ' });
+    await shareThePlan(peter, planId);
+    await addAVisit(peter, planId, {
+      address: flagged,
+      accountHolder: 'Carl Benton',
+      start: '11:00',
+      finish: '11:30',
+    });
+    const late = await peter.post(
+      `/visits/plans/${planId}/visits/new`,
+      visitFields({ start: '15:00', finish: '16:30' }),
+    );
+    expect(late.body).toContain('The visit must finish by the time you expect to be home');
+    const board = await (await client('dean.walsh')).get('/visits/console');
+    expect(board.body).toMatch(/14 Ashdown Court, Demoton DM1 4QT\. Not ready: The address is flagged/);
+    const page = await peter.get(`/visits/plans/${planId}`);
+    expect(page.body).toContain('Not ready');
+  });
+
+  it('links the account holder to their customer record and shows their restrictions on the visit', async () => {
+    const at = new Date(`${monday}T09:00:00Z`);
+    const customerId = uuidv7(at.getTime());
+    await t.db
+      .insertInto('customer')
+      .values({
+        council_id: t.councilId,
+        id: customerId,
+        name: 'Vera Vexley',
+        email: '',
+        phone: '',
+        address: '',
+        category_review_on: null,
+        anonymised_at: null,
+        name_key: 'vera vexley',
+        category: 'vexatious',
+        single_point_of_contact_id: dean,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await t.db
+      .insertInto('contact_restriction')
+      .values({
+        council_id: t.councilId,
+        id: uuidv7(at.getTime() + 1),
+        customer_id: customerId,
+        kind: 'no-meetings',
+        scope_service_id: null,
+        scope_service_name: '',
+        detail: '',
+        named_officer_id: null,
+        ended_on: null,
+        end_reason: '',
+        reason: 'Abusive at meetings',
+        starts_on: '2026-11-01',
+        review_on: '2027-02-01',
+        imposed_by: dean,
+        imposed_at: at,
+      })
+      .execute();
+    client.forget();
+    const peter = await client('peter.green');
+    const planId = await planADay(peter, { date: '2026-11-24', responsibleOfficerId: dean });
+    await addAVisit(peter, planId, {
+      address: '12 Vale Road, Demoton AB6 6VR',
+      accountHolder: 'Vera Vexley',
+    });
+    const visitId = (
+      await t.db
+        .selectFrom('planned_visit')
+        .select('id')
+        .where('plan_id', '=', planId)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const offered = await peter.get(`/visits/plans/${planId}/visits/${visitId}`);
+    expect(offered.body).toContain('Is this a customer the council has a record of?');
+    expect(
+      (await peter.post(`/visits/plans/${planId}/visits/${visitId}/customer`, { customerId: 'not-an-id' }))
+        .statusCode,
+    ).toBe(400);
+    const linked = await peter.post(`/visits/plans/${planId}/visits/${visitId}/customer`, { customerId });
+    expect(linked.statusCode).toBe(303);
+    const shown = await peter.get(`/visits/plans/${planId}/visits/${visitId}`);
+    expect(shown.body).toContain('Restricted contact.');
+    expect(shown.body).toContain('Named contact: Dean Walsh.');
+  });
+
   it('keeps the route whole when two visits are added at once', async () => {
     const imran = await client('imran.siddiqui');
     const planId = await planADay(imran, { date: monday, responsibleOfficerId: dean });
@@ -175,7 +278,8 @@ describe.each(databaseKinds)('planning a day of visits on %s', (kind) => {
     expect(owed.due_at.toISOString()).toBe(`${monday}T11:15:00.000Z`);
     expect(owed.next_alert_at?.toISOString()).toBe(`${monday}T11:30:00.000Z`);
     await owenBrowser.post(`/visits/plans/${planId}/deviation`, { detail: 'Via the depot for a permit' });
-    const board = await (await client('dean.walsh')).get('/visits/console');
+    // The responsible officer's view of the plan (the console shows the same, refreshed every 2 s).
+    const board = await (await client('dean.walsh')).get(`/visits/plans/${planId}`);
     expect(board.body).toContain('Via the depot for a permit');
     expect(board.body).toContain('2 Quay Street, Demoton AB3 1QQ: now 10:30 to 11:15');
   });

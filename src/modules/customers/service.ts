@@ -25,6 +25,7 @@ export type { ComplaintReferences } from './complaint-references.ts';
 export { knowCustomersComplaintsBy } from './complaint-references.ts';
 export type { ContactWarning } from './contacts/service.ts';
 export type { Customer } from './repository.ts';
+export { categoryText } from './rules.ts';
 
 export type CustomersService = ReturnType<typeof customersService>;
 

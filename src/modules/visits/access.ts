@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Principal } from '../../platform/auth/principal.ts';
+import { londonDate } from '../../platform/calendar/daylight.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { Forbidden, NotFound } from '../../platform/errors.ts';
 import type { ModuleDeps } from '../organisation/service.ts';
@@ -59,4 +60,12 @@ export async function ownPlan(
   const plan = await repo.plan(deps.db, principal.councilId, planId);
   if (plan && plan.officerId === principal.personId) return plan;
   return (await planFor(deps, principal, planId, 'check-in')).plan;
+}
+
+// The plan an officer is out on at this moment: today's, or yesterday's after midnight (a late tour
+// owes its home check-in past midnight).
+export function outOn(plan: repo.Plan, now: Date): boolean {
+  const today = londonDate(now);
+  const yesterday = londonDate(new Date(now.getTime() - 24 * 60 * 60_000));
+  return plan.planDate === today || plan.planDate === yesterday;
 }

@@ -10,6 +10,7 @@ const changeKinds = [
   'shared',
   'visit-added',
   'visit-dropped',
+  'visit-changed',
   'reordered',
   'retimed',
   'deviation',

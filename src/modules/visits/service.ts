@@ -9,12 +9,14 @@ import * as alarms from './escalation/alarms.ts';
 import { sweep } from './escalation/service.ts';
 import { incidentsService } from './incidents/service.ts';
 import { approveVisit } from './plans/approvals.ts';
+import { customerCandidates, linkCustomer } from './plans/customer-link.ts';
 import type { PlanForm, VisitForm } from './plans/input.ts';
 import * as reading from './plans/reading.ts';
 import { createPlan } from './plans/service.ts';
 import { sharePlan } from './plans/sharing.ts';
 import * as visits from './plans/visits.ts';
 import { type LogVisitComplaint, visitRecordsService } from './records/service.ts';
+import type { Visit } from './repository.ts';
 import { riskRegisterService } from './risk-register/service.ts';
 
 // The field visits module's public face (DOMAIN.md §5; policies 000 and 004): day plans and the
@@ -31,7 +33,7 @@ export { type DemoPorts, seedDemoDay } from './demo/seed.ts';
 // with the complaints team (complaints, through a port the app fills).
 export type VisitCollaborators = {
   interests: { lookup: Pick<InterestsServices['lookup'], 'personalLinks'> };
-  customers: Pick<CustomersService, 'contactWarning'>;
+  customers: Pick<CustomersService, 'contactWarning' | 'search' | 'liveCustomer'>;
   logComplaint: LogVisitComplaint;
 };
 
@@ -115,6 +117,14 @@ export function visitsService(base: Omit<VisitsDeps, 'checks'>, collaborators: V
       diarySheet: (principal: Principal, planId: string) => reading.diarySheet(deps, principal, planId),
       checksOf: checks.checksOf,
       staff: (principal: Principal) => reading.planningStaff(deps, principal),
+      customerCandidates: (councilId: string, visit: Visit) =>
+        customerCandidates(collaborators.customers, councilId, visit),
+      linkCustomer: (
+        principal: Principal,
+        ids: { planId: string; visitId: string },
+        customerId: string,
+        requestId?: string,
+      ) => linkCustomer(deps, collaborators.customers, principal, ids, customerId, requestId),
     },
     checkIns: {
       checkIn: (principal: Principal, planId: string, owedId: string, requestId?: string) =>

@@ -81,6 +81,7 @@ export type PlanChangeKind =
   | 'shared'
   | 'visit-added'
   | 'visit-dropped'
+  | 'visit-changed'
   | 'reordered'
   | 'retimed'
   | 'deviation'

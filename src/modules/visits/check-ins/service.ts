@@ -4,7 +4,7 @@ import type { Principal } from '../../../platform/auth/principal.ts';
 import { londonDate, londonInstant } from '../../../platform/calendar/daylight.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { InvalidInput, NotFound } from '../../../platform/errors.ts';
-import { ownPlan, planFor } from '../access.ts';
+import { outOn, ownPlan, planFor } from '../access.ts';
 import type { VisitsDeps } from '../context.ts';
 import { alertContexts } from '../escalation/context.ts';
 import { standDownMessages } from '../escalation/messages.ts';
@@ -130,8 +130,8 @@ export async function checkIn(
   const plan = await ownPlan(deps, principal, planId);
   if (!plan.sharedAt)
     throw refuse('form', 'Share your plan before you set out: check-ins start once it is shared');
-  if (plan.planDate !== londonDate(deps.clock.now()))
-    throw refuse('form', 'Check-ins are for today’s plan: this plan is for another day');
+  if (!outOn(plan, deps.clock.now()))
+    throw refuse('form', 'Check-ins are for the plan you are out on: this plan is for another day');
   const receipt = { owedId, at: deps.clock.now(), by: principal.personId, channel: 'app' as const };
   return receive(deps, principal, plan, receipt, requestId);
 }

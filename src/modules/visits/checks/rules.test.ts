@@ -391,7 +391,7 @@ describe('relatives and friends [000 relatives and friends]', () => {
     expect(conflictVerdict([])).toMatchObject({ outcome: 'clear', rule: 'no-conflict' });
   });
 
-  it('blocks a visit to someone the officer declared, saying it goes to another officer', () => {
+  it('blocks a visit to someone the officer declared, saying it goes to another officer without naming them', () => {
     expect(
       conflictVerdict([
         { declaredName: 'Ann Lee', relationship: 'sister', matchedOn: 'name' },
@@ -401,7 +401,7 @@ describe('relatives and friends [000 relatives and friends]', () => {
       outcome: 'blocked',
       rule: 'relative-or-friend',
       reason:
-        'The officer has declared Ann Lee (sister, matching the name visited); Bo Reed (friend, matching the account): the visit must be reallocated to another officer and their line manager told [000 relatives and friends]',
+        'The officer has declared a relative, friend or someone they know here (matching the name visited and the account): the visit must be reallocated to another officer and their line manager told [000 relatives and friends]',
     });
   });
 });

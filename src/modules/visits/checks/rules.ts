@@ -286,13 +286,13 @@ export function conflictVerdict(links: readonly ConflictLink[]): ConflictVerdict
       reason: 'No declared relative or friend matches this visit',
     };
   }
-  const who = links
-    .map((link) => `${link.declaredName} (${link.relationship}, matching ${matchedText[link.matchedOn]})`)
-    .join('; ');
+  // The register of interests is need-to-know: the plan's readers (a responsible officer) are told
+  // there is a declared link and what matched, never whom the officer declared.
+  const matched = [...new Set(links.map((link) => matchedText[link.matchedOn]))].join(' and ');
   return {
     outcome: 'blocked',
     rule: 'relative-or-friend',
-    reason: `The officer has declared ${who}: the visit must be reallocated to another officer and their line manager told ${cite.relatives}`,
+    reason: `The officer has declared a relative, friend or someone they know here (matching ${matched}): the visit must be reallocated to another officer and their line manager told ${cite.relatives}`,
   };
 }
 

@@ -1,9 +1,8 @@
 import { actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
-import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import { InvalidInput, NotFound } from '../../../platform/errors.ts';
-import { lockedPlan, ownPlan, planFor } from '../access.ts';
+import { lockedPlan, outOn, ownPlan, planFor } from '../access.ts';
 import type { VisitsDeps } from '../context.ts';
 import * as repo from '../repository.ts';
 import { alertContexts } from './context.ts';
@@ -15,9 +14,6 @@ import { raiseAlert, sendAll } from './service.ts';
 // person. A second press while the first alarm is still open raises nothing new: the people told
 // are already acting on it.
 
-// An alarm stays the same alarm for this long unless someone acknowledged it.
-const sameAlarmMinutes = 10;
-
 export async function needHelpNow(
   deps: VisitsDeps,
   principal: Principal,
@@ -27,9 +23,12 @@ export async function needHelpNow(
   const plan = await ownPlan(deps, principal, planId);
   const now = deps.clock.now();
   // Help is raised on the plan the officer is out on; on no other day does it say where they are.
-  if (plan.planDate !== londonDate(now))
+  if (!outOn(plan, now))
     throw new InvalidInput([
-      { key: 'form', message: 'Ask for help from today’s plan, or call 999 if you are in danger now' },
+      {
+        key: 'form',
+        message: 'Ask for help from the plan you are out on, or call 999 if you are in danger now',
+      },
     ]);
   const context = (await alertContexts(deps, plan.councilId, [plan.id])).get(plan.id);
   if (!context) throw new NotFound('No such plan');
@@ -37,10 +36,7 @@ export async function needHelpNow(
   return deps.db.transaction().execute(async (trx) => {
     await lockedPlan(trx, plan.councilId, plan.id);
     const open = (await repo.alertsIn(trx, plan.councilId, [plan.id])).find(
-      (alert) =>
-        alert.kind === 'help-now' &&
-        !alert.acknowledgedAt &&
-        now.getTime() - alert.raisedAt.getTime() < sameAlarmMinutes * 60_000,
+      (alert) => alert.kind === 'help-now' && !alert.acknowledgedAt && !alert.resolvedAt,
     );
     if (open) return { causeId: open.causeId, already: true };
     const ids: string[] = [];

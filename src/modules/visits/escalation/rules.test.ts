@@ -114,6 +114,26 @@ describe('an officer’s status on the console', () => {
       '17:30:00',
       'home',
     ],
+    [
+      'home, with a visit still not checked in after the call from home',
+      {
+        shared: true,
+        owed: [owed('16:00:00'), owed('17:00:00', '16:50:00', null)],
+        openAlerts: [],
+      },
+      '17:30:00',
+      'late',
+    ],
+    [
+      'home, with an alert nobody has acknowledged',
+      {
+        shared: true,
+        owed: [owed('10:00:00', '10:20:00'), owed('17:00:00', '16:50:00', null)],
+        openAlerts: [{ kind: 'missed-check-in', level: 'manager' }],
+      },
+      '17:30:00',
+      'late',
+    ],
   ] as const)('%s', (_, plan, now, status) => {
     expect(officerStatus(plan, at(now), minutes)).toBe(status);
   });

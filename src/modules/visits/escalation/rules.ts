@@ -81,10 +81,10 @@ export function officerStatus(
   if (plan.openAlerts.some((alert) => alert.kind === 'help-now' || alert.level === 'emergency'))
     return 'alarm';
   const waiting = plan.owed.filter((owed) => !owed.receivedAt && !owed.cancelled);
-  const home = plan.owed.find((owed) => owed.visitId === null);
-  if (home?.receivedAt) return 'home';
   if (waiting.some((owed) => (alertTimes(owed.dueAt, minutes)[0] as Date) <= now)) return 'late';
   if (plan.openAlerts.length) return 'late';
   if (waiting.some((owed) => owed.dueAt <= now)) return 'due';
-  return 'on-time';
+  // Home safe only once nothing else is owed: a check-in missed before a call from home still shows.
+  const home = plan.owed.find((owed) => owed.visitId === null);
+  return home?.receivedAt ? 'home' : 'on-time';
 }

@@ -139,6 +139,10 @@ export const deviationForm = z.object({
   ),
 });
 
+export const customerForm = z.object({
+  customerId: formText.pipe(z.uuid('Choose a customer from the list')),
+});
+
 export const adviceForm = z.object({
   advice: formText.pipe(
     z

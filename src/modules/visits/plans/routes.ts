@@ -28,6 +28,7 @@ const done = {
   advice: 'Advice recorded',
   authorised: 'Out-of-hours visit authorised',
   call: 'Call recorded',
+  customer: 'Customer record linked: their restrictions show on the visit',
 } as const;
 
 const doneQuery = z.object({

@@ -1,5 +1,6 @@
 import { actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
+import type { Role } from '../../../platform/auth/roles.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import { type FieldError, InvalidInput } from '../../../platform/errors.ts';
@@ -34,6 +35,10 @@ export async function activePerson(
   return person;
 }
 
+// Who may hold a diary sheet and stop an escalation by acknowledging it [000 out-of-hours: the line
+// manager or nominated responsible officer].
+const holdsTheList: readonly Role[] = ['responsible-officer', 'line-manager'];
+
 // Everything wrong with a new plan's day and responsible officer, together.
 async function planProblems(
   deps: VisitsDeps,
@@ -50,7 +55,7 @@ async function planProblems(
       key: 'responsibleOfficerId',
       message: 'The responsible officer must be someone other than the officer going out',
     });
-  else if (!responsible?.active)
+  else if (!responsible?.active || !responsible.roles.some((role) => holdsTheList.includes(role)))
     problems.push({ key: 'responsibleOfficerId', message: 'Choose the responsible officer from the list' });
   return problems;
 }

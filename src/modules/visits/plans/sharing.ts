@@ -11,7 +11,7 @@ import { lockedPlan } from '../access.ts';
 import type { VisitsDeps } from '../context.ts';
 import { type EscalationMinutes, escalationMinutes, firstAlertAt } from '../escalation/rules.ts';
 import * as repo from '../repository.ts';
-import { noteChange } from './changes.ts';
+import { noteChange, owedFrom } from './changes.ts';
 import { diarySheetPdf, diarySheetTitle } from './diary-sheet.ts';
 import { sharingProblems } from './rules.ts';
 import { changeablePlan } from './service.ts';
@@ -39,8 +39,8 @@ async function oweCheckIns(
   const owed = [
     ...visits
       .filter((visit) => !visit.droppedAt)
-      .map((visit) => ({ visitId: visit.id, dueAt: visit.plannedFinish })),
-    { visitId: null, dueAt: plan.homeBy },
+      .map((visit) => ({ visitId: visit.id, dueAt: owedFrom(visit.plannedFinish, now) })),
+    { visitId: null, dueAt: owedFrom(plan.homeBy, now) },
   ];
   await trx
     .insertInto('check_in_due')

@@ -4,12 +4,14 @@ import { londonTime } from '../../../platform/calendar/daylight.ts';
 import { NotFound } from '../../../platform/errors.ts';
 import { formPage, formRoute, paramsOf, type ShownForm } from '../../../platform/web/form-kit.ts';
 import { signedIn } from '../../../platform/web/render.ts';
+import { categoryText } from '../../customers/service.ts';
 import type { Visit } from '../repository.ts';
 import type { VisitsRouteDeps } from '../routes.ts';
 import { purposeNames } from './diary-sheet.ts';
 import {
   adviceForm,
   authorisationForm,
+  customerForm,
   dropForm,
   moveForm,
   planParams,
@@ -95,18 +97,38 @@ async function showVisit(
   template = 'visits/plans/views/visit.njk',
 ) {
   const { page, visit } = await visitOf(deps, shown.request, shown.params);
-  const checks = await deps.visits.plans.checksOf(page.plan, [visit]);
+  const [checks, customers] = await Promise.all([
+    deps.visits.plans.checksOf(page.plan, [visit]),
+    page.may.change ? deps.visits.plans.customerCandidates(page.plan.councilId, visit) : [],
+  ]);
   return formPage(shown, template, {
     title: visit.address,
     ...page,
     visit,
+    customers,
+    categoryText,
     check: checks.get(visit.id) ?? null,
     purposeNames,
     flash: flashOf(shown.request),
   });
 }
 
+function customerRoute(app: FastifyInstance, deps: VisitsRouteDeps) {
+  formRoute(app, '/visits/plans/:planId/visits/:visitId/customer', {
+    access: 'visits:plan',
+    params: visitParams,
+    notFound: 'No such visit',
+    body: customerForm,
+    submit: async ({ request, params, body }) => {
+      await deps.visits.plans.linkCustomer(signedIn(request), params, body.customerId, request.id);
+      return `/visits/plans/${params.planId}/visits/${params.visitId}?done=customer`;
+    },
+    page: (shown) => showVisit(deps, shown),
+  });
+}
+
 function decisionRoutes(app: FastifyInstance, deps: VisitsRouteDeps) {
+  customerRoute(app, deps);
   formRoute(app, '/visits/plans/:planId/visits/:visitId/drop', {
     access: 'visits:plan',
     params: visitParams,

@@ -8,18 +8,80 @@ import { lockedPlan, planFor } from '../access.ts';
 import type { VisitsDeps } from '../context.ts';
 import { escalationMinutes } from '../escalation/rules.ts';
 import * as repo from '../repository.ts';
-import { noteChange, owedAfter } from './changes.ts';
+import { noteChange, owedAfter, resolveAlertsFor } from './changes.ts';
 import type { VisitForm } from './input.ts';
 import { moved } from './rules.ts';
 import { changeablePlan, refuse, visitRow } from './service.ts';
 
 // A plan's visits added, changed, dropped and re-ordered, and deviations from the route.
 
-// A visit's new values, and the escalation times its check-in will follow.
-async function visitChange(deps: VisitsDeps, plan: repo.Plan, form: VisitForm) {
-  const values = await visitRow(deps, plan, form);
-  return { values, minutes: escalationMinutes(await deps.organisation.policy(plan.councilId)) };
+type VisitValues = Awaited<ReturnType<typeof visitRow>>;
+
+// On a shared plan the checks run again for a visit added or changed: it is saved (the officer's
+// whereabouts must be on the plan), and what it still needs is listed for the responsible officer
+// at once and shown as "Not ready" on the plan. It must finish by the time the officer expects to
+// be home, when the last check-in is owed.
+async function checkedOnSharedPlan(
+  deps: VisitsDeps,
+  plan: repo.Plan,
+  values: VisitValues,
+  before: repo.Visit | null,
+) {
+  if (!plan.sharedAt) return [];
+  if (values.planned_finish > plan.homeBy)
+    throw refuse(
+      'finish',
+      'The visit must finish by the time you expect to be home, when your last check-in is due',
+    );
+  const moved = before !== null && before.address !== values.address;
+  const retimed = before !== null && before.plannedFinish.getTime() !== values.planned_finish.getTime();
+  const visit: repo.Visit = {
+    id: before?.id ?? 'new',
+    planId: plan.id,
+    position: before?.position ?? 0,
+    latitude: values.latitude,
+    longitude: values.longitude,
+    address: values.address,
+    accountRef: values.account_ref,
+    accountHolder: values.account_holder,
+    customerId: before?.customerId ?? null,
+    purpose: values.purpose,
+    premises: values.premises,
+    tradingFrom: values.trading_from,
+    tradingUntil: values.trading_until,
+    courtOrder: values.court_order,
+    notes: values.notes,
+    plannedStart: values.planned_start,
+    plannedFinish: values.planned_finish,
+    secondOfficerId: values.second_officer_id,
+    advice: before && !moved ? before.advice : '',
+    adviceBy: before && !moved ? before.adviceBy : null,
+    adviceAt: null,
+    authorisationReason: '',
+    authorisedBy: before && !retimed ? before.authorisedBy : null,
+    authorisedAt: null,
+    droppedAt: null,
+    droppedReason: '',
+    addedAfterSharing: true,
+  };
+  return (await deps.checks.blockersOf(plan, [visit])).get(visit.id) ?? [];
 }
+
+// A visit's new values, what it still needs on a shared plan, and the escalation times its
+// check-in will follow.
+async function visitChange(
+  deps: VisitsDeps,
+  plan: repo.Plan,
+  form: VisitForm,
+  before: repo.Visit | null = null,
+) {
+  const values = await visitRow(deps, plan, form);
+  const notReady = await checkedOnSharedPlan(deps, plan, values, before);
+  return { values, notReady, minutes: escalationMinutes(await deps.organisation.policy(plan.councilId)) };
+}
+
+const notReadyText = (blockers: readonly string[]) =>
+  blockers.length ? `. Not ready: ${blockers.join(' ')}` : '';
 
 export async function addVisit(
   deps: VisitsDeps,
@@ -29,7 +91,7 @@ export async function addVisit(
   requestId?: string,
 ) {
   const { plan, now } = await changeablePlan(deps, principal, planId);
-  const { values, minutes } = await visitChange(deps, plan, form);
+  const { values, notReady, minutes } = await visitChange(deps, plan, form);
   const id = uuidv7(now.getTime());
   await deps.db.transaction().execute(async (trx) => {
     const locked = await lockedPlan(trx, plan.councilId, plan.id);
@@ -50,7 +112,14 @@ export async function addVisit(
     };
     await trx.insertInto('planned_visit').values(row).execute();
     if (locked.sharedAt) await owedAfter(trx, locked, id, values.planned_finish, minutes, now);
-    await noteChange(trx, locked, principal.personId, 'visit-added', form.address, now);
+    await noteChange(
+      trx,
+      locked,
+      principal.personId,
+      'visit-added',
+      form.address + notReadyText(notReady),
+      now,
+    );
     await appendAudit(
       trx,
       actorFor(principal, requestId),
@@ -79,7 +148,8 @@ export async function editVisit(
   requestId?: string,
 ) {
   const { plan, now } = await changeablePlan(deps, principal, planId);
-  const { values, minutes } = await visitChange(deps, plan, form);
+  const current = await repo.visit(deps.db, plan.councilId, plan.id, visitId);
+  const { values, notReady, minutes } = await visitChange(deps, plan, form, current);
   await deps.db.transaction().execute(async (trx) => {
     const locked = await lockedPlan(trx, plan.councilId, plan.id);
     const before = await liveVisit(trx, locked, visitId);
@@ -99,13 +169,23 @@ export async function editVisit(
       .execute();
     if (locked.sharedAt && retimed)
       await owedAfter(trx, locked, visitId, values.planned_finish, minutes, now);
+    // Every change moves the plan on (sharing checks what it shares) and is listed once shared.
     if (retimed)
       await noteChange(
         trx,
         locked,
         principal.personId,
         'retimed',
-        `${values.address}: now ${form.start} to ${form.finish}`,
+        `${values.address}: now ${form.start} to ${form.finish}${notReadyText(notReady)}`,
+        now,
+      );
+    else
+      await noteChange(
+        trx,
+        locked,
+        principal.personId,
+        'visit-changed',
+        (moved ? `Now ${values.address} (was ${before.address})` : values.address) + notReadyText(notReady),
         now,
       );
     await appendAudit(
@@ -135,14 +215,22 @@ export async function dropVisit(
       .where('council_id', '=', plan.councilId)
       .where('id', '=', visitId)
       .execute();
-    // A dropped visit owes no check-in, unless it was already received.
-    await trx
+    // A dropped visit owes no check-in, unless it was already received; its alerts are resolved.
+    const cancelled = await trx
       .updateTable('check_in_due')
       .set({ cancelled_at: now, next_alert_at: null })
       .where('council_id', '=', plan.councilId)
       .where('visit_id', '=', visitId)
       .where('received_at', 'is', null)
+      .where('cancelled_at', 'is', null)
+      .returning('id')
       .execute();
+    await resolveAlertsFor(
+      trx,
+      plan.councilId,
+      cancelled.map((row) => row.id),
+      now,
+    );
     await noteChange(trx, locked, principal.personId, 'visit-dropped', `${found.address}: ${reason}`, now);
     await appendAudit(
       trx,
