@@ -55,14 +55,20 @@ function report(rows: Row[], seconds: number): void {
     const gap = known ? (100 * (Number(row.distance.toFixed(2)) - known)) / known : Number.NaN;
     if (known) gaps.push(gap);
     const cells = [row.name.padEnd(8), String(row.vehicles).padStart(8), row.distance.toFixed(2).padStart(9)];
-    cells.push((known?.toFixed(2) ?? '-').padStart(10), pct(gap).padStart(9), row.seconds.toFixed(2).padStart(8));
+    cells.push(
+      (known?.toFixed(2) ?? '-').padStart(10),
+      pct(gap).padStart(9),
+      row.seconds.toFixed(2).padStart(8),
+    );
     console.log(cells.join('  '));
   }
   if (gaps.length > 0) {
     const sorted = gaps.toSorted((a, b) => a - b);
     const middle = sorted.length / 2;
     const median =
-      sorted.length % 2 ? (sorted[Math.floor(middle)] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+      sorted.length % 2
+        ? (sorted[Math.floor(middle)] as number)
+        : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
     const mean = gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length;
     console.log(`mean gap ${pct(mean)} (target ≤ ${targets.mean} % at ≤ 5 s; VROOM +0.89 %)`);
     console.log(`median gap ${pct(median)} (target ≤ ${targets.median} %; VROOM +0.66 %)`);
@@ -71,6 +77,13 @@ function report(rows: Row[], seconds: number): void {
   }
   for (const row of rows)
     console.log(`ROUTES ${row.name},${row.vehicles},${row.distance.toFixed(2)},${row.seconds.toFixed(2)}`);
+}
+
+export function solomonFiles(): string[] {
+  const solomon = join(dataDir, 'solomon');
+  return readdirSync(solomon)
+    .sort()
+    .map((file) => join(solomon, file));
 }
 
 /** Solves each file in turn, then prints the table against the best known. */
@@ -84,7 +97,6 @@ if (import.meta.main) {
   const args = process.argv.slice(2);
   const flag = args.indexOf('--seconds');
   const seconds = flag >= 0 ? Number(args.splice(flag, 2)[1]) : 5;
-  const solomon = join(dataDir, 'solomon');
-  const files = args.length > 0 ? args : readdirSync(solomon).sort().map((file) => join(solomon, file));
+  const files = args.length > 0 ? args : solomonFiles();
   benchRoutes(files, seconds);
 }

@@ -88,7 +88,10 @@ export function compile(problem: Problem): Instance {
 function assertServable(inst: Instance): void {
   const { n, dist, demand, ready, due, service, capacity } = inst;
   for (let c = 1; c < n; c++) {
-    const start = Math.max(ready[0] + (service[0] as number) + (dist[c] as number), ready[c] as number);
+    const start = Math.max(
+      (ready[0] as number) + (service[0] as number) + (dist[c] as number),
+      ready[c] as number,
+    );
     const back = start + (service[c] as number) + (dist[c * n] as number);
     if ((demand[c] as number) > capacity) throw new Error(`customer ${c} needs more than a vehicle holds`);
     if (start > (due[c] as number) || back > (due[0] as number))

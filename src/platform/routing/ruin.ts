@@ -29,7 +29,8 @@ export function ruin(inst: Instance, routes: Route[], random: () => number): num
     const route = routes[r] as Route;
     const size = route.nodes.length - 2;
     const length = Math.floor(random() * Math.min(size, stringMax)) + 1;
-    const cut = random() < 0.5 ? cutString(route, customer, length, random) : cutSplit(route, customer, length, random);
+    const cut =
+      random() < 0.5 ? cutString(route, customer, length, random) : cutSplit(route, customer, length, random);
     for (const c of cut) routeOf[c] = -1;
     removed.push(...cut);
     ruined.add(r);
@@ -60,10 +61,7 @@ function cutSplit(route: Route, customer: number, length: number, random: () => 
   const at = route.nodes.indexOf(customer);
   const first = Math.max(1, Math.min(at - Math.floor(random() * span), size - span + 1));
   const keepFrom = first + Math.floor(random() * (length + 1));
-  const cut = [
-    ...route.nodes.slice(first, keepFrom),
-    ...route.nodes.slice(keepFrom + kept, first + span),
-  ];
+  const cut = [...route.nodes.slice(first, keepFrom), ...route.nodes.slice(keepFrom + kept, first + span)];
   route.nodes.splice(first, span, ...route.nodes.slice(keepFrom, keepFrom + kept));
   return cut;
 }

@@ -22,7 +22,19 @@ const closeFirst: Order = (inst, customers) =>
   customers.sort((a, b) => (inst.dist[a] as number) - (inst.dist[b] as number));
 const random: Order = (_inst, customers, next) => shuffle(customers, next);
 // Insertion orders weighted as in SISR: random 4, demand 4, far 2, close 1.
-const orders: Order[] = [random, random, random, random, byDemand, byDemand, byDemand, byDemand, farFirst, farFirst, closeFirst];
+const orders: Order[] = [
+  random,
+  random,
+  random,
+  random,
+  byDemand,
+  byDemand,
+  byDemand,
+  byDemand,
+  farFirst,
+  farFirst,
+  closeFirst,
+];
 
 function shuffle(items: number[], random: () => number): void {
   for (let i = items.length - 1; i > 0; i--) {
