@@ -1,5 +1,5 @@
 import type { Instance } from './problem.ts';
-import { dropLate, type Route, refresh } from './route.ts';
+import { copyRoute, dropLate, type Route, refresh } from './route.ts';
 
 // SISR ruin (Christiaens & Vanden Berghe 2020): strings of consecutive customers are cut out of a
 // few routes near a random seed customer, so the freed customers are close to each other in
@@ -8,7 +8,8 @@ import { dropLate, type Route, refresh } from './route.ts';
 const meanRemoved = 10;
 const maxString = 10;
 
-export function ruin(inst: Instance, routes: Route[], random: () => number): number[] {
+/** Cuts customers out of copies of the routes it touches (added to `owned`); returns them. */
+export function ruin(inst: Instance, routes: Route[], owned: Set<Route>, random: () => number): number[] {
   const routeOf = new Int32Array(inst.n).fill(-1);
   let customers = 0;
   routes.forEach((route, r) => {
@@ -26,7 +27,9 @@ export function ruin(inst: Instance, routes: Route[], random: () => number): num
     if (ruined.size >= strings) break;
     const r = routeOf[customer] as number;
     if (r < 0 || ruined.has(r)) continue;
-    const route = routes[r] as Route;
+    const route = copyRoute(routes[r] as Route);
+    routes[r] = route;
+    owned.add(route);
     const size = route.nodes.length - 2;
     const length = Math.floor(random() * Math.min(size, stringMax)) + 1;
     const cut =

@@ -43,20 +43,37 @@ function shuffle(items: number[], random: () => number): void {
   }
 }
 
-export function recreate(inst: Instance, routes: Route[], customers: number[], random: () => number): void {
+// Routes are shared between solutions; only those in `owned` may be changed in place.
+export function recreate(
+  inst: Instance,
+  routes: Route[],
+  owned: Set<Route>,
+  customers: number[],
+  random: () => number,
+): void {
   const order = orders[Math.floor(random() * orders.length)] as Order;
   order(inst, customers, random);
   const skip = () => random() < blinkRate;
   for (const customer of customers) {
-    let best: Route | null = null;
+    let best = -1;
     let bestPos = -1;
     let bestCost = Number.POSITIVE_INFINITY;
-    for (const route of routes) {
+    routes.forEach((route, r) => {
       const found = bestInsertion(inst, route, customer, skip);
-      if (found && found[1] < bestCost) [best, bestPos, bestCost] = [route, found[0], found[1]];
+      if (found && found[1] < bestCost) [best, bestPos, bestCost] = [r, found[0], found[1]];
+    });
+    let route = routes[best];
+    if (!route) {
+      route = makeRoute(inst, []);
+      routes.push(route);
+      owned.add(route);
+      bestPos = 1;
+    } else if (!owned.has(route)) {
+      route = copyRoute(route);
+      routes[best] = route;
+      owned.add(route);
     }
-    if (best) insertAt(inst, best, bestPos, customer);
-    else routes.push(makeRoute(inst, [customer]));
+    insertAt(inst, route, bestPos, customer);
   }
 }
 
@@ -71,25 +88,26 @@ export function search(inst: Instance, options: SolveOptions): Route[] {
   const started = performance.now();
   const all = Array.from({ length: inst.n - 1 }, (_, i) => i + 1);
   let current: Route[] = [];
-  recreate(inst, current, all, random);
+  recreate(inst, current, new Set(), all, random);
   let currentCost = cost(current);
-  let best = current.map(copyRoute);
+  let best = current;
   let bestCost = currentCost;
   const limit = options.maxIterations;
   for (let iteration = 0; ; iteration++) {
     const progress = limit ? iteration / limit : (performance.now() - started) / options.timeLimitMs;
     if (progress >= 1 || (limit && performance.now() - started >= options.timeLimitMs)) break;
     const temperature = startTemperature * (endTemperature / startTemperature) ** progress;
-    const candidate = current.map(copyRoute);
-    const removed = ruin(inst, candidate, random);
+    const candidate = current.slice();
+    const owned = new Set<Route>();
+    const removed = ruin(inst, candidate, owned, random);
     const kept = candidate.filter((route) => route.nodes.length > 2);
-    recreate(inst, kept, removed, random);
+    recreate(inst, kept, owned, removed, random);
     const candidateCost = cost(kept);
     if (candidateCost < currentCost - temperature * Math.log(random())) {
       current = kept;
       currentCost = candidateCost;
       if (currentCost < bestCost - 1e-9) {
-        best = current.map(copyRoute);
+        best = current;
         bestCost = currentCost;
       }
     }
