@@ -2,7 +2,8 @@ import { type Problem, travelMatrix } from './problem.ts';
 
 // Checks a solution against the problem on its own, independent of the solver: every customer
 // served exactly once, loads within capacity, service started inside each window, every vehicle
-// back at the depot by its due time; and recomputes the distance.
+// back at the depot by its due time; and recomputes the distance. A route is read up to its first
+// stop that is not a customer.
 
 export type Checked = { distance: number; violations: string[] };
 
