@@ -50,6 +50,27 @@ describe.each(databaseKinds)('recording a visit on %s', (kind) => {
     return browser.post(url, form);
   }
 
+  it('records only a visit that took place: not one dropped from the plan', async () => {
+    const plan = await aPlan([{ address: '2 Mill Lane', accountHolder: 'Al Dropped' }]);
+    await t.db
+      .updateTable('planned_visit')
+      .set({ dropped_at: t.clock.now(), dropped_reason: 'Moved to next week' })
+      .where('id', '=', plan.visitIds[0] ?? '')
+      .execute();
+    const browser = await signedInAs(t, team.email('officer'));
+    await browser.get(recordUrl(plan));
+    const refused = await browser.post(recordUrl(plan), [['outcome', 'contact-made']]);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('This visit was dropped from the plan: there is nothing to record');
+    expect(
+      await t.db
+        .selectFrom('visit_record')
+        .select('visit_id')
+        .where('visit_id', '=', plan.visitIds[0] ?? '')
+        .execute(),
+    ).toEqual([]);
+  });
+
   it('with no safeguarding contact set, records the referral and tells the officer to tell their line manager', async () => {
     const plan = await aPlan([{ address: '3 Mill Lane', accountHolder: 'Jo Bloggs' }]);
     const before = t.smtp.received.length;

@@ -9,6 +9,7 @@ import type { VisitsDeps } from '../context.ts';
 import { alertContexts } from '../escalation/context.ts';
 import { standDownMessages } from '../escalation/messages.ts';
 import { escalationMinutes } from '../escalation/rules.ts';
+import { sendAll } from '../escalation/service.ts';
 import * as repo from '../repository.ts';
 
 // Check-ins [000 out-of-hours]: the officer calls the responsible officer after each visit and on
@@ -104,7 +105,7 @@ async function receive(
     if (!owed) return whyNotReceived(trx, plan, receipt.owedId);
     const levels = await resolveAlerts(trx, plan, owed, receipt.at);
     if (context && levels.length)
-      await deps.outbox.enqueue(trx, plan.councilId, ...standDownMessages(levels, context, receipt.at));
+      await sendAll(deps, trx, plan.councilId, standDownMessages(levels, context, receipt.at));
     await appendAudit(
       trx,
       actorFor(principal, requestId),

@@ -103,9 +103,9 @@ export function standDownMessages(levels: readonly AlertLevel[], context: AlertC
     (person, index) => alerted.findIndex((other) => other.id === person.id) === index,
   );
   const subject = `${context.officer.name} has checked in`;
-  return to.map((person) =>
-    emailTo(person, subject, [
-      `${context.officer.name} checked in at ${londonTime(at)}. No further action is needed for the alert you were sent.`,
-    ]),
-  );
+  const said = `${context.officer.name} checked in at ${londonTime(at)}. No further action is needed for the alert you were sent.`;
+  return {
+    emails: to.map((person) => emailTo(person, subject, [said])),
+    texts: to.flatMap((person): Text[] => (person.mobile ? [{ to: person.mobile, text: said }] : [])),
+  };
 }

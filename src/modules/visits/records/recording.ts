@@ -134,6 +134,13 @@ export async function recordVisit(
   requestId: string,
 ): Promise<void> {
   const { visit, managerChain } = await visitFor(deps, principal, ids);
+  // Only a visit that took place is recorded: not one dropped from the plan, nor one to come.
+  if (visit.dropped)
+    throw new InvalidInput([
+      { key: 'outcome', message: 'This visit was dropped from the plan: there is nothing to record' },
+    ]);
+  if (visit.plannedStart > deps.clock.now())
+    throw new InvalidInput([{ key: 'outcome', message: 'Record the visit once it has started' }]);
   const errors = recordErrors(input);
   if (errors.length) throw new InvalidInput(errors);
   if (await repo.recordOf(deps.db, visit.councilId, visit.visitId)) throw alreadyRecorded();

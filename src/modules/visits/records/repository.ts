@@ -16,6 +16,7 @@ export type VisitFacts = {
   accountHolder: string;
   customerId: string | null;
   plannedStart: Date;
+  dropped: boolean;
 };
 
 export type VisitRecord = {
@@ -68,6 +69,7 @@ export async function visitFacts(
       'v.account_holder',
       'v.customer_id',
       'v.planned_start',
+      'v.dropped_at',
     ])
     .where('v.council_id', '=', councilId)
     .where('v.id', '=', visitId)
@@ -86,6 +88,7 @@ export async function visitFacts(
     accountHolder: row.account_holder,
     customerId: row.customer_id,
     plannedStart: row.planned_start,
+    dropped: row.dropped_at !== null,
   };
 }
 
