@@ -124,6 +124,16 @@ test('a visit to a flagged address is refused until a second officer goes and th
   await dean.recordAdvice('Speak from the doorstep with Bethany; do not go in. Leave if the dog is out.');
   await expect(dean.page.getByText('Ready', { exact: true })).toBeVisible();
   await dean.checkAccessible();
+  // The register the team leader keeps: its list, and a marker refused without what it needs.
+  await dean.goto('/visits/risk-register');
+  await dean.expectPage('Risk register');
+  await expect(dean.page.getByText(flaggedAddress).first()).toBeVisible();
+  await dean.checkAccessible();
+  await dean.goto('/visits/risk-register/new');
+  await dean.expectPage('Add a marker');
+  await dean.press('Save marker');
+  await expect(dean.errorSummary).toBeVisible();
+  await dean.checkAccessible();
 
   await kelly.goto(planPath);
   await kelly.share();

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
-import type { ReferralKind, VisitOutcome } from '../tables.ts';
+import type { AccountRecoveryHoldTable, ReferralKind, VisitOutcome } from '../tables.ts';
 
 // The SQL of visits' records, referrals and recovery holds; visit_plan and planned_visit are read only.
 
@@ -205,17 +205,7 @@ const holdColumns = [
   'lift_reason',
 ] as const;
 
-type HoldRow = {
-  id: string;
-  account_ref: string;
-  visit_id: string;
-  reason: string;
-  held_from: Date;
-  held_by: string;
-  lifted_at: Date | null;
-  lifted_by: string | null;
-  lift_reason: string;
-};
+type HoldRow = Pick<Selectable<AccountRecoveryHoldTable>, (typeof holdColumns)[number]>;
 
 const holdOf = (row: HoldRow): RecoveryHold => ({
   id: row.id,
