@@ -1,19 +1,29 @@
 import type { Instance } from './problem.ts';
 
-// One vehicle's route with depot at both ends and its schedule: early[i] is the earliest start of
-// service at position i, late[i] the latest start that keeps the rest of the route on time. A
+// One vehicle's route from its start to its end and its schedule: early[i] is the earliest start
+// of service at position i, late[i] the latest start that keeps the rest of the route on time. A
 // customer fits between positions i and i + 1 when its own window and late[i + 1] still hold.
 
-export type Route = { nodes: number[]; early: number[]; late: number[]; load: number; dist: number };
+export type Route = {
+  vehicle: number;
+  nodes: number[];
+  early: number[];
+  late: number[];
+  load: number;
+  dist: number;
+};
 
-export function makeRoute(inst: Instance, customers: number[]): Route {
-  const route: Route = { nodes: [0, ...customers, 0], early: [], late: [], load: 0, dist: 0 };
+export function makeRoute(inst: Instance, vehicle: number, customers: number[]): Route {
+  const { start, end } = inst.fleet;
+  const nodes = [start[vehicle] as number, ...customers, end[vehicle] as number];
+  const route: Route = { vehicle, nodes, early: [], late: [], load: 0, dist: 0 };
   refresh(inst, route);
   return route;
 }
 
 export function copyRoute(route: Route): Route {
   return {
+    vehicle: route.vehicle,
     nodes: route.nodes.slice(),
     early: route.early.slice(),
     late: route.late.slice(),
@@ -22,29 +32,34 @@ export function copyRoute(route: Route): Route {
   };
 }
 
+export const isEmpty = (route: Route) => route.nodes.length === 2;
+
 export function refresh(inst: Instance, route: Route): void {
-  const { n, dist, ready, due, service, demand } = inst;
+  const { size, dist, ready, due, service, demand, fleet } = inst;
   const { nodes, early, late } = route;
   const k = nodes.length;
   early.length = k;
   late.length = k;
-  early[0] = ready[0] as number;
+  early[0] = fleet.ready[route.vehicle] as number;
   let load = 0;
   let total = 0;
   for (let i = 1; i < k; i++) {
     const prev = nodes[i - 1] as number;
     const node = nodes[i] as number;
-    const leg = dist[prev * n + node] as number;
+    const leg = dist[prev * size + node] as number;
     total += leg;
-    load += demand[node] as number;
-    early[i] = Math.max((early[i - 1] as number) + (service[prev] as number) + leg, ready[node] as number);
+    if (i < k - 1) load += demand[node] as number;
+    const readyAt = i < k - 1 ? (ready[node] as number) : 0;
+    const served = i > 1 ? (service[prev] as number) : 0;
+    early[i] = Math.max((early[i - 1] as number) + served + leg, readyAt);
   }
-  late[k - 1] = due[0] as number;
+  late[k - 1] = fleet.due[route.vehicle] as number;
   for (let i = k - 2; i >= 0; i--) {
     const node = nodes[i] as number;
     const next = nodes[i + 1] as number;
-    const latest = (late[i + 1] as number) - (dist[node * n + next] as number) - (service[node] as number);
-    late[i] = Math.min(due[node] as number, latest);
+    const served = i > 0 ? (service[node] as number) : 0;
+    const latest = (late[i + 1] as number) - (dist[node * size + next] as number) - served;
+    late[i] = i > 0 ? Math.min(due[node] as number, latest) : latest;
   }
   route.load = load;
   route.dist = total;
@@ -62,22 +77,24 @@ export function dropLate(inst: Instance, route: Route): number[] {
     refresh(inst, route);
     i--;
   }
-  if ((route.early[route.nodes.length - 1] as number) > (inst.due[0] as number)) {
+  if ((route.early[route.nodes.length - 1] as number) > (inst.fleet.due[route.vehicle] as number)) {
     dropped.push(...route.nodes.splice(1, route.nodes.length - 2));
     refresh(inst, route);
   }
   return dropped;
 }
 
-/** The cheapest feasible place for a customer in a route: [position, added distance] or null. */
+/** The cheapest feasible place for a customer in a route: [position, added travel] or null. */
 export function bestInsertion(
   inst: Instance,
   route: Route,
   customer: number,
   skip: () => boolean,
 ): [number, number] | null {
-  const { n, dist, ready, due, service, demand } = inst;
-  if (route.load + (demand[customer] as number) > inst.capacity) return null;
+  const { size, dist, ready, due, service, demand, fleet } = inst;
+  const v = route.vehicle;
+  if (fleet.allowed[v * size + customer] === 0) return null;
+  if (route.load + (demand[customer] as number) > (fleet.capacity[v] as number)) return null;
   const { nodes, early, late } = route;
   const readyC = ready[customer] as number;
   const dueC = due[customer] as number;
@@ -87,11 +104,11 @@ export function bestInsertion(
   for (let i = 0; i < nodes.length - 1; i++) {
     const a = nodes[i] as number;
     const b = nodes[i + 1] as number;
-    const toC = dist[a * n + customer] as number;
-    const arrive = (early[i] as number) + (service[a] as number) + toC;
+    const toC = dist[a * size + customer] as number;
+    const arrive = (early[i] as number) + (i > 0 ? (service[a] as number) : 0) + toC;
     if (arrive > dueC) break;
-    const fromC = dist[customer * n + b] as number;
-    const cost = toC + fromC - (dist[a * n + b] as number);
+    const fromC = dist[customer * size + b] as number;
+    const cost = toC + fromC - (dist[a * size + b] as number);
     if (cost >= bestCost) continue;
     if (Math.max(arrive, readyC) + serviceC + fromC > (late[i + 1] as number)) continue;
     if (skip()) continue;

@@ -1,116 +1,93 @@
 import type { Instance, SolveOptions } from './problem.ts';
 import { seededRandom } from './problem.ts';
-import { bestInsertion, copyRoute, insertAt, makeRoute, type Route } from './route.ts';
+import { type Draft, recreate } from './recreate.ts';
+import { isEmpty, makeRoute, type Route } from './route.ts';
 import { ruin } from './ruin.ts';
 
 // Ruin and recreate with simulated annealing (SISR, Christiaens & Vanden Berghe 2020): each
-// iteration cuts strings out of the current solution, reinserts the freed customers greedily
-// (each at its cheapest feasible place, a few places skipped at random), and accepts the result by
-// the annealing rule. Every solution kept is feasible.
+// iteration cuts strings out of the current solution, reinserts the freed customers greedily,
+// and accepts the result by the annealing rule. Every solution kept is feasible; with a given
+// fleet a customer may stay unassigned, at a cost above any travel it could save.
 
-const blinkRate = 0.01;
-const startTemperature = 10;
-const endTemperature = 0.01;
+const defaultTemperature = { start: 10, end: 0.01 };
 
-type Order = (inst: Instance, customers: number[], random: () => number) => void;
+export type Found = { routes: Route[]; moments: Float64Array; unassigned: number[]; cost: number };
 
-const byDemand: Order = (inst, customers) =>
-  customers.sort((a, b) => (inst.demand[b] as number) - (inst.demand[a] as number));
-const farFirst: Order = (inst, customers) =>
-  customers.sort((a, b) => (inst.dist[b] as number) - (inst.dist[a] as number));
-const closeFirst: Order = (inst, customers) =>
-  customers.sort((a, b) => (inst.dist[a] as number) - (inst.dist[b] as number));
-const random: Order = (_inst, customers, next) => shuffle(customers, next);
-// Insertion orders weighted as in SISR: random 4, demand 4, far 2, close 1.
-const orders: Order[] = [
-  random,
-  random,
-  random,
-  random,
-  byDemand,
-  byDemand,
-  byDemand,
-  byDemand,
-  farFirst,
-  farFirst,
-  closeFirst,
-];
-
-function shuffle(items: number[], random: () => number): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j] as number, items[i] as number];
-  }
-}
-
-// Routes are shared between solutions; only those in `owned` may be changed in place.
-export function recreate(
-  inst: Instance,
-  routes: Route[],
-  owned: Set<Route>,
-  customers: number[],
-  random: () => number,
-): void {
-  const order = orders[Math.floor(random() * orders.length)] as Order;
-  order(inst, customers, random);
-  const skip = () => random() < blinkRate;
-  for (const customer of customers) {
-    let best = -1;
-    let bestPos = -1;
-    let bestCost = Number.POSITIVE_INFINITY;
-    routes.forEach((route, r) => {
-      const found = bestInsertion(inst, route, customer, skip);
-      if (found && found[1] < bestCost) [best, bestPos, bestCost] = [r, found[0], found[1]];
-    });
-    let route = routes[best];
-    if (!route) {
-      route = makeRoute(inst, []);
-      routes.push(route);
-      owned.add(route);
-      bestPos = 1;
-    } else if (!owned.has(route)) {
-      route = copyRoute(route);
-      routes[best] = route;
-      owned.add(route);
-    }
-    insertAt(inst, route, bestPos, customer);
-  }
-}
-
-export function cost(routes: Route[]): number {
+// An unused vehicle travels nothing.
+export function travelled(routes: Route[]): number {
   let total = 0;
-  for (const route of routes) total += route.dist;
+  for (const route of routes) if (!isEmpty(route)) total += route.dist;
   return total;
 }
 
-export function search(inst: Instance, options: SolveOptions): Route[] {
+// More than any assignment of the other customers can cost, so fewer unassigned always wins.
+function unassignedCost(inst: Instance): number {
+  let longest = 0;
+  for (const leg of inst.dist) if (Number.isFinite(leg) && leg > longest) longest = leg;
+  return 2 * inst.size * (longest + 1);
+}
+
+// The windows of the customers served together, narrowed to the moments this solution gave them.
+function applyMoments(inst: Instance, paired: number[], moments: Float64Array): void {
+  for (const c of paired) {
+    const moment = moments[c] as number;
+    inst.ready[c] = Number.isNaN(moment) ? (inst.windowReady[c] as number) : moment;
+    inst.due[c] = Number.isNaN(moment) ? (inst.windowDue[c] as number) : moment;
+  }
+}
+
+function initial(inst: Instance, random: () => number, penalty: number): Found {
+  const { fleet } = inst;
+  const routes = fleet.fixed ? Array.from(fleet.start, (_, v) => makeRoute(inst, v, [])) : [];
+  const draft: Draft = {
+    routes,
+    owned: new Set(routes),
+    moments: new Float64Array(inst.customers + 1).fill(Number.NaN),
+    unassigned: [],
+  };
+  recreate(
+    inst,
+    draft,
+    Array.from({ length: inst.customers }, (_, i) => i + 1),
+    random,
+  );
+  return { ...draft, cost: travelled(draft.routes) + penalty * draft.unassigned.length };
+}
+
+function neighbour(inst: Instance, current: Found, random: () => number, penalty: number): Found {
+  const draft: Draft = {
+    routes: current.routes.slice(),
+    owned: new Set(),
+    moments: current.moments.slice(),
+    unassigned: [],
+  };
+  const freed = ruin(inst, draft.routes, draft.owned, random);
+  if (!inst.fleet.fixed) draft.routes = draft.routes.filter((route) => !isEmpty(route));
+  recreate(inst, draft, [...freed, ...current.unassigned], random);
+  return { ...draft, cost: travelled(draft.routes) + penalty * draft.unassigned.length };
+}
+
+export function search(inst: Instance, options: SolveOptions): Found {
   const random = seededRandom(options.seed);
+  const { start, end } = options.temperature ?? defaultTemperature;
   const started = performance.now();
-  const all = Array.from({ length: inst.n - 1 }, (_, i) => i + 1);
-  let current: Route[] = [];
-  recreate(inst, current, new Set(), all, random);
-  let currentCost = cost(current);
+  const paired = Array.from(inst.partner.keys()).filter((c) => (inst.partner[c] as number) >= 0);
+  const penalty = unassignedCost(inst);
+  let current = initial(inst, random, penalty);
   let best = current;
-  let bestCost = currentCost;
   const limit = options.maxIterations;
   for (let iteration = 0; ; iteration++) {
-    const progress = limit ? iteration / limit : (performance.now() - started) / options.timeLimitMs;
-    if (progress >= 1 || (limit && performance.now() - started >= options.timeLimitMs)) break;
-    const temperature = startTemperature * (endTemperature / startTemperature) ** progress;
-    const candidate = current.slice();
-    const owned = new Set<Route>();
-    const removed = ruin(inst, candidate, owned, random);
-    const kept = candidate.filter((route) => route.nodes.length > 2);
-    recreate(inst, kept, owned, removed, random);
-    const candidateCost = cost(kept);
-    if (candidateCost < currentCost - temperature * Math.log(random())) {
-      current = kept;
-      currentCost = candidateCost;
-      if (currentCost < bestCost - 1e-9) {
-        best = current;
-        bestCost = currentCost;
-      }
+    const elapsed = performance.now() - started;
+    const progress = limit ? iteration / limit : elapsed / options.timeLimitMs;
+    if (progress >= 1 || (limit && elapsed >= options.timeLimitMs)) break;
+    const temperature = start * (end / start) ** progress;
+    applyMoments(inst, paired, current.moments);
+    const candidate = neighbour(inst, current, random, penalty);
+    if (candidate.cost < current.cost - temperature * Math.log(random())) {
+      current = candidate;
+      if (current.cost < best.cost - 1e-9) best = current;
     }
   }
+  applyMoments(inst, paired, best.moments);
   return best;
 }
