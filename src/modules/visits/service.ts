@@ -26,6 +26,16 @@ import { riskRegisterService } from './risk-register/service.ts';
 export type { LogVisitComplaint, VisitComplaint } from './records/service.ts';
 
 export type VisitsService = ReturnType<typeof visitsService>;
+// The rules every visit is held to, for planners that place visits before they are made.
+export {
+  type ConflictLink,
+  type HoursSettings,
+  hoursVerdict,
+  type MarkerKind,
+  type Readiness,
+  type VisitTiming,
+  visitReadiness,
+} from './checks/rules.ts';
 export { type DemoPorts, seedDemoDay } from './demo/seed.ts';
 
 // What the visits module needs from others: the officer's declarations of relatives and friends

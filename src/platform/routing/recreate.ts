@@ -108,7 +108,9 @@ function momentsOf(inst: Instance, pair: readonly [number, number], next: () => 
   if (until < from) return [];
   const reach = (c: number) => (inst.fleet.ready[0] as number) + (inst.dist[c] as number);
   const moments = [from, Math.min(until, Math.max(from, reach(a), reach(b)))];
-  for (let k = 0; k < pairMoments; k++) moments.push(from + ((until - from) * (k + next())) / pairMoments);
+  // Whole units, as plans keep times in whole minutes.
+  for (let k = 0; k < pairMoments; k++)
+    moments.push(Math.min(until, Math.round(from + ((until - from) * (k + next())) / pairMoments)));
   return moments;
 }
 

@@ -1,0 +1,58 @@
+import { type HoursSettings, hoursVerdict } from '../../visits/service.ts';
+import { instantOn } from './clock.ts';
+import type { Stop } from './rules.ts';
+
+// When a visit may start without anyone's authorisation, by the same hours rules every visit is
+// checked against (000 out of hours and daylight, 000 un-notified hours, 004 and TCG regs 12-13
+// and 21-22 for taking control), inside the officer's working day and any appointment made.
+
+const step = 5;
+
+/** The longest run of minutes at which the visit may start, or null when there is none. */
+export function allowedStarts(
+  stop: Pick<Stop, 'place' | 'minutes' | 'premises' | 'tradingHours' | 'appointment'>,
+  day: { date: string; from: number; until: number },
+  settings: HoursSettings,
+): { from: number; until: number } | null {
+  const at = instantOn(day.date);
+  const first = Math.max(day.from, stop.appointment?.from ?? 0);
+  const last = Math.min(day.until - stop.minutes, stop.appointment?.until ?? Number.POSITIVE_INFINITY);
+  const allowed = (start: number) =>
+    hoursVerdict(
+      {
+        start: at(start),
+        finish: at(start + stop.minutes),
+        place: stop.place,
+        purpose: 'taking-control',
+        premises: stop.premises,
+        tradingHours: stop.tradingHours,
+        begunAt: null,
+        courtOrder: null,
+        notified: true,
+      },
+      settings,
+    ).outcome === 'allowed';
+  let best: { from: number; until: number } | null = null;
+  let runFrom: number | null = null;
+  const close = (until: number) => {
+    if (runFrom !== null && (!best || until - runFrom > best.until - best.from))
+      best = { from: runFrom, until };
+    runFrom = null;
+  };
+  for (let start = first; start <= last; start += step) {
+    if (!allowed(start)) close(refine(allowed, start - step, start - 1, false));
+    else if (runFrom === null) runFrom = refine(allowed, Math.max(first, start - step + 1), start, true);
+  }
+  if (runFrom !== null) close(refine(allowed, last - ((last - first) % step), last, false));
+  return best;
+}
+
+// The first (or last) allowed minute between two probes where the answer changes.
+function refine(allowed: (minute: number) => boolean, from: number, until: number, first: boolean): number {
+  if (first) {
+    for (let minute = from; minute < until; minute++) if (allowed(minute)) return minute;
+    return until;
+  }
+  for (let minute = until; minute > from; minute--) if (allowed(minute)) return minute;
+  return from;
+}
