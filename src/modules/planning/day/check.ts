@@ -1,6 +1,7 @@
 import { type ConflictLink, type HoursSettings, visitReadiness } from '../../visits/service.ts';
 import { hhmm, instantOn } from './clock.ts';
 import type { DayPlan, OfficerDay, Point, Route, Stop } from './rules.ts';
+import { tradingWindow } from './windows.ts';
 
 // A day plan held to the rules on its own, apart from the solver that made it: the same checks
 // every visit on a plan gets (hours and daylight, two officers at a flagged address, no relative
@@ -55,6 +56,9 @@ function checkRoute(route: Route, facts: DayFacts): Problem[] {
         visit.key,
         `${stop.address}: the appointment is ${hhmm(appointment.from)} to ${hhmm(appointment.until)}`,
       );
+    const open = tradingWindow(stop);
+    if (visit.start < open.from || visit.finish > open.until)
+      say(visit.key, `${stop.address}: outside the business’s trading hours`);
     for (const message of visitRules(visit, stop, officer.id, facts))
       say(visit.key, `${stop.address}: ${message}`);
     free = visit.finish;

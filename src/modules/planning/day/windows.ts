@@ -1,6 +1,14 @@
 import { type HoursSettings, hoursVerdict } from '../../visits/service.ts';
-import { instantOn } from './clock.ts';
+import { instantOn, minuteOf } from './clock.ts';
 import type { Stop } from './rules.ts';
+
+// A business is visited while it trades (one closing after midnight trades until midnight here).
+export function tradingWindow(stop: Pick<Stop, 'tradingHours'>): { from: number; until: number } {
+  if (!stop.tradingHours) return { from: 0, until: 1440 };
+  const from = minuteOf(stop.tradingHours.from);
+  const until = minuteOf(stop.tradingHours.until);
+  return { from, until: until > from ? until : 1440 };
+}
 
 // When a visit may start without anyone's authorisation, by the same hours rules every visit is
 // checked against (000 out of hours and daylight, 000 un-notified hours, 004 and TCG regs 12-13
@@ -15,8 +23,9 @@ export function allowedStarts(
   settings: HoursSettings,
 ): { from: number; until: number } | null {
   const at = instantOn(day.date);
-  const first = Math.max(day.from, stop.appointment?.from ?? 0);
-  const last = Math.min(day.until - stop.minutes, stop.appointment?.until ?? Number.POSITIVE_INFINITY);
+  const open = tradingWindow(stop);
+  const first = Math.max(day.from, stop.appointment?.from ?? 0, open.from);
+  const last = Math.min(day.until - stop.minutes, stop.appointment?.until ?? 1440, open.until - stop.minutes);
   const allowed = (start: number) =>
     hoursVerdict(
       {
