@@ -1,4 +1,4 @@
-// npm run bench:day: a realistic day for route planning. Fifteen enforcement agents and 400 visits
+// npm run bench:day [SEARCH_MS]: a realistic day for route planning. Fifteen enforcement agents and 400 visits
 // in one district (some to businesses open for set hours, some with appointments, some at flagged
 // addresses needing two officers, some that an officer's declared relative or friend blocks),
 // planned in one go; the plan is then checked by the rules the app enforces, not by the solver.

@@ -10,6 +10,7 @@ import { complaintQueue } from './complaint-queue.ts';
 import { complaintReport } from './complaint-report.ts';
 import { conflictLookups } from './conflict-lookup.ts';
 import { giftsRegister } from './gifts-register.ts';
+import { benchDay } from './route-day.ts';
 import { benchRoutes, solomonFiles } from './routes.ts';
 import { visitTimers } from './visit-timers.ts';
 import { visitsConsole } from './visits.ts';
@@ -43,3 +44,4 @@ if (process.env.DATABASE_URL) {
   );
 // The route solver at 1 s and 5 s per Solomon instance, whatever BENCH_SECONDS says.
 for (const perInstance of [1, 5]) benchRoutes(solomonFiles(), perInstance);
+await benchDay();

@@ -12,6 +12,7 @@ import { approveVisit } from './plans/approvals.ts';
 import { customerCandidates, linkCustomer } from './plans/customer-link.ts';
 import type { PlanForm, VisitForm } from './plans/input.ts';
 import * as reading from './plans/reading.ts';
+import { makeRoutedPlan, officersWithPlans, type RoutedDay } from './plans/from-route.ts';
 import { createPlan } from './plans/service.ts';
 import { sharePlan } from './plans/sharing.ts';
 import * as visits from './plans/visits.ts';
@@ -23,6 +24,8 @@ import { riskRegisterService } from './risk-register/service.ts';
 // diary sheet, the checks before every visit, check-ins and their escalation, the responsible
 // officer's console; the records of visits and incident reports. Other modules import only this file.
 
+export type { RoutedDay } from './plans/from-route.ts';
+export type { VisitForm } from './plans/input.ts';
 export type { LogVisitComplaint, VisitComplaint } from './records/service.ts';
 
 export type VisitsService = ReturnType<typeof visitsService>;
@@ -127,6 +130,14 @@ export function visitsService(base: Omit<VisitsDeps, 'checks'>, collaborators: V
       diarySheet: (principal: Principal, planId: string) => reading.diarySheet(deps, principal, planId),
       checksOf: checks.checksOf,
       staff: (principal: Principal) => reading.planningStaff(deps, principal),
+      // A day the route planner made, as the officer's shared plan; who already has a plan that day.
+      makeRouted: (principal: Principal, day: RoutedDay, requestId?: string) =>
+        makeRoutedPlan(deps, principal, day, requestId),
+      officersWithPlans: (councilId: string, planDate: string, officerIds: readonly string[]) =>
+        officersWithPlans(deps, councilId, planDate, officerIds),
+      // What the checks read before a visit: cautions at the address, an officer's declared links.
+      cautionsAt: registers.cautionsAt,
+      personalLinks: collaborators.interests.lookup.personalLinks,
       customerCandidates: (councilId: string, visit: Visit) =>
         customerCandidates(collaborators.customers, councilId, visit),
       linkCustomer: (

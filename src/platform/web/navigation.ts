@@ -19,6 +19,7 @@ const items: NavigationItem[] = [
   { text: 'Complaint reports', href: '/complaint-reports', access: 'complaints:reports' },
   { text: 'Customers', href: '/customers', access: 'customers:contact' },
   { text: 'Field visits', href: '/visits', access: 'visits:plan', forRoles: ['field-officer'] },
+  { text: 'Plan the team’s day', href: '/planning', access: 'visits:plan', forRoles: ['line-manager'] },
   {
     text: 'Officers out',
     href: '/visits/console',

@@ -1,22 +1,11 @@
 import { z } from 'zod';
+import { clockTime, timeField } from '../../../platform/web/form-fields.ts';
 import { formText, idParam } from '../../../platform/web/form-kit.ts';
 
 // What a form or an API call gives to plan a day and its visits. The page and the API take the
 // same fields, as strings; the messages are the ones a person reads.
 
-const clockTime = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-// One message for a time: missing, or not a 24-hour time.
-const time = (what: string) =>
-  formText.pipe(
-    z.string().superRefine((value, context) => {
-      if (!clockTime.test(value))
-        context.addIssue({
-          code: 'custom',
-          message: value ? `Enter ${what} as a 24-hour time, like 09:30` : `Enter ${what}`,
-        });
-    }),
-  );
+const time = timeField;
 
 const optionalTime = (what: string) =>
   formText.pipe(
