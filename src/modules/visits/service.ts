@@ -10,9 +10,9 @@ import { sweep } from './escalation/service.ts';
 import { incidentsService } from './incidents/service.ts';
 import { approveVisit } from './plans/approvals.ts';
 import { customerCandidates, linkCustomer } from './plans/customer-link.ts';
+import { makeRoutedPlan, officersWithPlans, type RoutedDay } from './plans/from-route.ts';
 import type { PlanForm, VisitForm } from './plans/input.ts';
 import * as reading from './plans/reading.ts';
-import { makeRoutedPlan, officersWithPlans, type RoutedDay } from './plans/from-route.ts';
 import { createPlan } from './plans/service.ts';
 import { sharePlan } from './plans/sharing.ts';
 import * as visits from './plans/visits.ts';
@@ -91,62 +91,7 @@ export function visitsService(base: Omit<VisitsDeps, 'checks'>, collaborators: V
     riskRegister,
     records,
     incidents,
-    plans: {
-      create: (principal: Principal, form: PlanForm, requestId?: string) =>
-        createPlan(deps, principal, form, requestId),
-      addVisit: (principal: Principal, planId: string, form: VisitForm, requestId?: string) =>
-        visits.addVisit(deps, principal, planId, form, requestId),
-      editVisit: (
-        principal: Principal,
-        ids: { planId: string; visitId: string },
-        form: VisitForm,
-        requestId?: string,
-      ) => visits.editVisit(deps, principal, ids.planId, ids.visitId, form, requestId),
-      dropVisit: (
-        principal: Principal,
-        ids: { planId: string; visitId: string },
-        reason: string,
-        requestId?: string,
-      ) => visits.dropVisit(deps, principal, ids.planId, ids.visitId, reason, requestId),
-      moveVisit: (
-        principal: Principal,
-        ids: { planId: string; visitId: string },
-        direction: 'earlier' | 'later',
-        requestId?: string,
-      ) => visits.moveVisit(deps, principal, ids.planId, ids.visitId, direction, requestId),
-      recordDeviation: (principal: Principal, planId: string, detail: string, requestId?: string) =>
-        visits.recordDeviation(deps, principal, planId, detail, requestId),
-      share: (principal: Principal, planId: string, requestId?: string) =>
-        sharePlan(deps, principal, planId, requestId),
-      approve: (
-        principal: Principal,
-        ids: { planId: string; visitId: string },
-        approval: Parameters<typeof approveVisit>[3],
-        requestId?: string,
-      ) => approveVisit(deps, principal, ids, approval, requestId),
-      page: (principal: Principal, planId: string, requestId?: string) =>
-        reading.planPage(deps, principal, planId, requestId),
-      mine: (principal: Principal) => reading.myPlans(deps, principal),
-      diarySheet: (principal: Principal, planId: string) => reading.diarySheet(deps, principal, planId),
-      checksOf: checks.checksOf,
-      staff: (principal: Principal) => reading.planningStaff(deps, principal),
-      // A day the route planner made, as the officer's shared plan; who already has a plan that day.
-      makeRouted: (principal: Principal, day: RoutedDay, requestId?: string) =>
-        makeRoutedPlan(deps, principal, day, requestId),
-      officersWithPlans: (councilId: string, planDate: string, officerIds: readonly string[]) =>
-        officersWithPlans(deps, councilId, planDate, officerIds),
-      // What the checks read before a visit: cautions at the address, an officer's declared links.
-      cautionsAt: registers.cautionsAt,
-      personalLinks: collaborators.interests.lookup.personalLinks,
-      customerCandidates: (councilId: string, visit: Visit) =>
-        customerCandidates(collaborators.customers, councilId, visit),
-      linkCustomer: (
-        principal: Principal,
-        ids: { planId: string; visitId: string },
-        customerId: string,
-        requestId?: string,
-      ) => linkCustomer(deps, collaborators.customers, principal, ids, customerId, requestId),
-    },
+    plans: planUseCases(deps, { checks, collaborators, registers }),
     checkIns: {
       checkIn: (principal: Principal, planId: string, owedId: string, requestId?: string) =>
         checkIns.checkIn(deps, principal, planId, owedId, requestId),
@@ -171,5 +116,69 @@ export function visitsService(base: Omit<VisitsDeps, 'checks'>, collaborators: V
     async anonymiseExpired(councilId: string) {
       return (await riskRegister.anonymiseExpired(councilId)) + (await incidents.anonymiseExpired(councilId));
     },
+  };
+}
+
+// Planning a day and its visits: the officer's, or (line manager) a team member's.
+function planUseCases(
+  deps: VisitsDeps,
+  parts: { checks: ReturnType<typeof visitChecks>; collaborators: VisitCollaborators; registers: Registers },
+) {
+  const { checks, collaborators, registers } = parts;
+  return {
+    create: (principal: Principal, form: PlanForm, requestId?: string) =>
+      createPlan(deps, principal, form, requestId),
+    addVisit: (principal: Principal, planId: string, form: VisitForm, requestId?: string) =>
+      visits.addVisit(deps, principal, planId, form, requestId),
+    editVisit: (
+      principal: Principal,
+      ids: { planId: string; visitId: string },
+      form: VisitForm,
+      requestId?: string,
+    ) => visits.editVisit(deps, principal, ids.planId, ids.visitId, form, requestId),
+    dropVisit: (
+      principal: Principal,
+      ids: { planId: string; visitId: string },
+      reason: string,
+      requestId?: string,
+    ) => visits.dropVisit(deps, principal, ids.planId, ids.visitId, reason, requestId),
+    moveVisit: (
+      principal: Principal,
+      ids: { planId: string; visitId: string },
+      direction: 'earlier' | 'later',
+      requestId?: string,
+    ) => visits.moveVisit(deps, principal, ids.planId, ids.visitId, direction, requestId),
+    recordDeviation: (principal: Principal, planId: string, detail: string, requestId?: string) =>
+      visits.recordDeviation(deps, principal, planId, detail, requestId),
+    share: (principal: Principal, planId: string, requestId?: string) =>
+      sharePlan(deps, principal, planId, requestId),
+    approve: (
+      principal: Principal,
+      ids: { planId: string; visitId: string },
+      approval: Parameters<typeof approveVisit>[3],
+      requestId?: string,
+    ) => approveVisit(deps, principal, ids, approval, requestId),
+    page: (principal: Principal, planId: string, requestId?: string) =>
+      reading.planPage(deps, principal, planId, requestId),
+    mine: (principal: Principal) => reading.myPlans(deps, principal),
+    diarySheet: (principal: Principal, planId: string) => reading.diarySheet(deps, principal, planId),
+    checksOf: checks.checksOf,
+    staff: (principal: Principal) => reading.planningStaff(deps, principal),
+    // A day the route planner made, as the officer's shared plan; who already has a plan that day.
+    makeRouted: (principal: Principal, day: RoutedDay, requestId?: string) =>
+      makeRoutedPlan(deps, principal, day, requestId),
+    officersWithPlans: (councilId: string, planDate: string, officerIds: readonly string[]) =>
+      officersWithPlans(deps, councilId, planDate, officerIds),
+    // What the checks read before a visit: cautions at the address, an officer's declared links.
+    cautionsAt: registers.cautionsAt,
+    personalLinks: collaborators.interests.lookup.personalLinks,
+    customerCandidates: (councilId: string, visit: Visit) =>
+      customerCandidates(collaborators.customers, councilId, visit),
+    linkCustomer: (
+      principal: Principal,
+      ids: { planId: string; visitId: string },
+      customerId: string,
+      requestId?: string,
+    ) => linkCustomer(deps, collaborators.customers, principal, ids, customerId, requestId),
   };
 }

@@ -29,11 +29,22 @@ export async function makeRoutedPlan(
   requestId?: string,
 ): Promise<string> {
   const { officerId, planDate, responsibleOfficerId, homeBy } = day;
-  const planId = await createPlan(deps, principal, { officerId, planDate, responsibleOfficerId, homeBy }, requestId);
+  const planId = await createPlan(
+    deps,
+    principal,
+    { officerId, planDate, responsibleOfficerId, homeBy },
+    requestId,
+  );
   for (const visit of day.visits) {
     const visitId = await addVisit(deps, principal, planId, visit, requestId);
     if (visit.secondOfficerId && day.advice)
-      await approveVisit(deps, principal, { planId, visitId }, { kind: 'advice', text: day.advice }, requestId);
+      await approveVisit(
+        deps,
+        principal,
+        { planId, visitId },
+        { kind: 'advice', text: day.advice },
+        requestId,
+      );
   }
   await sharePlan(deps, principal, planId, requestId);
   return planId;
