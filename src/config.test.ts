@@ -156,7 +156,10 @@ describe('configuration', () => {
     [{ ROUTING_ENGINE: 'graphhopper', ROUTING_ENGINE_URL: 'http://x' }, 'ROUTING_ENGINE'],
     [{ ROUTING_ENGINE: 'osrm' }, 'ROUTING_ENGINE_URL go together'],
     [{ ROUTING_ENGINE_URL: 'http://osrm.internal' }, 'ROUTING_ENGINE_URL go together'],
-    [{ ROUTING_ENGINE: 'osrm', ROUTING_ENGINE_URL: 'osrm.internal:5000' }, 'ROUTING_ENGINE_URL: must be the http://'],
+    [
+      { ROUTING_ENGINE: 'osrm', ROUTING_ENGINE_URL: 'osrm.internal:5000' },
+      'ROUTING_ENGINE_URL: must be the http://',
+    ],
   ])('refuses the routing engine %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -14,8 +14,20 @@ describe('straight-line distance (haversine)', () => {
   it.each([
     ['a point to itself', market, market, 0, 0.001],
     ['a kilometre north', market, northKm, 1000, 0.5],
-    ['London to Edinburgh', { latitude: 51.5074, longitude: -0.1278 }, { latitude: 55.9533, longitude: -3.1883 }, 534_000, 2000],
-    ['a degree of longitude on the equator', { latitude: 0, longitude: 0 }, { latitude: 0, longitude: 1 }, 111_195, 1],
+    [
+      'London to Edinburgh',
+      { latitude: 51.5074, longitude: -0.1278 },
+      { latitude: 55.9533, longitude: -3.1883 },
+      534_000,
+      2000,
+    ],
+    [
+      'a degree of longitude on the equator',
+      { latitude: 0, longitude: 0 },
+      { latitude: 0, longitude: 1 },
+      111_195,
+      1,
+    ],
   ])('%s', (_what, from, to, metres, within) => {
     expect(Math.abs(haversineMetres(from, to) - metres)).toBeLessThanOrEqual(within);
   });
@@ -64,7 +76,9 @@ function engineServer() {
     if (state.mode === 'slow') return; // never answers
     if (state.mode === 'error') return response.writeHead(503).end('busy');
     const url = new URL(request.url ?? '/', 'http://engine');
-    const json = url.pathname.startsWith('/table/v1/driving/') ? osrm(url, state.mode) : valhalla(body, state.mode);
+    const json = url.pathname.startsWith('/table/v1/driving/')
+      ? osrm(url, state.mode)
+      : valhalla(body, state.mode);
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(json));
   };
   const server = createServer((request, response) => {
@@ -83,7 +97,9 @@ const timeBetween = (i: number, j: number) => Math.abs(i - j) * 10;
 function osrm(url: URL, mode: Mode) {
   const count = (url.pathname.split('/').pop() ?? '').split(';').length;
   const durations = Array.from({ length: count }, (_, i) =>
-    Array.from({ length: count }, (_, j) => (mode === 'nulls' && i === 0 && j === 1 ? null : timeBetween(i, j))),
+    Array.from({ length: count }, (_, j) =>
+      mode === 'nulls' && i === 0 && j === 1 ? null : timeBetween(i, j),
+    ),
   );
   return { code: 'Ok', durations, sources: [], destinations: [] };
 }
@@ -125,7 +141,10 @@ describe('routing engines', () => {
   it('reads OSRM’s table of durations, asking with longitude before latitude', async () => {
     state.mode = 'ok';
     state.seen = [];
-    expect(await travelMatrix(points, urban, { kind: 'osrm', url })).toEqual({ seconds: expected, source: 'osrm' });
+    expect(await travelMatrix(points, urban, { kind: 'osrm', url })).toEqual({
+      seconds: expected,
+      source: 'osrm',
+    });
     expect(state.seen).toEqual([
       {
         method: 'GET',
@@ -145,7 +164,11 @@ describe('routing engines', () => {
     const [seen] = state.seen;
     expect(seen?.method).toBe('POST');
     expect(seen?.url).toBe('/sources_to_targets');
-    const body = JSON.parse(seen?.body ?? '{}') as { sources: unknown[]; targets: unknown[]; costing: string };
+    const body = JSON.parse(seen?.body ?? '{}') as {
+      sources: unknown[];
+      targets: unknown[];
+      costing: string;
+    };
     expect(body.costing).toBe('auto');
     expect(body.sources).toEqual([
       { lat: 52, lon: -1 },
@@ -171,7 +194,11 @@ describe('routing engines', () => {
   });
 
   it('falls back when nothing listens at the address', async () => {
-    const result = await travelMatrix(points, urban, { kind: 'osrm', url: 'http://127.0.0.1:9', timeoutMs: 500 });
+    const result = await travelMatrix(points, urban, {
+      kind: 'osrm',
+      url: 'http://127.0.0.1:9',
+      timeoutMs: 500,
+    });
     expect(result.source).toBe('straight-line');
     expect(result.note).toMatch(/^OSRM could not be used/);
   });

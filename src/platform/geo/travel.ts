@@ -87,7 +87,11 @@ type ValhallaCell = { time?: unknown } | null;
 async function valhallaMatrix(engine: RoutingEngine, points: readonly LatLon[]) {
   const locations = points.map((p) => ({ lat: p.latitude, lon: p.longitude }));
   const body = { sources: locations, targets: locations, costing: 'auto' };
-  const answer = (await postOrGet(`${baseOf(engine.url)}/sources_to_targets`, engine.timeoutMs ?? defaultTimeoutMs, body)) as {
+  const answer = (await postOrGet(
+    `${baseOf(engine.url)}/sources_to_targets`,
+    engine.timeoutMs ?? defaultTimeoutMs,
+    body,
+  )) as {
     sources_to_targets?: unknown;
   } | null;
   const matrix = answer?.sources_to_targets;

@@ -12,9 +12,13 @@ export function checkFile(text: string): CheckedFile {
   const [heading, ...records] = parseCsv(text);
   if (!heading) return { problems: [{ line: 1, problem: 'the file is empty' }], badLines: 1 };
   const columns = columnsOf(heading.cells);
-  if ('problem' in columns) return { problems: [{ line: heading.line, problem: columns.problem }], badLines: 1 };
+  if ('problem' in columns)
+    return { problems: [{ line: heading.line, problem: columns.problem }], badLines: 1 };
   if (records.length === 0)
-    return { problems: [{ line: heading.line, problem: 'the file has a heading but no addresses' }], badLines: 1 };
+    return {
+      problems: [{ line: heading.line, problem: 'the file has a heading but no addresses' }],
+      badLines: 1,
+    };
   const rows: GazetteerRow[] = [];
   const problems: LineProblem[] = [];
   const firstLine = new Map<string, number>();
@@ -30,13 +34,16 @@ export function checkFile(text: string): CheckedFile {
       continue;
     }
     const earlier = firstLine.get(checked.row.uprn);
-    if (earlier !== undefined) problems.push({ line, problem: `UPRN ${checked.row.uprn} is also on line ${earlier}` });
+    if (earlier !== undefined)
+      problems.push({ line, problem: `UPRN ${checked.row.uprn} is also on line ${earlier}` });
     else {
       firstLine.set(checked.row.uprn, line);
       rows.push(checked.row);
     }
   }
-  return problems.length ? { problems: problems.slice(0, problemsShown), badLines: problems.length } : { rows };
+  return problems.length
+    ? { problems: problems.slice(0, problemsShown), badLines: problems.length }
+    : { rows };
 }
 
 // The problems as messages: "Line 7: the postcode is missing", and how many more were not shown.

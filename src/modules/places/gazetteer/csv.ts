@@ -102,9 +102,12 @@ export function columnsOf(headings: readonly string[]): Columns | HeadingProblem
     uprn < 0 ? 'UPRN column' : null,
     address.length === 0 ? 'ADDRESS column (or the LLPG’s address parts)' : null,
     postcode < 0 ? 'POSTCODE column' : null,
-    !grid && !degrees ? 'EASTING and NORTHING (or X_COORDINATE and Y_COORDINATE), or LATITUDE and LONGITUDE, columns' : null,
+    !grid && !degrees
+      ? 'EASTING and NORTHING (or X_COORDINATE and Y_COORDINATE), or LATITUDE and LONGITUDE, columns'
+      : null,
   ].filter((text): text is string => text !== null);
-  if (missing.length) return { problem: `The first line must name the columns: it has no ${missing.join(', no ')}` };
+  if (missing.length)
+    return { problem: `The first line must name the columns: it has no ${missing.join(', no ')}` };
   return { uprn, address, postcode, grid, degrees };
 }
 

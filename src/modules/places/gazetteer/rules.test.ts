@@ -8,7 +8,8 @@ import { addressKey, matchAddress, postcodeIn, postcodeOf } from './rules.ts';
 
 describe('reading the CSV (RFC 4180)', () => {
   it('keeps quoted commas, doubled quotes and line breaks, and numbers records by the line they start on', () => {
-    const text = '\uFEFFUPRN,ADDRESS\r\n1,"Flat 2, 14 High Street"\r\n\r\n2,"The ""Old"" Forge\nMill Lane"\n3,Plain\n';
+    const text =
+      '\uFEFFUPRN,ADDRESS\r\n1,"Flat 2, 14 High Street"\r\n\r\n2,"The ""Old"" Forge\nMill Lane"\n3,Plain\n';
     expect(parseCsv(text)).toEqual([
       { line: 1, cells: ['UPRN', 'ADDRESS'] },
       { line: 2, cells: ['1', 'Flat 2, 14 High Street'] },
@@ -27,11 +28,35 @@ describe('reading the CSV (RFC 4180)', () => {
 
 describe('the columns, whatever the export calls them', () => {
   it.each([
-    [['UPRN', 'ADDRESS', 'POSTCODE', 'EASTING', 'NORTHING'], { uprn: 0, address: [1], postcode: 2, grid: { easting: 3, northing: 4 }, degrees: null }],
-    [['uprn', 'Full Address', 'Post Code', 'X_COORDINATE', 'Y_COORDINATE'], { uprn: 0, address: [1], postcode: 2, grid: { easting: 3, northing: 4 }, degrees: null }],
-    [[' Latitude', 'Longitude ', 'Postcode', 'Address', 'UPRN'], { uprn: 4, address: [3], postcode: 2, grid: null, degrees: { latitude: 0, longitude: 1 } }],
-    [['UPRN', 'SAO_TEXT', 'PAO_START_NUMBER', 'STREET_DESCRIPTION', 'TOWN_NAME', 'POSTCODE_LOCATOR', 'LAT', 'LNG'], { uprn: 0, address: [1, 2, 3, 4], postcode: 5, grid: null, degrees: { latitude: 6, longitude: 7 } }],
-    [['UPRN', 'Address Line 1', 'Address Line 2', 'Postcode', 'X', 'Y'], { uprn: 0, address: [1, 2], postcode: 3, grid: { easting: 4, northing: 5 }, degrees: null }],
+    [
+      ['UPRN', 'ADDRESS', 'POSTCODE', 'EASTING', 'NORTHING'],
+      { uprn: 0, address: [1], postcode: 2, grid: { easting: 3, northing: 4 }, degrees: null },
+    ],
+    [
+      ['uprn', 'Full Address', 'Post Code', 'X_COORDINATE', 'Y_COORDINATE'],
+      { uprn: 0, address: [1], postcode: 2, grid: { easting: 3, northing: 4 }, degrees: null },
+    ],
+    [
+      [' Latitude', 'Longitude ', 'Postcode', 'Address', 'UPRN'],
+      { uprn: 4, address: [3], postcode: 2, grid: null, degrees: { latitude: 0, longitude: 1 } },
+    ],
+    [
+      [
+        'UPRN',
+        'SAO_TEXT',
+        'PAO_START_NUMBER',
+        'STREET_DESCRIPTION',
+        'TOWN_NAME',
+        'POSTCODE_LOCATOR',
+        'LAT',
+        'LNG',
+      ],
+      { uprn: 0, address: [1, 2, 3, 4], postcode: 5, grid: null, degrees: { latitude: 6, longitude: 7 } },
+    ],
+    [
+      ['UPRN', 'Address Line 1', 'Address Line 2', 'Postcode', 'X', 'Y'],
+      { uprn: 0, address: [1, 2], postcode: 3, grid: { easting: 4, northing: 5 }, degrees: null },
+    ],
   ])('%j', (headings, columns) => {
     expect(columnsOf(headings)).toEqual(columns);
   });
@@ -85,11 +110,31 @@ describe('addresses as they are compared', () => {
 
   const at = (...keys: string[]) => keys.map((searchKey) => ({ searchKey }));
   it.each([
-    ['the same words', '14 ashdown court', at('12 ashdown court', '14 ashdown court'), { match: { searchKey: '14 ashdown court' } }],
-    ['without the town', '14 ashdown court', at('14 ashdown court demoton', '16 ashdown court demoton'), { match: { searchKey: '14 ashdown court demoton' } }],
-    ['with a town the gazetteer leaves out', '14 ashdown court demoton', at('14 ashdown court'), { match: { searchKey: '14 ashdown court' } }],
+    [
+      'the same words',
+      '14 ashdown court',
+      at('12 ashdown court', '14 ashdown court'),
+      { match: { searchKey: '14 ashdown court' } },
+    ],
+    [
+      'without the town',
+      '14 ashdown court',
+      at('14 ashdown court demoton', '16 ashdown court demoton'),
+      { match: { searchKey: '14 ashdown court demoton' } },
+    ],
+    [
+      'with a town the gazetteer leaves out',
+      '14 ashdown court demoton',
+      at('14 ashdown court'),
+      { match: { searchKey: '14 ashdown court' } },
+    ],
     ['not a number that only starts the same', '1 high street', at('14 high street', '1a high street'), null],
-    ['two that it could be', '1 high street', at('1 high street annexe', '1 high street demoton'), { several: at('1 high street annexe', '1 high street demoton') }],
+    [
+      'two that it could be',
+      '1 high street',
+      at('1 high street annexe', '1 high street demoton'),
+      { several: at('1 high street annexe', '1 high street demoton') },
+    ],
     ['a bare number', '14', at('14 ashdown court'), null],
   ])('%s', (_what, key, candidates, matched) => {
     expect(matchAddress(key, candidates)).toEqual(matched);
@@ -104,7 +149,14 @@ describe('checking the file', () => {
     const checked = checkFile(`${heading}\n${good}\n101,8 Wren Close,dm27pl,651409.903,313177.27,,\n`);
     expect(checked).toMatchObject({
       rows: [
-        { uprn: '100', postcode: 'DM1 4QT', latitude: 52, longitude: -1, easting: null, searchKey: '14 ashdown court demoton' },
+        {
+          uprn: '100',
+          postcode: 'DM1 4QT',
+          latitude: 52,
+          longitude: -1,
+          easting: null,
+          searchKey: '14 ashdown court demoton',
+        },
         { uprn: '101', postcode: 'DM2 7PL', easting: 651409.903, northing: 313177.27 },
       ],
     });
@@ -118,12 +170,18 @@ describe('checking the file', () => {
     ['102,,DM1 4QT,,,52,-1', 'Line 3: the address is missing'],
     ['102,No postcode,,,,52,-1', 'Line 3: the postcode is missing'],
     ['102,Bad postcode,DM1,,,52,-1', 'Line 3: the postcode “DM1” is not a UK postcode'],
-    ['102,Nowhere,DM1 4QT,,,,', 'Line 3: the position is missing: give an easting and northing, or a latitude and longitude'],
+    [
+      '102,Nowhere,DM1 4QT,,,,',
+      'Line 3: the position is missing: give an easting and northing, or a latitude and longitude',
+    ],
     ['102,Paris,DM1 4QT,,,48.85,2.35', 'Line 3: the latitude and longitude are outside Great Britain'],
     ['102,Half,DM1 4QT,,,52,', 'Line 3: the latitude and longitude must both be numbers of degrees'],
     ['102,Off the grid,DM1 4QT,800000,100,,', 'Line 3: the easting and northing are outside Great Britain'],
     ['102,Words,DM1 4QT,east,100,,', 'Line 3: the easting and northing must both be numbers of metres'],
-    ['102,14 High Street, Demoton,DM1 4QT,,,52,-1', 'Line 3: it has 8 values where the first line names 7 columns (put an address with commas in double quotes)'],
+    [
+      '102,14 High Street, Demoton,DM1 4QT,,,52,-1',
+      'Line 3: it has 8 values where the first line names 7 columns (put an address with commas in double quotes)',
+    ],
   ])('refuses %j', (row, message) => {
     const checked = checkFile(`${heading}\n${good}\n${row}\n`);
     expect('problems' in checked && problemMessages(checked)).toEqual([message]);

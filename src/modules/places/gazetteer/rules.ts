@@ -80,7 +80,10 @@ export type Matched<T> = { match: T } | { several: T[] } | null;
 // The candidate (at the same postcode) that the address names: the one written the same, else the
 // one that extends it or that it extends by whole words ("14 Ashdown Court" and "14 Ashdown Court,
 // Demoton"), when only one does. Two words at least, so that a bare number matches nothing.
-export function matchAddress<T extends { searchKey: string }>(key: string, candidates: readonly T[]): Matched<T> {
+export function matchAddress<T extends { searchKey: string }>(
+  key: string,
+  candidates: readonly T[],
+): Matched<T> {
   const same = candidates.filter((candidate) => candidate.searchKey === key);
   if (same.length === 1 && same[0]) return { match: same[0] };
   if (same.length > 1) return { several: same };
@@ -136,9 +139,14 @@ function positionOf(cells: readonly string[], columns: Columns): Position | { pr
     if (!Number.isFinite(degrees.latitude) || !Number.isFinite(degrees.longitude))
       return { problem: 'the latitude and longitude must both be numbers of degrees' };
     if (!inGreatBritain(degrees)) return { problem: 'the latitude and longitude are outside Great Britain' };
-    return { ...degrees, easting: gridGiven ? grid.easting : null, northing: gridGiven ? grid.northing : null };
+    return {
+      ...degrees,
+      easting: gridGiven ? grid.easting : null,
+      northing: gridGiven ? grid.northing : null,
+    };
   }
-  if (!gridGiven) return { problem: 'the position is missing: give an easting and northing, or a latitude and longitude' };
+  if (!gridGiven)
+    return { problem: 'the position is missing: give an easting and northing, or a latitude and longitude' };
   const converted = gridToWgs84(grid.easting, grid.northing);
   if (!inGreatBritain(converted)) return { problem: 'the easting and northing are outside Great Britain' };
   return { ...converted, easting: grid.easting, northing: grid.northing };
