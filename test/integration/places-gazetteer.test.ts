@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCouncil } from '../../src/modules/organisation/councils/set-up.ts';
 import { demoGazetteer } from '../../src/modules/places/service.ts';
-import { principalByEmail } from '../../src/platform/auth/principals.ts';
 import type { Principal } from '../../src/platform/auth/principal.ts';
+import { principalByEmail } from '../../src/platform/auth/principals.ts';
 import { InvalidInput } from '../../src/platform/errors.ts';
 import { haversineMetres } from '../../src/platform/geo/travel.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -30,19 +30,28 @@ describe.each(databaseKinds)('the gazetteer on %s', (kind) => {
 
   const importRows = (...lines: string[]) => placesOf(t).importCsv(admin, csvOf(...lines));
   const refusal = async (csv: string) => {
-    const error = await placesOf(t).importCsv(admin, csv).catch((caught: unknown) => caught);
+    const error = await placesOf(t)
+      .importCsv(admin, csv)
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidInput);
     return (error as InvalidInput).errors.map((e) => `${e.key}: ${e.message}`);
   };
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    await addTestPerson(t.db, t.councilId, { email: 'gazetteer.admin@probity.test', roles: ['system-administrator'] });
+    await addTestPerson(t.db, t.councilId, {
+      email: 'gazetteer.admin@probity.test',
+      roles: ['system-administrator'],
+    });
     admin = await principalByEmail(t.db, t.councilId, 'gazetteer.admin@probity.test');
     const other = await t.db
       .transaction()
       .execute((trx) =>
-        createCouncil(trx, { name: 'Other Borough', slug: 'other', division: 'england-and-wales', directorates: [] }, t.clock.now()),
+        createCouncil(
+          trx,
+          { name: 'Other Borough', slug: 'other', division: 'england-and-wales', directorates: [] },
+          t.clock.now(),
+        ),
       );
     otherCouncilId = other.councilId;
     await addTestPerson(t.db, otherCouncilId, { email: 'admin@other.test', roles: ['system-administrator'] });
@@ -55,11 +64,19 @@ describe.each(databaseKinds)('the gazetteer on %s', (kind) => {
     expect(report).toMatchObject({ rows: 4, added: 4, changed: 0, unchanged: 0 });
     expect(await gazetteerCounts(t.db, t.councilId)).toEqual({ addresses: 4, imports: 1 });
     const { rows: events } = await sql<{ after: unknown; actor_id: string }>`
-      select after, actor_id from audit_event where action = 'gazetteer.imported' and council_id = ${t.councilId}`.execute(t.db);
+      select after, actor_id from audit_event where action = 'gazetteer.imported' and council_id = ${t.councilId}`.execute(
+      t.db,
+    );
     expect(events).toEqual([
       {
         actor_id: admin.personId,
-        after: { fileHash: expect.stringMatching(/^[0-9a-f]{64}$/), rows: 4, added: 4, changed: 0, unchanged: 0 },
+        after: {
+          fileHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+          rows: 4,
+          added: 4,
+          changed: 0,
+          unchanged: 0,
+        },
       },
     ]);
   });
@@ -77,17 +94,29 @@ describe.each(databaseKinds)('the gazetteer on %s', (kind) => {
 
   it('changes nothing when the same file comes again, and only what changed in a new one', async () => {
     expect(await importRows(...rows)).toMatchObject({ added: 0, changed: 0, unchanged: 4 });
-    const before = await t.db.selectFrom('gazetteer_address').selectAll().where('council_id', '=', t.councilId).orderBy('uprn').execute();
+    const before = await t.db
+      .selectFrom('gazetteer_address')
+      .selectAll()
+      .where('council_id', '=', t.councilId)
+      .orderBy('uprn')
+      .execute();
     expect(await importRows(...rows)).toMatchObject({ added: 0, changed: 0, unchanged: 4 });
-    const after = await t.db.selectFrom('gazetteer_address').selectAll().where('council_id', '=', t.councilId).orderBy('uprn').execute();
+    const after = await t.db
+      .selectFrom('gazetteer_address')
+      .selectAll()
+      .where('council_id', '=', t.councilId)
+      .orderBy('uprn')
+      .execute();
     expect(after).toEqual(before);
     const moved = rows.map((row) => row.replace('52.4818', '52.4819'));
-    expect(await importRows(...moved, '1005,"1 Church Lane, Demoton",DM1 2BA,,,52.479,-0.924')).toMatchObject({
-      rows: 5,
-      added: 1,
-      changed: 1,
-      unchanged: 3,
-    });
+    expect(await importRows(...moved, '1005,"1 Church Lane, Demoton",DM1 2BA,,,52.479,-0.924')).toMatchObject(
+      {
+        rows: 5,
+        added: 1,
+        changed: 1,
+        unchanged: 3,
+      },
+    );
   });
 
   it('imports nothing from a file with a bad row, and names each bad row by its line', async () => {
@@ -133,17 +162,31 @@ describe.each(databaseKinds)('the gazetteer on %s', (kind) => {
       '1003',
     ]);
     expect(located[1]).toEqual({
-      found: { uprn: '1001', address: '14 Ashdown Court, Demoton', postcode: 'DM1 4QT', latitude: 52.4816, longitude: -0.9188 },
+      found: {
+        uprn: '1001',
+        address: '14 Ashdown Court, Demoton',
+        postcode: 'DM1 4QT',
+        latitude: 52.4816,
+        longitude: -0.9188,
+      },
     });
     expect(located.slice(4)).toEqual([
       {
         notFound:
           'No address in the gazetteer matches 12 Ashdown Court, DM1 4QT; addresses at that postcode: 14 Ashdown Court, Demoton; 16 Ashdown Court, Demoton',
       },
-      { notFound: 'No address in the gazetteer matches 12 High St, AB1 2CD; the gazetteer has no addresses at AB1 2CD' },
-      { notFound: 'No address in the gazetteer matches 12 High St: give its full postcode (like DM1 4QT) to find it' },
+      {
+        notFound:
+          'No address in the gazetteer matches 12 High St, AB1 2CD; the gazetteer has no addresses at AB1 2CD',
+      },
+      {
+        notFound:
+          'No address in the gazetteer matches 12 High St: give its full postcode (like DM1 4QT) to find it',
+      },
     ]);
-    expect(await places.locate(t.councilId, { uprn: '404', address: '2 Ashdown Court', postcode: 'DM1 4QT' })).toEqual({
+    expect(
+      await places.locate(t.councilId, { uprn: '404', address: '2 Ashdown Court', postcode: 'DM1 4QT' }),
+    ).toEqual({
       notFound:
         'UPRN 404 is not in the gazetteer, and no address in the gazetteer matches 2 Ashdown Court, DM1 4QT; addresses at that postcode: 14 Ashdown Court, Demoton; 16 Ashdown Court, Demoton',
     });
@@ -151,14 +194,20 @@ describe.each(databaseKinds)('the gazetteer on %s', (kind) => {
 
   it('keeps each council’s gazetteer to itself', async () => {
     const theirs = placesOf(t);
-    expect(await theirs.locate(otherCouncilId, { uprn: '1001', address: '14 Ashdown Court', postcode: 'DM1 4QT' })).toEqual({
+    expect(
+      await theirs.locate(otherCouncilId, { uprn: '1001', address: '14 Ashdown Court', postcode: 'DM1 4QT' }),
+    ).toEqual({
       notFound:
         'UPRN 1001 is not in the gazetteer, and no address in the gazetteer matches 14 Ashdown Court, DM1 4QT; the gazetteer has no addresses at DM1 4QT',
     });
     expect(await theirs.atPostcode(otherCouncilId, 'DM1 4QT')).toEqual({ postcode: 'DM1 4QT', places: [] });
     // The same UPRN in another council is another council's address.
-    expect(await theirs.importCsv(otherAdmin, csvOf('1001,"1 Their Road, Elsewhere",EL1 1AA,,,53.0,-1.5'))).toMatchObject({ added: 1 });
-    expect((await theirs.locate(t.councilId, { uprn: '1001', address: '', postcode: '' })).found?.address).toBe('14 Ashdown Court, Demoton');
+    expect(
+      await theirs.importCsv(otherAdmin, csvOf('1001,"1 Their Road, Elsewhere",EL1 1AA,,,53.0,-1.5')),
+    ).toMatchObject({ added: 1 });
+    expect(await theirs.locate(t.councilId, { uprn: '1001', address: '', postcode: '' })).toMatchObject({
+      found: { address: '14 Ashdown Court, Demoton' },
+    });
     expect((await theirs.summary(otherCouncilId)).addresses).toBe(1);
   });
 
@@ -167,7 +216,9 @@ describe.each(databaseKinds)('the gazetteer on %s', (kind) => {
     expect(district).toEqual(demoGazetteer());
     expect(district.length).toBeGreaterThan(550);
     expect(new Set(district.map((a) => a.uprn)).size).toBe(district.length);
-    const csv = csvOf(...district.map((a) => `${a.uprn},"${a.address}",${a.postcode},,,${a.latitude},${a.longitude}`));
+    const csv = csvOf(
+      ...district.map((a) => `${a.uprn},"${a.address}",${a.postcode},,,${a.latitude},${a.longitude}`),
+    );
     expect(await placesOf(t).importCsv(otherAdmin, csv)).toMatchObject({ added: district.length });
     const day = [
       '14 Ashdown Court, Demoton DM1 4QT',
@@ -179,9 +230,13 @@ describe.each(databaseKinds)('the gazetteer on %s', (kind) => {
       '41 Station Road, Demoton DM2 3LP',
       '9 Beech Grove, Demoton DM6 2HH',
     ];
-    const located = await placesOf(t).locateMany(otherCouncilId, day.map((address) => ({ address, postcode: '' })));
+    const located = await placesOf(t).locateMany(
+      otherCouncilId,
+      day.map((address) => ({ address, postcode: '' })),
+    );
     expect(located.filter((one) => 'notFound' in one)).toEqual([]);
     const spread = located.flatMap((one) => ('found' in one ? [one.found] : []));
-    for (const place of spread) expect(haversineMetres(place, { latitude: 52.478, longitude: -0.921 })).toBeLessThan(6000);
+    for (const place of spread)
+      expect(haversineMetres(place, { latitude: 52.478, longitude: -0.921 })).toBeLessThan(6000);
   });
 });

@@ -19,14 +19,28 @@ export const csvOf = (...rows: string[]) => [gazetteerHeading, ...rows].join('\r
 // How many addresses and imports a council has.
 export async function gazetteerCounts(db: Kysely<Database>, councilId: string) {
   const [addresses, imports] = await Promise.all([
-    db.selectFrom('gazetteer_address').select((eb) => eb.fn.countAll<number>().as('n')).where('council_id', '=', councilId).executeTakeFirstOrThrow(),
-    db.selectFrom('gazetteer_import').select((eb) => eb.fn.countAll<number>().as('n')).where('council_id', '=', councilId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('gazetteer_address')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('council_id', '=', councilId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('gazetteer_import')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('council_id', '=', councilId)
+      .executeTakeFirstOrThrow(),
   ]);
   return { addresses: Number(addresses.n), imports: Number(imports.n) };
 }
 
 // A multipart form post of one file, with the CSRF token of the form page the browser last saw.
-export function multipartFile(boundary: string, csrf: string, field: string, fileName: string, content: string) {
+export function multipartFile(
+  boundary: string,
+  csrf: string,
+  field: string,
+  fileName: string,
+  content: string,
+) {
   return [
     `--${boundary}`,
     'Content-Disposition: form-data; name="_csrf"',
@@ -41,4 +55,3 @@ export function multipartFile(boundary: string, csrf: string, field: string, fil
     '',
   ].join('\r\n');
 }
-

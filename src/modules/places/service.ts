@@ -3,7 +3,7 @@ import type { RoutingEngine } from '../../platform/geo/travel.ts';
 import type { ModuleDeps } from '../organisation/service.ts';
 import { importGazetteer } from './gazetteer/importing.ts';
 import { locateMany, type PlaceQuery } from './gazetteer/locating.ts';
-import { atPostcode, summary } from './gazetteer/reading.ts';
+import { atPostcode, importNamed, summary } from './gazetteer/reading.ts';
 import { type Point, travelTimes } from './travel/service.ts';
 
 // The places module's public face: the council's gazetteer (its LLPG's addresses with their
@@ -34,6 +34,7 @@ export function placesService(deps: PlacesDeps) {
     importCsv: (principal: Principal, csv: string, requestId?: string) =>
       importGazetteer(deps, principal, csv, requestId),
     summary: (councilId: string) => summary(deps.db, councilId),
+    importNamed: (councilId: string, id: string) => importNamed(deps.db, councilId, id),
     atPostcode: (councilId: string, postcode: string) => atPostcode(deps.db, councilId, postcode),
     // An address's place: by UPRN first, then by the address at its postcode.
     locate: async (councilId: string, query: PlaceQuery) => {

@@ -7,7 +7,8 @@ import { formText } from '../../../platform/web/form-kit.ts';
 export const uploadForm = z.object({});
 
 export const postcodeQuery = z.object({ postcode: formText.pipe(z.string().max(12)).catch('') });
-export const doneQuery = z.object({ done: z.string().max(20).catch('') });
+// The import just made, to say what it did.
+export const importedQuery = z.object({ imported: z.uuid().optional().catch(undefined) });
 
 // A look-up: by UPRN, or by an address and its postcode.
 export const lookupQuery = z

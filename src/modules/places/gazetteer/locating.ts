@@ -19,7 +19,9 @@ const postcodeAsked = (query: PlaceQuery) => postcodeOf(query.postcode) ?? postc
 // The address as asked, with its postcode when that is not already written in it.
 function described(query: PlaceQuery): string {
   const [address, postcode] = [query.address.trim(), query.postcode.trim()];
-  return postcode && !address.toUpperCase().includes(postcode.toUpperCase()) ? `${address}, ${postcode}` : address;
+  return postcode && !address.toUpperCase().includes(postcode.toUpperCase())
+    ? `${address}, ${postcode}`
+    : address;
 }
 
 function listed(places: readonly Candidate[]): string {

@@ -7,10 +7,14 @@ import { postcodeOf } from './rules.ts';
 export async function summary(db: Kysely<Database>, councilId: string) {
   const [counts, last] = await Promise.all([
     repo.addressCount(db, councilId),
-    repo.lastImport(db, councilId),
+    repo.importSummary(db, councilId),
   ]);
   return { ...counts, lastImport: last };
 }
+
+// One import's counts, to say what it did.
+export const importNamed = (db: Kysely<Database>, councilId: string, id: string) =>
+  repo.importSummary(db, councilId, id);
 
 // The addresses at a postcode, in number order; none for text that is not a postcode.
 export async function atPostcode(db: Kysely<Database>, councilId: string, postcode: string) {

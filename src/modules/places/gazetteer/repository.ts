@@ -97,15 +97,14 @@ export async function recordCounts(
     .execute();
 }
 
-export async function lastImport(db: Db, councilId: string): Promise<ImportSummary | null> {
-  const row = await db
+// The council's latest import, or the one named.
+export async function importSummary(db: Db, councilId: string, id?: string): Promise<ImportSummary | null> {
+  let query = db
     .selectFrom('gazetteer_import')
     .select(['id', 'row_count', 'added', 'changed', 'unchanged', 'imported_by', 'imported_at'])
-    .where('council_id', '=', councilId)
-    .orderBy('imported_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .where('council_id', '=', councilId);
+  if (id) query = query.where('id', '=', id);
+  const row = await query.orderBy('imported_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
   return row
     ? {
         id: row.id,

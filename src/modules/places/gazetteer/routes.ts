@@ -5,7 +5,7 @@ import { uploadNamed } from '../../../platform/web/form-uploads.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import type { PlacesService } from '../service.ts';
 import { fileField, reportText } from './importing.ts';
-import { doneQuery, postcodeQuery, uploadForm } from './input.ts';
+import { importedQuery, postcodeQuery, uploadForm } from './input.ts';
 import type { Place } from './repository.ts';
 
 // The gazetteer's pages: what it holds and its last import, a search by postcode with each
@@ -30,13 +30,14 @@ function homeRoute(app: FastifyInstance, { places }: GazetteerRouteDeps) {
   app.get(home, { config: { access: 'places:manage' } }, async (request, reply) => {
     const { councilId } = signedIn(request);
     const { postcode } = queryOf(request, postcodeQuery);
-    const { done } = queryOf(request, doneQuery);
+    const { imported } = queryOf(request, importedQuery);
     const summary = await places.summary(councilId);
+    const made = imported ? await places.importNamed(councilId, imported) : null;
     const found = postcode ? await places.atPostcode(councilId, postcode) : null;
     return render(request, reply, `${views}/gazetteer.njk`, {
       title: 'Gazetteer',
       summary,
-      imported: done === 'imported' && summary.lastImport ? reportText(summary.lastImport) : null,
+      imported: made ? reportText(made) : null,
       postcode,
       notPostcode: postcode !== '' && found === null,
       found: found && { ...found, places: found.places.map((place) => ({ ...place, map: mapLink(place) })) },
@@ -58,8 +59,8 @@ function uploadRoute(app: FastifyInstance, { places }: GazetteerRouteDeps) {
         throw new InvalidInput([{ key: fileField, message: 'Choose the CSV file exported from the LLPG' }]);
       if (upload.truncated)
         throw new InvalidInput([{ key: fileField, message: 'The file must be smaller than 50 MB' }]);
-      await places.importCsv(signedIn(request), upload.content.toString('utf8'), request.id);
-      return `${home}?done=imported`;
+      const report = await places.importCsv(signedIn(request), upload.content.toString('utf8'), request.id);
+      return `${home}?imported=${report.importId}`;
     },
   });
 }
