@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCouncil } from '../../src/modules/organisation/councils/set-up.ts';
 import { demoGazetteer } from '../../src/modules/places/service.ts';
 import type { Principal } from '../../src/platform/auth/principal.ts';
 import { principalByEmail } from '../../src/platform/auth/principals.ts';
 import { InvalidInput } from '../../src/platform/errors.ts';
 import { haversineMetres } from '../../src/platform/geo/travel.ts';
+import { outsider } from '../support/api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { addTestPerson } from '../support/people.ts';
@@ -28,6 +28,13 @@ describe.each(databaseKinds)('the gazetteer on %s', (kind) => {
   let otherAdmin: Principal;
   let otherCouncilId = '';
 
+  const addressesOf = (councilId: string) =>
+    t.db
+      .selectFrom('gazetteer_address')
+      .selectAll()
+      .where('council_id', '=', councilId)
+      .orderBy('uprn')
+      .execute();
   const importRows = (...lines: string[]) => placesOf(t).importCsv(admin, csvOf(...lines));
   const refusal = async (csv: string) => {
     const error = await placesOf(t)
@@ -44,15 +51,7 @@ describe.each(databaseKinds)('the gazetteer on %s', (kind) => {
       roles: ['system-administrator'],
     });
     admin = await principalByEmail(t.db, t.councilId, 'gazetteer.admin@probity.test');
-    const other = await t.db
-      .transaction()
-      .execute((trx) =>
-        createCouncil(
-          trx,
-          { name: 'Other Borough', slug: 'other', division: 'england-and-wales', directorates: [] },
-          t.clock.now(),
-        ),
-      );
+    const other = await outsider(t);
     otherCouncilId = other.councilId;
     await addTestPerson(t.db, otherCouncilId, { email: 'admin@other.test', roles: ['system-administrator'] });
     otherAdmin = await principalByEmail(t.db, otherCouncilId, 'admin@other.test');
@@ -94,19 +93,9 @@ describe.each(databaseKinds)('the gazetteer on %s', (kind) => {
 
   it('changes nothing when the same file comes again, and only what changed in a new one', async () => {
     expect(await importRows(...rows)).toMatchObject({ added: 0, changed: 0, unchanged: 4 });
-    const before = await t.db
-      .selectFrom('gazetteer_address')
-      .selectAll()
-      .where('council_id', '=', t.councilId)
-      .orderBy('uprn')
-      .execute();
+    const before = await addressesOf(t.councilId);
     expect(await importRows(...rows)).toMatchObject({ added: 0, changed: 0, unchanged: 4 });
-    const after = await t.db
-      .selectFrom('gazetteer_address')
-      .selectAll()
-      .where('council_id', '=', t.councilId)
-      .orderBy('uprn')
-      .execute();
+    const after = await addressesOf(t.councilId);
     expect(after).toEqual(before);
     const moved = rows.map((row) => row.replace('52.4818', '52.4819'));
     expect(await importRows(...moved, '1005,"1 Church Lane, Demoton",DM1 2BA,,,52.479,-0.924')).toMatchObject(

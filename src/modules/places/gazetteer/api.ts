@@ -31,14 +31,14 @@ export function gazetteerApi(app: FastifyInstance, deps: GazetteerRouteDeps) {
   // Only the import takes CSV, so the parser is registered for its scope alone. A body is an object
   // of named fields (platform/web/untrusted-input.ts), so the file arrives as the field csv, as a
   // JSON client would send it.
-  // biome-ignore lint/nursery/noMisusedPromises: Fastify accepts and awaits async plugins
-  app.register(async (scope) => {
+  app.register((scope, _options, registered) => {
     scope.addContentTypeParser(
       'text/csv',
       { parseAs: 'string', bodyLimit: maxCsvBytes },
       (_request, body, done) => done(null, { csv: body }),
     );
     importRoute(scope, deps);
+    registered();
   });
   readRoutes(app, deps);
 }
