@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoGazetteer } from '../../src/modules/places/service.ts';
+import { demoGazetteer, seedDemoGazetteer } from '../../src/modules/places/service.ts';
 import type { Principal } from '../../src/platform/auth/principal.ts';
 import { principalByEmail } from '../../src/platform/auth/principals.ts';
 import { InvalidInput } from '../../src/platform/errors.ts';
@@ -227,5 +227,19 @@ describe.each(databaseKinds)('the gazetteer on %s', (kind) => {
     const spread = located.flatMap((one) => ('found' in one ? [one.found] : []));
     for (const place of spread)
       expect(haversineMetres(place, { latitude: 52.478, longitude: -0.921 })).toBeLessThan(6000);
+  });
+
+  it('seeds a council’s demo gazetteer once, through the import, with its audit event', async () => {
+    const fresh = await outsider(t, 'demo-seed');
+    const deps = { db: t.db, clock: t.clock };
+    expect(await seedDemoGazetteer(deps, fresh.councilId)).toBe(true);
+    expect(await seedDemoGazetteer(deps, fresh.councilId)).toBe(false);
+    expect(await gazetteerCounts(t.db, fresh.councilId)).toEqual({
+      addresses: demoGazetteer().length,
+      imports: 1,
+    });
+    const { rows: events } = await sql<{ actor_label: string }>`select actor_label from audit_event
+      where council_id = ${fresh.councilId} and action = 'gazetteer.imported'`.execute(t.db);
+    expect(events).toEqual([{ actor_label: 'Probity (demo set-up)' }]);
   });
 });
