@@ -9,6 +9,7 @@ import { coldStart } from './cold-start.ts';
 import { complaintQueue } from './complaint-queue.ts';
 import { complaintReport } from './complaint-report.ts';
 import { conflictLookups } from './conflict-lookup.ts';
+import { gazetteerImport } from './gazetteer-import.ts';
 import { giftsRegister } from './gifts-register.ts';
 import { benchDay } from './route-day.ts';
 import { benchRoutes, solomonFiles } from './routes.ts';
@@ -35,6 +36,9 @@ await complaintQueue('pglite', seconds);
 if (process.env.DATABASE_URL) await complaintQueue('postgres', seconds);
 else
   console.log('\nComplaints work queue on PostgreSQL: skipped, set DATABASE_URL to a server to measure it');
+await gazetteerImport('pglite');
+if (process.env.DATABASE_URL) await gazetteerImport('postgres');
+else console.log('\nGazetteer import on PostgreSQL: skipped, set DATABASE_URL to a server to measure it');
 if (process.env.DATABASE_URL) {
   await visitsConsole(seconds);
   await visitTimers();

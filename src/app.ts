@@ -15,6 +15,8 @@ import { lettersRoutes } from './modules/letters/routes.ts';
 import { complaintLetters, knowComplaintsBy } from './modules/letters/service.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { type OrganisationService, organisationService, readPolicy } from './modules/organisation/service.ts';
+import { placesRoutes } from './modules/places/routes.ts';
+import { placesService, seedDemoGazetteer } from './modules/places/service.ts';
 import { visitsRoutes } from './modules/visits/routes.ts';
 import { seedDemoDay, visitsService } from './modules/visits/service.ts';
 import { auditCheckpointJob } from './platform/audit/audit-checkpoints.ts';
@@ -54,7 +56,7 @@ type App = {
   routes: RouteAccess[];
   jobs: Job[];
   delivery: ReturnType<typeof messageDelivery>;
-  // The demo council's day in the field, for `serve --demo`.
+  // The demo council's day in the field and its gazetteer, for `serve --demo`.
   seedDemoDay(councilId: string): Promise<boolean>;
 };
 
@@ -83,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const { casework, ombudsman, reports, retention } = complaintsService(moduleDeps, { letters, customers });
   const intake = intakeService(moduleDeps, { customers, casework, letters });
   const visits = visitsService(moduleDeps, { interests, customers, logComplaint: intake.logComplaint });
+  const places = placesService({ db, clock, organisation, routing: config.routing });
 
   const routes = await registerPlugins(app, {
     config,
@@ -108,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   customersRoutes(app, { customers, letters, clock });
   lettersRoutes(app, { letters });
   visitsRoutes(app, { visits, clock });
+  placesRoutes(app, { places });
 
   const jobs = scheduledJobs(
     { db, clock, log: app.log, config },
@@ -119,8 +123,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     hasDeclared: async (...query: Parameters<typeof interests.lookup.personalLinks>) =>
       (await interests.lookup.personalLinks(...query)).length > 0,
   };
-  const seedDemo = (councilId: string) =>
-    seedDemoDay({ db, clock, riskRegister: visits.riskRegister }, councilId, demoPorts);
+  const seedDemo = async (councilId: string) => {
+    await seedDemoGazetteer({ db, clock }, councilId);
+    return seedDemoDay({ db, clock, riskRegister: visits.riskRegister }, councilId, demoPorts);
+  };
   return { app, routes, jobs, delivery, seedDemoDay: seedDemo };
 }
 

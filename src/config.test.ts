@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { ConfigError, loadConfig } from './config.ts';
 
 describe('configuration', () => {
   it('runs on the embedded database in ./data with nothing set', () => {
@@ -140,5 +140,28 @@ describe('configuration', () => {
       port: 3000,
       database: { dataDir: './data/db' },
     });
+  });
+
+  it('estimates travel in straight lines without a routing engine, and uses one named with its address', () => {
+    expect(loadConfig({}).routing).toBeNull();
+    expect(
+      loadConfig({ ROUTING_ENGINE: 'osrm', ROUTING_ENGINE_URL: 'http://osrm.internal:5000/' }).routing,
+    ).toEqual({ kind: 'osrm', url: 'http://osrm.internal:5000' });
+    expect(
+      loadConfig({ ROUTING_ENGINE: 'valhalla', ROUTING_ENGINE_URL: 'https://valhalla.internal' }).routing,
+    ).toEqual({ kind: 'valhalla', url: 'https://valhalla.internal' });
+  });
+
+  it.each([
+    [{ ROUTING_ENGINE: 'graphhopper', ROUTING_ENGINE_URL: 'http://x' }, 'ROUTING_ENGINE'],
+    [{ ROUTING_ENGINE: 'osrm' }, 'ROUTING_ENGINE_URL go together'],
+    [{ ROUTING_ENGINE_URL: 'http://osrm.internal' }, 'ROUTING_ENGINE_URL go together'],
+    [
+      { ROUTING_ENGINE: 'osrm', ROUTING_ENGINE_URL: 'osrm.internal:5000' },
+      'ROUTING_ENGINE_URL: must be the http://',
+    ],
+  ])('refuses the routing engine %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
   });
 });

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import type { RoutingEngine } from './platform/geo/travel.ts';
 import type { SmsSettings } from './platform/notify/texter.ts';
 
 // Every setting comes from the environment, is listed in the README, and is checked at start:
@@ -76,6 +77,11 @@ const environment = z.object({
   AUDIT_CHECKPOINT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  ROUTING_ENGINE: z.enum(['osrm', 'valhalla']).optional(),
+  ROUTING_ENGINE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be the http:// or https:// address of the routing server')
+    .optional(),
 });
 
 export type Config = {
@@ -97,6 +103,8 @@ export type Config = {
   // Requests a minute that one API token may make.
   apiRateLimit: number;
   auditCheckpoints: AuditCheckpointSettings;
+  // The routing engine for travel times between visits; without one, straight-line estimates.
+  routing: RoutingEngine | null;
 };
 
 // Where the audit trail's signed checkpoints go and what signs them: the configured key, or
@@ -138,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError('Probity cannot start: SMTP_URL is required when EMAIL_TRANSPORT=smtp');
   }
   const sms = smsSettings(e, production);
+  const routing = routingEngine(e);
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     port: e.PORT,
@@ -163,7 +172,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       dir: e.AUDIT_CHECKPOINT_DIR ?? `${e.DATA_DIR}/audit-checkpoints`,
       everyMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
     },
+    routing,
   };
+}
+
+// A routing engine is named with its address, or not at all: one without the other is a mistake.
+function routingEngine(e: z.infer<typeof environment>): RoutingEngine | null {
+  if (!e.ROUTING_ENGINE && !e.ROUTING_ENGINE_URL) return null;
+  if (!e.ROUTING_ENGINE || !e.ROUTING_ENGINE_URL)
+    throw new ConfigError(
+      'Probity cannot start: ROUTING_ENGINE (osrm or valhalla) and ROUTING_ENGINE_URL go together; set both, or neither for straight-line travel estimates',
+    );
+  return { kind: e.ROUTING_ENGINE, url: e.ROUTING_ENGINE_URL.replace(/\/+$/, '') };
 }
 
 // Text messages are safety alerts: a folder transport in production would leave a lone worker's

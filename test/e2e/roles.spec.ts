@@ -72,6 +72,7 @@ const expectedNavigation: Record<string, string[]> = {
     'Policy settings',
     'Calendar',
     'Emails',
+    'Gazetteer',
     'API tokens',
   ],
 };

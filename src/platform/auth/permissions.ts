@@ -69,6 +69,9 @@ export const capabilities = {
   'visits:risk': ['line-manager', 'head-of-service', 'responsible-officer'],
   // Incident reports beyond one's own and one's team's: HR and health and safety.
   'visits:incidents': ['hr'],
+  // The council's gazetteer (its LLPG's addresses, where the route planner places visits): system
+  // administrators import it; team leaders, who plan their team's days, keep it up to date too.
+  'places:manage': ['system-administrator', 'line-manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;

@@ -4,6 +4,7 @@ import type { GiftsTables } from '../../modules/gifts/tables.ts';
 import type { InterestsTables } from '../../modules/interests/tables.ts';
 import type { LettersTables } from '../../modules/letters/tables.ts';
 import type { OrganisationTables } from '../../modules/organisation/tables.ts';
+import type { PlacesTables } from '../../modules/places/tables.ts';
 import type { PlanningTables } from '../../modules/planning/tables.ts';
 import type { VisitsTables } from '../../modules/visits/tables.ts';
 import type { AuditTables } from '../audit/tables.ts';
@@ -24,4 +25,5 @@ export interface Database
     LettersTables,
     CustomersTables,
     VisitsTables,
+    PlacesTables,
     PlanningTables {}

@@ -37,6 +37,12 @@ const items: NavigationItem[] = [
   { text: 'Policy settings', href: '/admin/policy', access: 'policy:manage' },
   { text: 'Calendar', href: '/admin/calendar', access: 'calendar:manage' },
   { text: 'Emails', href: '/admin/emails', access: 'email:read-outbox' },
+  {
+    text: 'Gazetteer',
+    href: '/places/gazetteer',
+    access: 'places:manage',
+    forRoles: ['system-administrator'],
+  },
   { text: 'API tokens', href: '/account/tokens', access: 'signed-in' },
 ];
 

@@ -8,7 +8,7 @@ export type Field = {
   group: string;
   label: string;
   hint?: string;
-  kind: 'money' | 'number' | 'time' | 'email' | 'url' | 'yes-no' | 'choice' | 'choices';
+  kind: 'money' | 'number' | 'decimal' | 'time' | 'email' | 'url' | 'yes-no' | 'choice' | 'choices';
   unit?: string;
   min?: number;
   max?: number;
@@ -567,5 +567,28 @@ export const policyFields = [
     hint: 'Leave empty if the council has no such address',
     kind: 'email',
     default: '',
+  },
+  // DOMAIN.md §5 Planning (004): the day's visits ordered into the most efficient route. Without a
+  // routing engine, a journey is the straight-line distance stretched to the roads, at an average speed.
+  {
+    key: 'travelRoadFactor',
+    group: 'Route planning',
+    label: 'Road distance over straight-line distance',
+    hint: 'Used when no routing engine is configured: about 1.3 in towns, more where roads wind or rivers cross',
+    kind: 'decimal',
+    min: 1,
+    max: 3,
+    default: 1.3,
+  },
+  {
+    key: 'travelSpeedKmh',
+    group: 'Route planning',
+    label: 'Average driving speed between visits',
+    hint: 'Used when no routing engine is configured, stops and junctions included',
+    kind: 'number',
+    unit: 'km/h',
+    min: 5,
+    max: 100,
+    default: 25,
   },
 ] as const satisfies readonly Field[];

@@ -75,6 +75,8 @@ function fromFormValue(field: Field, raw: string): unknown {
     }
     case 'number':
       return /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    case 'decimal':
+      return /^\d+(\.\d{1,2})?$/.test(raw) ? Number(raw) : Number.NaN;
     case 'yes-no':
       return raw === 'yes' ? true : raw === 'no' ? false : null;
     default:

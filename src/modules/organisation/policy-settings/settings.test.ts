@@ -38,6 +38,8 @@ describe('policy defaults (DOMAIN.md)', () => {
     ['maxAverageWeeklyHours', 48, '003 Appendix V §7.8: Working Time Regulations'],
     ['headOfDevelopmentEmail', '', '001 §47: set by each council'],
     ['interestRegisterPublished', false, '002 Monitoring: a council chooses to publish'],
+    ['travelRoadFactor', 1.3, 'route planning (DOMAIN.md §5 Planning): straight-line to road distance'],
+    ['travelSpeedKmh', 25, 'route planning (DOMAIN.md §5 Planning): urban driving'],
   ] as const)('%s is %s (%s)', (key, value, _source) => {
     expect(defaultPolicy()[key]).toBe(value);
   });
@@ -64,6 +66,11 @@ describe('register of interests defaults', () => {
 });
 
 describe('the policy form', () => {
+  it('reads a road factor with its decimals', () => {
+    const result = parsePolicyForm(form({ travelRoadFactor: '1.45', travelSpeedKmh: '30' }));
+    expect(result.ok && result.settings).toMatchObject({ travelRoadFactor: 1.45, travelSpeedKmh: 30 });
+  });
+
   it('reads pounds into pence, yes/no into booleans and keeps times', () => {
     const result = parsePolicyForm(
       form({ giftRecordingThresholdPence: '£20', hospitalityNeedsApproval: 'no', outOfHoursFrom: '17:30' }),
@@ -107,6 +114,15 @@ describe('the policy form', () => {
       'Select hospitality other than minor needs advance approval by the head of service',
     ],
     ['complaintRegime', 'three-stage', 'Select complaint handling regime'],
+    ['travelRoadFactor', '0.9', 'Road distance over straight-line distance must be 1 or more'],
+    ['travelRoadFactor', '3.5', 'Road distance over straight-line distance must be 3 or less'],
+    [
+      'travelRoadFactor',
+      '1.333',
+      'Road distance over straight-line distance must be a number with up to two decimal places, like 1.3',
+    ],
+    ['travelSpeedKmh', '4', 'Average driving speed between visits must be 5 or more'],
+    ['travelSpeedKmh', '101', 'Average driving speed between visits must be 100 or less'],
     [
       'headOfDevelopmentEmail',
       'tom.whitfield',

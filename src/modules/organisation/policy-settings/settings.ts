@@ -45,6 +45,13 @@ export function fieldError(field: Field, value: unknown): string | null {
       if (field.max !== undefined && value > field.max) return `${name} must be ${shown(field.max)} or less`;
       return null;
     }
+    case 'decimal': {
+      if (typeof value !== 'number' || !Number.isFinite(value) || !hundredths(value))
+        return `${name} must be a number with up to two decimal places, like 1.3`;
+      if (field.min !== undefined && value < field.min) return `${name} must be ${field.min} or more`;
+      if (field.max !== undefined && value > field.max) return `${name} must be ${field.max} or less`;
+      return null;
+    }
     case 'time':
       return typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value)
         ? null
@@ -71,6 +78,9 @@ export function fieldError(field: Field, value: unknown): string | null {
         : `Select ${lower(name)} from the list`;
   }
 }
+
+// Whole hundredths, allowing for binary fractions (1.3 × 100 is 130.00000000000003).
+const hundredths = (value: number) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
 
 export function lower(label: string): string {
   return label.charAt(0).toLowerCase() + label.slice(1);
