@@ -8,27 +8,12 @@ import { defaultPolicy } from '../src/modules/organisation/service.ts';
 import { checkDay } from '../src/modules/planning/day/check.ts';
 import { planDay } from '../src/modules/planning/day/plan.ts';
 import type { OfficerDay, Point, Stop } from '../src/modules/planning/day/rules.ts';
+import { straightLineMatrix, straightLineSeconds } from '../src/platform/geo/travel.ts';
 import { seededRandom } from '../src/platform/routing/problem.ts';
 
 const date = '2027-04-14'; // a Wednesday
 const office: Point = { latitude: 52.2405, longitude: -0.9027 };
 const roads = { roadFactor: 1.3, speedKmh: 25 };
-
-// TEMPORARY until platform/geo lands: haversine × road factor ÷ speed.
-function straightLineSeconds(points: Point[], settings: typeof roads): number[] {
-  const rad = Math.PI / 180;
-  const metres = (a: Point, b: Point) => {
-    const h =
-      Math.sin(((b.latitude - a.latitude) * rad) / 2) ** 2 +
-      Math.cos(a.latitude * rad) *
-        Math.cos(b.latitude * rad) *
-        Math.sin(((b.longitude - a.longitude) * rad) / 2) ** 2;
-    return 2 * 6371000 * Math.asin(Math.sqrt(h));
-  };
-  return points.flatMap((a) =>
-    points.map((b) => (metres(a, b) * settings.roadFactor) / ((settings.speedKmh * 1000) / 3600)),
-  );
-}
 
 function district(seed: number) {
   const random = seededRandom(seed);
@@ -67,12 +52,11 @@ export async function benchDay(timeLimitMs = 6000): Promise<void> {
     officers,
     stops,
     settings,
-    travelSeconds: async (points) => straightLineSeconds(points, roads),
+    travelSeconds: async (points) => straightLineMatrix(points, roads).flat(),
     timeLimitMs,
   });
   const seconds = (performance.now() - started) / 1000;
-  const travel = (from: Point, to: Point) =>
-    Math.ceil((straightLineSeconds([from, to], roads)[1] as number) / 60);
+  const travel = (from: Point, to: Point) => Math.ceil(straightLineSeconds(from, to, roads) / 60);
   const byKey = new Map(stops.map((stop) => [stop.key, { ...stop, address: stop.key }]));
   const problems = checkDay(plan, {
     date,
