@@ -7,6 +7,8 @@ import { complaintsRoutes } from './modules/complaints/routes.ts';
 import { complaintsService } from './modules/complaints/service.ts';
 import { customersRoutes } from './modules/customers/routes.ts';
 import { customersService, knowCustomersComplaintsBy } from './modules/customers/service.ts';
+import { enforcementRoutes } from './modules/enforcement/routes.ts';
+import { type DemoAddress, enforcementService, seedDemoEnforcement } from './modules/enforcement/service.ts';
 import { giftsRoutes } from './modules/gifts/routes.ts';
 import { giftsModule } from './modules/gifts/service.ts';
 import { interestsRoutes } from './modules/interests/routes.ts';
@@ -56,6 +58,8 @@ type App = {
   delivery: ReturnType<typeof messageDelivery>;
   // The demo council's day in the field, for `serve --demo`.
   seedDemoDay(councilId: string): Promise<boolean>;
+  // The demo council's enforcement caseload at these addresses (the demo gazetteer's), once.
+  seedDemoEnforcement(councilId: string, addresses: readonly DemoAddress[]): Promise<boolean>;
 };
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -82,7 +86,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const customers = customersService(moduleDeps, { letters });
   const { casework, ombudsman, reports, retention } = complaintsService(moduleDeps, { letters, customers });
   const intake = intakeService(moduleDeps, { customers, casework, letters });
-  const visits = visitsService(moduleDeps, { interests, customers, logComplaint: intake.logComplaint });
+  // Visits asks enforcement (which uses visits) when goods may first be taken on an account: a port.
+  const visits = visitsService(moduleDeps, {
+    interests,
+    customers,
+    logComplaint: intake.logComplaint,
+    takingControlFrom: (councilId, accountRef) => enforcement.takingControlFrom(councilId, accountRef),
+  });
+  const enforcement = enforcementService(moduleDeps, { visits });
 
   const routes = await registerPlugins(app, {
     config,
@@ -108,10 +119,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   customersRoutes(app, { customers, letters, clock });
   lettersRoutes(app, { letters });
   visitsRoutes(app, { visits, clock });
+  enforcementRoutes(app, { enforcement, clock });
 
   const jobs = scheduledJobs(
     { db, clock, log: app.log, config },
-    { organisation, gifts, interests, casework, customers, intake, retention, visits },
+    { organisation, gifts, interests, casework, customers, intake, retention, visits, enforcement },
   );
   const demoPorts = {
     declareKnownCustomer: (principal: Principal, answers: Record<string, string>) =>
@@ -121,7 +133,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   };
   const seedDemo = (councilId: string) =>
     seedDemoDay({ db, clock, riskRegister: visits.riskRegister }, councilId, demoPorts);
-  return { app, routes, jobs, delivery, seedDemoDay: seedDemo };
+  const seedEnforcement = (councilId: string, addresses: readonly DemoAddress[]) =>
+    seedDemoEnforcement({ db, clock, organisation }, councilId, addresses);
+  return { app, routes, jobs, delivery, seedDemoDay: seedDemo, seedDemoEnforcement: seedEnforcement };
 }
 
 // What a job calls on a service: for each council, or once for all.
@@ -140,9 +154,11 @@ function scheduledJobs(
     intake: Once<'removeAbandonedDrafts'>;
     retention: PerCouncil<'run'>;
     visits: PerCouncil<'anonymiseExpired' | 'sweep'>;
+    enforcement: PerCouncil<'checkArrangements'>;
   },
 ): Job[] {
-  const { organisation, gifts, interests, casework, customers, intake, retention, visits } = services;
+  const { organisation, gifts, interests, casework, customers, intake, retention, visits, enforcement } =
+    services;
   return [
     auditCheckpointJob({ db, clock, log: log, settings: config.auditCheckpoints }),
     {
@@ -195,6 +211,16 @@ function scheduledJobs(
       everyMs: 24 * 60 * 60 * 1000,
       async run() {
         for (const councilId of await organisation.councilIds()) await visits.anonymiseExpired(councilId);
+      },
+    },
+    // Each arrangement is locked while checked: an instalment is marked missed, and its agent
+    // emailed, once, whichever process runs first and however often.
+    {
+      name: 'payment arrangements past their grace period',
+      everyMs: 24 * 60 * 60 * 1000,
+      async run() {
+        for (const councilId of await organisation.councilIds())
+          await enforcement.checkArrangements(councilId);
       },
     },
     {

@@ -64,7 +64,7 @@ async function serve(config: Config, demo: boolean) {
   });
   const transport = createMailer(config.email);
   const texter = createTexter(config.sms);
-  const { app, jobs, delivery, seedDemoDay } = await buildApp({
+  const { app, jobs, delivery, seedDemoDay, seedDemoEnforcement } = await buildApp({
     config,
     database,
     clock: systemClock,
@@ -74,6 +74,8 @@ async function serve(config: Config, demo: boolean) {
   });
   log = app.log;
   if (seeded) await seedDemoDay(seeded.councilId);
+  // The demo caseload's addresses come from the demo gazetteer once it is wired; until then its own.
+  if (seeded) await seedDemoEnforcement(seeded.councilId, []);
   await delivery.start();
   const scheduled = startJobs(jobs, app.log);
   let closing = false;

@@ -4,7 +4,12 @@ import type { Generated } from 'kysely';
 export type CaseKind = 'council-tax' | 'business-rates';
 export type Premises = 'domestic' | 'business';
 export type CaseStatus = 'open' | 'arrangement' | 'back-for-visit' | 'goods-controlled' | 'paid' | 'returned';
-export type OutcomeKind = 'payment-taken' | 'arrangement' | 'goods-controlled' | 'warrant-returned' | 'no-contact';
+export type OutcomeKind =
+  | 'payment-taken'
+  | 'arrangement'
+  | 'goods-controlled'
+  | 'warrant-returned'
+  | 'no-contact';
 export type Present = 'debtor' | 'other-adult' | 'child' | 'vulnerable-person';
 export type ArrangementStatus = 'live' | 'defaulted' | 'completed';
 

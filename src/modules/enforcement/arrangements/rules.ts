@@ -30,7 +30,8 @@ export function arrangementDefaults(input: {
   frequency: Frequency;
 }): Instalment[] {
   const { balancePence, firstOn, count, frequency } = input;
-  if (!Number.isInteger(balancePence) || balancePence <= 0) throw new RangeError('The balance must be positive');
+  if (!Number.isInteger(balancePence) || balancePence <= 0)
+    throw new RangeError('The balance must be positive');
   if (!Number.isInteger(count) || count < 1) throw new RangeError('At least one instalment');
   const instalments = Math.min(count, balancePence);
   const each = Math.floor(balancePence / instalments);
@@ -40,14 +41,14 @@ export function arrangementDefaults(input: {
   }));
 }
 
-const byDue = (instalments: readonly Instalment[]) =>
+const byDue = <T extends Instalment>(instalments: readonly T[]) =>
   [...instalments].sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
 
 // Payments allocated to the instalments in date order: how much of each is paid.
-export function allocatePayments(
-  instalments: readonly Instalment[],
+export function allocatePayments<T extends Instalment>(
+  instalments: readonly T[],
   payments: readonly Payment[],
-): (Instalment & { paidPence: number })[] {
+): (T & { paidPence: number })[] {
   let left = payments.reduce((sum, payment) => sum + payment.amountPence, 0);
   return byDue(instalments).map((instalment) => {
     const paidPence = Math.min(left, instalment.amountPence);
@@ -58,14 +59,14 @@ export function allocatePayments(
 
 // The instalments missed by `today`: those whose grace period has ended (today is after the due
 // date plus graceDays) without the payments made by then covering it and every earlier one.
-export function missedInstalments(
-  instalments: readonly Instalment[],
+export function missedInstalments<T extends Instalment>(
+  instalments: readonly T[],
   payments: readonly Payment[],
   today: string,
   graceDays: number,
-): Instalment[] {
+): T[] {
   let owed = 0;
-  const missed: Instalment[] = [];
+  const missed: T[] = [];
   for (const instalment of byDue(instalments)) {
     owed += instalment.amountPence;
     const lastDay = addDays(instalment.dueOn, graceDays);
@@ -85,10 +86,14 @@ export function instalmentErrors(instalments: readonly Instalment[], balancePenc
   const errors: string[] = [];
   if (instalments.some((i) => !Number.isInteger(i.amountPence) || i.amountPence <= 0))
     errors.push('Each instalment must be a positive amount');
-  if (instalments.some((i) => i.dueOn < today)) errors.push('No instalment can be due before today');
+  if (instalments.some((i) => !/^\d{4}-\d{2}-\d{2}$/.test(i.dueOn)))
+    errors.push('Each instalment needs its date, written like 2026-12-31');
+  else if (instalments.some((i) => i.dueOn < today)) errors.push('No instalment can be due before today');
   const total = instalments.reduce((sum, i) => sum + i.amountPence, 0);
   if (errors.length === 0 && total !== balancePence)
-    errors.push(`The instalments must add up to the balance of ${pounds(balancePence)}, not ${pounds(total)}`);
+    errors.push(
+      `The instalments must add up to the balance of ${pounds(balancePence)}, not ${pounds(total)}`,
+    );
   return errors;
 }
 

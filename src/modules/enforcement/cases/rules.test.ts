@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { easterSunday, earliestTakingControl, noticeCalendar, noticeExpiredBy } from './rules.ts';
+import { earliestTakingControl, easterSunday, noticeCalendar, noticeExpiredBy } from './rules.ts';
 
 const england = noticeCalendar('england-and-wales');
 const scotland = noticeCalendar('scotland');
@@ -16,7 +16,12 @@ describe('the earliest day to take control after a notice of enforcement (TCG Re
     ['a Sunday notice: the notice day itself is never counted', england, '2026-03-08', '2026-03-17'],
     ['Easter in England: Good Friday, Sunday and Easter Monday skipped', england, '2026-03-30', '2026-04-10'],
     ['Easter in Scotland: Easter Monday counts', scotland, '2026-03-30', '2026-04-09'],
-    ['Christmas in England: Christmas Day, Sunday, Boxing Day substitute', england, '2026-12-21', '2027-01-01'],
+    [
+      'Christmas in England: Christmas Day, Sunday, Boxing Day substitute',
+      england,
+      '2026-12-21',
+      '2027-01-01',
+    ],
     ['New Year in England: New Year’s Day and Sunday skipped', england, '2026-12-29', '2027-01-08'],
     ['New Year in Scotland: 2 January’s substitute skipped as well', scotland, '2026-12-29', '2027-01-09'],
     ['Good Friday skipped even when not a listed bank holiday', bare, '2026-03-30', '2026-04-09'],

@@ -52,11 +52,15 @@ export type OutcomeContext = { today: string; earliestTakingControl: string | nu
 
 export function outcomeErrors(input: OutcomeInput, context: OutcomeContext): FieldError[] {
   const errors: FieldError[] = [];
-  if (input.visitedOn > context.today) errors.push({ key: 'visitedOn', message: 'The visit cannot be in the future' });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.visitedOn))
+    errors.push({ key: 'visitedOn', message: 'Enter the date of the visit' });
+  else if (input.visitedOn > context.today)
+    errors.push({ key: 'visitedOn', message: 'The visit cannot be in the future' });
   if (input.kind === 'payment-taken') {
     if (!input.amountPence || input.amountPence <= 0)
       errors.push({ key: 'amount', message: 'Enter the amount taken, in pounds and pence' });
-    if (!input.receiptNumber.trim()) errors.push({ key: 'receiptNumber', message: 'Enter the manual receipt number' });
+    if (!input.receiptNumber.trim())
+      errors.push({ key: 'receiptNumber', message: 'Enter the manual receipt number' });
   }
   if (input.kind === 'warrant-returned' && !input.reason.trim())
     errors.push({ key: 'reason', message: 'Enter why the warrant is returned' });
@@ -66,15 +70,35 @@ export function outcomeErrors(input: OutcomeInput, context: OutcomeContext): Fie
 
 function takingControlErrors(input: OutcomeInput, context: OutcomeContext): FieldError[] {
   if (context.held || input.vulnerability.trim())
-    return [{ key: 'kind', message: 'Recovery action on this account is suspended for vulnerability: goods cannot be taken into control [004]' }];
+    return [
+      {
+        key: 'kind',
+        message:
+          'Recovery action on this account is suspended for vulnerability: goods cannot be taken into control [004]',
+      },
+    ];
   if (input.present.length === 0) return [{ key: 'present', message: 'Say who was present at the visit' }];
   if (onlyChildrenOrVulnerable(input.present)) return [{ key: 'present', message: reg10Refusal }];
   if (context.earliestTakingControl === null)
-    return [{ key: 'kind', message: `No notice of enforcement has been given: goods cannot be taken into control (${noticeCitation})` }];
+    return [
+      {
+        key: 'kind',
+        message: `No notice of enforcement has been given: goods cannot be taken into control (${noticeCitation})`,
+      },
+    ];
   if (input.visitedOn < context.earliestTakingControl)
-    return [{ key: 'kind', message: `The notice of enforcement’s 7 clear days have not passed: goods may be taken into control from ${context.earliestTakingControl} (${noticeCitation})` }];
+    return [
+      {
+        key: 'kind',
+        message: `The notice of enforcement’s 7 clear days have not passed: goods may be taken into control from ${context.earliestTakingControl} (${noticeCitation})`,
+      },
+    ];
   if (input.goods.length === 0) return [{ key: 'goods', message: 'List the goods taken into control' }];
-  if (input.goods.some((item) => !item.description.trim() || !Number.isInteger(item.valuePence) || item.valuePence < 0))
+  if (
+    input.goods.some(
+      (item) => !item.description.trim() || !Number.isInteger(item.valuePence) || item.valuePence < 0,
+    )
+  )
     return [{ key: 'goods', message: 'Each item needs a description and an estimated value' }];
   return [];
 }

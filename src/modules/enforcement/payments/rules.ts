@@ -2,7 +2,13 @@
 // (account,date,amount in pence,reference; a header row is accepted) or a JSON batch. A batch is
 // checked whole: any bad row is reported with its line number and nothing in it is applied.
 
-export type PaymentRow = { line: number; account: string; date: string; amountPence: number; reference: string };
+export type PaymentRow = {
+  line: number;
+  account: string;
+  date: string;
+  amountPence: number;
+  reference: string;
+};
 export type RawRow = { line: number; account: string; date: string; amount: string; reference: string };
 export type RowError = { line: number; message: string };
 
@@ -46,7 +52,10 @@ export function csvRows(text: string): { rows: RawRow[]; errors: RowError[] } {
     const row = cells(text);
     if (line === 1 && isHeader(row)) return;
     if (row.length !== 4) {
-      errors.push({ line, message: `Line ${line}: expected 4 columns (account, date, amount in pence, reference), found ${row.length}` });
+      errors.push({
+        line,
+        message: `Line ${line}: expected 4 columns (account, date, amount in pence, reference), found ${row.length}`,
+      });
       return;
     }
     const [account = '', date = '', amount = '', reference = ''] = row;
@@ -85,7 +94,10 @@ function rowProblem(row: RawRow, knownAccount: (account: string) => boolean, ear
     return `the amount must be a whole number of pence above 0, not “${row.amount}”`;
   if (!row.reference) return 'the payment reference is missing';
   if (row.reference.length > 60) return 'the payment reference must be 60 characters or fewer';
-  if (earlier && (earlier.account !== row.account || earlier.date !== row.date || earlier.amount !== row.amount))
+  if (
+    earlier &&
+    (earlier.account !== row.account || earlier.date !== row.date || earlier.amount !== row.amount)
+  )
     return `reference ${row.reference} is also on line ${earlier.line} with different details`;
   return null;
 }
@@ -101,8 +113,15 @@ export function againstRecorded(
   for (const row of rows) {
     const earlier = recorded.get(row.reference);
     if (!earlier) fresh.push(row);
-    else if (earlier.account !== row.account || earlier.date !== row.date || earlier.amountPence !== row.amountPence)
-      errors.push({ line: row.line, message: `Line ${row.line}: reference ${row.reference} was already recorded for a different payment` });
+    else if (
+      earlier.account !== row.account ||
+      earlier.date !== row.date ||
+      earlier.amountPence !== row.amountPence
+    )
+      errors.push({
+        line: row.line,
+        message: `Line ${row.line}: reference ${row.reference} was already recorded for a different payment`,
+      });
   }
   return { fresh, errors };
 }
