@@ -27,7 +27,7 @@ async function checkOne(deps: EnforcementDeps, councilId: string, id: string, gr
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const arrangement = await repo.lockedArrangement(trx, councilId, id);
-    if (!arrangement || arrangement.status !== 'live') return false;
+    if (arrangement?.status !== 'live') return false;
     const payments = await repo.paymentsSince(trx, councilId, arrangement.caseId, arrangement.agreedOn);
     const missed = missedInstalments(arrangement.instalments, payments, londonDate(now), graceDays);
     const marked = await repo.markMissed(

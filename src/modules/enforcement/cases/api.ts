@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { problems } from '../../../platform/web/api-problems.ts';
 import { apiRoutes } from '../../../platform/web/api-route.ts';
@@ -62,12 +62,14 @@ const casePageView = z.object({
 const params = z.object({ id: z.string().describe('The case’s id (a UUID)') });
 const noSuchCase = 'No such enforcement case';
 
+// The case as its page shows it.
+async function pageJson(enforcement: EnforcementService, request: FastifyRequest, id: string) {
+  const page = await enforcement.cases.page(signedIn(request), id);
+  return { ...page, recoverySuspended: page.held !== null };
+}
+
 export function casesApi(app: FastifyInstance, enforcement: EnforcementService) {
   const { api, options } = apiRoutes(app, ['enforcement']);
-  const pageJson = async (request: Parameters<typeof signedIn>[0], id: string) => {
-    const page = await enforcement.cases.page(signedIn(request), id);
-    return { ...page, recoverySuspended: page.held !== null };
-  };
 
   api.get(
     '/api/v1/enforcement/cases',
@@ -95,7 +97,7 @@ export function casesApi(app: FastifyInstance, enforcement: EnforcementService) 
     }),
     async (request, reply) => {
       const { id } = await enforcement.cases.create(signedIn(request), request.body, request.id);
-      return reply.code(201).send(await pageJson(request, id));
+      return reply.code(201).send(await pageJson(enforcement, request, id));
     },
   );
 
@@ -106,9 +108,14 @@ export function casesApi(app: FastifyInstance, enforcement: EnforcementService) 
       params,
       response: { 200: casePageView, ...problems },
     }),
-    async (request) => pageJson(request, paramsOf(request, caseParams, noSuchCase).id),
+    async (request) => pageJson(enforcement, request, paramsOf(request, caseParams, noSuchCase).id),
   );
 
+  caseChangesApi(app, enforcement);
+}
+
+function caseChangesApi(app: FastifyInstance, enforcement: EnforcementService) {
+  const { api, options } = apiRoutes(app, ['enforcement']);
   api.post(
     '/api/v1/enforcement/cases/:id/allocation',
     options('enforcement:manage', {
@@ -120,7 +127,7 @@ export function casesApi(app: FastifyInstance, enforcement: EnforcementService) 
     async (request) => {
       const { id } = paramsOf(request, caseParams, noSuchCase);
       await enforcement.cases.allocate(signedIn(request), id, request.body.agentId, request.id);
-      return pageJson(request, id);
+      return pageJson(enforcement, request, id);
     },
   );
 
@@ -135,7 +142,7 @@ export function casesApi(app: FastifyInstance, enforcement: EnforcementService) 
     async (request) => {
       const { id } = paramsOf(request, caseParams, noSuchCase);
       await enforcement.cases.recordNotice(signedIn(request), id, request.body.noticeOn, request.id);
-      return pageJson(request, id);
+      return pageJson(enforcement, request, id);
     },
   );
 
@@ -151,7 +158,7 @@ export function casesApi(app: FastifyInstance, enforcement: EnforcementService) 
     async (request, reply) => {
       const { id } = paramsOf(request, caseParams, noSuchCase);
       await enforcement.outcomes.record(signedIn(request), id, request.body, request.id);
-      return reply.code(201).send(await pageJson(request, id));
+      return reply.code(201).send(await pageJson(enforcement, request, id));
     },
   );
 

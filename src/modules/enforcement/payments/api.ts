@@ -34,6 +34,8 @@ export const paymentsBody = z.object({
 });
 
 export function paymentsApi(app: FastifyInstance, enforcement: EnforcementService) {
+  // Only these routes read text/csv. Fastify awaits the plugin before the app is ready.
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify accepts and awaits async plugins
   app.register(async (scope) => {
     scope.addContentTypeParser(
       'text/csv',
