@@ -46,16 +46,20 @@ describe.each(databaseKinds)('enforcement cases on %s', (kind) => {
     expect(await enf().cases.list(await peer(), { status: null, agentId: null })).toEqual([]);
     await enf().cases.allocate(await lead(), first.id, team.peer);
     await expect(enf().cases.page(await agent(), first.id)).rejects.toThrow(NotFound);
-    expect(await auditEvents(t.db, { action: 'enforcement-case.allocated', recordId: first.id })).toHaveLength(2);
+    expect(
+      await auditEvents(t.db, { action: 'enforcement-case.allocated', recordId: first.id }),
+    ).toHaveLength(2);
   });
 
   it('refuses an agent who is not an active field officer, a duplicate account and bad details', async () => {
     const { accountRef } = await created();
-    await expect(enf().cases.create(await lead(), aCase({ accountRef }))).rejects.toThrow(/already has an enforcement case/);
-    await expect(enf().cases.create(await lead(), aCase({ agentId: team.hr }))).rejects.toThrow(InvalidInput);
-    await expect(enf().cases.create(await lead(), aCase({ postcode: 'nowhere', balancePence: 0 }))).rejects.toThrow(
-      /postcode.*balance|real postcode/,
+    await expect(enf().cases.create(await lead(), aCase({ accountRef }))).rejects.toThrow(
+      /already has an enforcement case/,
     );
+    await expect(enf().cases.create(await lead(), aCase({ agentId: team.hr }))).rejects.toThrow(InvalidInput);
+    await expect(
+      enf().cases.create(await lead(), aCase({ postcode: 'nowhere', balancePence: 0 })),
+    ).rejects.toThrow(/postcode.*balance|real postcode/);
   });
 
   it('counts the notice’s 7 clear days: not plannable, nor goods taken, before they pass', async () => {
@@ -83,7 +87,9 @@ describe.each(databaseKinds)('enforcement cases on %s', (kind) => {
       notes: '',
     };
     await expect(enf().outcomes.record(await agent(), recent.id, goods)).rejects.toThrow(/from 2026-11-25/);
-    await expect(enf().outcomes.record(await agent(), expired.id, { ...goods, present: ['child'] })).rejects.toThrow(
+    await expect(
+      enf().outcomes.record(await agent(), expired.id, { ...goods, present: ['child'] }),
+    ).rejects.toThrow(
       /only people present are children or vulnerable people \(Taking Control of Goods Regulations 2013 reg 10\)/,
     );
     await expect(enf().outcomes.record(await peer(), expired.id, goods)).rejects.toThrow(NotFound);
@@ -143,7 +149,9 @@ describe.each(databaseKinds)('enforcement cases on %s', (kind) => {
     const page = await enf().cases.page(await agent(), found.id);
     expect(page.held).not.toBeNull();
     expect(
-      (await enf().plannable(t.councilId, { agentIds: [team.officer], date: '2026-11-25' })).map((c) => c.caseId),
+      (await enf().plannable(t.councilId, { agentIds: [team.officer], date: '2026-11-25' })).map(
+        (c) => c.caseId,
+      ),
     ).not.toContain(found.id);
     const visit = await t.db
       .selectFrom('planned_visit')
@@ -161,15 +169,40 @@ describe.each(databaseKinds)('enforcement cases on %s', (kind) => {
 
   it('takes a payment with its receipt, and makes an arrangement from its defaults', async () => {
     const found = await created({ noticeOn: '2026-11-02', balancePence: 10_001 });
-    const base = { visitedOn: '2026-11-23', present: ['debtor' as const], reason: '', goods: [], vulnerability: '', notes: '' };
+    const base = {
+      visitedOn: '2026-11-23',
+      present: ['debtor' as const],
+      reason: '',
+      goods: [],
+      vulnerability: '',
+      notes: '',
+    };
     await expect(
-      enf().outcomes.record(await agent(), found.id, { ...base, kind: 'payment-taken', amountPence: 1, receiptNumber: '', instalments: [] }),
+      enf().outcomes.record(await agent(), found.id, {
+        ...base,
+        kind: 'payment-taken',
+        amountPence: 1,
+        receiptNumber: '',
+        instalments: [],
+      }),
     ).rejects.toThrow('Enter the manual receipt number');
-    await enf().outcomes.record(await agent(), found.id, { ...base, kind: 'payment-taken', amountPence: 1, receiptNumber: 'R-77', instalments: [] });
+    await enf().outcomes.record(await agent(), found.id, {
+      ...base,
+      kind: 'payment-taken',
+      amountPence: 1,
+      receiptNumber: 'R-77',
+      instalments: [],
+    });
     const defaults = await enf().outcomes.arrangementDefaults(await agent(), found.id);
     expect(defaults.map((i) => i.amountPence)).toEqual([2500, 2500, 2500, 2500]);
     expect(defaults[0]?.dueOn).toBe('2026-11-30');
-    await enf().outcomes.record(await agent(), found.id, { ...base, kind: 'arrangement', amountPence: null, receiptNumber: '', instalments: defaults });
+    await enf().outcomes.record(await agent(), found.id, {
+      ...base,
+      kind: 'arrangement',
+      amountPence: null,
+      receiptNumber: '',
+      instalments: defaults,
+    });
     const page = await enf().cases.page(await agent(), found.id);
     expect(page.case.status).toBe('arrangement');
     expect(page.arrangement?.instalments).toHaveLength(4);

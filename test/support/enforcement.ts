@@ -55,7 +55,13 @@ export function aCase(overrides: Partial<NewCase> = {}): NewCase {
 // A visit on the account on a plan for `planDate` at 10:00, written straight into the tables.
 export async function plannedVisitOn(
   t: TestApp,
-  plan: { officerId: string; responsibleOfficerId: string; planDate: string; accountRef: string; purpose?: 'enquiry' | 'taking-control' },
+  plan: {
+    officerId: string;
+    responsibleOfficerId: string;
+    planDate: string;
+    accountRef: string;
+    purpose?: 'enquiry' | 'taking-control';
+  },
 ) {
   const now = t.clock.now();
   const planId = uuidv7(now.getTime());

@@ -98,6 +98,17 @@ export async function latestArrangement(q: Kysely<Database>, councilId: string, 
   return row ? withInstalments(q, councilId, row) : null;
 }
 
+// An arrangement's case, unlocked.
+export async function latestOf(q: Kysely<Database>, councilId: string, id: string) {
+  const row = await q
+    .selectFrom('payment_arrangement')
+    .select(['case_id'])
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? { caseId: row.case_id } : null;
+}
+
 // An arrangement locked for the caller's transaction.
 export async function lockedArrangement(trx: Kysely<Database>, councilId: string, id: string) {
   const row = await trx

@@ -23,7 +23,17 @@ export async function checkArrangements(deps: EnforcementDeps, councilId: string
   return defaulted;
 }
 
+// The agent to tell, read before the transaction: on the embedded database a read through db would
+// wait for the connection the transaction holds.
+async function agentOf(deps: EnforcementDeps, councilId: string, arrangementId: string) {
+  const arrangement = await repo.latestOf(deps.db, councilId, arrangementId);
+  const found = arrangement ? await cases.findCase(deps.db, councilId, arrangement.caseId) : null;
+  const agent = found?.agentId ? await deps.organisation.person(councilId, found.agentId) : null;
+  return agent?.active ? agent : null;
+}
+
 async function checkOne(deps: EnforcementDeps, councilId: string, id: string, graceDays: number) {
+  const agent = await agentOf(deps, councilId, id);
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const arrangement = await repo.lockedArrangement(trx, councilId, id);
@@ -54,8 +64,7 @@ async function checkOne(deps: EnforcementDeps, councilId: string, id: string, gr
       },
       now,
     );
-    const agent = found.agentId ? await deps.organisation.person(councilId, found.agentId) : null;
-    if (agent?.active && first)
+    if (agent && agent.id === found.agentId && first)
       await deps.outbox.enqueue(trx, councilId, defaultEmail(deps.baseUrl, agent.email, found, first));
     return true;
   });
