@@ -1,31 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInput, NotFound } from '../../src/platform/errors.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
-import { aCase, enforcementFor, plannedVisitOn, principal } from '../support/enforcement.ts';
+import { aCase, outcomeOf, plannedVisitOn, principal, useEnforcementApp } from '../support/enforcement.ts';
 import { signedInAs, tokenFor } from '../support/people.ts';
 import { auditEvents } from '../support/rows.ts';
-import { fieldTeam, otherCouncilTeam } from '../support/visits.ts';
+import { otherCouncilTeam } from '../support/visits.ts';
 
 // Enforcement cases (DOMAIN.md §5; 004; TCG Regulations 2013 regs 6 and 10). The test clock reads
 // Monday 23 November 2026: a notice given on Monday 16 November expires after Tuesday 24 November
 // (Sunday 22 not counted), so goods may be taken from Wednesday 25 November.
 describe.each(databaseKinds)('enforcement cases on %s', (kind) => {
+  const state = useEnforcementApp(kind, 'enf');
+  const enf = () => state.services.enforcement;
   let t: TestApp;
-  let team: Awaited<ReturnType<typeof fieldTeam>>;
-  let services: ReturnType<typeof enforcementFor>;
-  const enf = () => services.enforcement;
-
-  beforeAll(async () => {
-    t = await startTestApp(kind);
-    team = await fieldTeam(t, 'enf');
-    services = enforcementFor(t);
+  let team: typeof state.team;
+  beforeAll(() => {
+    ({ t, team } = state);
   });
-  afterAll(() => t.close());
 
-  const lead = () => principal(t, team.email('manager'));
-  const agent = () => principal(t, team.email('officer'));
-  const peer = () => principal(t, team.email('peer'));
+  const { lead, agent, peer } = state;
+  const visitOn = (officerId: string, planDate: string, accountRef: string, purpose?: 'enquiry') =>
+    plannedVisitOn(t, {
+      officerId,
+      responsibleOfficerId: team.responsible,
+      planDate,
+      accountRef,
+      ...(purpose ? { purpose } : {}),
+    });
   const created = async (overrides: Parameters<typeof aCase>[0] = {}) => {
     const made = aCase({ agentId: team.officer, ...overrides });
     const { id } = await enf().cases.create(await lead(), made);
@@ -74,18 +76,10 @@ describe.each(databaseKinds)('enforcement cases on %s', (kind) => {
     expect(await plannableOn('2030-01-01')).not.toContain(unnoticed.id);
     expect(await enf().takingControlFrom(t.councilId, recent.accountRef)).toBe('2026-11-25');
     expect(await enf().takingControlFrom(t.councilId, 'NOT-A-CASE')).toBeNull();
-    const goods = {
-      kind: 'goods-controlled' as const,
-      visitedOn: '2026-11-23',
-      present: ['debtor' as const],
-      amountPence: null,
-      receiptNumber: '',
-      reason: '',
+    const goods = outcomeOf({
+      kind: 'goods-controlled',
       goods: [{ description: 'Television', valuePence: 25_000 }],
-      instalments: [],
-      vulnerability: '',
-      notes: '',
-    };
+    });
     await expect(enf().outcomes.record(await agent(), recent.id, goods)).rejects.toThrow(/from 2026-11-25/);
     await expect(
       enf().outcomes.record(await agent(), expired.id, { ...goods, present: ['child'] }),
@@ -102,48 +96,25 @@ describe.each(databaseKinds)('enforcement cases on %s', (kind) => {
 
   it('has visits refuse a taking-control visit planned before the notice expires', async () => {
     const recent = await created({ noticeOn: '2026-11-16' });
-    const early = await plannedVisitOn(t, {
-      officerId: team.officer,
-      responsibleOfficerId: team.responsible,
-      planDate: '2026-11-24',
-      accountRef: recent.accountRef,
-    });
+    const early = await visitOn(team.officer, '2026-11-24', recent.accountRef);
     const browser = await signedInAs(t, team.email('officer'));
     const page = await browser.get(`/visits/plans/${early.planId}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Taking Control of Goods Regulations 2013 reg 6');
-    const later = await plannedVisitOn(t, {
-      officerId: team.peer,
-      responsibleOfficerId: team.responsible,
-      planDate: '2026-11-25',
-      accountRef: recent.accountRef,
-    });
+    const later = await visitOn(team.peer, '2026-11-25', recent.accountRef);
     const peerBrowser = await signedInAs(t, team.email('peer'));
     expect((await peerBrowser.get(`/visits/plans/${later.planId}`)).body).not.toContain('reg 6');
   });
 
   it('suspends recovery on vulnerability: hold placed, not plannable, future visit dropped, lifted by the line manager', async () => {
     const found = await created({ noticeOn: '2026-11-02' });
-    const tomorrow = await plannedVisitOn(t, {
-      officerId: team.officer,
-      responsibleOfficerId: team.responsible,
-      planDate: '2026-11-26',
-      accountRef: found.accountRef,
-      purpose: 'enquiry',
-    });
-    await enf().outcomes.record(await agent(), found.id, {
-      kind: 'no-contact',
-      visitedOn: '2026-11-23',
-      present: ['other-adult'],
-      amountPence: null,
-      receiptNumber: '',
-      reason: '',
-      goods: [],
-      instalments: [],
-      vulnerability: 'Debtor recently bereaved and in hospital',
-      notes: '',
-    });
-    const held = await services.visits.records.recoveryHeld(t.councilId, found.accountRef);
+    const tomorrow = await visitOn(team.officer, '2026-11-26', found.accountRef, 'enquiry');
+    await enf().outcomes.record(
+      await agent(),
+      found.id,
+      outcomeOf({ present: ['other-adult'], vulnerability: 'Debtor recently bereaved and in hospital' }),
+    );
+    const held = await state.services.visits.records.recoveryHeld(t.councilId, found.accountRef);
     expect(held?.reason).toBe('Debtor recently bereaved and in hospital');
     expect(held?.visitId).toBeNull();
     const page = await enf().cases.page(await agent(), found.id);
@@ -163,46 +134,31 @@ describe.each(databaseKinds)('enforcement cases on %s', (kind) => {
     const manager = await signedInAs(t, team.email('manager'));
     const casePage = await manager.get(`/enforcement/cases/${found.id}`);
     expect(casePage.body).toContain('Recovery suspended');
-    await services.visits.records.liftHold(await lead(), held?.id ?? '', 'Assessed: may resume', 'req-lift');
-    expect(await services.visits.records.recoveryHeld(t.councilId, found.accountRef)).toBeNull();
+    await state.services.visits.records.liftHold(
+      await lead(),
+      held?.id ?? '',
+      'Assessed: may resume',
+      'req-lift',
+    );
+    expect(await state.services.visits.records.recoveryHeld(t.councilId, found.accountRef)).toBeNull();
   });
 
   it('takes a payment with its receipt, and makes an arrangement from its defaults', async () => {
     const found = await created({ noticeOn: '2026-11-02', balancePence: 10_001 });
-    const base = {
-      visitedOn: '2026-11-23',
-      present: ['debtor' as const],
-      reason: '',
-      goods: [],
-      vulnerability: '',
-      notes: '',
-    };
-    await expect(
-      enf().outcomes.record(await agent(), found.id, {
-        ...base,
-        kind: 'payment-taken',
-        amountPence: 1,
-        receiptNumber: '',
-        instalments: [],
-      }),
-    ).rejects.toThrow('Enter the manual receipt number');
-    await enf().outcomes.record(await agent(), found.id, {
-      ...base,
-      kind: 'payment-taken',
-      amountPence: 1,
-      receiptNumber: 'R-77',
-      instalments: [],
-    });
+    const taken = (receiptNumber: string) =>
+      outcomeOf({ kind: 'payment-taken', amountPence: 1, receiptNumber });
+    await expect(enf().outcomes.record(await agent(), found.id, taken(''))).rejects.toThrow(
+      'Enter the manual receipt number',
+    );
+    await enf().outcomes.record(await agent(), found.id, taken('R-77'));
     const defaults = await enf().outcomes.arrangementDefaults(await agent(), found.id);
     expect(defaults.map((i) => i.amountPence)).toEqual([2500, 2500, 2500, 2500]);
     expect(defaults[0]?.dueOn).toBe('2026-11-30');
-    await enf().outcomes.record(await agent(), found.id, {
-      ...base,
-      kind: 'arrangement',
-      amountPence: null,
-      receiptNumber: '',
-      instalments: defaults,
-    });
+    await enf().outcomes.record(
+      await agent(),
+      found.id,
+      outcomeOf({ kind: 'arrangement', instalments: defaults }),
+    );
     const page = await enf().cases.page(await agent(), found.id);
     expect(page.case.status).toBe('arrangement');
     expect(page.arrangement?.instalments).toHaveLength(4);

@@ -1,29 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { InvalidInput } from '../../src/platform/errors.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
-import { aCase, enforcementFor, principal } from '../support/enforcement.ts';
+import { aCase, enforcementFor, outcomeOf, useEnforcementApp } from '../support/enforcement.ts';
 import { signedInAs, tokenFor } from '../support/people.ts';
 import { rowCount } from '../support/rows.ts';
-import { fieldTeam } from '../support/visits.ts';
 
 // Payments and arrangements monitored for default (DOMAIN.md §5 / 004; policy arrangementGraceDays).
 // The test clock reads Monday 23 November 2026.
 describe.each(databaseKinds)('enforcement payments and arrangements on %s', (kind) => {
+  const state = useEnforcementApp(kind, 'pay');
+  const enf = () => state.services.enforcement;
   let t: TestApp;
-  let team: Awaited<ReturnType<typeof fieldTeam>>;
-  let services: ReturnType<typeof enforcementFor>;
-  const enf = () => services.enforcement;
-
-  beforeAll(async () => {
-    t = await startTestApp(kind);
-    team = await fieldTeam(t, 'pay');
-    services = enforcementFor(t);
+  let team: typeof state.team;
+  beforeAll(() => {
+    ({ t, team } = state);
   });
-  afterAll(() => t.close());
 
-  const lead = () => principal(t, team.email('manager'));
-  const agent = () => principal(t, team.email('officer'));
+  const { lead, agent } = state;
 
   async function withArrangement(
     balancePence: number,
@@ -31,18 +25,7 @@ describe.each(databaseKinds)('enforcement payments and arrangements on %s', (kin
   ) {
     const made = aCase({ agentId: team.officer, noticeOn: '2026-11-02', balancePence });
     const { id } = await enf().cases.create(await lead(), made);
-    await enf().outcomes.record(await agent(), id, {
-      kind: 'arrangement',
-      visitedOn: '2026-11-23',
-      present: ['debtor'],
-      amountPence: null,
-      receiptNumber: '',
-      reason: '',
-      goods: [],
-      instalments,
-      vulnerability: '',
-      notes: '',
-    });
+    await enf().outcomes.record(await agent(), id, outcomeOf({ kind: 'arrangement', instalments }));
     return { id, accountRef: made.accountRef };
   }
 

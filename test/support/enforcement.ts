@@ -1,10 +1,14 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { NewCase } from '../../src/modules/enforcement/cases/repository.ts';
+import type { OutcomeInput } from '../../src/modules/enforcement/outcomes/rules.ts';
 import { enforcementService } from '../../src/modules/enforcement/service.ts';
 import { organisationService } from '../../src/modules/organisation/service.ts';
 import { visitsService } from '../../src/modules/visits/service.ts';
 import { principalByEmail } from '../../src/platform/auth/principals.ts';
+import type { DatabaseKind } from '../../src/platform/db/connection.ts';
 import { uuidv7 } from '../../src/platform/db/ids.ts';
-import type { TestApp } from './app.ts';
+import { startTestApp, type TestApp } from './app.ts';
+import { fieldTeam } from './visits.ts';
 
 // The enforcement and visits services as app.ts builds them, on the test app's database, clock and
 // outbox; visits' other collaborators are stand-ins the enforcement tests do not reach.
@@ -98,4 +102,39 @@ export async function plannedVisitOn(
     })
     .execute();
   return { planId, visitId };
+}
+
+// A visit's outcome on a case: no contact on the clock's day, the debtor present, unless overridden.
+export function outcomeOf(overrides: Partial<OutcomeInput> = {}): OutcomeInput {
+  return {
+    kind: 'no-contact',
+    visitedOn: '2026-11-23',
+    present: ['debtor'],
+    amountPence: null,
+    receiptNumber: '',
+    reason: '',
+    goods: [],
+    instalments: [],
+    vulnerability: '',
+    notes: '',
+    ...overrides,
+  };
+}
+
+// A test file's app, field team and services, started before its tests and closed after them.
+export function useEnforcementApp(kind: DatabaseKind, prefix: string) {
+  const state = {} as {
+    t: TestApp;
+    team: Awaited<ReturnType<typeof fieldTeam>>;
+    services: ReturnType<typeof enforcementFor>;
+  };
+  beforeAll(async () => {
+    state.t = await startTestApp(kind);
+    state.team = await fieldTeam(state.t, prefix);
+    state.services = enforcementFor(state.t);
+  });
+  afterAll(() => state.t.close());
+  // The team leader, the agent and another agent, as the services take them.
+  const as = (name: 'manager' | 'officer' | 'peer') => () => principal(state.t, state.team.email(name));
+  return Object.assign(state, { lead: as('manager'), agent: as('officer'), peer: as('peer') });
 }

@@ -75,6 +75,40 @@ export async function createCase(
   });
 }
 
+// A team leader's change to a case, locked, checked and audited in one transaction.
+async function changeCase(
+  deps: EnforcementDeps,
+  principal: Principal,
+  id: string,
+  change: {
+    action: string;
+    check?: (before: repo.EnforcementCase) => void;
+    set: Parameters<typeof repo.updateCase>[3];
+    shown: (found: repo.EnforcementCase) => Record<string, unknown>;
+    after: Record<string, unknown>;
+  },
+  requestId?: string,
+) {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await caseFor(deps, principal, id, 'manage', trx);
+    change.check?.(before);
+    await repo.updateCase(trx, principal.councilId, id, change.set, now);
+    await appendAudit(
+      trx,
+      actorFor(principal, requestId),
+      {
+        action: change.action,
+        recordType: 'enforcement_case',
+        recordId: id,
+        before: change.shown(before),
+        after: change.after,
+      },
+      now,
+    );
+  });
+}
+
 export async function allocate(
   deps: EnforcementDeps,
   principal: Principal,
@@ -84,23 +118,18 @@ export async function allocate(
 ) {
   await caseFor(deps, principal, id, 'manage');
   await checkAgent(deps, principal.councilId, agentId);
-  const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
-    const before = await caseFor(deps, principal, id, 'manage', trx);
-    await repo.updateCase(trx, principal.councilId, id, { agent_id: agentId }, now);
-    await appendAudit(
-      trx,
-      actorFor(principal, requestId),
-      {
-        action: 'enforcement-case.allocated',
-        recordType: 'enforcement_case',
-        recordId: id,
-        before: { agentId: before.agentId },
-        after: { agentId },
-      },
-      now,
-    );
-  });
+  await changeCase(
+    deps,
+    principal,
+    id,
+    {
+      action: 'enforcement-case.allocated',
+      set: { agent_id: agentId },
+      shown: (found) => ({ agentId: found.agentId }),
+      after: { agentId },
+    },
+    requestId,
+  );
 }
 
 // The day the notice of enforcement was given; the 7 clear days count from it.
@@ -111,30 +140,28 @@ export async function recordNotice(
   noticeOn: string,
   requestId?: string,
 ) {
-  const now = deps.clock.now();
-  if (noticeOn > londonDate(now))
+  if (noticeOn > londonDate(deps.clock.now()))
     throw new InvalidInput([{ key: 'noticeOn', message: 'The notice cannot be given in the future' }]);
   await caseFor(deps, principal, id, 'manage');
-  await deps.db.transaction().execute(async (trx) => {
-    const before = await caseFor(deps, principal, id, 'manage', trx);
+  const check = (before: repo.EnforcementCase) => {
     if (noticeOn < before.liabilityOrderOn)
       throw new InvalidInput([
         { key: 'noticeOn', message: 'The notice cannot be given before the liability order' },
       ]);
-    await repo.updateCase(trx, principal.councilId, id, { notice_on: noticeOn }, now);
-    await appendAudit(
-      trx,
-      actorFor(principal, requestId),
-      {
-        action: 'enforcement-case.notice',
-        recordType: 'enforcement_case',
-        recordId: id,
-        before: { noticeOn: before.noticeOn },
-        after: { noticeOn },
-      },
-      now,
-    );
-  });
+  };
+  await changeCase(
+    deps,
+    principal,
+    id,
+    {
+      action: 'enforcement-case.notice',
+      check,
+      set: { notice_on: noticeOn },
+      shown: (found) => ({ noticeOn: found.noticeOn }),
+      after: { noticeOn },
+    },
+    requestId,
+  );
 }
 
 // The council's cases for a team leader; an agent's own otherwise.

@@ -1,22 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
-import type { OutcomeKind, Present } from '../tables.ts';
-import type { Goods } from './rules.ts';
+import type { Goods, OutcomeInput } from './rules.ts';
 
 // The SQL of visits' outcomes on enforcement cases.
 
-export type Outcome = {
+export type Outcome = Omit<OutcomeInput, 'instalments'> & {
   id: string;
   caseId: string;
-  kind: OutcomeKind;
-  visitedOn: string;
-  present: Present[];
-  amountPence: number | null;
-  receiptNumber: string;
-  reason: string;
-  goods: Goods[];
-  vulnerability: string;
-  notes: string;
   recordedBy: string;
   recordedAt: Date;
 };

@@ -78,10 +78,11 @@ export async function recordOutcome(
       throw new InvalidInput([
         { key: 'kind', message: 'The case changed while you were recording: check it and try again' },
       ]);
+    const { instalments: _instalments, ...given } = input;
     const outcome: repo.Outcome = {
       id,
       caseId,
-      ...input,
+      ...given,
       amountPence: input.kind === 'payment-taken' ? input.amountPence : null,
       goods: input.kind === 'goods-controlled' ? input.goods : [],
       receiptNumber: input.kind === 'payment-taken' ? input.receiptNumber.trim() : '',
