@@ -165,6 +165,53 @@ describe.each(databaseKinds)('enforcement cases on %s', (kind) => {
     expect(page.outstandingPence).toBe(10_000);
   });
 
+  it('serves the pages: list, new case, allocation, notice and the outcome form with reg 10’s refusal', async () => {
+    const manager = await signedInAs(t, team.email('manager'));
+    expect((await manager.get('/enforcement/cases/new')).statusCode).toBe(200);
+    const made = await manager.post('/enforcement/cases/new', {
+      kind: 'council-tax',
+      accountRef: 'CT-PAGE-1',
+      debtorName: 'Page Debtor',
+      address: '9 Form Street, Demoton',
+      postcode: 'DM9 9ZZ',
+      premises: 'domestic',
+      balance: '120.50',
+      'liabilityOrderOn-day': '1',
+      'liabilityOrderOn-month': '9',
+      'liabilityOrderOn-year': '2026',
+      liabilityOrderCourt: 'Demoton Magistrates’ Court',
+      agentId: team.officer,
+    });
+    expect(made.statusCode).toBe(303);
+    const url = String(made.headers.location);
+    expect((await manager.get(`${url}/allocate`)).body).toContain('enf officer');
+    expect((await manager.get(`${url}/notice`)).statusCode).toBe(200);
+    const notice = await manager.post(`${url}/notice`, {
+      'noticeOn-day': '2',
+      'noticeOn-month': '11',
+      'noticeOn-year': '2026',
+    });
+    expect(notice.statusCode).toBe(303);
+    const casePage = await manager.get(url);
+    expect(casePage.body).toContain('11 November 2026');
+    expect((await manager.get('/enforcement?status=open')).body).toContain('Page Debtor');
+    const officer = await signedInAs(t, team.email('officer'));
+    const form = await officer.get(`${url}/outcome`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('30.12');
+    const refused = await officer.post(`${url}/outcome`, [
+      ['kind', 'goods-controlled'],
+      ['visitedOn-day', '23'],
+      ['visitedOn-month', '11'],
+      ['visitedOn-year', '2026'],
+      ['present', 'child'],
+      ['goods', 'Television, 100'],
+    ]);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Taking Control of Goods Regulations 2013 reg 10');
+    expect((await officer.get('/enforcement')).body).toContain('Page Debtor');
+  });
+
   it('keeps each council’s cases to itself', async () => {
     const found = await created();
     const other = await otherCouncilTeam(t);
