@@ -7,6 +7,12 @@ import { complaintsRoutes } from './modules/complaints/routes.ts';
 import { complaintsService } from './modules/complaints/service.ts';
 import { customersRoutes } from './modules/customers/routes.ts';
 import { customersService, knowCustomersComplaintsBy } from './modules/customers/service.ts';
+import { enforcementRoutes } from './modules/enforcement/routes.ts';
+import {
+  type EnforcementService,
+  enforcementService,
+  seedDemoEnforcement,
+} from './modules/enforcement/service.ts';
 import { giftsRoutes } from './modules/gifts/routes.ts';
 import { giftsModule } from './modules/gifts/service.ts';
 import { interestsRoutes } from './modules/interests/routes.ts';
@@ -16,7 +22,14 @@ import { complaintLetters, knowComplaintsBy } from './modules/letters/service.ts
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import { type OrganisationService, organisationService, readPolicy } from './modules/organisation/service.ts';
 import { placesRoutes } from './modules/places/routes.ts';
-import { placesService, seedDemoGazetteer } from './modules/places/service.ts';
+import {
+  demoGazetteer,
+  type PlacesService,
+  placesService,
+  seedDemoGazetteer,
+} from './modules/places/service.ts';
+import { planningRoutes } from './modules/planning/routes.ts';
+import { type PlanningSources, planningService } from './modules/planning/service.ts';
 import { visitsRoutes } from './modules/visits/routes.ts';
 import { seedDemoDay, visitsService } from './modules/visits/service.ts';
 import { auditCheckpointJob } from './platform/audit/audit-checkpoints.ts';
@@ -58,6 +71,7 @@ type App = {
   delivery: ReturnType<typeof messageDelivery>;
   // The demo council's day in the field and its gazetteer, for `serve --demo`.
   seedDemoDay(councilId: string): Promise<boolean>;
+  // The demo council's enforcement caseload at these addresses (the demo gazetteer's), once.
 };
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -84,8 +98,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const customers = customersService(moduleDeps, { letters });
   const { casework, ombudsman, reports, retention } = complaintsService(moduleDeps, { letters, customers });
   const intake = intakeService(moduleDeps, { customers, casework, letters });
-  const visits = visitsService(moduleDeps, { interests, customers, logComplaint: intake.logComplaint });
+  // Visits asks enforcement (which uses visits) when goods may first be taken on an account: a port.
+  const visits = visitsService(moduleDeps, {
+    interests,
+    customers,
+    logComplaint: intake.logComplaint,
+    takingControlFrom: (councilId, accountRef) => enforcement.takingControlFrom(councilId, accountRef),
+  });
+  const enforcement = enforcementService(moduleDeps, { visits });
   const places = placesService({ db, clock, organisation, routing: config.routing });
+  const planning = planningService({
+    ...moduleDeps,
+    visits: visits.plans,
+    sources: planningSources(enforcement, places),
+    searchMs: config.routeSearchMs,
+  });
 
   const routes = await registerPlugins(app, {
     config,
@@ -112,10 +139,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   lettersRoutes(app, { letters });
   visitsRoutes(app, { visits, clock });
   placesRoutes(app, { places });
+  enforcementRoutes(app, { enforcement, clock });
+  planningRoutes(app, { planning, clock });
 
   const jobs = scheduledJobs(
     { db, clock, log: app.log, config },
-    { organisation, gifts, interests, casework, customers, intake, retention, visits },
+    { organisation, gifts, interests, casework, customers, intake, retention, visits, enforcement },
   );
   const demoPorts = {
     declareKnownCustomer: (principal: Principal, answers: Record<string, string>) =>
@@ -125,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   };
   const seedDemo = async (councilId: string) => {
     await seedDemoGazetteer({ db, clock }, councilId);
+    await seedDemoEnforcement({ db, clock, organisation }, councilId, demoCaseload());
     return seedDemoDay({ db, clock, riskRegister: visits.riskRegister }, councilId, demoPorts);
   };
   return { app, routes, jobs, delivery, seedDemoDay: seedDemo };
@@ -146,9 +176,11 @@ function scheduledJobs(
     intake: Once<'removeAbandonedDrafts'>;
     retention: PerCouncil<'run'>;
     visits: PerCouncil<'anonymiseExpired' | 'sweep'>;
+    enforcement: PerCouncil<'checkArrangements'>;
   },
 ): Job[] {
-  const { organisation, gifts, interests, casework, customers, intake, retention, visits } = services;
+  const { organisation, gifts, interests, casework, customers, intake, retention, visits, enforcement } =
+    services;
   return [
     auditCheckpointJob({ db, clock, log: log, settings: config.auditCheckpoints }),
     {
@@ -203,6 +235,16 @@ function scheduledJobs(
         for (const councilId of await organisation.councilIds()) await visits.anonymiseExpired(councilId);
       },
     },
+    // Each arrangement is locked while checked: an instalment is marked missed, and its agent
+    // emailed, once, whichever process runs first and however often.
+    {
+      name: 'payment arrangements past their grace period',
+      everyMs: 24 * 60 * 60 * 1000,
+      async run() {
+        for (const councilId of await organisation.councilIds())
+          await enforcement.checkArrangements(councilId);
+      },
+    },
     {
       name: 'abandoned gift drafts',
       everyMs: 24 * 60 * 60 * 1000,
@@ -224,4 +266,28 @@ function scheduledJobs(
       run: () => interests.declarations.removeAbandonedDrafts(),
     },
   ];
+}
+
+// The route planner's view of the enforcement caseload and of the gazetteer.
+function planningSources(enforcement: EnforcementService, places: PlacesService): PlanningSources {
+  return {
+    plannable: (councilId, input) => enforcement.plannable(councilId, input),
+    async locate(councilId, addresses) {
+      const found = await places.locateMany(councilId, addresses);
+      return found.map((answer) => ('found' in answer ? answer.found : answer));
+    },
+    async travelSeconds(councilId, points) {
+      return (await places.travelTimes(councilId, points)).seconds.flat();
+    },
+  };
+}
+
+// The demo caseload's addresses from the demo district: a flagged address (visited by two
+// officers), the address where Kelly Morgan declared her aunt lives, then a spread of the rest.
+function demoCaseload() {
+  const district = demoGazetteer();
+  const at = (start: string) => district.filter((place) => place.address.startsWith(start));
+  const spread = district.filter((_, index) => index % 17 === 5);
+  // Cases go to the agents in turn: Imran Siddiqui, Owen Rees, Bethany Cole, Kelly Morgan.
+  return [...at('14 Ashdown Court,'), ...spread.slice(0, 2), ...at('8 Wren Close,'), ...spread.slice(2)];
 }

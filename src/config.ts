@@ -82,6 +82,8 @@ const environment = z.object({
     .string()
     .regex(/^https?:\/\/[^\s]+$/, 'must be the http:// or https:// address of the routing server')
     .optional(),
+  // How long the route planner searches for a team's day, in seconds.
+  ROUTE_SEARCH_SECONDS: z.coerce.number().min(0.2).max(60).default(3),
 });
 
 export type Config = {
@@ -105,6 +107,7 @@ export type Config = {
   auditCheckpoints: AuditCheckpointSettings;
   // The routing engine for travel times between visits; without one, straight-line estimates.
   routing: RoutingEngine | null;
+  routeSearchMs: number;
 };
 
 // Where the audit trail's signed checkpoints go and what signs them: the configured key, or
@@ -173,6 +176,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       everyMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
     },
     routing,
+    routeSearchMs: e.ROUTE_SEARCH_SECONDS * 1000,
   };
 }
 

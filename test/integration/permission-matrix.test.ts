@@ -37,6 +37,11 @@ const registerHolders: readonly Role[] = [
 // officers (000, 004).
 const riskKeepers: readonly Role[] = ['line-manager', 'head-of-service', 'responsible-officer'];
 
+// Enforcement [004]: agents work their allocated cases; team leaders and heads of service manage all.
+const enforcementWork: readonly Role[] = ['line-manager', 'field-officer'];
+const enforcementManage: readonly Role[] = ['line-manager', 'head-of-service'];
+const enforcementRead: readonly Role[] = ['line-manager', 'head-of-service', 'field-officer'];
+
 // The routes people most need kept to the right roles, written out by hand so that a change to
 // the capability table shows up here as well as in permissions.ts.
 const expectedAccess: Record<string, readonly Role[] | 'everyone signed in' | 'public'> = {
@@ -90,6 +95,27 @@ const expectedAccess: Record<string, readonly Role[] | 'everyone signed in' | 'p
   'POST /api/v1/places/gazetteer/imports': ['line-manager', 'system-administrator'],
   'GET /api/v1/places/addresses': 'everyone signed in',
   'GET /api/v1/places/lookup': 'everyone signed in',
+  'GET /enforcement': enforcementRead,
+  'GET /enforcement/cases/:id': enforcementRead,
+  'GET /enforcement/cases/new': enforcementManage,
+  'POST /enforcement/cases/new': enforcementManage,
+  'GET /enforcement/cases/:id/allocate': enforcementManage,
+  'POST /enforcement/cases/:id/allocate': enforcementManage,
+  'GET /enforcement/cases/:id/notice': enforcementManage,
+  'POST /enforcement/cases/:id/notice': enforcementManage,
+  'GET /enforcement/cases/:id/outcome': enforcementWork,
+  'POST /enforcement/cases/:id/outcome': enforcementWork,
+  'GET /enforcement/payments/import': enforcementManage,
+  'POST /enforcement/payments/import': enforcementManage,
+  'GET /api/v1/enforcement/cases': enforcementRead,
+  'POST /api/v1/enforcement/cases': enforcementManage,
+  'GET /api/v1/enforcement/cases/:id': enforcementRead,
+  'POST /api/v1/enforcement/cases/:id/allocation': enforcementManage,
+  'POST /api/v1/enforcement/cases/:id/notice': enforcementManage,
+  'POST /api/v1/enforcement/cases/:id/outcomes': enforcementWork,
+  'GET /api/v1/enforcement/cases/:id/arrangement-defaults': enforcementWork,
+  'POST /api/v1/enforcement/payments': enforcementManage,
+  'POST /api/v1/enforcement/payment-imports': enforcementManage,
   'GET /public/:council/complaints/new': 'public',
   'GET /public/:council/complaints/progress': 'public',
   'GET /account/tokens': 'everyone signed in',

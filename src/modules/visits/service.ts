@@ -8,6 +8,7 @@ import type { VisitsDeps } from './context.ts';
 import * as alarms from './escalation/alarms.ts';
 import { sweep } from './escalation/service.ts';
 import { incidentsService } from './incidents/service.ts';
+import { dropFutureVisits } from './plans/account-drops.ts';
 import { approveVisit } from './plans/approvals.ts';
 import { customerCandidates, linkCustomer } from './plans/customer-link.ts';
 import { makeRoutedPlan, officersWithPlans, type RoutedDay } from './plans/from-route.ts';
@@ -39,6 +40,7 @@ export {
   type VisitTiming,
   visitReadiness,
 } from './checks/rules.ts';
+export { noNoticeYet } from './checks/service.ts';
 export { type DemoPorts, seedDemoDay } from './demo/seed.ts';
 
 // What the visits module needs from others: the officer's declarations of relatives and friends
@@ -48,6 +50,10 @@ export type VisitCollaborators = {
   interests: { lookup: Pick<InterestsServices['lookup'], 'personalLinks'> };
   customers: Pick<CustomersService, 'contactWarning' | 'search' | 'liveCustomer'>;
   logComplaint: LogVisitComplaint;
+  // The first day goods may be taken into control on an enforcement account (TCG Regs 2013 reg 6),
+  // or null when the account is not an enforcement case, noNoticeYet before its notice is given:
+  // the enforcement module's answer.
+  takingControlFrom(councilId: string, accountRef: string): Promise<string | null>;
 };
 
 type Registers = { cautionsAt: CheckSources['cautionsAt']; recoveryHeld: CheckSources['recoveryHeld'] };
@@ -61,6 +67,7 @@ function sourcesFrom(
     policy: (councilId) => deps.organisation.policy(councilId),
     cautionsAt: registers.cautionsAt,
     recoveryHeld: registers.recoveryHeld,
+    takingControlFrom: (councilId, accountRef) => collaborators.takingControlFrom(councilId, accountRef),
     personalLinks: (councilId, officerId, party) =>
       collaborators.interests.lookup.personalLinks(councilId, officerId, party),
     async restrictionOf(councilId, customerId) {
@@ -110,6 +117,11 @@ export function visitsService(base: Omit<VisitsDeps, 'checks'>, collaborators: V
       board: (principal: Principal) => consoleBoard(deps, principal),
       alert: (principal: Principal, alertId: string) => alertPage(deps, principal, alertId),
     },
+    // For enforcement, where a debtor is found vulnerable: recovery suspended on the account (the
+    // one record of holds, lifted by the agent's line manager) and every visit still to come on it
+    // dropped from its plan, in the caller's transaction.
+    placeRecoveryHold: records.placeHold,
+    dropFutureVisits,
     // Raises the alerts now due for a council's missed check-ins; every process runs it.
     sweep: (councilId: string) => sweep(deps, councilId),
     // Removes the personal data of ended risk markers and old incident reports past retention.

@@ -180,7 +180,8 @@ export interface AccountRecoveryHoldTable {
   council_id: string;
   id: string;
   account_ref: string;
-  visit_id: string;
+  // The visit whose record placed it; null when an enforcement case's outcome did.
+  visit_id: string | null;
   reason: string;
   held_from: Date;
   held_by: string;

@@ -67,6 +67,12 @@ export const capabilities = {
   // The risk register in full (history, nominations to review): team leaders and the responsible
   // officers who keep the caution-before-contact list [000, 004]. Field officers see only the caution.
   'visits:risk': ['line-manager', 'head-of-service', 'responsible-officer'],
+  // Enforcement of liability orders [004]: agents work the cases allocated to them (field officers,
+  // and team leaders who also go out); team leaders and heads of service create, allocate and
+  // record notices on every case of the council; both read cases.
+  'enforcement:work': ['field-officer', 'line-manager'],
+  'enforcement:manage': ['line-manager', 'head-of-service'],
+  'enforcement:read': ['field-officer', 'line-manager', 'head-of-service'],
   // Incident reports beyond one's own and one's team's: HR and health and safety.
   'visits:incidents': ['hr'],
   // The council's gazetteer (its LLPG's addresses, where the route planner places visits): system

@@ -1,5 +1,6 @@
 import type { ComplaintsTables } from '../../modules/complaints/tables.ts';
 import type { CustomersTables } from '../../modules/customers/tables.ts';
+import type { EnforcementTables } from '../../modules/enforcement/tables.ts';
 import type { GiftsTables } from '../../modules/gifts/tables.ts';
 import type { InterestsTables } from '../../modules/interests/tables.ts';
 import type { LettersTables } from '../../modules/letters/tables.ts';
@@ -26,4 +27,5 @@ export interface Database
     CustomersTables,
     VisitsTables,
     PlacesTables,
-    PlanningTables {}
+    PlanningTables,
+    EnforcementTables {}

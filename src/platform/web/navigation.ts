@@ -32,6 +32,18 @@ const items: NavigationItem[] = [
     access: 'visits:risk',
     forRoles: ['responsible-officer'],
   },
+  {
+    text: 'My enforcement cases',
+    href: '/enforcement',
+    access: 'enforcement:work',
+    forRoles: ['field-officer'],
+  },
+  {
+    text: 'Enforcement',
+    href: '/enforcement',
+    access: 'enforcement:manage',
+    forRoles: ['line-manager', 'head-of-service'],
+  },
   { text: 'People', href: '/people', access: 'people:read' },
   { text: 'Audit trail', href: '/audit', access: 'audit:read' },
   { text: 'Policy settings', href: '/admin/policy', access: 'policy:manage' },

@@ -506,6 +506,18 @@ export const policyFields = [
     kind: 'time',
     default: '21:00',
   },
+  // DOMAIN.md §5 / 004: a payment arrangement's instalment is missed after a grace period (7 days).
+  {
+    key: 'arrangementGraceDays',
+    group: 'Field visits',
+    label: 'Payment arrangement: an instalment is missed after',
+    hint: 'Days after it was due without payment; the arrangement is then defaulted and the case goes back for a visit',
+    kind: 'number',
+    unit: 'days',
+    min: 0,
+    max: 60,
+    default: 7,
+  },
   // 000 "during the tour": a missed check-in goes to the responsible officer, then the line
   // manager, then emergency; DOMAIN.md §5 sets 15, 30 and 45 minutes after it was due.
   {

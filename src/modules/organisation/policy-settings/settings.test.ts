@@ -34,6 +34,7 @@ describe('policy defaults (DOMAIN.md)', () => {
     ['checkInEscalateToResponsibleMinutes', 15, 'DOMAIN.md §5: 15 minutes after the check-in was due'],
     ['checkInEscalateToManagerMinutes', 30, 'DOMAIN.md §5: 30 minutes after the check-in was due'],
     ['checkInEscalateToEmergencyMinutes', 45, 'DOMAIN.md §5: 45 minutes after the check-in was due'],
+    ['arrangementGraceDays', 7, 'DOMAIN.md §5 / 004: instalment missed after 7 days'],
     ['safeguardingContactEmail', '', '000 Safeguarding: set by each council'],
     ['maxAverageWeeklyHours', 48, '003 Appendix V §7.8: Working Time Regulations'],
     ['headOfDevelopmentEmail', '', '001 §47: set by each council'],

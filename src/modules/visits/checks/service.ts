@@ -1,3 +1,5 @@
+import { dayMonthYear } from '../../../platform/calendar/date-text.ts';
+import { londonDate } from '../../../platform/calendar/daylight.ts';
 import type { PolicySettings } from '../../organisation/service.ts';
 import type { VisitChecks } from '../context.ts';
 import type { Plan, Visit } from '../repository.ts';
@@ -20,6 +22,9 @@ export type CheckSources = {
     party: { name: string; address: string; accountRef: string },
   ): Promise<ConflictLink[]>;
   recoveryHeld(councilId: string, accountRef: string): Promise<{ reason: string } | null>;
+  // The first day goods may be taken into control on an enforcement account after its notice of
+  // enforcement (TCG Regs 2013 reg 6); null when the account is not an enforcement case.
+  takingControlFrom(councilId: string, accountRef: string): Promise<string | null>;
   restrictionOf(councilId: string, customerId: string): Promise<Restriction | null>;
 };
 
@@ -28,6 +33,21 @@ export type VisitCheck = Readiness & {
   restriction: Restriction | null;
   held: { reason: string } | null;
 };
+
+// What takingControlFrom answers for an enforcement account whose notice is not yet given.
+export const noNoticeYet = '9999-12-31';
+
+// TCG Regs 2013 reg 6: no visit to take control before the notice's 7 clear days have passed.
+async function noticeBlocker(sources: CheckSources, plan: Plan, visit: Visit) {
+  if (visit.purpose !== 'taking-control' || !visit.accountRef) return [];
+  const from = await sources.takingControlFrom(plan.councilId, visit.accountRef);
+  if (from === null || londonDate(visit.plannedStart) >= from) return [];
+  const reason =
+    from === noNoticeYet
+      ? 'No notice of enforcement has been given on this account: goods cannot be taken into control until 7 clear days after it (Taking Control of Goods Regulations 2013 reg 6)'
+      : `The notice of enforcement’s 7 clear days have not passed: goods may be taken into control on this account from ${dayMonthYear(from)}, not before (Taking Control of Goods Regulations 2013 reg 6)`;
+  return [{ check: 'hours' as const, rule: 'notice-of-enforcement', reason }];
+}
 
 const heldReason =
   'Recovery action on this account is suspended because the customer was found to be vulnerable: do not take control of goods [004]';
@@ -39,7 +59,7 @@ async function checkOne(
   visit: Visit,
 ): Promise<VisitCheck> {
   const party = { address: visit.address, personName: visit.accountHolder };
-  const [cautions, links, held, restriction] = await Promise.all([
+  const [cautions, links, held, restriction, notice] = await Promise.all([
     sources.cautionsAt(plan.councilId, party),
     sources.personalLinks(plan.councilId, plan.officerId, {
       name: visit.accountHolder,
@@ -50,6 +70,7 @@ async function checkOne(
       ? sources.recoveryHeld(plan.councilId, visit.accountRef)
       : null,
     visit.customerId ? sources.restrictionOf(plan.councilId, visit.customerId) : null,
+    noticeBlocker(sources, plan, visit),
   ]);
   const readiness = visitReadiness({
     timing: {
@@ -77,9 +98,11 @@ async function checkOne(
     advice: visit.advice || null,
     links,
   });
-  const blockers = held
-    ? [...readiness.blockers, { check: 'hours' as const, rule: 'recovery-held', reason: heldReason }]
-    : readiness.blockers;
+  const blockers = [
+    ...readiness.blockers,
+    ...notice,
+    ...(held ? [{ check: 'hours' as const, rule: 'recovery-held', reason: heldReason }] : []),
+  ];
   return { ...readiness, ready: blockers.length === 0, blockers, cautions, restriction, held };
 }
 

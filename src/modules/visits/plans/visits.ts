@@ -209,29 +209,7 @@ export async function dropVisit(
   await deps.db.transaction().execute(async (trx) => {
     const locked = await lockedPlan(trx, plan.councilId, plan.id);
     const found = await liveVisit(trx, locked, visitId);
-    await trx
-      .updateTable('planned_visit')
-      .set({ dropped_at: now, dropped_reason: reason })
-      .where('council_id', '=', plan.councilId)
-      .where('id', '=', visitId)
-      .execute();
-    // A dropped visit owes no check-in, unless it was already received; its alerts are resolved.
-    const cancelled = await trx
-      .updateTable('check_in_due')
-      .set({ cancelled_at: now, next_alert_at: null })
-      .where('council_id', '=', plan.councilId)
-      .where('visit_id', '=', visitId)
-      .where('received_at', 'is', null)
-      .where('cancelled_at', 'is', null)
-      .returning('id')
-      .execute();
-    await resolveAlertsFor(
-      trx,
-      plan.councilId,
-      cancelled.map((row) => row.id),
-      now,
-    );
-    await noteChange(trx, locked, principal.personId, 'visit-dropped', `${found.address}: ${reason}`, now);
+    await dropInPlan(trx, locked, found, { reason, by: principal.personId, at: now });
     await appendAudit(
       trx,
       actorFor(principal, requestId),
@@ -239,6 +217,39 @@ export async function dropVisit(
       now,
     );
   });
+}
+
+// A visit dropped from its (locked) plan: it owes no check-in, unless one was already received;
+// its alerts are resolved; the change is listed for the responsible officer.
+export async function dropInPlan(
+  trx: Kysely<Database>,
+  plan: repo.Plan,
+  visit: Pick<repo.Visit, 'id' | 'address'>,
+  drop: { reason: string; by: string; at: Date },
+) {
+  const { reason, at } = drop;
+  await trx
+    .updateTable('planned_visit')
+    .set({ dropped_at: at, dropped_reason: reason })
+    .where('council_id', '=', plan.councilId)
+    .where('id', '=', visit.id)
+    .execute();
+  const cancelled = await trx
+    .updateTable('check_in_due')
+    .set({ cancelled_at: at, next_alert_at: null })
+    .where('council_id', '=', plan.councilId)
+    .where('visit_id', '=', visit.id)
+    .where('received_at', 'is', null)
+    .where('cancelled_at', 'is', null)
+    .returning('id')
+    .execute();
+  await resolveAlertsFor(
+    trx,
+    plan.councilId,
+    cancelled.map((row) => row.id),
+    at,
+  );
+  await noteChange(trx, plan, drop.by, 'visit-dropped', `${visit.address}: ${reason}`, at);
 }
 
 export async function moveVisit(

@@ -13,7 +13,10 @@ import type { VisitRecords } from './service.ts';
 const holdView = z.object({
   id: z.uuid(),
   accountRef: z.string(),
-  visitId: z.uuid(),
+  visitId: z
+    .uuid()
+    .nullable()
+    .describe('The visit whose record placed it; null when an enforcement outcome did'),
   reason: z.string(),
   heldFrom: z.date(),
   heldBy: z.uuid(),

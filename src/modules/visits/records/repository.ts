@@ -39,7 +39,8 @@ export type Referral = {
 export type RecoveryHold = {
   id: string;
   accountRef: string;
-  visitId: string;
+  // The visit whose record placed it; null when an enforcement case's outcome did.
+  visitId: string | null;
   reason: string;
   heldFrom: Date;
   heldBy: string;

@@ -67,7 +67,7 @@ function holdRoutes(app: FastifyInstance, { records }: RecordsRouteDeps) {
       return formPage(shown, 'visits/records/views/hold.njk', {
         ...found,
         title: `Recovery action suspended on ${found.hold.accountRef}`,
-        recordHref: recordPath(found.visit),
+        recordHref: found.visit ? recordPath(found.visit) : null,
       });
     },
   });

@@ -33,6 +33,12 @@ export function visitRecordsService(deps: ModuleDeps, ports: VisitRecordsPorts) 
     hold: (principal: Principal, id: string) => holds.holdFor(deps, principal, id),
     liftHold: (principal: Principal, id: string, reason: string, requestId: string) =>
       holds.liftHold(deps, principal, id, reason, requestId),
+    // Suspends recovery on an account from an enforcement outcome; in the caller's transaction if given.
+    placeHold: (
+      hold: Parameters<typeof holds.placeHold>[1],
+      actor: Parameters<typeof holds.placeHold>[2],
+      trx?: Kysely<Database>,
+    ) => holds.placeHold(deps, hold, actor, trx),
     // The hold in force on an account, or null; inside a transaction, pass it.
     recoveryHeld: (councilId: string, accountRef: string, executor?: Kysely<Database>) =>
       holds.recoveryHeld(deps.db, councilId, accountRef, executor),
