@@ -58,7 +58,7 @@ export async function startTestApp(
     },
   );
   const transport = createMailer(config.email);
-  const { app, routes, jobs, delivery } = await buildApp({
+  const { app, routes, jobs, delivery, seedDemoDay } = await buildApp({
     config,
     database,
     clock,
@@ -82,6 +82,8 @@ export async function startTestApp(
     })),
     db: database.db,
     clock,
+    // The demo council's district, caseload and day, as `serve --demo` adds them.
+    seedDemo: () => seedDemoDay(councilId),
     smtp,
     notify,
     councilId,

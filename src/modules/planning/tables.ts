@@ -1,17 +1,15 @@
 // The tables this owns, as Kysely sees them. No other module or platform area reads or writes them.
 import type { ColumnType, Generated } from 'kysely';
 
-// Written as JSON text, read back as the value; changed as the team leader adjusts the day.
-type Doc = ColumnType<unknown, string, string>;
-
+// JSON columns are written as text and read back as the value; routes change as the day is adjusted.
 export interface RouteProposalTable {
   council_id: string;
   id: string;
   plan_date: string;
   responsible_officer_id: string;
-  day: Doc;
-  routes: Doc;
-  unplanned: Doc;
+  day: ColumnType<unknown, string, string>;
+  routes: ColumnType<unknown, string, string>;
+  unplanned: ColumnType<unknown, string, string>;
   version: Generated<number>;
   made: ColumnType<unknown, string | undefined, string>;
   making_since: Date | null;
