@@ -29,9 +29,14 @@ function district(seed: number) {
     const business = k % 10 === 0;
     const appointmentAt = 9 * 60 + Math.floor(random() * 14) * 30;
     const blockedFor = k % 20 === 7 ? [`officer-${1 + Math.floor(random() * 15)}`] : [];
+    const place = near(0.06);
+    // Cases are allocated by patch: fifteen sectors around the office.
+    const bearing = Math.atan2(place.latitude - office.latitude, place.longitude - office.longitude);
+    const patch = Math.min(14, Math.floor(((bearing + Math.PI) / (2 * Math.PI)) * 15));
     return {
       key: `visit-${k + 1}`,
-      place: near(0.06),
+      place,
+      owner: `officer-${patch + 1}`,
       minutes: k % 20 === 0 ? 30 : k % 4 === 0 ? 15 : 10,
       premises: business ? 'business' : 'domestic',
       tradingHours: business ? { from: k % 20 === 0 ? '10:00' : '09:00', until: '17:30' } : null,

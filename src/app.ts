@@ -272,6 +272,8 @@ function scheduledJobs(
 function planningSources(enforcement: EnforcementService, places: PlacesService): PlanningSources {
   return {
     plannable: (councilId, input) => enforcement.plannable(councilId, input),
+    allocate: (principal, caseId, officerId, requestId) =>
+      enforcement.cases.allocate(principal, caseId, officerId, requestId),
     async locate(councilId, addresses) {
       const found = await places.locateMany(councilId, addresses);
       return found.map((answer) => ('found' in answer ? answer.found : answer));

@@ -202,6 +202,18 @@ describe.each(databaseKinds)('planning a team’s day on %s', (kind) => {
       .where('plan_id', '=', first?.planId ?? '')
       .execute();
     expect(owed).toHaveLength((first?.visits.length ?? 0) + 1);
+    // Each case visited alone is now allocated to the agent the day sends.
+    const agentOf = new Map(
+      (
+        await t.db
+          .selectFrom('enforcement_case')
+          .select(['id', 'agent_id'])
+          .where('council_id', '=', t.councilId)
+          .execute()
+      ).map((row) => [row.id, row.agent_id]),
+    );
+    for (const visit of visitsOf(made).filter((v) => !v.withOfficerId))
+      expect(agentOf.get(visit.caseId)).toBe(visit.officerId);
   });
 
   it('shows the day as a list of routes with a map link per visit', async () => {

@@ -1,3 +1,4 @@
+import type { Principal } from '../../platform/auth/principal.ts';
 import type { ModuleDeps } from '../organisation/service.ts';
 import type { VisitsService } from '../visits/service.ts';
 import type { Point } from './day/rules.ts';
@@ -28,6 +29,8 @@ export type PlanningSources = {
     councilId: string,
     addresses: readonly { uprn: string | null; address: string; postcode: string }[],
   ): Promise<Located[]>;
+  /** Gives a case to the officer the day sends to it. */
+  allocate(principal: Principal, caseId: string, officerId: string, requestId?: string): Promise<void>;
   /** Travel seconds between every two points, row-major. */
   travelSeconds(councilId: string, points: readonly Point[]): Promise<ArrayLike<number>>;
 };

@@ -37,6 +37,11 @@ export type Problem = {
   places?: Place[];
   /** A given fleet, each serving at most one route; without it vehicles from the depot are free. */
   vehicles?: Vehicle[];
+  /**
+   * A given fleet's customers each with the vehicle they belong to (-1 for none, by customer
+   * index from 0): serving one with another vehicle costs `cost` more, in units of travel.
+   */
+  preferred?: { vehicleOf: readonly number[]; cost: number };
   /** Pairs of customers to be served by two different vehicles starting at the same time. */
   together?: readonly (readonly [number, number])[];
   /** Row-major N × N travel times over depot, customers, then places. */
@@ -92,6 +97,8 @@ export type Fleet = {
   capacity: Float64Array;
   /** allowed[v * size + c] is 0 when vehicle v must not serve customer c. */
   allowed: Uint8Array;
+  /** extra[v * size + c]: what vehicle v serving customer c costs besides travel. */
+  extra: Float64Array;
 };
 
 export function euclidean(a: Place, b: Place): number {
@@ -165,6 +172,12 @@ function fleetOf(problem: Problem, size: number): Fleet {
         throw new Error(`vehicle ${v} starts or ends at ${node}, which is not the depot or a place`);
     for (const c of vehicle.forbidden ?? []) allowed[v * size + c] = 0;
   });
+  const extra = new Float64Array(vehicles.length * size);
+  const preferred = problem.preferred;
+  preferred?.vehicleOf.forEach((owner, index) => {
+    if (owner < 0) return;
+    for (let v = 0; v < vehicles.length; v++) if (v !== owner) extra[v * size + index + 1] = preferred.cost;
+  });
   return {
     fixed: problem.vehicles !== undefined,
     start: Int32Array.from(vehicles, (vehicle) => vehicle.start),
@@ -173,6 +186,7 @@ function fleetOf(problem: Problem, size: number): Fleet {
     due: Float64Array.from(vehicles, (vehicle) => vehicle.due),
     capacity: Float64Array.from(vehicles, (vehicle) => vehicle.capacity ?? problem.capacity),
     allowed,
+    extra,
   };
 }
 

@@ -11,12 +11,14 @@ export type Route = {
   late: number[];
   load: number;
   dist: number;
+  /** What the route costs besides travel (customers served by a vehicle other than their own). */
+  extra: number;
 };
 
 export function makeRoute(inst: Instance, vehicle: number, customers: number[]): Route {
   const { start, end } = inst.fleet;
   const nodes = [start[vehicle] as number, ...customers, end[vehicle] as number];
-  const route: Route = { vehicle, nodes, early: [], late: [], load: 0, dist: 0 };
+  const route: Route = { vehicle, nodes, early: [], late: [], load: 0, dist: 0, extra: 0 };
   refresh(inst, route);
   return route;
 }
@@ -29,6 +31,7 @@ export function copyRoute(route: Route): Route {
     late: route.late.slice(),
     load: route.load,
     dist: route.dist,
+    extra: route.extra,
   };
 }
 
@@ -43,12 +46,17 @@ export function refresh(inst: Instance, route: Route): void {
   early[0] = fleet.ready[route.vehicle] as number;
   let load = 0;
   let total = 0;
+  let extra = 0;
+  const base = route.vehicle * size;
   for (let i = 1; i < k; i++) {
     const prev = nodes[i - 1] as number;
     const node = nodes[i] as number;
     const leg = dist[prev * size + node] as number;
     total += leg;
-    if (i < k - 1) load += demand[node] as number;
+    if (i < k - 1) {
+      load += demand[node] as number;
+      extra += fleet.extra[base + node] as number;
+    }
     const readyAt = i < k - 1 ? (ready[node] as number) : 0;
     const served = i > 1 ? (service[prev] as number) : 0;
     early[i] = Math.max((early[i - 1] as number) + served + leg, readyAt);
@@ -63,6 +71,7 @@ export function refresh(inst: Instance, route: Route): void {
   }
   route.load = load;
   route.dist = total;
+  route.extra = extra;
 }
 
 /**
@@ -84,7 +93,7 @@ export function dropLate(inst: Instance, route: Route): number[] {
   return dropped;
 }
 
-/** The cheapest feasible place for a customer in a route: [position, added travel] or null. */
+/** The cheapest feasible place for a customer in a route: [position, added cost] or null. */
 export function bestInsertion(
   inst: Instance,
   route: Route,
@@ -99,6 +108,7 @@ export function bestInsertion(
   const readyC = ready[customer] as number;
   const dueC = due[customer] as number;
   const serviceC = service[customer] as number;
+  const extra = fleet.extra[v * size + customer] as number;
   let bestPos = -1;
   let bestCost = Number.POSITIVE_INFINITY;
   for (let i = 0; i < nodes.length - 1; i++) {
@@ -108,7 +118,7 @@ export function bestInsertion(
     const arrive = (early[i] as number) + (i > 0 ? (service[a] as number) : 0) + toC;
     if (arrive > dueC) break;
     const fromC = dist[customer * size + b] as number;
-    const cost = toC + fromC - (dist[a * size + b] as number);
+    const cost = toC + fromC - (dist[a * size + b] as number) + extra;
     if (cost >= bestCost) continue;
     if (Math.max(arrive, readyC) + serviceC + fromC > (late[i + 1] as number)) continue;
     if (skip()) continue;

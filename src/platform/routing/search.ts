@@ -20,11 +20,20 @@ export function travelled(routes: Route[]): number {
   return total;
 }
 
+// Travel and what else the routes cost, the unassigned customers at `penalty` each.
+function costOf(draft: Draft, penalty: number): number {
+  let extra = 0;
+  for (const route of draft.routes) extra += route.extra;
+  return travelled(draft.routes) + extra + penalty * draft.unassigned.length;
+}
+
 // More than any assignment of the other customers can cost, so fewer unassigned always wins.
 function unassignedCost(inst: Instance): number {
   let longest = 0;
   for (const leg of inst.dist) if (Number.isFinite(leg) && leg > longest) longest = leg;
-  return 2 * inst.size * (longest + 1);
+  let extra = 0;
+  for (const cost of inst.fleet.extra) if (cost > extra) extra = cost;
+  return 2 * inst.size * (longest + extra + 1);
 }
 
 // The windows of the customers served together, narrowed to the moments this solution gave them.
@@ -51,7 +60,7 @@ function initial(inst: Instance, random: () => number, penalty: number): Found {
     Array.from({ length: inst.customers }, (_, i) => i + 1),
     random,
   );
-  return { ...draft, cost: travelled(draft.routes) + penalty * draft.unassigned.length };
+  return { ...draft, cost: costOf(draft, penalty) };
 }
 
 function neighbour(inst: Instance, current: Found, random: () => number, penalty: number): Found {
@@ -64,7 +73,7 @@ function neighbour(inst: Instance, current: Found, random: () => number, penalty
   const freed = ruin(inst, draft.routes, draft.owned, random);
   if (!inst.fleet.fixed) draft.routes = draft.routes.filter((route) => !isEmpty(route));
   recreate(inst, draft, [...freed, ...current.unassigned], random);
-  return { ...draft, cost: travelled(draft.routes) + penalty * draft.unassigned.length };
+  return { ...draft, cost: costOf(draft, penalty) };
 }
 
 export function search(inst: Instance, options: SolveOptions): Found {

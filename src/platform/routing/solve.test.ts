@@ -113,6 +113,23 @@ describe('solve', () => {
       expect(check(problem, solution.routes, solution).violations).toEqual([]);
     });
 
+    it('keeps customers with their own vehicle unless another saves more than the cost of moving', () => {
+      // Both vehicles start at the depot; customer 1 is vehicle 1's though vehicle 0 passes it.
+      const problem: Problem = {
+        depot,
+        customers: [site(5, 0, 0, 100), site(6, 0, 0, 100), site(0, 9, 0, 100)],
+        capacity: 10,
+        vehicles: [
+          { start: 0, end: 0, ready: 0, due: 100 },
+          { start: 0, end: 0, ready: 0, due: 100 },
+        ],
+        preferred: { vehicleOf: [1, 0, 1], cost: 50 },
+      };
+      expect(solve(problem, quick).routes.map((route) => route.toSorted())).toEqual([[2], [1, 3]]);
+      const cheap = { ...problem, preferred: { vehicleOf: [1, 0, 1], cost: 0.5 } };
+      expect(solve(cheap, quick).routes.map((route) => route.toSorted())).toEqual([[], [1, 2, 3]]);
+    });
+
     it('leaves unassigned what no vehicle can serve in its hours', () => {
       const problem: Problem = {
         depot,

@@ -97,6 +97,7 @@ async function screened(
       accompanied: cautions.length > 0,
       cautions: cautions.map((caution) => caution.kindName),
       blocked: officerIds.filter((_, k) => (links[k]?.length ?? 0) > 0),
+      owner: item.agentId,
     });
   }
   return { stops, unplanned };

@@ -48,6 +48,23 @@ function visitsOf(proposal: repo.Proposal, route: Route): VisitForm[] {
 
 const homeBy = (route: Route) => hhmm(Math.min(23 * 60 + 55, Math.ceil((route.back + homeMargin) / 5) * 5));
 
+// A case the day sends someone other than its agent to is given to them; at a visit two officers
+// make, it stays with its agent if they are one of the two.
+async function reallocate(
+  deps: PlanningDeps,
+  principal: Principal,
+  made: { proposal: repo.Proposal; route: Route; requestId: string | undefined },
+) {
+  const stops = new Map(made.proposal.day.stops.map((stop) => [stop.key, stop]));
+  for (const visit of made.route.visits) {
+    const owner = stops.get(visit.key)?.owner;
+    if (owner === made.route.officerId || (visit.withOfficer !== null && owner === visit.withOfficer))
+      continue;
+    if (visit.withOfficer !== null && made.route.officerId > visit.withOfficer) continue;
+    await deps.sources.allocate(principal, visit.key, made.route.officerId, made.requestId);
+  }
+}
+
 function assertMakeable(proposal: repo.Proposal, form: MakeForm) {
   if (proposal.madeAt) throw refuse('form', 'The plans have already been made from this day');
   if (proposal.version !== form.version)
@@ -87,6 +104,7 @@ export async function makePlans(
         },
         requestId,
       );
+      await reallocate(deps, principal, { proposal, route, requestId });
       await repo.recordMade(deps.db, key, made, { at: deps.clock.now(), finished: false });
     }
   } catch (error) {

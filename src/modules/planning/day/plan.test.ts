@@ -32,6 +32,7 @@ const stop = (key: string, km: number, more: Partial<Stop> = {}): Stop => ({
   appointment: null,
   accompanied: false,
   blocked: new Set(),
+  owner: null,
   ...more,
 });
 const stops: Stop[] = [

@@ -29,7 +29,13 @@ export type Stop = {
   accompanied: boolean;
   /** Officers the conflict check blocks for this visit. */
   blocked: ReadonlySet<string>;
+  /** The officer the case is allocated to, who keeps it unless moving it saves more. */
+  owner: string | null;
 };
+
+// Giving a visit to an officer other than the one it is allocated to costs as much as this many
+// minutes of travel: the team's allocation holds unless the rules, or real savings, say otherwise.
+export const reallocationMinutes = 30;
 
 /** A stop with the minutes it may start in, from the hours rules (windows.ts). */
 export type Timed = Stop & { window: { from: number; until: number } };
@@ -50,6 +56,7 @@ export type Layout = { points: Point[]; visitOf: number[]; problem: Omit<Problem
 
 export function layout(officers: readonly OfficerDay[], stops: readonly Timed[]): Layout {
   const visitOf: number[] = [-1];
+  const owners: number[] = [];
   const customers: Problem['customers'] = [];
   const together: [number, number][] = [];
   const points: Point[] = [officers[0]?.start ?? { latitude: 0, longitude: 0 }];
@@ -66,6 +73,7 @@ export function layout(officers: readonly OfficerDay[], stops: readonly Timed[])
       };
       customers.push(site);
       visitOf.push(s);
+      owners.push(officers.findIndex((officer) => officer.id === stop.owner));
       points.push(stop.place);
     }
     if (copies === 2) together.push([customers.length - 1, customers.length]);
@@ -83,7 +91,12 @@ export function layout(officers: readonly OfficerDay[], stops: readonly Timed[])
   }));
   const places = points.slice(customers.length + 1).map(() => ({ x: 0, y: 0 }));
   const depot = { x: 0, y: 0, demand: 0, ready: 0, due: 1440, service: 0 };
-  return { points, visitOf, problem: { depot, customers, capacity: 1, places, vehicles, together } };
+  const preferred = { vehicleOf: owners, cost: reallocationMinutes };
+  return {
+    points,
+    visitOf,
+    problem: { depot, customers, capacity: 1, places, vehicles, together, preferred },
+  };
 }
 
 /** Seconds of travel between points → whole minutes, rounded up. */

@@ -26,6 +26,7 @@ const stop = (key: string, km: number, from = 0): [string, Timed] => [
     appointment: null,
     accompanied: false,
     blocked: new Set(),
+    owner: null,
     window: { from, until: 900 },
   },
 ];

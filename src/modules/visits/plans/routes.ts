@@ -59,6 +59,7 @@ export async function showPlan(
     ...page,
     checks: Object.fromEntries(checks),
     route: page.visits.filter((visit) => !visit.droppedAt),
+    visitAddress: Object.fromEntries(page.visits.map((visit) => [visit.id, visit.address])),
     owedByVisit: Object.fromEntries([...owedByVisit].map(([id, owed]) => [id ?? 'home', owed])),
     purposeNames,
     levelNames,
