@@ -91,28 +91,37 @@ function engineServer() {
   return { server, state };
 }
 
-// Ten seconds for each step between indexes: |i - j| × 10.
-const timeBetween = (i: number, j: number) => Math.abs(i - j) * 10;
+// Ten seconds for each thousandth of a degree north or east between two places.
+type At = { lat: number; lon: number };
+const timeBetween = (a: At, b: At) =>
+  Math.round((Math.abs(a.lat - b.lat) + Math.abs(a.lon - b.lon)) * 1000) * 10;
+const indexesOf = (list: string | null, count: number) =>
+  list ? list.split(';').map(Number) : Array.from({ length: count }, (_, k) => k);
 
 function osrm(url: URL, mode: Mode) {
-  const count = (url.pathname.split('/').pop() ?? '').split(';').length;
-  const durations = Array.from({ length: count }, (_, i) =>
-    Array.from({ length: count }, (_, j) =>
-      mode === 'nulls' && i === 0 && j === 1 ? null : timeBetween(i, j),
+  const places = (url.pathname.split('/').pop() ?? '').split(';').map((pair) => {
+    const [lon = 0, lat = 0] = pair.split(',').map(Number);
+    return { lat, lon };
+  });
+  const sources = indexesOf(url.searchParams.get('sources'), places.length);
+  const destinations = indexesOf(url.searchParams.get('destinations'), places.length);
+  const durations = sources.map((i, a) =>
+    destinations.map((j, b) =>
+      mode === 'nulls' && a === 0 && b === 1 ? null : timeBetween(places[i] as At, places[j] as At),
     ),
   );
   return { code: 'Ok', durations, sources: [], destinations: [] };
 }
 
 function valhalla(body: string, mode: Mode) {
-  const { sources, targets } = JSON.parse(body) as { sources: unknown[]; targets: unknown[] };
+  const { sources, targets } = JSON.parse(body) as { sources: At[]; targets: At[] };
   return {
-    sources_to_targets: sources.map((_, i) =>
-      targets.map((_, j) => ({
+    sources_to_targets: sources.map((from, i) =>
+      targets.map((to, j) => ({
         from_index: i,
         to_index: j,
-        time: mode === 'nulls' && i === 1 && j === 0 ? null : timeBetween(i, j),
-        distance: timeBetween(i, j) / 100,
+        time: mode === 'nulls' && i === 1 && j === 0 ? null : timeBetween(from, to),
+        distance: timeBetween(from, to) / 100,
       })),
     ),
     units: 'kilometers',
@@ -124,9 +133,9 @@ describe('routing engines', () => {
   let url = '';
   const points = [market, { latitude: 52.009, longitude: -1 }, { latitude: 52.01, longitude: -1.01 }];
   const expected = [
-    [0, 10, 20],
-    [10, 0, 10],
-    [20, 10, 0],
+    [0, 90, 200],
+    [90, 0, 110],
+    [200, 110, 0],
   ];
 
   beforeAll(async () => {
@@ -192,6 +201,24 @@ describe('routing engines', () => {
     expect(result.note).toContain('straight-line estimates are used');
     expect(result.seconds).toEqual(straightLineMatrix(points, urban));
   });
+
+  it.each(['osrm', 'valhalla'] as const)(
+    'asks %s for a large matrix in blocks the engine accepts',
+    async (kind) => {
+      state.mode = 'ok';
+      state.seen = [];
+      const many = Array.from({ length: 120 }, (_, k) => ({
+        latitude: 52 + k / 1000,
+        longitude: -1 - (k % 7) / 1000,
+      }));
+      const result = await travelMatrix(many, urban, { kind, url });
+      expect(result.source).toBe(kind);
+      const at = (k: number) => ({ lat: many[k]?.latitude ?? 0, lon: many[k]?.longitude ?? 0 });
+      expect(result.seconds).toEqual(many.map((_, i) => many.map((_, j) => timeBetween(at(i), at(j)))));
+      // 120 places in blocks of 50: three by three requests, none over a hundred places.
+      expect(state.seen).toHaveLength(9);
+    },
+  );
 
   it('falls back when nothing listens at the address', async () => {
     const result = await travelMatrix(points, urban, {

@@ -41,12 +41,12 @@ export function straightLineMatrix(points: readonly LatLon[], settings: TravelSe
   );
 }
 
-// A square matrix of finite, non-negative numbers of the size asked for; anything else is refused.
-function squareOrNull(rows: unknown, size: number): number[][] | null {
+// A rows × columns grid of finite, non-negative numbers; anything else is refused.
+function gridOrNull(rows: unknown, size: number, columns: number): number[][] | null {
   if (!Array.isArray(rows) || rows.length !== size) return null;
   const matrix: number[][] = [];
   for (const row of rows) {
-    if (!Array.isArray(row) || row.length !== size) return null;
+    if (!Array.isArray(row) || row.length !== columns) return null;
     if (!row.every((cell) => typeof cell === 'number' && Number.isFinite(cell) && cell >= 0)) return null;
     matrix.push(row as number[]);
   }
@@ -67,16 +67,23 @@ async function postOrGet(url: string, timeoutMs: number, body?: unknown): Promis
 const baseOf = (url: string) => url.replace(/\/+$/, '');
 
 // OSRM's table service: GET /table/v1/driving/{lon,lat;…}?annotations=duration answers
-// { code: 'Ok', durations: [[seconds | null]] }, a null where no route was found.
-async function osrmMatrix(engine: RoutingEngine, points: readonly LatLon[]) {
-  const coordinates = points.map((p) => `${p.longitude},${p.latitude}`).join(';');
-  const url = `${baseOf(engine.url)}/table/v1/driving/${coordinates}?annotations=duration`;
+// { code: 'Ok', durations: [[seconds | null]] }, a null where no route was found; with sources and
+// destinations (indexes into the coordinates) it answers those rows and columns only.
+async function osrmBlock(engine: RoutingEngine, from: readonly LatLon[], to: readonly LatLon[] | null) {
+  const all = to ? [...from, ...to] : from;
+  const coordinates = all.map((p) => `${p.longitude},${p.latitude}`).join(';');
+  const indexes = (start: number, count: number) =>
+    Array.from({ length: count }, (_, k) => start + k).join(';');
+  const block = to
+    ? `&sources=${indexes(0, from.length)}&destinations=${indexes(from.length, to.length)}`
+    : '';
+  const url = `${baseOf(engine.url)}/table/v1/driving/${coordinates}?annotations=duration${block}`;
   const answer = (await postOrGet(url, engine.timeoutMs ?? defaultTimeoutMs)) as {
     code?: unknown;
     durations?: unknown;
   } | null;
   if (answer?.code !== 'Ok') throw new Error(`answered ${String(answer?.code ?? 'without a code')}`);
-  return squareOrNull(answer.durations, points.length);
+  return gridOrNull(answer.durations, from.length, (to ?? from).length);
 }
 
 type ValhallaCell = { time?: unknown } | null;
@@ -84,9 +91,9 @@ type ValhallaCell = { time?: unknown } | null;
 // Valhalla's matrix service: POST /sources_to_targets with sources, targets and costing answers
 // { sources_to_targets: [[{ time, distance, from_index, to_index }]] } in rows by source (time in
 // seconds, null where no route was found), or with verbose: false { sources_to_targets: { durations } }.
-async function valhallaMatrix(engine: RoutingEngine, points: readonly LatLon[]) {
-  const locations = points.map((p) => ({ lat: p.latitude, lon: p.longitude }));
-  const body = { sources: locations, targets: locations, costing: 'auto' };
+async function valhallaBlock(engine: RoutingEngine, from: readonly LatLon[], to: readonly LatLon[] | null) {
+  const located = (points: readonly LatLon[]) => points.map((p) => ({ lat: p.latitude, lon: p.longitude }));
+  const body = { sources: located(from), targets: located(to ?? from), costing: 'auto' };
   const answer = (await postOrGet(
     `${baseOf(engine.url)}/sources_to_targets`,
     engine.timeoutMs ?? defaultTimeoutMs,
@@ -95,16 +102,39 @@ async function valhallaMatrix(engine: RoutingEngine, points: readonly LatLon[]) 
     sources_to_targets?: unknown;
   } | null;
   const matrix = answer?.sources_to_targets;
+  const columns = (to ?? from).length;
   if (matrix && !Array.isArray(matrix) && typeof matrix === 'object')
-    return squareOrNull((matrix as { durations?: unknown }).durations, points.length);
+    return gridOrNull((matrix as { durations?: unknown }).durations, from.length, columns);
   if (!Array.isArray(matrix)) return null;
   const rows = matrix.map((row) =>
     Array.isArray(row) ? row.map((cell: ValhallaCell) => (cell ? cell.time : null)) : null,
   );
-  return squareOrNull(rows, points.length);
+  return gridOrNull(rows, from.length, columns);
 }
 
-const engines = { osrm: osrmMatrix, valhalla: valhallaMatrix };
+// Engines answer at most so many places a request (OSRM's default table size is 100, Valhalla's
+// 2,500 pairs): a larger matrix is asked for in blocks of this many sources by as many targets.
+const blockSize = 50;
+type Block = (
+  engine: RoutingEngine,
+  from: readonly LatLon[],
+  to: readonly LatLon[] | null,
+) => Promise<number[][] | null>;
+
+async function blockwise(engine: RoutingEngine, points: readonly LatLon[], block: Block) {
+  if (points.length <= blockSize) return block(engine, points, null);
+  const seconds = points.map(() => new Array<number>(points.length).fill(0));
+  for (let i = 0; i < points.length; i += blockSize)
+    for (let j = 0; j < points.length; j += blockSize) {
+      const from = points.slice(i, i + blockSize);
+      const rows = await block(engine, from, i === j ? null : points.slice(j, j + blockSize));
+      if (!rows) return null;
+      for (const [a, row] of rows.entries()) (seconds[i + a] as number[]).splice(j, row.length, ...row);
+    }
+  return seconds;
+}
+
+const engines = { osrm: osrmBlock, valhalla: valhallaBlock };
 const engineNames = { osrm: 'OSRM', valhalla: 'Valhalla' };
 
 // Travel times from the configured engine, or straight-line times when there is none, it cannot be
@@ -122,7 +152,7 @@ export async function travelMatrix(
   if (!engine || points.length < 2) return fallback();
   const name = engineNames[engine.kind];
   try {
-    const seconds = await engines[engine.kind](engine, points);
+    const seconds = await blockwise(engine, points, engines[engine.kind]);
     if (seconds) return { seconds, source: engine.kind };
     return fallback(
       `${name} left some pairs of places without a travel time, so straight-line estimates are used`,
