@@ -81,6 +81,44 @@ describe.each(databaseKinds)('planning a team’s day on %s', (kind) => {
     for (const route of day.routes) expect(route.leave >= '09:00' && route.back <= '17:00').toBe(true);
   });
 
+  it('starts an officer from home, within their own hours', async () => {
+    const imran = agents[0] as string;
+    const own = {
+      officerId: imran,
+      startAddress: '3 Church Lane, Demoton',
+      startPostcode: 'DM1 2BA',
+      from: '10:00',
+      until: '14:00',
+    };
+    const response = await call('dean.walsh', 'POST', '/api/v1/planning/days', body({ own: [own] }));
+    expect(response.statusCode).toBe(201);
+    const planned = response.json() as Day;
+    expect(planned.problems).toEqual([]);
+    const route = planned.routes.find((r) => r.officerId === imran);
+    expect(route?.visits.length).toBeGreaterThan(0);
+    expect(route && route.leave >= '10:00' && route.back <= '14:00').toBe(true);
+    const page = await (await browser('dean.walsh')).get(`/planning/days/${planned.id}`);
+    expect(page.body).toContain('Leaves 3 Church Lane, Demoton, DM1 2BA at');
+    const refused = await call(
+      'dean.walsh',
+      'POST',
+      '/api/v1/planning/days',
+      body({ own: [{ ...own, startAddress: '99 Nowhere Road', from: '25:00' }] }),
+    );
+    expectProblem(refused, 400);
+    const keys = ((refused.json() as Problem).errors ?? []).map((error) => error.key);
+    expect(keys).toContain(`from-${imran}`);
+    const nowhere = await call(
+      'dean.walsh',
+      'POST',
+      '/api/v1/planning/days',
+      body({ own: [{ ...own, startAddress: '99 Nowhere Road' }] }),
+    );
+    expectProblem(nowhere, 400);
+    const error = (nowhere.json() as Problem).errors?.find((e) => e.key === `startAddress-${imran}`);
+    expect(error?.message).toContain('No address');
+  });
+
   it('refuses what cannot be planned, changing nothing', async () => {
     const before = await rowCount(t.db, 'route_proposal');
     const cases = [

@@ -7,6 +7,7 @@ import { draftDay } from './day/draft.ts';
 import type { DayForm, MakeForm, MoveForm } from './day/input.ts';
 import { makePlans } from './day/make.ts';
 import { proposalPage } from './day/reading.ts';
+import { lastOffice } from './day/repository.ts';
 
 // Route planning's public face (DOMAIN.md §5 Planning; 004 "plan daily workload to ensure the
 // most efficient route"): a team leader plans the team's day, changes it by hand, and makes it
@@ -25,10 +26,11 @@ export function planningService(deps: PlanningDeps) {
     make: (principal: Principal, id: string, form: MakeForm, requestId?: string) =>
       makePlans(deps, principal, id, form, requestId),
     staff: (principal: Principal) => deps.visits.staff(principal),
-    // The day a team leader usually plans: the next working day.
-    async nextWorkingDay(councilId: string) {
+    // What the form offers: the next working day, from the office the last day started from.
+    async defaults(councilId: string) {
       const calendar = await deps.organisation.calendar(councilId);
-      return addWorkingDays(calendar, londonDate(deps.clock.now()), 1);
+      const office = await lastOffice(deps.db, councilId);
+      return { planDate: addWorkingDays(calendar, londonDate(deps.clock.now()), 1), office };
     },
   };
 }

@@ -17,17 +17,35 @@ const readBy = <J extends z.ZodType, F extends z.ZodType>(json: J, form: F) =>
 const clock = (what: string) => z.string().describe(`${what}: HH:MM, 24-hour, London time`);
 const asText = (value: number) => String(value);
 
+const ownView = z.object({
+  officerId: z.string(),
+  startAddress: z.string().default('').describe('Where they start and finish (home), if not the office'),
+  startPostcode: z.string().default(''),
+  from: z.string().default('').describe('Their own start of day, HH:MM, if not the team’s'),
+  until: z.string().default('').describe('Their own end of day, HH:MM, if not the team’s'),
+});
+// An officer's own start and hours become the fields the page names for them.
+const ownFields = (own: z.output<typeof ownView>[]) =>
+  Object.fromEntries(
+    own.flatMap(({ officerId, ...fields }) =>
+      Object.entries(fields).map(([name, value]) => [`${name}-${officerId}`, value]),
+    ),
+  );
+
 const dayBody = readBy(
-  z.object({
-    planDate: z.string().describe('YYYY-MM-DD'),
-    officerIds: z.array(z.string()).describe('The officers whose day it is: you or your team'),
-    from: clock('When the working day starts'),
-    until: clock('When the working day ends'),
-    minutes: z.number().int().transform(asText).describe('Minutes at each visit'),
-    officeAddress: z.string().describe('Where officers start and end: an address in the gazetteer'),
-    officePostcode: z.string(),
-    responsibleOfficerId: z.string().describe('Who holds the diary sheets and takes the calls'),
-  }),
+  z
+    .object({
+      planDate: z.string().describe('YYYY-MM-DD'),
+      officerIds: z.array(z.string()).describe('The officers whose day it is: you or your team'),
+      from: clock('When the working day starts'),
+      until: clock('When the working day ends'),
+      minutes: z.number().int().transform(asText).describe('Minutes at each visit'),
+      officeAddress: z.string().describe('Where officers start and end: an address in the gazetteer'),
+      officePostcode: z.string(),
+      responsibleOfficerId: z.string().describe('Who holds the diary sheets and takes the calls'),
+      own: z.array(ownView).max(30).default([]).describe('Officers who start elsewhere or work other hours'),
+    })
+    .transform(({ own, ...day }) => ({ ...day, ...ownFields(own) })),
   dayForm,
 );
 const moveBody = readBy(

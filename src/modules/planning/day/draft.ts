@@ -103,23 +103,63 @@ async function screened(
   return { stops, unplanned };
 }
 
+// Each officer's start, end and hours: the office and the team's hours, or their own.
+async function officerDays(
+  deps: PlanningDeps,
+  councilId: string,
+  form: DayForm,
+  people: { id: string; name: string }[],
+) {
+  const office = await officePlace(deps, councilId, form);
+  const officeLabel = `${form.officeAddress}, ${form.officePostcode}`;
+  const own = new Map(form.own.map((entry) => [entry.officerId, entry]));
+  const homes = form.own.filter((entry) => entry.startAddress);
+  const found = await deps.sources.locate(
+    councilId,
+    homes.map((entry) => ({ uprn: null, address: entry.startAddress, postcode: entry.startPostcode })),
+  );
+  const problems: FieldError[] = [];
+  const startOf = new Map<string, { place: Point; label: string }>();
+  homes.forEach((entry, k) => {
+    const place = found[k];
+    if (!place || 'notFound' in place)
+      problems.push({
+        key: `startAddress-${entry.officerId}`,
+        message: place?.notFound ?? 'The address was not found',
+      });
+    else startOf.set(entry.officerId, { place, label: `${entry.startAddress}, ${entry.startPostcode}` });
+  });
+  const officers = people.map((person) => {
+    const start = startOf.get(person.id) ?? { place: office, label: officeLabel };
+    const from = minuteOf(own.get(person.id)?.from || form.from);
+    const until = minuteOf(own.get(person.id)?.until || form.until);
+    if (until <= from)
+      problems.push({
+        key: `until-${person.id}`,
+        message: `${person.name}’s working day must end after it starts`,
+      });
+    return {
+      ...person,
+      start: start.place,
+      end: start.place,
+      startLabel: start.label,
+      endLabel: start.label,
+      from,
+      until,
+    };
+  });
+  if (problems.length) throw new InvalidInput(problems);
+  return officers;
+}
+
 export async function draftDay(deps: PlanningDeps, principal: Principal, form: DayForm, requestId?: string) {
   const { councilId } = principal;
   const people = await officersOf(deps, principal, form);
-  const office = await officePlace(deps, councilId, form);
+  const officers = await officerDays(deps, councilId, form, people);
   const cases = await deps.sources.plannable(councilId, { agentIds: form.officerIds, date: form.planDate });
   const { stops, unplanned } = await screened(deps, councilId, cases, form.officerIds, form.minutes);
-  const officeLabel = `${form.officeAddress}, ${form.officePostcode}`;
-  const officers = people.map((person) => ({
-    ...person,
-    start: office,
-    end: office,
-    startLabel: officeLabel,
-    endLabel: officeLabel,
-    from: minuteOf(form.from),
-    until: minuteOf(form.until),
-  }));
-  const day: repo.Day = { officers, stops, minutes: form.minutes };
+  const office = { address: form.officeAddress, postcode: form.officePostcode };
+  const day: repo.Day = { officers, stops, minutes: form.minutes, office };
   const settings = await deps.organisation.policy(councilId);
   const planned = await planDay({
     date: form.planDate,

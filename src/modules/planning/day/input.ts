@@ -19,8 +19,52 @@ const whole = (what: string, min: number, max: number) =>
       ),
   );
 
+// An officer who starts and finishes elsewhere (at home), or works other hours than the team's,
+// has fields named for them: startAddress-<id>, startPostcode-<id>, from-<id>, until-<id>.
+const ownField = /^(startAddress|startPostcode|from|until)-([0-9a-f-]{36})$/;
+export type OfficerOwn = {
+  officerId: string;
+  startAddress: string;
+  startPostcode: string;
+  from: string;
+  until: string;
+};
+
+function ownOf(raw: Record<string, unknown>): OfficerOwn[] {
+  const byOfficer = new Map<string, OfficerOwn>();
+  for (const [key, value] of Object.entries(raw)) {
+    const match = ownField.exec(key);
+    if (!match || typeof value !== 'string' || !value.trim()) continue;
+    const officerId = match[2] as string;
+    const own = byOfficer.get(officerId) ?? {
+      officerId,
+      startAddress: '',
+      startPostcode: '',
+      from: '',
+      until: '',
+    };
+    own[match[1] as 'startAddress'] = value.trim().slice(0, 300);
+    byOfficer.set(officerId, own);
+  }
+  return [...byOfficer.values()];
+}
+
+const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function ownProblems(own: OfficerOwn, add: (field: string, message: string) => void) {
+  const field = (name: string) => `${name}-${own.officerId}`;
+  if (Boolean(own.startAddress) !== Boolean(own.startPostcode))
+    add(
+      field(own.startAddress ? 'startPostcode' : 'startAddress'),
+      'Enter both the address and the postcode where the officer starts, or neither',
+    );
+  for (const name of ['from', 'until'] as const)
+    if (own[name] && !clock.test(own[name]))
+      add(field(name), 'Enter the officer’s hours as 24-hour times, like 08:30');
+}
+
 export const dayForm = z
-  .object({
+  .looseObject({
     planDate: formText.pipe(
       z
         .string()
@@ -56,13 +100,39 @@ export const dayForm = z
         path: ['until'],
         message: 'The working day must end after it starts',
       });
+    for (const own of ownOf(day))
+      ownProblems(own, (field, message) => context.addIssue({ code: 'custom', path: [field], message }));
     if (day.officerIds.includes(day.responsibleOfficerId))
       context.addIssue({
         code: 'custom',
         path: ['responsibleOfficerId'],
         message: 'The responsible officer must be someone other than the officers going out',
       });
-  });
+  })
+  .transform(
+    ({
+      planDate,
+      officerIds,
+      from,
+      until,
+      minutes,
+      officeAddress,
+      officePostcode,
+      responsibleOfficerId,
+      ...rest
+    }) => ({
+      planDate,
+      officerIds,
+      from,
+      until,
+      minutes,
+      officeAddress,
+      officePostcode,
+      responsibleOfficerId,
+      // Only the chosen officers' own starts and hours count.
+      own: ownOf(rest).filter((own) => officerIds.includes(own.officerId)),
+    }),
+  );
 export type DayForm = z.output<typeof dayForm>;
 
 export const proposalParams = z.object({ proposalId: idParam });

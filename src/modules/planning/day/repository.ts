@@ -17,7 +17,12 @@ export type StoredStop = Omit<Stop, 'blocked'> & {
   postcode: string;
   cautions: string[];
 };
-export type Day = { officers: StoredOfficer[]; stops: StoredStop[]; minutes: number };
+export type Day = {
+  officers: StoredOfficer[];
+  stops: StoredStop[];
+  minutes: number;
+  office: { address: string; postcode: string };
+};
 export type Routed = { routes: Route[]; problems: Problem[] };
 
 export type Proposal = {
@@ -62,6 +67,18 @@ export async function proposal(q: Kysely<Database>, councilId: string, id: strin
     .where('id', '=', id)
     .executeTakeFirst();
   return row ? proposalOf(row) : null;
+}
+
+// The office the council's last planned day started from, for the next day's form.
+export async function lastOffice(q: Kysely<Database>, councilId: string) {
+  const row = await q
+    .selectFrom('route_proposal')
+    .select('day')
+    .where('council_id', '=', councilId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return (row?.day as Day | undefined)?.office ?? null;
 }
 
 export async function insert(

@@ -78,6 +78,8 @@ function newDayRoute(app: FastifyInstance, deps: PlanningRouteDeps) {
     return formPage(shown, 'planning/day/views/new-day.njk', {
       title: 'Plan the team’s day',
       ...staff,
+      // The officers' own starts and hours show open when one of them is wrong.
+      ownOpen: shown.errors.some((error) => /-[0-9a-f-]{36}$/.test(error.key)),
       example: exampleDate(londonDate(deps.clock.now())),
     });
   };
@@ -86,8 +88,15 @@ function newDayRoute(app: FastifyInstance, deps: PlanningRouteDeps) {
     body: dayForm,
     dates: dayDates,
     initial: async (request) => {
-      const next = await deps.planning.nextWorkingDay(signedIn(request).councilId);
-      return { ...dateParts(next, 'planDate'), from: '09:00', until: '17:00', minutes: '20' };
+      const { planDate, office } = await deps.planning.defaults(signedIn(request).councilId);
+      return {
+        ...dateParts(planDate, 'planDate'),
+        from: '09:00',
+        until: '17:00',
+        minutes: '20',
+        officeAddress: office?.address ?? '',
+        officePostcode: office?.postcode ?? '',
+      };
     },
     submit: async ({ request, body }) => {
       const id = await deps.planning.draft(signedIn(request), body, request.id);
