@@ -39,6 +39,7 @@ describe.each(databaseKinds)('planning a team’s day on %s', (kind) => {
   let agents: string[];
   let grace: string;
   let day: Day;
+  let other: Day;
   const call = demoApi(() => t);
   const browser = demoClients(() => t);
   const body = (fields: Record<string, unknown> = {}) => ({
@@ -93,6 +94,7 @@ describe.each(databaseKinds)('planning a team’s day on %s', (kind) => {
     const response = await call('dean.walsh', 'POST', '/api/v1/planning/days', body({ own: [own] }));
     expect(response.statusCode).toBe(201);
     const planned = response.json() as Day;
+    other = planned;
     expect(planned.problems).toEqual([]);
     const route = planned.routes.find((r) => r.officerId === imran);
     expect(route?.visits.length).toBeGreaterThan(0);
@@ -252,6 +254,15 @@ describe.each(databaseKinds)('planning a team’s day on %s', (kind) => {
     );
     for (const visit of visitsOf(made).filter((v) => !v.withOfficerId))
       expect(agentOf.get(visit.caseId)).toBe(visit.officerId);
+  });
+
+  it('will not make a second day’s plans for officers who have plans that day', async () => {
+    const response = await call('dean.walsh', 'POST', `/api/v1/planning/days/${other.id}/plans`, {
+      version: other.version,
+      advice: 'Go together',
+    });
+    expectProblem(response, 400);
+    expect((response.json() as Problem).errors?.[0]?.message).toContain('already have plans that day');
   });
 
   it('shows the day as a list of routes with a map link per visit', async () => {

@@ -65,6 +65,27 @@ async function reallocate(
   }
 }
 
+// An officer given a plan for the day some other way (or by a making of this day that stopped
+// before it was recorded) keeps it: the day is planned again around it.
+async function assertNoOtherPlans(deps: PlanningDeps, proposal: repo.Proposal) {
+  const waiting = proposal.routed.routes.filter(
+    (route) => route.visits.length && !proposal.made[route.officerId],
+  );
+  const taken = await deps.visits.officersWithPlans(
+    proposal.councilId,
+    proposal.planDate,
+    waiting.map((route) => route.officerId),
+  );
+  if (!taken.length) return;
+  const names = proposal.day.officers
+    .filter((officer) => taken.includes(officer.id))
+    .map((officer) => officer.name);
+  throw refuse(
+    'form',
+    `${names.join(', ')} already ${names.length > 1 ? 'have plans' : 'has a plan'} that day: plan the day again without them, or change that plan`,
+  );
+}
+
 function assertMakeable(proposal: repo.Proposal, form: MakeForm) {
   if (proposal.madeAt) throw refuse('form', 'The plans have already been made from this day');
   if (proposal.version !== form.version)
@@ -84,6 +105,7 @@ export async function makePlans(
 ) {
   const proposal = await proposalFor(deps, principal, id);
   assertMakeable(proposal, form);
+  await assertNoOtherPlans(deps, proposal);
   const now = deps.clock.now();
   const key = { councilId: principal.councilId, id, version: form.version };
   if (!(await repo.claimMaking(deps.db, key, now, new Date(now.getTime() - stallMs))))
