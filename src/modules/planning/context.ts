@@ -1,4 +1,5 @@
 import type { Principal } from '../../platform/auth/principal.ts';
+import type { PlannableCase } from '../enforcement/service.ts';
 import type { ModuleDeps } from '../organisation/service.ts';
 import type { VisitsService } from '../visits/service.ts';
 import type { Point } from './day/rules.ts';
@@ -7,19 +8,7 @@ import type { Point } from './day/rules.ts';
 // plans), and through ports the app fills: the enforcement cases ready for a visit and the
 // council's gazetteer and travel times.
 
-export type PlannableCase = {
-  caseId: string;
-  reference: string;
-  accountRef: string;
-  debtorName: string;
-  address: string;
-  postcode: string;
-  uprn: string | null;
-  agentId: string;
-  premises: 'domestic' | 'business';
-  tradingHours: { from: string; until: string } | null;
-  appointment: { from: string; until: string } | null;
-};
+export type { PlannableCase } from '../enforcement/service.ts';
 
 export type Located = Point | { notFound: string };
 

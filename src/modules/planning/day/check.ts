@@ -1,7 +1,7 @@
 import { type ConflictLink, type HoursSettings, visitReadiness } from '../../visits/service.ts';
 import { hhmm, instantOn } from './clock.ts';
 import type { DayPlan, OfficerDay, Point, Route, Stop } from './rules.ts';
-import { tradingWindow } from './windows.ts';
+import { tradingWindow, visitTiming } from './windows.ts';
 
 // A day plan held to the rules on its own, apart from the solver that made it: the same checks
 // every visit on a plan gets (hours and daylight, two officers at a flagged address, no relative
@@ -77,19 +77,8 @@ function visitRules(
   officerId: string,
   facts: DayFacts,
 ): string[] {
-  const at = instantOn(facts.date);
   const readiness = visitReadiness({
-    timing: {
-      start: at(visit.start),
-      finish: at(visit.finish),
-      place: stop.place,
-      purpose: 'taking-control',
-      premises: stop.premises,
-      tradingHours: stop.tradingHours,
-      begunAt: null,
-      courtOrder: null,
-      notified: true,
-    },
+    timing: { ...visitTiming(stop, facts.date, visit.start), finish: instantOn(facts.date)(visit.finish) },
     settings: facts.settings,
     authorisedById: null,
     markers: stop.accompanied ? [{ kind: 'other' }] : [],

@@ -63,6 +63,20 @@ function ownProblems(own: OfficerOwn, add: (field: string, message: string) => v
       add(field(name), 'Enter the officer’s hours as 24-hour times, like 08:30');
 }
 
+const dayFields = [
+  'planDate',
+  'officerIds',
+  'from',
+  'until',
+  'minutes',
+  'officeAddress',
+  'officePostcode',
+  'responsibleOfficerId',
+] as const;
+
+const pick = <T extends Record<string, unknown>, K extends keyof T>(value: T, keys: readonly K[]) =>
+  Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
+
 export const dayForm = z
   .looseObject({
     planDate: formText.pipe(
@@ -109,30 +123,11 @@ export const dayForm = z
         message: 'The responsible officer must be someone other than the officers going out',
       });
   })
-  .transform(
-    ({
-      planDate,
-      officerIds,
-      from,
-      until,
-      minutes,
-      officeAddress,
-      officePostcode,
-      responsibleOfficerId,
-      ...rest
-    }) => ({
-      planDate,
-      officerIds,
-      from,
-      until,
-      minutes,
-      officeAddress,
-      officePostcode,
-      responsibleOfficerId,
-      // Only the chosen officers' own starts and hours count.
-      own: ownOf(rest).filter((own) => officerIds.includes(own.officerId)),
-    }),
-  );
+  // Only the chosen officers' own starts and hours count.
+  .transform((day) => ({
+    ...pick(day, dayFields),
+    own: ownOf(day).filter((own) => day.officerIds.includes(own.officerId)),
+  }));
 export type DayForm = z.output<typeof dayForm>;
 
 export const proposalParams = z.object({ proposalId: idParam });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../organisation/service.ts';
 import { hoursVerdict } from '../../visits/service.ts';
-import { hhmm, instantOn } from './clock.ts';
+import { hhmm } from './clock.ts';
 import type { Stop } from './rules.ts';
-import { allowedStarts } from './windows.ts';
+import { allowedStarts, visitTiming } from './windows.ts';
 
 // The minutes a visit may start in come from the visits module's hours rules (000 out of hours and
 // daylight; 004 and TCG Regulations 2013 for taking control), inside the working day and any
@@ -21,20 +21,7 @@ const home: Pick<Stop, 'place' | 'minutes' | 'premises' | 'tradingHours' | 'appo
 const workingDay = { from: 7 * 60, until: 19 * 60 };
 
 const allowed = (stop: typeof home, date: string, start: number) =>
-  hoursVerdict(
-    {
-      start: instantOn(date)(start),
-      finish: instantOn(date)(start + stop.minutes),
-      place: stop.place,
-      purpose: 'taking-control',
-      premises: stop.premises,
-      tradingHours: stop.tradingHours,
-      begunAt: null,
-      courtOrder: null,
-      notified: true,
-    },
-    settings,
-  ).outcome === 'allowed';
+  hoursVerdict(visitTiming(stop, date, start), settings).outcome === 'allowed';
 
 describe('allowedStarts', () => {
   it.each([

@@ -1,6 +1,27 @@
-import { type HoursSettings, hoursVerdict } from '../../visits/service.ts';
+import { type HoursSettings, hoursVerdict, type VisitTiming } from '../../visits/service.ts';
 import { instantOn, minuteOf } from './clock.ts';
 import type { Stop } from './rules.ts';
+
+// A planned visit as the visits module's hours rules read it: to take control, notified (on a
+// shared plan), starting at a minute of the day and lasting the stop's minutes.
+export function visitTiming(
+  stop: Pick<Stop, 'place' | 'minutes' | 'premises' | 'tradingHours'>,
+  date: string,
+  start: number,
+): VisitTiming {
+  const at = instantOn(date);
+  return {
+    start: at(start),
+    finish: at(start + stop.minutes),
+    place: stop.place,
+    purpose: 'taking-control',
+    premises: stop.premises,
+    tradingHours: stop.tradingHours,
+    begunAt: null,
+    courtOrder: null,
+    notified: true,
+  };
+}
 
 // A business is visited while it trades (one closing after midnight trades until midnight here).
 export function tradingWindow(stop: Pick<Stop, 'tradingHours'>): { from: number; until: number } {
@@ -22,25 +43,11 @@ export function allowedStarts(
   day: { date: string; from: number; until: number },
   settings: HoursSettings,
 ): { from: number; until: number } | null {
-  const at = instantOn(day.date);
   const open = tradingWindow(stop);
   const first = Math.max(day.from, stop.appointment?.from ?? 0, open.from);
   const last = Math.min(day.until - stop.minutes, stop.appointment?.until ?? 1440, open.until - stop.minutes);
   const allowed = (start: number) =>
-    hoursVerdict(
-      {
-        start: at(start),
-        finish: at(start + stop.minutes),
-        place: stop.place,
-        purpose: 'taking-control',
-        premises: stop.premises,
-        tradingHours: stop.tradingHours,
-        begunAt: null,
-        courtOrder: null,
-        notified: true,
-      },
-      settings,
-    ).outcome === 'allowed';
+    hoursVerdict(visitTiming(stop, day.date, start), settings).outcome === 'allowed';
   let best: { from: number; until: number } | null = null;
   let runFrom: number | null = null;
   const close = (until: number) => {
