@@ -265,6 +265,54 @@ describe.each(databaseKinds)('planning a team’s day on %s', (kind) => {
     expect((response.json() as Problem).errors?.[0]?.message).toContain('already have plans that day');
   });
 
+  it('drops a case found vulnerable from the plans made, and will not make another day with it', async () => {
+    const visit = visitsOf(other).find((v) => !v.withOfficerId);
+    const agent = await t.db
+      .selectFrom('enforcement_case')
+      .innerJoin('person', (join) => join.onRef('person.id', '=', 'enforcement_case.agent_id'))
+      .select('person.email')
+      .where('enforcement_case.council_id', '=', t.councilId)
+      .where('enforcement_case.id', '=', visit?.caseId ?? '')
+      .executeTakeFirstOrThrow();
+    const recorded = await call(
+      agent.email.split('@')[0] as string,
+      'POST',
+      `/api/v1/enforcement/cases/${visit?.caseId}/outcomes`,
+      {
+        kind: 'no-contact',
+        visitedOn: '2026-11-23',
+        vulnerability: 'A neighbour says the occupier is in hospital and confused',
+      },
+    );
+    expect(recorded.statusCode).toBe(201);
+    const response = await call('dean.walsh', 'POST', `/api/v1/planning/days/${other.id}/plans`, {
+      version: other.version,
+      advice: 'Go together',
+    });
+    expectProblem(response, 400);
+    expect((response.json() as Problem).errors?.[0]?.message).toContain(
+      'can no longer be visited from this day',
+    );
+    const dropped = await t.db
+      .selectFrom('planned_visit')
+      .select(['dropped_at'])
+      .where('council_id', '=', t.councilId)
+      .where(
+        'account_ref',
+        '=',
+        (
+          await t.db
+            .selectFrom('enforcement_case')
+            .select('account_ref')
+            .where('id', '=', visit?.caseId ?? '')
+            .executeTakeFirstOrThrow()
+        ).account_ref,
+      )
+      .execute();
+    expect(dropped.length).toBeGreaterThan(0);
+    expect(dropped.every((row) => row.dropped_at)).toBe(true);
+  });
+
   it('shows the day as a list of routes with a map link per visit', async () => {
     const dean = await browser('dean.walsh');
     const page = await dean.get(`/planning/days/${day.id}`);

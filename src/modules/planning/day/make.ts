@@ -86,6 +86,26 @@ async function assertNoOtherPlans(deps: PlanningDeps, proposal: repo.Proposal) {
   );
 }
 
+// A case paid, returned, held for vulnerability or given to another team since the day was
+// planned is not visited from it.
+async function assertStillPlannable(deps: PlanningDeps, proposal: repo.Proposal) {
+  const officerIds = proposal.day.officers.map((officer) => officer.id);
+  const ready = new Set(
+    (await deps.sources.plannable(proposal.councilId, { agentIds: officerIds, date: proposal.planDate })).map(
+      (item) => item.caseId,
+    ),
+  );
+  const stops = new Map(proposal.day.stops.map((stop) => [stop.key, stop]));
+  const gone = [...new Set(proposal.routed.routes.flatMap((route) => route.visits.map((visit) => visit.key)))]
+    .filter((key) => !ready.has(key))
+    .map((key) => stops.get(key)?.reference ?? key);
+  if (gone.length)
+    throw refuse(
+      'form',
+      `${gone.join(', ')} can no longer be visited from this day (paid, returned, suspended or reallocated): plan the day again`,
+    );
+}
+
 function assertMakeable(proposal: repo.Proposal, form: MakeForm) {
   if (proposal.madeAt) throw refuse('form', 'The plans have already been made from this day');
   if (proposal.version !== form.version)
@@ -105,6 +125,7 @@ export async function makePlans(
 ) {
   const proposal = await proposalFor(deps, principal, id);
   assertMakeable(proposal, form);
+  await assertStillPlannable(deps, proposal);
   await assertNoOtherPlans(deps, proposal);
   const now = deps.clock.now();
   const key = { councilId: principal.councilId, id, version: form.version };
