@@ -52,7 +52,15 @@ const expectedNavigation: Record<string, string[]> = {
     'API tokens',
   ],
   'committee-member': ['Home', 'Complaint reports', 'API tokens'],
-  'field-officer': ['Home', 'Gifts and hospitality', 'Interests', 'Customers', 'Field visits', 'API tokens'],
+  'field-officer': [
+    'Home',
+    'Gifts and hospitality',
+    'Interests',
+    'Customers',
+    'Field visits',
+    'My enforcement cases',
+    'API tokens',
+  ],
   'responsible-officer': [
     'Home',
     'Gifts and hospitality',

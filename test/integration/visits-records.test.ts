@@ -224,6 +224,7 @@ describe.each(databaseKinds)('recording a visit on %s', (kind) => {
       name: person?.name ?? '',
       email: person?.email ?? '',
       roles: new Set(person?.roles ?? []),
+      teamRoles: new Set(),
       via: 'session',
       readOnly: false,
     };

@@ -11,6 +11,8 @@ export type Principal = {
   name: string;
   email: string;
   roles: ReadonlySet<Role>;
+  // The roles the person's direct reports hold: what their team does.
+  teamRoles: ReadonlySet<Role>;
   via: 'session' | 'token';
   // A read-only API token may not change anything.
   readOnly: boolean;

@@ -18,10 +18,17 @@ export function activePeople(db: Kysely<Database>, councilId: string) {
       'c.rules_version as councilRulesVersion',
       sql<string[]>`coalesce((select array_agg(r.role) from person_role r
         where r.council_id = p.council_id and r.person_id = p.id), '{}')`.as('roles'),
+      sql<string[]>`${sql.raw(teamRolesSql)}`.as('teamRoles'),
     ])
     .where('p.council_id', '=', councilId)
     .where('p.active', '=', true);
 }
+
+// The roles the person's active direct reports hold: what their team does (a team of field
+// officers is led by its line manager), read with the person.
+export const teamRolesSql = `coalesce((select array_agg(distinct r.role) from person d
+        join person_role r on r.council_id = d.council_id and r.person_id = d.id
+        where d.council_id = p.council_id and d.line_manager_id = p.id and d.active), '{}')`;
 
 // What activePeople reads of a person, as the session lookup reads it too.
 export type PrincipalRow = {
@@ -31,6 +38,7 @@ export type PrincipalRow = {
   councilName: string;
   councilRulesVersion: number;
   roles: string[];
+  teamRoles: string[];
 };
 
 export function toPrincipal(
@@ -46,6 +54,7 @@ export function toPrincipal(
     name: row.name,
     email: row.email,
     roles: new Set<Role>(row.roles.filter(isRole)),
+    teamRoles: new Set<Role>(row.teamRoles.filter(isRole)),
     via,
   };
 }

@@ -1,7 +1,7 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Principal } from './principal.ts';
-import { type PrincipalRow, toPrincipal } from './principals.ts';
+import { type PrincipalRow, teamRolesSql, toPrincipal } from './principals.ts';
 import { digest, newSecret, splitCredential } from './secrets.ts';
 
 export const sessionCookieName = 'probity_session';
@@ -42,6 +42,7 @@ const sessionLookup = `select p.id as "personId", p.name, p.email, c.name as "co
     c.rules_version as "councilRulesVersion",
     coalesce((select array_agg(r.role) from person_role r
       where r.council_id = p.council_id and r.person_id = p.id), '{}') as roles,
+    ${teamRolesSql} as "teamRoles",
     s.last_seen_at, s.expires_at, cp.settings -> 'sessionIdleMinutes' as idle
   from session s
   join person p on p.council_id = s.council_id and p.id = s.person_id and p.active

@@ -2,7 +2,14 @@ import { type Access, allows } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Role } from '../auth/roles.ts';
 
-type NavigationItem = { text: string; href: string; access: Access; forRoles?: readonly Role[] };
+type NavigationItem = {
+  text: string;
+  href: string;
+  access: Access;
+  forRoles?: readonly Role[];
+  // Shown only to someone whose direct reports hold one of these roles (a team of field officers).
+  forTeams?: readonly Role[];
+};
 
 // Modules add their entries here; a person sees only the entries their roles allow.
 const items: NavigationItem[] = [
@@ -19,7 +26,13 @@ const items: NavigationItem[] = [
   { text: 'Complaint reports', href: '/complaint-reports', access: 'complaints:reports' },
   { text: 'Customers', href: '/customers', access: 'customers:contact' },
   { text: 'Field visits', href: '/visits', access: 'visits:plan', forRoles: ['field-officer'] },
-  { text: 'Plan the team’s day', href: '/planning', access: 'visits:plan', forRoles: ['line-manager'] },
+  {
+    text: 'Plan the team’s day',
+    href: '/planning',
+    access: 'visits:plan',
+    forRoles: ['line-manager'],
+    forTeams: ['field-officer'],
+  },
   {
     text: 'Officers out',
     href: '/visits/console',
@@ -43,6 +56,7 @@ const items: NavigationItem[] = [
     href: '/enforcement',
     access: 'enforcement:manage',
     forRoles: ['line-manager', 'head-of-service'],
+    forTeams: ['field-officer'],
   },
   { text: 'People', href: '/people', access: 'people:read' },
   { text: 'Audit trail', href: '/audit', access: 'audit:read' },
@@ -63,6 +77,7 @@ export function navigationFor(principal: Principal | null, currentPath: string) 
   return items
     .filter((item) => allows(item.access, principal.roles))
     .filter((item) => !item.forRoles || item.forRoles.some((role) => principal.roles.has(role)))
+    .filter((item) => !item.forTeams || item.forTeams.some((role) => principal.teamRoles.has(role)))
     .map((item) => ({
       text: item.text,
       href: item.href,
