@@ -7,7 +7,7 @@ import { navigationFor } from './navigation.ts';
 // team of field officers, not to every manager in the council.
 
 const menu = (roles: Role[], teamRoles: Role[]) =>
-  navigationFor({ roles: new Set(roles), teamRoles: new Set(teamRoles) } as Principal, '/').map(
+  navigationFor({ roles: new Set(roles), teamRoles: new Set(teamRoles) } as unknown as Principal, '/').map(
     (item) => item.text,
   );
 
