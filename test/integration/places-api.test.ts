@@ -110,7 +110,10 @@ describe.each(databaseKinds)('the gazetteer’s API and pages on %s', (kind) => 
     expect(page.body).toContain(
       'https://www.openstreetmap.org/?mlat=52.4816&amp;mlon=-0.9188#map=18/52.4816/-0.9188',
     );
-    expect((await leader.get('/places/gazetteer?postcode=DM1')).body).toContain('Enter a full UK postcode');
+    const notPostcode = await leader.get('/places/gazetteer?postcode=DM1');
+    expect(notPostcode.statusCode).toBe(400);
+    expect(notPostcode.body).toContain('govuk-error-summary');
+    expect(notPostcode.body).toContain('Enter a full UK postcode');
     const form = await leader.get('/places/gazetteer/import');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
     const upload = (csv: string) =>

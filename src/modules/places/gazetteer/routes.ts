@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { InvalidInput } from '../../../platform/errors.ts';
 import { formPage, formRoute, queryOf } from '../../../platform/web/form-kit.ts';
 import { uploadNamed } from '../../../platform/web/form-uploads.ts';
+import { formErrors } from '../../../platform/web/forms.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import type { PlacesService } from '../service.ts';
 import { fileField, reportText } from './importing.ts';
@@ -15,6 +16,7 @@ export type GazetteerRouteDeps = { places: PlacesService };
 
 const home = '/places/gazetteer';
 const views = 'places/gazetteer/views';
+const notPostcode = 'Enter a full UK postcode, like DM1 4QT';
 // An LLPG export of 150,000 addresses is about 15 MB.
 export const maxCsvBytes = 50 * 1024 * 1024;
 
@@ -34,12 +36,15 @@ function homeRoute(app: FastifyInstance, { places }: GazetteerRouteDeps) {
     const summary = await places.summary(councilId);
     const made = imported ? await places.importNamed(councilId, imported) : null;
     const found = postcode ? await places.atPostcode(councilId, postcode) : null;
+    // Text that is not a postcode is refused as a form's field is: error summary, message, 400.
+    const errors = postcode !== '' && found === null ? [{ key: 'postcode', message: notPostcode }] : [];
+    if (errors.length) reply.code(400);
     return render(request, reply, `${views}/gazetteer.njk`, {
       title: 'Gazetteer',
       summary,
       imported: made ? reportText(made) : null,
       postcode,
-      notPostcode: postcode !== '' && found === null,
+      ...formErrors(errors),
       found: found && { ...found, places: found.places.map((place) => ({ ...place, map: mapLink(place) })) },
     });
   });
