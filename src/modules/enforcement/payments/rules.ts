@@ -1,3 +1,5 @@
+import { maxPence } from '../arrangements/rules.ts';
+
 // Payments received on enforcement accounts, as the revenues system sends them: a CSV file
 // (account,date,amount in pence,reference; a header row is accepted) or a JSON batch. A batch is
 // checked whole: any bad row is reported with its line number and nothing in it is applied.
@@ -11,6 +13,9 @@ export type PaymentRow = {
 };
 export type RawRow = { line: number; account: string; date: string; amount: string; reference: string };
 export type RowError = { line: number; message: string };
+
+// The most payments one file or batch may hold; a bigger one is sent in parts.
+export const maxBatch = 5000;
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const isDate = (value: string) =>
@@ -90,7 +95,7 @@ function rowProblem(row: RawRow, knownAccount: (account: string) => boolean, ear
   if (!row.account) return 'the account is missing';
   if (!knownAccount(row.account)) return `account ${row.account} is not an enforcement case`;
   if (!isDate(row.date)) return `the date must be a real date written YYYY-MM-DD, not “${row.date}”`;
-  if (!/^\d+$/.test(row.amount) || Number(row.amount) <= 0 || !Number.isSafeInteger(Number(row.amount)))
+  if (!/^\d+$/.test(row.amount) || Number(row.amount) <= 0 || Number(row.amount) > maxPence)
     return `the amount must be a whole number of pence above 0, not “${row.amount}”`;
   if (!row.reference) return 'the payment reference is missing';
   if (row.reference.length > 60) return 'the payment reference must be 60 characters or fewer';
