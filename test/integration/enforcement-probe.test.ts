@@ -4,6 +4,7 @@ import { databaseKinds } from '../support/databases.ts';
 import { aCase, outcomeOf, useEnforcementApp } from '../support/enforcement.ts';
 import { tokenFor } from '../support/people.ts';
 import { rowCount } from '../support/rows.ts';
+import { otherCouncilTeam } from '../support/visits.ts';
 
 // Inputs an outside probe sends the enforcement routes: none may give a 500, and two requests at
 // once make one change. The test clock reads Monday 23 November 2026.
@@ -16,8 +17,8 @@ describe.each(databaseKinds)('enforcement probed on %s', (kind) => {
     ({ t, team } = state);
   });
   const { lead, agent } = state;
-  const lead_token = () => tokenFor(t.db, t.councilId, team.manager);
-  const agent_token = () => tokenFor(t.db, t.councilId, team.officer);
+  const leadToken = () => tokenFor(t.db, t.councilId, team.manager);
+  const agentToken = () => tokenFor(t.db, t.councilId, team.officer);
 
   async function allocatedCase(balancePence = 30_000) {
     const made = aCase({ agentId: team.officer, noticeOn: '2026-11-02', balancePence });
@@ -31,7 +32,7 @@ describe.each(databaseKinds)('enforcement probed on %s', (kind) => {
       'POST',
       '/api/v1/enforcement/cases',
       { ...aCase(), balancePence: 3_000_000_000 },
-      await lead_token(),
+      await leadToken(),
     );
     expect(response.statusCode).toBe(400);
   });
@@ -39,7 +40,7 @@ describe.each(databaseKinds)('enforcement probed on %s', (kind) => {
   it('refuses impossible dates in an outcome with a 400', async () => {
     const { id } = await allocatedCase();
     const client = t.client();
-    const token = await agent_token();
+    const token = await agentToken();
     const visited = await client.api(
       'POST',
       `/api/v1/enforcement/cases/${id}/outcomes`,
@@ -69,7 +70,7 @@ describe.each(databaseKinds)('enforcement probed on %s', (kind) => {
     await enf().outcomes.record(await agent(), id, arrangement);
     const response = await t
       .client()
-      .api('POST', `/api/v1/enforcement/cases/${id}/outcomes`, arrangement, await agent_token());
+      .api('POST', `/api/v1/enforcement/cases/${id}/outcomes`, arrangement, await agentToken());
     expect(response.statusCode).toBe(400);
   });
 
@@ -91,8 +92,12 @@ describe.each(databaseKinds)('enforcement probed on %s', (kind) => {
     const response = await t.client().api(
       'POST',
       '/api/v1/enforcement/payments',
-      { payments: [{ account: accountRef, date: '2026-11-23', amountPence: 3_000_000_000, reference: 'BIG-1' }] },
-      await lead_token(),
+      {
+        payments: [
+          { account: accountRef, date: '2026-11-23', amountPence: 3_000_000_000, reference: 'BIG-1' },
+        ],
+      },
+      await leadToken(),
     );
     expect(response.statusCode).toBe(400);
   });
@@ -105,7 +110,7 @@ describe.each(databaseKinds)('enforcement probed on %s', (kind) => {
         { account: accountRef, date: '2026-11-23', amountPence: 100, reference: extra },
       ],
     });
-    const token = await lead_token();
+    const token = await leadToken();
     const client = t.client();
     const before = await rowCount(t.db, 'enforcement_payment');
     const responses = await Promise.all(
@@ -123,9 +128,45 @@ describe.each(databaseKinds)('enforcement probed on %s', (kind) => {
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/v1/enforcement/payment-imports',
-      headers: { authorization: `Bearer ${await lead_token()}`, 'content-type': 'text/csv' },
+      headers: { authorization: `Bearer ${await leadToken()}`, 'content-type': 'text/csv' },
       payload: lines.join('\n'),
     });
     expect(response.statusCode).toBe(400);
+  });
+
+  it('lets nobody of another council, nor an agent it is not allocated to, read or change a case', async () => {
+    const { id, accountRef } = await allocatedCase();
+    const other = await otherCouncilTeam(t);
+    const client = t.client();
+    const outsider = await tokenFor(t.db, other.councilId, other.manager);
+    const peer = await tokenFor(t.db, t.councilId, team.peer);
+    const officer = await agentToken();
+    const manager = await leadToken();
+    const audits = await rowCount(t.db, 'audit_event');
+    const asked = [
+      [outsider, 'GET', `/api/v1/enforcement/cases/${id}`, undefined, 404],
+      [outsider, 'POST', `/api/v1/enforcement/cases/${id}/allocation`, { agentId: other.officer }, 404],
+      [outsider, 'POST', `/api/v1/enforcement/cases/${id}/notice`, { noticeOn: '2026-11-20' }, 404],
+      [peer, 'GET', `/api/v1/enforcement/cases/${id}`, undefined, 404],
+      [
+        peer,
+        'POST',
+        `/api/v1/enforcement/cases/${id}/outcomes`,
+        { kind: 'no-contact', visitedOn: '2026-11-23' },
+        404,
+      ],
+      [officer, 'POST', `/api/v1/enforcement/cases/${id}/allocation`, { agentId: team.peer }, 403],
+      [manager, 'POST', `/api/v1/enforcement/cases/${id}/allocation`, { agentId: other.officer }, 400],
+    ] as const;
+    for (const [token, method, url, body, status] of asked)
+      expect((await client.api(method, url, body, token)).statusCode, `${method} ${url}`).toBe(status);
+    const payments = await client.api(
+      'POST',
+      '/api/v1/enforcement/payments',
+      { payments: [{ account: accountRef, date: '2026-11-23', amountPence: 100, reference: 'OUT-1' }] },
+      outsider,
+    );
+    expect(payments.statusCode).toBe(400);
+    expect(await rowCount(t.db, 'audit_event')).toBe(audits);
   });
 });

@@ -53,8 +53,7 @@ export type OutcomeContext = { today: string; earliestTakingControl: string | nu
 
 export function outcomeErrors(input: OutcomeInput, context: OutcomeContext): FieldError[] {
   const errors: FieldError[] = [];
-  if (!isIsoDate(input.visitedOn))
-    errors.push({ key: 'visitedOn', message: 'Enter the date of the visit' });
+  if (!isIsoDate(input.visitedOn)) errors.push({ key: 'visitedOn', message: 'Enter the date of the visit' });
   else if (input.visitedOn > context.today)
     errors.push({ key: 'visitedOn', message: 'The visit cannot be in the future' });
   if (input.kind === 'payment-taken') {
