@@ -169,4 +169,15 @@ describe.each(databaseKinds)('enforcement probed on %s', (kind) => {
     expect(payments.statusCode).toBe(400);
     expect(await rowCount(t.db, 'audit_event')).toBe(audits);
   });
+
+  it('refuses an arrangement of more instalments than the API takes with a 400, not a 500', async () => {
+    const { id } = await allocatedCase(70_000);
+    const instalments = Array.from({ length: 70_000 }, () => ({ dueOn: '2026-12-01', amountPence: 1 }));
+    const error = await enf()
+      .outcomes.record(await agent(), id, outcomeOf({ kind: 'arrangement', instalments }))
+      .catch((e: unknown) => e);
+    expect((error as { errors?: unknown[] }).errors).toEqual([
+      { key: 'instalments', message: 'An arrangement has at most 260 instalments' },
+    ]);
+  });
 });

@@ -81,10 +81,15 @@ export function missedInstalments<T extends Instalment>(
   return missed;
 }
 
+// Five years of weekly instalments.
+export const maxInstalments = 260;
+
 // What is wrong with instalments typed in: each needs a date and a whole number of pence, and
 // together they make up the balance.
 export function instalmentErrors(instalments: readonly Instalment[], balancePence: number, today: string) {
   if (instalments.length === 0) return ['Enter at least one instalment'];
+  if (instalments.length > maxInstalments)
+    return [`An arrangement has at most ${maxInstalments} instalments`];
   const errors: string[] = [];
   if (instalments.some((i) => !Number.isInteger(i.amountPence) || i.amountPence <= 0))
     errors.push('Each instalment must be a positive amount');
