@@ -43,4 +43,16 @@ describe.each(databaseKinds)('the gazetteer import probed on %s', (kind) => {
     const wide = await importCsv(`${'A,'.repeat(100_000)}B\n1,2\n`);
     expectProblem(wide, 400);
   });
+
+  it('imports two files of the same addresses in different orders at once without a 500', async () => {
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `${5000 + i},"${i} Probe Road, Demoton",DM1 4QT,,,52.48,-0.91`,
+    );
+    const responses = await Promise.all([
+      importCsv(csvOf(...rows)),
+      importCsv(csvOf(...[...rows].reverse())),
+    ]);
+    expect(responses.map((r) => r.statusCode)).toEqual([201, 201]);
+  });
 });
