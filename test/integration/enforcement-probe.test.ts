@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { InvalidInput } from '../../src/platform/errors.ts';
 import type { TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { aCase, outcomeOf, useEnforcementApp } from '../support/enforcement.ts';
@@ -179,5 +180,13 @@ describe.each(databaseKinds)('enforcement probed on %s', (kind) => {
     expect((error as { errors?: unknown[] }).errors).toEqual([
       { key: 'instalments', message: 'An arrangement has at most 260 instalments' },
     ]);
+  });
+
+  it('refuses a payments file with a NUL byte (a binary file uploaded) with a 400', async () => {
+    const { accountRef } = await allocatedCase();
+    const error = await enf()
+      .payments.importCsv(await lead(), { name: 'x.csv', text: `${accountRef}\0,2026-11-23,100,NUL-1\n` })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInput);
   });
 });

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { principalByEmail } from '../../src/platform/auth/principals.ts';
+import { InvalidInput } from '../../src/platform/errors.ts';
 import { expectProblem } from '../support/api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { addTestPerson, tokenFor } from '../support/people.ts';
-import { csvOf, gazetteerCounts } from '../support/places.ts';
+import { csvOf, gazetteerCounts, placesOf } from '../support/places.ts';
 
 // Files an outside probe sends the gazetteer import: a bad one is a 400 naming its lines, never a 500.
 describe.each(databaseKinds)('the gazetteer import probed on %s', (kind) => {
@@ -54,5 +56,13 @@ describe.each(databaseKinds)('the gazetteer import probed on %s', (kind) => {
       importCsv(csvOf(...[...rows].reverse())),
     ]);
     expect(responses.map((r) => r.statusCode)).toEqual([201, 201]);
+  });
+
+  it('refuses a file with a NUL byte (a binary file uploaded) with a 400', async () => {
+    const principal = await principalByEmail(t.db, t.councilId, 'probe.leader@probity.test');
+    const error = await placesOf(t)
+      .importCsv(principal, csvOf('7001,"1 Nul\0 Road, Demoton",DM1 4QT,,,52.48,-0.91'))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInput);
   });
 });

@@ -46,8 +46,11 @@ function cells(line: string): string[] {
 
 const isHeader = (row: readonly string[]) => row[0]?.toLowerCase() === 'account';
 
-// The file's rows, numbered by their line in the file; blank lines are skipped.
+// The file's rows, numbered by their line in the file; blank lines are skipped. A file holding a
+// NUL byte is not text (a binary file chosen by mistake), and nothing in it is read.
 export function csvRows(text: string): { rows: RawRow[]; errors: RowError[] } {
+  if (text.includes('\u0000'))
+    return { rows: [], errors: [{ line: 1, message: 'This is not a CSV text file: it holds a NUL byte' }] };
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const rows: RawRow[] = [];
   const errors: RowError[] = [];

@@ -191,8 +191,12 @@ describe('checking the file', () => {
     expect('problems' in checked && problemMessages(checked)).toEqual([message]);
   });
 
-  it('refuses an empty file, and one with only its heading', () => {
+  it('refuses an empty file, one with only its heading, and one that is not text', () => {
     expect(checkFile('')).toEqual({ problems: [{ line: 1, problem: 'the file is empty' }], badLines: 1 });
+    expect(checkFile(`${heading}\n${good}\u0000\n`)).toEqual({
+      problems: [{ line: 1, problem: 'the file is not CSV text: it holds a NUL byte' }],
+      badLines: 1,
+    });
     expect(checkFile(`${heading}\n`)).toEqual({
       problems: [{ line: 1, problem: 'the file has a heading but no addresses' }],
       badLines: 1,
