@@ -189,4 +189,25 @@ describe.each(databaseKinds)('enforcement probed on %s', (kind) => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInput);
   });
+
+  // Last: it moves the clock on.
+  it('runs the daily arrangement check and an import paying the same cases at once without a deadlock', async () => {
+    const made = [];
+    for (let i = 0; i < 8; i++) {
+      const found = await allocatedCase(1000);
+      await enf().outcomes.record(
+        await agent(),
+        found.id,
+        outcomeOf({ kind: 'arrangement', instalments: [{ dueOn: '2026-11-24', amountPence: 1000 }] }),
+      );
+      made.push(found);
+    }
+    t.clock.advance(Date.parse('2026-12-02T08:00:00Z') - t.clock.now().getTime());
+    const file = made.map((found, i) => `${found.accountRef},2026-12-02,1000,DAILY-${i}`).join('\n');
+    const results = await Promise.allSettled([
+      enf().checkArrangements(t.councilId),
+      enf().payments.importCsv(await lead(), { name: 'daily.csv', text: file }),
+    ]);
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+  });
 });
