@@ -61,6 +61,7 @@ function recordIdBefore(segments: string[], r: OtherCouncil['records']): string 
     'declaration-campaigns': r.campaign,
     customers: r.customer,
     letters: r.letter,
+    cases: r.enforcementCase,
   };
   const index = segments.indexOf(':id');
   const named = segments

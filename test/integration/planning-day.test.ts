@@ -129,6 +129,8 @@ describe.each(databaseKinds)('planning a team’s day on %s', (kind) => {
       [{ officeAddress: '1 Nowhere Lane', officePostcode: 'ZZ9 9ZZ' }, 'officeAddress', 'No address'],
       [{ officerIds: [await demoPersonId(t, 'kelly.morgan')] }, 'officerIds', 'already has a plan'],
       [{ responsibleOfficerId: agents[0] }, 'responsibleOfficerId', 'someone other than the officers'],
+      [{ planDate: '2026-02-30' }, 'planDate', 'must be a real date'],
+      [{ planDate: '2026-13-01' }, 'planDate', 'must be a real date'],
     ] as const;
     for (const [fields, key, message] of cases) {
       const response = await call('dean.walsh', 'POST', '/api/v1/planning/days', body(fields));

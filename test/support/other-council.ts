@@ -23,6 +23,7 @@ const tablesWithIds = [
   'complaint',
   'letter',
   'audit_event',
+  'enforcement_case',
 ] as const;
 const tablesWithReferences = ['gift_offer', 'declaration', 'complaint'] as const;
 
@@ -30,7 +31,8 @@ export type OtherCouncil = Awaited<ReturnType<typeof seedOtherCouncil>>;
 
 // A second council with records of every kind, made as its people and the public make them:
 // an officer's gift offer, declaration and unfinished drafts of both, an annual declaration
-// campaign, and a complaint from the public (with its customer), accepted with a letter.
+// campaign, a complaint from the public (with its customer), accepted with a letter, and an
+// enforcement case.
 export async function seedOtherCouncil(t: TestApp) {
   const { councilId, serviceIds } = await t.db.transaction().execute((trx) =>
     createCouncil(
@@ -99,6 +101,20 @@ export async function seedOtherCouncil(t: TestApp) {
     housing: 'no',
   });
   if (triaged.statusCode !== 303) throw new Error(`triage: ${triaged.statusCode}`);
+  const enforcementCase = await manager.post('/enforcement/cases/new', {
+    accountRef: `${otherCouncilMark}-CT-1`,
+    kind: 'council-tax',
+    debtorName: `Quilla ${otherCouncilMark}`,
+    address: `1 ${otherCouncilMark} Lane`,
+    postcode: 'QX1 1AA',
+    premises: 'domestic',
+    balance: '120.00',
+    'liabilityOrderOn-day': '1',
+    'liabilityOrderOn-month': '9',
+    'liabilityOrderOn-year': '2026',
+    liabilityOrderCourt: `${otherCouncilMark} Magistrates’ Court`,
+  });
+  if (enforcementCase.statusCode !== 303) throw new Error(`enforcement case: ${enforcementCase.statusCode}`);
   const idsOf = async (table: string, column = 'id') =>
     (
       await sql<{ value: string }>`select ${sql.ref(column)}::text as value from ${sql.table(table)}
@@ -125,6 +141,7 @@ export async function seedOtherCouncil(t: TestApp) {
       customer: first(ids.customer),
       letter: first(ids.letter),
       register: `service:${serviceId}`,
+      enforcementCase: first(ids.enforcement_case),
     },
     distinctive: [otherCouncilMark, ...references, ...Object.values(ids).flat()],
   };

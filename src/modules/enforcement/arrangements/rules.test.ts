@@ -120,6 +120,18 @@ describe('instalments typed in', () => {
       ['No instalment can be due before today'],
     ],
     ['none', [], 100, ['Enter at least one instalment']],
+    [
+      'more than five years of weekly instalments',
+      Array.from({ length: 261 }, () => ({ dueOn: '2026-12-10', amountPence: 1 })),
+      261,
+      ['An arrangement has at most 260 instalments'],
+    ],
+    [
+      'a day not in the calendar',
+      [{ dueOn: '2026-12-45', amountPence: 100 }],
+      100,
+      ['Each instalment needs its date, written like 2026-12-31'],
+    ],
   ] as const)('%s', (_case, instalments, balance, expected) => {
     expect(instalmentErrors(instalments, balance, '2026-12-06')).toEqual(expected);
   });

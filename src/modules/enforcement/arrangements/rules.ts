@@ -1,3 +1,5 @@
+import { isIsoDate } from '../../../platform/calendar/working-days.ts';
+
 // Payment arrangements agreed at a visit and monitored for default (DOMAIN.md §5; 004: "negotiating
 // payment arrangements with debtors and actively monitoring those arrangements, taking timely
 // proactive action if in default"). An instalment is missed when what was paid by the end of its
@@ -79,14 +81,19 @@ export function missedInstalments<T extends Instalment>(
   return missed;
 }
 
+// Five years of weekly instalments.
+export const maxInstalments = 260;
+
 // What is wrong with instalments typed in: each needs a date and a whole number of pence, and
 // together they make up the balance.
 export function instalmentErrors(instalments: readonly Instalment[], balancePence: number, today: string) {
   if (instalments.length === 0) return ['Enter at least one instalment'];
+  if (instalments.length > maxInstalments)
+    return [`An arrangement has at most ${maxInstalments} instalments`];
   const errors: string[] = [];
   if (instalments.some((i) => !Number.isInteger(i.amountPence) || i.amountPence <= 0))
     errors.push('Each instalment must be a positive amount');
-  if (instalments.some((i) => !/^\d{4}-\d{2}-\d{2}$/.test(i.dueOn)))
+  if (instalments.some((i) => !isIsoDate(i.dueOn)))
     errors.push('Each instalment needs its date, written like 2026-12-31');
   else if (instalments.some((i) => i.dueOn < today)) errors.push('No instalment can be due before today');
   const total = instalments.reduce((sum, i) => sum + i.amountPence, 0);
@@ -96,6 +103,9 @@ export function instalmentErrors(instalments: readonly Instalment[], balancePenc
     );
   return errors;
 }
+
+// Amounts are held in integer columns: no amount is more than this many pence (£21,474,836.47).
+export const maxPence = 2_147_483_647;
 
 export const pounds = (pence: number) =>
   `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

@@ -29,13 +29,16 @@ async function agentOf(deps: EnforcementDeps, councilId: string, arrangementId: 
   const arrangement = await repo.latestOf(deps.db, councilId, arrangementId);
   const found = arrangement ? await cases.findCase(deps.db, councilId, arrangement.caseId) : null;
   const agent = found?.agentId ? await deps.organisation.person(councilId, found.agentId) : null;
-  return agent?.active ? agent : null;
+  return { caseId: arrangement?.caseId ?? null, agent: agent?.active ? agent : null };
 }
 
 async function checkOne(deps: EnforcementDeps, councilId: string, id: string, graceDays: number) {
-  const agent = await agentOf(deps, councilId, id);
+  const { caseId, agent } = await agentOf(deps, councilId, id);
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
+    // The case is locked before its arrangement, in the order a payment import or an outcome locks
+    // them, so that one waits for the other rather than deadlocking.
+    if (caseId) await cases.lockCases(trx, councilId, [caseId]);
     const arrangement = await repo.lockedArrangement(trx, councilId, id);
     if (arrangement?.status !== 'live') return false;
     const payments = await repo.paymentsSince(trx, councilId, arrangement.caseId, arrangement.agreedOn);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../../../platform/calendar/working-days.ts';
 import { type FieldError, InvalidInput } from '../../../platform/errors.ts';
 import { formText, idParam } from '../../../platform/web/form-kit.ts';
+import { maxPence } from '../arrangements/rules.ts';
 import type { CaseStatus } from '../tables.ts';
 import type { NewCase } from './repository.ts';
 
@@ -50,7 +51,7 @@ export function checkNewCase(made: NewCase, today: string): NewCase {
   need(postcode.test(made.postcode), 'postcode', 'Enter a real postcode, like SW1A 1AA');
   need(made.uprn === null || /^\d{1,12}$/.test(made.uprn), 'uprn', 'A UPRN is up to 12 digits');
   need(
-    Number.isSafeInteger(made.balancePence) && made.balancePence > 0,
+    Number.isSafeInteger(made.balancePence) && made.balancePence > 0 && made.balancePence <= maxPence,
     'balance',
     'Enter the balance owed, in pounds and pence',
   );
@@ -172,7 +173,7 @@ export const caseBody = z.object({
     .nullable()
     .default(null)
     .describe('A promised appointment'),
-  balancePence: z.number().int().positive(),
+  balancePence: z.number().int().positive().max(maxPence),
   liabilityOrderOn: isoDate,
   liabilityOrderCourt: z.string().trim().min(1).max(200),
   noticeOn: isoDate

@@ -133,6 +133,20 @@ export async function findCase(q: Kysely<Database>, councilId: string, id: strin
   return row ? caseOf(row) : null;
 }
 
+// Locks these cases for the caller's transaction, in id order, so that two transactions locking
+// some of the same cases wait for each other rather than deadlock.
+export async function lockCases(trx: Kysely<Database>, councilId: string, ids: readonly string[]) {
+  if (!ids.length) return;
+  await trx
+    .selectFrom('enforcement_case')
+    .select('id')
+    .where('council_id', '=', councilId)
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
 export async function caseOfAccount(q: Kysely<Database>, councilId: string, accountRef: string) {
   const row = await q
     .selectFrom('enforcement_case')

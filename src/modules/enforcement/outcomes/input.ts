@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formChoices, formText } from '../../../platform/web/form-kit.ts';
+import { maxInstalments } from '../arrangements/rules.ts';
 import { pence } from '../cases/input.ts';
 import type { Present } from '../tables.ts';
 import { type OutcomeInput, outcomeKinds, presentKinds } from './rules.ts';
@@ -81,7 +82,7 @@ export const outcomeBody = z.object({
     .describe('Goods taken into control, each with its estimated value'),
   instalments: z
     .array(z.object({ dueOn: isoDate, amountPence: z.number().int().positive() }))
-    .max(260)
+    .max(maxInstalments)
     .default([])
     .describe('A payment arrangement’s instalments; together they make up the balance outstanding'),
   vulnerability: z

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../../../platform/calendar/working-days.ts';
 import type { FieldError } from '../../../platform/errors.ts';
 import { noticeCitation } from '../cases/rules.ts';
 import type { OutcomeKind, Present } from '../tables.ts';
@@ -52,8 +53,7 @@ export type OutcomeContext = { today: string; earliestTakingControl: string | nu
 
 export function outcomeErrors(input: OutcomeInput, context: OutcomeContext): FieldError[] {
   const errors: FieldError[] = [];
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.visitedOn))
-    errors.push({ key: 'visitedOn', message: 'Enter the date of the visit' });
+  if (!isIsoDate(input.visitedOn)) errors.push({ key: 'visitedOn', message: 'Enter the date of the visit' });
   else if (input.visitedOn > context.today)
     errors.push({ key: 'visitedOn', message: 'The visit cannot be in the future' });
   if (input.kind === 'payment-taken') {

@@ -36,10 +36,11 @@ async function checked(deps: EnforcementDeps, principal: Principal, caseId: stri
       { key: 'kind', message: 'This case is closed: nothing more can be recorded on it' },
     ]);
   const today = londonDate(deps.clock.now());
-  const [calendar, held, paid] = await Promise.all([
+  const [calendar, held, paid, arrangement] = await Promise.all([
     calendarOf(deps, principal.councilId),
     deps.visits.recoveryHeld(principal.councilId, found.accountRef),
     cases.paidOn(deps.db, principal.councilId, found.id),
+    arrangements.latestArrangement(deps.db, principal.councilId, found.id),
   ]);
   const context = {
     today,
@@ -48,7 +49,9 @@ async function checked(deps: EnforcementDeps, principal: Principal, caseId: stri
   };
   const errors = outcomeErrors(input, context);
   const outstanding = found.balancePence - paid;
-  if (input.kind === 'arrangement')
+  if (input.kind === 'arrangement' && arrangement?.status === 'live')
+    errors.push({ key: 'kind', message: 'A payment arrangement is already live on this case' });
+  else if (input.kind === 'arrangement')
     errors.push(
       ...instalmentErrors(input.instalments, outstanding, today).map((message) => ({
         key: 'instalments',
@@ -74,7 +77,9 @@ export async function recordOutcome(
   const actor = actorFor(principal, requestId);
   await deps.db.transaction().execute(async (trx) => {
     const locked = await caseFor(deps, principal, caseId, 'record-outcome', trx);
-    if (locked.status !== found.status)
+    // The balance outstanding the checks used still stands: no payment recorded meanwhile.
+    const paidNow = await cases.paidOn(trx, principal.councilId, caseId);
+    if (locked.status !== found.status || locked.balancePence - paidNow !== outstanding)
       throw new InvalidInput([
         { key: 'kind', message: 'The case changed while you were recording: check it and try again' },
       ]);

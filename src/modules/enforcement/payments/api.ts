@@ -4,6 +4,7 @@ import { problems } from '../../../platform/web/api-problems.ts';
 import { apiRoutes } from '../../../platform/web/api-route.ts';
 import { signedIn } from '../../../platform/web/render.ts';
 import type { EnforcementService } from '../service.ts';
+import { maxBatch } from './rules.ts';
 
 // Payments over the API: a JSON batch, or the revenues system's CSV file as text/csv. Either is
 // applied whole or not at all; a bad row is a 400 naming its line (its place in the batch).
@@ -30,7 +31,7 @@ export const paymentsBody = z.object({
       }),
     )
     .min(1)
-    .max(5000),
+    .max(maxBatch),
 });
 
 export function paymentsApi(app: FastifyInstance, enforcement: EnforcementService) {

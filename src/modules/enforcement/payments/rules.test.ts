@@ -19,6 +19,13 @@ describe('reading a payments file', () => {
   it('reports a line with the wrong number of columns', () => {
     expect(csvRows('CT1,2026-12-01,500').errors[0]?.message).toMatch(/^Line 1: expected 4 columns/);
   });
+
+  it('reads nothing from a file that is not text', () => {
+    expect(csvRows('CT1\u0000,2026-12-01,500,R1\n')).toEqual({
+      rows: [],
+      errors: [{ line: 1, message: 'This is not a CSV text file: it holds a NUL byte' }],
+    });
+  });
 });
 
 describe('checking payment rows', () => {

@@ -1,3 +1,5 @@
+import { maxPence } from '../arrangements/rules.ts';
+
 // Payments received on enforcement accounts, as the revenues system sends them: a CSV file
 // (account,date,amount in pence,reference; a header row is accepted) or a JSON batch. A batch is
 // checked whole: any bad row is reported with its line number and nothing in it is applied.
@@ -11,6 +13,9 @@ export type PaymentRow = {
 };
 export type RawRow = { line: number; account: string; date: string; amount: string; reference: string };
 export type RowError = { line: number; message: string };
+
+// The most payments one file or batch may hold; a bigger one is sent in parts.
+export const maxBatch = 5000;
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const isDate = (value: string) =>
@@ -41,8 +46,11 @@ function cells(line: string): string[] {
 
 const isHeader = (row: readonly string[]) => row[0]?.toLowerCase() === 'account';
 
-// The file's rows, numbered by their line in the file; blank lines are skipped.
+// The file's rows, numbered by their line in the file; blank lines are skipped. A file holding a
+// NUL byte is not text (a binary file chosen by mistake), and nothing in it is read.
 export function csvRows(text: string): { rows: RawRow[]; errors: RowError[] } {
+  if (text.includes('\u0000'))
+    return { rows: [], errors: [{ line: 1, message: 'This is not a CSV text file: it holds a NUL byte' }] };
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const rows: RawRow[] = [];
   const errors: RowError[] = [];
@@ -90,7 +98,7 @@ function rowProblem(row: RawRow, knownAccount: (account: string) => boolean, ear
   if (!row.account) return 'the account is missing';
   if (!knownAccount(row.account)) return `account ${row.account} is not an enforcement case`;
   if (!isDate(row.date)) return `the date must be a real date written YYYY-MM-DD, not “${row.date}”`;
-  if (!/^\d+$/.test(row.amount) || Number(row.amount) <= 0 || !Number.isSafeInteger(Number(row.amount)))
+  if (!/^\d+$/.test(row.amount) || Number(row.amount) <= 0 || Number(row.amount) > maxPence)
     return `the amount must be a whole number of pence above 0, not “${row.amount}”`;
   if (!row.reference) return 'the payment reference is missing';
   if (row.reference.length > 60) return 'the payment reference must be 60 characters or fewer';

@@ -7,7 +7,7 @@ import * as arrangements from '../arrangements/repository.ts';
 import * as cases from '../cases/repository.ts';
 import type { EnforcementDeps } from '../context.ts';
 import * as repo from './repository.ts';
-import { againstRecorded, checkRows, csvRows, type RawRow, type RowError } from './rules.ts';
+import { againstRecorded, checkRows, csvRows, maxBatch, type RawRow, type RowError } from './rules.ts';
 
 // Payments received from the revenues system, as a CSV file or a JSON batch. A batch is checked
 // whole and applied whole, or not at all: every bad row is reported with its line number. The same
@@ -59,6 +59,10 @@ async function applyBatch(
   requestId?: string,
 ): Promise<ImportResult> {
   const { councilId } = principal;
+  if (batch.rows.length + batch.errors.length > maxBatch)
+    throw new InvalidInput([
+      { key: 'file', message: `A file can hold at most ${maxBatch} payments: send it in parts` },
+    ]);
   const earlier = await repo.importWithHash(deps.db, councilId, batch.hash);
   if (earlier) return { outcome: 'already-imported', import: earlier };
   const accounts = [...new Set(batch.rows.map((row) => row.account).filter(Boolean))];
@@ -100,8 +104,12 @@ async function applyBatch(
       importId: made.id,
       at: now,
     }));
+    const caseIds = [...new Set(payments.map((p) => p.caseId))].sort();
+    // The cases are locked before their payments are added: a payment's reference to its case
+    // would otherwise hold a share lock that another import's lock of the case deadlocks with.
+    await cases.lockCases(trx, councilId, caseIds);
     await repo.insertPayments(trx, councilId, payments);
-    const paidOff = await settlePaid(trx, councilId, [...new Set(payments.map((p) => p.caseId))], now);
+    const paidOff = await settlePaid(trx, councilId, caseIds, now);
     await appendAudit(
       trx,
       actorFor(principal, requestId),

@@ -9,6 +9,9 @@ export type CheckedFile = { rows: GazetteerRow[] } | { problems: LineProblem[]; 
 export const problemsShown = 100;
 
 export function checkFile(text: string): CheckedFile {
+  // A NUL byte is no part of a text file: a binary file chosen by mistake.
+  if (text.includes('\u0000'))
+    return { problems: [{ line: 1, problem: 'the file is not CSV text: it holds a NUL byte' }], badLines: 1 };
   const [heading, ...records] = parseCsv(text);
   if (!heading) return { problems: [{ line: 1, problem: 'the file is empty' }], badLines: 1 };
   const columns = columnsOf(heading.cells);

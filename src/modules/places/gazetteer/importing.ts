@@ -37,7 +37,9 @@ export async function importAs(deps: ImportDeps, actor: Actor, csv: string): Pro
   const at = deps.clock.now();
   const importId = uuidv7(at.getTime());
   const fileHash = createHash('sha256').update(csv).digest('hex');
-  const { rows } = checked;
+  // In UPRN order, so that two imports at once lock the addresses they share in the same order and
+  // one waits for the other rather than deadlocking.
+  const rows = checked.rows.toSorted((a, b) => (a.uprn < b.uprn ? -1 : a.uprn > b.uprn ? 1 : 0));
   return deps.db.transaction().execute(async (trx) => {
     await repo.insertImport(trx, actor.councilId, {
       id: importId,

@@ -168,6 +168,10 @@ describe('checking the file', () => {
     ['ABC,Bad UPRN,DM1 4QT,,,52,-1', 'Line 3: the UPRN “ABC” is not up to 12 digits'],
     ['100,Again,DM1 4QT,,,52,-1', 'Line 3: UPRN 100 is also on line 2'],
     ['102,,DM1 4QT,,,52,-1', 'Line 3: the address is missing'],
+    [
+      `102,"${Array(166).fill('st').join(',')}",DM1 4QT,,,52,-1`,
+      'Line 3: the address is longer than 500 characters with its abbreviations written out',
+    ],
     ['102,No postcode,,,,52,-1', 'Line 3: the postcode is missing'],
     ['102,Bad postcode,DM1,,,52,-1', 'Line 3: the postcode “DM1” is not a UK postcode'],
     [
@@ -187,8 +191,12 @@ describe('checking the file', () => {
     expect('problems' in checked && problemMessages(checked)).toEqual([message]);
   });
 
-  it('refuses an empty file, and one with only its heading', () => {
+  it('refuses an empty file, one with only its heading, and one that is not text', () => {
     expect(checkFile('')).toEqual({ problems: [{ line: 1, problem: 'the file is empty' }], badLines: 1 });
+    expect(checkFile(`${heading}\n${good}\u0000\n`)).toEqual({
+      problems: [{ line: 1, problem: 'the file is not CSV text: it holds a NUL byte' }],
+      badLines: 1,
+    });
     expect(checkFile(`${heading}\n`)).toEqual({
       problems: [{ line: 1, problem: 'the file has a heading but no addresses' }],
       badLines: 1,

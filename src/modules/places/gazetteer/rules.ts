@@ -113,9 +113,13 @@ export function checkRow(cells: readonly string[], columns: Columns): Checked {
   if (!given) return { problem: 'the postcode is missing' };
   const postcode = postcodeOf(given);
   if (!postcode) return { problem: `the postcode “${given.slice(0, 12)}” is not a UK postcode` };
+  // The search key writes abbreviations out ("St" is "street"), so it may be longer than the address.
+  const searchKey = addressKey(address);
+  if (searchKey.length > 500)
+    return { problem: 'the address is longer than 500 characters with its abbreviations written out' };
   const place = positionOf(cells, columns);
   if ('problem' in place) return place;
-  return { row: { uprn, address, postcode, searchKey: addressKey(address), ...place } };
+  return { row: { uprn, address, postcode, searchKey, ...place } };
 }
 
 type Position = Pick<GazetteerRow, 'latitude' | 'longitude' | 'easting' | 'northing'>;

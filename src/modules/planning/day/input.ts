@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../../../platform/calendar/working-days.ts';
 import { timeField } from '../../../platform/web/form-fields.ts';
 import { formChoices, formText, idParam } from '../../../platform/web/form-kit.ts';
 
@@ -83,7 +84,7 @@ export const dayForm = z
       z
         .string()
         .min(1, 'Enter the day to plan')
-        .regex(/^\d{4}-\d{2}-\d{2}$/, 'The day to plan must be a real date, like 7 12 2026'),
+        .refine(isIsoDate, 'The day to plan must be a real date, like 7 12 2026'),
     ),
     officerIds: formChoices.pipe(
       z
