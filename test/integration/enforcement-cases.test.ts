@@ -44,13 +44,18 @@ describe.each(databaseKinds)('enforcement cases on %s', (kind) => {
     await enf().cases.allocate(await lead(), first.id, team.officer, 'req-1');
     expect((await enf().cases.page(await agent(), first.id)).agentName).toBe('enf officer');
     const mine = await enf().cases.list(await agent(), { status: null, agentId: null });
-    expect(mine.map((c) => c.id)).toEqual(expect.arrayContaining([first.id, second.id]));
-    expect(await enf().cases.list(await peer(), { status: null, agentId: null })).toEqual([]);
-    await enf().cases.allocate(await lead(), first.id, team.peer);
-    await expect(enf().cases.page(await agent(), first.id)).rejects.toThrow(NotFound);
+    expect(mine.cases.map((c) => c.id)).toEqual(expect.arrayContaining([first.id, second.id]));
+    expect((await enf().cases.list(await peer(), { status: null, agentId: null })).cases).toEqual([]);
+    // Need to know: another team's leader neither sees the case nor gets it for their agent.
+    const otherLead = await principal(t, team.email('otherManager'));
+    await expect(enf().cases.page(otherLead, first.id)).rejects.toThrow(NotFound);
+    expect(
+      (await enf().cases.list(otherLead, { status: null, agentId: null })).cases.map((c) => c.id),
+    ).not.toContain(first.id);
+    await expect(enf().cases.allocate(await lead(), first.id, team.peer)).rejects.toThrow(InvalidInput);
     expect(
       await auditEvents(t.db, { action: 'enforcement-case.allocated', recordId: first.id }),
-    ).toHaveLength(2);
+    ).toHaveLength(1);
   });
 
   it('refuses an agent who is not an active field officer, a duplicate account and bad details', async () => {
@@ -218,7 +223,7 @@ describe.each(databaseKinds)('enforcement cases on %s', (kind) => {
     const outsider = await principal(t, other.email('manager'), other.councilId);
     await expect(enf().cases.page(outsider, found.id)).rejects.toThrow(NotFound);
     await expect(enf().cases.allocate(outsider, found.id, other.officer)).rejects.toThrow(NotFound);
-    expect(await enf().cases.list(outsider, { status: null, agentId: null })).toEqual([]);
+    expect((await enf().cases.list(outsider, { status: null, agentId: null })).cases).toEqual([]);
     expect(await enf().takingControlFrom(other.councilId, found.accountRef)).toBeNull();
     const token = await tokenFor(t.db, other.councilId, other.manager);
     const response = await t.client().api('GET', `/api/v1/enforcement/cases/${found.id}`, undefined, token);

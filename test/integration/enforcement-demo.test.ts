@@ -26,7 +26,7 @@ describe.each(databaseKinds)('the demo enforcement caseload on %s', (kind) => {
     expect(await seedDemoEnforcement(deps, t.councilId, addresses)).toBe(false);
     const lead = await principal(t, 'dean.walsh@demo.probity.test');
     const { enforcement } = enforcementFor(t);
-    const cases = await enforcement.cases.list(lead, { status: null, agentId: null });
+    const { cases } = await enforcement.cases.list(lead, { status: null, agentId: null });
     expect(cases).toHaveLength(40);
     expect(new Set(cases.map((c) => c.agentId)).size).toBe(4);
     expect(cases.every((c) => addresses.some((a) => a.uprn === c.uprn))).toBe(true);

@@ -57,7 +57,8 @@ export async function seedOtherCouncil(t: TestApp) {
   await addTestPerson(t.db, councilId, {
     email: officerEmail,
     name: `Querida ${otherCouncilMark}`,
-    roles: ['officer'],
+    // A field officer: the manager leads an enforcement agent, and so keeps enforcement cases.
+    roles: ['officer', 'field-officer'],
     lineManagerId: managerId,
   });
   const officer = testClient(t.app);

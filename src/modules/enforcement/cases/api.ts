@@ -74,17 +74,17 @@ export function casesApi(app: FastifyInstance, enforcement: EnforcementService) 
   api.get(
     '/api/v1/enforcement/cases',
     options('enforcement:read', {
-      summary: 'Enforcement cases: an agent’s own, or every case of the council for a team leader',
+      summary: 'Enforcement cases: an agent’s own, or a team leader’s agents’ and the unallocated',
       querystring: z.object({ status: z.enum(statuses).optional(), agent: z.uuid().optional() }),
       response: { 200: z.object({ items: z.array(caseView) }), ...problems },
     }),
     async (request) => {
       const query = queryOf(request, listQuery);
-      const items = await enforcement.cases.list(signedIn(request), {
+      const { cases } = await enforcement.cases.list(signedIn(request), {
         status: query.status || null,
         agentId: query.agent || null,
       });
-      return { items };
+      return { items: cases };
     },
   );
 

@@ -3,7 +3,7 @@ import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { personNamesById } from '../../organisation/service.ts';
 import * as arrangements from '../arrangements/repository.ts';
 import { allocatePayments, arrangementDefaults, pounds } from '../arrangements/rules.ts';
-import { calendarOf, caseFor, type EnforcementDeps } from '../context.ts';
+import { calendarOf, caseFor, type EnforcementDeps, viewerOf } from '../context.ts';
 import * as outcomes from '../outcomes/repository.ts';
 import * as payments from '../payments/repository.ts';
 import { can } from '../policy.ts';
@@ -16,7 +16,8 @@ import { earliestTakingControl } from './rules.ts';
 export async function casePage(deps: EnforcementDeps, principal: Principal, id: string) {
   const found = await caseFor(deps, principal, id, 'see');
   const { councilId } = principal;
-  const [calendar, held, history, arrangement, received, paid] = await Promise.all([
+  const [viewer, calendar, held, history, arrangement, received, paid] = await Promise.all([
+    viewerOf(deps, principal),
     calendarOf(deps, councilId),
     deps.visits.recoveryHeld(councilId, found.accountRef),
     outcomes.outcomesOf(deps.db, councilId, id),
@@ -46,8 +47,8 @@ export async function casePage(deps: EnforcementDeps, principal: Principal, id: 
     payments: received,
     outstandingPence: Math.max(0, found.balancePence - paid),
     may: {
-      manage: can(principal, 'manage', found),
-      recordOutcome: can(principal, 'record-outcome', found) && !['paid', 'returned'].includes(found.status),
+      manage: can(viewer, 'manage', found),
+      recordOutcome: can(viewer, 'record-outcome', found) && !['paid', 'returned'].includes(found.status),
     },
   };
 }

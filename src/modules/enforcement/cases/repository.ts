@@ -174,10 +174,23 @@ export async function casesOfAccounts(
 
 export type CaseFilter = { status: CaseStatus | null; agentId: string | null };
 
-export async function listCases(q: Kysely<Database>, councilId: string, filter: CaseFilter, limit = 500) {
+// Cases by status and agent; `within.agents`: only theirs and those not yet allocated.
+export async function listCases(
+  q: Kysely<Database>,
+  councilId: string,
+  filter: CaseFilter,
+  within: { agents: readonly string[] } | null = null,
+  limit = 500,
+) {
   let query = q.selectFrom('enforcement_case').selectAll().where('council_id', '=', councilId);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.agentId) query = query.where('agent_id', '=', filter.agentId);
+  if (within)
+    query = query.where((eb) =>
+      within.agents.length
+        ? eb.or([eb('agent_id', 'is', null), eb('agent_id', 'in', within.agents)])
+        : eb('agent_id', 'is', null),
+    );
   const rows = await query.orderBy('reference').limit(limit).execute();
   return rows.map(caseOf);
 }

@@ -6,7 +6,6 @@ import { formPage, formRoute, paramsOf, queryOf } from '../../../platform/web/fo
 import { render, signedIn } from '../../../platform/web/render.ts';
 import { pounds } from '../arrangements/rules.ts';
 import { outcomeNames, presentNames } from '../outcomes/rules.ts';
-import { managesEnforcement } from '../policy.ts';
 import type { EnforcementService } from '../service.ts';
 import {
   allocateForm,
@@ -34,15 +33,15 @@ export function caseRoutes(app: FastifyInstance, deps: EnforcementRouteDeps) {
     const principal = signedIn(request);
     const query = queryOf(request, listQuery);
     const filter = { status: query.status || null, agentId: query.agent || null };
-    const [cases, agents] = await Promise.all([
+    const [{ cases, manages }, agents] = await Promise.all([
       enforcement.cases.list(principal, filter),
       enforcement.cases.agents(principal.councilId),
     ]);
     const names = new Map(agents.map((agent) => [agent.id, agent.name]));
     return render(request, reply, `${views}/list.njk`, {
-      title: managesEnforcement(principal) ? 'Enforcement cases' : 'My enforcement cases',
+      title: manages ? 'Enforcement cases' : 'My enforcement cases',
       ...common,
-      manages: managesEnforcement(principal),
+      manages,
       filter: query,
       agents,
       cases: cases.map((found) => ({

@@ -5,8 +5,8 @@ import { uuidv7 } from '../../../platform/db/ids.ts';
 import { InvalidInput, NotFound } from '../../../platform/errors.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
 import { noNoticeYet } from '../../visits/service.ts';
-import { calendarOf, caseFor, type EnforcementDeps } from '../context.ts';
-import { managesEnforcement } from '../policy.ts';
+import { assertManagesEnforcement, calendarOf, caseFor, type EnforcementDeps, viewerOf } from '../context.ts';
+import { type EnforcementViewer, managesEnforcement } from '../policy.ts';
 import { checkNewCase } from './input.ts';
 import * as repo from './repository.ts';
 import { earliestTakingControl, noticeExpiredBy } from './rules.ts';
@@ -30,12 +30,20 @@ export type PlannableCase = {
 };
 
 // An agent: an active person with the field officer role in the council [004: certificated agents].
-export async function checkAgent(deps: Pick<ModuleDeps, 'organisation'>, councilId: string, agentId: string) {
+// An agent is a field officer the team leader manages.
+export async function checkAgent(
+  deps: Pick<ModuleDeps, 'organisation'>,
+  councilId: string,
+  viewer: EnforcementViewer,
+  agentId: string,
+) {
   const agents = await deps.organisation.peopleWithRole(councilId, 'field-officer');
-  const agent = agents.find((person) => person.id === agentId && person.active);
+  const agent = agents.find(
+    (person) => person.id === agentId && person.active && viewer.reportIds.has(person.id),
+  );
   if (!agent)
     throw new InvalidInput([
-      { key: 'agentId', message: 'Choose an active enforcement agent (a field officer)' },
+      { key: 'agentId', message: 'Choose an active enforcement agent (a field officer) in your team' },
     ]);
   return agent;
 }
@@ -46,9 +54,10 @@ export async function createCase(
   input: repo.NewCase,
   requestId?: string,
 ) {
+  const viewer = await assertManagesEnforcement(deps, principal);
   const now = deps.clock.now();
   const made = checkNewCase(input, londonDate(now));
-  if (made.agentId) await checkAgent(deps, principal.councilId, made.agentId);
+  if (made.agentId) await checkAgent(deps, principal.councilId, viewer, made.agentId);
   const id = uuidv7(now.getTime());
   return deps.db.transaction().execute(async (trx) => {
     const reference = await repo.nextReference(trx, principal.councilId, Number(londonDate(now).slice(0, 4)));
@@ -117,7 +126,7 @@ export async function allocate(
   requestId?: string,
 ) {
   await caseFor(deps, principal, id, 'manage');
-  await checkAgent(deps, principal.councilId, agentId);
+  await checkAgent(deps, principal.councilId, await viewerOf(deps, principal), agentId);
   await changeCase(
     deps,
     principal,
@@ -165,10 +174,20 @@ export async function recordNotice(
 }
 
 // The council's cases for a team leader; an agent's own otherwise.
+// The cases the person may see: a team leader's agents' and the unallocated; an agent's own.
 export async function listCases(deps: EnforcementDeps, principal: Principal, filter: repo.CaseFilter) {
-  if (managesEnforcement(principal)) return repo.listCases(deps.db, principal.councilId, filter);
-  if (filter.agentId && filter.agentId !== principal.personId) return [];
-  return repo.listCases(deps.db, principal.councilId, { ...filter, agentId: principal.personId });
+  const viewer = await viewerOf(deps, principal);
+  const manages = managesEnforcement(viewer);
+  if (manages) {
+    const team = [...viewer.reportIds];
+    if (filter.agentId && !viewer.reportIds.has(filter.agentId)) return { cases: [], manages };
+    return { cases: await repo.listCases(deps.db, principal.councilId, filter, { agents: team }), manages };
+  }
+  if (filter.agentId && filter.agentId !== principal.personId) return { cases: [], manages };
+  return {
+    cases: await repo.listCases(deps.db, principal.councilId, { ...filter, agentId: principal.personId }),
+    manages,
+  };
 }
 
 // The first day goods may be taken into control on an enforcement account; null when the account

@@ -96,7 +96,7 @@ export async function seedDemoEnforcement(
   const now = deps.clock.now();
   const today = londonDate(now);
   return deps.db.transaction().execute(async (trx) => {
-    const existing = await cases.listCases(trx, councilId, { status: null, agentId: null }, 1);
+    const existing = await cases.listCases(trx, councilId, { status: null, agentId: null }, null, 1);
     if (existing.length) return false;
     for (let index = 0; index < 40; index++) {
       const agentId = agentIds[index % agentIds.length] ?? null;

@@ -5,7 +5,7 @@ import { uuidv7 } from '../../../platform/db/ids.ts';
 import { InvalidInput } from '../../../platform/errors.ts';
 import * as arrangements from '../arrangements/repository.ts';
 import * as cases from '../cases/repository.ts';
-import type { EnforcementDeps } from '../context.ts';
+import { assertManagesEnforcement, type EnforcementDeps } from '../context.ts';
 import * as repo from './repository.ts';
 import { againstRecorded, checkRows, csvRows, maxBatch, type RawRow, type RowError } from './rules.ts';
 
@@ -59,6 +59,7 @@ async function applyBatch(
   requestId?: string,
 ): Promise<ImportResult> {
   const { councilId } = principal;
+  await assertManagesEnforcement(deps, principal);
   if (batch.rows.length + batch.errors.length > maxBatch)
     throw new InvalidInput([
       { key: 'file', message: `A file can hold at most ${maxBatch} payments: send it in parts` },
