@@ -7,6 +7,7 @@ import { copyRoute, dropLate, type Route, refresh } from './route.ts';
 
 const meanRemoved = 10;
 const maxString = 10;
+const wholeRouteRate = 0.1;
 
 /** Cuts customers out of copies of the routes it touches (added to `owned`); returns them. */
 export function ruin(inst: Instance, routes: Route[], owned: Set<Route>, random: () => number): number[] {
@@ -23,6 +24,9 @@ export function ruin(inst: Instance, routes: Route[], owned: Set<Route>, random:
   const stringsMax = (4 * meanRemoved) / (1 + stringMax) - 1;
   const strings = Math.floor(random() * stringsMax) + 1;
   const seed = 1 + Math.floor(random() * inst.customers);
+  // Now and then the seed's whole route goes, so that a route can be closed (Ropke & Pisinger's
+  // route removal); the fleet is then smaller when its customers fit elsewhere.
+  let whole = random() < wholeRouteRate;
   const ruined = new Set<number>();
   const removed: number[] = [];
   const take = (r: number) => {
@@ -38,9 +42,12 @@ export function ruin(inst: Instance, routes: Route[], owned: Set<Route>, random:
     if (r < 0 || ruined.has(r)) continue;
     const route = take(r);
     const size = route.nodes.length - 2;
-    const length = Math.floor(random() * Math.min(size, stringMax)) + 1;
+    const length = whole ? size : Math.floor(random() * Math.min(size, stringMax)) + 1;
     const cut =
-      random() < 0.5 ? cutString(route, customer, length, random) : cutSplit(route, customer, length, random);
+      whole || random() < 0.5
+        ? cutString(route, customer, length, random)
+        : cutSplit(route, customer, length, random);
+    whole = false;
     for (const c of cut) routeOf[c] = -1;
     removed.push(...cut);
   }
