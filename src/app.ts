@@ -130,7 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   });
   organisationRoutes(app, { organisation, clock });
-  auditRoutes(app, db, organisation.personNames);
+  auditRoutes(app, db, organisation.personNames, clock);
   outboxRoutes(app, db);
   giftsRoutes(app, { gifts, clock });
   interestsRoutes(app, { ...interests, clock });

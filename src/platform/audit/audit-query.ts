@@ -69,3 +69,18 @@ export async function auditRecordTypes(db: Kysely<Database>, councilId: string):
     select record_type from types where record_type is not null`.execute(db);
   return rows.map((row) => row.record_type);
 }
+
+// Every event the filter matches, newest first, a batch at a time so that memory stays flat.
+export async function* auditEventBatches(
+  db: Kysely<Database>,
+  councilId: string,
+  filter: AuditFilter,
+  batchSize = 1000,
+): AsyncGenerator<AuditEvent[]> {
+  let before: number | undefined;
+  do {
+    const page = await listAuditEvents(db, councilId, filter, { limit: batchSize, before });
+    if (page.events.length) yield page.events;
+    before = page.nextCursor ?? undefined;
+  } while (before !== undefined);
+}

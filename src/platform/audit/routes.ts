@@ -2,21 +2,22 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { isUuid } from '../auth/secrets.ts';
-import { startOfLondonDay } from '../calendar/daylight.ts';
-import { isIsoDate } from '../calendar/working-days.ts';
+import type { Role } from '../auth/roles.ts';
+import type { Clock } from '../clock.ts';
+import { dateTimeText } from '../calendar/date-text.ts';
 import type { Database } from '../db/schema.ts';
-import type { FieldError } from '../errors.ts';
+import { InvalidInput } from '../errors.ts';
 import { perCouncilCache } from '../short-cache.ts';
-import { formPage, formText, queryOf } from '../web/form-kit.ts';
-import { signedIn } from '../web/render.ts';
-import { type AuditFilter, auditRecordTypes, listAuditEvents } from './audit-query.ts';
+import { sendCsv } from '../web/csv.ts';
+import { formPage, queryOf } from '../web/form-kit.ts';
+import { actorOf, signedIn } from '../web/render.ts';
+import { type AuditValues, auditFilter, auditQuery, filterSearch } from './audit-filter.ts';
+import { auditEventBatches, auditRecordTypes, listAuditEvents } from './audit-query.ts';
+import { type AuditEvent, recordAccess } from './audit-trail.ts';
+import { actionName, recordTypeName } from './event-names.ts';
+import { recordHref, referenceOf } from './record-links.ts';
 
 const pageSize = 25;
-
-// The filter's dates are London calendar days.
-const dayAfter = (date: string) =>
-  startOfLondonDay(new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
 
 const auditEventView = z.object({
   seq: z.number(),
@@ -34,49 +35,6 @@ const auditEventView = z.object({
 });
 
 type PersonOption = { id: string; name: string };
-
-// The filter as typed; a page number that is not one is ignored.
-const auditQuery = z.object({
-  person: formText,
-  recordType: z.string().catch(''),
-  recordId: formText,
-  from: formText,
-  to: formText,
-  before: z
-    .unknown()
-    .optional()
-    .transform((value) => {
-      const before = Number(value);
-      return Number.isInteger(before) && before > 0 ? before : undefined;
-    }),
-});
-type AuditValues = Omit<z.output<typeof auditQuery>, 'before'>;
-
-// The filter the page's fields ask for, or none with the reasons it cannot be used.
-function auditFilter(values: AuditValues): { filter: AuditFilter; errors: FieldError[] } {
-  const errors: FieldError[] = [];
-  if (values.person && !isUuid(values.person))
-    errors.push({ key: 'person', message: 'Select a person from the list' });
-  if (values.from && !isIsoDate(values.from))
-    errors.push({ key: 'from', message: 'From date must be a real date, like 2026-11-23' });
-  if (values.to && !isIsoDate(values.to))
-    errors.push({ key: 'to', message: 'To date must be a real date, like 2026-11-23' });
-  if (errors.length === 0 && values.from && values.to && values.to < values.from) {
-    errors.push({ key: 'to', message: 'To date must be the same as or after the from date' });
-  }
-  if (errors.length) return { filter: {}, errors };
-  return {
-    filter: {
-      actorId: values.person || undefined,
-      recordType: values.recordType || undefined,
-      recordId: values.recordId || undefined,
-      from: values.from ? startOfLondonDay(values.from) : undefined,
-      to: values.to ? dayAfter(values.to) : undefined,
-    },
-    errors,
-  };
-}
-
 type FilterOptions = { people: readonly PersonOption[]; recordTypes: readonly string[] };
 
 // The filter's choices: anyone, or one person; any record type, or one.
@@ -92,19 +50,51 @@ function filterItems(options: FilterOptions, values: AuditValues) {
     ],
     recordTypeItems: [
       { value: '', text: 'Any record type' },
-      ...options.recordTypes.map((type) => ({
-        value: type,
-        text: type,
-        selected: type === values.recordType,
-      })),
+      ...options.recordTypes
+        .map((type) => ({ value: type, text: recordTypeName(type), selected: type === values.recordType }))
+        .sort((a, b) => a.text.localeCompare(b.text)),
     ],
   };
+}
+
+// An event as an auditor reads it: when in words, what happened by name, the record's reference
+// and, for a viewer who may open it, a link to the record.
+function eventRow(event: AuditEvent, roles: ReadonlySet<Role>) {
+  const reference = referenceOf(event);
+  return {
+    ...event,
+    when: dateTimeText(event.occurredAt),
+    what: actionName(event.action),
+    recordTypeText: recordTypeName(event.recordType),
+    reference,
+    href: recordHref(event, reference, roles),
+  };
+}
+
+const csvHeadings = ['Event', 'When', 'Who', 'What', 'Record', 'Reference', 'Record id', 'Before', 'After'];
+
+const jsonCell = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
+
+async function* csvRows(events: AsyncIterable<AuditEvent[]>) {
+  for await (const batch of events)
+    yield batch.map((event) => [
+      event.seq,
+      dateTimeText(event.occurredAt),
+      event.actorLabel,
+      actionName(event.action),
+      recordTypeName(event.recordType),
+      referenceOf(event) ?? '',
+      event.recordId,
+      jsonCell(event.before),
+      jsonCell(event.after),
+    ]);
 }
 
 export function auditRoutes(
   app: FastifyInstance,
   db: Kysely<Database>,
   people: (councilId: string) => Promise<readonly PersonOption[]>,
+  clock: Clock,
 ) {
   // The filter's choices are read at most every ten seconds per council: the page is the trail's
   // busiest, and a new person or record type turning up in the lists a few seconds late is harmless.
@@ -120,14 +110,29 @@ export function auditRoutes(
     const { before, ...values } = queryOf(request, auditQuery);
     const { filter, errors } = auditFilter(values);
     const page = await listAuditEvents(db, principal.councilId, filter, { limit: pageSize, before });
-    const nextParams = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== ''));
-    if (page.nextCursor) nextParams.set('before', String(page.nextCursor));
     return formPage({ request, reply, values, errors }, 'audit/views/audit.njk', {
       title: 'Audit trail',
-      events: page.events,
+      events: page.events.map((event) => eventRow(event, principal.roles)),
       ...filterItems(await options(principal.councilId), values),
-      nextHref: page.nextCursor ? `/audit?${nextParams.toString()}` : null,
+      downloadHref: errors.length ? null : `/audit/events.csv${filterSearch(values)}`,
+      nextHref: page.nextCursor ? `/audit${filterSearch(values, { before: String(page.nextCursor) })}` : null,
     });
+  });
+
+  // The filtered events as a spreadsheet. Taking the trail away is itself recorded.
+  app.get('/audit/events.csv', { config: { access: 'audit:read' } }, async (request, reply) => {
+    const { before: _ignored, ...values } = queryOf(request, auditQuery);
+    const { filter, errors } = auditFilter(values);
+    if (errors.length) throw new InvalidInput(errors);
+    const principal = signedIn(request);
+    await recordAccess(
+      db,
+      actorOf(request),
+      { action: 'audit-trail.exported', recordType: 'audit-trail', after: { filter } },
+      clock.now(),
+    );
+    const events = auditEventBatches(db, principal.councilId, filter);
+    return sendCsv(reply, 'audit-trail.csv', csvHeadings, csvRows(events));
   });
 
   auditApi(app, db);

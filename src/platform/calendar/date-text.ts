@@ -1,3 +1,5 @@
+import { londonDate, londonTime } from './daylight.ts';
+
 // Calendar dates (YYYY-MM-DD) in words, as pages, emails and letters show them. A calendar date
 // has no time zone, so it is read and written as UTC.
 const dayMonthYearFormat = new Intl.DateTimeFormat('en-GB', {
@@ -28,4 +30,19 @@ export function weekdayDayMonthYear(date: string): string {
     .filter((part) => part.type !== 'literal')
     .map((part) => part.value)
     .join(' ');
+}
+
+// A London wall-clock time ('HH:MM') in GOV.UK style: 2:46pm, 9am, midday, midnight.
+export function clockTime(time: string): string {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  if (minutes === 0 && hours === 12) return 'midday';
+  if (minutes === 0 && hours === 0) return 'midnight';
+  const hour = hours % 12 === 0 ? 12 : hours % 12;
+  const minute = minutes === 0 ? '' : `:${String(minutes).padStart(2, '0')}`;
+  return `${hour}${minute}${hours < 12 ? 'am' : 'pm'}`;
+}
+
+// An instant as a London date and time in GOV.UK style: 6 December 2026 at 2:46pm.
+export function dateTimeText(instant: Date): string {
+  return `${dayMonthYear(londonDate(instant))} at ${clockTime(londonTime(instant))}`;
 }
