@@ -86,7 +86,7 @@ test('an administrator edits a policy setting, and the change is in the audit tr
   await settings.menuLink('Audit trail').click();
   await settings.filterAuditTrail('policy');
   await settings.checkAccessible();
-  const row = settings.row('policy.updated').first();
+  const row = settings.row('Policy settings changed').first();
   await expect(row).toBeVisible();
   await row.locator('.govuk-details__summary').click();
   await expect(row).toContainText('"giftRecordingThresholdPence": 2000');

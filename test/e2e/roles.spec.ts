@@ -21,7 +21,17 @@ const expectedNavigation: Record<string, string[]> = {
   'head-of-service': managers,
   director: seniorManagers,
   'chief-executive': seniorManagers,
-  'monitoring-officer': seniorManagers,
+  // The monitoring officer reads the audit trail as well.
+  'monitoring-officer': [
+    'Home',
+    'My team',
+    'Gifts and hospitality',
+    'Interests',
+    'Complaint reports',
+    'Customers',
+    'Audit trail',
+    'API tokens',
+  ],
   hr: ['Home', 'Gifts and hospitality', 'Interests', 'Customers', 'People', 'API tokens'],
   audit: [
     'Home',

@@ -12,6 +12,8 @@ describe('route access', () => {
     ['audit:read', as('officer'), false],
     ['audit:read', as('audit'), true],
     ['audit:read', as('system-administrator'), true],
+    ['audit:read', as('monitoring-officer'), true],
+    ['audit:read', as('chief-executive', 'director', 'hr'), false],
     ['people:read', as('hr'), true],
     ['people:manage', as('hr'), false],
     ['people:manage', as('system-administrator'), true],

@@ -7,7 +7,9 @@ export const capabilities = {
   'people:manage': ['system-administrator'],
   'policy:manage': ['system-administrator'],
   'calendar:manage': ['system-administrator'],
-  'audit:read': ['system-administrator', 'audit'],
+  // The audit trail: audit, and the monitoring officer, who reports on the lawfulness of what
+  // the council does and investigates breaches of its codes.
+  'audit:read': ['system-administrator', 'audit', 'monitoring-officer'],
   'email:read-outbox': ['system-administrator'],
   // Everyone the code of conduct covers (employees, contractors, agency staff and volunteers,
   // 001 §2): all roles but a committee member's, who is a councillor under the members' code.
