@@ -58,7 +58,12 @@ describe.each(databaseKinds)('browsing the audit trail on %s', (kind) => {
     await appendAudit(
       t.db,
       actor,
-      { action: 'complaint.received', recordType: 'complaint', recordId: uuidv7(), after: { reference: 'CMP-2026-0113' } },
+      {
+        action: 'complaint.received',
+        recordType: 'complaint',
+        recordId: uuidv7(),
+        after: { reference: 'CMP-2026-0113' },
+      },
       clock.now(),
     );
     clock.advance(20 * 60_000);
@@ -121,7 +126,10 @@ describe.each(databaseKinds)('browsing the audit trail on %s', (kind) => {
     const response = await auditor.get('/audit/events.csv?recordType=widget');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
-    const lines = response.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = response.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Event,When,Who,What,Record,Reference,Record id,Before,After');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(',"\'=HYPERLINK(""http://evil.example"")",Widget: frobbed twice,Widget,');

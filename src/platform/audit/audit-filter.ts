@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isUuid } from '../auth/secrets.ts';
 import { startOfLondonDay } from '../calendar/daylight.ts';
 import type { FieldError } from '../errors.ts';
-import { formText } from '../web/form-kit.ts';
+import { dateQueryParts, formText } from '../web/form-kit.ts';
 import { dateInput } from '../web/forms.ts';
 import type { AuditFilter } from './audit-query.ts';
 
@@ -14,12 +14,7 @@ export const auditQuery = z.object({
   person: part,
   recordType: part,
   recordId: part,
-  'from-day': part,
-  'from-month': part,
-  'from-year': part,
-  'to-day': part,
-  'to-month': part,
-  'to-year': part,
+  ...dateQueryParts('from', 'to'),
   before: z
     .unknown()
     .optional()

@@ -19,6 +19,14 @@ export const formChoices = z.preprocess(
   z.array(z.string()).catch([]),
 );
 // A path parameter that is a record's id.
+// The day, month and year boxes of GOV.UK date inputs in a query string, as typed: '' when absent.
+export function dateQueryParts<N extends string>(...names: N[]) {
+  const part = formText.catch('');
+  return Object.fromEntries(
+    names.flatMap((name) => ['day', 'month', 'year'].map((box) => [`${name}-${box}`, part])),
+  ) as Record<`${N}-${'day' | 'month' | 'year'}`, typeof part>;
+}
+
 export const idParam = z.uuid();
 
 // Path parameters: anything that does not parse is a page that does not exist.

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { pdfDocument } from '../../../platform/documents/pdf.ts';
 import { csvLine } from '../../../platform/web/csv.ts';
-import { formText, queryOf } from '../../../platform/web/form-kit.ts';
+import { dateQueryParts, formText, queryOf } from '../../../platform/web/form-kit.ts';
 import { dateInput, formErrors } from '../../../platform/web/forms.ts';
 import { actorOf, render, signedIn } from '../../../platform/web/render.ts';
 import type { ComplaintsRouteDeps } from '../routes.ts';
@@ -32,15 +32,7 @@ const csvHeadings = [
 ];
 
 const part = formText.catch('');
-const periodQuery = z.object({
-  year: part,
-  'from-day': part,
-  'from-month': part,
-  'from-year': part,
-  'to-day': part,
-  'to-month': part,
-  'to-year': part,
-});
+const periodQuery = z.object({ year: part, ...dateQueryParts('from', 'to') });
 
 // The period chosen in the query string: ?year=2025, or ?from-day=…&to-day=…, else this year.
 function chosen(request: FastifyRequest, today: string) {
