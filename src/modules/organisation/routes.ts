@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { render, signedIn } from '../../platform/web/render.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
+import { passwordRoutes } from './passwords/routes.ts';
 import { peopleApi } from './people/api.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { policyRoutes } from './policy-settings/routes.ts';
@@ -22,6 +23,7 @@ export function organisationRoutes(app: FastifyInstance, deps: OrganisationRoute
   });
 
   invitationRoutes(app, organisation);
+  passwordRoutes(app, organisation);
   peopleRoutes(app, organisation);
   peopleApi(app, organisation);
   policyRoutes(app, organisation);

@@ -5,6 +5,7 @@ import { calendarService } from './calendar/service.ts';
 import { councilCreatedAt, findCouncil, findCouncilBySlug, listCouncilIds } from './councils/repository.ts';
 import { invitationsService } from './invitations/service.ts';
 import type { OrganisationDeps } from './module-deps.ts';
+import { passwordsService } from './passwords/service.ts';
 import * as repo from './people/repository.ts';
 import { peopleService } from './people/service.ts';
 import { policySettingsService } from './policy-settings/service.ts';
@@ -25,6 +26,7 @@ export function organisationService(deps: OrganisationDeps) {
   return {
     ...peopleService(deps),
     ...invitationsService(deps),
+    ...passwordsService(deps),
     ...policySettingsService(deps),
     ...calendarService(deps),
     councilBySlug: (slug: string) => findCouncilBySlug(db, slug),
