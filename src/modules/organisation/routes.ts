@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import { render, signedIn } from '../../platform/web/render.ts';
 import { calendarRoutes } from './calendar/routes.ts';
+import { councilPageRoutes } from './council-pages/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { passwordRoutes } from './passwords/routes.ts';
 import { peopleApi } from './people/api.ts';
@@ -24,6 +25,7 @@ export function organisationRoutes(app: FastifyInstance, deps: OrganisationRoute
 
   invitationRoutes(app, organisation);
   passwordRoutes(app, organisation);
+  councilPageRoutes(app, organisation);
   peopleRoutes(app, organisation);
   peopleApi(app, organisation);
   policyRoutes(app, organisation);
