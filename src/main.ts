@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { type Config, ConfigError, loadConfig } from './config.ts';
@@ -18,7 +19,7 @@ import { createMailer } from './platform/notify/mailer.ts';
 import { emailQueue, smsQueue } from './platform/notify/outbox.ts';
 import { createTexter } from './platform/notify/texter.ts';
 
-const usage = `Usage: node src/main.ts <command>
+const usage = `Usage: npm run <command> [-- options]   (npm start runs serve --demo)
 
 Commands:
   serve [--demo]     migrate, then serve Probity (--demo adds the demo council if it is missing)
@@ -51,10 +52,10 @@ async function gatherStatisticsOnce(database: DatabaseHandle) {
 
 async function serve(config: Config, demo: boolean) {
   const startedAt = performance.now();
+  await checkPortFree(config);
   // The web modules load while the database starts (its WebAssembly compiles off the main thread).
   const [database, { buildApp }] = await Promise.all([open(config), import('./app.ts')]);
   const seeded = demo ? await seedDemoCouncil(database.db, systemClock) : null;
-  if (seeded) printDemoSignIns(config, seeded.created);
   let log: { error(details: object, message: string): void } = {
     error: (_, message) => console.error(message),
   };
@@ -92,12 +93,48 @@ async function serve(config: Config, demo: boolean) {
   // Node prints before ending the process with a failure code.
   process.on('SIGTERM', () => void shutDown('SIGTERM'));
   process.on('SIGINT', () => void shutDown('SIGINT'));
-  await app.listen({ port: config.port, host: config.host });
+  await listen(app, config);
   const where =
     'url' in config.database ? 'PostgreSQL' : `the embedded database in ${config.database.dataDir}`;
   console.log(
     `Probity is running at ${config.baseUrl} on ${where} (ready in ${Math.round(performance.now() - startedAt)} ms)`,
   );
+  // The accounts come last, so that they are what a person starting the demo sees.
+  if (seeded) printDemoSignIns(config, seeded.created);
+}
+
+// A port another program holds is a mistake in how Probity was started, said in one line: checked
+// before the database starts, so that it is said at once, and again when listening.
+const portInUse = (config: Config) =>
+  new ConfigError(
+    `Port ${config.port} is in use by another program (perhaps Probity is already running). Stop it, or start on another port: PORT=${config.port + 1} npm start`,
+  );
+
+function checkPortFree(config: Config): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EADDRINUSE' ? reject(portInUse(config)) : resolve(),
+    );
+    probe.listen(config.port, config.host, () => probe.close(() => resolve()));
+  });
+}
+
+async function listen(
+  app: { listen(options: { port: number; host: string }): Promise<string> },
+  config: Config,
+) {
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw portInUse(config);
+    throw error;
+  }
+}
+
+// The demo logs what goes wrong, not every request, unless LOG_LEVEL asks for more.
+function demoEnvironment(env: NodeJS.ProcessEnv, demo: boolean): NodeJS.ProcessEnv {
+  return demo && env.LOG_LEVEL === undefined ? { ...env, LOG_LEVEL: 'warn' } : env;
 }
 
 function printDemoSignIns(config: Config, created: boolean) {
@@ -185,7 +222,7 @@ async function verifyAudit(config: Config): Promise<number> {
 
 async function main(argv: string[]): Promise<number> {
   const [command = 'serve', ...rest] = argv;
-  const config = loadConfig(process.env);
+  const config = loadConfig(demoEnvironment(process.env, command === 'serve' && rest.includes('--demo')));
   switch (command) {
     case 'serve':
       await serve(config, rest.includes('--demo'));

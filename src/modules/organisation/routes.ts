@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import { render, signedIn } from '../../platform/web/render.ts';
 import { calendarRoutes } from './calendar/routes.ts';
+import { councilPageRoutes } from './council-pages/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
+import { passwordRoutes } from './passwords/routes.ts';
 import { peopleApi } from './people/api.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { policyRoutes } from './policy-settings/routes.ts';
@@ -22,6 +24,8 @@ export function organisationRoutes(app: FastifyInstance, deps: OrganisationRoute
   });
 
   invitationRoutes(app, organisation);
+  passwordRoutes(app, organisation);
+  councilPageRoutes(app, organisation);
   peopleRoutes(app, organisation);
   peopleApi(app, organisation);
   policyRoutes(app, organisation);

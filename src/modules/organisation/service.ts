@@ -2,9 +2,17 @@ import type { Kysely } from 'kysely';
 import type { Role } from '../../platform/auth/roles.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { calendarService } from './calendar/service.ts';
-import { councilCreatedAt, findCouncil, findCouncilBySlug, listCouncilIds } from './councils/repository.ts';
+import { councilPagesService } from './council-pages/service.ts';
+import {
+  councilCreatedAt,
+  findCouncil,
+  findCouncilBySlug,
+  listCouncilIds,
+  listCouncils,
+} from './councils/repository.ts';
 import { invitationsService } from './invitations/service.ts';
 import type { OrganisationDeps } from './module-deps.ts';
+import { passwordsService } from './passwords/service.ts';
 import * as repo from './people/repository.ts';
 import { peopleService } from './people/service.ts';
 import { policySettingsService } from './policy-settings/service.ts';
@@ -25,10 +33,13 @@ export function organisationService(deps: OrganisationDeps) {
   return {
     ...peopleService(deps),
     ...invitationsService(deps),
+    ...passwordsService(deps),
+    ...councilPagesService(deps),
     ...policySettingsService(deps),
     ...calendarService(deps),
     councilBySlug: (slug: string) => findCouncilBySlug(db, slug),
     councilIds: () => listCouncilIds(db),
+    councils: () => listCouncils(db),
     councilCreatedAt: (councilId: string) => councilCreatedAt(db, councilId),
 
     // For other modules: who a person is, who is above and below them, who holds a role.

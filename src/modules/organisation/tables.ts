@@ -74,6 +74,14 @@ export interface CalendarOverrideTable {
   title: string;
 }
 
+export interface CouncilPageTable {
+  council_id: string;
+  page: string;
+  body: string;
+  updated_at: Date;
+  updated_by: string;
+}
+
 export interface OrganisationTables {
   council: CouncilTable;
   council_policy: CouncilPolicyTable;
@@ -83,4 +91,5 @@ export interface OrganisationTables {
   person_role: PersonRoleTable;
   one_time_token: OneTimeTokenTable;
   calendar_override: CalendarOverrideTable;
+  council_page: CouncilPageTable;
 }

@@ -35,10 +35,20 @@ const signInForm = z.object({
   next,
 });
 
+// What the page says after a password is set or reset, or after signing out.
+const arrivals = {
+  'password-set': 'Your password has been set. Sign in with it.',
+  'password-reset': 'Your password has been reset. Sign in with your new password.',
+  'signed-out': 'You have signed out.',
+} as const;
+const arrivedFrom = (query: unknown) =>
+  Object.entries(arrivals).find(([key]) => typeof query === 'object' && query !== null && key in query)?.[1];
+
 const signInPage = (shown: ShownForm) =>
   formPage({ ...shown, values: { email: formText.parse(shown.values.email) } }, 'auth/views/sign-in.njk', {
     title: 'Sign in',
     next: safeNext(shown.values.next),
+    flash: shown.errors.length ? undefined : arrivedFrom(shown.request.query),
   });
 
 export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {

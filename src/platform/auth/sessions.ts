@@ -88,10 +88,14 @@ export async function endSession(db: Kysely<Database>, councilId: string, sessio
   await db.deleteFrom('session').where('council_id', '=', councilId).where('id', '=', sessionId).execute();
 }
 
-export async function endSessionsOf(db: Kysely<Database>, councilId: string, personId: string) {
-  await db
-    .deleteFrom('session')
-    .where('council_id', '=', councilId)
-    .where('person_id', '=', personId)
-    .execute();
+// Ends all the person's sessions, or all but the one they are using (`keep`).
+export async function endSessionsOf(
+  db: Kysely<Database>,
+  councilId: string,
+  personId: string,
+  keep?: string,
+) {
+  let query = db.deleteFrom('session').where('council_id', '=', councilId).where('person_id', '=', personId);
+  if (keep !== undefined) query = query.where('id', '<>', keep);
+  await query.execute();
 }

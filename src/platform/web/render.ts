@@ -26,10 +26,19 @@ export function renderText(
   return request.server.view(template, layoutData(request, reply, data));
 }
 
+// A council's public pages are at /public/<council>/…: their footer links to that council's own
+// statement, notice, cookies and contact pages; other pages' footers to the same paths without a
+// council, which lead to the signed-in person's council, or the only one, or a choice of them.
+function footerBase(path: string): string {
+  const slug = /^\/public\/([a-z0-9-]{1,60})(\/|$)/.exec(path)?.[1];
+  return slug ? `/public/${slug}` : '';
+}
+
 function layoutData(request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown>) {
   const principal = request.principal;
   return {
     ...data,
+    footerBase: footerBase(request.url),
     principal,
     councilName:
       principal?.councilName ?? (typeof data.councilName === 'string' ? data.councilName : productName),

@@ -6,8 +6,10 @@ export async function findCouncilBySlug(db: Kysely<Database>, slug: string) {
   return db.selectFrom('council').select(['council_id', 'name']).where('slug', '=', slug).executeTakeFirst();
 }
 
-export async function listCouncils(db: Kysely<Database>): Promise<{ council_id: string; name: string }[]> {
-  return db.selectFrom('council').select(['council_id', 'name']).orderBy('name').execute();
+export async function listCouncils(
+  db: Kysely<Database>,
+): Promise<{ council_id: string; name: string; slug: string }[]> {
+  return db.selectFrom('council').select(['council_id', 'name', 'slug']).orderBy('name').execute();
 }
 
 export async function listCouncilIds(db: Kysely<Database>): Promise<string[]> {

@@ -1,6 +1,6 @@
 import type { EmailMessage } from '../../../platform/notify/mailer.ts';
 
-const london = new Intl.DateTimeFormat('en-GB', {
+export const londonDateTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   day: 'numeric',
   month: 'long',
@@ -28,7 +28,7 @@ export function invitationEmail(details: {
       'Set your password using this link:',
       details.link,
       '',
-      `The link works once and expires at ${london.format(details.expiresAt)}. If it has expired, ask your system administrator for a new one.`,
+      `The link works once and expires at ${londonDateTime.format(details.expiresAt)}. If it has expired, ask your system administrator for a new one.`,
       '',
       'If you were not expecting this email, you can ignore it.',
     ].join('\n'),

@@ -1,13 +1,10 @@
 import { type Actor, appendAudit } from '../../../platform/audit/audit-trail.ts';
-import { checkNewPassword } from '../../../platform/auth/password-policy.ts';
-import { hashPassword, loadCommonPasswords } from '../../../platform/auth/passwords.ts';
-import { endSessionsOf } from '../../../platform/auth/sessions.ts';
-import { InvalidInput, NotFound } from '../../../platform/errors.ts';
+import { InvalidInput } from '../../../platform/errors.ts';
 import type { OrganisationDeps } from '../module-deps.ts';
-import { setPasswordHash } from '../people/repository.ts';
+import { setPasswordByLink } from '../passwords/service.ts';
 import { existingPerson } from '../people/service.ts';
 import { invitationEmail } from './emails.ts';
-import { createInvitation, findLiveInvitation, markUsed } from './repository.ts';
+import { createInvitation, findLiveInvitation } from './repository.ts';
 
 // Emails a person a link to set their password; a new link cancels the ones before it.
 export async function invite(deps: OrganisationDeps, actor: Actor, id: string, councilName: string) {
@@ -31,42 +28,12 @@ export async function invite(deps: OrganisationDeps, actor: Actor, id: string, c
   });
 }
 
-// Sets the password of the person a live invitation is for; the link then stops working.
-export async function acceptInvitation(
-  { db, clock }: OrganisationDeps,
-  credential: string,
-  password: string,
-  confirmation: string,
-  requestId: string,
-) {
-  const now = clock.now();
-  const invitation = await findLiveInvitation(db, credential, now);
-  if (!invitation) throw new NotFound('This link has expired or has already been used');
-  const verdict = checkNewPassword(password, invitation, await loadCommonPasswords());
-  if (!verdict.ok) throw new InvalidInput([{ key: 'password', message: verdict.message }]);
-  if (password !== confirmation)
-    throw new InvalidInput([{ key: 'confirmation', message: 'Passwords do not match' }]);
-  const passwordHash = await hashPassword(password);
-  const { councilId, personId } = invitation;
-  const actor = { councilId, personId, label: invitation.name, requestId };
-  await db.transaction().execute(async (trx) => {
-    await markUsed(trx, invitation, now);
-    await setPasswordHash(trx, councilId, personId, passwordHash);
-    await endSessionsOf(trx, councilId, personId);
-    await appendAudit(
-      trx,
-      actor,
-      { action: 'person.password-set', recordType: 'person', recordId: personId },
-      now,
-    );
-  });
-}
-
 export function invitationsService(deps: OrganisationDeps) {
   return {
     invite: (actor: Actor, id: string, councilName: string) => invite(deps, actor, id, councilName),
     invitation: (credential: string) => findLiveInvitation(deps.db, credential, deps.clock.now()),
+    // Sets the password of the person a live invitation is for; the link then stops working.
     acceptInvitation: (credential: string, password: string, confirmation: string, requestId: string) =>
-      acceptInvitation(deps, credential, password, confirmation, requestId),
+      setPasswordByLink(deps, { credential, purpose: 'set-password' }, { password, confirmation }, requestId),
   };
 }
