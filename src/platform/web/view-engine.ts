@@ -84,10 +84,20 @@ type ExportingTemplate = nunjucks.Template & {
   getExported(callback: (error: Error | null, exported: Record<string, unknown>) => void): void;
 };
 
+// Probity's own macros, loaded once as globals in the same way.
+const appMacros: Record<string, string> = {
+  appScrollingTable: 'macros/scrolling-table.njk',
+  appScrollingRegion: 'macros/scrolling-table.njk',
+};
+
 function registerGovukMacros(env: nunjucks.Environment) {
   env.addGlobal('govukAttributes', govukAttributes);
-  for (const [name, path] of Object.entries(govukMacros)) {
-    const template = env.getTemplate(`govuk/${path}`) as ExportingTemplate;
+  const macros = [
+    ...Object.entries(govukMacros).map(([name, path]) => [name, `govuk/${path}`]),
+    ...Object.entries(appMacros),
+  ];
+  for (const [name = '', path = ''] of macros) {
+    const template = env.getTemplate(path) as ExportingTemplate;
     template.getExported((error, exported) => {
       if (error) throw error;
       env.addGlobal(name, exported[name]);
