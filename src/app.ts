@@ -48,6 +48,7 @@ import { outboxRoutes } from './platform/notify/routes.ts';
 import type { Texter } from './platform/notify/texter.ts';
 import type { RouteAccess } from './platform/web/access.ts';
 import { healthRoutes } from './platform/web/health.ts';
+import { type Task, type TaskSource, tasksOf } from './platform/web/tasks.ts';
 import { createServer, registerPlugins } from './platform/web/server.ts';
 import './platform/web/types.ts';
 
@@ -72,6 +73,8 @@ type App = {
   // The demo council's day in the field and its gazetteer, for `serve --demo`.
   seedDemoDay(councilId: string): Promise<boolean>;
   // The demo council's enforcement caseload at these addresses (the demo gazetteer's), once.
+  // What is waiting for a person in every module, most urgent first (their home page).
+  tasksFor(principal: Principal): Promise<Task[]>;
 };
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -96,7 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   knowCustomersComplaintsBy(complaintReferences);
   const letters = complaintLetters(moduleDeps);
   const customers = customersService(moduleDeps, { letters });
-  const { casework, ombudsman, reports, retention } = complaintsService(moduleDeps, { letters, customers });
+  const complaints = complaintsService(moduleDeps, { letters, customers });
+  const { casework, ombudsman, reports, retention } = complaints;
   const intake = intakeService(moduleDeps, { customers, casework, letters });
   // Visits asks enforcement (which uses visits) when goods may first be taken on an account: a port.
   const visits = visitsService(moduleDeps, {
@@ -114,6 +118,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     searchMs: config.routeSearchMs,
   });
 
+  // A person's home page: every module's tasks for them, one query a module.
+  const taskSources: TaskSource[] = [
+    gifts.tasksFor,
+    interests.tasksFor,
+    complaints.tasksFor,
+    customers.tasksFor,
+    visits.tasksFor,
+    enforcement.tasksFor,
+  ];
+  const tasksFor = (principal: Principal) =>
+    tasksOf(taskSources, principal, (error) => app.log.error({ err: error }, 'a module’s tasks failed'));
+
   const routes = await registerPlugins(app, {
     config,
     db,
@@ -129,7 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     lockoutPolicy: async (councilId) => organisation.policy(councilId),
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   });
-  organisationRoutes(app, { organisation, clock });
+  organisationRoutes(app, { organisation, clock, tasksFor });
   auditRoutes(app, db, organisation.personNames);
   outboxRoutes(app, db);
   giftsRoutes(app, { gifts, clock });
@@ -157,7 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await seedDemoEnforcement({ db, clock, organisation }, councilId, demoCaseload());
     return seedDemoDay({ db, clock, riskRegister: visits.riskRegister }, councilId, demoPorts);
   };
-  return { app, routes, jobs, delivery, seedDemoDay: seedDemo };
+  return { app, routes, jobs, delivery, seedDemoDay: seedDemo, tasksFor };
 }
 
 // What a job calls on a service: for each council, or once for all.

@@ -9,6 +9,7 @@ import type { EnforcementDeps } from './context.ts';
 import type { OutcomeInput } from './outcomes/rules.ts';
 import { recordOutcome } from './outcomes/service.ts';
 import * as payments from './payments/service.ts';
+import { enforcementTasks } from './cases/tasks.ts';
 import { repoOf } from './people.ts';
 
 // The enforcement module's public face (DOMAIN.md §5; policy 004; Taking Control of Goods
@@ -67,6 +68,8 @@ export function enforcementService(
       ) => payments.recordBatch(deps, principal, batch, requestId),
       recentImports: (principal: Principal) => repoOf(deps).imports(principal.councilId),
     },
+    // The cases waiting for the agent's visit, for their home page.
+    tasksFor: (principal: Principal) => enforcementTasks(deps, principal),
     // The daily check of payment arrangements: instalments missed after the grace period.
     checkArrangements: (councilId: string) => checkArrangements(deps, councilId),
     // For the route planner: the cases these agents may visit to take control on that date.

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import type { Principal } from '../../platform/auth/principal.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { render, signedIn } from '../../platform/web/render.ts';
+import { type Task, urgencyNames } from '../../platform/web/tasks.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { peopleApi } from './people/api.ts';
@@ -8,7 +10,12 @@ import { peopleRoutes } from './people/routes.ts';
 import { policyRoutes } from './policy-settings/routes.ts';
 import type { OrganisationService } from './service.ts';
 
-type OrganisationRouteDeps = { organisation: OrganisationService; clock: Clock };
+type OrganisationRouteDeps = {
+  organisation: OrganisationService;
+  clock: Clock;
+  // What is waiting for the person in every module, most urgent first (app.ts composes it).
+  tasksFor: (principal: Principal) => Promise<Task[]>;
+};
 
 export function organisationRoutes(app: FastifyInstance, deps: OrganisationRouteDeps) {
   const { organisation } = deps;
@@ -16,10 +23,15 @@ export function organisationRoutes(app: FastifyInstance, deps: OrganisationRoute
   app.get('/', { config: { access: 'signed-in' } }, async (request, reply) => {
     const principal = signedIn(request);
     return render(request, reply, 'organisation/views/home.njk', {
-      title: 'Home',
-      roles: [...principal.roles],
+      title: 'Your work',
+      tasks: await deps.tasksFor(principal),
+      urgencyNames,
     });
   });
+
+  app.get('/account', { config: { access: 'signed-in' } }, async (request, reply) =>
+    render(request, reply, 'organisation/views/account.njk', { title: 'Your account' }),
+  );
 
   invitationRoutes(app, organisation);
   peopleRoutes(app, organisation);
