@@ -23,7 +23,7 @@ export function organisationRoutes(app: FastifyInstance, deps: OrganisationRoute
   app.get('/', { config: { access: 'signed-in' } }, async (request, reply) => {
     const principal = signedIn(request);
     return render(request, reply, 'organisation/views/home.njk', {
-      title: 'Your work',
+      title: 'Home',
       tasks: await deps.tasksFor(principal),
       urgencyNames,
     });
