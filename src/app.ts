@@ -43,13 +43,14 @@ import type { JobQueue } from './platform/jobs/queue.ts';
 import type { Job } from './platform/jobs/scheduler.ts';
 import { messageDelivery } from './platform/notify/delivery.ts';
 import type { Mailer } from './platform/notify/mailer.ts';
-import { createOutbox, removeOldMessages } from './platform/notify/outbox.ts';
+import { createOutbox, type Outbox, removeOldMessages } from './platform/notify/outbox.ts';
 import { outboxRoutes } from './platform/notify/routes.ts';
+import { sendTaskDigests } from './platform/notify/task-digest.ts';
 import type { Texter } from './platform/notify/texter.ts';
 import type { RouteAccess } from './platform/web/access.ts';
 import { healthRoutes } from './platform/web/health.ts';
-import { type Task, type TaskSource, tasksOf } from './platform/web/tasks.ts';
 import { createServer, registerPlugins } from './platform/web/server.ts';
+import { type Task, type TaskSource, tasksOf } from './platform/web/tasks.ts';
 import './platform/web/types.ts';
 
 type AppDeps = {
@@ -118,17 +119,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     searchMs: config.routeSearchMs,
   });
 
-  // A person's home page: every module's tasks for them, one query a module.
-  const taskSources: TaskSource[] = [
+  const home = homeWork({ db, clock, outbox, baseUrl: config.baseUrl, log: app.log }, organisation, [
     gifts.tasksFor,
     interests.tasksFor,
     complaints.tasksFor,
     customers.tasksFor,
     visits.tasksFor,
     enforcement.tasksFor,
-  ];
-  const tasksFor = (principal: Principal) =>
-    tasksOf(taskSources, principal, (error) => app.log.error({ err: error }, 'a module’s tasks failed'));
+  ]);
 
   const routes = await registerPlugins(app, {
     config,
@@ -145,7 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     lockoutPolicy: async (councilId) => organisation.policy(councilId),
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   });
-  organisationRoutes(app, { organisation, clock, tasksFor });
+  organisationRoutes(app, { organisation, clock, tasksFor: home.tasksFor });
   auditRoutes(app, db, organisation.personNames);
   outboxRoutes(app, db);
   giftsRoutes(app, { gifts, clock });
@@ -162,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     { db, clock, log: app.log, config },
     { organisation, gifts, interests, casework, customers, intake, retention, visits, enforcement },
   );
+  jobs.push(home.digests);
   const demoPorts = {
     declareKnownCustomer: (principal: Principal, answers: Record<string, string>) =>
       interests.declarations.declare(principal, 'known-customer', answers),
@@ -173,7 +172,32 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await seedDemoEnforcement({ db, clock, organisation }, councilId, demoCaseload());
     return seedDemoDay({ db, clock, riskRegister: visits.riskRegister }, councilId, demoPorts);
   };
-  return { app, routes, jobs, delivery, seedDemoDay: seedDemo, tasksFor };
+  return { app, routes, jobs, delivery, seedDemoDay: seedDemo, tasksFor: home.tasksFor };
+}
+
+// A person's home page and their daily email of it: every module's tasks for them, one query a
+// module. The email is claimed on the person's row, so a day has one whichever process sends it.
+function homeWork(
+  deps: { db: Kysely<Database>; clock: Clock; outbox: Outbox; baseUrl: string; log: FastifyBaseLogger },
+  organisation: Pick<OrganisationService, 'councilIds' | 'digestRecipients' | 'claimDigest'>,
+  sources: TaskSource[],
+) {
+  const tasksFor = (principal: Principal) =>
+    tasksOf(sources, principal, (error) => deps.log.error({ err: error }, 'a module’s tasks failed'));
+  const digestSources = {
+    recipients: organisation.digestRecipients,
+    claim: organisation.claimDigest,
+    tasksFor,
+  };
+  const digests: Job = {
+    name: 'daily task digests',
+    everyMs: 60 * 60 * 1000,
+    async run() {
+      for (const councilId of await organisation.councilIds())
+        await sendTaskDigests(deps, digestSources, councilId);
+    },
+  };
+  return { tasksFor, digests };
 }
 
 // What a job calls on a service: for each council, or once for all.

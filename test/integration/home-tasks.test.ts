@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { principalByEmail } from '../../src/platform/auth/principals.ts';
+import { fixedClock } from '../../src/platform/clock.ts';
 import type { Task } from '../../src/platform/web/tasks.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo, demoClients } from '../support/clients.ts';
-import { insertComplaint } from '../support/complaint-rows.ts';
-import { databaseKinds } from '../support/databases.ts';
+import { type ComplaintFacts, insertComplaint } from '../support/complaint-rows.ts';
+import { databaseKinds, demoSeededAt } from '../support/databases.ts';
 import { insertDeclaration } from '../support/interests.ts';
 import { type OtherCouncil, seedOtherCouncil } from '../support/other-council.ts';
 
@@ -17,6 +18,7 @@ const summary = (tasks: Task[]) => tasks.map((task) => [task.title, task.count, 
 describe.each(databaseKinds)('home page tasks on %s', (kind) => {
   let t: TestApp;
   let other: OtherCouncil;
+  const clock = fixedClock(demoSeededAt);
   const client = demoClients(() => t);
   const tasksOf = async (email: string, councilId = t.councilId) => {
     const principal = await principalByEmail(t.db, councilId, email);
@@ -25,7 +27,7 @@ describe.each(databaseKinds)('home page tasks on %s', (kind) => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp(kind);
+    t = await startTestApp(kind, { clock });
     other = await seedOtherCouncil(t);
     const stage = (respondBy: string, handler: string) => ({
       startedOn: '2026-11-02',
@@ -34,7 +36,7 @@ describe.each(databaseKinds)('home page tasks on %s', (kind) => {
       respondBy,
       handler: demo(handler),
     });
-    const complaints = [
+    const complaints: Omit<ComplaintFacts, 'receivedOn'>[] = [
       { reference: 'CMP-2026-9001', stages: [stage('2026-11-25', 'james.oneill')] },
       { reference: 'CMP-2026-9002', stages: [stage('2026-11-20', 'james.oneill')] },
       { reference: 'CMP-2026-9003', stages: [stage('2026-11-23', 'james.oneill')] },
@@ -118,5 +120,48 @@ describe.each(databaseKinds)('home page tasks on %s', (kind) => {
     expect(account.body).toContain('href="/account/tokens"');
     const sophie = await (await client('sophie.turner')).get('/');
     expect(sophie.body).toContain('Nothing is waiting for you.');
+  });
+
+  it('emails each person their work once a day, only when something waits, unless they turn it off', async () => {
+    const digest = t.jobs.find((job) => job.name === 'daily task digests');
+    if (!digest) throw new Error('No digest job');
+    const digestsTo = (email: string) =>
+      t.db
+        .selectFrom('outbound_email')
+        .select(['subject', 'body'])
+        .where('recipient', '=', email)
+        .where('subject', 'like', 'Your work today%')
+        .execute();
+    // Two processes at once, then again: one email a day.
+    await Promise.all([digest.run(), digest.run()]);
+    await digest.run();
+    const james = await digestsTo(demo('james.oneill'));
+    expect(james.map((email) => email.subject)).toEqual(['Your work today: 5 things waiting']);
+    const body = james[0]?.body ?? '';
+    expect(body).toContain(
+      '- Complaints overdue: 2, overdue since 18 November 2026 (Overdue)\n  http://probity.test/complaints',
+    );
+    expect(body.indexOf('Complaints overdue')).toBeLessThan(body.indexOf('Complaint remedies you own'));
+    expect(body).toContain('http://probity.test/account');
+    expect(await digestsTo(demo('sophie.turner'))).toEqual([]);
+    const quentin = await digestsTo('quentin@quixhollow.test');
+    expect(quentin).toHaveLength(1);
+    expect(quentin[0]?.body).not.toContain('CMP-2026-9006');
+
+    const account = await client('james.oneill');
+    const refused = await account.post('/account', { taskDigest: 'sometimes' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Select whether to be emailed a summary of your work');
+    expect((await account.post('/account', { taskDigest: 'no' })).statusCode).toBe(303);
+    expect((await account.get('/account')).body).toMatch(/value="no" checked/);
+
+    // The next morning: nothing before seven, then Hannah's second and none for James.
+    clock.set(new Date('2026-11-24T06:30:00Z'));
+    await digest.run();
+    expect(await digestsTo(demo('hannah.price'))).toHaveLength(1);
+    clock.set(new Date('2026-11-24T07:30:00Z'));
+    await digest.run();
+    expect(await digestsTo(demo('hannah.price'))).toHaveLength(2);
+    expect(await digestsTo(demo('james.oneill'))).toHaveLength(1);
   });
 });

@@ -125,6 +125,7 @@ const expectedAccess: Record<string, readonly Role[] | 'everyone signed in' | 'p
   'GET /public/:council/complaints/new': 'public',
   'GET /public/:council/complaints/progress': 'public',
   'GET /account/tokens': 'everyone signed in',
+  'GET /account': 'everyone signed in',
   'GET /': 'everyone signed in',
   'GET /sign-in': 'public',
   'GET /health/ready': 'public',

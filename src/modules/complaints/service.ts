@@ -3,9 +3,9 @@ import type { CustomersService } from '../customers/service.ts';
 import type { ComplaintLetters } from '../letters/service.ts';
 import type { ModuleDeps } from '../organisation/service.ts';
 import { caseworkService } from './casework/service.ts';
+import { complaintTasks } from './casework/tasks.ts';
 import { ombudsmanCases } from './ombudsman/service.ts';
 import { complaintReports } from './reports/service.ts';
-import { complaintTasks } from './casework/tasks.ts';
 import { complaintRetention } from './retention.ts';
 
 // The complaints module's public face: the services app.ts wires in, and the types others need.

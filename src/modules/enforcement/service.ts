@@ -5,11 +5,11 @@ import { checkArrangements } from './arrangements/service.ts';
 import { casePage, defaultsFor } from './cases/reading.ts';
 import type { CaseFilter, NewCase } from './cases/repository.ts';
 import * as cases from './cases/service.ts';
+import { enforcementTasks } from './cases/tasks.ts';
 import type { EnforcementDeps } from './context.ts';
 import type { OutcomeInput } from './outcomes/rules.ts';
 import { recordOutcome } from './outcomes/service.ts';
 import * as payments from './payments/service.ts';
-import { enforcementTasks } from './cases/tasks.ts';
 import { repoOf } from './people.ts';
 
 // The enforcement module's public face (DOMAIN.md §5; policy 004; Taking Control of Goods

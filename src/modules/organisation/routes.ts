@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { render, signedIn } from '../../platform/web/render.ts';
 import { type Task, urgencyNames } from '../../platform/web/tasks.ts';
 import { calendarRoutes } from './calendar/routes.ts';
+import { accountRoutes } from './digest/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { peopleApi } from './people/api.ts';
 import { peopleRoutes } from './people/routes.ts';
@@ -29,10 +30,7 @@ export function organisationRoutes(app: FastifyInstance, deps: OrganisationRoute
     });
   });
 
-  app.get('/account', { config: { access: 'signed-in' } }, async (request, reply) =>
-    render(request, reply, 'organisation/views/account.njk', { title: 'Your account' }),
-  );
-
+  accountRoutes(app, organisation);
   invitationRoutes(app, organisation);
   peopleRoutes(app, organisation);
   peopleApi(app, organisation);

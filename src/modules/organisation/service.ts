@@ -3,6 +3,7 @@ import type { Role } from '../../platform/auth/roles.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { calendarService } from './calendar/service.ts';
 import { councilCreatedAt, findCouncil, findCouncilBySlug, listCouncilIds } from './councils/repository.ts';
+import { digestService } from './digest/service.ts';
 import { invitationsService } from './invitations/service.ts';
 import type { OrganisationDeps } from './module-deps.ts';
 import * as repo from './people/repository.ts';
@@ -24,6 +25,7 @@ export function organisationService(deps: OrganisationDeps) {
   const { db } = deps;
   return {
     ...peopleService(deps),
+    ...digestService(deps),
     ...invitationsService(deps),
     ...policySettingsService(deps),
     ...calendarService(deps),

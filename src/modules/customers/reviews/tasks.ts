@@ -1,6 +1,6 @@
 import { CompiledQuery } from 'kysely';
-import type { Principal } from '../../../platform/auth/principal.ts';
 import { can } from '../../../platform/auth/permissions.ts';
+import type { Principal } from '../../../platform/auth/principal.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { addDays, type Task, urgencyOf } from '../../../platform/web/tasks.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
