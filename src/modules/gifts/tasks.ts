@@ -1,10 +1,9 @@
-import { CompiledQuery } from 'kysely';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
 import { addWorkingDays } from '../../platform/calendar/working-days.ts';
 import { perCouncilCache } from '../../platform/short-cache.ts';
-import { addDays, type Task, urgencyOf } from '../../platform/web/tasks.ts';
+import { addDays, type Task, taskCounts, urgencyOf } from '../../platform/web/tasks.ts';
 import { type ModuleDeps, viewerOf } from '../organisation/service.ts';
 import { endedPeriods } from './reviews/status.ts';
 
@@ -61,11 +60,13 @@ export function giftTasks(deps: ModuleDeps) {
     const periods = endedPeriods(today, policy.giftReviewMonths);
     const from = periods.at(-1)?.start ?? today;
     const keys = [...registers.always, ...registers.withEntries];
-    const { rows } = await deps.db.executeQuery<Row>(
-      CompiledQuery.raw(statement, [councilId, principal.personId, keys, from, policy.giftReviewMonths]),
-    );
-    const row = rows[0];
-    if (!row) return [];
+    const row = await taskCounts<Row>(deps.db, statement, [
+      councilId,
+      principal.personId,
+      keys,
+      from,
+      policy.giftReviewMonths,
+    ]);
     const entriesOf = (key: string, start: string) =>
       row.entries.find((e) => e.key === key && e.start === start)?.entries ?? 0;
     const shown = keys.filter(

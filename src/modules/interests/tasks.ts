@@ -1,8 +1,7 @@
-import { CompiledQuery } from 'kysely';
 import { can } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { londonDate } from '../../platform/calendar/daylight.ts';
-import { addDays, type Task, urgencyOf } from '../../platform/web/tasks.ts';
+import { addDays, type Task, taskCounts, urgencyOf } from '../../platform/web/tasks.ts';
 import type { ModuleDeps } from '../organisation/service.ts';
 import { financialYearOf, isRelevantOfficer } from './returns/rules.ts';
 
@@ -30,12 +29,10 @@ export function interestTasks(deps: ModuleDeps) {
     const { councilId } = principal;
     const today = londonDate(deps.clock.now());
     const year = financialYearOf(today);
-    const [{ policy }, { rows }] = await Promise.all([
+    const [{ policy }, row] = await Promise.all([
       deps.organisation.policyAndCalendar(councilId, principal.councilRulesVersion),
-      deps.db.executeQuery<Row>(CompiledQuery.raw(statement, [councilId, principal.personId, year])),
+      taskCounts<Row>(deps.db, statement, [councilId, principal.personId, year]),
     ]);
-    const row = rows[0];
-    if (!row) return [];
     const owesReturn = isRelevantOfficer(principal.roles, policy.relatedPartyRoles) && !row.returned;
     return [
       {

@@ -1,4 +1,6 @@
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
+import type { Database } from '../db/schema.ts';
 
 // What is waiting for a person, as each module tells the home page and the daily digest: one
 // line a kind of work, with how many there are, the earliest date one is due and where to do it.
@@ -70,4 +72,16 @@ export function addDays(date: string, days: number): string {
   const day = new Date(`${date}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() + days);
   return day.toISOString().slice(0, 10);
+}
+
+// A module's tasks statement: a select of counts and dates, so always one row.
+export async function taskCounts<Row>(
+  db: Kysely<Database>,
+  statement: string,
+  parameters: readonly unknown[],
+): Promise<Row> {
+  const { rows } = await db.executeQuery<Row>(CompiledQuery.raw(statement, [...parameters]));
+  const row = rows[0];
+  if (!row) throw new Error('A tasks statement returned no row');
+  return row;
 }

@@ -1,8 +1,7 @@
-import { CompiledQuery } from 'kysely';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { addWorkingDays } from '../../../platform/calendar/working-days.ts';
-import { type Task, urgencyOf } from '../../../platform/web/tasks.ts';
+import { type Task, taskCounts, urgencyOf } from '../../../platform/web/tasks.ts';
 import type { CaseworkDeps } from './context.ts';
 
 // A person's complaints work, read in one statement: the stages they handle that are overdue,
@@ -49,11 +48,7 @@ export async function complaintTasks(deps: CaseworkDeps, principal: Principal): 
   );
   const today = londonDate(deps.clock.now());
   const atRiskBy = addWorkingDays(calendar, today, policy.complaintReminderWorkingDays);
-  const { rows } = await deps.db.executeQuery<Row>(
-    CompiledQuery.raw(statement, [councilId, principal.personId, today, atRiskBy]),
-  );
-  const row = rows[0];
-  if (!row) return [];
+  const row = await taskCounts<Row>(deps.db, statement, [councilId, principal.personId, today, atRiskBy]);
   const task = (title: string, count: number, due: string | null, href: string): Task => ({
     module: 'complaints',
     title,

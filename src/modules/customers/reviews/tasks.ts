@@ -1,8 +1,7 @@
-import { CompiledQuery } from 'kysely';
 import { can } from '../../../platform/auth/permissions.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
-import { addDays, type Task, urgencyOf } from '../../../platform/web/tasks.ts';
+import { addDays, type Task, taskCounts, urgencyOf } from '../../../platform/web/tasks.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
 
 // Reviews of customers' categories and contact restrictions falling due within four weeks, and
@@ -28,11 +27,10 @@ export async function customerReviewTasks(deps: ModuleDeps, principal: Principal
   if (!can(principal.roles, 'complaints:manage')) return [];
   const today = londonDate(deps.clock.now());
   const by = addDays(today, dueWithinDays);
-  const { rows } = await deps.db.executeQuery<{ due: number; dueFrom: string | null }>(
-    CompiledQuery.raw(statement, [principal.councilId, by]),
-  );
-  const row = rows[0];
-  if (!row) return [];
+  const row = await taskCounts<{ due: number; dueFrom: string | null }>(deps.db, statement, [
+    principal.councilId,
+    by,
+  ]);
   return [
     {
       module: 'customers',

@@ -1,8 +1,7 @@
-import { CompiledQuery } from 'kysely';
 import { can } from '../../../platform/auth/permissions.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
-import { addDays, type Task, urgencyOf } from '../../../platform/web/tasks.ts';
+import { addDays, type Task, taskCounts, urgencyOf } from '../../../platform/web/tasks.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
 
 // The enforcement cases allocated to an agent that are waiting for a visit (open, or back for a
@@ -14,11 +13,10 @@ const statement = `select count(*)::int as cases, min(appointment_on)::text as "
 export async function enforcementTasks(deps: ModuleDeps, principal: Principal): Promise<Task[]> {
   if (!can(principal.roles, 'enforcement:work')) return [];
   const today = londonDate(deps.clock.now());
-  const { rows } = await deps.db.executeQuery<{ cases: number; firstAppointment: string | null }>(
-    CompiledQuery.raw(statement, [principal.councilId, principal.personId]),
-  );
-  const row = rows[0];
-  if (!row) return [];
+  const row = await taskCounts<{ cases: number; firstAppointment: string | null }>(deps.db, statement, [
+    principal.councilId,
+    principal.personId,
+  ]);
   return [
     {
       module: 'enforcement',

@@ -1,8 +1,7 @@
-import { CompiledQuery } from 'kysely';
 import { can } from '../../../platform/auth/permissions.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
-import type { Task } from '../../../platform/web/tasks.ts';
+import { type Task, taskCounts } from '../../../platform/web/tasks.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
 
 // A person's field work today, in one statement: their plan for the day with its visits not
@@ -30,11 +29,12 @@ export async function visitTasks(deps: ModuleDeps, principal: Principal): Promis
   if (!can(principal.roles, 'visits:plan') && !can(principal.roles, 'visits:watch')) return [];
   const today = londonDate(deps.clock.now());
   const watchesAll = principal.roles.has('responsible-officer');
-  const { rows } = await deps.db.executeQuery<Row>(
-    CompiledQuery.raw(statement, [principal.councilId, principal.personId, today, watchesAll]),
-  );
-  const row = rows[0];
-  if (!row) return [];
+  const row = await taskCounts<Row>(deps.db, statement, [
+    principal.councilId,
+    principal.personId,
+    today,
+    watchesAll,
+  ]);
   return [
     {
       module: 'visits',
