@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo, demoClients } from '../support/clients.ts';
 import { type ComplaintFacts, insertComplaint } from '../support/complaint-rows.ts';
 import { databaseKinds, demoSeededAt } from '../support/databases.ts';
+import { record } from '../support/gifts.ts';
 import { insertDeclaration } from '../support/interests.ts';
 import { type OtherCouncil, seedOtherCouncil } from '../support/other-council.ts';
 
@@ -90,6 +91,23 @@ describe.each(databaseKinds)('home page tasks on %s', (kind) => {
       expect((await tasksOf(demo(colleague))).map((task) => task.title)).not.toContain(
         'Declarations of interest to review',
       );
+  });
+
+  it('gives a gift waiting for approval to its approver only', async () => {
+    await record(await client('megan.hall'), {
+      kind: 'hospitality',
+      offerorOrganisation: 'Home Page Partners LLP',
+      relationship: 'contractor',
+      nature: 'meal',
+      description: 'a working lunch',
+      value: '85',
+    });
+    const approver = await tasksOf(demo('tom.whitfield'));
+    expect(summary(approver.filter((task) => task.module === 'gifts'))).toEqual([
+      ['Gifts and hospitality to approve', 1, null, 'later'],
+    ]);
+    for (const other of ['helen.marsh', 'megan.hall'])
+      expect((await tasksOf(demo(other))).filter((task) => task.module === 'gifts')).toEqual([]);
   });
 
   it('never shows another council’s work', async () => {

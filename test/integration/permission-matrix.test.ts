@@ -126,6 +126,7 @@ const expectedAccess: Record<string, readonly Role[] | 'everyone signed in' | 'p
   'GET /public/:council/complaints/progress': 'public',
   'GET /account/tokens': 'everyone signed in',
   'GET /account': 'everyone signed in',
+  'POST /account': 'everyone signed in',
   'GET /': 'everyone signed in',
   'GET /sign-in': 'public',
   'GET /health/ready': 'public',
