@@ -43,12 +43,14 @@ import type { JobQueue } from './platform/jobs/queue.ts';
 import type { Job } from './platform/jobs/scheduler.ts';
 import { messageDelivery } from './platform/notify/delivery.ts';
 import type { Mailer } from './platform/notify/mailer.ts';
-import { createOutbox, removeOldMessages } from './platform/notify/outbox.ts';
+import { createOutbox, type Outbox, removeOldMessages } from './platform/notify/outbox.ts';
 import { outboxRoutes } from './platform/notify/routes.ts';
+import { sendTaskDigests } from './platform/notify/task-digest.ts';
 import type { Texter } from './platform/notify/texter.ts';
 import type { RouteAccess } from './platform/web/access.ts';
 import { healthRoutes } from './platform/web/health.ts';
 import { createServer, registerPlugins } from './platform/web/server.ts';
+import { type Task, type TaskSource, tasksOf } from './platform/web/tasks.ts';
 import './platform/web/types.ts';
 
 type AppDeps = {
@@ -72,6 +74,8 @@ type App = {
   // The demo council's day in the field and its gazetteer, for `serve --demo`.
   seedDemoDay(councilId: string): Promise<boolean>;
   // The demo council's enforcement caseload at these addresses (the demo gazetteer's), once.
+  // What is waiting for a person in every module, most urgent first (their home page).
+  tasksFor(principal: Principal): Promise<Task[]>;
 };
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -96,7 +100,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   knowCustomersComplaintsBy(complaintReferences);
   const letters = complaintLetters(moduleDeps);
   const customers = customersService(moduleDeps, { letters });
-  const { casework, ombudsman, reports, retention } = complaintsService(moduleDeps, { letters, customers });
+  const complaints = complaintsService(moduleDeps, { letters, customers });
+  const { casework, ombudsman, reports, retention } = complaints;
   const intake = intakeService(moduleDeps, { customers, casework, letters });
   // Visits asks enforcement (which uses visits) when goods may first be taken on an account: a port.
   const visits = visitsService(moduleDeps, {
@@ -114,6 +119,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     searchMs: config.routeSearchMs,
   });
 
+  const home = homeWork({ db, clock, outbox, baseUrl: config.baseUrl, log: app.log }, organisation, [
+    gifts.tasksFor,
+    interests.tasksFor,
+    complaints.tasksFor,
+    customers.tasksFor,
+    visits.tasksFor,
+    enforcement.tasksFor,
+  ]);
+
   const routes = await registerPlugins(app, {
     config,
     db,
@@ -129,7 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     lockoutPolicy: async (councilId) => organisation.policy(councilId),
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   });
-  organisationRoutes(app, { organisation, clock });
+  organisationRoutes(app, { organisation, clock, tasksFor: home.tasksFor });
   auditRoutes(app, db, organisation.personNames, clock);
   outboxRoutes(app, db);
   giftsRoutes(app, { gifts, clock });
@@ -146,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     { db, clock, log: app.log, config },
     { organisation, gifts, interests, casework, customers, intake, retention, visits, enforcement },
   );
+  jobs.push(home.digests);
   const demoPorts = {
     declareKnownCustomer: (principal: Principal, answers: Record<string, string>) =>
       interests.declarations.declare(principal, 'known-customer', answers),
@@ -157,7 +172,32 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await seedDemoEnforcement({ db, clock, organisation }, councilId, demoCaseload());
     return seedDemoDay({ db, clock, riskRegister: visits.riskRegister }, councilId, demoPorts);
   };
-  return { app, routes, jobs, delivery, seedDemoDay: seedDemo };
+  return { app, routes, jobs, delivery, seedDemoDay: seedDemo, tasksFor: home.tasksFor };
+}
+
+// A person's home page and their daily email of it: every module's tasks for them, one query a
+// module. The email is claimed on the person's row, so a day has one whichever process sends it.
+function homeWork(
+  deps: { db: Kysely<Database>; clock: Clock; outbox: Outbox; baseUrl: string; log: FastifyBaseLogger },
+  organisation: Pick<OrganisationService, 'councilIds' | 'digestRecipients' | 'claimDigest'>,
+  sources: TaskSource[],
+) {
+  const tasksFor = (principal: Principal) =>
+    tasksOf(sources, principal, (error) => deps.log.error({ err: error }, 'a module’s tasks failed'));
+  const digestSources = {
+    recipients: organisation.digestRecipients,
+    claim: organisation.claimDigest,
+    tasksFor,
+  };
+  const digests: Job = {
+    name: 'daily task digests',
+    everyMs: 60 * 60 * 1000,
+    async run() {
+      for (const councilId of await organisation.councilIds())
+        await sendTaskDigests(deps, digestSources, councilId);
+    },
+  };
+  return { tasksFor, digests };
 }
 
 // What a job calls on a service: for each council, or once for all.

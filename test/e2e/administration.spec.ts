@@ -94,7 +94,11 @@ test('an administrator edits a policy setting, and the change is in the audit tr
 
 test('a person creates an API token, sees it once, and revokes it', async ({ page }) => {
   const tokens = new AdministrationPages(page);
-  await tokens.menuLink('API tokens').click();
+  // API tokens are in the person's account, from their name by the menu.
+  await page.getByRole('link', { name: /^Your account/ }).click();
+  await tokens.expectPage('Your account');
+  await tokens.checkAccessible();
+  await page.getByRole('link', { name: 'API tokens', exact: true }).click();
   await tokens.checkAccessible();
   await tokens.createToken('Browser test token', 'Read only', 'In 30 days');
   const token = await tokens.newToken.innerText();

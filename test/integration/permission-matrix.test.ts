@@ -142,6 +142,8 @@ const expectedAccess: Record<string, readonly Role[] | 'everyone signed in' | 'p
   'GET /password-reset/sent': 'public',
   'GET /password-reset/:credential': 'public',
   'POST /password-reset/:credential': 'public',
+  'GET /account': 'everyone signed in',
+  'POST /account': 'everyone signed in',
   'GET /': 'everyone signed in',
   'GET /sign-in': 'public',
   'GET /health/ready': 'public',

@@ -1,7 +1,9 @@
+import type { Principal } from '../../platform/auth/principal.ts';
 import type { CustomersService } from '../customers/service.ts';
 import type { ComplaintLetters } from '../letters/service.ts';
 import type { ModuleDeps } from '../organisation/service.ts';
 import { caseworkService } from './casework/service.ts';
+import { complaintTasks } from './casework/tasks.ts';
 import { ombudsmanCases } from './ombudsman/service.ts';
 import { complaintReports } from './reports/service.ts';
 import { complaintRetention } from './retention.ts';
@@ -26,5 +28,7 @@ export function complaintsService(
     ombudsman: ombudsmanCases(deps),
     reports: complaintReports(deps),
     retention: complaintRetention({ ...deps, customers: collaborators.customers }),
+    // What is waiting for a person: deadlines, accounts asked of them, remedies they own.
+    tasksFor: (principal: Principal) => complaintTasks(deps, principal),
   };
 }

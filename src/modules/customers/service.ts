@@ -15,6 +15,7 @@ import { type Customer, customer } from './repository.ts';
 import { anonymiseDormantCustomers } from './retention.ts';
 import type { ReviewForm, ReviewRequestForm } from './reviews/input.ts';
 import * as reviews from './reviews/service.ts';
+import { customerReviewTasks } from './reviews/tasks.ts';
 import { type Category, restrictionKinds } from './rules.ts';
 
 // The customers module's public face: complainants and others the council deals with, the contacts
@@ -110,5 +111,7 @@ function reviewUseCases(deps: CustomersDeps) {
       reviews.review(deps, principal, customerId, form, requestId),
     reviewsDue: (principal: Principal) => reviews.reviewsDue(deps, principal),
     sendReviewReminders: (councilId: string) => reviews.sendReviewReminders(deps, councilId),
+    // What is waiting for a complaints manager: reviews due, for their home page.
+    tasksFor: (principal: Principal) => customerReviewTasks(deps, principal),
   };
 }

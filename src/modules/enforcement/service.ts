@@ -5,6 +5,7 @@ import { checkArrangements } from './arrangements/service.ts';
 import { casePage, defaultsFor } from './cases/reading.ts';
 import type { CaseFilter, NewCase } from './cases/repository.ts';
 import * as cases from './cases/service.ts';
+import { enforcementTasks } from './cases/tasks.ts';
 import type { EnforcementDeps } from './context.ts';
 import type { OutcomeInput } from './outcomes/rules.ts';
 import { recordOutcome } from './outcomes/service.ts';
@@ -67,6 +68,8 @@ export function enforcementService(
       ) => payments.recordBatch(deps, principal, batch, requestId),
       recentImports: (principal: Principal) => repoOf(deps).imports(principal.councilId),
     },
+    // The cases waiting for the agent's visit, for their home page.
+    tasksFor: (principal: Principal) => enforcementTasks(deps, principal),
     // The daily check of payment arrangements: instalments missed after the grace period.
     checkArrangements: (councilId: string) => checkArrangements(deps, councilId),
     // For the route planner: the cases these agents may visit to take control on that date.

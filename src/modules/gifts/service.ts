@@ -3,6 +3,7 @@ import { giftOffers } from './offers/service.ts';
 import { giftPublication } from './publication/service.ts';
 import { giftRegister } from './register/service.ts';
 import { giftReviews } from './reviews/service.ts';
+import { giftTasks } from './tasks.ts';
 
 // The gifts and hospitality register: recording offers and approving them, the register and its
 // export, the quarterly reviews, and the published register. This is the module's public face.
@@ -15,5 +16,7 @@ export function giftsModule(deps: ModuleDeps) {
     register: giftRegister(deps),
     reviews: giftReviews(deps),
     publication: giftPublication(deps),
+    // What is waiting for a person: approvals and review sign-offs, for their home page.
+    tasksFor: giftTasks(deps),
   };
 }

@@ -5,6 +5,7 @@ import { conflictLookup } from './lookup/service.ts';
 import { interestPublication } from './publication/service.ts';
 import { registerService } from './register/service.ts';
 import { relatedPartyReturns } from './returns/service.ts';
+import { interestTasks } from './tasks.ts';
 
 // The register of interests, as the rest of the application sees it: its services, built from
 // the same dependencies, and what other modules use of it.
@@ -27,6 +28,8 @@ export function interestsServices(deps: InterestsDeps) {
     lookup: conflictLookup(deps),
     returns: relatedPartyReturns(deps),
     publication: interestPublication(deps),
+    // What is waiting for a person: reviews, their annual declaration and return, for their home page.
+    tasksFor: interestTasks(deps),
   };
 }
 

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import type { Principal } from '../../platform/auth/principal.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { render, signedIn } from '../../platform/web/render.ts';
+import { type Task, urgencyNames } from '../../platform/web/tasks.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import { councilPageRoutes } from './council-pages/routes.ts';
+import { accountRoutes } from './digest/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { passwordRoutes } from './passwords/routes.ts';
 import { peopleApi } from './people/api.ts';
@@ -10,7 +13,12 @@ import { peopleRoutes } from './people/routes.ts';
 import { policyRoutes } from './policy-settings/routes.ts';
 import type { OrganisationService } from './service.ts';
 
-type OrganisationRouteDeps = { organisation: OrganisationService; clock: Clock };
+type OrganisationRouteDeps = {
+  organisation: OrganisationService;
+  clock: Clock;
+  // What is waiting for the person in every module, most urgent first (app.ts composes it).
+  tasksFor: (principal: Principal) => Promise<Task[]>;
+};
 
 export function organisationRoutes(app: FastifyInstance, deps: OrganisationRouteDeps) {
   const { organisation } = deps;
@@ -19,10 +27,12 @@ export function organisationRoutes(app: FastifyInstance, deps: OrganisationRoute
     const principal = signedIn(request);
     return render(request, reply, 'organisation/views/home.njk', {
       title: 'Home',
-      roles: [...principal.roles],
+      tasks: await deps.tasksFor(principal),
+      urgencyNames,
     });
   });
 
+  accountRoutes(app, organisation);
   invitationRoutes(app, organisation);
   passwordRoutes(app, organisation);
   councilPageRoutes(app, organisation);

@@ -10,6 +10,7 @@ import {
   listCouncilIds,
   listCouncils,
 } from './councils/repository.ts';
+import { digestService } from './digest/service.ts';
 import { invitationsService } from './invitations/service.ts';
 import type { OrganisationDeps } from './module-deps.ts';
 import { passwordsService } from './passwords/service.ts';
@@ -32,6 +33,7 @@ export function organisationService(deps: OrganisationDeps) {
   const { db } = deps;
   return {
     ...peopleService(deps),
+    ...digestService(deps),
     ...invitationsService(deps),
     ...passwordsService(deps),
     ...councilPagesService(deps),

@@ -48,6 +48,8 @@ export interface PersonTable {
   locked_until: Date | null;
   created_at: CreatedAt;
   deactivated_at: Date | null;
+  task_digest: Generated<boolean>;
+  task_digest_sent_on: string | null;
 }
 
 export interface PersonRoleTable {

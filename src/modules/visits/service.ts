@@ -16,6 +16,7 @@ import type { PlanForm, VisitForm } from './plans/input.ts';
 import * as reading from './plans/reading.ts';
 import { createPlan } from './plans/service.ts';
 import { sharePlan } from './plans/sharing.ts';
+import { visitTasks } from './plans/tasks.ts';
 import * as visits from './plans/visits.ts';
 import { type LogVisitComplaint, visitRecordsService } from './records/service.ts';
 import type { Visit } from './repository.ts';
@@ -97,6 +98,8 @@ export function visitsService(base: Omit<VisitsDeps, 'checks'>, collaborators: V
   return {
     riskRegister,
     records,
+    // Today's visits and the safety alerts waiting, for a person's home page.
+    tasksFor: (principal: Principal) => visitTasks(deps, principal),
     incidents,
     plans: planUseCases(deps, { checks, collaborators, registers }),
     checkIns: {

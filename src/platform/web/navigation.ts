@@ -24,7 +24,8 @@ const items: NavigationItem[] = [
   { text: 'Interests', href: '/interests', access: 'interests:use' },
   { text: 'Complaints', href: '/complaints', access: 'complaints:handle' },
   { text: 'Complaint reports', href: '/complaint-reports', access: 'complaints:reports' },
-  { text: 'Customers', href: '/customers', access: 'customers:contact' },
+  // Customers' records are worked by those who warn and restrict them; anyone may still log a contact.
+  { text: 'Customers', href: '/customers', access: 'customers:warn' },
   { text: 'Field visits', href: '/visits', access: 'visits:plan', forRoles: ['field-officer'] },
   {
     text: 'Plan the team’s day',
@@ -69,7 +70,6 @@ const items: NavigationItem[] = [
     access: 'places:manage',
     forRoles: ['system-administrator'],
   },
-  { text: 'API tokens', href: '/account/tokens', access: 'signed-in' },
 ];
 
 export function navigationFor(principal: Principal | null, currentPath: string) {

@@ -59,7 +59,7 @@ async function registers(
 }
 
 // The last few periods that have ended, latest first.
-function endedPeriods(today: string, months: number): ReviewPeriod[] {
+export function endedPeriods(today: string, months: number): ReviewPeriod[] {
   const periods: ReviewPeriod[] = [];
   let period = previousReviewPeriod(reviewPeriodOf(today, months), months);
   for (let i = 0; i < periodsShown; i++) {

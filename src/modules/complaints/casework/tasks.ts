@@ -1,0 +1,73 @@
+import type { Principal } from '../../../platform/auth/principal.ts';
+import { londonDate } from '../../../platform/calendar/daylight.ts';
+import { addWorkingDays } from '../../../platform/calendar/working-days.ts';
+import { type Task, taskCounts, urgencyOf } from '../../../platform/web/tasks.ts';
+import type { CaseworkDeps } from './context.ts';
+
+// A person's complaints work, read in one statement: the stages they handle that are overdue,
+// due today or at risk (within the reminder period, complaintReminderWorkingDays), the accounts
+// asked of them not yet given, and the remedies they own not yet done. $1 council, $2 person,
+// $3 today, $4 the last day that counts as at risk.
+const statement = `with mine as (
+    select coalesce(s.extended_to, s.respond_by, s.acknowledge_by) as due from complaint_stage s
+    where s.council_id = $1 and s.handler_id = $2 and s.responded_on is null),
+  accounts as (select due_on from complaint_account_request
+    where council_id = $1 and person_id = $2 and answered_at is null),
+  remedies as (select r.due_on, c.reference from complaint_remedy r
+    join complaint c on c.council_id = r.council_id and c.id = r.complaint_id
+    where r.council_id = $1 and r.owner_id = $2 and r.done_on is null)
+  select
+    (select count(*)::int from mine where due < $3::date) as overdue,
+    (select min(due)::text from mine where due < $3::date) as "overdueFrom",
+    (select count(*)::int from mine where due = $3::date) as today,
+    (select count(*)::int from mine where due > $3::date and due <= $4::date) as "atRisk",
+    (select min(due)::text from mine where due > $3::date and due <= $4::date) as "atRiskFrom",
+    (select count(*)::int from accounts) as accounts,
+    (select min(due_on)::text from accounts) as "accountsBy",
+    (select count(*)::int from remedies) as remedies,
+    (select json_build_object('due', due_on, 'reference', reference) from remedies
+      order by due_on, reference limit 1) as "firstRemedy"`;
+
+type Row = {
+  overdue: number;
+  overdueFrom: string | null;
+  today: number;
+  atRisk: number;
+  atRiskFrom: string | null;
+  accounts: number;
+  accountsBy: string | null;
+  remedies: number;
+  firstRemedy: { due: string; reference: string } | null;
+};
+
+export async function complaintTasks(deps: CaseworkDeps, principal: Principal): Promise<Task[]> {
+  const { councilId } = principal;
+  const { policy, calendar } = await deps.organisation.policyAndCalendar(
+    councilId,
+    principal.councilRulesVersion,
+  );
+  const today = londonDate(deps.clock.now());
+  const atRiskBy = addWorkingDays(calendar, today, policy.complaintReminderWorkingDays);
+  const row = await taskCounts<Row>(deps.db, statement, [councilId, principal.personId, today, atRiskBy]);
+  const task = (title: string, count: number, due: string | null, href: string): Task => ({
+    module: 'complaints',
+    title,
+    count,
+    due,
+    href,
+    urgency: urgencyOf(due, today, atRiskBy),
+  });
+  const remedy = row.firstRemedy;
+  return [
+    task('Complaints overdue', row.overdue, row.overdueFrom, '/complaints'),
+    task('Complaints due today', row.today, row.today ? today : null, '/complaints'),
+    task('Complaints at risk of missing their deadline', row.atRisk, row.atRiskFrom, '/complaints'),
+    task('Accounts asked of you for complaints', row.accounts, row.accountsBy, '/complaints/accounts'),
+    task(
+      'Complaint remedies you own',
+      row.remedies,
+      remedy?.due ?? null,
+      remedy ? `/complaints/${remedy.reference}` : '/complaints',
+    ),
+  ];
+}
