@@ -88,9 +88,18 @@ describe.each(databaseKinds)('the gifts and hospitality register on %s', (kind) 
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('You cannot accept this.');
     expect(await offerCount()).toBe(before);
-    await officer.post(`${draft}/decision`, { decision: 'declined', reason: 'Bidder', returnTo: 'check' });
-    expect((await officer.post(`${draft}/check`)).statusCode).toBe(303);
+    // "Record it as declined instead" sends the register's reasons, not the reason for accepting.
+    const instead = /<input type="hidden" name="reason" value="([^"]*)">/.exec(check.body)?.[1] ?? '';
+    expect(instead).toContain('must not be accepted under any circumstances.');
+    await officer.post(`${draft}/decision`, { decision: 'declined', reason: instead, returnTo: 'check' });
+    const declined = await officer.get(`${draft}/check`);
+    expect(declined.body).not.toContain('A thank-you after a visit');
+    const recorded = await officer.post(`${draft}/check`);
+    expect(recorded.statusCode).toBe(303);
     expect(await offerCount()).toBe(before + 1);
+    const entry = await officer.get(String(recorded.headers.location));
+    expect(entry.body).not.toContain('A thank-you after a visit');
+    expect(entry.body).toContain('A gift must not be accepted from a person or organisation');
   });
 
   it('answers bad input on the question pages with messages, keeping what was typed', async () => {

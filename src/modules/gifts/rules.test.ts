@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  declineReason,
   type GiftPolicy,
   giftVerdict,
   type Nature,
@@ -276,6 +277,16 @@ describe('accepting, declining and approval', () => {
     ['a recorded gift is accepted', offer('gift', 'other-gift', 'other', 6000), 'accepted', 'accepted'],
   ] as const)('%s', (_name, facts, decision, state) => {
     expect(stateFor(giftVerdict(facts, district), decision)).toBe(state);
+  });
+
+  it('gives the register’s reasons as why a must-decline offer was declined, not a reason for accepting it', () => {
+    expect(declineReason(giftVerdict(offer('gift', 'alcohol-or-hamper', 'bidder', 12000), district))).toBe(
+      'Substantial gifts, such as bottles or cases of wine or hampers, must not be accepted under any circumstances. A gift must not be accepted from a person or organisation that has, or is seeking, business with the council, or that has an interest in a council decision.',
+    );
+    expect(declineReason(giftVerdict(offer('hospitality', 'company-flat', 'other', 0), district))).toBe(
+      'The use of a company flat or suite is unacceptable hospitality.',
+    );
+    expect(declineReason(giftVerdict(offer('gift', 'other-gift', 'other', 6000), district))).toBe('');
   });
 
   it('offers the courteous refusal wording of 001 §61 for gifts and §70 for hospitality', () => {

@@ -255,6 +255,12 @@ export function stateFor(verdict: Verdict, decision: OfferDecision): OfferState 
   return verdict.outcome === 'needs-approval' ? 'awaiting-approval' : 'accepted';
 }
 
+// Why an offer that must be declined was declined: the register's own reasons. A reason typed
+// for accepting it no longer says why, so it is not kept (001 §59 to §61 and §66 to §71).
+export function declineReason(verdict: Verdict): string {
+  return verdict.mustDecline.map((reason) => reason.text).join(' ');
+}
+
 // The courteous refusal the code suggests, for the officer to copy or print (001 §61 and §70).
 export function refusalWording(kind: OfferKind, details: string, councilName: string): string {
   return kind === 'gift'

@@ -14,6 +14,7 @@ import {
 } from '../../../platform/web/form-kit.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import {
+  declineReason,
   formatPence,
   isNatureOf,
   natureName,
@@ -118,6 +119,7 @@ export function recordRoutes(app: FastifyInstance, offers: GiftOffers, clock: Cl
         value: formatPence(input.valuePence),
         refusal: refusalWording(input.kind, input.description, principal.councilName),
         acceptRefused: verdict.outcome === 'must-decline' && input.decision === 'accepted',
+        declineReason: declineReason(verdict),
       });
     },
     submit: async ({ request, params }) => {
