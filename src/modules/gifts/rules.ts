@@ -261,6 +261,20 @@ export function declineReason(verdict: Verdict): string {
   return verdict.mustDecline.map((reason) => reason.text).join(' ');
 }
 
+// Hospitality that needs approval is authorised in advance (001 §69): the approver is told the
+// date of the event, and it must still be to come when approval is asked.
+export function eventDateError(
+  offer: { kind: OfferKind; eventOn: string | null },
+  state: OfferState | null,
+  today: string,
+): string | null {
+  if (offer.kind !== 'hospitality' || state !== 'awaiting-approval') return null;
+  if (!offer.eventOn) return 'Enter the date of the event, so that it can be approved before it takes place';
+  if (offer.eventOn <= today)
+    return 'The date of the event must be in the future: hospitality is approved before it takes place';
+  return null;
+}
+
 // The courteous refusal the code suggests, for the officer to copy or print (001 §61 and §70).
 export function refusalWording(kind: OfferKind, details: string, councilName: string): string {
   return kind === 'gift'
