@@ -88,7 +88,7 @@ function endRoute(app: FastifyInstance, { declarations }: InterestsRouteDeps) {
       const declaration = await mine(declarations, shown.request, shown.params.id);
       if (!declaration) return shown.reply.redirect(`/interests/${shown.params.id}`, 303);
       return formPage(shown, 'interests/declarations/views/declaration-end.njk', {
-        title: `The interest in ${declaration.reference} has ended`,
+        title: `Record that the interest in ${declaration.reference} has ended`,
         declaration,
       });
     },
