@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { reviewPeriodOf } from '../../src/modules/gifts/rules.ts';
 import { demoCouncil } from '../../src/modules/organisation/councils/demo-council.ts';
-import { inPreviousQuarter, londonToday } from './london-dates.ts';
+import { daysFromToday, inPreviousQuarter, londonToday } from './london-dates.ts';
 import { GiftOfferPages, type Offer } from './pages/gift-offer.ts';
 import { GiftsRegisterPages } from './pages/gifts-register.ts';
 import { signIn } from './pages/sign-in.ts';
@@ -99,6 +99,7 @@ test('an officer asks for approval of hospitality, their head of service approve
   const officer = demoPerson('Joanna Wright');
   const head = headOfServiceOf(officer.name);
   const today = londonToday();
+  const event = daysFromToday(10);
   const offer: Offer = {
     kind: 'Hospitality, such as a meal, an event or travel',
     person: 'Priya Shah',
@@ -108,6 +109,7 @@ test('an officer asks for approval of hospitality, their head of service approve
     description: `dinner at The Swan after the contract review (${run})`,
     value: '85',
     offeredOn: today.parts,
+    eventOn: event.parts,
     decision: 'I accepted it, or I would like to',
     reason: 'To continue the contract review discussion',
   };
@@ -137,6 +139,7 @@ test('an officer asks for approval of hospitality, their head of service approve
   await register.approvalTask(officer.name, reference).click();
   await expect(register.heading).toHaveText(`Approve hospitality offered to ${officer.name}`);
   await expect(register.summaryList).toContainText(offer.description);
+  await expect(register.summaryRow('Date of the event')).toContainText(event.long);
   await register.checkAccessible();
   await register.press('Send decision');
   await expect(register.alert).toContainText('Select whether you approve it');

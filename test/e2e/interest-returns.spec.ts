@@ -49,6 +49,10 @@ test('an administrator publishes the register of senior officers’ interests, a
 }) => {
   const visitor = new ProbityPage(await (await browser.newContext()).newPage());
   expect((await visitor.goto('/public/demo/interests'))?.status()).toBe(404);
+  await visitor.expectPage('Register of senior officers’ interests');
+  await expect(visitor.page.locator('#not-published')).toContainText(
+    'does not publish its register of senior officers’ interests online',
+  );
 
   const settings = new AdministrationPages(page);
   await signIn(page, demoAccount('system-administrator').email);

@@ -14,6 +14,20 @@ export function londonToday() {
   };
 }
 
+// A day some days after today in London, as the date inputs take it and the pages show it.
+export function daysFromToday(days: number) {
+  const date = new Date(`${londonToday().iso}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  const iso = date.toISOString().slice(0, 10);
+  const long = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(date);
+  return { iso, parts: partsOf(iso), long };
+}
+
 function partsOf(iso: string): DateParts {
   const [year, month, day] = iso.split('-');
   return { day: String(Number(day)), month: String(Number(month)), year: String(year) };

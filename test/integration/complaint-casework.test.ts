@@ -52,6 +52,12 @@ describe.each(databaseKinds)('complaint casework on %s', (kind) => {
     expect(queue.statusCode).toBe(200);
     expect(queue.body).toContain('Awaiting triage');
     expect(queue.body).toContain(reference);
+    // Not yet acknowledged: the date it must meet next is the acknowledgement's, not the response's.
+    const at = queue.body.indexOf(`>${reference}</a>`);
+    const row = queue.body.slice(at, queue.body.indexOf('</tr>', at));
+    expect(row).toContain('Acknowledgement due');
+    expect(row).toContain('30 November 2026');
+    expect((await stage(reference, 1)).respond_by).not.toBe('2026-11-30');
 
     const page = await lucy.get(`/complaints/${reference}`);
     expect(page.statusCode).toBe(200);
@@ -406,6 +412,7 @@ describe.each(databaseKinds)('complaint casework on %s', (kind) => {
     await process().sendReminders(t.councilId);
     expect(reminders()).toHaveLength(0);
     expect(await queueRow()).toContain('On track');
+    expect(await queueRow()).toContain('Response due');
 
     // Thursday 3 December: two working days before Monday 7th.
     const forward = Date.parse('2026-12-03T07:00:00Z') - t.clock.now().getTime();

@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo, demoClients } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { record } from '../support/gifts.ts';
+import { addTestPerson, testPassword } from '../support/people.ts';
 import { rowCount } from '../support/rows.ts';
 
 // The quarterly review of the gifts and hospitality register (001 §73): each head of
@@ -37,6 +38,16 @@ describe.each(databaseKinds)('reviewing the gifts and hospitality register on %s
     await fresh.signIn(demo('emma.clarke'));
     const created = await fresh.get('/gifts/reviews/dashboard');
     expect(statusOrder(created.body)).not.toContain('Overdue');
+    // A head of service with no ended period to sign off is told which register they review and
+    // when its review falls due, not that they review nothing.
+    const head = t.client();
+    await head.signIn(demo('helen.marsh'));
+    const early = (await head.get('/gifts/reviews')).body;
+    expect(early).not.toContain('You do not review any register');
+    expect(early).toContain('You review this register, but there is nothing to sign off yet');
+    expect(early).toContain(
+      'Finance and Revenues: the next review is for Q4 2026 (October to December), due by',
+    );
     await sql`update council set created_at = '2026-01-01' where council_id = ${t.councilId}`.execute(t.db);
     const row = await t.db
       .selectFrom('service')
@@ -82,6 +93,15 @@ describe.each(databaseKinds)('reviewing the gifts and hospitality register on %s
     const none = await officer.get('/gifts/reviews');
     expect(none.statusCode).toBe(200);
     expect(none.body).toContain('You do not review any register');
+    await addTestPerson(t.db, t.councilId, {
+      email: `unplaced-head-${kind}@example.test`,
+      roles: ['officer', 'head-of-service'],
+    });
+    const unplaced = t.client();
+    await unplaced.signIn(`unplaced-head-${kind}@example.test`, testPassword);
+    expect((await unplaced.get('/gifts/reviews')).body).toContain(
+      'a head of service reviews their service’s register, and no service is set for you',
+    );
   });
 
   it('shows the head of service the quarter’s entries with their flags, and lets them query one', async () => {

@@ -63,6 +63,7 @@ const dinner = {
   description: 'Annual dinner',
   valuePence: 8500,
   offeredOn: '2026-11-18',
+  eventOn: '2026-12-04',
   decision: 'accepted',
   reason: 'A networking event with other councils’ finance teams',
 };
@@ -242,8 +243,22 @@ describe.each(databaseKinds)('the gifts API on %s', (kind) => {
   });
 
   it('asks the head of service to approve hospitality, and takes only their decision', async () => {
+    // Approval comes before the event (001 §69): the event's date is needed, and still to come.
+    for (const [eventOn, message] of [
+      [undefined, 'Enter the date of the event, so that it can be approved before it takes place'],
+      [
+        '2026-11-23',
+        'The date of the event must be in the future: hospitality is approved before it takes place',
+      ],
+      ['2026-11-31', 'Date of the event must be a real date'],
+    ] as const) {
+      const early = await call('liam.barker', 'POST', '/api/v1/gift-offers', { ...dinner, eventOn });
+      expectProblem(early, 400);
+      expect((early.json() as Problem).errors).toEqual([{ key: 'eventOn', message }]);
+    }
     const offer = await record('liam.barker', dinner);
     expect(offer.state).toBe('awaiting-approval');
+    expect(offer).toMatchObject({ eventOn: '2026-12-04' });
     expect(offer.approverId).toBe(ids.get('helen.marsh'));
 
     const waiting = await call('helen.marsh', 'GET', '/api/v1/gift-approvals');

@@ -88,9 +88,18 @@ describe.each(databaseKinds)('the gifts and hospitality register on %s', (kind) 
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('You cannot accept this.');
     expect(await offerCount()).toBe(before);
-    await officer.post(`${draft}/decision`, { decision: 'declined', reason: 'Bidder', returnTo: 'check' });
-    expect((await officer.post(`${draft}/check`)).statusCode).toBe(303);
+    // "Record it as declined instead" sends the register's reasons, not the reason for accepting.
+    const instead = /<input type="hidden" name="reason" value="([^"]*)">/.exec(check.body)?.[1] ?? '';
+    expect(instead).toContain('must not be accepted under any circumstances.');
+    await officer.post(`${draft}/decision`, { decision: 'declined', reason: instead, returnTo: 'check' });
+    const declined = await officer.get(`${draft}/check`);
+    expect(declined.body).not.toContain('A thank-you after a visit');
+    const recorded = await officer.post(`${draft}/check`);
+    expect(recorded.statusCode).toBe(303);
     expect(await offerCount()).toBe(before + 1);
+    const entry = await officer.get(String(recorded.headers.location));
+    expect(entry.body).not.toContain('A thank-you after a visit');
+    expect(entry.body).toContain('A gift must not be accepted from a person or organisation');
   });
 
   it('answers bad input on the question pages with messages, keeping what was typed', async () => {
@@ -177,14 +186,24 @@ describe.each(databaseKinds)('the gifts and hospitality register on %s', (kind) 
 
   it('asks the head of service to approve hospitality, refuses anyone else’s decision, and emails the officer', async () => {
     const officer = await client('megan.hall');
-    const id = await record(officer, {
+    const dinner = {
       kind: 'hospitality',
       offerorOrganisation: 'Approval Partners LLP',
       relationship: 'contractor',
       nature: 'meal',
       description: 'dinner after the site visit',
       value: '85',
-    });
+    };
+    // Approval comes before the event (001 §69): a past or missing date is sent back.
+    const past = await answer(officer, { ...dinner, event: '2026-11-20' });
+    expect(past.check.body).toContain('The date of the event must be in the future');
+    expect(past.check.body).toContain('20 November 2026');
+    const refused = await officer.post(`${past.draft}/check`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('The date of the event must be in the future');
+    const undated = await answer(officer, { ...dinner });
+    expect(undated.check.body).toContain('Enter the date of the event');
+    const id = await record(officer, { ...dinner, event: '2026-12-04' });
     expect((await officer.get(`/gifts/${id}`)).body).toContain('Awaiting approval');
     const request = t.smtp.received.find(
       (email) => email.subject.includes('Approval needed') && email.to.includes('tom.whitfield'),
@@ -194,8 +213,12 @@ describe.each(databaseKinds)('the gifts and hospitality register on %s', (kind) 
       const response = await (await client(wrong)).post(`/gifts/approvals/${id}`, { decision: 'approved' });
       expect(response.statusCode, wrong).toBe(403);
     }
+    expect(request?.text).toContain('for an event on 2026-12-04');
     const head = await client('tom.whitfield');
     expect((await head.get('/gifts/approvals')).body).toContain('Megan Hall');
+    const approval = (await head.get(`/gifts/approvals/${id}`)).body;
+    expect(approval).toContain('Date of the event');
+    expect(approval).toContain('4 December 2026');
     expect(
       (await head.post(`/gifts/approvals/${id}`, { decision: 'approved', comment: 'Modest and useful' }))
         .statusCode,

@@ -85,8 +85,20 @@ describe.each(databaseKinds)('declaring an interest on %s', (kind) => {
     expect(entry.body).toContain('Awaiting review');
     expect(entry.body).toContain('Hours a week in this job');
     expect(entry.body).toContain('Change this declaration');
-    expect(entry.body).toContain('This interest has ended');
+    expect(entry.body).toMatch(
+      /<a href="\/interests\/[0-9a-f-]{36}\/end" role="button"[^>]*class="govuk-button govuk-button--secondary"[^>]*>Record that this interest has ended<\/a>/,
+    );
     expect(entry.body).not.toContain('Review this declaration');
+    // The Working Time Regulations warning stays on the declaration and on its reviewer's page.
+    expect(entry.body).toContain('Your contracted and declared hours come to 49 a week');
+    const again = await officer.get(`/interests/${id}`);
+    expect(again.body).toContain('id="hours-warning"');
+    const reviewer = await client('grace.whitmore');
+    const review = await reviewer.get(`/interests/reviews/${id}`);
+    expect(review.body).toContain(
+      'Their contracted and declared hours come to 49 a week, more than the average of 48',
+    );
+    expect((await reviewer.get(`/interests/${id}`)).body).toContain('They should ask their manager');
 
     const [email] = emailsTo('grace.whitmore').filter((e) => e.text.includes('Fastway Couriers'));
     expect(email?.subject).toContain('Declaration of interest to review: Liam Barker');

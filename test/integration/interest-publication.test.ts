@@ -92,6 +92,12 @@ describe.each(databaseKinds)('the published register of senior officers’ inter
     const visitor = t.client();
     for (const url of [page, `${page}.csv`, `${page}.json`])
       expect((await visitor.get(url)).statusCode, url).toBe(404);
+    // The page says the council does not publish it, not that the address is wrong.
+    const unpublished = await visitor.get(page, { accept: 'text/html' });
+    expect(unpublished.body).toContain(
+      'Demo District Council does not publish its register of senior officers’ interests online.',
+    );
+    expect(unpublished.body).not.toContain('Page not found');
     expect((await visitor.get('/public/nowhere/interests')).statusCode).toBe(404);
     expect((await visitor.get('/public/Not%20A%20Slug/interests.json')).statusCode).toBe(404);
   });

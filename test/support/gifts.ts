@@ -11,6 +11,7 @@ export type Offer = {
   description?: string;
   value?: string;
   date?: string;
+  event?: string;
   decision?: string;
   reason?: string;
 };
@@ -20,6 +21,7 @@ export async function answer(client: Client, offer: Offer) {
   const started = await client.post('/gifts/new');
   const draft = String(started.headers.location).replace(/\/kind$/, '');
   const [year, month, day] = (offer.date ?? '2026-11-02').split('-');
+  const [eventYear, eventMonth, eventDay] = offer.event?.split('-') ?? [];
   const steps: [string, Record<string, string>][] = [
     ['kind', { kind: offer.kind ?? 'gift' }],
     [
@@ -39,6 +41,9 @@ export async function answer(client: Client, offer: Offer) {
         'offeredOn-day': day ?? '',
         'offeredOn-month': month ?? '',
         'offeredOn-year': year ?? '',
+        'eventOn-day': eventDay ?? '',
+        'eventOn-month': eventMonth ?? '',
+        'eventOn-year': eventYear ?? '',
       },
     ],
     [

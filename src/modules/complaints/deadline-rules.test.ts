@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type Division, workingCalendar } from '../../platform/calendar/working-days.ts';
 import { defaultPolicy } from '../organisation/service.ts';
-import { ExtensionRefused, extensionDeadline, stageDeadlines, urgency } from './deadline-rules.ts';
+import {
+  ExtensionRefused,
+  extensionDeadline,
+  nextDeadline,
+  stageDeadlines,
+  urgency,
+} from './deadline-rules.ts';
 
 const policy = defaultPolicy();
 const calendar = (division: Division) => workingCalendar(division);
@@ -242,6 +248,28 @@ describe('extensions', () => {
 });
 
 // Work queues show what is overdue, due today and at risk (within the reminder period).
+describe('the deadline a stage must meet next: its acknowledgement, then its response', () => {
+  const stage = { acknowledgeBy: '2026-11-30', respondBy: '2026-12-28', extendedTo: null };
+  it.each([
+    ['awaiting acknowledgement', { ...stage, acknowledgedOn: null }, 'acknowledge-by', '2026-11-30'],
+    ['acknowledged', { ...stage, acknowledgedOn: '2026-11-25' }, 'respond-by', '2026-12-28'],
+    [
+      'acknowledged and extended',
+      { ...stage, acknowledgedOn: '2026-11-25', extendedTo: '2027-01-11' },
+      'respond-by',
+      '2027-01-11',
+    ],
+    [
+      'acknowledged with no response date',
+      { ...stage, acknowledgedOn: '2026-11-25', respondBy: null },
+      'respond-by',
+      '2026-11-30',
+    ],
+  ] as const)('%s', (_name, facts, deadline, due) => {
+    expect(nextDeadline(facts)).toEqual({ deadline, due });
+  });
+});
+
 describe('where a deadline stands today (Monday 23 November 2026, at risk within 2 working days)', () => {
   it.each([
     ['due last Friday', '2026-11-20', 'overdue'],

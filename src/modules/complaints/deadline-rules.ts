@@ -135,6 +135,26 @@ export function extensionDeadline(
 
 // Where an open deadline stands today, for work queues (overdue, due today or at risk):
 // at risk when it is within the reminder period (complaintReminderWorkingDays).
+// The deadline an open stage must meet next: its acknowledgement until it is acknowledged, then
+// its response, as extended. A stage's response date is there from the start but is later, and
+// under the Code it is only provisional until the acknowledgement.
+export type NextDeadline = { deadline: 'acknowledge-by' | 'respond-by'; due: string };
+
+export function nextDeadline(stage: {
+  acknowledgeBy: string;
+  acknowledgedOn: string | null;
+  respondBy: string | null;
+  extendedTo: string | null;
+}): NextDeadline {
+  if (stage.acknowledgedOn === null) return { deadline: 'acknowledge-by', due: stage.acknowledgeBy };
+  return { deadline: 'respond-by', due: stage.extendedTo ?? stage.respondBy ?? stage.acknowledgeBy };
+}
+
+export const deadlineNames: Record<NextDeadline['deadline'], string> = {
+  'acknowledge-by': 'Acknowledgement due',
+  'respond-by': 'Response due',
+};
+
 export type Urgency = 'overdue' | 'due-today' | 'at-risk' | 'later';
 export const urgencyNames: Record<Urgency, string> = {
   overdue: 'Overdue',

@@ -23,6 +23,8 @@ export type GiftOffer = {
   relationship: Relationship;
   valuePence: number;
   offeredOn: string;
+  // The date of the hospitality event; null for a gift, or an entry recorded before it was asked.
+  eventOn: string | null;
   state: OfferState;
   reason: string;
   outcome: string;
@@ -61,6 +63,7 @@ export function offerFromRow(row: Selectable<GiftOfferTable>): GiftOffer {
     relationship: row.relationship as Relationship,
     valuePence: row.value_pence,
     offeredOn: row.offered_on,
+    eventOn: row.event_on,
     state: row.state as OfferState,
     reason: row.reason,
     outcome: row.outcome,
@@ -103,6 +106,7 @@ export function offerRow(councilId: string, offer: GiftOffer) {
     relationship: offer.relationship,
     value_pence: offer.valuePence,
     offered_on: offer.offeredOn,
+    event_on: offer.eventOn,
     state: offer.state,
     reason: offer.reason,
     outcome: offer.outcome,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  declineReason,
+  eventDateError,
   type GiftPolicy,
   giftVerdict,
   type Nature,
@@ -277,6 +279,42 @@ describe('accepting, declining and approval', () => {
   ] as const)('%s', (_name, facts, decision, state) => {
     expect(stateFor(giftVerdict(facts, district), decision)).toBe(state);
   });
+
+  it('gives the register’s reasons as why a must-decline offer was declined, not a reason for accepting it', () => {
+    expect(declineReason(giftVerdict(offer('gift', 'alcohol-or-hamper', 'bidder', 12000), district))).toBe(
+      'Substantial gifts, such as bottles or cases of wine or hampers, must not be accepted under any circumstances. A gift must not be accepted from a person or organisation that has, or is seeking, business with the council, or that has an interest in a council decision.',
+    );
+    expect(declineReason(giftVerdict(offer('hospitality', 'company-flat', 'other', 0), district))).toBe(
+      'The use of a company flat or suite is unacceptable hospitality.',
+    );
+    expect(declineReason(giftVerdict(offer('gift', 'other-gift', 'other', 6000), district))).toBe('');
+  });
+
+  it.each([
+    ['hospitality asking approval, event to come', 'hospitality', 'awaiting-approval', '2026-11-24', null],
+    [
+      'hospitality asking approval, event today',
+      'hospitality',
+      'awaiting-approval',
+      '2026-11-23',
+      'The date of the event must be in the future: hospitality is approved before it takes place',
+    ],
+    [
+      'hospitality asking approval, no date',
+      'hospitality',
+      'awaiting-approval',
+      null,
+      'Enter the date of the event, so that it can be approved before it takes place',
+    ],
+    ['hospitality already accepted, past event', 'hospitality', 'accepted', '2026-11-01', null],
+    ['hospitality declined, no date', 'hospitality', 'declined', null, null],
+    ['a legacy awaiting approval has no event', 'gift', 'awaiting-approval', null, null],
+  ] as const)(
+    'asks for the event’s date before approving hospitality (001 §69): %s',
+    (_name, kind, state, eventOn, error) => {
+      expect(eventDateError({ kind, eventOn }, state, '2026-11-23')).toBe(error);
+    },
+  );
 
   it('offers the courteous refusal wording of 001 §61 for gifts and §70 for hospitality', () => {
     expect(refusalWording('gift', 'a case of wine', 'Demo District Council')).toBe(

@@ -255,6 +255,26 @@ export function stateFor(verdict: Verdict, decision: OfferDecision): OfferState 
   return verdict.outcome === 'needs-approval' ? 'awaiting-approval' : 'accepted';
 }
 
+// Why an offer that must be declined was declined: the register's own reasons. A reason typed
+// for accepting it no longer says why, so it is not kept (001 §59 to §61 and §66 to §71).
+export function declineReason(verdict: Verdict): string {
+  return verdict.mustDecline.map((reason) => reason.text).join(' ');
+}
+
+// Hospitality that needs approval is authorised in advance (001 §69): the approver is told the
+// date of the event, and it must still be to come when approval is asked.
+export function eventDateError(
+  offer: { kind: OfferKind; eventOn: string | null },
+  state: OfferState | null,
+  today: string,
+): string | null {
+  if (offer.kind !== 'hospitality' || state !== 'awaiting-approval') return null;
+  if (!offer.eventOn) return 'Enter the date of the event, so that it can be approved before it takes place';
+  if (offer.eventOn <= today)
+    return 'The date of the event must be in the future: hospitality is approved before it takes place';
+  return null;
+}
+
 // The courteous refusal the code suggests, for the officer to copy or print (001 §61 and §70).
 export function refusalWording(kind: OfferKind, details: string, councilName: string): string {
   return kind === 'gift'

@@ -28,6 +28,7 @@ export interface GiftOfferTable {
   relationship: string;
   value_pence: number;
   offered_on: string;
+  event_on: string | null;
   state: string;
   reason: string;
   outcome: string;

@@ -10,6 +10,7 @@ export type Offer = {
   description: string;
   value: string;
   offeredOn: DateParts;
+  eventOn?: DateParts;
   decision: 'I accepted it, or I would like to' | 'I declined it';
   reason: string;
   outcome?: string;
@@ -22,6 +23,7 @@ export class GiftOfferPages extends ProbityPage {
     await this.fill('Describe it', offer.description);
     await this.fill('Estimated value', value);
     await this.fillDate(date, 'When were you offered it?');
+    if (offer.eventOn) await this.fillDate(offer.eventOn, 'Date of the event');
   }
 
   // From the register to the check-your-answers page, answering each question page in turn.

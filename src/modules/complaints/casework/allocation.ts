@@ -1,6 +1,7 @@
 import { actorFor } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { isUuid } from '../../../platform/auth/secrets.ts';
+import { nextDeadline } from '../deadline-rules.ts';
 import * as repo from '../repository.ts';
 import { audit, type CaseworkContext, caseLink, change, currentStage, forTeam, refused } from './context.ts';
 import { allocationEmail } from './emails.ts';
@@ -37,8 +38,7 @@ export async function allocate(
       after: { stage: complaint.stage, handlerId: candidate.id },
     });
     if (candidate.id === principal.personId) return;
-    const due = stage.extendedTo ?? stage.respondBy ?? stage.acknowledgeBy;
-    const allocated = { reference: complaint.reference, stage: complaint.stage, due };
+    const allocated = { reference: complaint.reference, stage: complaint.stage, ...nextDeadline(stage) };
     await ctx.outbox.enqueue(
       trx,
       councilId,

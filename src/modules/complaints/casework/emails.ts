@@ -26,16 +26,17 @@ export function accountRequestEmail(
 
 export function allocationEmail(
   to: To,
-  complaint: { reference: string; stage: number; due: string },
+  complaint: { reference: string; stage: number; due: string; deadline: 'acknowledge-by' | 'respond-by' },
   link: string,
 ): EmailMessage {
+  const what = complaint.deadline === 'acknowledge-by' ? 'acknowledgement' : 'response';
   return {
     to: to.email,
     subject: `Complaint ${complaint.reference} (stage ${complaint.stage}) is allocated to you`,
     text: [
       `Dear ${to.name},`,
       '',
-      `Complaint ${complaint.reference} (stage ${complaint.stage}) has been allocated to you. The response is due by ${weekdayDayMonthYear(complaint.due)}.`,
+      `Complaint ${complaint.reference} (stage ${complaint.stage}) has been allocated to you. The ${what} is due by ${weekdayDayMonthYear(complaint.due)}.`,
       '',
       `Open the case: ${link}`,
     ].join('\n'),

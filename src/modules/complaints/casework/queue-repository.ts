@@ -2,7 +2,7 @@ import { CompiledQuery, type Kysely, type SqlBool, sql } from 'kysely';
 import { sameCouncil } from '../../../platform/db/same-council.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import type { CursorKey } from '../../../platform/web/cursor.ts';
-import type { Regime } from '../deadline-rules.ts';
+import type { NextDeadline, Regime } from '../deadline-rules.ts';
 import type { ComplaintStatus } from '../status-rules.ts';
 
 // The stages waiting on someone: the work queue, the list of every complaint, and reminders.
@@ -10,10 +10,14 @@ import type { ComplaintStatus } from '../status-rules.ts';
 
 type Db = Kysely<Database>;
 
-// The date an open stage is next due: its extension, else its response date (the queue index's
-// expression, complaint_stage_open).
-const dueSql = 'coalesce(s.extended_to, s.respond_by, s.acknowledge_by)';
+// The date an open stage is next due: its acknowledgement date until it is acknowledged, then its
+// extension, else its response date (deadline-rules.ts nextDeadline; the queue index's
+// expression, complaint_stage_open), and which of the two it is.
+const dueSql =
+  'case when s.acknowledged_on is null then s.acknowledge_by else coalesce(s.extended_to, s.respond_by, s.acknowledge_by) end';
 const dueExpression = sql<string>`${sql.raw(dueSql)}`;
+const deadlineSql = `case when s.acknowledged_on is null then 'acknowledge-by' else 'respond-by' end`;
+const deadlineExpression = sql<NextDeadline['deadline']>`${sql.raw(deadlineSql)}`;
 
 export type QueueItem = {
   complaintId: string;
@@ -24,6 +28,7 @@ export type QueueItem = {
   regime: Regime;
   stage: 1 | 2;
   due: string;
+  deadline: NextDeadline['deadline'];
   handlerName: string | null;
   receivedOn: string;
 };
@@ -41,7 +46,7 @@ function queueStatement(sizes: { mine: number; team: number; cap: number }) {
   const due = dueSql;
   const list = (where: string, orderBy: string, limit: number) => `(select coalesce(json_agg(q), '[]') from (
       select c.id as "complaintId", c.reference, c.customer_id as "customerId", c.service_name as "serviceName",
-        c.status, c.regime, s.stage, ${due} as due, s.handler_name as "handlerName", c.received_on as "receivedOn"
+        c.status, c.regime, s.stage, ${due} as due, ${deadlineSql} as deadline, s.handler_name as "handlerName", c.received_on as "receivedOn"
       from complaint_stage s
       join complaint c on c.council_id = s.council_id and c.id = s.complaint_id and c.stage = s.stage
       where s.council_id = $1 and s.responded_on is null and ${where}
@@ -193,6 +198,7 @@ export async function listComplaints(
       'c.regime',
       'c.stage',
       dueExpression.as('due'),
+      deadlineExpression.as('deadline'),
       's.handler_name as handlerName',
       'c.received_on as receivedOn',
       'c.received_at as receivedAt',

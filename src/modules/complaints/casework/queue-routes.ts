@@ -6,7 +6,7 @@ import { InvalidInput } from '../../../platform/errors.ts';
 import { decodeCursor, encodeCursor } from '../../../platform/web/cursor.ts';
 import { formText, queryOf } from '../../../platform/web/form-kit.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
-import { urgencyNames } from '../deadline-rules.ts';
+import { deadlineNames, urgencyNames } from '../deadline-rules.ts';
 import type { ComplaintsRouteDeps } from '../routes.ts';
 import { complaintStatuses, statusNames, statusTag } from '../status-rules.ts';
 
@@ -38,6 +38,7 @@ export function queueRoutes(app: FastifyInstance, { casework }: ComplaintsRouteD
         status: Parameters<typeof statusTag>[0];
         regime: Parameters<typeof statusTag>[1];
         urgency: keyof typeof urgencyClasses;
+        deadline: keyof typeof deadlineNames;
       },
     >(
       items: T[],
@@ -45,6 +46,7 @@ export function queueRoutes(app: FastifyInstance, { casework }: ComplaintsRouteD
       items.map((item) => ({
         ...item,
         tag: statusTag(item.status, item.regime),
+        deadlineName: deadlineNames[item.deadline],
         urgencyTag: { text: urgencyNames[item.urgency], classes: urgencyClasses[item.urgency] },
       }));
     const groups = (['overdue', 'due-today', 'at-risk', 'later'] as const).map((key) => ({

@@ -42,6 +42,9 @@ export const entryView = z.object({
   relationship: z.enum(relationshipIds),
   valuePence: z.number().int(),
   offeredOn: calendarDay,
+  eventOn: calendarDay
+    .nullish()
+    .describe('The date of the hospitality event; asked for when it needs approval, which comes first'),
   state: z.enum(offerStates),
   reason: z.string(),
   outcome: z.string().describe('What happened to it'),

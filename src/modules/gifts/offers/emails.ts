@@ -9,7 +9,7 @@ const offeror = (offer: GiftOffer) => offer.offerorOrganisation || offer.offeror
 
 // One line that says which offer a message is about.
 const summary = (offer: GiftOffer) =>
-  `${offer.reference}: ${offer.kind} from ${offeror(offer)}, “${offer.description}”, about ${formatPence(offer.valuePence)}, offered to ${offer.recipientName} on ${offer.offeredOn}.`;
+  `${offer.reference}: ${offer.kind} from ${offeror(offer)}, “${offer.description}”, about ${formatPence(offer.valuePence)}, offered to ${offer.recipientName} on ${offer.offeredOn}${offer.eventOn ? `, for an event on ${offer.eventOn}` : ''}.`;
 
 export function approvalRequestEmail(to: Recipient, offer: GiftOffer, link: string): EmailMessage {
   return emailTo(

@@ -36,6 +36,13 @@ export const offerFields = {
     .string({ message: 'Enter the date it was offered' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Date offered must be a real date', abort: true })
     .refine(isIsoDate, 'Date offered must be a real date'),
+  // Hospitality only; asked for when it needs approval, which is given before the event (001 §69).
+  eventOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Date of the event must be a real date', abort: true })
+    .refine(isIsoDate, 'Date of the event must be a real date')
+    .nullable()
+    .optional(),
   decision: z.enum(['accepted', 'declined'], { message: 'Select whether you accepted or declined it' }),
   reason: z
     .string({ message: 'Say why you accepted or declined it' })
@@ -59,7 +66,11 @@ export const offerInput = z
       context.addIssue({ code: 'custom', path: ['nature'], message: 'Select what was offered' });
     }
   })
-  .transform((offer) => ({ ...offer, nature: offer.nature as Nature }));
+  .transform((offer) => ({
+    ...offer,
+    nature: offer.nature as Nature,
+    eventOn: offer.kind === 'hospitality' ? (offer.eventOn ?? null) : null,
+  }));
 
 export type OfferInput = z.output<typeof offerInput>;
 
@@ -85,15 +96,22 @@ export function poundsToPence(raw: string): number | string | undefined {
   return /^\d+(\.\d{1,2})?$/.test(pounds) ? Math.round(Number(pounds) * 100) : 'not money';
 }
 
+// A date typed in three boxes: undefined when they are empty.
+function answeredDate(answers: Record<string, string>, name: string) {
+  const [day, month, year] = ['day', 'month', 'year'].map((part) => answers[`${name}-${part}`] ?? '') as [
+    string,
+    string,
+    string,
+  ];
+  return day || month || year ? (dateFromParts(day, month, year) ?? 'not a date') : undefined;
+}
+
 export function offerFromAnswers(answers: Record<string, string>): Record<string, unknown> {
-  const day = answers['offeredOn-day'] ?? '';
-  const month = answers['offeredOn-month'] ?? '';
-  const year = answers['offeredOn-year'] ?? '';
-  const anyDate = day || month || year;
   return {
     ...answers,
     valuePence: poundsToPence(answers.value ?? ''),
-    offeredOn: anyDate ? (dateFromParts(day, month, year) ?? 'not a date') : undefined,
+    offeredOn: answeredDate(answers, 'offeredOn'),
+    eventOn: answers.kind === 'hospitality' ? answeredDate(answers, 'eventOn') : undefined,
   };
 }
 

@@ -14,6 +14,7 @@ import {
 } from '../../../platform/web/form-kit.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import {
+  declineReason,
   formatPence,
   isNatureOf,
   natureName,
@@ -106,18 +107,23 @@ export function recordRoutes(app: FastifyInstance, offers: GiftOffers, clock: Cl
       const answers = await offers.draft(principal, params.draft);
       const unfinished = firstUnfinishedStep(answers, today());
       if (unfinished) return reply.redirect(`/gifts/new/${params.draft}/${unfinished}`, 303);
-      const { input, verdict, approverName } = await offers.preview(principal, offerFromAnswers(answers));
+      const { input, verdict, approverName, eventProblem } = await offers.preview(
+        principal,
+        offerFromAnswers(answers),
+      );
       return formPage(shown, 'gifts/offers/views/record-check.njk', {
         title: 'Check your answers before recording the offer',
         draft: params.draft,
         input,
         verdict,
         approverName,
+        eventProblem,
         natureName: natureName(input.kind, input.nature),
         relationshipName: relationships[input.relationship],
         value: formatPence(input.valuePence),
         refusal: refusalWording(input.kind, input.description, principal.councilName),
         acceptRefused: verdict.outcome === 'must-decline' && input.decision === 'accepted',
+        declineReason: declineReason(verdict),
       });
     },
     submit: async ({ request, params }) => {

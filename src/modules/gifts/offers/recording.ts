@@ -8,6 +8,7 @@ import type { ModuleDeps, Person } from '../../organisation/service.ts';
 import { entryOf, type GiftOffer } from '../offer.ts';
 import {
   type Approver,
+  eventDateError,
   type GiftPolicy,
   giftVerdict,
   type OfferFacts,
@@ -113,15 +114,18 @@ export async function draft({ db }: ModuleDeps, principal: Principal, id: string
   return answers;
 }
 
-// The verdict the check-your-answers page shows before the officer submits.
+// The verdict the check-your-answers page shows before the officer submits, and what is wrong
+// with the date of the event if approval cannot be asked for as it is.
 export async function preview(deps: ModuleDeps, principal: Principal, value: unknown) {
-  const input = parseOfferInput(value, londonDate(deps.clock.now()));
+  const today = londonDate(deps.clock.now());
+  const input = parseOfferInput(value, today);
   const { verdict } = await verdictFor(deps, principal.councilId, principal.personId, input);
   const recipient = await me(deps, principal);
   const approver = verdict.approval
     ? await approverOf(deps, principal.councilId, recipient, verdict.approval.by)
     : null;
-  return { input, verdict, approverName: approver?.name ?? null };
+  const eventProblem = eventDateError(input, stateFor(verdict, input.decision), today);
+  return { input, verdict, approverName: approver?.name ?? null, eventProblem };
 }
 
 // The entry as first recorded, with what the register knows of its officer.
@@ -181,6 +185,8 @@ export async function record(
       },
     ]);
   }
+  const eventProblem = eventDateError(input, state, londonDate(now));
+  if (eventProblem) throw new InvalidInput([{ key: 'eventOn', message: eventProblem }]);
   const recipient = await me(deps, principal);
   const approver =
     state === 'awaiting-approval' && verdict.approval

@@ -9,7 +9,17 @@ export const recordSteps = {
   offeror: { title: 'Who made the offer?', fields: ['offerorPerson', 'offerorOrganisation', 'relationship'] },
   details: {
     title: 'What were you offered?',
-    fields: ['nature', 'description', 'value', 'offeredOn-day', 'offeredOn-month', 'offeredOn-year'],
+    fields: [
+      'nature',
+      'description',
+      'value',
+      'offeredOn-day',
+      'offeredOn-month',
+      'offeredOn-year',
+      'eventOn-day',
+      'eventOn-month',
+      'eventOn-year',
+    ],
   },
   decision: { title: 'Did you accept or decline it?', fields: ['decision', 'reason', 'outcome'] },
 } as const;
@@ -28,6 +38,7 @@ const stepSchemas = {
     description: offerFields.description,
     valuePence: offerFields.valuePence,
     offeredOn: offerFields.offeredOn,
+    eventOn: offerFields.eventOn,
   }),
   decision: z.object({
     decision: offerFields.decision,
@@ -65,7 +76,9 @@ export function stepErrors(step: RecordStep, answers: Record<string, string>, to
     if (typeof offeredOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(offeredOn))
       errors.push(...dateErrors(offeredOn, today));
   }
-  return errors.map((error) => (error.key === 'offeredOn' ? { ...error, key: 'offeredOn-day' } : error));
+  return errors.map((error) =>
+    error.key === 'offeredOn' || error.key === 'eventOn' ? { ...error, key: `${error.key}-day` } : error,
+  );
 }
 
 // The first step not yet answered correctly, or null when every step is.

@@ -59,10 +59,13 @@ export function reviewRoutes(app: FastifyInstance, reviews: GiftReviews) {
   }
 
   app.get('/gifts/reviews', { config: { access: 'gifts:use' } }, async (request, reply) => {
-    const tasks = await reviews.tasks(signedIn(request));
+    const principal = signedIn(request);
+    const [tasks, upcoming] = await Promise.all([reviews.tasks(principal), reviews.upcoming(principal)]);
     return render(request, reply, 'gifts/reviews/views/review-tasks.njk', {
       title: 'Your register reviews',
       cells: tasks.map(cellView),
+      upcoming,
+      headOfService: principal.roles.has('head-of-service'),
       overdue: tasks.filter((cell) => cell.status === 'overdue').length,
     });
   });

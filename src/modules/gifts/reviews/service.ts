@@ -11,7 +11,7 @@ import { signOffInput } from './input.ts';
 import { answerQuery, askQuery } from './queries.ts';
 import * as repo from './repository.ts';
 import { changedFields } from './rules.ts';
-import { reviewStatuses } from './status.ts';
+import { reviewStatuses, upcomingReviews } from './status.ts';
 
 const reminderGapMs = 7 * 24 * 60 * 60 * 1000;
 
@@ -144,6 +144,13 @@ export function giftReviews(deps: ModuleDeps) {
       const viewer = await viewerOf(deps.organisation, principal);
       return (await reviewStatuses(deps, principal.councilId)).filter((cell) =>
         can(viewer, 'sign-off-review', { registerKey: cell.register.key }),
+      );
+    },
+    // The registers a person reviews, and the review under way for each.
+    async upcoming(principal: Principal) {
+      const viewer = await viewerOf(deps.organisation, principal);
+      return upcomingReviews(deps, principal.councilId, (registerKey) =>
+        can(viewer, 'sign-off-review', { registerKey }),
       );
     },
     signOff: (

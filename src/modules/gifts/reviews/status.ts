@@ -58,6 +58,25 @@ async function registers(
   return list;
 }
 
+// The registers a person reviews, with the period under way and when its review falls due: what
+// to tell someone who reviews a register but has no ended period to sign off yet.
+export async function upcomingReviews(
+  deps: ModuleDeps,
+  councilId: string,
+  reviews: (registerKey: string) => boolean,
+) {
+  const policy = await deps.organisation.policy(councilId);
+  const period = reviewPeriodOf(londonDate(deps.clock.now()), policy.giftReviewMonths);
+  const [all, calendar] = await Promise.all([
+    registers(deps, councilId, []),
+    deps.organisation.calendar(councilId),
+  ]);
+  const due = addWorkingDays(calendar, period.end, policy.giftReviewDueWorkingDays);
+  return all
+    .filter((register) => reviews(register.key))
+    .map((register) => ({ name: register.name, period, due }));
+}
+
 // The last few periods that have ended, latest first.
 export function endedPeriods(today: string, months: number): ReviewPeriod[] {
   const periods: ReviewPeriod[] = [];

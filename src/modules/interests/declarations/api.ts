@@ -118,6 +118,7 @@ const declarationDetailView = z.object({
   ),
   canReview: z.boolean().describe('You are asked to review it'),
   canChange: z.boolean().describe('It is yours and current: you may amend or end it'),
+  hoursWarning: hoursWarningView,
 });
 
 const declarationBody = z.object({

@@ -13,14 +13,13 @@ import {
   statusOf,
   typedAnswers,
 } from './question-pages.ts';
-import { hoursWarning, kindRules, outcomes, referralTargets } from './rules.ts';
+import { kindRules, outcomes, referralTargets } from './rules.ts';
 import type { DeclarationsService } from './service.ts';
 
 const declarationParams = z.object({ id: idParam });
 const notFound = 'No such declaration';
 const flag = formText.catch('');
-const number = z.string().optional().catch(undefined);
-const declarationQuery = z.object({ made: flag, changed: flag, ended: flag, hours: number, limit: number });
+const declarationQuery = z.object({ made: flag, changed: flag, ended: flag });
 
 const flashes = {
   changed: 'Declaration changed and sent for review',
@@ -47,19 +46,12 @@ async function mine(declarations: DeclarationsService, request: FastifyRequest, 
 function declarationPage(app: FastifyInstance, { declarations }: InterestsRouteDeps) {
   app.get('/interests/:id', { config: { access: 'interests:use' } }, async (request, reply) => {
     const { id } = paramsOf(request, declarationParams, notFound);
-    const { declaration, parties, versions, canReview, canChange } = await declarations.view(
+    const { declaration, parties, versions, canReview, canChange, hoursWarning } = await declarations.view(
       signedIn(request),
       id,
       request.id,
     );
     const query = queryOf(request, declarationQuery);
-    // After a change, the Working Time Regulations check the change page made (003 Appendix V §7.8).
-    const total = Number(query.hours);
-    const limit = Number(query.limit);
-    const warning =
-      query.changed && Number.isFinite(total) && Number.isFinite(limit)
-        ? hoursWarning(total, [], limit)
-        : null;
     return render(request, reply, 'interests/declarations/views/declaration.njk', {
       title: `${declaration.reference}: ${kindRules[declaration.kind].name}`,
       declaration,
@@ -72,7 +64,7 @@ function declarationPage(app: FastifyInstance, { declarations }: InterestsRouteD
       status: statusOf(declaration),
       outcomeName: declaration.outcome ? outcomes[declaration.outcome] : '',
       referredToName: declaration.referredTo ? referralTargets[declaration.referredTo] : '',
-      hoursWarning: warning,
+      hoursWarning,
       flash: query.made
         ? `Declaration made. Your reference is ${declaration.reference}`
         : query.changed
@@ -96,7 +88,7 @@ function endRoute(app: FastifyInstance, { declarations }: InterestsRouteDeps) {
       const declaration = await mine(declarations, shown.request, shown.params.id);
       if (!declaration) return shown.reply.redirect(`/interests/${shown.params.id}`, 303);
       return formPage(shown, 'interests/declarations/views/declaration-end.njk', {
-        title: `The interest in ${declaration.reference} has ended`,
+        title: `Record that the interest in ${declaration.reference} has ended`,
         declaration,
       });
     },
@@ -131,14 +123,8 @@ function changeRoute(app: FastifyInstance, { declarations }: InterestsRouteDeps)
       if (!declaration) return `/interests/${params.id}`;
       const values = typedAnswers(declaration.kind, body);
       const changeReason = typeof body.changeReason === 'string' ? body.changeReason : '';
-      const { hoursWarning: warning } = await declarations.amend(
-        signedIn(request),
-        params.id,
-        { ...values, changeReason },
-        request.id,
-      );
-      const hours = warning ? `&hours=${warning.total}&limit=${warning.limit}` : '';
-      return `/interests/${params.id}?changed=1${hours}`;
+      await declarations.amend(signedIn(request), params.id, { ...values, changeReason }, request.id);
+      return `/interests/${params.id}?changed=1`;
     },
   });
 }

@@ -52,7 +52,7 @@ export function reviewRoutes(app: FastifyInstance, { declarations, clock }: Inte
     dates: ['nextReviewOn'],
     initial: () => ({}),
     page: async (shown) => {
-      const { declaration, parties, versions, canReview } = await declarations.view(
+      const { declaration, parties, versions, canReview, hoursWarning } = await declarations.view(
         signedIn(shown.request),
         shown.params.id,
         shown.request.id,
@@ -67,6 +67,7 @@ export function reviewRoutes(app: FastifyInstance, { declarations, clock }: Inte
         rows: answerRows(declaration.kind, declaration.answers),
         parties,
         versions,
+        hoursWarning,
         canReview: canReview && declaration.reviewState === 'awaiting-review',
         outcomeName: declaration.outcome ? outcomes[declaration.outcome] : null,
         referredToName: declaration.referredTo ? referralTargets[declaration.referredTo] : null,

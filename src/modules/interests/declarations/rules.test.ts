@@ -124,6 +124,13 @@ describe('the 48-hour check (003 Appendix V §7.8, Working Time Regulations)', (
     expect(warning?.total ?? null).toBe(total);
     if (warning) expect(warning.message).toContain('ask your manager for advice');
   });
+
+  it('tells the reviewer of the declarant’s hours, not of their own', () => {
+    expect(hoursWarning(37, [12], 48, 'other')?.message).toBe(
+      'Their contracted and declared hours come to 49 a week, more than the average of 48 the Working Time Regulations allow. They should ask their manager for advice before taking on this work; they may need to opt out of the 48-hour limit in writing, or reduce their hours.',
+    );
+    expect(hoursWarning(37, [11], 48, 'other')).toBeNull();
+  });
 });
 
 describe('who reviews (001 §43: the line manager; their manager when the line manager is named)', () => {

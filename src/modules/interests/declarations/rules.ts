@@ -77,18 +77,24 @@ export function summaryOf(kind: DeclarationKind, answers: Answers): string {
 }
 
 // 003 Appendix V §7.8: contracted hours and every current secondary job together should not
-// exceed an average of 48 a week (policy). Warns; the officer must then seek their manager's advice.
+// exceed an average of 48 a week (policy). Warns; the officer must then seek their manager's
+// advice, and whoever else reads the declaration (its reviewer) is told the same of them.
 export function hoursWarning(
   contractedHours: number,
   secondaryHours: readonly number[],
   maxAverageWeeklyHours: number,
+  reader: 'declarant' | 'other' = 'declarant',
 ): { total: number; limit: number; message: string } | null {
   const total = contractedHours + secondaryHours.reduce((sum, hours) => sum + hours, 0);
   if (total <= maxAverageWeeklyHours) return null;
+  const allowed = `more than the average of ${maxAverageWeeklyHours} the Working Time Regulations allow`;
   return {
     total,
     limit: maxAverageWeeklyHours,
-    message: `Your contracted and declared hours come to ${total} a week, more than the average of ${maxAverageWeeklyHours} the Working Time Regulations allow. Before you take on this work, ask your manager for advice; you may need to opt out of the 48-hour limit in writing, or reduce your hours.`,
+    message:
+      reader === 'declarant'
+        ? `Your contracted and declared hours come to ${total} a week, ${allowed}. Before you take on this work, ask your manager for advice; you may need to opt out of the 48-hour limit in writing, or reduce your hours.`
+        : `Their contracted and declared hours come to ${total} a week, ${allowed}. They should ask their manager for advice before taking on this work; they may need to opt out of the 48-hour limit in writing, or reduce their hours.`,
   };
 }
 

@@ -12,7 +12,7 @@ import { endErrors } from './input.ts';
 import { awaitingReview, saveChange, visible } from './record.ts';
 import * as repo from './repository.ts';
 import { review } from './review.ts';
-import { type Answers, type DeclarationKind, seniorRoles } from './rules.ts';
+import { type Answers, type DeclarationKind, hoursWarning, seniorRoles } from './rules.ts';
 import { registerViewer } from './viewer.ts';
 
 export type DeclarationsService = ReturnType<typeof declarationsService>;
@@ -105,6 +105,22 @@ async function declare(
   });
 }
 
+// A current secondary job's Working Time Regulations check, as it stands now: the contracted hours
+// it gives, with every current secondary job of the declarant's (003 Appendix V §7.8).
+async function hoursNow(deps: ModuleDeps, principal: Principal, declaration: repo.Declaration) {
+  if (declaration.kind !== 'secondary-employment' || declaration.endedOn) return null;
+  const [secondary, policy] = await Promise.all([
+    repo.currentSecondaryHours(deps.db, principal.councilId, declaration.personId),
+    deps.organisation.policy(principal.councilId),
+  ]);
+  return hoursWarning(
+    Number(declaration.answers.contractedHours),
+    secondary,
+    policy.maxAverageWeeklyHours,
+    declaration.personId === principal.personId ? 'declarant' : 'other',
+  );
+}
+
 // Someone else's declaration is personal data: who looked at it is audited.
 async function view(deps: ModuleDeps, principal: Principal, id: string, requestId?: string) {
   const { db, clock, organisation } = deps;
@@ -117,15 +133,17 @@ async function view(deps: ModuleDeps, principal: Principal, id: string, requestI
       clock.now(),
     );
   }
-  const [parties, versions, viewer] = await Promise.all([
+  const [parties, versions, viewer, hours] = await Promise.all([
     repo.partiesOfDeclaration(db, principal.councilId, id),
     repo.declarationVersions(db, principal.councilId, id),
     registerViewer(organisation, principal),
+    hoursNow(deps, principal, declaration),
   ]);
   return {
     declaration,
     parties,
     versions,
+    hoursWarning: hours,
     canReview: can(viewer, 'review', declaration),
     canChange: can(viewer, 'change', declaration),
   };

@@ -4,6 +4,7 @@ import { csvLine } from '../../../platform/web/csv.ts';
 import { paramsOf } from '../../../platform/web/form-kit.ts';
 import { render } from '../../../platform/web/render.ts';
 import type { InterestsRouteDeps } from '../routes.ts';
+import { NotPublished } from './service.ts';
 
 // An unknown slug, however odd, is a council not found.
 const councilSlug = (request: FastifyRequest) =>
@@ -14,7 +15,17 @@ const councilSlug = (request: FastifyRequest) =>
 export function publicationRoutes(app: FastifyInstance, { publication }: InterestsRouteDeps) {
   app.get('/public/:council/interests', { config: { access: 'public' } }, async (request, reply) => {
     const slug = councilSlug(request);
-    const register = await publication.register(slug);
+    const register = await publication.register(slug).catch((error: unknown) => {
+      if (error instanceof NotPublished) return error;
+      throw error;
+    });
+    if (register instanceof NotPublished) {
+      reply.code(404);
+      return render(request, reply, 'interests/publication/views/not-published.njk', {
+        title: 'Register of senior officers’ interests',
+        councilName: register.councilName,
+      });
+    }
     return render(request, reply, 'interests/publication/views/published.njk', {
       title: 'Register of senior officers’ interests',
       slug,

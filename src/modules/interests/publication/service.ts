@@ -26,12 +26,21 @@ type Deps = Pick<ModuleDeps, 'db'> & {
 
 export type InterestPublication = ReturnType<typeof interestPublication>;
 
+// A council that does not publish its register (the policy's interestRegisterPublished is off):
+// the page says so, naming the council; the open-data files are not found.
+export class NotPublished extends NotFound {
+  readonly councilName: string;
+  constructor(councilName: string) {
+    super(`${councilName} does not publish its register of senior officers’ interests`);
+    this.councilName = councilName;
+  }
+}
+
 async function register({ db, organisation }: Deps, slug: string) {
   const council = await organisation.councilBySlug(slug);
   if (!council) throw new NotFound('No such council');
   const policy = await organisation.policy(council.council_id);
-  if (!policy.interestRegisterPublished)
-    throw new NotFound('This council does not publish its register of senior officers’ interests');
+  if (!policy.interestRegisterPublished) throw new NotPublished(council.name);
   const fields = (Object.keys(publicationColumns) as PublicationField[]).filter((field) =>
     policy.interestPublicationFields.includes(field),
   );
