@@ -101,6 +101,7 @@ describe.each(databaseKinds)('home page tasks on %s', (kind) => {
       nature: 'meal',
       description: 'a working lunch',
       value: '85',
+      event: '2026-12-15',
     });
     const approver = await tasksOf(demo('tom.whitfield'));
     expect(summary(approver.filter((task) => task.module === 'gifts'))).toEqual([

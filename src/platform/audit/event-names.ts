@@ -90,6 +90,7 @@ export const actionNames: Readonly<Record<string, string>> = {
   'person.reactivated': 'Account reactivated',
   'person.sign-in-failed': 'Sign-in failed',
   'person.signed-in': 'Signed in',
+  'person.task-digest-changed': 'Daily email of tasks turned on or off',
   'person.updated': "Person's details changed",
   'policy.updated': 'Policy settings changed',
   'recovery-hold.lifted': 'Recovery hold lifted',
