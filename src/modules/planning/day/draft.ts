@@ -161,15 +161,16 @@ export async function draftDay(deps: PlanningDeps, principal: Principal, form: D
   const office = { address: form.officeAddress, postcode: form.officePostcode };
   const day: repo.Day = { officers, stops, minutes: form.minutes, office };
   const settings = await deps.organisation.policy(councilId);
+  const travel = await travelBetween(deps, councilId, dayPoints(day));
   const planned = await planDay({
     date: form.planDate,
     officers,
     stops: stops.map((stop) => ({ ...stop, blocked: new Set(stop.blocked) })),
     settings,
-    travelSeconds: (points) => deps.sources.travelSeconds(councilId, points),
+    // The day's travel is asked of the council's source once, for the solver and the checks alike.
+    travelSeconds: async (points) => points.flatMap((a) => points.map((b) => travel(a, b) * 60)),
     timeLimitMs: deps.searchMs,
   });
-  const travel = await travelBetween(deps, councilId, dayPoints(day));
   const problems = checkDay(planned, factsOf(day, form.planDate, settings, travel));
   const now = deps.clock.now();
   const proposal = {
