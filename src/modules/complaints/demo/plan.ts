@@ -84,9 +84,17 @@ function serviceFor(month: number, random: Random): string {
   ]);
 }
 
-export function complainant(random: Random, index: number, byPost = 0.15): Complainant {
+// Someone complaining: online with an email address; by post, phone or in person often without,
+// and then more often asking to be written to by post.
+export function complainant(
+  random: Random,
+  index: number,
+  channel: PlannedComplaint['channel'],
+): Complainant {
   const [first, last] = [random.pick(forenames), random.pick(surnames)];
-  const email = random.chance(0.8) ? `${first}.${last}${index}@example.com`.toLowerCase() : '';
+  const online = channel === 'online' || channel === 'email';
+  const email = online || random.chance(0.6) ? `${first}.${last}${index}@example.com`.toLowerCase() : '';
+  const byPost = online ? 0.1 : 0.6;
   const letters = 'ABDEFGHJLNPQRSTUWXYZ';
   return {
     name: `${first} ${last}`,
@@ -182,13 +190,8 @@ export function yearOfComplaints(p: Planning, respondDays: [number, number]): Pl
       ['in-person', 0.8],
     ]);
     const on = channel === 'online' ? receivedOn : weekdayOnOrBefore(receivedOn);
-    // Those who write or phone more often ask to be written to by post.
-    const who = complainant(random, planned.length, channel === 'online' || channel === 'email' ? 0.1 : 0.6);
     const base = {
-      complainant:
-        channel === 'online' && !who.email
-          ? { ...who, email: `resident${planned.length}@example.com`, preference: 'email' as const }
-          : who,
+      complainant: complainant(random, planned.length, channel),
       channel,
       receivedOn: on,
       time: `${String(random.between(8, 17)).padStart(2, '0')}:${String(random.between(0, 59)).padStart(2, '0')}`,

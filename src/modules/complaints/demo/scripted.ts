@@ -51,12 +51,17 @@ const scripts: readonly Script[] = [
     received: 15,
     course: (on) => ({ triageOn: on(13), stage1: open('james.oneill') }),
   },
+  // Overdue by a day: Hannah's, with an account asked of Peter Green, the licensing officer.
   {
     service: 'Environmental Health and Licensing',
     story: 0,
     channel: 'online',
     received: 13,
-    course: (on) => ({ triageOn: on(11), stage1: open('hannah.price') }),
+    course: (on) => ({
+      triageOn: on(11),
+      stage1: open('hannah.price'),
+      ask: { on: on(10), officers: ['peter.green'], dueOn: on(-2) },
+    }),
   },
   {
     service: 'Planning and Building Control',
@@ -301,7 +306,7 @@ function planned(p: Planning, script: Script): PlannedComplaint {
   const story = storyOf(script.service, script.story);
   const receivedOn = on(script.received);
   return {
-    complainant: script.who ?? complainant(random, 500 + script.received),
+    complainant: script.who ?? complainant(random, 500 + script.received, script.channel),
     service: script.service,
     channel: script.channel,
     receivedOn,

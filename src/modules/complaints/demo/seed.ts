@@ -55,8 +55,6 @@ async function receive(c: Context, complaint: PlannedComplaint, at: Date): Promi
     theirName: '',
     relationship: '',
     ...who,
-    email: complaint.channel === 'online' && !who.email ? 'resident@example.com' : who.email,
-    preference: complaint.channel === 'online' && !who.email ? ('email' as const) : who.preference,
     serviceId: complaint.service ? (c.serviceIds.get(complaint.service) ?? null) : null,
     whatHappened: complaint.whatHappened,
     happenedOn: complaint.happenedOn,

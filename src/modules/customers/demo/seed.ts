@@ -16,7 +16,7 @@ import { type DemoCustomer, demoCustomers } from './customers.ts';
 // The demo council's customers whose behaviour it has had to manage (003 Procedure for Managing
 // Vexatious Customers): their contacts logged over the year, each step up decided in turn with its
 // letter, and one review. Made through the customers module's own use cases; planned once:
-// nothing if any customer has a category.
+// nothing if any contact has been logged.
 
 type Plan = { councilId: string; days: DemoDays; people: DemoPeople };
 const email = (name: string) => `${name}@demo.probity.test`;
@@ -101,12 +101,12 @@ function customerSteps(
   return steps;
 }
 
-async function anyCategorised(db: Kysely<Database>, councilId: string) {
+// Contacts are logged by staff, not by complaints made: any means the customers' records are here.
+async function anyContact(db: Kysely<Database>, councilId: string) {
   const found = await db
-    .selectFrom('customer')
+    .selectFrom('customer_contact')
     .select('id')
     .where('council_id', '=', councilId)
-    .where('category', '<>', 'none')
     .limit(1)
     .executeTakeFirst();
   return found !== undefined;
@@ -116,7 +116,7 @@ export async function demoCustomersYear(
   deps: { db: Kysely<Database>; customers: CustomersService },
   plan: Plan,
 ): Promise<DemoStep[]> {
-  if (await anyCategorised(deps.db, plan.councilId)) return [];
+  if (await anyContact(deps.db, plan.councilId)) return [];
   const random = seededRandom(0xc057);
   const reviewMonths = await deps.customers.policyMonths(plan.councilId);
   return demoCustomers.flatMap((customer) =>

@@ -15,9 +15,10 @@ import { financialYearOf } from '../returns/rules.ts';
 import type { InterestsServices } from '../service.ts';
 import { type DemoDeclaration, demoDeclarations, returnsMade, stillToAnswer } from './declarations.ts';
 
-// The demo council's year in the register of interests: declarations and their reviews, last
-// year's annual campaign (open, most answered, some with nil returns), and the senior officers' related party returns. Made through the register's own use
-// cases; planned once: nothing if the council has ever run a campaign.
+// The demo council's year in the register of interests: declarations and their reviews, this
+// year's annual campaign (open, most answered, some with nil returns), and the senior officers'
+// related party returns. Made through the register's own use cases; planned once: nothing if
+// anything but a known customer has been declared.
 
 type Plan = { councilId: string; days: DemoDays; people: DemoPeople };
 type Deps = {
@@ -142,18 +143,21 @@ function returnSteps(interests: InterestsServices, plan: Plan, random: Random): 
   }));
 }
 
-async function campaignRun(db: Kysely<Database>, councilId: string) {
+// Anything declared but a field officer's known customer (which the demo's day in the field adds)
+// means the register has its records already: on a second start, or a first with an older demo.
+async function anyDeclared(db: Kysely<Database>, councilId: string) {
   const found = await db
-    .selectFrom('declaration_campaign')
+    .selectFrom('declaration')
     .select('id')
     .where('council_id', '=', councilId)
+    .where('kind', '<>', 'known-customer')
     .limit(1)
     .executeTakeFirst();
   return found !== undefined;
 }
 
 export async function demoInterestsYear(deps: Deps, plan: Plan): Promise<DemoStep[]> {
-  if (await campaignRun(deps.db, plan.councilId)) return [];
+  if (await anyDeclared(deps.db, plan.councilId)) return [];
   const random = seededRandom(0x1d7e);
   return [
     ...demoDeclarations.flatMap((made) => declarationSteps(deps.interests, plan, made)),
