@@ -119,3 +119,6 @@ export async function demoPeople(db: Kysely<Database>, councilId: string) {
   };
 }
 export type DemoPeople = Awaited<ReturnType<typeof demoPeople>>;
+
+// What every module's demo plans its steps from: the council, today, and its people.
+export type DemoPlan = { councilId: string; days: DemoDays; people: DemoPeople };

@@ -2,12 +2,7 @@ import type { Kysely } from 'kysely';
 import { actorFor } from '../../../platform/audit/audit-trail.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import type { Database } from '../../../platform/db/schema.ts';
-import {
-  type DemoDays,
-  type DemoPeople,
-  type DemoStep,
-  seededRandom,
-} from '../../../platform/demo/history.ts';
+import { type DemoPlan, type DemoStep, seededRandom } from '../../../platform/demo/history.ts';
 import type { OrganisationService } from '../../organisation/service.ts';
 import * as caseworkRepo from '../casework/repository.ts';
 import type { Casework } from '../casework/service.ts';
@@ -23,7 +18,6 @@ import { scriptedComplaints } from './scripted.ts';
 // public form or the staff form, triage, accounts, extensions, responses, remedies, escalations,
 // closing and Ombudsman cases. Planned once: nothing if the council has any complaint.
 
-type Plan = { councilId: string; days: DemoDays; people: DemoPeople };
 export type ComplaintsDemoDeps = {
   db: Kysely<Database>;
   intake: Intake;
@@ -45,7 +39,7 @@ const emptyStep: StepInput = {
   closedOn: '',
 };
 
-type Context = { deps: ComplaintsDemoDeps; plan: Plan; slug: string; serviceIds: Map<string, string> };
+type Context = { deps: ComplaintsDemoDeps; plan: DemoPlan; slug: string; serviceIds: Map<string, string> };
 
 async function receive(c: Context, complaint: PlannedComplaint, at: Date): Promise<Made> {
   const { deps, plan } = c;
@@ -184,7 +178,7 @@ async function anyComplaint(db: Kysely<Database>, councilId: string) {
   return found !== undefined;
 }
 
-export async function demoComplaintsYear(deps: ComplaintsDemoDeps, plan: Plan): Promise<DemoStep[]> {
+export async function demoComplaintsYear(deps: ComplaintsDemoDeps, plan: DemoPlan): Promise<DemoStep[]> {
   const { councilId } = plan;
   if (await anyComplaint(deps.db, councilId)) return [];
   const [calendar, council, policy, services] = await Promise.all([

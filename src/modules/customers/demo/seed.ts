@@ -3,8 +3,7 @@ import { addMonths } from '../../../platform/calendar/months.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import {
   addDays,
-  type DemoDays,
-  type DemoPeople,
+  type DemoPlan,
   type DemoStep,
   type Random,
   seededRandom,
@@ -18,7 +17,6 @@ import { type DemoCustomer, demoCustomers } from './customers.ts';
 // letter, and one review. Made through the customers module's own use cases; planned once:
 // nothing if any contact has been logged.
 
-type Plan = { councilId: string; days: DemoDays; people: DemoPeople };
 const email = (name: string) => `${name}@demo.probity.test`;
 
 const decisionForm = {
@@ -30,7 +28,7 @@ const decisionForm = {
 
 // The day of each step: days ago, or, for the vexatious decision, the day that puts its review
 // (restrictionReviewMonths later) a week from today.
-function stepDay(days: DemoDays, daysAgo: number | 'review-next-week', reviewMonths: number) {
+function stepDay(days: DemoPlan['days'], daysAgo: number | 'review-next-week', reviewMonths: number) {
   return daysAgo === 'review-next-week'
     ? addMonths(addDays(days.today, 7), -reviewMonths)
     : weekdayOnOrBefore(days.daysAgo(daysAgo));
@@ -38,7 +36,7 @@ function stepDay(days: DemoDays, daysAgo: number | 'review-next-week', reviewMon
 
 function customerSteps(
   customers: CustomersService,
-  plan: Plan,
+  plan: DemoPlan,
   customer: DemoCustomer,
   context: { random: Random; reviewMonths: number },
 ): DemoStep[] {
@@ -114,7 +112,7 @@ async function anyContact(db: Kysely<Database>, councilId: string) {
 
 export async function demoCustomersYear(
   deps: { db: Kysely<Database>; customers: CustomersService },
-  plan: Plan,
+  plan: DemoPlan,
 ): Promise<DemoStep[]> {
   if (await anyContact(deps.db, plan.councilId)) return [];
   const random = seededRandom(0xc057);

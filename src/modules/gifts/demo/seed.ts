@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
 import {
   addDays,
-  type DemoDays,
-  type DemoPeople,
+  type DemoPlan,
   type DemoStep,
   seededRandom,
   weekdayOnOrBefore,
@@ -16,8 +15,6 @@ import { type PlannedOffer, waitingForApproval, yearOfOffers } from './offers.ts
 // The demo council's year in the gifts and hospitality register, recorded, approved and reviewed
 // through the register's own use cases. Planned once: nothing if the register has entries.
 
-type Plan = { councilId: string; days: DemoDays; people: DemoPeople };
-
 // Registers left to sign off for the last quarter that has ended: those of the head of Finance,
 // the head of Housing, the Director of Corporate Services, the chief executive and the monitoring
 // officer, so that each has a review waiting on their home page.
@@ -29,7 +26,7 @@ const leftUnsigned = [
   'rajesh.patel',
 ].map((name) => `${name}@demo.probity.test`);
 
-function offerSteps(gifts: GiftsModule, plan: Plan, offer: PlannedOffer, index: number): DemoStep[] {
+function offerSteps(gifts: GiftsModule, plan: DemoPlan, offer: PlannedOffer, index: number): DemoStep[] {
   let recorded: GiftOffer | null = null;
   const minute = String(10 + (index % 50)).padStart(2, '0');
   const steps: DemoStep[] = [
@@ -53,7 +50,7 @@ function offerSteps(gifts: GiftsModule, plan: Plan, offer: PlannedOffer, index: 
 }
 
 // A quarter's reviews, signed by each register's reviewer; the last quarter's still waits for some.
-async function signOffQuarter(gifts: GiftsModule, plan: Plan, periodStart: string, last: boolean) {
+async function signOffQuarter(gifts: GiftsModule, plan: DemoPlan, periodStart: string, last: boolean) {
   const anyone = plan.people.by('rajesh.patel@demo.probity.test');
   const cells = await gifts.reviews.dashboard(anyone);
   for (const cell of cells) {
@@ -65,7 +62,7 @@ async function signOffQuarter(gifts: GiftsModule, plan: Plan, periodStart: strin
   }
 }
 
-async function reviewSteps(gifts: GiftsModule, plan: Plan): Promise<DemoStep[]> {
+async function reviewSteps(gifts: GiftsModule, plan: DemoPlan): Promise<DemoStep[]> {
   const { reviewMonths } = await gifts.offers.giftPolicy(plan.councilId);
   return endedPeriods(plan.days.today, reviewMonths).flatMap(({ start, end }, index) => {
     const signOn = weekdayOnOrBefore(addDays(end, 15 + index * 3));
@@ -91,7 +88,7 @@ async function registerHasEntries(db: Kysely<Database>, councilId: string) {
 
 export async function demoGiftsYear(
   deps: { db: Kysely<Database>; gifts: GiftsModule },
-  plan: Plan,
+  plan: DemoPlan,
 ): Promise<DemoStep[]> {
   if (await registerHasEntries(deps.db, plan.councilId)) return [];
   const random = seededRandom(0x61f7);

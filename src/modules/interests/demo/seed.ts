@@ -3,8 +3,7 @@ import { can } from '../../../platform/auth/permissions.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import {
   addDays,
-  type DemoDays,
-  type DemoPeople,
+  type DemoPlan,
   type DemoStep,
   type Random,
   seededRandom,
@@ -20,7 +19,6 @@ import { type DemoDeclaration, demoDeclarations, returnsMade, stillToAnswer } fr
 // related party returns. Made through the register's own use cases; planned once: nothing if
 // anything but a known customer has been declared.
 
-type Plan = { councilId: string; days: DemoDays; people: DemoPeople };
 type Deps = {
   db: Kysely<Database>;
   interests: InterestsServices;
@@ -30,7 +28,7 @@ type Deps = {
 const notAsked = 'Environmental Health and Licensing';
 const email = (name: string) => `${name}@demo.probity.test`;
 
-function declarationSteps(interests: InterestsServices, plan: Plan, made: DemoDeclaration): DemoStep[] {
+function declarationSteps(interests: InterestsServices, plan: DemoPlan, made: DemoDeclaration): DemoStep[] {
   const { days, people } = plan;
   const declaredOn = weekdayOnOrBefore(days.daysAgo(made.daysAgo));
   let declared = { id: '', reviewerId: null as string | null };
@@ -72,7 +70,7 @@ function declarationSteps(interests: InterestsServices, plan: Plan, made: DemoDe
 
 // This year's annual campaign, opened by HR three weeks ago and due in a fortnight: most have
 // answered (complete, or a nil return when they have never declared anything); some have not.
-async function campaignSteps(deps: Deps, plan: Plan, random: Random): Promise<DemoStep[]> {
+async function campaignSteps(deps: Deps, plan: DemoPlan, random: Random): Promise<DemoStep[]> {
   const { interests, organisation } = deps;
   const { days, people } = plan;
   const hr = people.by(email('emma.clarke'));
@@ -127,7 +125,7 @@ function answerDay(from: string, until: string, random: Random) {
 
 // This financial year's returns by the senior officers who have made theirs: a nil return, or
 // one listing the related party interests they have declared.
-function returnSteps(interests: InterestsServices, plan: Plan, random: Random): DemoStep[] {
+function returnSteps(interests: InterestsServices, plan: DemoPlan, random: Random): DemoStep[] {
   const { days, people } = plan;
   const year = financialYearOf(days.today);
   const from = addDays(`${year}-04-01`, 10);
@@ -156,7 +154,7 @@ async function anyDeclared(db: Kysely<Database>, councilId: string) {
   return found !== undefined;
 }
 
-export async function demoInterestsYear(deps: Deps, plan: Plan): Promise<DemoStep[]> {
+export async function demoInterestsYear(deps: Deps, plan: DemoPlan): Promise<DemoStep[]> {
   if (await anyDeclared(deps.db, plan.councilId)) return [];
   const random = seededRandom(0x1d7e);
   return [
