@@ -75,7 +75,10 @@ async function serve(config: Config, demo: boolean) {
   });
   log = app.log;
   if (seeded) {
-    await seedDemoYear(seeded.councilId);
+    // The demo's past year is for showing Probity: if it cannot be added, Probity still starts.
+    await seedDemoYear(seeded.councilId).catch((error: unknown) =>
+      log.error({ err: error }, 'the demo council’s past year could not be added'),
+    );
     await seedDemoDay(seeded.councilId);
   }
   await delivery.start();

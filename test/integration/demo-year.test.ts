@@ -31,18 +31,20 @@ const quarters = [
   { from: '2026-10-01', to: '2026-11-23' },
 ].map((quarter) => ({ ...quarter, label: `${quarter.from} to ${quarter.to}`, year: null }));
 
-// What two seedings are compared by: every reference made and the count of records in each state.
+// What two seedings are compared by: every reference made, the count of records in each state
+// and of the events dated before today (the day in the field's are today's).
 async function snapshot(db: Kysely<Database>, councilId: string) {
   const { rows } = await sql<{ what: string }>`
     select 'complaint ' || reference || ' ' || status || ' stage ' || stage as what from complaint
       where council_id = ${councilId}
     union all select 'gift ' || reference || ' ' || state from gift_offer where council_id = ${councilId}
     union all select 'declaration ' || reference || ' ' || review_state from declaration
-      where council_id = ${councilId}
+      where council_id = ${councilId} and kind <> 'known-customer'
     union all select 'customer ' || name || ' ' || category from customer where council_id = ${councilId}
     union all select 'review ' || register_key || ' ' || period_start from gift_review
       where council_id = ${councilId} and register_key = 'monitoring-officer'
-    union all select 'events ' || count(*) from audit_event where council_id = ${councilId}`.execute(db);
+    union all select 'events in the past ' || count(*) from audit_event
+      where council_id = ${councilId} and occurred_at < ${demoSeededAt}`.execute(db);
   return rows.map((row) => row.what).sort();
 }
 
@@ -63,8 +65,6 @@ async function seedFresh(kind: DatabaseKind) {
 
 describe.each(databaseKinds)('the demo council’s year on %s', (kind) => {
   let t: TestApp;
-  // What seeding made, before the tests look at it (looking at a record is itself audited).
-  let seeded: string[] = [];
   const client = demoClients(() => t);
   const services = () => {
     const deps = { db: t.db, clock: t.clock, outbox: quietOutbox, baseUrl };
@@ -75,10 +75,12 @@ describe.each(databaseKinds)('the demo council’s year on %s', (kind) => {
   };
   const as = (name: string) => principalByEmail(t.db, t.councilId, demo(name));
 
+  // A demo started before it had a year has its day in the field already (a field officer's
+  // declared relative among it): its year is added all the same.
   beforeAll(async () => {
     t = await startTestApp(kind);
+    await t.seedDemo();
     expect(await t.seedDemoYear()).toBeGreaterThan(300);
-    seeded = await snapshot(t.db, t.councilId);
   }, 180_000);
   afterAll(() => t.close());
 
@@ -186,6 +188,8 @@ describe.each(databaseKinds)('the demo council’s year on %s', (kind) => {
   });
 
   it('is the same year, reference for reference, whenever it is seeded on the same day', async () => {
-    expect(await seedFresh(kind)).toEqual(seeded);
-  }, 120_000);
+    const first = await seedFresh(kind);
+    expect(first.filter((line) => line.startsWith('complaint CMP-')).length).toBeGreaterThan(60);
+    expect(await seedFresh(kind)).toEqual(first);
+  }, 240_000);
 });

@@ -69,7 +69,7 @@ function declarationSteps(interests: InterestsServices, plan: DemoPlan, made: De
 }
 
 // This year's annual campaign, opened by HR three weeks ago and due in a fortnight: most have
-// answered (complete, or a nil return when they have never declared anything); some have not.
+// answered (complete, or a nil return when they have nothing declared); some have not.
 async function campaignSteps(deps: Deps, plan: DemoPlan, random: Random): Promise<DemoStep[]> {
   const { interests, organisation } = deps;
   const { days, people } = plan;
@@ -107,11 +107,17 @@ async function campaignSteps(deps: Deps, plan: DemoPlan, random: Random): Promis
         answerDay(opensOn, days.daysAgo(1), random),
         `${String(9 + (index % 8)).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}`,
       ),
-      run: () =>
-        interests.campaigns.respond(member, id, {
-          choice: declared.has(member.email) ? 'complete' : 'nil',
+      run: async () => {
+        // Someone with nothing declared here may still have declared something (a field officer's
+        // known customer, on an older demo): a nil return is only theirs with nothing current.
+        const nothing =
+          !declared.has(member.email) &&
+          (await interests.campaigns.responsePage(member, id)).declarations.length === 0;
+        await interests.campaigns.respond(member, id, {
+          choice: nothing ? 'nil' : 'complete',
           accountsDeclaration: member.roles.has('field-officer'),
-        }),
+        });
+      },
     }),
   );
   return [open, ...answers];
