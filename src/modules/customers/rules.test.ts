@@ -114,22 +114,29 @@ describe('moving a customer up a category (003 vexatious procedure §4.1-4.5)', 
 });
 
 describe('the next step follows the previous one (003 vexatious procedure §4.4-4.5)', () => {
+  const recorded = { evidence: '14 calls in two weeks', equalityCheck: 'No needs known' };
   // The warning: Monday 23 November 2026 at 9:00:30am London (GMT).
   const warning = {
     category: 'warned',
     decidedAt: new Date('2026-11-23T09:00:30Z'),
     byReview: false,
+    ...recorded,
   } as const;
   const finalWarning = {
     category: 'pre-vexatious',
     decidedAt: new Date('2026-12-01T10:15:00Z'),
     byReview: false,
+    ...recorded,
   } as const;
+  // A review moved them back down to warned; it records its reasons, not evidence.
   const reviewedDown = {
     category: 'warned',
     decidedAt: new Date('2027-03-20T14:00:00Z'),
     byReview: true,
+    evidence: '',
+    equalityCheck: '',
   } as const;
+  const checkOnly = { ...finalWarning, evidence: '' };
 
   it.each([
     ['no step yet', [], null],
@@ -144,6 +151,8 @@ describe('the next step follows the previous one (003 vexatious procedure §4.4-
     ['no step yet', [], null],
     ['the latest step up', [warning, finalWarning], finalWarning],
     ['not a review, which records no evidence', [warning, finalWarning, reviewedDown], finalWarning],
+    ['one that recorded the Equality Act check alone', [warning, checkOnly], checkOnly],
+    ['none that recorded them (cleared at retention)', [reviewedDown], null],
   ])('evidence carried forward from: %s', (_case, steps, carried) => {
     expect(stepCarriedForward(steps)).toBe(carried);
   });

@@ -111,11 +111,11 @@ export function previousStep<S extends { decidedAt: Date }>(steps: readonly S[])
 }
 
 // The step whose evidence and Equality Act check the next one starts from, to edit rather than
-// retype (DOMAIN.md §4): the latest step up. A review records its reasons, not those.
-export function stepCarriedForward<S extends { decidedAt: Date; byReview: boolean }>(
+// retype (DOMAIN.md §4): the latest that recorded them. A review records its reasons instead.
+export function stepCarriedForward<S extends { decidedAt: Date; evidence: string; equalityCheck: string }>(
   steps: readonly S[],
 ): S | null {
-  return previousStep(steps.filter((step) => !step.byReview));
+  return previousStep(steps.filter((step) => step.evidence !== '' || step.equalityCheck !== ''));
 }
 
 const minute = 60_000;

@@ -13,13 +13,15 @@ import { categorisations } from './repository.ts';
 
 type Categorisation = Awaited<ReturnType<typeof categorisations>>[number];
 
-// The decisions that set the category, each marked when a review took it: a review's change of
-// category is recorded with the review's letter.
-function stepsTaken(decisions: readonly Categorisation[], reviewed: readonly { letterId: string | null }[]) {
-  const reviewLetters = new Set(reviewed.map((review) => review.letterId));
+// The decisions that set the category, each marked when a review took it: a review that changes
+// the category records it in the same transaction, at the same instant.
+function stepsTaken(decisions: readonly Categorisation[], reviewed: readonly { decidedAt: Date | null }[]) {
+  const reviewedAt = new Set(
+    reviewed.flatMap((review) => (review.decidedAt ? [review.decidedAt.getTime()] : [])),
+  );
   return decisions.map((decision) => ({
     ...decision,
-    byReview: decision.letterId !== null && reviewLetters.has(decision.letterId),
+    byReview: reviewedAt.has(decision.decidedAt.getTime()),
   }));
 }
 
