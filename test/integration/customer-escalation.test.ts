@@ -3,40 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customersService } from '../../src/modules/customers/service.ts';
 import { complaintLetters } from '../../src/modules/letters/service.ts';
 import { organisationService } from '../../src/modules/organisation/service.ts';
-import type { Principal } from '../../src/platform/auth/principal.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients, demoPersonId } from '../support/clients.ts';
+import { addCustomer, contactPosted, decisionPosted, errorSummary } from '../support/customers.ts';
 import { databaseKinds, demoSeededAt } from '../support/databases.ts';
+import { principalOf } from '../support/principal.ts';
 
 // Each step up (warning, final warning, vexatious) starts from the one before it: its evidence and
 // Equality Act check to edit, the contacts since it, and a warning when there are none
 // (003 vexatious procedure §4.4-4.5; DOMAIN.md §4). Each test starts at 9am London on a day of its
 // own (from Monday 23 November 2026) and moves the clock on, so this file has an app of its own.
 
-const contact = (summary: string, extra: Record<string, string> = {}) => ({
-  channel: 'phone',
-  'date-day': '20',
-  'date-month': '11',
-  'date-year': '2026',
-  time: '14:30',
-  minutes: '25',
-  summary,
-  outcome: 'Told them the matter is closed',
-  correspondence: '',
-  complaintReference: '',
-  ...extra,
-});
-
-const evidence = '14 calls between 9 and 20 November, 5 hours of officer time; call notes on the timeline.';
-const equalityCheck =
-  'No disability or other need known; asked on 12 November, none given. Written contact offered.';
-const decision = (extra: Record<string, string> = {}) => ({
-  behaviour: 'You have phoned 14 times in two weeks about a matter we answered on 2 October.',
-  evidence,
-  equalityCheck,
-  ...extra,
-});
+const contact = contactPosted;
+const decision = decisionPosted;
+const { evidence, equalityCheck } = decisionPosted();
 
 // What a form's textarea holds as the page is first shown.
 const textarea = (body: string, name: string) =>
@@ -49,9 +30,6 @@ const noNewContact = (body: string) =>
     ?.replace(/<[^>]+>/g, '')
     .replace(/\s+/g, ' ')
     .trim() ?? null;
-
-const errorSummary = (body: string) =>
-  [...body.matchAll(/<a href="#[^"]*">([^<]+)<\/a>/g)].map((m) => m[1]?.replaceAll('&#39;', '’'));
 
 describe.each(databaseKinds)('escalating a customer from the previous step on %s', (kind) => {
   let t: TestApp;
@@ -74,16 +52,7 @@ describe.each(databaseKinds)('escalating a customer from the previous step on %s
     client.forget();
   };
 
-  async function newCustomer(name: string, email: string) {
-    const response = await (await client('lucy.adeyemi')).post('/customers/new', {
-      name,
-      email,
-      phone: '',
-      address: '',
-    });
-    expect(response.statusCode, response.body).toBe(303);
-    return /\/customers\/([0-9a-f-]{36})/.exec(response.headers.location as string)?.[1] as string;
-  }
+  const newCustomer = (name: string, email: string) => addCustomer(client, { name, email });
 
   async function logContact(id: string, summary: string, extra: Record<string, string> = {}) {
     const response = await (await client('chloe.roberts')).post(
@@ -234,19 +203,7 @@ describe.each(databaseKinds)('escalating a customer from the previous step on %s
       { letters: complaintLetters({ ...deps, organisation }) },
     );
     const personId = await demoPersonId(t, 'lucy.adeyemi');
-    const person = await organisation.person(t.councilId, personId);
-    const manager: Principal = {
-      councilId: t.councilId,
-      councilName: 'Demo District Council',
-      councilRulesVersion: 0,
-      personId,
-      name: person?.name ?? '',
-      email: person?.email ?? '',
-      roles: new Set(person?.roles ?? []),
-      teamRoles: new Set(),
-      via: 'token',
-      readOnly: false,
-    };
+    const manager = await principalOf(organisation, t.councilId, personId);
     const form = {
       ...decision(),
       singlePointOfContactId: personId,
