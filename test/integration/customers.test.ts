@@ -6,35 +6,13 @@ import { organisationService } from '../../src/modules/organisation/service.ts';
 import { outsider } from '../support/api.ts';
 import { startTestApp, type TestApp, testClient } from '../support/app.ts';
 import { demoClients } from '../support/clients.ts';
+import { addCustomer, contactPosted, decisionPosted, errorSummary } from '../support/customers.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { personIdByEmail, testPassword } from '../support/people.ts';
 
 // Today in the test app: Monday 23 November 2026, 09:00 London.
-const contact = (summary: string, extra: Record<string, string> = {}) => ({
-  channel: 'phone',
-  'date-day': '20',
-  'date-month': '11',
-  'date-year': '2026',
-  time: '14:30',
-  minutes: '25',
-  summary,
-  outcome: 'Told them the matter is closed',
-  correspondence: '',
-  complaintReference: '',
-  ...extra,
-});
-
-const decision = (extra: Record<string, string> = {}) => ({
-  behaviour:
-    'You have phoned 14 times in two weeks about a matter we answered on 2 October, and used abusive language.',
-  evidence: '14 calls between 9 and 20 November, 5 hours of officer time; call notes on the timeline.',
-  equalityCheck:
-    'No disability or other need known; asked on 12 November, none given. Written contact offered.',
-  ...extra,
-});
-
-const errorSummary = (body: string) =>
-  [...body.matchAll(/<a href="#[^"]*">([^<]+)<\/a>/g)].map((m) => m[1]?.replaceAll('&#39;', '’'));
+const contact = contactPosted;
+const decision = decisionPosted;
 
 describe.each(databaseKinds)('managing unreasonable behaviour on %s', (kind) => {
   let t: TestApp;
@@ -57,16 +35,8 @@ describe.each(databaseKinds)('managing unreasonable behaviour on %s', (kind) => 
 
   const personId = (email: string) => personIdByEmail(t.db, email);
 
-  async function newCustomer(name: string, email = '') {
-    const response = await (await client('lucy.adeyemi')).post('/customers/new', {
-      name,
-      email,
-      phone: '0116 496 0000',
-      address: '1 High Street, Demoton',
-    });
-    expect(response.statusCode, response.body).toBe(303);
-    return /\/customers\/([0-9a-f-]{36})/.exec(response.headers.location as string)?.[1] as string;
-  }
+  const newCustomer = (name: string, email = '') =>
+    addCustomer(client, { name, email, phone: '0116 496 0000', address: '1 High Street, Demoton' });
 
   async function logContact(by: string, id: string, summary: string) {
     const response = await (await client(by)).post(`/customers/${id}/contacts/new`, contact(summary));

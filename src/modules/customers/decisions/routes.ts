@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { dateTimeText } from '../../../platform/calendar/date-text.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { NotFound } from '../../../platform/errors.ts';
 import { formPage, formRoute, type ShownForm } from '../../../platform/web/form-kit.ts';
@@ -7,11 +8,13 @@ import { signedIn } from '../../../platform/web/render.ts';
 import type { CustomersRouteDeps } from '../routes.ts';
 import {
   type Category,
+  type ContactChannel,
   categoryLetter,
   categoryText,
   contactChannels,
   minutesText,
   restrictionKinds,
+  stepTakenText,
   stepUp,
 } from '../rules.ts';
 import {
@@ -49,18 +52,27 @@ type CustomerShown = ShownForm & { params: { id: string } };
 
 const toRecord = (id: string, done: string) => `/customers/${id}?done=${done}`;
 
+// A contact on the timeline as the step's page lists it: when, how, the officer time.
+const contactShown = <C extends { occurredAt: Date; channel: ContactChannel; minutes: number }>(c: C) => ({
+  ...c,
+  when: dateTimeText(c.occurredAt),
+  channelName: contactChannels[c.channel],
+  time: minutesText(c.minutes),
+});
+
 export function decisionRoutes(app: FastifyInstance, deps: CustomersRouteDeps) {
   for (const [path, step] of Object.entries(steps)) stepRoute(app, deps, path, step);
   restrictionRoute(app, deps);
   endRestrictionRoute(app, deps);
 }
 
-// A step up: warned, pre-vexatious or vexatious, with the evidence and the letter.
+// A step up: warned, pre-vexatious or vexatious, with the evidence and the letter. The form starts
+// from the previous step's evidence and Equality Act check, beside the contacts since that step.
 function stepRoute(app: FastifyInstance, { customers }: CustomersRouteDeps, path: string, step: Step) {
   const page = async (shown: CustomerShown) => {
     const principal = signedIn(shown.request);
-    const record = await customers.record(principal, shown.params.id, shown.request.id);
-    const { customer } = record;
+    const started = await customers.escalation(principal, shown.params.id, shown.request.id);
+    const { customer, previous } = started;
     const from = stepUp[step.to].from;
     return formPage(shown, 'customers/decisions/views/categorise.njk', {
       title: `${step.heading}: ${customer.name}`,
@@ -74,13 +86,12 @@ function stepRoute(app: FastifyInstance, { customers }: CustomersRouteDeps, path
         customer.category === from
           ? null
           : `${customer.name} is ${categoryText[customer.category].toLowerCase()}. ${step.heading} is for a customer who is ${categoryText[from].toLowerCase()}.`,
-      contacts: record.contacts.map((c) => ({
-        ...c,
-        on: londonDate(c.occurredAt),
-        channelName: contactChannels[c.channel],
-        time: minutesText(c.minutes),
-      })),
-      totalTime: minutesText(record.totalMinutes),
+      previous: previous && { ...previous, text: stepTakenText(previous) },
+      carried: started.carried && { text: stepTakenText(started.carried) },
+      contacts: started.contactsSince.map(contactShown),
+      totalTime: minutesText(started.minutesSince),
+      allContacts: started.contacts.length,
+      noNewContact: started.noNewContact,
       letterKind: categoryLetter[step.to],
       needsSpoc: step.to !== 'warned',
       staff: step.to === 'warned' ? [] : await customers.staff(principal.councilId),
@@ -89,6 +100,8 @@ function stepRoute(app: FastifyInstance, { customers }: CustomersRouteDeps, path
       values: {
         singlePointOfContactId: customer.singlePointOfContactId ?? principal.personId,
         restrictions: [],
+        // What was typed, once posted; at first, what the previous step recorded, to edit.
+        ...started.carriedForward,
         ...shown.values,
       },
     });
