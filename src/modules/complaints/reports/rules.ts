@@ -72,6 +72,46 @@ export function monthsOf(period: { from: string; to: string }): { from: string; 
   return months;
 }
 
+export type Quarter = { key: string; from: string; to: string; label: string };
+
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+// The quarters a period spans (April to June, July to September, October to December, January to
+// March), cut to the period, each keyed as the database names it (to_char(date, 'YYYY-"Q"Q')). A
+// whole quarter is named by its months, a part of one by its dates.
+export function quartersOf(period: { from: string; to: string }): Quarter[] {
+  const quarters: Quarter[] = [];
+  let year = Number(period.from.slice(0, 4));
+  let index = Math.floor((Number(period.from.slice(5, 7)) - 1) / 3);
+  for (;;) {
+    const start = `${year}-${String(index * 3 + 1).padStart(2, '0')}-01`;
+    if (start > period.to) return quarters;
+    const next = index === 3 ? `${year + 1}-01-01` : `${year}-${String(index * 3 + 4).padStart(2, '0')}-01`;
+    const end = new Date(Date.parse(`${next}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const from = start < period.from ? period.from : start;
+    const to = end > period.to ? period.to : end;
+    const label =
+      from === start && to === end
+        ? `${monthNames[index * 3]} to ${monthNames[index * 3 + 2]} ${year}`
+        : `${dayMonthYear(from).replace(` ${year}`, '')} to ${dayMonthYear(to)}`;
+    quarters.push({ key: `${year}-Q${index + 1}`, from, to, label });
+    [year, index] = index === 3 ? [year + 1, 0] : [year, index + 1];
+  }
+}
+
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 // The financial years a council can choose from: from its first complaint's year to the current one.

@@ -132,7 +132,11 @@ describe('barChart with two series and a target', () => {
     categories: quarters,
     series: [
       { name: 'Stage 1', values: [50, 100, null, 75], labels: ['50%', '100%', 'none', '75%'] },
-      { name: 'Stage 2', values: [100, null, null, 0] },
+      {
+        name: 'Stage 2',
+        values: [100, null, null, 0],
+        details: ['2 of 2 (100%)', 'none', 'none', '0 of 3 (0%)'],
+      },
     ],
     unit: 'percent',
     target: { value: 95, label: 'Target: 95% on time' },
@@ -153,11 +157,11 @@ describe('barChart with two series and a target', () => {
     expect(target?.y1).toBeCloseTo(at(100) + (at(75) - at(100)) * (5 / 25), 0);
   });
 
-  it('labels values by series then category, and tables them by category', () => {
+  it('labels values category by category, and tables them by category, with the details given', () => {
     expect(texts(chart, 'value')).toEqual(['50%', '100%', '100%', 'none', 'none', 'none', '75%', '0%']);
     expect(chart.table.head).toEqual(['Quarter', 'Stage 1', 'Stage 2']);
-    expect(chart.table.rows[0]).toEqual(['April to June 2026', '50%', '100%']);
-    expect(chart.table.rows[3]).toEqual(['January to March 2027', '75%', '0%']);
+    expect(chart.table.rows[0]).toEqual(['April to June 2026', '50%', '2 of 2 (100%)']);
+    expect(chart.table.rows[3]).toEqual(['January to March 2027', '75%', '0 of 3 (0%)']);
   });
 });
 

@@ -54,7 +54,10 @@ export function barChart(input: ChartInput): Chart {
     table: {
       caption: input.title,
       head: [input.categoryName, ...input.series.map((series) => series.name)],
-      rows: input.categories.map((category, i) => [category, ...labels.map((series) => series[i] ?? '')]),
+      rows: input.categories.map((category, i) => [
+        category,
+        ...input.series.map((series, s) => series.details?.[i] ?? labels[s]?.[i] ?? ''),
+      ]),
     },
     look: chartLook,
   };

@@ -7,6 +7,8 @@ export type ChartSeries = {
   values: readonly (number | null)[];
   /** The words for each value, on the bar and in the table; the value itself when absent. */
   labels?: readonly string[];
+  /** The table's words for each value, where it says more than the bar ("3 of 4 (75%)"). */
+  details?: readonly string[];
 };
 
 export type ChartInput = {
