@@ -26,7 +26,7 @@ export type ShownChart = {
 };
 
 export function chartOn(body: string, id: string): ShownChart | null {
-  const start = body.indexOf(`<figure class="app-chart" id="${id}"`);
+  const start = new RegExp(`<figure class="app-chart[^"]*" id="${id}"`).exec(body)?.index ?? -1;
   if (start === -1) return null;
   const figure = body.slice(start, body.indexOf('</figure>', start));
   const svg = figure.slice(figure.indexOf('<svg'), figure.indexOf('</svg>'));

@@ -24,10 +24,16 @@ export function reviewChart(cells: readonly ReviewCell[]): Chart {
     }`,
     categoryName: 'Period',
     categories: periods.map((period) => period.label),
-    series: statuses.map(([status, name]) => ({
-      name,
-      values: periods.map((period) => count(period.start, status)),
-    })),
+    // Each bar says what it counts, so that a bar of nothing is known by its words, not its place.
+    series: statuses.map(([status, name]) => {
+      const values = periods.map((period) => count(period.start, status));
+      return {
+        name,
+        values,
+        labels: values.map((value) => `${value} ${name.toLowerCase()}`),
+        details: values.map(String),
+      };
+    }),
     unit: 'count',
     orientation: 'bars',
   });
