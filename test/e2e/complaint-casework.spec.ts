@@ -95,4 +95,25 @@ test('staff triage, allocate, extend and respond; the person escalates; stage 2 
   await casework.goto(`/complaints/all?q=${reference}`);
   await casework.expectPage('All complaints');
   await expect(casework.link(reference)).toBeVisible();
+
+  // The reports chart the complaint among the quarter's, each chart with its table of figures.
+  await casework.menuLink('Complaint reports').click();
+  await casework.expectPage('Complaint reports');
+  const received = casework.chart('received-by-quarter');
+  await expect(received.drawing).toHaveAccessibleName(/^Complaints received by quarter/);
+  await expect(received.drawing).toBeVisible();
+  const quarters = await received.rows();
+  expect(await received.values()).toEqual(quarters.map((row) => row[1]));
+  expect(quarters.some((row) => Number(row[1]) >= 1)).toBe(true);
+  const onTime = casework.chart('on-time-by-quarter');
+  await expect(onTime.drawing).toHaveAccessibleName(
+    /^Responses sent on time, by the quarter the stage started/,
+  );
+  await expect(onTime.caption).toBeVisible();
+  // Each bar says the share its row gives, stage 1 then stage 2: "1 of 2 (50%)" is drawn "50%".
+  const shares = (await onTime.rows()).flatMap((row) =>
+    row.slice(1).map((cell) => /\((\d+%)\)$/.exec(cell)?.[1] ?? cell),
+  );
+  expect(await onTime.values()).toEqual(shares);
+  expect(shares.some((share) => share.endsWith('%'))).toBe(true);
 });

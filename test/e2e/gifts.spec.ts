@@ -211,6 +211,26 @@ test('a head of service signs off their service’s register for the quarter jus
   await register.follow('Back to your register reviews');
   await expect(task).toContainText(`Signed off ${londonToday().long} by ${head.name}`);
   await register.checkAccessible();
+  await register.signOut();
+
+  // HR see the quarter's sign-off in the dashboard's chart, which tables its counts beside it.
+  await signIn(page, demoPerson('Emma Clarke').email);
+  await register.open();
+  await register.follow('Review dashboard');
+  await register.expectPage('Register review dashboard');
+  const chart = register.chart('reviews-by-period');
+  await expect(chart.drawing).toHaveAccessibleName(/^Register reviews by period/);
+  await expect(chart.drawing).toBeVisible();
+  const periods = await chart.rows();
+  expect(await chart.values()).toEqual(
+    periods.flatMap(([, signed, due, overdue]) => [
+      `${signed} signed off`,
+      `${due} due`,
+      `${overdue} overdue`,
+    ]),
+  );
+  const quarter = periods.find((row) => row[0] === label);
+  expect(Number(quarter?.[1])).toBeGreaterThanOrEqual(1); // signed off
 });
 
 test('an auditor downloads the register as CSV, and the public page shows only the published fields', async ({

@@ -88,6 +88,7 @@ type ExportingTemplate = nunjucks.Template & {
 const appMacros: Record<string, string> = {
   appScrollingTable: 'macros/scrolling-table.njk',
   appScrollingRegion: 'macros/scrolling-table.njk',
+  appChart: 'macros/chart.njk',
 };
 
 function registerGovukMacros(env: nunjucks.Environment) {

@@ -360,6 +360,19 @@ export const policyFields = [
     max: 10,
     default: 2,
   },
+  // The Complaint Handling Code expects every response by its deadline; a council may report against
+  // a local target as well.
+  {
+    key: 'complaintOnTimeTargetPercent',
+    group: 'Complaints',
+    label: 'Target for responses sent on time',
+    hint: 'The share of responses to be sent by their deadline, or the extended deadline. The complaint reports draw it as the target line on the timeliness chart',
+    kind: 'number',
+    unit: '%',
+    min: 1,
+    max: 100,
+    default: 100,
+  },
   // 003 §2.3-2.10: what is not a corporate complaint is steered to the right place.
   {
     key: 'serviceRequestUrl',
