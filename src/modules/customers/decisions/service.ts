@@ -110,7 +110,8 @@ async function checkRestrictionsChosen(
 
 type Checked = Awaited<ReturnType<typeof checkCategorisation>>;
 
-// Warned (§4.2), pre-vexatious (§4.4) or vexatious (§4.5), with the letter that says so.
+// Warned (§4.2), pre-vexatious (§4.4) or vexatious (§4.5), with the letter that says so, written
+// for the officer to check and send.
 export async function categorise(
   deps: CustomersDeps,
   principal: Principal,
@@ -118,14 +119,14 @@ export async function categorise(
   to: Step,
   form: CategorisationForm,
   requestId?: string,
-): Promise<void> {
+): Promise<{ letterId: string }> {
   const { councilId } = principal;
   const customer = await existing(deps, councilId, customerId);
   const checked = await checkCategorisation(deps, principal, customer, to, form);
   const months = await policyMonths(deps, councilId);
   const at = deps.clock.now();
   const contact = await shared.contactLine(deps, councilId, checked.spoc?.id ?? null);
-  await deps.db.transaction().execute(async (trx) => {
+  return deps.db.transaction().execute(async (trx) => {
     for (const kind of checked.chosen) {
       await shared.imposeInTransaction(
         trx,
@@ -146,6 +147,7 @@ export async function categorise(
       months,
     });
     await recordCategorisation(trx, { principal, customer, to, checked, at, months, letterId }, requestId);
+    return { letterId };
   });
 }
 
