@@ -48,7 +48,7 @@ type Move = {
   move: LetterMove;
   // The letter's version on the page the person acted from.
   version: number;
-  // The audit event's name, after "letter.", and what it records beside the state.
+  // The audit event's action, and what it records beside the state.
   action: string;
   change: (letter: repo.StoredLetter, at: Date) => repo.LetterChange;
   recorded?: Record<string, unknown>;
@@ -117,7 +117,7 @@ async function moveLetter(
       trx,
       actor,
       {
-        action: `letter.${move.action}`,
+        action: move.action,
         recordType: 'letter',
         recordId: id,
         before: { state: letter.state, version: letter.version },
@@ -125,13 +125,13 @@ async function moveLetter(
           state: changed.state,
           version: changed.version,
           ...move.recorded,
-          ...(move.action === 'sent' ? sentFacts(changed) : {}),
+          ...(move.action === 'letter.sent' ? sentFacts(changed) : {}),
         },
       },
       at,
     );
     if (changed.state === 'sent')
-      await sendInTransaction(deps, trx, changed, { at, actor, audited: move.action === 'sent' });
+      await sendInTransaction(deps, trx, changed, { at, actor, audited: move.action === 'letter.sent' });
     return changed;
   });
 }
@@ -158,7 +158,7 @@ export async function editLetter(
     {
       move: 'edit',
       version: form.version,
-      action: 'edited',
+      action: 'letter.edited',
       change: (_letter, at) => ({ ...edited, editedBy: principal.personId, editedAt: at }),
       // Not the words: the letter holds them, and retention removes them from it.
       recorded: { subjectChanged: edited.subject !== found.subject, bodyChanged: edited.body !== found.body },
@@ -181,7 +181,7 @@ export function sendLetter(
     {
       move: 'send',
       version,
-      action: 'sent',
+      action: 'letter.sent',
       change: (_letter, at) => ({ state: 'sent', sentBy: principal.personId, sentAt: at }),
     },
     requestId,
@@ -202,7 +202,7 @@ export function submitLetter(
     {
       move: 'submit',
       version,
-      action: 'submitted',
+      action: 'letter.submitted',
       change: (_letter, at) => ({
         state: 'awaiting-approval',
         submittedBy: principal.personId,
@@ -228,7 +228,7 @@ export function approveLetter(
     {
       move: 'approve',
       version,
-      action: 'approved',
+      action: 'letter.approved',
       change: (letter, at) => ({
         state: 'sent',
         approvedBy: principal.personId,
@@ -258,7 +258,7 @@ export function returnLetter(
     {
       move: 'return',
       version: form.version,
-      action: 'returned',
+      action: 'letter.returned',
       change: () => ({
         state: 'draft',
         returnedBy: principal.personId,
