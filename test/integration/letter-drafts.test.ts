@@ -109,6 +109,9 @@ describe.each(databaseKinds)('letters checked before they go on %s', (kind) => {
     const preview = await lucy.get(`/letters/${letterId}/pdf`);
     expect(pdfWords(preview.rawPayload)).toContain('Date: 23 November 2026');
     // On the case and on the writer's home page.
+    expect((await lucy.get(`/complaints/${reference}`)).body).toMatch(
+      /id="unsent-letters"[\s\S]*href="\/letters\/[0-9a-f-]{36}">Acknowledgement<\/a>: not sent yet/,
+    );
     expect((await lucy.get(`/complaints/${reference}/letters`)).body).toMatch(
       /Acknowledgement<\/a>[\s\S]*Not sent yet/,
     );

@@ -58,11 +58,11 @@ export function complaintLetters(deps: ModuleDeps) {
       requestId?: string,
     ) => drafts.editLetter(deps, principal, id, form, requestId),
     send: (principal: Principal, id: string, version: number, requestId?: string) =>
-      drafts.sendLetter(deps, principal, id, version, requestId),
+      drafts.plainMove(deps, 'send', principal, { id, version }, requestId),
     submit: (principal: Principal, id: string, version: number, requestId?: string) =>
-      drafts.submitLetter(deps, principal, id, version, requestId),
+      drafts.plainMove(deps, 'submit', principal, { id, version }, requestId),
     approve: (principal: Principal, id: string, version: number, requestId?: string) =>
-      drafts.approveLetter(deps, principal, id, version, requestId),
+      drafts.plainMove(deps, 'approve', principal, { id, version }, requestId),
     returnLetter: (
       principal: Principal,
       id: string,

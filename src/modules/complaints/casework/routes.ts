@@ -149,9 +149,12 @@ export function caseRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps) {
       return reply.redirect(`/complaints/accounts/${where.requestId}`, 303);
     const view = await casework.view(principal, reference, request.id);
     const { done } = queryOf(request, caseQuery);
+    const written = await deps.letters.forComplaint(principal.councilId, view.complaint.id, 'all');
     return render(request, reply, `${views}/case.njk`, {
       title: `${reference}: complaint from ${view.complaint.customerName}`,
       ...caseModel(view, londonDate(clock.now())),
+      // Letters written and not sent yet: nothing has gone to the person until they are.
+      unsentLetters: written.filter((letter) => letter.state !== 'sent'),
       flash: doneMessages[done],
     });
   });

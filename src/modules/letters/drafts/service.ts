@@ -167,77 +167,35 @@ export async function editLetter(
   );
 }
 
-export function sendLetter(
-  deps: ModuleDeps,
-  principal: Principal,
-  id: string,
-  version: number,
-  requestId?: string,
-) {
-  return moveLetter(
-    deps,
-    principal,
-    id,
-    {
-      move: 'send',
-      version,
-      action: 'letter.sent',
-      change: (_letter, at) => ({ state: 'sent', sentBy: principal.personId, sentAt: at }),
-    },
-    requestId,
-  );
-}
+// The moves that take nothing but the version read: sending it; sending it for approval;
+// approving it, which sends it, from whoever sent it for approval.
+const plainMoves = {
+  send: (by: string): Omit<Move, 'version'> => ({
+    move: 'send',
+    action: 'letter.sent',
+    change: (_letter, at) => ({ state: 'sent', sentBy: by, sentAt: at }),
+  }),
+  submit: (by: string): Omit<Move, 'version'> => ({
+    move: 'submit',
+    action: 'letter.submitted',
+    change: (_letter, at) => ({ state: 'awaiting-approval', submittedBy: by, submittedAt: at }),
+  }),
+  approve: (by: string): Omit<Move, 'version'> => ({
+    move: 'approve',
+    action: 'letter.approved',
+    change: (letter, at) => ({ state: 'sent', approvedBy: by, sentBy: letter.submittedBy ?? by, sentAt: at }),
+  }),
+};
 
-export function submitLetter(
+export function plainMove(
   deps: ModuleDeps,
+  name: keyof typeof plainMoves,
   principal: Principal,
-  id: string,
-  version: number,
+  letter: { id: string; version: number },
   requestId?: string,
 ) {
-  return moveLetter(
-    deps,
-    principal,
-    id,
-    {
-      move: 'submit',
-      version,
-      action: 'letter.submitted',
-      change: (_letter, at) => ({
-        state: 'awaiting-approval',
-        submittedBy: principal.personId,
-        submittedAt: at,
-      }),
-    },
-    requestId,
-  );
-}
-
-/** Approving sends it, from whoever sent it for approval. */
-export function approveLetter(
-  deps: ModuleDeps,
-  principal: Principal,
-  id: string,
-  version: number,
-  requestId?: string,
-) {
-  return moveLetter(
-    deps,
-    principal,
-    id,
-    {
-      move: 'approve',
-      version,
-      action: 'letter.approved',
-      change: (letter, at) => ({
-        state: 'sent',
-        approvedBy: principal.personId,
-        sentBy: letter.submittedBy ?? principal.personId,
-        sentAt: at,
-      }),
-    },
-    requestId,
-  );
+  const move = { ...plainMoves[name](principal.personId), version: letter.version };
+  return moveLetter(deps, principal, letter.id, move, requestId);
 }
 
 /** Back to a draft, with what needs changing, for anyone who may change it. */
