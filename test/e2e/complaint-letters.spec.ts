@@ -174,7 +174,14 @@ test('a letter is previewed, changed and approved by a second person before it g
     await letters.checkAccessible();
     await letters.approve();
     await expect(letters.summaryList).toContainText(new RegExp(`Approved by\\s*${officer.name}`));
-    await expect(letters.summaryList).toContainText(`Sent`);
+    await expect(letters.summaryList).toContainText('Sent');
+    // On a phone the letter, and the letters waiting, read without scrolling sideways.
+    const desktop = page.viewportSize();
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await letters.goto('/letters');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    if (desktop) await page.setViewportSize(desktop);
   } finally {
     await page.context().clearCookies();
     await approvalOfRefusals(false);
