@@ -124,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     interests.tasksFor,
     complaints.tasksFor,
     customers.tasksFor,
+    letters.tasksFor,
     visits.tasksFor,
     enforcement.tasksFor,
   ]);

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { LetterPages } from './pages/complaint-letters.ts';
 import { CustomerPages } from './pages/customers.ts';
 import { signIn } from './pages/sign-in.ts';
 import { demoPerson, run } from './support.ts';
@@ -18,6 +19,7 @@ test('the complaints manager restricts a vexatious customer, and an adviser sees
   const manager = demoPerson('Lucy Adeyemi');
   const adviser = demoPerson('Chloe Roberts');
   const customers = new CustomerPages(page);
+  const letters = new LetterPages(page);
 
   await signIn(page, manager.email);
   await customers.menuLink('Customers').click();
@@ -37,7 +39,9 @@ test('the complaints manager restricts a vexatious customer, and an adviser sees
 
   await customers.decide('Send a warning', 'Send a warning');
   await customers.press('Send a warning');
-  await expect(customers.successBanner).toContainText('Warning recorded');
+  // Each decision's letter is read as it will go, then sent, before going back to the customer.
+  await letters.sendWritten(/^Your contact with .+/);
+  await letters.follow(`Back to ${customerName}`);
   await expect(customers.contactWarning).toContainText('Warned about their behaviour');
 
   // The final warning starts from the warning: its evidence and Equality Act check are there to
@@ -65,7 +69,8 @@ test('the complaints manager restricts a vexatious customer, and an adviser sees
     .field('Single point of contact')
     .selectOption({ label: `${manager.name}, ${manager.jobTitle}` });
   await customers.press('Mark as pre-vexatious');
-  await expect(customers.successBanner).toContainText('final warning letter');
+  await letters.sendWritten(/: final warning$/);
+  await letters.follow(`Back to ${customerName}`);
 
   // Straight on to vexatious: the final warning's edited evidence is carried forward, and the
   // warning that nothing new has been logged since does not stop the complaints manager.
@@ -80,7 +85,8 @@ test('the complaints manager restricts a vexatious customer, and an adviser sees
   await page.getByRole('checkbox', { name: 'No phone calls' }).check();
   await customers.checkAccessible();
   await customers.press('Mark as vexatious');
-  await expect(customers.successBanner).toContainText('Customer marked vexatious');
+  await letters.sendWritten(/: restrictions$/);
+  await letters.follow(`Back to ${customerName}`);
   await expect(customers.contactWarning).toContainText(
     'Do not accept phone calls from this person or from anyone calling for them.',
   );

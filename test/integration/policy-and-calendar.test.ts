@@ -13,8 +13,12 @@ function policyForm(overrides: Record<string, string>): [string, string][] {
   const defaults = readPolicy(demoCouncil.policy) as Record<string, unknown>;
   return policyFields.flatMap((field): [string, string][] => {
     const value = overrides[field.key] ?? toFormValue(field, defaults[field.key]);
+    // Checkboxes: one field a ticked box; none ticked posts nothing.
     return field.kind === 'choices'
-      ? value.split(',').map((item) => [field.key, item])
+      ? value
+          .split(',')
+          .filter(Boolean)
+          .map((item) => [field.key, item])
       : [[field.key, value]];
   });
 }

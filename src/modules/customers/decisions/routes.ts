@@ -50,7 +50,8 @@ const steps = {
 type Step = (typeof steps)[keyof typeof steps];
 type CustomerShown = ShownForm & { params: { id: string } };
 
-const toRecord = (id: string, done: string) => `/customers/${id}?done=${done}`;
+// A decision writes a letter: on to it, for the officer to check and send.
+const toLetter = ({ letterId }: { letterId: string }) => `/letters/${letterId}?done=written`;
 
 // A contact on the timeline as the step's page lists it: when, how, the officer time.
 const contactShown = <C extends { occurredAt: Date; channel: ContactChannel; minutes: number }>(c: C) => ({
@@ -114,8 +115,7 @@ function stepRoute(app: FastifyInstance, { customers }: CustomersRouteDeps, path
     initial: () => ({}),
     page,
     submit: async ({ request, params: { id }, body }) => {
-      await customers.categorise(signedIn(request), id, step.to, body, request.id);
-      return toRecord(id, step.to);
+      return toLetter(await customers.categorise(signedIn(request), id, step.to, body, request.id));
     },
   });
 }
@@ -146,8 +146,7 @@ function restrictionRoute(app: FastifyInstance, { customers, clock }: CustomersR
       });
     },
     submit: async ({ request, params: { id }, body }) => {
-      await customers.imposeRestriction(signedIn(request), id, body, request.id);
-      return toRecord(id, 'restriction');
+      return toLetter(await customers.imposeRestriction(signedIn(request), id, body, request.id));
     },
   });
 }
@@ -171,8 +170,9 @@ function endRestrictionRoute(app: FastifyInstance, { customers }: CustomersRoute
       });
     },
     submit: async ({ request, params: { id, restrictionId }, body }) => {
-      await customers.endRestriction(signedIn(request), id, restrictionId, body.endReason, request.id);
-      return toRecord(id, 'restriction-ended');
+      return toLetter(
+        await customers.endRestriction(signedIn(request), id, restrictionId, body.endReason, request.id),
+      );
     },
   });
 }

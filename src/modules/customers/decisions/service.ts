@@ -111,9 +111,10 @@ async function checkRestrictionsChosen(
 
 type Checked = Awaited<ReturnType<typeof checkCategorisation>>;
 
-// Warned (§4.2), pre-vexatious (§4.4) or vexatious (§4.5), with the letter that says so. Answers
-// the decision and what the officer was warned of but may go ahead despite (no new contact since
-// the previous step), so that an answer that never showed the form can say so too.
+// Warned (§4.2), pre-vexatious (§4.4) or vexatious (§4.5), with the letter that says so, written
+// for the officer to check and send. Answers the decision, its letter and what the officer was
+// warned of but may go ahead despite (no new contact since the previous step), so that an answer
+// that never showed the form can say so too.
 export async function categorise(
   deps: CustomersDeps,
   principal: Principal,
@@ -121,7 +122,7 @@ export async function categorise(
   to: Step,
   form: CategorisationForm,
   requestId?: string,
-): Promise<{ categorisationId: string; warnings: string[] }> {
+): Promise<{ categorisationId: string; letterId: string; warnings: string[] }> {
   const { councilId } = principal;
   const customer = await existing(deps, councilId, customerId);
   const checked = await checkCategorisation(deps, principal, customer, to, form);
@@ -129,7 +130,7 @@ export async function categorise(
   const months = await policyMonths(deps, councilId);
   const at = deps.clock.now();
   const contact = await shared.contactLine(deps, councilId, checked.spoc?.id ?? null);
-  const categorisationId = await deps.db.transaction().execute(async (trx) => {
+  const decided = await deps.db.transaction().execute(async (trx) => {
     for (const kind of checked.chosen) {
       await shared.imposeInTransaction(
         trx,
@@ -149,9 +150,14 @@ export async function categorise(
       at,
       months,
     });
-    return recordCategorisation(trx, { principal, customer, to, checked, at, months, letterId }, requestId);
+    const categorisationId = await recordCategorisation(
+      trx,
+      { principal, customer, to, checked, at, months, letterId },
+      requestId,
+    );
+    return { categorisationId, letterId };
   });
-  return { categorisationId, warnings: noNewContact ? [noNewContact] : [] };
+  return { ...decided, warnings: noNewContact ? [noNewContact] : [] };
 }
 
 // A restriction put in place with the vexatious decision: whole council, from today.

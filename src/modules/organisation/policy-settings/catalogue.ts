@@ -417,6 +417,31 @@ export const policyFields = [
     kind: 'url',
     default: '',
   },
+  // Every letter an officer writes is checked by them before it goes; for these kinds a second
+  // person on the complaints team approves it too. The kinds and their names are the letters
+  // module's (templates/kinds.ts); a test holds this list to them.
+  {
+    key: 'lettersNeedingApproval',
+    group: 'Letters',
+    label: 'Letters a second person must approve before they are sent',
+    hint: 'Someone on the complaints team who did not write or change the letter approves it, and it is sent then. Other letters are sent by the officer who writes them, once they have checked them',
+    kind: 'choices',
+    default: [],
+    options: [
+      { value: 'acknowledgement', text: 'Acknowledgement' },
+      { value: 'extension', text: 'Extension notice' },
+      { value: 'stage-1-response', text: 'Stage 1 response' },
+      { value: 'stage-2-response', text: 'Stage 2 response (final)' },
+      { value: 'single-stage-response', text: 'Response (single-stage, final)' },
+      { value: 'refusal', text: 'Complaint not accepted' },
+      { value: 'escalation-acknowledgement', text: 'Stage 2 acknowledgement' },
+      { value: 'warning', text: 'Behaviour warning' },
+      { value: 'final-warning', text: 'Final warning (pre-vexatious)' },
+      { value: 'vexatious', text: 'Vexatious decision and restrictions' },
+      { value: 'restriction-review', text: 'Restriction review outcome' },
+      { value: 'review-request-answer', text: 'Answer to a request for review' },
+    ],
+  },
   // 003 vexatious procedure §4.6 and §7.1
   {
     key: 'restrictionReviewMonths',
