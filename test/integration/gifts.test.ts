@@ -81,8 +81,8 @@ describe.each(databaseKinds)('the gifts and hospitality register on %s', (kind) 
       decision: 'accepted',
     });
     expect(check.body).toContain('You must decline this offer');
-    expect(check.body).toContain('(001 §61)');
-    expect(check.body).toContain('(001 §59)');
+    expect(check.body).toContain('(Officers’ Code of Conduct, paragraph 61)');
+    expect(check.body).toContain('(Officers’ Code of Conduct, paragraph 59)');
     expect(check.body).toContain('Thank you for your kind offer of a case of wine.');
     const refused = await officer.post(`${draft}/check`);
     expect(refused.statusCode).toBe(400);

@@ -141,7 +141,7 @@ describe.each(databaseKinds)('declaring an interest on %s', (kind) => {
     const told = (name: string) =>
       emailsTo(name).filter((email) => email.text.includes('Planning application PA/26/0042'));
     expect(told('tom.whitfield')).toHaveLength(1);
-    expect(told('tom.whitfield')[0]?.text).toContain('001 §47');
+    expect(told('tom.whitfield')[0]?.text).toContain('(Officers’ Code of Conduct, paragraph 47)');
     expect(told('rajesh.patel')).toHaveLength(1);
     expect(told('robert.ashworth')).toHaveLength(1);
   });

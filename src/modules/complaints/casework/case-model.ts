@@ -1,7 +1,7 @@
 import { weekdayDayMonthYear } from '../../../platform/calendar/date-text.ts';
 import { urgency, urgencyNames } from '../deadline-rules.ts';
 import { statusTag } from '../status-rules.ts';
-import { complaintCategories, statutoryRoutes, triageDecisions } from '../triage-rules.ts';
+import { complaintCategories, statutoryRoutes, triageDecisions, triageSources } from '../triage-rules.ts';
 import { outcomes, pounds, remedyKinds, remedyText } from './rules.ts';
 import type { Casework } from './service.ts';
 
@@ -16,7 +16,11 @@ const itemsOf = (names: Record<string, string>) =>
 const choices = {
   remedyKinds: itemsOf(remedyKinds),
   outcomeItems: itemsOf(outcomes),
-  decisionItems: itemsOf(triageDecisions),
+  decisionItems: Object.entries(triageDecisions).map(([value, text]) => ({
+    value,
+    text,
+    source: triageSources[value as keyof typeof triageDecisions] ?? '',
+  })),
   categoryItems: itemsOf(complaintCategories),
   routeItems: Object.entries(statutoryRoutes).map(([value, route]) => ({ value, text: route.name })),
 };

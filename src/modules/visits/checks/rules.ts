@@ -57,7 +57,7 @@ const cite = {
   outOfHours: '[000 out-of-hours]',
   unaccompanied: '[000 unaccompanied visits]',
   relatives: '[000 relatives and friends]',
-  enforcement: '[004; TCG Regulations 2013 regs 12-13, 21-22]',
+  enforcement: '[004; Taking Control of Goods Regulations 2013, regulations 12, 13, 21 and 22]',
   caution: '[004 caution before contact]',
 } as const;
 
