@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { dateTimeText, dayMonthYear, timeText } from '../calendar/date-text.ts';
+import { clockTime, dateTimeText, dayMonthYear, timeText } from '../calendar/date-text.ts';
 import { citationHtml, citationsInHtml, defaultPolicyDocuments, type PolicyDocuments } from './citations.ts';
 import { govukAttributes } from './govuk-attributes.ts';
 
@@ -128,6 +128,10 @@ export function configureNunjucks(env: nunjucks.Environment) {
   );
   env.addFilter('time', (value: unknown) =>
     value instanceof Date ? timeOnce(Math.floor(value.getTime() / 60_000)) : '',
+  );
+  // A wall-clock time as a setting or a form holds it ('14:30'): 2:30pm.
+  env.addFilter('clockTime', (value: unknown) =>
+    typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? clockTime(value) : '',
   );
   env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2));
   // A rule's citation in the council's words, linked where it publishes the document: `"001 §61" | cite`

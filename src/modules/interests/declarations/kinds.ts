@@ -1,6 +1,8 @@
 // What each kind of declaration asks and whom it names (DOMAIN.md §1), each citing the policy
 // paragraphs that ask for it. Pure data, with the few words that summarise an entry.
 
+import { dayMonthYear } from '../../../platform/calendar/date-text.ts';
+import { isIsoDate } from '../../../platform/calendar/working-days.ts';
 import {
   type Condition,
   choice,
@@ -311,13 +313,14 @@ export const kindRules = {
   'criminal-matter': {
     name: 'Criminal matter',
     hint: 'A reprimand, warning, caution, bind-over, conviction, arrest or charge, or a driving offence if you are an essential car user',
-    source: '003 §8.3',
+    source: '003 Appendix V §8.3',
     questions: [
       choice('matter', 'What happened?', criminalMatters),
       { key: 'matterDate', label: 'When did it happen?', hint: 'For example, 27 3 2026', type: 'date' },
     ],
     parties: [],
-    summary: (a) => `${optionText(criminalMatters, a.matter)} on ${a.matterDate}`,
+    summary: (a) =>
+      `${optionText(criminalMatters, a.matter)} on ${isIsoDate(a.matterDate ?? '') ? dayMonthYear(a.matterDate ?? '') : a.matterDate}`,
     knownPerson: null,
   },
   'known-customer': {
