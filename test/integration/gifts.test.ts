@@ -282,6 +282,9 @@ describe.each(databaseKinds)('the gifts and hospitality register on %s', (kind) 
     expect(lines[0]).toMatch(/^\uFEFFReference,Date offered,Officer/);
     expect(lines.length).toBeGreaterThan(100_000);
     expect(csv.body).toContain('"bulk, ""quoted"""');
+    // Codes in words, as on the pages.
+    expect(csv.body).toContain(',Gift,Another gift,');
+    expect(csv.body).not.toMatch(/,(gift|hospitality),/);
     const filtered = await hr.get('/gifts/register.csv?min=abc');
     expect(filtered.statusCode).toBe(400);
   }, 300_000);

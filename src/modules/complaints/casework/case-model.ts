@@ -1,5 +1,6 @@
 import { weekdayDayMonthYear } from '../../../platform/calendar/date-text.ts';
 import { urgency, urgencyNames } from '../deadline-rules.ts';
+import { receivedBy } from '../reports/rules.ts';
 import { statusTag } from '../status-rules.ts';
 import { complaintCategories, statutoryRoutes, triageDecisions, triageSources } from '../triage-rules.ts';
 import { outcomes, pounds, remedyKinds, remedyText } from './rules.ts';
@@ -69,6 +70,7 @@ export function caseModel(view: CaseView, today: string) {
   return {
     ...view,
     tag: statusTag(complaint.status, complaint.regime),
+    receivedBy: receivedBy[complaint.channel] ?? complaint.channel,
     categoryName: complaint.category
       ? complaintCategories[complaint.category as keyof typeof complaintCategories]
       : null,
