@@ -120,7 +120,7 @@ test('an officer asks for approval of hospitality, their head of service approve
   await record.answerQuestions(offer);
   await expect(record.verdict).toContainText(`${head.name} must approve this before you accept it.`);
   await expect(record.verdict).toContainText(
-    'Hospitality other than of a minor nature must be authorised in advance by your head of service. (Officers’ Code of Conduct, paragraph 69)',
+    'Hospitality other than of a minor nature must be authorised in advance by the head of service. (Officers’ Code of Conduct, paragraph 69)',
   );
   await expect(page.getByText(`When you submit, we will ask ${head.name}`)).toBeVisible();
   await record.press('Ask for approval');

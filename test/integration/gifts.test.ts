@@ -158,7 +158,7 @@ describe.each(databaseKinds)('the gifts and hospitality register on %s', (kind) 
     });
     expect(check.body).toContain('This offer must be recorded in the register.');
     expect(check.body).toContain(
-      'Third offer from Repeat Catering Ltd. to you in the last 12 months; £90 in total.',
+      'Third offer from Repeat Catering Ltd. to this officer in the last 12 months; £90 in total.',
     );
     const colleague = await client('daniel.kerr');
     const { check: theirs } = await answer(colleague, {
