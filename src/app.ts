@@ -141,11 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // The council's policy record is read with the session, in the same query.
     sessionIdleMinutes: (settings) => readPolicy(settings).sessionIdleMinutes,
   });
-  knowPolicyDocumentsBy(app, async (principal) =>
-    policyDocuments(
-      (await organisation.policyAndCalendar(principal.councilId, principal.councilRulesVersion)).policy,
-    ),
-  );
+  citePoliciesAsTheCouncilNamesThem(app, organisation);
   healthRoutes(app, db);
   authRoutes(app, {
     db,
@@ -184,6 +180,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return seedDemoDay({ db, clock, riskRegister: visits.riskRegister }, councilId, demoPorts);
   };
   return { app, routes, jobs, delivery, seedDemoDay: seedDemo, tasksFor: home.tasksFor };
+}
+
+// Pages cite a rule's policy by the council's own name for it, kept with its working rules.
+function citePoliciesAsTheCouncilNamesThem(app: FastifyInstance, organisation: OrganisationService) {
+  knowPolicyDocumentsBy(app, async (principal) =>
+    policyDocuments(
+      (await organisation.policyAndCalendar(principal.councilId, principal.councilRulesVersion)).policy,
+    ),
+  );
 }
 
 // A person's home page and their daily email of it: every module's tasks for them, one query a

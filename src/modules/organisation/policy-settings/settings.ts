@@ -60,7 +60,7 @@ export function fieldError(field: Field, value: unknown): string | null {
     case 'text':
       if (typeof value !== 'string' || value.trim() === '') return `Enter the ${lower(name)}`;
       if (value.length > 150) return `${name} must be 150 characters or fewer`;
-      return /[\u0000-\u001f\u007f]/.test(value) ? `${name} must be one line of text` : null;
+      return /\p{Cc}/u.test(value) ? `${name} must be one line of text` : null;
     // Empty means nobody holds the post.
     case 'email':
       return typeof value === 'string' && (value === '' || z.email().safeParse(value).success)

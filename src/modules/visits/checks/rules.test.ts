@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { timeText } from '../../../platform/calendar/date-text.ts';
-import { londonTime, startOfLondonDay, sunTimes } from '../../../platform/calendar/daylight.ts';
+import { startOfLondonDay, sunTimes } from '../../../platform/calendar/daylight.ts';
 import { defaultPolicy } from '../../organisation/service.ts';
 import {
   conflictVerdict,
