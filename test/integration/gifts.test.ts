@@ -213,7 +213,7 @@ describe.each(databaseKinds)('the gifts and hospitality register on %s', (kind) 
       const response = await (await client(wrong)).post(`/gifts/approvals/${id}`, { decision: 'approved' });
       expect(response.statusCode, wrong).toBe(403);
     }
-    expect(request?.text).toContain('for an event on 2026-12-04');
+    expect(request?.text).toContain('for an event on 4 December 2026');
     const head = await client('tom.whitfield');
     expect((await head.get('/gifts/approvals')).body).toContain('Megan Hall');
     const approval = (await head.get(`/gifts/approvals/${id}`)).body;
