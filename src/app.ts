@@ -20,7 +20,12 @@ import { interestsServices } from './modules/interests/service.ts';
 import { lettersRoutes } from './modules/letters/routes.ts';
 import { complaintLetters, knowComplaintsBy } from './modules/letters/service.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
-import { type OrganisationService, organisationService, readPolicy } from './modules/organisation/service.ts';
+import {
+  type OrganisationService,
+  organisationService,
+  policyDocuments,
+  readPolicy,
+} from './modules/organisation/service.ts';
 import { placesRoutes } from './modules/places/routes.ts';
 import {
   demoGazetteer,
@@ -49,6 +54,7 @@ import { sendTaskDigests } from './platform/notify/task-digest.ts';
 import type { Texter } from './platform/notify/texter.ts';
 import type { RouteAccess } from './platform/web/access.ts';
 import { healthRoutes } from './platform/web/health.ts';
+import { knowPolicyDocumentsBy } from './platform/web/render.ts';
 import { createServer, registerPlugins } from './platform/web/server.ts';
 import { type Task, type TaskSource, tasksOf } from './platform/web/tasks.ts';
 import './platform/web/types.ts';
@@ -136,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // The council's policy record is read with the session, in the same query.
     sessionIdleMinutes: (settings) => readPolicy(settings).sessionIdleMinutes,
   });
+  citePoliciesAsTheCouncilNamesThem(app, organisation);
   healthRoutes(app, db);
   authRoutes(app, {
     db,
@@ -174,6 +181,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return seedDemoDay({ db, clock, riskRegister: visits.riskRegister }, councilId, demoPorts);
   };
   return { app, routes, jobs, delivery, seedDemoDay: seedDemo, tasksFor: home.tasksFor };
+}
+
+// Pages cite a rule's policy by the council's own name for it, kept with its working rules.
+function citePoliciesAsTheCouncilNamesThem(app: FastifyInstance, organisation: OrganisationService) {
+  knowPolicyDocumentsBy(app, async (principal) =>
+    policyDocuments(
+      (await organisation.policyAndCalendar(principal.councilId, principal.councilRulesVersion)).policy,
+    ),
+  );
 }
 
 // A person's home page and their daily email of it: every module's tasks for them, one query a

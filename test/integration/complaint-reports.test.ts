@@ -311,10 +311,10 @@ describe.each(databaseKinds)('complaint reports on %s', (kind) => {
       'Reference,Service,Channel,Category,Received,Stage,Acknowledge by,Acknowledged,Respond by,Extended to,Responded,Outcome,Extended,Remedies',
     );
     expect(lines.slice(1)).toEqual([
-      'CMP-2026-0001,Housing,phone,delay,2026-05-04,1,2026-05-11,2026-05-05,2026-05-19,,2026-05-18,upheld,no,2',
-      'CMP-2026-0001,Housing,phone,delay,2026-05-04,2,2026-06-08,2026-06-09,2026-07-06,2026-08-03,2026-07-20,not-upheld,yes,0',
-      'CMP-2026-0002,Finance and Revenues,online,service-quality,2026-06-10,1,2026-06-17,2026-06-12,2026-06-26,,2026-07-01,partially-upheld,no,0',
-      `CMP-2026-0005,Housing,letter,"'=HYPERLINK(""http://evil"")",2026-11-02,1,2026-11-09,2026-11-04,2026-11-18,,,,no,0`,
+      'CMP-2026-0001,Housing,Phone,Unreasonable delay,2026-05-04,1,2026-05-11,2026-05-05,2026-05-19,,2026-05-18,Upheld,No,2',
+      'CMP-2026-0001,Housing,Phone,Unreasonable delay,2026-05-04,2,2026-06-08,2026-06-09,2026-07-06,2026-08-03,2026-07-20,Not upheld,Yes,0',
+      'CMP-2026-0002,Finance and Revenues,Online form,Poor quality service,2026-06-10,1,2026-06-17,2026-06-12,2026-06-26,,2026-07-01,Partially upheld,No,0',
+      `CMP-2026-0005,Housing,Letter,"'=HYPERLINK(""http://evil"")",2026-11-02,1,2026-11-09,2026-11-04,2026-11-18,,,,No,0`,
     ]);
     expect(csv.body).not.toContain('Zebedee');
     expect(csv.body).not.toContain('example.com');

@@ -179,7 +179,7 @@ describe.each(databaseKinds)('managing unreasonable behaviour on %s', (kind) => 
       decision({ singlePointOfContactId: await personId('lucy.adeyemi@demo.probity.test') }),
     );
     expect(errorSummary(early.body)).toEqual([
-      'A customer must be warned before they can be pre-vexatious (003 vexatious procedure §4.1)',
+      'A customer must be warned before they can be pre-vexatious (Procedure for Managing Vexatious Customers, paragraph 4.1)',
     ]);
 
     const warned = await head.post(`/customers/${id}/warning`, decision());

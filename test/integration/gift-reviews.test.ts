@@ -135,7 +135,7 @@ describe.each(databaseKinds)('reviewing the gifts and hospitality register on %s
       expect(page.body).toContain(text);
     }
     expect(page.body).toContain('Must be declined');
-    expect(page.body).toContain('(001 §61)');
+    expect(page.body).toContain('(Officers’ Code of Conduct, paragraph 61)');
     expect(page.body).toContain('Sign off this register');
 
     const empty = await head.post(`/gifts/${liamOffer}/queries`, {
@@ -219,7 +219,7 @@ describe.each(databaseKinds)('reviewing the gifts and hospitality register on %s
     expect(page.body).toContain(`You have signed off this register for ${q3Label}`);
     expect(page.body).toContain('Signed off by');
     expect(page.body).toContain('Helen Marsh');
-    expect(page.body).toContain('23 Nov 2026');
+    expect(page.body).toContain('23 November 2026 at ');
     expect(page.body).toContain('Checked with both officers');
     expect(page.body).not.toContain('Sign off this register');
 

@@ -1,7 +1,8 @@
 import { weekdayDayMonthYear } from '../../../platform/calendar/date-text.ts';
 import { urgency, urgencyNames } from '../deadline-rules.ts';
+import { receivedBy } from '../reports/rules.ts';
 import { statusTag } from '../status-rules.ts';
-import { complaintCategories, statutoryRoutes, triageDecisions } from '../triage-rules.ts';
+import { complaintCategories, statutoryRoutes, triageDecisions, triageSources } from '../triage-rules.ts';
 import { outcomes, pounds, remedyKinds, remedyText } from './rules.ts';
 import type { Casework } from './service.ts';
 
@@ -16,7 +17,11 @@ const itemsOf = (names: Record<string, string>) =>
 const choices = {
   remedyKinds: itemsOf(remedyKinds),
   outcomeItems: itemsOf(outcomes),
-  decisionItems: itemsOf(triageDecisions),
+  decisionItems: Object.entries(triageDecisions).map(([value, text]) => ({
+    value,
+    text,
+    source: triageSources[value as keyof typeof triageDecisions] ?? '',
+  })),
   categoryItems: itemsOf(complaintCategories),
   routeItems: Object.entries(statutoryRoutes).map(([value, route]) => ({ value, text: route.name })),
 };
@@ -65,6 +70,7 @@ export function caseModel(view: CaseView, today: string) {
   return {
     ...view,
     tag: statusTag(complaint.status, complaint.regime),
+    receivedBy: receivedBy[complaint.channel] ?? complaint.channel,
     categoryName: complaint.category
       ? complaintCategories[complaint.category as keyof typeof complaintCategories]
       : null,

@@ -125,6 +125,15 @@ export const channelNames: Record<string, string> = {
   'in-person': 'In person',
 };
 
+// How it came in, after the day it was received: "6 December 2026, by phone".
+export const receivedBy: Record<string, string> = {
+  online: 'online',
+  phone: 'by phone',
+  email: 'by email',
+  letter: 'by letter',
+  'in-person': 'in person',
+};
+
 export const triageNames: Record<string, string> = {
   complaint: 'Accepted as a complaint',
   'service-request': 'Service request or first report',

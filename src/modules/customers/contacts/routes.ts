@@ -111,8 +111,6 @@ function recordShown(viewer: Principal, record: CustomerRecord) {
     categoryText: categoryText[customer.category],
     contacts: record.contacts.map((c) => ({
       ...c,
-      on: londonDate(c.occurredAt),
-      at: londonTime(c.occurredAt),
       channelName: contactChannels[c.channel],
       time: minutesText(c.minutes),
     })),

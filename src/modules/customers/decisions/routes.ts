@@ -31,19 +31,19 @@ const steps = {
     to: 'warned',
     heading: 'Send a warning',
     explains:
-      'The warning letter explains why their behaviour is unreasonable and that they are at risk of being treated as vexatious (Procedure for Managing Vexatious Customers §4.2).',
+      'The warning letter explains why their behaviour is unreasonable and that they are at risk of being treated as vexatious (003 vexatious procedure §4.2).',
   },
   'pre-vexatious': {
     to: 'pre-vexatious',
     heading: 'Mark as pre-vexatious',
     explains:
-      'The final warning letter sets out the restrictions they could face and tells them they may now contact the council only through a single point of contact (§4.4).',
+      'The final warning letter sets out the restrictions they could face and tells them they may now contact the council only through a single point of contact (003 vexatious procedure §4.4).',
   },
   vexatious: {
     to: 'vexatious',
     heading: 'Mark as vexatious',
     explains:
-      'Only the complaints manager decides this (§4.5). The letter tells them; add the contact restrictions next (§5.2).',
+      'Only the complaints manager decides this (003 vexatious procedure §4.5). The letter tells them; add the contact restrictions next (003 vexatious procedure §5.2).',
   },
 } as const satisfies Record<string, { to: Exclude<Category, 'none'>; heading: string; explains: string }>;
 

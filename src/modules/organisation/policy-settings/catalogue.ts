@@ -1,6 +1,7 @@
 // The council's policy record: every per-council setting the rules read, with the defaults from
 // DOMAIN.md and the source paragraph each comes from. Rules take these values; none hard-codes them.
 import { type Role, roleNames } from '../../../platform/auth/roles.ts';
+import { citedDocuments } from '../../../platform/web/citations.ts';
 
 type Choice = { value: string; text: string };
 export type Field = {
@@ -8,7 +9,7 @@ export type Field = {
   group: string;
   label: string;
   hint?: string;
-  kind: 'money' | 'number' | 'decimal' | 'time' | 'email' | 'url' | 'yes-no' | 'choice' | 'choices';
+  kind: 'money' | 'number' | 'decimal' | 'time' | 'text' | 'email' | 'url' | 'yes-no' | 'choice' | 'choices';
   unit?: string;
   min?: number;
   max?: number;
@@ -18,6 +19,35 @@ export type Field = {
 
 const roleChoices = (choices: readonly Role[]) =>
   choices.map((role) => ({ value: role, text: roleNames[role] }));
+
+// What the council calls each document its rules cite, and where it publishes it: pages say
+// "Officers’ Code of Conduct, paragraph 61", linked, rather than the code a rule cites it by.
+function policyDocument<S extends (typeof citedDocuments)[number]['setting']>(
+  setting: S,
+  what: string,
+  hint: string,
+) {
+  const document = citedDocuments.find((cited) => cited.setting === setting);
+  const group = 'The council’s policies';
+  return [
+    {
+      key: `${setting}Name` as `${S}Name`,
+      group,
+      label: `Name of the ${what}`,
+      hint,
+      kind: 'text',
+      default: document?.name ?? '',
+    },
+    {
+      key: `${setting}Url` as `${S}Url`,
+      group,
+      label: `Web address of the ${what}`,
+      hint: 'Where the council publishes it, for pages to link to; leave empty if it is not online',
+      kind: 'url',
+      default: '',
+    },
+  ] as const;
+}
 
 export const policyFields = [
   {
@@ -234,7 +264,7 @@ export const policyFields = [
     default: 'complaint-handling-code',
     options: [
       { value: 'complaint-handling-code', text: 'Ombudsman Complaint Handling Code: two stages' },
-      { value: 'single-stage', text: 'Council single-stage policy (003 §5.3)' },
+      { value: 'single-stage', text: 'The council’s own single-stage policy' }, // 003 §5.3
     ],
   },
   {
@@ -641,4 +671,35 @@ export const policyFields = [
     max: 100,
     default: 25,
   },
+  ...policyDocument(
+    'officersCode',
+    'officers’ code of conduct',
+    'Cited on gifts and hospitality and on declarations of interest',
+  ),
+  ...policyDocument(
+    'conductCode',
+    'code on honesty and declaring interests',
+    'Cited on reviews of declarations of interest',
+  ),
+  ...policyDocument(
+    'employeesCode',
+    'employee code of conduct',
+    'Cited on legacies, prizes, loyalty points, relationships with councillors and criminal matters',
+  ),
+  ...policyDocument('complaintsPolicy', 'complaints policy', 'Cited on triage and allocation of complaints'),
+  ...policyDocument(
+    'vexatiousProcedure',
+    'procedure for unreasonable and vexatious customers',
+    'Cited on warnings, decisions, restrictions and their reviews',
+  ),
+  ...policyDocument(
+    'complianceCode',
+    'code of conduct for field visits',
+    'Cited on the checks before a visit',
+  ),
+  ...policyDocument(
+    'enforcementProfile',
+    'enforcement officers’ role profile',
+    'Cited on the checks before an enforcement visit',
+  ),
 ] as const satisfies readonly Field[];
