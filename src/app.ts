@@ -79,7 +79,6 @@ type App = {
   delivery: ReturnType<typeof messageDelivery>;
   // The demo council's day in the field and its gazetteer, for `serve --demo`.
   seedDemoDay(councilId: string): Promise<boolean>;
-  // The demo council's enforcement caseload at these addresses (the demo gazetteer's), once.
   // What is waiting for a person in every module, most urgent first (their home page).
   tasksFor(principal: Principal): Promise<Task[]>;
 };
@@ -169,18 +168,28 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     { organisation, gifts, interests, casework, customers, intake, retention, visits, enforcement },
   );
   jobs.push(home.digests);
+  const seedDemo = demoSeeding({ db, clock, organisation }, { interests, visits });
+  return { app, routes, jobs, delivery, seedDemoDay: seedDemo, tasksFor: home.tasksFor };
+}
+
+// The demo council's district, caseload and day in the field, as `serve --demo` adds them.
+function demoSeeding(
+  deps: { db: Kysely<Database>; clock: Clock; organisation: OrganisationService },
+  modules: { interests: ReturnType<typeof interestsServices>; visits: ReturnType<typeof visitsService> },
+) {
+  const { db, clock, organisation } = deps;
+  const { interests, visits } = modules;
   const demoPorts = {
     declareKnownCustomer: (principal: Principal, answers: Record<string, string>) =>
       interests.declarations.declare(principal, 'known-customer', answers),
     hasDeclared: async (...query: Parameters<typeof interests.lookup.personalLinks>) =>
       (await interests.lookup.personalLinks(...query)).length > 0,
   };
-  const seedDemo = async (councilId: string) => {
+  return async (councilId: string) => {
     await seedDemoGazetteer({ db, clock }, councilId);
     await seedDemoEnforcement({ db, clock, organisation }, councilId, demoCaseload());
     return seedDemoDay({ db, clock, riskRegister: visits.riskRegister }, councilId, demoPorts);
   };
-  return { app, routes, jobs, delivery, seedDemoDay: seedDemo, tasksFor: home.tasksFor };
 }
 
 // Pages cite a rule's policy by the council's own name for it, kept with its working rules.
