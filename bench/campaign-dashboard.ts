@@ -76,6 +76,13 @@ async function fillCampaign(db: Kysely<Database>, councilId: string, hr: { id: s
     where p.council_id = ${councilId} and p.active
       and not exists (select 1 from person_role r where r.council_id = p.council_id and r.person_id = p.id
         and r.role = 'committee-member')`.execute(db);
+  // And each service's tally, as opening the campaign makes it and responses move it.
+  await sql`
+    insert into campaign_tally (council_id, campaign_id, service_key, service_id, service_name, members, responded, nil)
+    select council_id, campaign_id, coalesce(service_id, '00000000-0000-0000-0000-000000000000'::uuid), service_id,
+      min(service_name), count(*), count(responded_at), count(*) filter (where response = 'nil')
+    from campaign_member where council_id = ${councilId} and campaign_id = ${campaignId}
+    group by council_id, campaign_id, service_id`.execute(db);
   await sql`analyze campaign_member`.execute(db);
   return campaignId;
 }
