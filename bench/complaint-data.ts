@@ -9,6 +9,7 @@ import { systemClock } from '../src/platform/clock.ts';
 import { type DatabaseKind, openDatabase } from '../src/platform/db/connection.ts';
 import { migrateToLatest } from '../src/platform/db/migrator.ts';
 import type { Database } from '../src/platform/db/schema.ts';
+import { personIdByEmail } from '../test/support/people.ts';
 import { scratchServerDatabase, startProbity, stop } from './support.ts';
 
 const forenames = ['Alan', 'Bronwen', 'Chidi', 'Deborah', 'Ewan', 'Farah', 'George', 'Irene', 'Joy', 'Kwame'];
@@ -231,13 +232,8 @@ export async function withComplaintsServer(
     const session = await startSession(database.db, { councilId, personId: person.id }, new Date());
     const sessions = new Map<string, string>();
     for (const email of others) {
-      const other = await database.db
-        .selectFrom('person')
-        .select('id')
-        .where('council_id', '=', councilId)
-        .where('email', '=', email)
-        .executeTakeFirstOrThrow();
-      sessions.set(email, await startSession(database.db, { councilId, personId: other.id }, new Date()));
+      const personId = await personIdByEmail(database.db, email);
+      sessions.set(email, await startSession(database.db, { councilId, personId }, new Date()));
     }
     await database.close();
 
