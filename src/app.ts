@@ -208,12 +208,12 @@ function homeWork(
   organisation: Pick<OrganisationService, 'councilIds' | 'digestRecipients' | 'claimDigest'>,
   sources: TaskSource[],
 ) {
-  const tasksFor = (principal: Principal) =>
-    tasksOf(sources, principal, (error) => deps.log.error({ err: error }, 'a module’s tasks failed'));
+  const failed = (error: unknown) => deps.log.error({ err: error }, 'a module’s tasks failed');
+  const tasksFor = (principal: Principal) => tasksOf(sources, principal, failed);
   const digestSources = {
     recipients: organisation.digestRecipients,
     claim: organisation.claimDigest,
-    tasksFor,
+    tasksFor: (principal: Principal) => tasksOf(sources, principal, failed, true),
   };
   const digests: Job = {
     name: 'daily task digests',
