@@ -231,18 +231,23 @@ export async function insertImprovement(db: Db, councilId: string, improvement: 
     .execute();
 }
 
-export async function documents(db: Db, councilId: string, complaintId: string) {
+// The files sent with these complaints (a complaint and the duplicates merged into it).
+export async function documents(db: Db, councilId: string, complaintIds: readonly string[]) {
+  if (complaintIds.length === 0) return [];
   return db
     .selectFrom('complaint_document')
     .select([
       'id',
+      'complaint_id as complaintId',
       'purpose',
       'file_name as fileName',
+      'content_type as contentType',
       'size_bytes as sizeBytes',
       'uploaded_at as uploadedAt',
     ])
     .where('council_id', '=', councilId)
-    .where('complaint_id', '=', complaintId)
+    .where('complaint_id', 'in', complaintIds)
     .orderBy('uploaded_at')
+    .orderBy('id')
     .execute();
 }

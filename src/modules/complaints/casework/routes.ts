@@ -33,6 +33,9 @@ const doneMessages: Record<string, string> = {
   improvement: 'Service improvement recorded.',
   escalated: 'Escalation to stage 2 recorded and the acknowledgement sent.',
   closed: 'Complaint closed.',
+  merged:
+    'The duplicate has been merged into this complaint. Its details and files are under “Duplicates merged into this complaint”.',
+  'kept-both': 'Both complaints kept. They will not be shown as possible duplicates of each other again.',
 };
 
 const notFound = 'No such complaint';
@@ -90,6 +93,8 @@ async function pageData(
     formPath: path,
     ...caseModel(view, today),
     handlers: path === 'allocate' ? await casework.handlerChoices(principal, complaint.reference) : [],
+    // DOMAIN.md §3 triage: the complaints this one may repeat, to merge or keep both.
+    duplicates: path === 'triage' ? await casework.possibleDuplicates(principal, complaint.reference) : [],
     people,
     exampleDate: `${Number(today.slice(8, 10))} ${Number(today.slice(5, 7))} ${Number(today.slice(0, 4))}`,
   };

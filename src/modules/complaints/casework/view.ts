@@ -5,6 +5,7 @@ import { caseAccess } from '../policy.ts';
 import * as core from '../repository.ts';
 import { housingByDefault, isLate } from '../triage-rules.ts';
 import { type CaseworkContext, type Complaint, currentStage, forTeam } from './context.ts';
+import { mergeLinks } from './duplicates.ts';
 import * as repo from './repository.ts';
 
 // What the case's pages show: the case header, and the whole case for the complaints team.
@@ -78,14 +79,19 @@ export async function view(
   const { councilId } = principal;
   const policy = await ctx.organisation.policy(councilId);
   const calendar = await ctx.organisation.calendar(councilId);
-  const [stages, accounts, named, documents, warning] = await Promise.all([
+  const [stages, accounts, named, merges, warning] = await Promise.all([
     core.stages(ctx.db, councilId, found.id),
     repo.accountRequests(ctx.db, councilId, found.id),
     withNames(ctx, councilId, found),
-    repo.documents(ctx.db, councilId, found.id),
+    mergeLinks(ctx, councilId, found),
     ctx.customers.contactWarning(councilId, found.customerId, found.serviceId),
   ]);
   const { complaint, remedies, improvements } = named;
+  // Its own files, and those of the duplicates merged into it, each listed with its complaint.
+  const documents = await repo.documents(ctx.db, councilId, [
+    found.id,
+    ...merges.duplicates.map((duplicate) => duplicate.id),
+  ]);
   await recordAccess(
     ctx.db,
     actorFor(principal, requestId),
@@ -99,7 +105,12 @@ export async function view(
     accounts,
     remedies,
     improvements,
-    documents,
+    documents: documents.filter((document) => document.complaintId === found.id),
+    mergedInto: merges.mergedInto,
+    duplicates: merges.duplicates.map((duplicate) => ({
+      ...duplicate,
+      documents: documents.filter((document) => document.complaintId === duplicate.id),
+    })),
     warning,
     calendar,
     atRiskDays: policy.complaintReminderWorkingDays,

@@ -39,6 +39,8 @@ export async function volumes(trx: Db, councilId: string, period: Period) {
       count(*) as count
     from complaint
     where council_id = ${councilId} and received_on between ${period.from}::date and ${period.to}::date
+      -- A duplicate merged into another complaint is counted once, as that complaint.
+      and duplicate_of is null
     group by grouping sets ((service_name), (channel), (category), (triage_decision), (statutory_route), ())`.execute(
     trx,
   );
@@ -101,6 +103,9 @@ export async function stageFigures(
     left join days a on a.day = s.started_on
     left join days b on b.day = s.responded_on
     where s.council_id = ${councilId} and s.started_on between ${period.from}::date and ${period.to}::date
+      -- Nor its stage (there are few: index complaint_merged_into).
+      and not exists (select 1 from complaint m where m.council_id = s.council_id and m.id = s.complaint_id
+        and m.duplicate_of is not null)
     group by s.stage
     order by s.stage`.execute(trx);
   return rows.map(
@@ -261,6 +266,7 @@ export async function stageRowsOf(
     .where('received_at', '<', new Date(startOfLondonDay(nextDay(month.to)).getTime() + 86_400_000))
     .where('received_on', '>=', month.from)
     .where('received_on', '<=', month.to)
+    .where('duplicate_of', 'is', null)
     .orderBy('received_at')
     .orderBy('id')
     .execute();
