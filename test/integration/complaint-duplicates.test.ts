@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { financialYear } from '../../src/modules/complaints/reports/rules.ts';
 import { complaintReports } from '../../src/modules/complaints/reports/service.ts';
 import { organisationService } from '../../src/modules/organisation/service.ts';
 import { startTestApp, type TestApp, testClient } from '../support/app.ts';
@@ -48,10 +49,10 @@ describe.each(databaseKinds)('possible duplicate complaints on %s', (kind) => {
       .executeTakeFirstOrThrow();
   const figures = () => {
     const deps = { db: t.db, clock: t.clock, outbox: t.outbox, baseUrl: 'http://probity.test' };
-    return complaintReports({ ...deps, organisation: organisationService(deps) }).figures(t.councilId, {
-      from: '2026-04-01',
-      to: '2026-11-23',
-    });
+    return complaintReports({ ...deps, organisation: organisationService(deps) }).figures(
+      t.councilId,
+      financialYear(2026),
+    );
   };
   const duplicatesOn = (page: string) =>
     [...page.matchAll(/duplicates\/(CMP-\d{4}-\d{4})">Compare with/g)].map((m) => m[1]);
