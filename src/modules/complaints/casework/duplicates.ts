@@ -30,9 +30,16 @@ export function snippet(text: string, length = 200): string {
   return `${text.slice(0, text.lastIndexOf(' ', length) > 0 ? text.lastIndexOf(' ', length) : length)}…`;
 }
 
-// The possible duplicates of a complaint awaiting triage, for those who may work both.
-export async function possibleDuplicates(ctx: CaseworkContext, principal: Viewer, reference: string) {
-  const complaint = await forTeam(ctx, principal, reference);
+// The possible duplicates of a complaint awaiting triage, for those who may work both. The
+// complaint is the one the triage page has read (casework's view, which the viewer may see).
+export async function possibleDuplicates(
+  ctx: CaseworkContext,
+  principal: Viewer,
+  complaint: Pick<
+    Complaint,
+    'id' | 'customerId' | 'serviceId' | 'receivedOn' | 'status' | 'whatHappened' | 'anonymisedAt'
+  >,
+) {
   if (complaint.status !== 'awaiting-triage') return [];
   const windowDays = (await ctx.organisation.policy(principal.councilId)).duplicateComplaintWindowDays;
   const facts = { ...complaint, anonymised: complaint.anonymisedAt !== null };

@@ -94,7 +94,7 @@ async function pageData(
     ...caseModel(view, today),
     handlers: path === 'allocate' ? await casework.handlerChoices(principal, complaint.reference) : [],
     // DOMAIN.md §3 triage: the complaints this one may repeat, to merge or keep both.
-    duplicates: path === 'triage' ? await casework.possibleDuplicates(principal, complaint.reference) : [],
+    duplicates: path === 'triage' ? await casework.possibleDuplicates(principal, complaint) : [],
     people,
     exampleDate: `${Number(today.slice(8, 10))} ${Number(today.slice(5, 7))} ${Number(today.slice(0, 4))}`,
   };
