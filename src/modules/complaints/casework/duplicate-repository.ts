@@ -156,13 +156,3 @@ export async function mergedInto(db: Db, councilId: string, complaintId: string)
     .orderBy('received_at')
     .execute();
 }
-
-export async function referenceOf(db: Db, councilId: string, id: string) {
-  const row = await db
-    .selectFrom('complaint')
-    .select('reference')
-    .where('council_id', '=', councilId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row?.reference ?? null;
-}

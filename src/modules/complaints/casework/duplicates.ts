@@ -188,9 +188,9 @@ export async function keepBoth(
 // For a case page: the complaint it was merged into, or the duplicates merged into it with the
 // contact details they gave.
 export async function mergeLinks(ctx: CaseworkContext, councilId: string, complaint: Complaint) {
-  const [mergedInto, duplicates] = await Promise.all([
-    complaint.duplicateOf ? repo.referenceOf(ctx.db, councilId, complaint.duplicateOf) : null,
+  const [survivor, duplicates] = await Promise.all([
+    complaint.duplicateOf ? core.complaintById(ctx.db, councilId, complaint.duplicateOf) : undefined,
     repo.mergedInto(ctx.db, councilId, complaint.id),
   ]);
-  return { mergedInto, duplicates };
+  return { mergedInto: survivor?.reference ?? null, duplicates };
 }
