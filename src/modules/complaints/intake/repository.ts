@@ -128,12 +128,14 @@ export async function saveDraftAuthority(
     content: file.content,
     uploaded_at: at,
   };
-  // One authority a draft (index complaint_draft_authority): a second replaces the first.
+  // One authority a draft (index complaint_draft_authority): a second replaces the first. The
+  // index's condition is written as a literal, so that PostgreSQL matches it to the partial index
+  // however the statement is planned (a parameter would not match a generic plan's).
   await db
     .insertInto('complaint_draft_document')
     .values({ council_id: councilId, draft_id: draftId, id, purpose: 'authority', ...values })
     .onConflict((oc) =>
-      oc.columns(['council_id', 'draft_id']).where('purpose', '=', 'authority').doUpdateSet(values),
+      oc.columns(['council_id', 'draft_id']).where('purpose', '=', sql.lit('authority')).doUpdateSet(values),
     )
     .execute();
 }
