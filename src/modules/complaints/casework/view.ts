@@ -79,19 +79,16 @@ export async function view(
   const { councilId } = principal;
   const policy = await ctx.organisation.policy(councilId);
   const calendar = await ctx.organisation.calendar(councilId);
-  const [stages, accounts, named, merges, warning] = await Promise.all([
+  // Its own files come with those of the duplicates merged into it, each listed with its complaint.
+  const [stages, accounts, named, merges, documents, warning] = await Promise.all([
     core.stages(ctx.db, councilId, found.id),
     repo.accountRequests(ctx.db, councilId, found.id),
     withNames(ctx, councilId, found),
     mergeLinks(ctx, councilId, found),
+    repo.documents(ctx.db, councilId, found.id),
     ctx.customers.contactWarning(councilId, found.customerId, found.serviceId),
   ]);
   const { complaint, remedies, improvements } = named;
-  // Its own files, and those of the duplicates merged into it, each listed with its complaint.
-  const documents = await repo.documents(ctx.db, councilId, [
-    found.id,
-    ...merges.duplicates.map((duplicate) => duplicate.id),
-  ]);
   await recordAccess(
     ctx.db,
     actorFor(principal, requestId),
