@@ -33,7 +33,43 @@ export function complaintQueue(kind: DatabaseKind, seconds: number) {
       );
       if (kind === 'postgres') console.log(`    p99 target < 100 ms: ${page.p99 < 100 ? 'met' : 'MISSED'}`);
       await homePages(server, kind, seconds);
+      await triagePages({ port, session, kind, seconds });
     },
     homePeople.map((person) => person.email),
   );
+}
+
+// The triage page of complaints awaiting triage, each looking for possible duplicates among the
+// same person's complaints (one range scan of complaint_by_customer), in turn.
+async function triagePages({
+  port,
+  session,
+  kind,
+  seconds,
+}: {
+  port: number;
+  session: string;
+  kind: DatabaseKind;
+  seconds: number;
+}) {
+  const listed = await firstVisit(`http://127.0.0.1:${port}/complaints/all?status=awaiting-triage`, session);
+  const references = [...new Set(listed.body.match(/CMP-\d{4}-\d+/g) ?? [])].slice(0, 10);
+  if (references.length === 0) {
+    console.log('  no complaint awaiting triage: the triage page was not measured');
+    return;
+  }
+  const paths = references.map((reference) => `/complaints/${reference}/triage`);
+  const first = await firstVisit(`http://127.0.0.1:${port}${paths[0]}`, session);
+  if (first.status !== 200) {
+    console.log(`  the triage page answered ${first.status}: not measured`);
+    return;
+  }
+  const url = `http://127.0.0.1:${port}`;
+  await load(url, first.headers, 2, 32, paths);
+  const page = await load(url, first.headers, seconds, 32, paths);
+  console.log(`  The triage page of ${references.length} complaints in turn, 32 connections, ${seconds} s:`);
+  console.log(
+    `    ${page.requestsPerSecond} req/s, p50 ${page.p50} ms, p99 ${page.p99} ms, errors ${page.errors}, non-2xx ${page.non2xx}`,
+  );
+  if (kind === 'postgres') console.log(`    p99 target < 100 ms: ${page.p99 < 100 ? 'met' : 'MISSED'}`);
 }

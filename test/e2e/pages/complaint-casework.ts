@@ -72,6 +72,21 @@ export class CaseworkPages extends ProbityPage {
     await expect(this.heading).toHaveText(`Complaint from ${complainant}`);
   }
 
+  // The triage page's flag: the complaints this one may repeat.
+  get possibleDuplicates(): Locator {
+    return this.page.locator('#possible-duplicates');
+  }
+
+  async compareWith(reference: string) {
+    await this.follow(`Compare with ${reference}`);
+    await this.expectPage(`Is this a duplicate of ${reference}?`);
+  }
+
+  async decideDuplicate(decision: RegExp) {
+    await this.choose(decision);
+    await this.press('Save the decision');
+  }
+
   get stage1Due(): Locator {
     return this.page.locator('#stage-1-due');
   }

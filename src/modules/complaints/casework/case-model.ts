@@ -1,5 +1,6 @@
 import { weekdayDayMonthYear } from '../../../platform/calendar/date-text.ts';
 import { urgency, urgencyNames } from '../deadline-rules.ts';
+import { documentPurposes, fileSizeText } from '../intake/uploads.ts';
 import { receivedBy } from '../reports/rules.ts';
 import { statusTag } from '../status-rules.ts';
 import { complaintCategories, statutoryRoutes, triageDecisions, triageSources } from '../triage-rules.ts';
@@ -59,11 +60,19 @@ function actionsOf(view: CaseView) {
     remedy:
       complaint.status !== 'awaiting-triage' &&
       complaint.status !== 'not-accepted' &&
-      complaint.status !== 'closed',
+      complaint.status !== 'closed' &&
+      complaint.status !== 'merged',
     escalate: complaint.status === 'stage-1-responded' && complaint.regime === 'complaint-handling-code',
     close: complaint.status === 'stage-1-responded' || complaint.status === 'stage-2-responded',
   };
 }
+
+// A file sent with the complaint, as the case lists it: what it is for and how big.
+const documentRow = (document: CaseView['documents'][number]) => ({
+  ...document,
+  purposeName: documentPurposes[document.purpose as keyof typeof documentPurposes] ?? document.purpose,
+  sizeText: fileSizeText(document.sizeBytes),
+});
 
 export function caseModel(view: CaseView, today: string) {
   const { complaint } = view;
@@ -81,6 +90,11 @@ export function caseModel(view: CaseView, today: string) {
       ? statutoryRoutes[complaint.statutoryRoute as keyof typeof statutoryRoutes].name
       : null,
     stageRows: stageRows(view, today),
+    documentRows: view.documents.map(documentRow),
+    duplicateRows: view.duplicates.map((duplicate) => ({
+      ...duplicate,
+      documentRows: duplicate.documents.map(documentRow),
+    })),
     remedyRows: view.remedies.map((remedy) => ({
       ...remedy,
       kindName: remedyKinds[remedy.kind as keyof typeof remedyKinds] ?? remedy.kind,

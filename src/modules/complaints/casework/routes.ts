@@ -30,6 +30,9 @@ const doneMessages: Record<string, string> = {
   'remedy-done': 'Remedy marked as done.',
   improvement: 'Service improvement recorded.',
   closed: 'Complaint closed.',
+  merged:
+    'The duplicate has been merged into this complaint. Its details and files are under “Duplicates merged into this complaint”.',
+  'kept-both': 'Both complaints kept. They will not be shown as possible duplicates of each other again.',
 };
 
 const notFound = 'No such complaint';
@@ -99,6 +102,8 @@ async function pageData(
     formPath: path,
     ...caseModel(view, today),
     handlers: path === 'allocate' ? await casework.handlerChoices(principal, complaint.reference) : [],
+    // DOMAIN.md §3 triage: the complaints this one may repeat, to merge or keep both.
+    duplicates: path === 'triage' ? await casework.possibleDuplicates(principal, complaint) : [],
     people,
     exampleDate: `${Number(today.slice(8, 10))} ${Number(today.slice(5, 7))} ${Number(today.slice(0, 4))}`,
   };

@@ -44,6 +44,8 @@ export async function volumes(trx: Db, councilId: string, period: Period) {
       ${quarterOf('received_on')} as quarter, count(*) as count
     from complaint
     where council_id = ${councilId} and received_on between ${period.from}::date and ${period.to}::date
+      -- A duplicate merged into another complaint is counted once, as that complaint.
+      and duplicate_of is null
     group by grouping sets ((service_name), (channel), (category), (triage_decision), (statutory_route),
       (${quarterOf('received_on')}), ())`.execute(trx);
   // grouping() sets a bit for each column left out of a row's set, the first column highest (32):
@@ -91,8 +93,10 @@ export async function timelinessByQuarter(trx: Db, councilId: string, period: Pe
     select ${quarterOf('started_on')} as quarter, stage,
       count(*) filter (where responded_on is not null) as responded,
       count(*) filter (where responded_on <= coalesce(extended_to, respond_by)) as on_time
-    from complaint_stage
+    from complaint_stage s
     where council_id = ${councilId} and started_on between ${period.from}::date and ${period.to}::date
+      and not exists (select 1 from complaint m where m.council_id = s.council_id and m.id = s.complaint_id
+        and m.duplicate_of is not null)
     group by 1, 2
     order by 1, 2`.execute(trx);
   return rows.map(
@@ -134,6 +138,9 @@ export async function stageFigures(
     left join days a on a.day = s.started_on
     left join days b on b.day = s.responded_on
     where s.council_id = ${councilId} and s.started_on between ${period.from}::date and ${period.to}::date
+      -- Nor its stage (there are few: index complaint_merged_into).
+      and not exists (select 1 from complaint m where m.council_id = s.council_id and m.id = s.complaint_id
+        and m.duplicate_of is not null)
     group by s.stage
     order by s.stage`.execute(trx);
   return rows.map(
@@ -294,6 +301,7 @@ export async function stageRowsOf(
     .where('received_at', '<', new Date(startOfLondonDay(nextDay(month.to)).getTime() + 86_400_000))
     .where('received_on', '>=', month.from)
     .where('received_on', '<=', month.to)
+    .where('duplicate_of', 'is', null)
     .orderBy('received_at')
     .orderBy('id')
     .execute();

@@ -358,6 +358,19 @@ export const policyFields = [
     max: 60,
     default: 12,
   },
+  // DOMAIN.md §3 triage: a complaint repeating one the same person made about the same service
+  // is flagged as a possible duplicate, to merge or keep.
+  {
+    key: 'duplicateComplaintWindowDays',
+    group: 'Complaints',
+    label: 'Flag possible duplicate complaints received within',
+    hint: 'From the same person, about the same service, in similar words; the complaints team merge them or keep both at triage',
+    kind: 'number',
+    unit: 'days',
+    min: 1,
+    max: 365,
+    default: 28,
+  },
   {
     key: 'publicComplaintsPerDay',
     group: 'Complaints',
