@@ -38,7 +38,9 @@ export default defineConfig({
     command: 'node src/main.ts serve --demo',
     url: `http://localhost:${port}/health/ready`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // A fresh demo council is seeded with its past year before the server listens: seconds on an
+    // idle machine, much longer on a busy CI runner.
+    timeout: 180_000,
     env: {
       PORT: String(port),
       DATA_DIR: dataDir,

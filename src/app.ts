@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
+import { seedDemoYear } from './demo.ts';
 import { intakeService } from './modules/complaints/intake/service.ts';
 import { complaintReferences } from './modules/complaints/references.ts';
 import { complaintsRoutes } from './modules/complaints/routes.ts';
@@ -16,7 +17,7 @@ import {
 import { giftsRoutes } from './modules/gifts/routes.ts';
 import { giftsModule } from './modules/gifts/service.ts';
 import { interestsRoutes } from './modules/interests/routes.ts';
-import { interestsServices } from './modules/interests/service.ts';
+import { type InterestsServices, interestsServices } from './modules/interests/service.ts';
 import { lettersRoutes } from './modules/letters/routes.ts';
 import { complaintLetters, knowComplaintsBy } from './modules/letters/service.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
@@ -36,7 +37,7 @@ import {
 import { planningRoutes } from './modules/planning/routes.ts';
 import { type PlanningSources, planningService } from './modules/planning/service.ts';
 import { visitsRoutes } from './modules/visits/routes.ts';
-import { seedDemoDay, visitsService } from './modules/visits/service.ts';
+import { seedDemoDay, type VisitsService, visitsService } from './modules/visits/service.ts';
 import { auditCheckpointJob } from './platform/audit/audit-checkpoints.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import type { Principal } from './platform/auth/principal.ts';
@@ -79,6 +80,8 @@ type App = {
   delivery: ReturnType<typeof messageDelivery>;
   // The demo council's day in the field and its gazetteer, for `serve --demo`.
   seedDemoDay(councilId: string): Promise<boolean>;
+  // The demo council's past year of records in every register, once.
+  seedDemoYear(councilId: string): Promise<number>;
   // What is waiting for a person in every module, most urgent first (their home page).
   tasksFor(principal: Principal): Promise<Task[]>;
 };
@@ -168,27 +171,32 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     { organisation, gifts, interests, casework, customers, intake, retention, visits, enforcement },
   );
   jobs.push(home.digests);
-  const seedDemo = demoSeeding({ db, clock, organisation }, { interests, visits });
-  return { app, routes, jobs, delivery, seedDemoDay: seedDemo, tasksFor: home.tasksFor };
+  const demo = demoSeeds({ db, clock, baseUrl: config.baseUrl, organisation }, { interests, visits });
+  const { tasksFor } = home;
+  return { app, routes, jobs, delivery, seedDemoDay: demo.day, seedDemoYear: demo.year, tasksFor };
 }
 
-// The demo council's district, caseload and day in the field, as `serve --demo` adds them.
-function demoSeeding(
-  deps: { db: Kysely<Database>; clock: Clock; organisation: OrganisationService },
-  modules: { interests: ReturnType<typeof interestsServices>; visits: ReturnType<typeof visitsService> },
+// The demo council's district, caseload and day in the field, and its past year in every
+// register, for `serve --demo`.
+function demoSeeds(
+  deps: { db: Kysely<Database>; clock: Clock; baseUrl: string; organisation: OrganisationService },
+  services: { interests: InterestsServices; visits: VisitsService },
 ) {
   const { db, clock, organisation } = deps;
-  const { interests, visits } = modules;
+  const { interests, visits } = services;
   const demoPorts = {
     declareKnownCustomer: (principal: Principal, answers: Record<string, string>) =>
       interests.declarations.declare(principal, 'known-customer', answers),
     hasDeclared: async (...query: Parameters<typeof interests.lookup.personalLinks>) =>
       (await interests.lookup.personalLinks(...query)).length > 0,
   };
-  return async (councilId: string) => {
-    await seedDemoGazetteer({ db, clock }, councilId);
-    await seedDemoEnforcement({ db, clock, organisation }, councilId, demoCaseload());
-    return seedDemoDay({ db, clock, riskRegister: visits.riskRegister }, councilId, demoPorts);
+  return {
+    async day(councilId: string) {
+      await seedDemoGazetteer({ db, clock }, councilId);
+      await seedDemoEnforcement({ db, clock, organisation }, councilId, demoCaseload());
+      return seedDemoDay({ db, clock, riskRegister: visits.riskRegister }, councilId, demoPorts);
+    },
+    year: (councilId: string) => seedDemoYear(deps, councilId),
   };
 }
 

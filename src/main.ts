@@ -65,7 +65,7 @@ async function serve(config: Config, demo: boolean) {
   });
   const transport = createMailer(config.email);
   const texter = createTexter(config.sms);
-  const { app, jobs, delivery, seedDemoDay } = await buildApp({
+  const { app, jobs, delivery, seedDemoDay, seedDemoYear } = await buildApp({
     config,
     database,
     clock: systemClock,
@@ -74,7 +74,10 @@ async function serve(config: Config, demo: boolean) {
     texter,
   });
   log = app.log;
-  if (seeded) await seedDemoDay(seeded.councilId);
+  if (seeded) {
+    await seedDemoYear(seeded.councilId);
+    await seedDemoDay(seeded.councilId);
+  }
   await delivery.start();
   const scheduled = startJobs(jobs, app.log);
   let closing = false;

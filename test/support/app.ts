@@ -58,7 +58,7 @@ export async function startTestApp(
     },
   );
   const transport = createMailer(config.email);
-  const { app, routes, jobs, delivery, seedDemoDay, tasksFor } = await buildApp({
+  const { app, routes, jobs, delivery, seedDemoDay, seedDemoYear, tasksFor } = await buildApp({
     config,
     database,
     clock,
@@ -84,6 +84,8 @@ export async function startTestApp(
     clock,
     // The demo council's district, caseload and day, as `serve --demo` adds them.
     seedDemo: () => seedDemoDay(councilId),
+    // The demo council's past year in every register, as `serve --demo` adds it.
+    seedDemoYear: () => seedDemoYear(councilId),
     // What is waiting for a person, as their home page shows it.
     tasksFor,
     smtp,

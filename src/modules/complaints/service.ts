@@ -10,6 +10,8 @@ import { complaintRetention } from './retention.ts';
 
 // The complaints module's public face: the services app.ts wires in, and the types others need.
 export type { Casework } from './casework/service.ts';
+// The demo council's year of complaints, for `npm start`.
+export { demoComplaintsYear } from './demo/seed.ts';
 export type { OmbudsmanCases } from './ombudsman/service.ts';
 export type { ComplaintReports } from './reports/service.ts';
 

@@ -26,6 +26,9 @@ import { type Category, restrictionKinds } from './rules.ts';
 export type { ComplaintReferences } from './complaint-references.ts';
 export { knowCustomersComplaintsBy } from './complaint-references.ts';
 export type { ContactWarning } from './contacts/service.ts';
+// The demo council's customers, for `npm start`: made here; complaints' demo complains as them.
+export { demoCustomers } from './demo/customers.ts';
+export { demoCustomersYear } from './demo/seed.ts';
 export type { Customer } from './repository.ts';
 export { categoryText } from './rules.ts';
 

@@ -5,6 +5,9 @@ import { giftRegister } from './register/service.ts';
 import { giftReviews } from './reviews/service.ts';
 import { giftTasks } from './tasks.ts';
 
+// The demo council's year in the register, for `npm start`.
+export { demoGiftsYear } from './demo/seed.ts';
+
 // The gifts and hospitality register: recording offers and approving them, the register and its
 // export, the quarterly reviews, and the published register. This is the module's public face.
 

@@ -1,0 +1,85 @@
+import { intakeService } from './modules/complaints/intake/service.ts';
+import { complaintsService, demoComplaintsYear } from './modules/complaints/service.ts';
+import { customersService, demoCustomersYear } from './modules/customers/service.ts';
+import { demoGiftsYear, giftsModule } from './modules/gifts/service.ts';
+import { demoInterestsYear, interestsServices } from './modules/interests/service.ts';
+import { complaintLetters } from './modules/letters/service.ts';
+import type { ModuleDeps, OrganisationService } from './modules/organisation/service.ts';
+import { fixedClock } from './platform/clock.ts';
+import { demoDays, demoPeople, quietOutbox, replay } from './platform/demo/history.ts';
+
+// The demo council's lived-in year, for `serve --demo`: each module plans its part of the past
+// twelve months from today, through its own use cases, with services built here on a clock that
+// the history moves and an outbox that sends nothing. A module that already has its demo records
+// plans nothing, so starting again adds nothing.
+
+type DemoDeps = Omit<ModuleDeps, 'clock' | 'outbox' | 'organisation'> & {
+  clock: { now(): Date };
+  organisation: OrganisationService;
+};
+
+// What the modules read of the organisation (people, roles, services, the policy and the calendar)
+// does not change while the history is made: each answer is read once.
+const unchanging = [
+  'person',
+  'managerChain',
+  'reportIds',
+  'peopleWithRole',
+  'peopleWithIds',
+  'peopleWithAnyRole',
+  'peopleByIds',
+  'policy',
+  'calendar',
+  'policyAndCalendar',
+  'services',
+  'listPeople',
+  'councilCreatedAt',
+] as const;
+
+const isInstance = (value: unknown) =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.getPrototypeOf(value) !== Object.prototype;
+
+function remembered(organisation: OrganisationService): OrganisationService {
+  const answers = new Map<string, unknown>();
+  const reads = unchanging.map((name) => {
+    const read = organisation[name] as (...args: unknown[]) => Promise<unknown>;
+    const once = (...args: unknown[]) => {
+      // A read through the caller's transaction is made there.
+      if (args.some((arg) => typeof arg === 'function' || isInstance(arg))) return read(...args);
+      const key = `${name} ${JSON.stringify(args)}`;
+      if (!answers.has(key)) answers.set(key, read(...args));
+      return answers.get(key);
+    };
+    return [name, once];
+  });
+  return { ...organisation, ...Object.fromEntries(reads) };
+}
+
+export async function seedDemoYear(deps: DemoDeps, councilId: string): Promise<number> {
+  const now = deps.clock.now();
+  const clock = fixedClock(now);
+  const moduleDeps = { ...deps, organisation: remembered(deps.organisation), clock, outbox: quietOutbox };
+  const plan = { councilId, days: demoDays(now), people: await demoPeople(deps.db, councilId) };
+  const { db } = deps;
+  const letters = complaintLetters(moduleDeps);
+  const customers = customersService(moduleDeps, { letters });
+  const { casework, ombudsman } = complaintsService(moduleDeps, { letters, customers });
+  const intake = intakeService(moduleDeps, { customers, casework, letters });
+  const steps = [
+    ...(await demoGiftsYear({ db, gifts: giftsModule(moduleDeps) }, plan)),
+    ...(await demoInterestsYear(
+      { db, interests: interestsServices(moduleDeps), organisation: moduleDeps.organisation },
+      plan,
+    )),
+    ...(await demoCustomersYear({ db, customers }, plan)),
+    ...(await demoComplaintsYear(
+      { db, intake, casework, ombudsman, organisation: moduleDeps.organisation },
+      plan,
+    )),
+  ];
+  await replay(steps, clock);
+  return steps.length;
+}
