@@ -4,15 +4,26 @@ import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { demoSignIns, seedDemoCouncil } from '../src/modules/organisation/councils/demo.ts';
 import { startSession } from '../src/platform/auth/sessions.ts';
+import { londonDate } from '../src/platform/calendar/daylight.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { type DatabaseKind, openDatabase } from '../src/platform/db/connection.ts';
 import { uuidv7 } from '../src/platform/db/ids.ts';
 import { migrateToLatest } from '../src/platform/db/migrator.ts';
 import type { Database } from '../src/platform/db/schema.ts';
-import { firstVisit, load, peakMemoryMb, scratchServerDatabase, startProbity, stop } from './support.ts';
+import {
+  firstVisit,
+  type Load,
+  load,
+  peakMemoryMb,
+  scratchServerDatabase,
+  startProbity,
+  stop,
+} from './support.ts';
 
 const staff = 10_000;
 const targetMs = 200;
+// On PostgreSQL, under 32 connections, as the other case-work pages.
+const busyTargetMs = 100;
 
 const forenames =
   'Amir Bethan Callum Deepa Eleanor Femi Gwen Harri Isla Jasper Kiran Lowri Mina Nathan'.split(' ');
@@ -43,6 +54,10 @@ async function fillCampaign(db: Kysely<Database>, councilId: string, hr: { id: s
   );
   const campaignId = uuidv7();
   const openedAt = new Date(Date.now() - 20 * 24 * 60 * 60 * 1000);
+  // Measured in the working day, as the complaint benchmarks are: yesterday's reminders have gone,
+  // and so has this morning's email of everyone's tasks. Otherwise the server's jobs would send
+  // 3,000 reminders and 10,000 digests while the page is being measured.
+  const remindedAt = new Date(Date.now() - 24 * 60 * 60 * 1000);
   await db
     .insertInto('declaration_campaign')
     .values({
@@ -65,7 +80,7 @@ async function fillCampaign(db: Kysely<Database>, councilId: string, hr: { id: s
       case when a.answered then (case when a.n % 5 = 0 then 'nil' when a.n % 7 = 0 then 'updated' else 'confirmed' end) end,
       case when a.answered then a.at end,
       case when a.answered and f.field_officer then a.at end,
-      ${openedAt}::timestamptz
+      ${remindedAt}::timestamptz
     from person p
     left join service s on s.council_id = p.council_id and s.id = p.service_id
     cross join lateral (select exists (select 1 from person_role r where r.council_id = p.council_id
@@ -76,6 +91,15 @@ async function fillCampaign(db: Kysely<Database>, councilId: string, hr: { id: s
     where p.council_id = ${councilId} and p.active
       and not exists (select 1 from person_role r where r.council_id = p.council_id and r.person_id = p.id
         and r.role = 'committee-member')`.execute(db);
+  await sql`update person set task_digest_sent_on = ${londonDate(new Date())}::date
+    where council_id = ${councilId} and email like '%@bench.probity.test'`.execute(db);
+  // And each service's tally, as opening the campaign makes it and responses move it.
+  await sql`
+    insert into campaign_tally (council_id, campaign_id, service_key, service_id, service_name, members, responded, nil)
+    select council_id, campaign_id, coalesce(service_id, '00000000-0000-0000-0000-000000000000'::uuid), service_id,
+      min(service_name), count(*), count(responded_at), count(*) filter (where response = 'nil')
+    from campaign_member where council_id = ${councilId} and campaign_id = ${campaignId}
+    group by council_id, campaign_id, service_id`.execute(db);
   await sql`analyze campaign_member`.execute(db);
   return campaignId;
 }
@@ -136,9 +160,11 @@ async function campaignDashboard(kind: DatabaseKind, seconds: number) {
         );
       }
       console.log(`    peak memory ${peak ?? '?'} MB`);
-      console.log(
-        `    target < ${targetMs} ms (p99, one at a time): ${alone.p99 < targetMs && alone.errors + alone.non2xx === 0 ? 'met' : 'MISSED'}`,
-      );
+      const verdict = (result: Load, ms: number) =>
+        result.p99 < ms && result.errors + result.non2xx === 0 ? 'met' : 'MISSED';
+      console.log(`    target < ${targetMs} ms (p99, one at a time): ${verdict(alone, targetMs)}`);
+      if (kind === 'postgres')
+        console.log(`    target < ${busyTargetMs} ms (p99, 32 connections): ${verdict(busy, busyTargetMs)}`);
     } finally {
       await stop(child);
     }

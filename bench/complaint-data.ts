@@ -9,6 +9,7 @@ import { systemClock } from '../src/platform/clock.ts';
 import { type DatabaseKind, openDatabase } from '../src/platform/db/connection.ts';
 import { migrateToLatest } from '../src/platform/db/migrator.ts';
 import type { Database } from '../src/platform/db/schema.ts';
+import { personIdByEmail } from '../test/support/people.ts';
 import { scratchServerDatabase, startProbity, stop } from './support.ts';
 
 const forenames = ['Alan', 'Bronwen', 'Chidi', 'Deborah', 'Ewan', 'Farah', 'George', 'Irene', 'Joy', 'Kwame'];
@@ -203,15 +204,19 @@ export type ComplaintsServer = {
   fillMs: number;
   person: { id: string; name: string };
   session: string;
+  // Sessions for the others asked for, by email.
+  sessions: Map<string, string>;
 };
 
 // Probity in its own process over a database holding `complaints` complaints of the demo council,
-// with a session for the named member of its complaints team; all of it removed after `measure`.
+// with a session for the named member of its complaints team and for each of `others` (emails);
+// all of it removed after `measure`.
 export async function withComplaintsServer(
   kind: DatabaseKind,
   complaints: number,
   personName: string,
   measure: (server: ComplaintsServer) => Promise<void>,
+  others: readonly string[] = [],
 ) {
   const dataDir = await mkdtemp(join(tmpdir(), 'probity-bench-complaints-'));
   const server = kind === 'postgres' ? await scratchServerDatabase(process.env.DATABASE_URL ?? '') : null;
@@ -225,6 +230,11 @@ export async function withComplaintsServer(
     const person = team.find((member) => member.name === personName);
     if (!person) throw new Error(`The demo council's complaints team has no ${personName}`);
     const session = await startSession(database.db, { councilId, personId: person.id }, new Date());
+    const sessions = new Map<string, string>();
+    for (const email of others) {
+      const personId = await personIdByEmail(database.db, email);
+      sessions.set(email, await startSession(database.db, { councilId, personId }, new Date()));
+    }
     await database.close();
 
     const { child, port } = await startProbity(
@@ -241,6 +251,7 @@ export async function withComplaintsServer(
         fillMs,
         person,
         session,
+        sessions,
       });
     } finally {
       await stop(child);

@@ -348,8 +348,8 @@ async function conflictLookupPage(kind: DatabaseKind, seconds: number) {
       console.log(
         `  (filled in ${(fillMs / 1000).toFixed(1)} s; ${paths.length} lookups in turn, ${found} with matches)`,
       );
-      const verdict = (result: Load) =>
-        result.p99 < targetMs && result.errors + result.non2xx === 0 ? 'met' : 'MISSED';
+      const verdict = (result: Load, ms = targetMs) =>
+        result.p99 < ms && result.errors + result.non2xx === 0 ? 'met' : 'MISSED';
       for (const [what, result] of [
         ['one lookup at a time', alone],
         ['8 connections', some],
@@ -359,6 +359,10 @@ async function conflictLookupPage(kind: DatabaseKind, seconds: number) {
           `  ${what}, ${seconds} s: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}; target p99 < ${targetMs} ms ${verdict(result)}`,
         );
       }
+      if (kind === 'postgres')
+        console.log(
+          `    target < 100 ms (p99, 32 connections, as the other case-work pages): ${verdict(busy, 100)}`,
+        );
       console.log(`    peak memory ${peak ?? '?'} MB`);
     } finally {
       await stop(child);

@@ -2,6 +2,8 @@
 //   BENCH_SECONDS   seconds of load per measurement (default 10)
 //   DATABASE_URL    also measure on this PostgreSQL server (a scratch database is made on it)
 //   BENCH_CPU_PROF_DIR  write CPU profiles of the servers measured (--cpu-prof) to this folder
+//   BENCH_ONLY      only these, comma-separated: start, audit, gifts, campaign, lookup, report,
+//                   queue (the complaints work queue and home pages), gazetteer, visits, routes, day
 
 import { auditPage } from './audit-page.ts';
 import { campaignDashboards } from './campaign-dashboard.ts';
@@ -17,35 +19,50 @@ import { visitTimers } from './visit-timers.ts';
 import { visitsConsole } from './visits.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+const wanted = (name: string) => !only || only.includes(name);
+const server = process.env.DATABASE_URL;
+const skipped = (what: string) =>
+  console.log(`\n${what} on PostgreSQL: skipped, set DATABASE_URL to a server to measure it`);
 
 console.log('Probity platform benchmarks');
-await coldStart();
-await auditPage('pglite', seconds);
-if (process.env.DATABASE_URL) await auditPage('postgres', seconds);
-else console.log('\nAudit page on PostgreSQL: skipped, set DATABASE_URL to a server to measure it');
-await giftsRegister('pglite', seconds);
-if (process.env.DATABASE_URL) await giftsRegister('postgres', seconds);
-else console.log('\nGifts register on PostgreSQL: skipped, set DATABASE_URL to a server to measure it');
-await campaignDashboards(seconds);
-await conflictLookups(seconds);
-await complaintReport('pglite');
-if (process.env.DATABASE_URL) await complaintReport('postgres');
-else
-  console.log('\nAnnual complaint report on PostgreSQL: skipped, set DATABASE_URL to a server to measure it');
-await complaintQueue('pglite', seconds);
-if (process.env.DATABASE_URL) await complaintQueue('postgres', seconds);
-else
-  console.log('\nComplaints work queue on PostgreSQL: skipped, set DATABASE_URL to a server to measure it');
-await gazetteerImport('pglite');
-if (process.env.DATABASE_URL) await gazetteerImport('postgres');
-else console.log('\nGazetteer import on PostgreSQL: skipped, set DATABASE_URL to a server to measure it');
-if (process.env.DATABASE_URL) {
-  await visitsConsole(seconds);
-  await visitTimers();
-} else
-  console.log(
-    '\nVisits console, check-ins and missed check-in timers: skipped, set DATABASE_URL to a server to measure them',
-  );
+if (wanted('start')) await coldStart();
+if (wanted('audit')) {
+  await auditPage('pglite', seconds);
+  if (server) await auditPage('postgres', seconds);
+  else skipped('Audit page');
+}
+if (wanted('gifts')) {
+  await giftsRegister('pglite', seconds);
+  if (server) await giftsRegister('postgres', seconds);
+  else skipped('Gifts register');
+}
+if (wanted('campaign')) await campaignDashboards(seconds);
+if (wanted('lookup')) await conflictLookups(seconds);
+if (wanted('report')) {
+  await complaintReport('pglite');
+  if (server) await complaintReport('postgres');
+  else skipped('Annual complaint report');
+}
+if (wanted('queue')) {
+  await complaintQueue('pglite', seconds);
+  if (server) await complaintQueue('postgres', seconds);
+  else skipped('Complaints work queue and home pages');
+}
+if (wanted('gazetteer')) {
+  await gazetteerImport('pglite');
+  if (server) await gazetteerImport('postgres');
+  else skipped('Gazetteer import');
+}
+if (wanted('visits')) {
+  if (server) {
+    await visitsConsole(seconds);
+    await visitTimers();
+  } else
+    console.log(
+      '\nVisits console, check-ins and missed check-in timers: skipped, set DATABASE_URL to a server to measure them',
+    );
+}
 // The route solver at 1 s and 5 s per Solomon instance, whatever BENCH_SECONDS says.
-for (const perInstance of [1, 5]) benchRoutes(solomonFiles(), perInstance);
-await benchDay();
+if (wanted('routes')) for (const perInstance of [1, 5]) benchRoutes(solomonFiles(), perInstance);
+if (wanted('day')) await benchDay();

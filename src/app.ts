@@ -21,7 +21,12 @@ import { type InterestsServices, interestsServices } from './modules/interests/s
 import { lettersRoutes } from './modules/letters/routes.ts';
 import { complaintLetters, knowComplaintsBy } from './modules/letters/service.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
-import { type OrganisationService, organisationService, readPolicy } from './modules/organisation/service.ts';
+import {
+  type OrganisationService,
+  organisationService,
+  policyDocuments,
+  readPolicy,
+} from './modules/organisation/service.ts';
 import { placesRoutes } from './modules/places/routes.ts';
 import {
   demoGazetteer,
@@ -50,6 +55,7 @@ import { sendTaskDigests } from './platform/notify/task-digest.ts';
 import type { Texter } from './platform/notify/texter.ts';
 import type { RouteAccess } from './platform/web/access.ts';
 import { healthRoutes } from './platform/web/health.ts';
+import { knowPolicyDocumentsBy } from './platform/web/render.ts';
 import { createServer, registerPlugins } from './platform/web/server.ts';
 import { type Task, type TaskSource, tasksOf } from './platform/web/tasks.ts';
 import './platform/web/types.ts';
@@ -76,7 +82,6 @@ type App = {
   seedDemoDay(councilId: string): Promise<boolean>;
   // The demo council's past year of records in every register, once.
   seedDemoYear(councilId: string): Promise<number>;
-  // The demo council's enforcement caseload at these addresses (the demo gazetteer's), once.
   // What is waiting for a person in every module, most urgent first (their home page).
   tasksFor(principal: Principal): Promise<Task[]>;
 };
@@ -127,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     interests.tasksFor,
     complaints.tasksFor,
     customers.tasksFor,
+    letters.tasksFor,
     visits.tasksFor,
     enforcement.tasksFor,
   ]);
@@ -138,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // The council's policy record is read with the session, in the same query.
     sessionIdleMinutes: (settings) => readPolicy(settings).sessionIdleMinutes,
   });
+  citePoliciesAsTheCouncilNamesThem(app, organisation);
   healthRoutes(app, db);
   authRoutes(app, {
     db,
@@ -193,6 +200,15 @@ function demoSeeds(
   };
 }
 
+// Pages cite a rule's policy by the council's own name for it, kept with its working rules.
+function citePoliciesAsTheCouncilNamesThem(app: FastifyInstance, organisation: OrganisationService) {
+  knowPolicyDocumentsBy(app, async (principal) =>
+    policyDocuments(
+      (await organisation.policyAndCalendar(principal.councilId, principal.councilRulesVersion)).policy,
+    ),
+  );
+}
+
 // A person's home page and their daily email of it: every module's tasks for them, one query a
 // module. The email is claimed on the person's row, so a day has one whichever process sends it.
 function homeWork(
@@ -200,12 +216,12 @@ function homeWork(
   organisation: Pick<OrganisationService, 'councilIds' | 'digestRecipients' | 'claimDigest'>,
   sources: TaskSource[],
 ) {
-  const tasksFor = (principal: Principal) =>
-    tasksOf(sources, principal, (error) => deps.log.error({ err: error }, 'a module’s tasks failed'));
+  const failed = (error: unknown) => deps.log.error({ err: error }, 'a module’s tasks failed');
+  const tasksFor = (principal: Principal) => tasksOf(sources, principal, failed);
   const digestSources = {
     recipients: organisation.digestRecipients,
     claim: organisation.claimDigest,
-    tasksFor,
+    tasksFor: (principal: Principal) => tasksOf(sources, principal, failed, true),
   };
   const digests: Job = {
     name: 'daily task digests',

@@ -5,6 +5,7 @@ import { demoGiftsYear, giftsModule } from './modules/gifts/service.ts';
 import { demoInterestsYear, interestsServices } from './modules/interests/service.ts';
 import { complaintLetters } from './modules/letters/service.ts';
 import type { ModuleDeps, OrganisationService } from './modules/organisation/service.ts';
+import type { Principal } from './platform/auth/principal.ts';
 import { fixedClock } from './platform/clock.ts';
 import { demoDays, demoPeople, quietOutbox, replay } from './platform/demo/history.ts';
 
@@ -68,15 +69,17 @@ export async function seedDemoYear(deps: DemoDeps, councilId: string): Promise<n
   const customers = customersService(moduleDeps, { letters });
   const { casework, ombudsman } = complaintsService(moduleDeps, { letters, customers });
   const intake = intakeService(moduleDeps, { customers, casework, letters });
+  // Letters of the past were checked and sent by whoever wrote them, when they wrote them.
+  const sendLetter = (by: Principal, letterId: string) => letters.send(by, letterId, 1);
   const steps = [
     ...(await demoGiftsYear({ db, gifts: giftsModule(moduleDeps) }, plan)),
     ...(await demoInterestsYear(
       { db, interests: interestsServices(moduleDeps), organisation: moduleDeps.organisation },
       plan,
     )),
-    ...(await demoCustomersYear({ db, customers }, plan)),
+    ...(await demoCustomersYear({ db, customers, sendLetter }, plan)),
     ...(await demoComplaintsYear(
-      { db, intake, casework, ombudsman, organisation: moduleDeps.organisation },
+      { db, intake, casework, ombudsman, organisation: moduleDeps.organisation, sendLetter },
       plan,
     )),
   ];

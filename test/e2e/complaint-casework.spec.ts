@@ -39,7 +39,7 @@ test('staff triage, allocate, extend and respond; the person escalates; stage 2 
   await expect(casework.link('Select what it is')).toBeVisible();
   await casework.checkAccessible();
   await casework.accept('Unreasonable delay', 'No');
-  await casework.expectDone(complainant.name, 'Triage decision recorded and the letter sent.');
+  await casework.sendLetter(`Your complaint ${reference}: we have received it`, reference, complainant.name);
 
   await casework.act('Allocate the complaint', 'Allocate the complaint');
   await casework.allocateTo('Hannah Price');
@@ -51,12 +51,12 @@ test('staff triage, allocate, extend and respond; the person escalates; stage 2 
   await expect(casework.link('Stage 1 can be extended by at most 10 working days')).toBeVisible();
   await casework.checkAccessible();
   await casework.extend('5');
-  await casework.expectDone(complainant.name, 'Extension recorded and the letter with the new date sent.');
+  await casework.sendLetter(/we need more time/, reference, complainant.name);
   await expect(casework.stage1Due).toContainText('extended to');
 
   await casework.act('Record the response', 'Record the response');
   await casework.respond('Partially upheld', 'The refund was approved but not paid.');
-  await casework.expectDone(complainant.name, 'Response recorded and the letter sent.');
+  await casework.sendLetter(/our stage 1 response/, reference, complainant.name);
   await casework.link('Letters', true).first().click();
   await new LetterPages(page).expectPage('Letters');
   await casework.signOut();
@@ -85,7 +85,7 @@ test('staff triage, allocate, extend and respond; the person escalates; stage 2 
 
   await casework.act('Record the response', 'Record the response');
   await casework.respond('Not upheld', 'The stage 1 response put things right.');
-  await casework.expectDone(complainant.name, 'Response recorded and the letter sent.');
+  await casework.sendLetter(/our final response/, reference, complainant.name);
 
   await casework.act('Close the complaint', 'Close the complaint');
   await casework.press('Close the complaint');
@@ -95,4 +95,25 @@ test('staff triage, allocate, extend and respond; the person escalates; stage 2 
   await casework.goto(`/complaints/all?q=${reference}`);
   await casework.expectPage('All complaints');
   await expect(casework.link(reference)).toBeVisible();
+
+  // The reports chart the complaint among the quarter's, each chart with its table of figures.
+  await casework.menuLink('Complaint reports').click();
+  await casework.expectPage('Complaint reports');
+  const received = casework.chart('received-by-quarter');
+  await expect(received.drawing).toHaveAccessibleName(/^Complaints received by quarter/);
+  await expect(received.drawing).toBeVisible();
+  const quarters = await received.rows();
+  expect(await received.values()).toEqual(quarters.map((row) => row[1]));
+  expect(quarters.some((row) => Number(row[1]) >= 1)).toBe(true);
+  const onTime = casework.chart('on-time-by-quarter');
+  await expect(onTime.drawing).toHaveAccessibleName(
+    /^Responses sent on time, by the quarter the stage started/,
+  );
+  await expect(onTime.caption).toBeVisible();
+  // Each bar says the share its row gives, stage 1 then stage 2: "1 of 2 (50%)" is drawn "50%".
+  const shares = (await onTime.rows()).flatMap((row) =>
+    row.slice(1).map((cell) => /\((\d+%)\)$/.exec(cell)?.[1] ?? cell),
+  );
+  expect(await onTime.values()).toEqual(shares);
+  expect(shares.some((share) => share.endsWith('%'))).toBe(true);
 });

@@ -23,6 +23,7 @@ async function describeComplaint(form: ComplaintFormPages, what: string) {
   await form.choose('I do not know');
   await form.continueTo('What happened?');
   await form.whatHappened(what);
+  await form.continueTo('Send photos or documents (optional)');
   await form.continueTo('What would you like to happen?');
   await form.wanted('Collect the bin, and an apology.');
   await form.continueTo('Do you need us to make any adjustments?');
@@ -104,6 +105,8 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('someone complains for a relative, with their written permission', async ({ page }) => {
+    // Each page is checked for accessibility in a second browser context, with JavaScript.
+    test.setTimeout(120_000);
     const form = new ComplaintFormPages(page, { javaScript: false });
     const email = `ray.${run}@example.test`;
     await form.start();

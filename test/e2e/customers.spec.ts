@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { LetterPages } from './pages/complaint-letters.ts';
 import { CustomerPages } from './pages/customers.ts';
 import { signIn } from './pages/sign-in.ts';
 import { demoPerson, run } from './support.ts';
 
 // Unreasonable behaviour end to end: the complaints manager records a customer's
-// contacts, warns them, marks them pre-vexatious and then vexatious with a no-phone restriction;
+// contacts, warns them, marks them pre-vexatious and then vexatious with a no-phone restriction,
+// each step starting from the evidence of the one before and the contacts since it;
 // a Customer Services adviser logging that customer's call then sees the warning and the named
 // contact before going on. The customer's name is unique to the run.
 
@@ -13,10 +15,11 @@ const customerName = `Vernon Vexley ${run}`;
 test('the complaints manager restricts a vexatious customer, and an adviser sees it before taking their call', async ({
   page,
 }) => {
-  test.slow(); // fifteen pages, each checked with axe
+  test.slow(); // eighteen pages, each checked with axe
   const manager = demoPerson('Lucy Adeyemi');
   const adviser = demoPerson('Chloe Roberts');
   const customers = new CustomerPages(page);
+  const letters = new LetterPages(page);
 
   await signIn(page, manager.email);
   await customers.menuLink('Customers').click();
@@ -36,21 +39,54 @@ test('the complaints manager restricts a vexatious customer, and an adviser sees
 
   await customers.decide('Send a warning', 'Send a warning');
   await customers.press('Send a warning');
-  await expect(customers.successBanner).toContainText('Warning recorded');
+  // Each decision's letter is read as it will go, then sent, before going back to the customer.
+  await letters.sendWritten(/^Your contact with .+/);
+  await letters.follow(`Back to ${customerName}`);
   await expect(customers.contactWarning).toContainText('Warned about their behaviour');
 
-  await customers.decide('Mark as pre-vexatious (final warning)', 'Mark as pre-vexatious');
+  // The final warning starts from the warning: its evidence and Equality Act check are there to
+  // edit, and with nothing logged since the warning the manager is warned, not stopped.
+  await customers.openStep('Mark as pre-vexatious (final warning)', 'Mark as pre-vexatious');
+  const evidence = customers.field('Evidence gathered');
+  await expect(evidence).toHaveValue('The calls on the timeline, with the officer time they took.');
+  await expect(customers.field('Equality Act check')).toHaveValue(
+    'No disability or other need known; asked, none given.',
+  );
+  await expect(page.getByText('Carried forward from the warning on')).toHaveCount(2);
+  await expect(customers.noNewContact).toContainText('No new contact has been recorded since the warning on');
+  await customers.follow('Log a contact');
+  await customers.fillContact('Phoned again after the warning letter, abusive', '15');
+  await expect(customers.successBanner).toContainText('Contact logged');
+  await customers.openStep('Mark as pre-vexatious (final warning)', 'Mark as pre-vexatious');
+  await expect(customers.noNewContact).toHaveCount(0);
+  await expect(customers.contactsSince).toContainText('1 contact since then, 15 minutes of officer time');
+  await expect(customers.contactsSince).toContainText('Phoned again after the warning letter');
+  await expect(customers.contactsSince).not.toContainText('Shouted at the adviser');
+  await customers.describeBehaviour();
+  await evidence.press('End');
+  await evidence.pressSequentially(' One more abusive call after the warning.');
   await customers
     .field('Single point of contact')
     .selectOption({ label: `${manager.name}, ${manager.jobTitle}` });
   await customers.press('Mark as pre-vexatious');
-  await expect(customers.successBanner).toContainText('final warning letter');
+  await letters.sendWritten(/: final warning$/);
+  await letters.follow(`Back to ${customerName}`);
 
-  await customers.decide('Mark as vexatious', 'Mark as vexatious');
+  // Straight on to vexatious: the final warning's edited evidence is carried forward, and the
+  // warning that nothing new has been logged since does not stop the complaints manager.
+  await customers.openStep('Mark as vexatious', 'Mark as vexatious');
+  await expect(customers.field('Evidence gathered')).toHaveValue(
+    'The calls on the timeline, with the officer time they took. One more abusive call after the warning.',
+  );
+  await expect(customers.noNewContact).toContainText(
+    'No new contact has been recorded since the final warning on',
+  );
+  await customers.describeBehaviour();
   await page.getByRole('checkbox', { name: 'No phone calls' }).check();
   await customers.checkAccessible();
   await customers.press('Mark as vexatious');
-  await expect(customers.successBanner).toContainText('Customer marked vexatious');
+  await letters.sendWritten(/: restrictions$/);
+  await letters.follow(`Back to ${customerName}`);
   await expect(customers.contactWarning).toContainText(
     'Do not accept phone calls from this person or from anyone calling for them.',
   );

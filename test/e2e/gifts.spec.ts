@@ -61,12 +61,12 @@ test('an officer records a declined offer from a bidder and copies the refusal w
 
   await expect(page.getByText('You must decline this offer')).toBeVisible();
   await expect(record.mustDeclineReasons).toContainText(
-    'Substantial gifts, such as bottles or cases of wine or hampers, must not be accepted under any circumstances. (001 §61)',
+    'Substantial gifts, such as bottles or cases of wine or hampers, must not be accepted under any circumstances. (Officers’ Code of Conduct, paragraph 61)',
   );
   await expect(record.mustDeclineReasons).toContainText(
     'A gift must not be accepted from a person or organisation that has, or is seeking, business with the council',
   );
-  await expect(record.mustDeclineReasons).toContainText('(001 §59)');
+  await expect(record.mustDeclineReasons).toContainText('(Officers’ Code of Conduct, paragraph 59)');
 
   await expect(record.refusalWording).toContainText(`Thank you for your kind offer of ${offer.description}.`);
   await record.press('Copy the wording');
@@ -120,7 +120,7 @@ test('an officer asks for approval of hospitality, their head of service approve
   await record.answerQuestions(offer);
   await expect(record.verdict).toContainText(`${head.name} must approve this before you accept it.`);
   await expect(record.verdict).toContainText(
-    'Hospitality other than of a minor nature must be authorised in advance by your head of service. (001 §69)',
+    'Hospitality other than of a minor nature must be authorised in advance by the head of service. (Officers’ Code of Conduct, paragraph 69)',
   );
   await expect(page.getByText(`When you submit, we will ask ${head.name}`)).toBeVisible();
   await record.press('Ask for approval');
@@ -203,7 +203,7 @@ test('a head of service signs off their service’s register for the quarter jus
 
   await expect(register.success).toContainText(`You have signed off this register for ${label}`);
   await expect(register.signOffRow('Signed off by')).toContainText(head.name);
-  await expect(register.signOffRow('Signed off at')).toContainText(londonToday().short);
+  await expect(register.signOffRow('Signed off on')).toContainText(`${londonToday().long} at `);
   await expect(register.signOff).toContainText('Checked with the team; nothing of concern');
   await expect(register.button('Sign off this register')).toHaveCount(0);
   await register.checkAccessible();
@@ -211,6 +211,26 @@ test('a head of service signs off their service’s register for the quarter jus
   await register.follow('Back to your register reviews');
   await expect(task).toContainText(`Signed off ${londonToday().long} by ${head.name}`);
   await register.checkAccessible();
+  await register.signOut();
+
+  // HR see the quarter's sign-off in the dashboard's chart, which tables its counts beside it.
+  await signIn(page, demoPerson('Emma Clarke').email);
+  await register.open();
+  await register.follow('Review dashboard');
+  await register.expectPage('Register review dashboard');
+  const chart = register.chart('reviews-by-period');
+  await expect(chart.drawing).toHaveAccessibleName(/^Register reviews by period/);
+  await expect(chart.drawing).toBeVisible();
+  const periods = await chart.rows();
+  expect(await chart.values()).toEqual(
+    periods.flatMap(([, signed, due, overdue]) => [
+      `${signed} signed off`,
+      `${due} due`,
+      `${overdue} overdue`,
+    ]),
+  );
+  const quarter = periods.find((row) => row[0] === label);
+  expect(Number(quarter?.[1])).toBeGreaterThanOrEqual(1); // signed off
 });
 
 test('an auditor downloads the register as CSV, and the public page shows only the published fields', async ({

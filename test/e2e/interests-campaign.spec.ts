@@ -55,6 +55,9 @@ test('HR opens a campaign, everyone in a service makes a nil return, and HR sees
   await campaigns.openCampaign(`${service} ${year}`, { day: '30', month: '4', year: String(year) }, service);
   await expect(campaigns.heading).toHaveText('Completion by service');
   await expect(campaigns.row(service)).toContainText('0%');
+  const completion = campaigns.chart('completion-chart');
+  await expect(completion.drawing).toHaveAccessibleName(/^Share responded, by service/);
+  expect(await completion.values()).toEqual(['0% (0 of 3)']);
   await campaigns.checkAccessible();
   const dashboard = page.url();
   await campaigns.signOut();
@@ -67,5 +70,9 @@ test('HR opens a campaign, everyone in a service makes a nil return, and HR sees
   await campaigns.goto(dashboard);
   await expect(campaigns.row(service)).toContainText('100%');
   await expect(campaigns.summary).toContainText('100% (3 of 3, of whom 3 made a nil return)');
+  // The chart's bar and the table beside it say the same.
+  await expect(completion.drawing).toBeVisible();
+  expect(await completion.values()).toEqual(['100% (3 of 3)']);
+  expect(await completion.rows()).toEqual([[service, '3', '3', '3', '0', '100%']]);
   await campaigns.checkAccessible();
 });

@@ -10,7 +10,6 @@ export function londonToday() {
     iso,
     parts: partsOf(iso),
     long: format({ day: 'numeric', month: 'long', year: 'numeric' }), // 23 November 2026
-    short: format({ day: 'numeric', month: 'short', year: 'numeric' }), // 23 Nov 2026
   };
 }
 

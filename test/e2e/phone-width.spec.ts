@@ -34,11 +34,12 @@ const publicPages = [
   `/public/${demoCouncil.slug}/interests`,
 ];
 
-// Pages whose wide tables scroll in their own region, checked with axe at phone width too.
+// Pages whose wide tables scroll in their own region, or with charts, checked with axe at phone width too.
 const checkedWithAxe = new Set([
   '/gifts',
   '/complaints',
   '/complaint-reports',
+  '/gifts/reviews/dashboard',
   '/people',
   '/audit',
   '/visits/risk-register',

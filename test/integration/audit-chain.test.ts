@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/platform/audit/audit-chain.ts';
-import { appendAudit } from '../../src/platform/audit/audit-trail.ts';
+import { appendAudit, recordAccess } from '../../src/platform/audit/audit-trail.ts';
 import type { DatabaseHandle } from '../../src/platform/db/connection.ts';
 import { uuidv7 } from '../../src/platform/db/ids.ts';
 import { databaseKinds, freshDatabase } from '../support/databases.ts';
@@ -40,6 +40,33 @@ describe.each(databaseKinds)('the audit trail on %s', (kind) => {
       ),
     );
     expect(await verifyAuditChain(database.db, councilId)).toEqual({ intact: true, events: 30 });
+  });
+
+  it('chains access events asked for at once, in the order asked, one failing alone', async () => {
+    const look = (i: number, after?: unknown) =>
+      recordAccess(
+        database.db,
+        actor,
+        { action: 'thing.seen', recordType: 'thing', recordId: String(i), after },
+        new Date(),
+      );
+    const looks = Array.from({ length: 10 }, (_, i) => look(i));
+    // A value JSON cannot hold fails its own event, not the others written with it.
+    const bad = look(10, { n: 1n });
+    const more = Array.from({ length: 10 }, (_, i) => look(11 + i));
+    await expect(bad).rejects.toThrow(/BigInt/);
+    await Promise.all([...looks, ...more]);
+    expect(await verifyAuditChain(database.db, councilId)).toEqual({ intact: true, events: 50 });
+    const seen = await database.db
+      .selectFrom('audit_event')
+      .select('record_id')
+      .where('council_id', '=', councilId)
+      .where('action', '=', 'thing.seen')
+      .orderBy('seq')
+      .execute();
+    expect(seen.map((event) => Number(event.record_id))).toEqual(
+      [...Array(21).keys()].filter((i) => i !== 10),
+    );
   });
 
   it('refuses to update, delete or truncate an event', async () => {

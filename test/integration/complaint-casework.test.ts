@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo, demoClients, demoPersonId } from '../support/clients.ts';
 import { receiveComplaint } from '../support/complaints.ts';
 import { databaseKinds } from '../support/databases.ts';
+import { sendWrittenLetter } from '../support/letters.ts';
 
 describe.each(databaseKinds)('complaint casework on %s', (kind) => {
   let t: TestApp;
@@ -81,15 +82,15 @@ describe.each(databaseKinds)('complaint casework on %s', (kind) => {
     // The housing question defaults to yes for the Housing service.
     const triagePage = await lucy.get(`/complaints/${reference}/triage`);
     expect(triagePage.body).toMatch(/name="housing" type="radio" value="yes" checked/);
-    expect(
-      (
-        await post('lucy.adeyemi', `/complaints/${reference}/triage`, {
-          decision: 'complaint',
-          category: 'delay',
-          housing: 'yes',
-        })
-      ).statusCode,
-    ).toBe(303);
+    // Each decision's letter is checked and sent by whoever made it (letter-drafts.test.ts).
+    await sendWrittenLetter(
+      lucy,
+      await post('lucy.adeyemi', `/complaints/${reference}/triage`, {
+        decision: 'complaint',
+        category: 'delay',
+        housing: 'yes',
+      }),
+    );
     const accepted = await complaint(reference);
     expect(accepted).toMatchObject({
       status: 'stage-1',
@@ -132,14 +133,13 @@ describe.each(databaseKinds)('complaint casework on %s', (kind) => {
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.body).toContain('Stage 1 can be extended by at most 10 working days');
     expect(tooLong.body).toContain('Give the good reason for the extension');
-    expect(
-      (
-        await post('lucy.adeyemi', `/complaints/${reference}/extend`, {
-          days: '5',
-          reason: 'Waiting for repair records',
-        })
-      ).statusCode,
-    ).toBe(303);
+    await sendWrittenLetter(
+      lucy,
+      await post('lucy.adeyemi', `/complaints/${reference}/extend`, {
+        days: '5',
+        reason: 'Waiting for repair records',
+      }),
+    );
     expect(await stage(reference, 1)).toMatchObject({
       extended_to: '2026-12-14',
       extension_reason: 'Waiting for repair records',
@@ -172,7 +172,7 @@ describe.each(databaseKinds)('complaint casework on %s', (kind) => {
       outcome: 'partially-upheld',
       findings: 'The repair was booked late.',
     });
-    expect(responded.statusCode, responded.body).toBe(303);
+    await sendWrittenLetter(lucy, responded);
     expect(await complaint(reference)).toMatchObject({
       status: 'stage-1-responded',
       resolved_on: '2026-11-23',
@@ -182,10 +182,10 @@ describe.each(databaseKinds)('complaint casework on %s', (kind) => {
     expect(stage1Letter?.body).toContain('£120.50');
 
     // Escalation received by phone; stage 2 must go to someone other than Hannah.
-    expect(
-      (await post('lucy.adeyemi', `/complaints/${reference}/escalate`, { reason: 'Said by phone' }))
-        .statusCode,
-    ).toBe(303);
+    await sendWrittenLetter(
+      lucy,
+      await post('lucy.adeyemi', `/complaints/${reference}/escalate`, { reason: 'Said by phone' }),
+    );
     expect(await complaint(reference)).toMatchObject({ status: 'stage-2', stage: 2, resolved_on: null });
     expect(await stage(reference, 2)).toMatchObject({
       started_on: '2026-11-23',
@@ -216,17 +216,20 @@ describe.each(databaseKinds)('complaint casework on %s', (kind) => {
     expect(await complaint(reference)).toMatchObject({ status: 'stage-2' });
 
     // The final response names the Housing Ombudsman.
-    expect(
-      (
-        await post('lucy.adeyemi', `/complaints/${reference}/respond`, {
-          outcome: 'not-upheld',
-          findings: 'Reviewed.',
-        })
-      ).statusCode,
-    ).toBe(303);
+    await sendWrittenLetter(
+      lucy,
+      await post('lucy.adeyemi', `/complaints/${reference}/respond`, {
+        outcome: 'not-upheld',
+        findings: 'Reviewed.',
+      }),
+    );
     const final = (await letters(reference)).find((l) => l.kind === 'stage-2-response');
     expect(final?.body).toContain('Housing Ombudsman');
     expect(final?.recipient_email).toBe('amira.shah@example.test');
+    // Every letter went once, by email with its PDF: the acknowledgement, the extension, both
+    // responses and the stage 2 acknowledgement.
+    const sent = t.smtp.received.filter((e) => e.to === 'amira.shah@example.test' && e.attachments.length);
+    expect(sent).toHaveLength(5);
 
     // Remedies are tracked after the response; improvements recorded against the service.
     const remedyId = remedies[0]?.id ?? '';
@@ -292,15 +295,14 @@ describe.each(databaseKinds)('complaint casework on %s', (kind) => {
     });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.body).toContain('Give the reason, for the letter to the person');
-    expect(
-      (
-        await post('lucy.adeyemi', `/complaints/${reference}/triage`, {
-          decision: 'out-of-scope',
-          reason:
-            'The planning committee made this decision; councillors’ decisions cannot be looked at (003 §2.4).',
-        })
-      ).statusCode,
-    ).toBe(303);
+    await sendWrittenLetter(
+      await client('lucy.adeyemi'),
+      await post('lucy.adeyemi', `/complaints/${reference}/triage`, {
+        decision: 'out-of-scope',
+        reason:
+          'The planning committee made this decision; councillors’ decisions cannot be looked at (003 §2.4).',
+      }),
+    );
     expect(await complaint(reference)).toMatchObject({
       status: 'not-accepted',
       triage_decision: 'out-of-scope',

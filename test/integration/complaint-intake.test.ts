@@ -425,8 +425,8 @@ describe.each(databaseKinds)('complaint intake on %s', (kind) => {
       await sql`insert into complaint_draft (council_id, id, answers, updated_at)
         values (${t.councilId}, ${id}, '{"name":"Left"}', ${updated})`.execute(t.db);
     }
-    await sql`insert into complaint_draft_document (council_id, draft_id, purpose, file_name, content_type, size_bytes, content, uploaded_at)
-      values (${t.councilId}, ${old}, 'authority', 'a.pdf', 'application/pdf', ${pdfBytes.length}, ${pdfBytes}, ${at(4)})`.execute(
+    await sql`insert into complaint_draft_document (council_id, draft_id, id, purpose, file_name, content_type, size_bytes, content, uploaded_at)
+      values (${t.councilId}, ${old}, ${old}, 'authority', 'a.pdf', 'application/pdf', ${pdfBytes.length}, ${pdfBytes}, ${at(4)})`.execute(
       t.db,
     );
     // Only the database and the clock are used by the job.

@@ -10,6 +10,8 @@ import {
 import { addPersonDuringSetUp, createCouncil } from '../../src/modules/organisation/councils/set-up.ts';
 import { organisationService } from '../../src/modules/organisation/service.ts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
+import type { Principal } from '../../src/platform/auth/principal.ts';
+import { principalByEmail } from '../../src/platform/auth/principals.ts';
 import { uuidv7 } from '../../src/platform/db/ids.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo, demoClients } from '../support/clients.ts';
@@ -19,9 +21,9 @@ import { personIdByEmail, signedInAs, testPassword } from '../support/people.ts'
 import { auditEvents } from '../support/rows.ts';
 
 // Letters to complainants and to customers about their behaviour (Complaint
-// Handling Code; 003 §5.5, §8.1): written from the council's templates, stored as sent, emailed
-// with the PDF, shown and printed only to the complaints team (and heads of service for
-// behaviour letters).
+// Handling Code; 003 §5.5, §8.1): written from the council's templates, checked and sent by the
+// officer (letter-drafts.test.ts has the checking), stored as sent, emailed with the PDF, shown and
+// printed only to the complaints team (and heads of service for behaviour letters).
 
 const now = new Date('2026-11-23T09:00:00Z');
 const lgsco = 'PO Box 4771, Coventry, CV4 0EH';
@@ -31,6 +33,7 @@ describe.each(databaseKinds)('complaint letters on %s', (kind) => {
   let t: TestApp;
   let letters: ComplaintLetters;
   let lucy: { councilId: string; personId: string; label: string };
+  let lucyPrincipal: Principal;
   const client = demoClients(() => t);
   const complaints = new Map<string, { id: string; customerId: string }>();
 
@@ -78,8 +81,10 @@ describe.each(databaseKinds)('complaint letters on %s', (kind) => {
     };
   };
 
+  // Written, and sent as it was written when it was a draft of Lucy's.
   async function send(letter: LetterInput) {
     const written = await t.db.transaction().execute((trx) => letters.write(trx, letter));
+    if (written.state === 'draft') await letters.send(lucyPrincipal, written.id, 1);
     const before = t.smtp.received.length;
     await t.deliverEmails();
     return { id: written.id, emails: t.smtp.received.slice(before) };
@@ -97,6 +102,9 @@ describe.each(databaseKinds)('complaint letters on %s', (kind) => {
       personId: await personIdByEmail(t.db, demo('lucy.adeyemi')),
       label: 'Lucy Adeyemi',
     };
+    const principal = await principalByEmail(t.db, t.councilId, demo('lucy.adeyemi'));
+    if (!principal) throw new Error('No Lucy');
+    lucyPrincipal = principal;
     await insertComplaint('CMP-2026-0001', {
       housing: false,
       email: 'siobhan@example.test',
@@ -113,7 +121,7 @@ describe.each(databaseKinds)('complaint letters on %s', (kind) => {
     await t?.close();
   });
 
-  it('writes a letter from the template, stores it as sent, audits it and emails it with its PDF', async () => {
+  it('writes a letter from the template, and once sent stores it as sent, audits it and emails it with its PDF', async () => {
     const { id, emails } = await send(input('CMP-2026-0001'));
     const row = await letterRow(id);
     expect(row).toMatchObject({
@@ -122,6 +130,8 @@ describe.each(databaseKinds)('complaint letters on %s', (kind) => {
       recipient_email: 'siobhan@example.test',
       subject: 'Your complaint CMP-2026-0001: we have received it',
       emailed: true,
+      state: 'sent',
+      written_by: lucy.personId,
       sent_by: lucy.personId,
     });
     expect(row.body).toMatch(/^Dear Siobhan O’Connor\n/);
@@ -131,7 +141,10 @@ describe.each(databaseKinds)('complaint letters on %s', (kind) => {
     expect(row.body).toMatch(/Lucy Adeyemi\nComplaints Team\nDemo .*$/);
 
     const audit = await t.db.selectFrom('audit_event').selectAll().where('record_id', '=', id).execute();
-    expect(audit.map((event) => [event.action, event.actor_id])).toEqual([['letter.sent', lucy.personId]]);
+    expect(audit.map((event) => [event.action, event.actor_id])).toEqual([
+      ['letter.written', lucy.personId],
+      ['letter.sent', lucy.personId],
+    ]);
 
     expect(emails).toHaveLength(1);
     const [email] = emails;
@@ -177,7 +190,7 @@ describe.each(databaseKinds)('complaint letters on %s', (kind) => {
       }),
     );
     const row = await letterRow(id);
-    expect(row.sent_by).toBeNull();
+    expect([row.state, row.written_by, row.sent_by]).toEqual(['sent', null, null]);
     expect(row.body).toContain('We will send you our final response by 22 December 2026.');
     expect(row.body).toMatch(/Lucy Adeyemi\nComplaints Team\nDemo .*$/);
     const [event] = await t.db.selectFrom('audit_event').selectAll().where('record_id', '=', id).execute();

@@ -4,9 +4,11 @@ import { financialYear } from '../../src/modules/complaints/reports/rules.ts';
 import { complaintReports } from '../../src/modules/complaints/reports/service.ts';
 import { uuidv7 } from '../../src/platform/db/ids.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { chartOn } from '../support/charts.ts';
 import { demoClients } from '../support/clients.ts';
 import { type ComplaintFacts, insertComplaint } from '../support/complaint-rows.ts';
 import { databaseKinds } from '../support/databases.ts';
+import { pdfWords } from '../support/pdf-text.ts';
 
 const customer = { name: 'Zebedee Quartermaine', email: 'zebedee.q@example.com' };
 const james = 'james.oneill@demo.probity.test';
@@ -204,6 +206,49 @@ describe.each(databaseKinds)('complaint reports on %s', (kind) => {
     expect(page.body).not.toContain('zebedee.q@example.com');
   });
 
+  it('charts complaints received and responses on time by quarter, each with its table, against the target', async () => {
+    const lucy = await client('lucy.adeyemi');
+    const page = await lucy.get('/complaint-reports');
+    const received = chartOn(page.body, 'received-by-quarter');
+    expect(received?.title).toBe('Complaints received by quarter');
+    expect(received?.description).toBe(
+      '5 complaints were received in the period; the most, 2, in April to June 2026 and July to September 2026.',
+    );
+    expect(received?.values).toEqual(['2', '2', '1', '0']);
+    expect(received?.head).toEqual(['Quarter', 'Received']);
+    expect(received?.rows).toEqual([
+      ['April to June 2026', '2'],
+      ['July to September 2026', '2'],
+      ['October to December 2026', '1'],
+      ['January to March 2027', '0'],
+    ]);
+    // Stage 1: CMP-0001 on time and CMP-0002 late, both started April to June; CMP-0005 not answered.
+    const onTime = chartOn(page.body, 'on-time-by-quarter');
+    expect(onTime?.legend).toEqual(['Stage 1', 'Stage 2', 'Target: 100% on time']);
+    expect(onTime?.values).toEqual(['50%', '100%', 'none', 'none', 'none', 'none', 'none', 'none']);
+    expect(onTime?.rows).toEqual([
+      ['April to June 2026', '1 of 2 (50%)', '1 of 1 (100%)'],
+      ['July to September 2026', 'none', 'none'],
+      ['October to December 2026', 'none', 'none'],
+      ['January to March 2027', 'none', 'none'],
+    ]);
+    expect(onTime?.description).toContain('Stage 1: 1 of 2 on time (50%). Stage 2: 1 of 1 on time (100%).');
+
+    // The target is the council's; a range of dates is charted in the parts of quarters it covers.
+    await sql`update council_policy set settings = jsonb_set(settings, '{complaintOnTimeTargetPercent}', '90')
+      where council_id = ${t.councilId}`.execute(t.db);
+    const range = await lucy.get(
+      '/complaint-reports?from-day=15&from-month=5&from-year=2026&to-day=31&to-month=7&to-year=2026',
+    );
+    expect(chartOn(range.body, 'on-time-by-quarter')?.legend).toContain('Target: 90% on time');
+    expect(chartOn(range.body, 'received-by-quarter')?.rows).toEqual([
+      ['15 May to 30 June 2026', '1'],
+      ['1 July to 31 July 2026', '2'],
+    ]);
+    await sql`update council_policy set settings = settings - 'complaintOnTimeTargetPercent'
+      where council_id = ${t.councilId}`.execute(t.db);
+  });
+
   it('chooses another financial year or a range of dates, and says what is wrong with a bad one', async () => {
     const lucy = await client('lucy.adeyemi');
     const last = await lucy.get('/complaint-reports?year=2025');
@@ -250,6 +295,11 @@ describe.each(databaseKinds)('complaint reports on %s', (kind) => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const words = pdfWords(pdf.rawPayload);
+    expect(words).toContain('Complaints received by quarter');
+    expect(words).toContain('Responses sent on time, by the quarter the stage started');
+    expect(words).toContain('Target: 100% on time'); // the chart's legend
+    expect(words).toContain('1 of 2 (50%)'); // its table
 
     const csv = await committee.get('/complaint-reports/annual.csv');
     expect(csv.statusCode).toBe(200);
@@ -261,10 +311,10 @@ describe.each(databaseKinds)('complaint reports on %s', (kind) => {
       'Reference,Service,Channel,Category,Received,Stage,Acknowledge by,Acknowledged,Respond by,Extended to,Responded,Outcome,Extended,Remedies',
     );
     expect(lines.slice(1)).toEqual([
-      'CMP-2026-0001,Housing,phone,delay,2026-05-04,1,2026-05-11,2026-05-05,2026-05-19,,2026-05-18,upheld,no,2',
-      'CMP-2026-0001,Housing,phone,delay,2026-05-04,2,2026-06-08,2026-06-09,2026-07-06,2026-08-03,2026-07-20,not-upheld,yes,0',
-      'CMP-2026-0002,Finance and Revenues,online,service-quality,2026-06-10,1,2026-06-17,2026-06-12,2026-06-26,,2026-07-01,partially-upheld,no,0',
-      `CMP-2026-0005,Housing,letter,"'=HYPERLINK(""http://evil"")",2026-11-02,1,2026-11-09,2026-11-04,2026-11-18,,,,no,0`,
+      'CMP-2026-0001,Housing,Phone,Unreasonable delay,2026-05-04,1,2026-05-11,2026-05-05,2026-05-19,,2026-05-18,Upheld,No,2',
+      'CMP-2026-0001,Housing,Phone,Unreasonable delay,2026-05-04,2,2026-06-08,2026-06-09,2026-07-06,2026-08-03,2026-07-20,Not upheld,Yes,0',
+      'CMP-2026-0002,Finance and Revenues,Online form,Poor quality service,2026-06-10,1,2026-06-17,2026-06-12,2026-06-26,,2026-07-01,Partially upheld,No,0',
+      `CMP-2026-0005,Housing,Letter,"'=HYPERLINK(""http://evil"")",2026-11-02,1,2026-11-09,2026-11-04,2026-11-18,,,,No,0`,
     ]);
     expect(csv.body).not.toContain('Zebedee');
     expect(csv.body).not.toContain('example.com');

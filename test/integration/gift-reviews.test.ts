@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { chartOn } from '../support/charts.ts';
 import { demo, demoClients } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { record } from '../support/gifts.ts';
@@ -19,6 +20,23 @@ const q3Label = 'Q3 2026 (July to September)';
 // The status tags of a review list, in the order shown.
 const statusOrder = (body: string) =>
   [...body.matchAll(/govuk-tag--(red|blue|green)">(Overdue|Due by|Signed off)/g)].map((match) => match[2]);
+
+// The dashboard's table of registers counted by period and status: [period, signed off, due, overdue].
+function countsByPeriod(body: string): string[][] {
+  const table = body.slice(body.indexOf('>Register reviews</caption>'));
+  const counts = new Map<string, number[]>();
+  for (const row of table.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)) {
+    const period = /<\/td>\s*<td class="govuk-table__cell">([^<]+)<\/td>/.exec(row[1] ?? '')?.[1];
+    const status = /govuk-tag--\w+">(Signed off|Due by|Overdue)/.exec(row[1] ?? '')?.[1];
+    if (!period || !status) continue;
+    const at = ['Signed off', 'Due by', 'Overdue'].indexOf(status);
+    counts.set(
+      period,
+      (counts.get(period) ?? [0, 0, 0]).map((count, i) => (i === at ? count + 1 : count)),
+    );
+  }
+  return [...counts].map(([period, count]) => [period, ...count.map(String)]);
+}
 
 describe.each(databaseKinds)('reviewing the gifts and hospitality register on %s', (kind) => {
   let t: TestApp;
@@ -117,7 +135,7 @@ describe.each(databaseKinds)('reviewing the gifts and hospitality register on %s
       expect(page.body).toContain(text);
     }
     expect(page.body).toContain('Must be declined');
-    expect(page.body).toContain('(001 §61)');
+    expect(page.body).toContain('(Officers’ Code of Conduct, paragraph 61)');
     expect(page.body).toContain('Sign off this register');
 
     const empty = await head.post(`/gifts/${liamOffer}/queries`, {
@@ -201,7 +219,7 @@ describe.each(databaseKinds)('reviewing the gifts and hospitality register on %s
     expect(page.body).toContain(`You have signed off this register for ${q3Label}`);
     expect(page.body).toContain('Signed off by');
     expect(page.body).toContain('Helen Marsh');
-    expect(page.body).toContain('23 Nov 2026');
+    expect(page.body).toContain('23 November 2026 at ');
     expect(page.body).toContain('Checked with both officers');
     expect(page.body).not.toContain('Sign off this register');
 
@@ -280,6 +298,25 @@ describe.each(databaseKinds)('reviewing the gifts and hospitality register on %s
       const rank = { Overdue: 0, 'Due by': 1, 'Signed off': 2 } as Record<string, number>;
       const ranks = order.map((status) => rank[status ?? ''] ?? -1);
       expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+      // The chart counts the table's reviews by period, oldest first, and tables its counts beside it.
+      const chart = chartOn(dashboard.body, 'reviews-by-period');
+      expect(chart?.legend).toEqual(['Signed off', 'Due', 'Overdue']);
+      expect(chart?.head).toEqual(['Period', 'Signed off', 'Due', 'Overdue']);
+      const byPeriod = countsByPeriod(dashboard.body).sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
+      expect(byPeriod.length).toBeGreaterThan(1);
+      expect([...(chart?.rows ?? [])].sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''))).toEqual(
+        byPeriod,
+      );
+      expect(chart?.rows.at(-1)?.[0]).toBe(q3Label);
+      expect(Number(chart?.rows.at(-1)?.[1])).toBeGreaterThanOrEqual(1); // Finance's, signed off
+      expect(Number(chart?.rows.at(-1)?.[3])).toBe(0); // the quarter just ended is due, not overdue
+      expect(chart?.values).toEqual(
+        chart?.rows.flatMap(([, signed, due, overdue]) => [
+          `${signed} signed off`,
+          `${due} due`,
+          `${overdue} overdue`,
+        ]),
+      );
       expect(dashboard.body).toContain('Signed off 23 November 2026 by Helen Marsh');
       expect(dashboard.body).toContain('Tom Whitfield');
       expect(dashboard.body).toContain(`href="${financeQ3}"`);

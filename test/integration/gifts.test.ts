@@ -81,8 +81,8 @@ describe.each(databaseKinds)('the gifts and hospitality register on %s', (kind) 
       decision: 'accepted',
     });
     expect(check.body).toContain('You must decline this offer');
-    expect(check.body).toContain('(001 §61)');
-    expect(check.body).toContain('(001 §59)');
+    expect(check.body).toContain('(Officers’ Code of Conduct, paragraph 61)');
+    expect(check.body).toContain('(Officers’ Code of Conduct, paragraph 59)');
     expect(check.body).toContain('Thank you for your kind offer of a case of wine.');
     const refused = await officer.post(`${draft}/check`);
     expect(refused.statusCode).toBe(400);
@@ -158,7 +158,7 @@ describe.each(databaseKinds)('the gifts and hospitality register on %s', (kind) 
     });
     expect(check.body).toContain('This offer must be recorded in the register.');
     expect(check.body).toContain(
-      'Third offer from Repeat Catering Ltd. to you in the last 12 months; £90 in total.',
+      'Third offer from Repeat Catering Ltd. to this officer in the last 12 months; £90 in total.',
     );
     const colleague = await client('daniel.kerr');
     const { check: theirs } = await answer(colleague, {
@@ -213,7 +213,7 @@ describe.each(databaseKinds)('the gifts and hospitality register on %s', (kind) 
       const response = await (await client(wrong)).post(`/gifts/approvals/${id}`, { decision: 'approved' });
       expect(response.statusCode, wrong).toBe(403);
     }
-    expect(request?.text).toContain('for an event on 2026-12-04');
+    expect(request?.text).toContain('for an event on 4 December 2026');
     const head = await client('tom.whitfield');
     expect((await head.get('/gifts/approvals')).body).toContain('Megan Hall');
     const approval = (await head.get(`/gifts/approvals/${id}`)).body;
@@ -282,6 +282,9 @@ describe.each(databaseKinds)('the gifts and hospitality register on %s', (kind) 
     expect(lines[0]).toMatch(/^\uFEFFReference,Date offered,Officer/);
     expect(lines.length).toBeGreaterThan(100_000);
     expect(csv.body).toContain('"bulk, ""quoted"""');
+    // Codes in words, as on the pages.
+    expect(csv.body).toContain(',Gift,Another gift,');
+    expect(csv.body).not.toMatch(/,(gift|hospitality),/);
     const filtered = await hr.get('/gifts/register.csv?min=abc');
     expect(filtered.statusCode).toBe(400);
   }, 300_000);

@@ -183,4 +183,33 @@ describe.each(databaseKinds)('home page tasks on %s', (kind) => {
     expect(await digestsTo(demo('hannah.price'))).toHaveLength(2);
     expect(await digestsTo(demo('james.oneill'))).toHaveLength(1);
   });
+
+  it('links the remedy a person owns that is due soonest, by reference when two are due that day', async () => {
+    const remedy = (dueOn: string, doneOn: string | null = null) => ({
+      kind: 'action',
+      dueOn,
+      doneOn,
+      recordedAt: '2026-11-05',
+      owner: demo('lucy.adeyemi'),
+    });
+    const closed = { startedOn: '2026-11-02', acknowledgeBy: '2026-11-04', respondBy: '2026-11-30' };
+    for (const [reference, remedies] of [
+      ['CMP-2026-9203', [remedy('2026-12-04')]],
+      ['CMP-2026-9202', [remedy('2026-12-04'), remedy('2026-11-30', '2026-11-20')]],
+      ['CMP-2026-9201', [remedy('2027-01-08')]],
+    ] as const)
+      await insertComplaint(t.db, t.councilId, {
+        reference,
+        receivedOn: '2026-11-02',
+        status: 'closed',
+        stages: [{ ...closed, acknowledgedOn: '2026-11-03', respondedOn: '2026-11-20', outcome: 'upheld' }],
+        remedies: [...remedies],
+      });
+    const lucy = await tasksOf(demo('lucy.adeyemi'));
+    expect(lucy.find((task) => task.title === 'Complaint remedies you own')).toMatchObject({
+      count: 3,
+      due: '2026-12-04',
+      href: '/complaints/CMP-2026-9202',
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { addPersonDuringSetUp, createCouncil } from '../../src/modules/organisat
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { chartOn } from '../support/charts.ts';
 import { demo, demoClients } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { insertDeclaration } from '../support/interests.ts';
@@ -403,6 +404,11 @@ describe.each(databaseKinds)('annual declaration campaigns on %s', (kind) => {
       `${financeStaff - 4} outstanding in ${finance}`,
       `${Math.floor(400 / financeStaff)}%`,
     ]);
+    // The chart of the same figures, with the table beside it.
+    const chart = chartOn(page.body, 'completion-chart');
+    expect(chart?.title).toBe('Share responded, by service');
+    expect(chart?.values).toContain(`${Math.floor(400 / financeStaff)}% (4 of ${financeStaff})`);
+    expect(chart?.rows.find((row) => row[0] === finance)?.slice(1)).toEqual(rowOf(page.body, finance));
     expect(page.body).toContain('Zara Hussain, Counter-Fraud Investigator');
     expect(page.body).toContain('Paul Hughes, Head of Revenues Compliance and Enforcement');
     expect(page.body).not.toContain('Liam Barker, Revenues Officer');
@@ -423,6 +429,9 @@ describe.each(databaseKinds)('annual declaration campaigns on %s', (kind) => {
     }
     page = await hr.get(href);
     expect(rowOf(page.body, finance)).toEqual([String(financeStaff), String(financeStaff), '1', '0', '100%']);
+    expect(chartOn(page.body, 'completion-chart')?.values).toContain(
+      `100% (${financeStaff} of ${financeStaff})`,
+    );
     expect(page.body).not.toContain('Zara Hussain, Counter-Fraud Investigator');
     const complianceStaff = await staffIn([compliance]);
     expect(rowOf(page.body, compliance)).toEqual([

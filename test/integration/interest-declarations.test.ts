@@ -99,6 +99,12 @@ describe.each(databaseKinds)('declaring an interest on %s', (kind) => {
       'Their contracted and declared hours come to 49 a week, more than the average of 48',
     );
     expect((await reviewer.get(`/interests/${id}`)).body).toContain('They should ask their manager');
+    // The officer's answers read to their manager in the third person.
+    expect(entry.body).toContain('Your contracted hours a week with the council');
+    for (const page of [review, await reviewer.get(`/interests/${id}`)]) {
+      expect(page.body).toContain('Their contracted hours a week with the council');
+      expect(page.body).not.toContain('Your contracted hours');
+    }
 
     const [email] = emailsTo('grace.whitmore').filter((e) => e.text.includes('Fastway Couriers'));
     expect(email?.subject).toContain('Declaration of interest to review: Liam Barker');
@@ -141,7 +147,7 @@ describe.each(databaseKinds)('declaring an interest on %s', (kind) => {
     const told = (name: string) =>
       emailsTo(name).filter((email) => email.text.includes('Planning application PA/26/0042'));
     expect(told('tom.whitfield')).toHaveLength(1);
-    expect(told('tom.whitfield')[0]?.text).toContain('001 §47');
+    expect(told('tom.whitfield')[0]?.text).toContain('(Officers’ Code of Conduct, paragraph 47)');
     expect(told('rajesh.patel')).toHaveLength(1);
     expect(told('robert.ashworth')).toHaveLength(1);
   });

@@ -82,7 +82,7 @@ describe.each(databaseKinds)('an officer’s declared personal links on %s', (ki
       expect.objectContaining({
         officerName: 'Kelly Morgan',
         role: 'Known customer',
-        kindName: 'A relative, friend or someone I know who is a council customer',
+        kindName: 'A relative, friend or acquaintance who is a council customer',
       }),
     ]);
   });
@@ -92,7 +92,7 @@ describe.each(databaseKinds)('an officer’s declared personal links on %s', (ki
     const before = await lookups();
     const link = {
       reference: expect.stringMatching(/^DOI-/),
-      kindName: 'A relative, friend or someone I know who is a council customer',
+      kindName: 'A relative, friend or acquaintance who is a council customer',
       declaredName: 'Janet Smith',
       relationship: 'A relative',
     };

@@ -118,7 +118,7 @@ describe.each(databaseKinds)('the register of interests on %s', (kind) => {
       'Relationship with a contractor',
       'Name of the contractor',
       'Greenway Pest Control Ltd',
-      'Do you engage or supervise this contractor in your job?',
+      'Do they engage or supervise this contractor in their job?',
       'Contractor: Greenway Pest Control Ltd (company number SC123456)',
       'My partner owns it',
       'What is being done to manage it?',
@@ -178,7 +178,7 @@ describe.each(databaseKinds)('the register of interests on %s', (kind) => {
     expect(email?.text).toContain(
       'What happens now: No part in awarding or supervising the pest control contract',
     );
-    expect(email?.text).toContain('2027-05-23');
+    expect(email?.text).toContain('This will be reviewed again by 23 May 2027.');
 
     const officer = await client('joanna.wright');
     const mine = await officer.get('/interests');

@@ -13,8 +13,12 @@ function policyForm(overrides: Record<string, string>): [string, string][] {
   const defaults = readPolicy(demoCouncil.policy) as Record<string, unknown>;
   return policyFields.flatMap((field): [string, string][] => {
     const value = overrides[field.key] ?? toFormValue(field, defaults[field.key]);
+    // Checkboxes: one field a ticked box; none ticked posts nothing.
     return field.kind === 'choices'
-      ? value.split(',').map((item) => [field.key, item])
+      ? value
+          .split(',')
+          .filter(Boolean)
+          .map((item) => [field.key, item])
       : [[field.key, value]];
   });
 }
@@ -74,6 +78,47 @@ describe.each(databaseKinds)('policy settings and the calendar on %s', (kind) =>
     expect(event.after).toEqual({ giftRecordingThresholdPence: 2000, sessionIdleMinutes: 5 });
     t.clock.advance(6 * 60_000);
     expect((await admin.get('/admin/policy')).statusCode).toBe(302);
+  });
+
+  it('shows the council’s own names for the policies the rules cite, linked where it publishes them', async () => {
+    const admin = await signedInAs(t, 'ada.admin@probity.test');
+    const before = await admin.get('/interests');
+    expect(before.body).toContain('(Officers’ Code of Conduct, paragraph 42)');
+    expect(before.body).not.toContain('001 §42');
+
+    const refused = await admin.post(
+      '/admin/policy',
+      policyForm({ officersCodeName: ' ', officersCodeUrl: 'http://demo.example/code' }),
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Enter the name of the officers’ code of conduct');
+    expect(refused.body).toContain(
+      'Web address of the officers’ code of conduct must be a web address starting with https://',
+    );
+    expect((await admin.get('/interests')).body).toContain('(Officers’ Code of Conduct, paragraph 42)');
+
+    const saved = await admin.post(
+      '/admin/policy',
+      policyForm({ officersCodeName: 'Staff Code', officersCodeUrl: 'https://demo.example/staff-code' }),
+    );
+    expect(saved.statusCode).toBe(303);
+    expect((await admin.get('/interests')).body).toContain(
+      '(<a class="govuk-link" href="https://demo.example/staff-code">Staff Code</a>, paragraph 42)',
+    );
+    const event = await t.db
+      .selectFrom('audit_event')
+      .select(['before', 'after'])
+      .where('action', '=', 'policy.updated')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(event.before).toMatchObject({
+      officersCodeName: 'Officers’ Code of Conduct',
+      officersCodeUrl: '',
+    });
+    expect(event.after).toMatchObject({
+      officersCodeName: 'Staff Code',
+      officersCodeUrl: 'https://demo.example/staff-code',
+    });
   });
 
   it('changes the bank holiday division and adds council closure days', async () => {

@@ -281,6 +281,6 @@ describe.each(databaseKinds)('planning a day of visits on %s', (kind) => {
     // The responsible officer's view of the plan (the console shows the same, refreshed every 2 s).
     const board = await (await client('dean.walsh')).get(`/visits/plans/${planId}`);
     expect(board.body).toContain('Via the depot for a permit');
-    expect(board.body).toContain('2 Quay Street, Demoton AB3 1QQ: now 10:30 to 11:15');
+    expect(board.body).toContain('2 Quay Street, Demoton AB3 1QQ: now 10:30am to 11:15am');
   });
 });

@@ -2,12 +2,12 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationService } from '../../src/modules/organisation/service.ts';
 import { type RiskNomination, visitRecordsService } from '../../src/modules/visits/records/service.ts';
-import type { Principal } from '../../src/platform/auth/principal.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
 import { expectProblem, type Problem } from '../support/api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { signedInAs, tokenFor } from '../support/people.ts';
+import { principalOf as principalFor } from '../support/principal.ts';
 import { auditEvents, rowCount } from '../support/rows.ts';
 import { fieldTeam, otherCouncilTeam, planWithVisits } from '../support/visits.ts';
 
@@ -214,21 +214,7 @@ describe.each(databaseKinds)('recording a visit on %s', (kind) => {
     expect(toManager.at(-1)?.text).toContain(`The complaint is logged as ${referral.complaint_reference}.`);
   });
 
-  const principalOf = async (personId: string): Promise<Principal> => {
-    const person = await deps().organisation.person(t.councilId, personId);
-    return {
-      councilId: t.councilId,
-      councilName: 'Demo',
-      councilRulesVersion: 0,
-      personId,
-      name: person?.name ?? '',
-      email: person?.email ?? '',
-      roles: new Set(person?.roles ?? []),
-      teamRoles: new Set(),
-      via: 'session',
-      readOnly: false,
-    };
-  };
+  const principalOf = (personId: string) => principalFor(deps().organisation, t.councilId, personId);
 
   it('a threat of violence nominates the person for the risk register inside the record’s transaction', async () => {
     const plan = await aPlan([{ address: '9 Mill Lane', accountHolder: 'Alex Hart' }]);

@@ -102,6 +102,10 @@ export async function seedOtherCouncil(t: TestApp) {
     housing: 'no',
   });
   if (triaged.statusCode !== 303) throw new Error(`triage: ${triaged.statusCode}`);
+  // The acknowledgement, checked and sent.
+  const letter = String(triaged.headers.location).split('?')[0] ?? '';
+  const sent = await manager.post(letter, { action: 'send', version: '1' });
+  if (sent.statusCode !== 303) throw new Error(`sending the acknowledgement: ${sent.statusCode}`);
   const enforcementCase = await manager.post('/enforcement/cases/new', {
     accountRef: `${otherCouncilMark}-CT-1`,
     kind: 'council-tax',

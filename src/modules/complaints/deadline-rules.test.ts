@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Division, workingCalendar } from '../../platform/calendar/working-days.ts';
 import { defaultPolicy } from '../organisation/service.ts';
 import {
+  dateFromLetter,
   ExtensionRefused,
   extensionDeadline,
   nextDeadline,
@@ -283,5 +284,32 @@ describe('where a deadline stands today (Monday 23 November 2026, at risk within
   it('counts working days: due Tuesday after a Scottish St Andrew’s Day Monday, seen on Friday', () => {
     expect(urgency(calendar('scotland'), '2026-11-27', '2026-12-02', 2)).toBe('at-risk');
     expect(urgency(calendar('england-and-wales'), '2026-11-27', '2026-12-02', 2)).toBe('later');
+  });
+});
+
+// The Code measures an acknowledgement and a response by when the person is sent it: a letter
+// sent after the day the decision was recorded dates the stage; the response date stays.
+describe('the date a letter sent later gives its stage', () => {
+  const recorded = { acknowledgedOn: '2026-11-23', respondedOn: '2026-11-24' };
+  it.each<[string, string, [1 | 2, string, string, string] | null]>([
+    ['acknowledgement', '2026-11-23', null],
+    ['acknowledgement', '2026-11-25', [1, 'acknowledgedOn', '2026-11-23', '2026-11-25']],
+    ['escalation-acknowledgement', '2026-11-26', [2, 'acknowledgedOn', '2026-11-23', '2026-11-26']],
+    ['stage-1-response', '2026-11-24', null],
+    ['stage-1-response', '2026-11-30', [1, 'respondedOn', '2026-11-24', '2026-11-30']],
+    ['single-stage-response', '2026-11-27', [1, 'respondedOn', '2026-11-24', '2026-11-27']],
+    ['stage-2-response', '2026-12-01', [2, 'respondedOn', '2026-11-24', '2026-12-01']],
+    // Sent before the recorded day cannot happen, and never moves a date back.
+    ['stage-2-response', '2026-11-20', null],
+    ['extension', '2026-12-01', null],
+    ['refusal', '2026-12-01', null],
+    ['warning', '2026-12-01', null],
+  ])('a %s letter sent on %s: %j', (kind, sentOn, expected) => {
+    const moved = dateFromLetter(kind, (dated) => recorded[dated.date], sentOn);
+    expect(moved && [moved.stage, moved.date, moved.from, moved.to]).toEqual(expected);
+  });
+
+  it('moves nothing when the stage has no such date recorded', () => {
+    expect(dateFromLetter('stage-1-response', () => null, '2026-12-01')).toBeNull();
   });
 });

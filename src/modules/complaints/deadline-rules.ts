@@ -179,3 +179,31 @@ export function urgencyBy(today: string, atRiskBy: string, due: string): Urgency
   if (due === today) return 'due-today';
   return due <= atRiskBy ? 'at-risk' : 'later';
 }
+
+// The Code measures an acknowledgement and a response by when the person is sent it. The
+// decision is recorded with that day's date, and its letter, checked (and where the council says,
+// approved) before it goes, usually goes the same day; one sent on a later day dates the stage
+// instead. The response date worked out at the decision stays: it is the date the letter gives.
+// Which date of which stage each kind of letter sets (extensions and refusals date nothing).
+export type DatedByLetter = { stage: 1 | 2; date: 'acknowledgedOn' | 'respondedOn' };
+
+const datedBy: Readonly<Record<string, DatedByLetter>> = {
+  acknowledgement: { stage: 1, date: 'acknowledgedOn' },
+  'escalation-acknowledgement': { stage: 2, date: 'acknowledgedOn' },
+  'stage-1-response': { stage: 1, date: 'respondedOn' },
+  'single-stage-response': { stage: 1, date: 'respondedOn' },
+  'stage-2-response': { stage: 2, date: 'respondedOn' },
+};
+
+/** The stage date a letter of this kind, sent on `sentOn`, moves, and to when; null when it moves
+ * none: a kind that dates nothing, a date not recorded, or a letter sent the day recorded. */
+export function dateFromLetter(
+  kind: string,
+  recorded: (dated: DatedByLetter) => string | null,
+  sentOn: string,
+): (DatedByLetter & { from: string; to: string }) | null {
+  const dated = datedBy[kind];
+  if (!dated) return null;
+  const from = recorded(dated);
+  return from !== null && from < sentOn ? { ...dated, from, to: sentOn } : null;
+}

@@ -40,6 +40,42 @@ describe('what a person may do to a complaint', () => {
       { askedPersonId: me, anonymised: true },
       false,
     ],
+    [
+      'a complaints officer links two complaints as duplicates',
+      ['complaints-officer'],
+      'link-duplicate',
+      { otherAnonymised: false },
+      true,
+    ],
+    [
+      'a head of service does not, not seeing either',
+      ['head-of-service'],
+      'link-duplicate',
+      { otherAnonymised: false },
+      false,
+    ],
+    [
+      'an officer asked for an account does not',
+      ['officer'],
+      'link-duplicate',
+      { askedPersonId: me, otherAnonymised: false },
+      false,
+    ],
+    [
+      'no one links to an anonymised complaint',
+      ['complaints-manager'],
+      'link-duplicate',
+      { otherAnonymised: true },
+      false,
+    ],
+    [
+      'nor from one',
+      ['complaints-manager'],
+      'link-duplicate',
+      { anonymised: true, otherAnonymised: false },
+      false,
+    ],
+    ['nor without knowing the other', ['complaints-manager'], 'link-duplicate', {}, false],
   ] as const)('%s', (_case, roles, action, record, allowed) => {
     const viewer = { personId: me, roles: new Set<Role>(roles) };
     expect(can(viewer, action, { anonymised: false, ...record })).toBe(allowed);

@@ -2,16 +2,22 @@
 // the complaints team and the service asked to comment): the complaints team works the whole
 // case; a person asked for their account sees only what they need to answer it; anyone else
 // nothing (404, not 403, so that the existence of a complaint is not given away). An anonymised
-// complaint is no longer there for anyone.
+// complaint is no longer there for anyone. Two complaints are linked as possible duplicates, and
+// merged or kept apart, only by someone who may work both: the link would show the other exists.
 import { can as holds } from '../../platform/auth/permissions.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 
 export type Viewer = { personId: string; roles: ReadonlySet<Role> };
 
-export type ComplaintAction = 'work-case' | 'answer-account';
+export type ComplaintAction = 'work-case' | 'answer-account' | 'link-duplicate';
 
-// The facts of the record an action is on: the complaint, and for an account, whom it asks.
-export type ComplaintFacts = { anonymised: boolean; askedPersonId?: string | null };
+// The facts of the record an action is on: the complaint, for an account whom it asks, and for a
+// possible duplicate whether the other complaint is anonymised.
+export type ComplaintFacts = {
+  anonymised: boolean;
+  askedPersonId?: string | null;
+  otherAnonymised?: boolean;
+};
 
 export function can(viewer: Viewer, action: ComplaintAction, record: ComplaintFacts): boolean {
   if (record.anonymised) return false;
@@ -20,6 +26,12 @@ export function can(viewer: Viewer, action: ComplaintAction, record: ComplaintFa
       return holds(viewer.roles, 'complaints:handle');
     case 'answer-account':
       return record.askedPersonId === viewer.personId;
+    case 'link-duplicate':
+      return (
+        record.otherAnonymised === false &&
+        can(viewer, 'work-case', record) &&
+        can(viewer, 'work-case', { anonymised: record.otherAnonymised })
+      );
   }
 }
 

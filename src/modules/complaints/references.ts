@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
+import { letterSent } from './casework/letter-dates.ts';
 
 // What the modules that complaints itself uses (letters, customers) may know of a complaint: its
 // reference, service and whether it is about housing, read through `q` (the caller's transaction
-// when there is one). The app hands these to them.
+// when there is one); and how letters tell it a letter about it was sent. The app hands these to them.
 export const complaintReferences = {
+  letterSent,
+
   async about(q: Kysely<Database>, councilId: string, complaintId: string) {
     const row = await q
       .selectFrom('complaint')

@@ -41,6 +41,8 @@ export type ComplaintRecord = {
   resolvedOn: string | null;
   closedAt: Date | null;
   anonymisedAt: Date | null;
+  // The complaint this one was merged into as a duplicate.
+  duplicateOf: string | null;
 };
 
 function toComplaint(row: ComplaintTable): ComplaintRecord {
@@ -77,6 +79,7 @@ function toComplaint(row: ComplaintTable): ComplaintRecord {
     resolvedOn: row.resolved_on,
     closedAt: row.closed_at,
     anonymisedAt: row.anonymised_at,
+    duplicateOf: row.duplicate_of,
   };
 }
 

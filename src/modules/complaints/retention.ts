@@ -35,19 +35,26 @@ async function anonymiseComplaints(
       const due = await dueComplaints(trx, councilId, resolvedBy);
       const at = clock.now();
       for (const complaint of due) {
-        await anonymiseComplaint(trx, councilId, complaint.id, at);
-        await appendAudit(
-          trx,
-          actor,
-          {
-            action: 'complaint.anonymised',
-            recordType: 'complaint',
-            recordId: complaint.id,
-            before: { reference: complaint.reference, resolvedOn: complaint.resolved_on },
-            after: { anonymisedAt: at.toISOString(), retentionMonths },
-          },
-          at,
-        );
+        // The duplicates merged into it were answered with it, and go with it.
+        const duplicates = await mergedDuplicates(trx, councilId, complaint.id);
+        for (const { id, reference, mergedInto } of [
+          { id: complaint.id, reference: complaint.reference, mergedInto: undefined },
+          ...duplicates.map((duplicate) => ({ ...duplicate, mergedInto: complaint.reference })),
+        ]) {
+          await anonymiseComplaint(trx, councilId, id, at);
+          await appendAudit(
+            trx,
+            actor,
+            {
+              action: 'complaint.anonymised',
+              recordType: 'complaint',
+              recordId: id,
+              before: { reference, resolvedOn: complaint.resolved_on, mergedInto },
+              after: { anonymisedAt: at.toISOString(), retentionMonths },
+            },
+            at,
+          );
+        }
       }
       return due.length;
     });
@@ -90,8 +97,21 @@ async function customersStillHeld(trx: Kysely<Database>, councilId: string, cust
   return new Set(rows.map((row) => row.customer_id));
 }
 
+// The complaints merged into this one as its duplicates, not yet anonymised, locked.
+function mergedDuplicates(trx: Kysely<Database>, councilId: string, complaintId: string) {
+  return trx
+    .selectFrom('complaint')
+    .select(['id', 'reference'])
+    .where('council_id', '=', councilId)
+    .where('duplicate_of', '=', complaintId)
+    .where('anonymised_at', 'is', null)
+    .forUpdate()
+    .execute();
+}
+
 // Resolved complaints past the cut-off with no open Ombudsman case; rows another process is
-// already anonymising are skipped, so the job can run in several processes at once.
+// already anonymising are skipped, so the job can run in several processes at once. A merged
+// duplicate is not among them: it goes with the complaint it was merged into.
 function dueComplaints(trx: Kysely<Database>, councilId: string, resolvedBy: string) {
   return trx
     .selectFrom('complaint as c')

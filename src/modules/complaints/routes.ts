@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { CustomersService } from '../customers/service.ts';
 import type { ComplaintLetters } from '../letters/service.ts';
 import { accountRoutes } from './casework/account-routes.ts';
+import { duplicateRoutes } from './casework/duplicate-routes.ts';
 import { queueRoutes } from './casework/queue-routes.ts';
 import { caseRoutes } from './casework/routes.ts';
 import { logComplaintRoutes } from './intake/routes.ts';
@@ -30,6 +31,7 @@ export function complaintsRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps
   logComplaintRoutes(app, deps);
   queueRoutes(app, deps);
   caseRoutes(app, deps);
+  duplicateRoutes(app, deps);
   accountRoutes(app, deps);
   letterRoutes(app, deps);
   ombudsmanRoutes(app, deps);

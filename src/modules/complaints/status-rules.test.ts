@@ -8,6 +8,7 @@ describe('the moves a complaint may make', () => {
   it.each([
     ['triage accepts it', 'awaiting-triage', 'stage-1', 'complaints-team'],
     ['triage does not accept it (003 §5.1)', 'awaiting-triage', 'not-accepted', 'complaints-team'],
+    ['triage merges it into the complaint it repeats', 'awaiting-triage', 'merged', 'complaints-team'],
     ['stage 1 response sent', 'stage-1', 'stage-1-responded', 'complaints-team'],
     [
       'the person escalates online, no reason needed (the Code)',
@@ -91,6 +92,22 @@ describe('moves refused', () => {
       'This complaint cannot be accepted: it is closed',
     ],
     [
+      'merging a complaint already accepted',
+      code,
+      'stage-1',
+      'merged',
+      'complaints-team',
+      'This complaint cannot be merged into another complaint: its stage 1 response has not been sent',
+    ],
+    [
+      'accepting a merged duplicate',
+      code,
+      'merged',
+      'stage-1',
+      'complaints-team',
+      'This complaint cannot be accepted: it was merged into another complaint as a duplicate',
+    ],
+    [
       'the person closing it',
       code,
       'stage-1-responded',
@@ -106,6 +123,7 @@ describe('moves refused', () => {
     const allowed = new Set([
       'awaiting-triage>stage-1',
       'awaiting-triage>not-accepted',
+      'awaiting-triage>merged',
       'stage-1>stage-1-responded',
       'stage-1-responded>stage-2',
       'stage-1-responded>closed',

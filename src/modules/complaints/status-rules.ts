@@ -2,6 +2,8 @@
 // awaiting-triage → stage-1 (accepted) | not-accepted (003 §5.1); stage-1 → stage-1-responded;
 // stage-1-responded → stage-2 (escalation, the Code's second stage only) | closed;
 // stage-2 → stage-2-responded → closed. Not accepted is an end: the person was told why.
+// awaiting-triage → merged: found at triage to repeat another complaint of the same person, it is
+// closed as that one's duplicate and dealt with there (casework/duplicates.ts).
 import type { Regime } from './deadline-rules.ts';
 
 export const complaintStatuses = [
@@ -12,6 +14,7 @@ export const complaintStatuses = [
   'stage-2',
   'stage-2-responded',
   'closed',
+  'merged',
 ] as const;
 export type ComplaintStatus = (typeof complaintStatuses)[number];
 
@@ -23,6 +26,7 @@ export const statusNames: Record<ComplaintStatus, string> = {
   'stage-2': 'Stage 2',
   'stage-2-responded': 'Stage 2 responded',
   closed: 'Closed',
+  merged: 'Merged as a duplicate',
 };
 
 const tagClasses: Record<ComplaintStatus, string> = {
@@ -33,6 +37,7 @@ const tagClasses: Record<ComplaintStatus, string> = {
   'stage-2': 'govuk-tag--purple',
   'stage-2-responded': 'govuk-tag--green',
   closed: 'govuk-tag--grey',
+  merged: 'govuk-tag--grey',
 };
 
 // Under the single-stage policy the one stage is "the complaint", and its response is the final one.
@@ -53,6 +58,7 @@ type Transition = { from: ComplaintStatus; to: ComplaintStatus; by: readonly Mov
 const transitions: readonly Transition[] = [
   { from: 'awaiting-triage', to: 'stage-1', by: ['complaints-team'] },
   { from: 'awaiting-triage', to: 'not-accepted', by: ['complaints-team'] },
+  { from: 'awaiting-triage', to: 'merged', by: ['complaints-team'] },
   { from: 'stage-1', to: 'stage-1-responded', by: ['complaints-team'] },
   // The Code: the resident need not give reasons for escalating; staff may record an escalation
   // received by phone or letter.
@@ -69,6 +75,7 @@ const whyNot: Partial<Record<ComplaintStatus, string>> = {
   'stage-2': 'its stage 2 response has not been sent',
   'stage-2-responded': 'it has had its final response',
   closed: 'it is closed',
+  merged: 'it was merged into another complaint as a duplicate',
 };
 
 const moveNames: Record<ComplaintStatus, string> = {
@@ -79,6 +86,7 @@ const moveNames: Record<ComplaintStatus, string> = {
   'stage-2': 'escalated to stage 2',
   'stage-2-responded': 'given a stage 2 response',
   closed: 'closed',
+  merged: 'merged into another complaint',
 };
 
 // Why the move is refused, in words for the person trying it; null when it is allowed.

@@ -43,6 +43,17 @@ export interface ComplaintTable {
   closed_at: Date | null;
   anonymised_at: Date | null;
   updated_at: Date;
+  // The complaint this one was merged into as its duplicate (status 'merged').
+  duplicate_of: string | null;
+}
+
+// A pair of complaints an officer kept apart as not duplicates; the lower id first.
+export interface ComplaintDuplicateDismissalTable {
+  council_id: string;
+  complaint_id: string;
+  other_id: string;
+  dismissed_by: string;
+  dismissed_at: Date;
 }
 
 export interface ComplaintStageTable {
@@ -162,6 +173,7 @@ export interface ComplaintDraftTable {
 export interface ComplaintDraftDocumentTable {
   council_id: string;
   draft_id: string;
+  id: string;
   purpose: string;
   file_name: string;
   content_type: string;
@@ -181,6 +193,7 @@ export interface PublicIntakeDayTable {
 export interface ComplaintsTables {
   complaint_reference_counter: ComplaintReferenceCounterTable;
   complaint: ComplaintTable;
+  complaint_duplicate_dismissal: ComplaintDuplicateDismissalTable;
   complaint_stage: ComplaintStageTable;
   complaint_account_request: ComplaintAccountRequestTable;
   complaint_remedy: ComplaintRemedyTable;

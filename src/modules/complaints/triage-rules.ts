@@ -5,13 +5,22 @@ import type { PolicySettings } from '../organisation/service.ts';
 
 export const triageDecisions = {
   complaint: 'A complaint: accept it at stage 1',
-  'service-request': 'A service request, a first report or a query (003 §2.3)',
-  appeal: 'An appeal, or the service has not had the chance to put it right (003 §2.3, §5.1)',
-  feedback: 'General comments or feedback (003 §2.3)',
-  'out-of-scope': 'Outside what the council can look at (003 §2.4)',
-  'statutory-route': 'Has its own statutory complaints process (003 §2.5-2.10)',
+  'service-request': 'A service request, a first report or a query',
+  appeal: 'An appeal, or the service has not had the chance to put it right',
+  feedback: 'General comments or feedback',
+  'out-of-scope': 'Outside what the council can look at',
+  'statutory-route': 'Has its own statutory complaints process',
 } as const;
 export type TriageDecision = keyof typeof triageDecisions;
+
+// Where the complaints policy says so, shown under each choice.
+export const triageSources: Partial<Record<TriageDecision, string>> = {
+  'service-request': '003 §2.3',
+  appeal: '003 §2.3, §5.1',
+  feedback: '003 §2.3',
+  'out-of-scope': '003 §2.4',
+  'statutory-route': '003 §2.5-2.10',
+};
 export const isTriageDecision = (value: string): value is TriageDecision =>
   Object.hasOwn(triageDecisions, value);
 

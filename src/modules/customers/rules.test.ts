@@ -5,7 +5,10 @@ import {
   type Category,
   capabilitiesOf,
   categoryReviewOn,
+  contactsSinceStep,
   minutesText,
+  noNewContactWarning,
+  previousStep,
   restrictionApplies,
   restrictionRefusal,
   restrictionReviewOn,
@@ -13,6 +16,8 @@ import {
   reviewCategories,
   scopeText,
   seesWholeRecord,
+  stepCarriedForward,
+  stepTakenText,
   stepUpRefusals,
 } from './rules.ts';
 
@@ -105,6 +110,115 @@ describe('moving a customer up a category (003 vexatious procedure §4.1-4.5)', 
         { ...decision, singlePointOfContactId: null },
       ),
     ).toEqual([]);
+  });
+});
+
+describe('the next step follows the previous one (003 vexatious procedure §4.4-4.5)', () => {
+  const recorded = { evidence: '14 calls in two weeks', equalityCheck: 'No needs known' };
+  // The warning: Monday 23 November 2026 at 9:00:30am London (GMT).
+  const warning = {
+    category: 'warned',
+    decidedAt: new Date('2026-11-23T09:00:30Z'),
+    byReview: false,
+    ...recorded,
+  } as const;
+  const finalWarning = {
+    category: 'pre-vexatious',
+    decidedAt: new Date('2026-12-01T10:15:00Z'),
+    byReview: false,
+    ...recorded,
+  } as const;
+  // A review moved them back down to warned; it records its reasons, not evidence.
+  const reviewedDown = {
+    category: 'warned',
+    decidedAt: new Date('2027-03-20T14:00:00Z'),
+    byReview: true,
+    evidence: '',
+    equalityCheck: '',
+  } as const;
+  const checkOnly = { ...finalWarning, evidence: '' };
+
+  it.each([
+    ['no step yet', [], null],
+    ['one step', [warning], warning],
+    ['the latest, in any order', [finalWarning, warning], finalWarning],
+    ['a review that changed the category is a step', [warning, finalWarning, reviewedDown], reviewedDown],
+  ])('previous step: %s', (_case, steps, previous) => {
+    expect(previousStep(steps)).toBe(previous);
+  });
+
+  it.each([
+    ['no step yet', [], null],
+    ['the latest step up', [warning, finalWarning], finalWarning],
+    ['not a review, which records no evidence', [warning, finalWarning, reviewedDown], finalWarning],
+    ['one that recorded the Equality Act check alone', [warning, checkOnly], checkOnly],
+    ['none that recorded them (cleared at retention)', [reviewedDown], null],
+  ])('evidence carried forward from: %s', (_case, steps, carried) => {
+    expect(stepCarriedForward(steps)).toBe(carried);
+  });
+
+  const contact = (summary: string, occurredAt: string, loggedAt: string) => ({
+    summary,
+    occurredAt: new Date(occurredAt),
+    loggedAt: new Date(loggedAt),
+  });
+  it.each([
+    ['logged before the step: its evidence', '2026-11-20T14:30:00Z', '2026-11-20T15:00:00Z', false],
+    ['logged before the step, in its minute', '2026-11-23T09:00:00Z', '2026-11-23T09:00:10Z', false],
+    [
+      'happened in the minute of the step, logged after it',
+      '2026-11-23T09:00:00Z',
+      '2026-11-23T09:01:00Z',
+      true,
+    ],
+    ['happened after the step', '2026-11-24T11:00:00Z', '2026-11-24T11:20:00Z', true],
+    ['happened before the step, logged late', '2026-11-22T16:00:00Z', '2026-11-24T11:20:00Z', false],
+    [
+      'happened the minute before the step, logged after',
+      '2026-11-23T08:59:00Z',
+      '2026-11-23T09:05:00Z',
+      false,
+    ],
+  ])('a contact that %s: since the step %s', (summary, occurredAt, loggedAt, since) => {
+    const found = contactsSinceStep([contact(summary, occurredAt, loggedAt)], warning);
+    expect(found.map((c) => c.summary)).toEqual(since ? [summary] : []);
+  });
+
+  it('with no previous step, the whole timeline counts', () => {
+    const timeline = [contact('a', '2026-11-20T14:30:00Z', '2026-11-20T15:00:00Z')];
+    expect(contactsSinceStep(timeline, null)).toEqual(timeline);
+  });
+
+  it.each([
+    [warning, 'the warning on 23 November 2026 at 9am'],
+    [finalWarning, 'the final warning on 1 December 2026 at 10:15am'],
+    [
+      { ...finalWarning, category: 'vexatious' },
+      'the decision that they are vexatious on 1 December 2026 at 10:15am',
+    ],
+    [reviewedDown, 'the review on 20 March 2027 at 2pm'],
+    [{ ...reviewedDown, category: 'none' }, 'the review on 20 March 2027 at 2pm'],
+  ] as const)('the previous step in words: %#', (step, text) => {
+    expect(stepTakenText(step)).toBe(text);
+  });
+
+  it.each([
+    ['the first step: no previous one (the timeline itself must have entries)', null, 0, null],
+    ['new contact since the step', warning, 1, null],
+    [
+      'no new contact since the warning: warned, not refused',
+      warning,
+      0,
+      'No new contact has been recorded since the warning on 23 November 2026 at 9am. The next step is for behaviour that has continued since then: log the contacts first, or say in the evidence why this step is needed now.',
+    ],
+    [
+      'no new contact since the final warning',
+      finalWarning,
+      0,
+      'No new contact has been recorded since the final warning on 1 December 2026 at 10:15am. The next step is for behaviour that has continued since then: log the contacts first, or say in the evidence why this step is needed now.',
+    ],
+  ] as const)('%s', (_case, step, since, warningText) => {
+    expect(noNewContactWarning(step, since)).toBe(warningText);
   });
 });
 

@@ -1,6 +1,6 @@
 import { type Capability, can, capabilities } from '../../platform/auth/permissions.ts';
 import type { Role } from '../../platform/auth/roles.ts';
-import { dayMonthYear } from '../../platform/calendar/date-text.ts';
+import { dateTimeText, dayMonthYear } from '../../platform/calendar/date-text.ts';
 import { addMonths } from '../../platform/calendar/months.ts';
 
 // Managing unreasonable and vexatious behaviour: 003 Procedure for Managing Vexatious Customers
@@ -96,6 +96,63 @@ export function stepUpRefusals(
     refusals.push({ key: 'singlePointOfContactId', message: 'Choose the single point of contact' });
   }
   return refusals;
+}
+
+// A decision already taken about the customer's category, as the next step up sees it: a step up,
+// or a review that changed the category (003 VC §4.6).
+export type StepTaken = { category: Category; decidedAt: Date; byReview: boolean };
+
+// The step the next one follows: the latest decision that set the customer's category, if any
+// (003 VC §4.1, each step in turn).
+export function previousStep<S extends { decidedAt: Date }>(steps: readonly S[]): S | null {
+  let latest: S | null = null;
+  for (const step of steps) if (latest === null || step.decidedAt >= latest.decidedAt) latest = step;
+  return latest;
+}
+
+// The step whose evidence and Equality Act check the next one starts from, to edit rather than
+// retype (DOMAIN.md §4): the latest that recorded them. A review records its reasons instead.
+export function stepCarriedForward<S extends { decidedAt: Date; evidence: string; equalityCheck: string }>(
+  steps: readonly S[],
+): S | null {
+  return previousStep(steps.filter((step) => step.evidence !== '' || step.equalityCheck !== ''));
+}
+
+const minute = 60_000;
+
+// The contacts since the previous step: the behaviour that "continues" after it (003 VC §4.4,
+// §4.5). A contact logged before the step was part of its evidence; one logged after it about
+// something that happened before it is a late record of the behaviour the step answered. Contact
+// times are recorded to the minute, so one in the minute of the decision counts as after it. With
+// no previous step, the whole timeline.
+export function contactsSinceStep<C extends { occurredAt: Date; loggedAt: Date }>(
+  contacts: readonly C[],
+  step: { decidedAt: Date } | null,
+): C[] {
+  if (step === null) return [...contacts];
+  const decided = step.decidedAt.getTime();
+  const decidedMinute = decided - (decided % minute);
+  return contacts.filter((c) => c.loggedAt.getTime() > decided && c.occurredAt.getTime() >= decidedMinute);
+}
+
+const stepNames: Record<Exclude<Category, 'none'>, string> = {
+  warned: 'the warning',
+  'pre-vexatious': 'the final warning',
+  vexatious: 'the decision that they are vexatious',
+};
+
+// The previous step in words: "the warning on 23 November 2026 at 9am".
+export function stepTakenText(step: StepTaken): string {
+  const name = step.byReview || step.category === 'none' ? 'the review' : stepNames[step.category];
+  return `${name} on ${dateTimeText(step.decidedAt)}`;
+}
+
+// A step that follows the previous one with no new contact recorded since it is warned about, not
+// refused: the next step is for behaviour that continues (003 VC §4.4, §4.5), which the officer
+// may know of from correspondence not yet on the timeline.
+export function noNewContactWarning(step: StepTaken | null, contactsSince: number): string | null {
+  if (step === null || contactsSince > 0) return null;
+  return `No new contact has been recorded since ${stepTakenText(step)}. The next step is for behaviour that has continued since then: log the contacts first, or say in the evidence why this step is needed now.`;
 }
 
 function label(category: Category): string {

@@ -8,6 +8,7 @@ import type { ContactForm, DetailsForm } from './contacts/input.ts';
 import { contactDetails } from './contacts/repository.ts';
 import * as contacts from './contacts/service.ts';
 import type { CustomersDeps } from './context.ts';
+import { escalation } from './decisions/escalation.ts';
 import type { CategorisationForm, RestrictionForm } from './decisions/input.ts';
 import * as restrictions from './decisions/restriction-service.ts';
 import * as decisions from './decisions/service.ts';
@@ -82,6 +83,9 @@ function decisionUseCases(deps: CustomersDeps) {
     policyMonths: (councilId: string) => decisions.policyMonths(deps, councilId),
     defaultRestrictionReviewOn: (councilId: string, startsOn: string) =>
       restrictions.defaultRestrictionReviewOn(deps, councilId, startsOn),
+    // The next step up as it starts: the previous step, contacts since it, what carries forward.
+    escalation: (principal: Principal, customerId: string, requestId?: string) =>
+      escalation(deps, principal, customerId, requestId),
     categorise: (
       principal: Principal,
       customerId: string,

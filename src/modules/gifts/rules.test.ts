@@ -228,7 +228,9 @@ describe('repeat offers from the same offeror in the last 12 months', () => {
       district,
       history([2, 10000], [2, 10000, 1]),
     );
-    expect(verdict.notes[0]).toBe('Third offer from Acme Ltd to you in the last 12 months; £140 in total.');
+    expect(verdict.notes[0]).toBe(
+      'Third offer from Acme Ltd to this officer in the last 12 months; £140 in total.',
+    );
   });
 
   it('adds offers below the threshold together: three £30 offers must be recorded (001 §64)', () => {
@@ -259,7 +261,7 @@ describe('repeat offers from the same offeror in the last 12 months', () => {
       history([0, 0], [6, 42000, 4]),
     );
     expect(verdict.notes).toEqual([
-      'Acme Ltd has made 7 offers to council staff in the last 12 months (4 people before you); £430 in total.',
+      'Acme Ltd has made 7 offers to council staff in the last 12 months (to 4 other people); £430 in total.',
     ]);
     expect(verdict.outcome).toBe('no-entry-needed');
   });

@@ -173,13 +173,13 @@ function repeatNotes(offer: OfferFacts, history: OfferHistory): string[] {
   const mine = history.toThisOfficer;
   if (mine.count > 0) {
     notes.push(
-      `${ordinal(mine.count + 1)} offer from ${offer.offerorLabel} to you in the last 12 months; ${formatPence(mine.totalPence + offer.valuePence)} in total.`,
+      `${ordinal(mine.count + 1)} offer from ${offer.offerorLabel} to this officer in the last 12 months; ${formatPence(mine.totalPence + offer.valuePence)} in total.`,
     );
   }
   const everyone = history.toAnyone;
   if (everyone.count > mine.count) {
     notes.push(
-      `${offer.offerorLabel} has made ${everyone.count + 1} offers to council staff in the last 12 months (${everyone.people} ${everyone.people === 1 ? 'person' : 'people'} before you); ${formatPence(everyone.totalPence + offer.valuePence)} in total.`,
+      `${offer.offerorLabel} has made ${everyone.count + 1} offers to council staff in the last 12 months (to ${everyone.people} other ${everyone.people === 1 ? 'person' : 'people'}); ${formatPence(everyone.totalPence + offer.valuePence)} in total.`,
     );
   }
   return notes;
@@ -211,18 +211,18 @@ export function giftVerdict(
       offer.nature === 'legacy'
         ? {
             by: 'line-manager',
-            text: 'A legacy or bequest from a service user must not be accepted, whatever its value, without your manager’s explicit permission.',
+            text: 'A legacy or bequest from a service user must not be accepted, whatever its value, without the line manager’s explicit permission.',
             source: '003 Appendix V §7.7',
           }
         : {
             by: 'line-manager',
-            text: 'A prize won on council business must be reported to your line manager, who decides whether it may be accepted.',
+            text: 'A prize won on council business must be reported to the line manager, who decides whether it may be accepted.',
             source: '003 Appendix V §7.7',
           };
   } else if (offer.kind === 'hospitality' && policy.hospitalityNeedsApproval && overOnItsOwn) {
     approval = {
       by: 'head-of-service',
-      text: 'Hospitality other than of a minor nature must be authorised in advance by your head of service.',
+      text: 'Hospitality other than of a minor nature must be authorised in advance by the head of service.',
       source: '001 §69',
     };
   }

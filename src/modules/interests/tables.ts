@@ -101,6 +101,18 @@ export interface CampaignMemberTable {
   last_reminded_at: Date | null;
 }
 
+// A campaign's completion by service (service_key: the service, or the nil uuid for none).
+export interface CampaignTallyTable {
+  council_id: string;
+  campaign_id: string;
+  service_key: string;
+  service_id: string | null;
+  service_name: string;
+  members: number;
+  responded: number;
+  nil: number;
+}
+
 export interface RelatedPartyReturnTable {
   council_id: string;
   id: string;
@@ -122,5 +134,6 @@ export interface InterestsTables {
   declaration_draft: DeclarationDraftTable;
   declaration_campaign: DeclarationCampaignTable;
   campaign_member: CampaignMemberTable;
+  campaign_tally: CampaignTallyTable;
   related_party_return: RelatedPartyReturnTable;
 }

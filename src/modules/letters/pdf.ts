@@ -5,11 +5,12 @@ import type { Letter } from './reading.ts';
 import { paragraphsOf } from './templates/rules.ts';
 
 /** A letter as printed: the council, the recipient's name and address, the date and reference,
- * the subject, then the text as sent. The same letter always gives the same PDF. */
+ * the subject, then the text as sent. The same letter always gives the same PDF; one not sent
+ * yet bears the day it is printed, the day it would bear if sent then. */
 export function letterPdf(letter: Letter, councilName: string): Promise<Buffer> {
   const recipient = [letter.recipientName, letter.recipientAddress.trim()].filter(Boolean).join('\n');
   const dated = [
-    `Date: ${dayMonthYear(londonDate(letter.sentAt))}`,
+    `Date: ${dayMonthYear(londonDate(letter.datedAt))}`,
     letter.complaintReference ? `Our reference: ${letter.complaintReference}` : '',
   ].filter(Boolean);
   const blocks: PdfBlock[] = [
@@ -26,6 +27,6 @@ export function letterPdf(letter: Letter, councilName: string): Promise<Buffer> 
     title: letter.subject,
     author: councilName || undefined,
     blocks,
-    createdAt: letter.sentAt,
+    createdAt: letter.datedAt,
   });
 }

@@ -5,53 +5,88 @@ import { londonDate } from '../../platform/calendar/daylight.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { councilName, type ModuleDeps, personNamesById } from '../organisation/service.ts';
 import { complaintFacts } from './complaint-facts.ts';
+import { stateNames } from './drafts/rules.ts';
 import { letterPdf } from './pdf.ts';
 import { can } from './policy.ts';
 import * as repo from './repository.ts';
 import { kindNames } from './templates/kinds.ts';
 
-// A letter as shown and printed: as stored, with the complaint's reference and the sender's name.
-export type Letter = Omit<repo.StoredLetter, 'sentBy'> & {
-  complaintReference: string | null;
-  kindName: string;
+type PeopleNames = {
   sentByName: string | null;
+  writtenByName: string | null;
+  submittedByName: string | null;
+  approvedByName: string | null;
+  returnedByName: string | null;
 };
 
+// A letter as shown and printed: as stored, with the complaint's reference, the people's names,
+// and the date it bears: the day it was sent, or for one not sent yet the day it is read (the
+// day it would bear if sent now).
+export type Letter = repo.StoredLetter &
+  PeopleNames & {
+    complaintReference: string | null;
+    kindName: string;
+    stateName: string;
+    datedAt: Date;
+  };
+
 /** A letter's PDF file name: the complaint reference (or "letter") and the kind. */
-export function letterFileName(letter: Pick<Letter, 'complaintReference' | 'kind' | 'sentAt'>): string {
-  return `${letter.complaintReference ?? `letter-${londonDate(letter.sentAt)}`}-${letter.kind}.pdf`;
+export function letterFileName(letter: Pick<Letter, 'complaintReference' | 'kind' | 'datedAt'>): string {
+  return `${letter.complaintReference ?? `letter-${londonDate(letter.datedAt)}`}-${letter.kind}.pdf`;
 }
 
 export function shownLetter(
-  { sentBy: _sentBy, ...letter }: repo.StoredLetter,
-  names: { complaintReference: string | null; sentByName: string | null },
+  letter: repo.StoredLetter,
+  known: { complaintReference: string | null; names?: ReadonlyMap<string, string>; now: Date },
 ): Letter {
-  return { ...letter, kindName: kindNames[letter.kind] ?? letter.kind, ...names };
+  const name = (id: string | null) => (id ? (known.names?.get(id) ?? null) : null);
+  return {
+    ...letter,
+    kindName: kindNames[letter.kind] ?? letter.kind,
+    stateName: stateNames[letter.state],
+    complaintReference: known.complaintReference,
+    datedAt: letter.sentAt ?? known.now,
+    sentByName: name(letter.sentBy),
+    writtenByName: name(letter.writtenBy),
+    submittedByName: name(letter.submittedBy),
+    approvedByName: name(letter.approvedBy),
+    returnedByName: name(letter.returnedBy),
+  };
 }
 
-// The stored letters with their complaints' references and their senders' names, read together.
-async function shown(q: Kysely<Database>, councilId: string, stored: repo.StoredLetter[]): Promise<Letter[]> {
+// The stored letters with their complaints' references and their people's names, read together.
+export async function shown(
+  q: Kysely<Database>,
+  councilId: string,
+  stored: repo.StoredLetter[],
+  now: Date,
+): Promise<Letter[]> {
   const complaintIds = stored.flatMap((letter) => (letter.complaintId ? [letter.complaintId] : []));
   const references = complaintIds.length
     ? await complaintFacts().referencesOf(q, councilId, complaintIds)
     : new Map<string, string>();
-  const senders = await personNamesById(
+  const names = await personNamesById(
     q,
     councilId,
-    stored.map((letter) => letter.sentBy),
+    stored.flatMap((l) => [l.sentBy, l.writtenBy, l.submittedBy, l.approvedBy, l.returnedBy]),
   );
   return stored.map((letter) =>
     shownLetter(letter, {
       complaintReference: letter.complaintId ? (references.get(letter.complaintId) ?? null) : null,
-      sentByName: letter.sentBy ? (senders.get(letter.sentBy) ?? null) : null,
+      names,
+      now,
     }),
   );
 }
 
-export async function letter({ db }: ModuleDeps, councilId: string, id: string): Promise<Letter | null> {
+export async function letter(
+  { db, clock }: ModuleDeps,
+  councilId: string,
+  id: string,
+): Promise<Letter | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const found = await repo.findLetter(db, councilId, id);
-  return found ? ((await shown(db, councilId, [found]))[0] ?? null) : null;
+  return found ? ((await shown(db, councilId, [found], clock.now()))[0] ?? null) : null;
 }
 
 /** A letter for a signed-in viewer who may see it, with the view recorded; else null. */
@@ -72,12 +107,15 @@ export async function letterFor(
   return found;
 }
 
+/** The letters about a complaint or customer: those sent (what the person has been sent), or
+ * with those not sent yet too (for the case's pages). */
 export async function lettersAbout(
-  { db }: ModuleDeps,
+  { db, clock }: ModuleDeps,
   councilId: string,
   about: { complaintId: string } | { customerId: string },
+  which: 'sent' | 'all' = 'sent',
 ): Promise<Letter[]> {
-  return shown(db, councilId, await repo.lettersAbout(db, councilId, about));
+  return shown(db, councilId, await repo.lettersAbout(db, councilId, about, which === 'sent'), clock.now());
 }
 
 export async function pdfOf({ db }: ModuleDeps, letter: Letter): Promise<Buffer> {

@@ -8,12 +8,14 @@ import { NotFound } from '../../platform/errors.ts';
 import { councilName, firstHolderOf, type ModuleDeps } from '../organisation/service.ts';
 import { complaintFacts } from './complaint-facts.ts';
 import type { LetterRequest } from './contract.ts';
+import type { LetterState } from './drafts/rules.ts';
 import { letterPdf } from './pdf.ts';
 import { letterFileName, shownLetter } from './reading.ts';
 import * as repo from './repository.ts';
 import {
   callerValues,
   isLetterKind,
+  keptAsWritten,
   type LetterKind,
   type LetterTemplate,
   ombudsmanDetails,
@@ -60,7 +62,7 @@ async function wordsOf(trx: Kysely<Database>, input: LetterInput, kind: LetterKi
   const complaint = complaintId ? await complaintFacts().about(trx, councilId, complaintId) : null;
   if (complaintId && !complaint) throw new NotFound('No such complaint');
   const council = await councilName(trx, councilId);
-  const values = {
+  const values: Record<string, string> = {
     ...input.values,
     name: input.recipient.name,
     date: dayMonthYear(londonDate(input.at)),
@@ -71,20 +73,30 @@ async function wordsOf(trx: Kysely<Database>, input: LetterInput, kind: LetterKi
     service: complaint?.serviceName || 'the council',
   };
   const filled = fillCouncilTemplate(kind, await template(trx, councilId, kind), values);
-  return { ...filled, council, reference: complaint?.reference ?? null };
+  // What a change to the letter must keep as written: those of the kind's facts it gives.
+  const kept = Object.fromEntries(
+    keptAsWritten(kind).flatMap((name) => {
+      const text = values[name]?.trim() ?? '';
+      return text && filled.filled.body.includes(text) ? [[name, text]] : [];
+    }),
+  );
+  return { ...filled, kept, council, reference: complaint?.reference ?? null };
 }
 
-/** Writes a letter from the council's template inside the caller's transaction, and puts it in
- * the outbox, with its PDF, when there is an email address. */
+/** Writes a letter from the council's template inside the caller's transaction. One a person
+ * signed in wrote is kept as a draft for them to check, change and send (drafts/service.ts); one
+ * no one signed in wrote (the complainant online, scheduled work) is sent at once: stored as sent
+ * and put in the outbox, with its PDF, when there is an email address. */
 export async function write(
-  { outbox }: ModuleDeps,
+  deps: ModuleDeps,
   trx: Kysely<Database>,
   input: LetterInput,
-): Promise<{ id: string }> {
+): Promise<{ id: string; state: LetterState }> {
   const kind = checkInput(input);
   const { councilId, at } = input;
-  const { filled, fellBack, council, reference } = await wordsOf(trx, input, kind);
+  const { filled, kept, fellBack, council, reference } = await wordsOf(trx, input, kind);
   const email = input.recipient.email.trim();
+  const writer = input.sentBy?.personId ?? null;
   const stored: repo.StoredLetter = {
     id: uuidv7(at.getTime()),
     councilId,
@@ -97,47 +109,77 @@ export async function write(
     subject: filled.subject,
     body: filled.body,
     emailed: email !== '',
-    sentBy: input.sentBy?.personId ?? null,
-    sentAt: at,
+    state: writer ? 'draft' : 'sent',
+    version: 1,
+    writtenBy: writer,
+    writtenAt: at,
+    editedBy: null,
+    editedAt: null,
+    submittedBy: null,
+    submittedAt: null,
+    approvedBy: null,
+    returnedBy: null,
+    returnReason: '',
+    kept,
+    sentBy: null,
+    sentAt: writer ? null : at,
   };
   await repo.insertLetter(trx, stored);
-  await auditSent(trx, input, stored, fellBack);
-  if (email) {
-    const sent = shownLetter(stored, {
-      complaintReference: reference,
-      sentByName: input.sentBy?.personId ? input.sentBy.label : null,
-    });
-    await outbox.enqueue(trx, councilId, {
-      to: email,
-      subject: sent.subject,
-      text: sent.body,
-      attachments: [
-        {
-          filename: letterFileName(sent),
-          contentType: 'application/pdf',
-          content: await letterPdf(sent, council),
-        },
-      ],
-    });
-  }
-  return { id: stored.id };
+  const actor = input.sentBy ?? { councilId, personId: null, label: 'Probity (automatic letter)' };
+  await auditWritten(trx, actor, input, stored, fellBack);
+  if (!writer) await dispatch(deps, trx, stored, { council, complaintReference: reference, at, actor });
+  return { id: stored.id, state: stored.state };
 }
 
-function auditSent(trx: Kysely<Database>, input: LetterInput, letter: repo.StoredLetter, fellBack: boolean) {
-  const actor = input.sentBy ?? {
-    councilId: input.councilId,
-    personId: null,
-    label: 'Probity (automatic letter)',
-  };
+/** A letter just sent, in its sending's transaction: its email, with the PDF, in the outbox when
+ * it has an email address, and the complaint it is about told, so that an acknowledgement or
+ * response counts from the day the person was sent it. */
+export async function dispatch(
+  { outbox }: Pick<ModuleDeps, 'outbox'>,
+  trx: Kysely<Database>,
+  letter: repo.StoredLetter,
+  known: { council: string; complaintReference: string | null; at: Date; actor: Actor },
+) {
+  if (letter.complaintId)
+    await complaintFacts().letterSent(trx, known.actor, {
+      councilId: letter.councilId,
+      complaintId: letter.complaintId,
+      kind: letter.kind,
+      at: known.at,
+    });
+  if (!letter.emailed) return;
+  const sent = shownLetter(letter, { complaintReference: known.complaintReference, now: known.at });
+  await outbox.enqueue(trx, letter.councilId, {
+    to: letter.recipientEmail,
+    subject: sent.subject,
+    text: sent.body,
+    attachments: [
+      {
+        filename: letterFileName(sent),
+        contentType: 'application/pdf',
+        content: await letterPdf(sent, known.council),
+      },
+    ],
+  });
+}
+
+function auditWritten(
+  trx: Kysely<Database>,
+  actor: Actor,
+  input: LetterInput,
+  letter: repo.StoredLetter,
+  fellBack: boolean,
+) {
   return appendAudit(
     trx,
     actor,
     {
-      action: 'letter.sent',
+      action: letter.state === 'sent' ? 'letter.sent' : 'letter.written',
       recordType: 'letter',
       recordId: letter.id,
       after: {
         kind: letter.kind,
+        state: letter.state,
         ...(fellBack
           ? { defaultWordingUsed: 'the council’s template uses placeholders this letter no longer has' }
           : {}),

@@ -4,6 +4,8 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { removedText } from '../../platform/retention.ts';
 import type { ModuleDeps } from '../organisation/service.ts';
+import * as drafts from './drafts/service.ts';
+import { letterTasks } from './drafts/tasks.ts';
 import * as reading from './reading.ts';
 import * as repo from './repository.ts';
 import { type LetterInput, write } from './sending.ts';
@@ -11,12 +13,15 @@ import { type LetterKind, type LetterTemplate, letterKinds } from './templates/k
 import * as templates from './templates/service.ts';
 
 // The letters module's public face: the letters the council sends (to complainants, and to
-// customers about their behaviour), written from its templates, stored as sent, emailed with
-// their PDF; the templates' wording. Other modules import only this file.
+// customers about their behaviour), written from its templates, checked before they go (drafts
+// an officer reads, changes and sends, and a second person approves where the council says),
+// stored as sent and never changed, emailed with their PDF; the templates' wording. Other
+// modules import only this file.
 
 export type { ComplaintFacts } from './complaint-facts.ts';
 export { knowComplaintsBy } from './complaint-facts.ts';
 export type { CustomerLetterKind, CustomerLetters, LetterRequest, LetterWriter } from './contract.ts';
+export { type LetterState, stateNames } from './drafts/rules.ts';
 export { type Letter, letterFileName } from './reading.ts';
 export type { LetterInput } from './sending.ts';
 export {
@@ -38,10 +43,34 @@ export function complaintLetters(deps: ModuleDeps) {
     letter: (councilId: string, id: string) => reading.letter(deps, councilId, id),
     letterFor: (principal: Principal, id: string, requestId?: string) =>
       reading.letterFor(deps, principal, id, requestId),
-    forComplaint: (councilId: string, complaintId: string) =>
-      reading.lettersAbout(deps, councilId, { complaintId }),
-    forCustomer: (councilId: string, customerId: string) =>
-      reading.lettersAbout(deps, councilId, { customerId }),
+    // What the person was sent; with `'all'`, the letters not sent yet too (for the case's pages).
+    forComplaint: (councilId: string, complaintId: string, which: 'sent' | 'all' = 'sent') =>
+      reading.lettersAbout(deps, councilId, { complaintId }, which),
+    forCustomer: (councilId: string, customerId: string, which: 'sent' | 'all' = 'sent') =>
+      reading.lettersAbout(deps, councilId, { customerId }, which),
+    // Checking a letter before it goes (drafts/).
+    letterPage: (principal: Principal, id: string, requestId?: string) =>
+      drafts.letterPage(deps, principal, id, requestId),
+    edit: (
+      principal: Principal,
+      id: string,
+      form: { version: number; subject: string; body: string },
+      requestId?: string,
+    ) => drafts.editLetter(deps, principal, id, form, requestId),
+    send: (principal: Principal, id: string, version: number, requestId?: string) =>
+      drafts.plainMove(deps, 'send', principal, { id, version }, requestId),
+    submit: (principal: Principal, id: string, version: number, requestId?: string) =>
+      drafts.plainMove(deps, 'submit', principal, { id, version }, requestId),
+    approve: (principal: Principal, id: string, version: number, requestId?: string) =>
+      drafts.plainMove(deps, 'approve', principal, { id, version }, requestId),
+    returnLetter: (
+      principal: Principal,
+      id: string,
+      form: { version: number; reason: string },
+      requestId?: string,
+    ) => drafts.returnLetter(deps, principal, id, form, requestId),
+    waiting: (principal: Principal) => drafts.lettersWaiting(deps, principal),
+    tasksFor: (principal: Principal) => letterTasks(deps, principal),
     async pdf(councilId: string, letterId: string): Promise<Buffer | null> {
       const found = await reading.letter(deps, councilId, letterId);
       return found ? reading.pdfOf(deps, found) : null;

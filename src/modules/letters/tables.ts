@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 // The tables this owns, as Kysely sees them. No other module or platform area reads or writes them.
 export interface LetterTemplateTable {
   council_id: string;
@@ -20,8 +22,21 @@ export interface LetterTable {
   subject: string;
   body: string;
   emailed: boolean;
+  state: string;
+  version: number;
+  written_by: string | null;
+  written_at: Date;
+  edited_by: string | null;
+  edited_at: Date | null;
+  submitted_by: string | null;
+  submitted_at: Date | null;
+  approved_by: string | null;
+  returned_by: string | null;
+  return_reason: string;
+  // The words a change must keep as written, by placeholder: JSON of { name: text }.
+  kept: ColumnType<unknown, string, string>;
   sent_by: string | null;
-  sent_at: Date;
+  sent_at: Date | null;
 }
 
 export interface LettersTables {

@@ -24,6 +24,7 @@ export type { WorkingRules } from './calendar/working-rules.ts';
 export type { ModuleDeps } from './module-deps.ts';
 export type { PeopleFilter, Person } from './people/repository.ts';
 export { canSeePrivateRecordsOf, headsService, seesWholeRegister, type Viewer } from './policy.ts';
+export { policyDocuments } from './policy-settings/documents.ts';
 export { defaultPolicy, type PolicySettings, readPolicy } from './policy-settings/settings.ts';
 export { viewerOf } from './viewer.ts';
 

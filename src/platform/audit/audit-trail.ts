@@ -55,62 +55,110 @@ const asJson = (value: unknown) =>
 
 // Appends one event inside the caller's transaction. The head row is locked, so appends for a
 // council are serialised and the chain has no forks.
-export async function appendAudit(trx: Kysely<Database>, actor: Actor, entry: AuditEntry, at: Date) {
+export function appendAudit(trx: Kysely<Database>, actor: Actor, entry: AuditEntry, at: Date) {
+  return appendEvents(trx, actor.councilId, [{ actor, entry, at }]);
+}
+
+type Appending = { actor: Actor; entry: AuditEntry; at: Date };
+
+// Appends events of one council, in order, with one lock of its head and one statement.
+async function appendEvents(trx: Kysely<Database>, councilId: string, appending: readonly Appending[]) {
   // One statement makes the head on a council's first event, or locks the existing one and reads it.
   const head = await trx
     .insertInto('audit_head')
-    .values({ council_id: actor.councilId, seq: 0, hash: genesisHash })
+    .values({ council_id: councilId, seq: 0, hash: genesisHash })
     .onConflict((oc) => oc.column('council_id').doUpdateSet({ seq: sql`audit_head.seq` }))
     .returning(['seq', 'hash'])
     .executeTakeFirstOrThrow();
-  const event = {
-    councilId: actor.councilId,
-    seq: head.seq + 1,
-    id: uuidv7(at.getTime()),
-    occurredAt: at,
-    actorId: actor.personId,
-    actorLabel: actor.label,
-    action: entry.action,
-    recordType: entry.recordType,
-    recordId: entry.recordId ?? null,
-    before: asJson(entry.before),
-    after: asJson(entry.after),
-    requestId: actor.requestId ?? null,
-  };
-  const hash = eventHash(head.hash, event);
-  // The event and the head's move in one statement: appends are on every audited request's path.
+  let { seq, hash } = head;
+  const rows = appending.map(({ actor, entry, at }) => {
+    const event = {
+      councilId,
+      seq: seq + 1,
+      id: uuidv7(at.getTime()),
+      occurredAt: at,
+      actorId: actor.personId,
+      actorLabel: actor.label,
+      action: entry.action,
+      recordType: entry.recordType,
+      recordId: entry.recordId ?? null,
+      before: asJson(entry.before),
+      after: asJson(entry.after),
+      requestId: actor.requestId ?? null,
+    };
+    const prevHash = hash;
+    seq = event.seq;
+    hash = eventHash(prevHash, event);
+    return {
+      council_id: councilId,
+      seq: event.seq,
+      id: event.id,
+      occurred_at: at,
+      actor_id: event.actorId,
+      actor_label: event.actorLabel,
+      action: event.action,
+      record_type: event.recordType,
+      record_id: event.recordId,
+      before: event.before === null ? null : JSON.stringify(event.before),
+      after: event.after === null ? null : JSON.stringify(event.after),
+      request_id: event.requestId,
+      prev_hash: prevHash,
+      hash,
+    };
+  });
+  // The events and the head's move in one statement: appends are on every audited request's path.
   await trx
-    .with('appended', (db) =>
-      db
-        .insertInto('audit_event')
-        .values({
-          council_id: event.councilId,
-          seq: event.seq,
-          id: event.id,
-          occurred_at: at,
-          actor_id: event.actorId,
-          actor_label: event.actorLabel,
-          action: event.action,
-          record_type: event.recordType,
-          record_id: event.recordId,
-          before: event.before === null ? null : JSON.stringify(event.before),
-          after: event.after === null ? null : JSON.stringify(event.after),
-          request_id: event.requestId,
-          prev_hash: head.hash,
-          hash,
-        })
-        .returning('seq'),
-    )
+    .with('appended', (db) => db.insertInto('audit_event').values(rows).returning('seq'))
     .updateTable('audit_head')
-    .set({ seq: event.seq, hash })
-    .where('council_id', '=', actor.councilId)
+    .set({ seq, hash })
+    .where('council_id', '=', councilId)
     .execute();
 }
 
-// An event that changes nothing else, such as a view of someone's record or an export: its own
-// transaction.
-export function recordAccess(db: Kysely<Database>, actor: Actor, entry: AuditEntry, at: Date) {
-  return db.transaction().execute((trx) => appendAudit(trx, actor, entry, at));
+// An event that changes nothing else, such as a view of someone's record, a lookup or an export:
+// its own transaction, answered once the event is committed. Many people looking at once would
+// each hold the council's head row in turn, so those that arrive while one is being written wait
+// for it and are then written together, one transaction for all of them (a failed one is retried
+// alone, so that one bad event fails only its own request).
+export function recordAccess(db: Kysely<Database>, actor: Actor, entry: AuditEntry, at: Date): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const councils = writing.get(db) ?? new Map<string, Waiting[]>();
+    writing.set(db, councils);
+    const waiting = councils.get(actor.councilId);
+    const event = { actor, entry, at, resolve, reject };
+    if (waiting) waiting.push(event);
+    else {
+      councils.set(actor.councilId, [event]);
+      void writeWaiting(db, councils, actor.councilId);
+    }
+  });
+}
+
+type Waiting = Appending & { resolve: () => void; reject: (error: unknown) => void };
+
+// For each database, the access events waiting for each council whose events are being written.
+const writing = new WeakMap<Kysely<Database>, Map<string, Waiting[]>>();
+const mostAtOnce = 200;
+
+async function writeWaiting(db: Kysely<Database>, councils: Map<string, Waiting[]>, councilId: string) {
+  for (;;) {
+    const waiting = councils.get(councilId) ?? [];
+    if (waiting.length === 0) break;
+    const batch = waiting.splice(0, mostAtOnce);
+    try {
+      await db.transaction().execute((trx) => appendEvents(trx, councilId, batch));
+      for (const event of batch) event.resolve();
+    } catch (error) {
+      if (batch.length === 1) batch[0]?.reject(error);
+      else
+        for (const event of batch)
+          await db
+            .transaction()
+            .execute((trx) => appendEvents(trx, councilId, [event]))
+            .then(event.resolve, event.reject);
+    }
+  }
+  councils.delete(councilId);
 }
 
 // Someone's own record, read by anyone else, is personal data looked at: the look is recorded.

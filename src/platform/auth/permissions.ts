@@ -43,6 +43,10 @@ export const capabilities = {
   // What the procedures keep to the complaints manager: categorising a customer as vexatious and
   // reviewing restrictions (003 vexatious procedure §4.5, §4.6, §5.1), and the letter templates.
   'complaints:manage': ['complaints-manager'],
+  // Approving a letter another person wrote, where the council requires a second person's approval
+  // of its kind: the complaints team, who answer for every letter the council sends to complainants
+  // and customers.
+  'letters:approve': ['complaints-officer', 'complaints-manager'],
   // Complaint statistics and the annual report, which hold no personal data: the team, senior
   // officers, the monitoring officer, audit and committee members (read-only reports).
   'complaints:reports': [

@@ -1,7 +1,9 @@
 import { londonDate, londonTime } from './daylight.ts';
 
-// Calendar dates (YYYY-MM-DD) in words, as pages, emails and letters show them. A calendar date
-// has no time zone, so it is read and written as UTC.
+// The one date style of every page, email, letter and PDF (GOV.UK's): "6 December 2026",
+// "Friday 6 December 2026", "2:46pm", "6 December 2026 at 2:46pm"; midday and midnight in words.
+// Nothing else formats a date or time for people to read; machine-readable files (CSV columns,
+// JSON) keep ISO 8601. A calendar date has no time zone, so it is read and written as UTC.
 const dayMonthYearFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
   day: 'numeric',
@@ -42,7 +44,17 @@ export function clockTime(time: string): string {
   return `${hour}${minute}${hours < 12 ? 'am' : 'pm'}`;
 }
 
-// An instant as a London date and time in GOV.UK style: 6 December 2026 at 2:46pm.
+// An instant's London time of day: 2:46pm.
+export function timeText(instant: Date): string {
+  return clockTime(londonTime(instant));
+}
+
+// An instant's London calendar day: 6 December 2026.
+export function dayText(instant: Date): string {
+  return dayMonthYear(londonDate(instant));
+}
+
+// An instant as a London date and time: 6 December 2026 at 2:46pm.
 export function dateTimeText(instant: Date): string {
-  return `${dayMonthYear(londonDate(instant))} at ${clockTime(londonTime(instant))}`;
+  return `${dayText(instant)} at ${timeText(instant)}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pdfPageCount, pdfText, pdfWords } from '../../../test/support/pdf-text.ts';
+import { barChart } from './charts/chart.ts';
 import { pdfDocument, winAnsi } from './pdf.ts';
 
 describe('pdfDocument', () => {
@@ -64,6 +65,52 @@ describe('pdfDocument', () => {
     expect(text).not.toContain('Line 399 of a very long note.');
     expect(text).toContain('Two');
     expect(pdfPageCount(pdf)).toBeLessThanOrEqual(2);
+  });
+
+  it('draws a chart with its words: categories, values, ticks and legend', async () => {
+    const chart = barChart({
+      id: 'on-time',
+      title: 'Responses on time by quarter',
+      description: 'Stage 1 and stage 2',
+      categoryName: 'Quarter',
+      categories: ['April to June 2026', 'July to September 2026'],
+      series: [
+        { name: 'Stage 1', values: [50, 100] },
+        { name: 'Stage 2 – Zoë’s', values: [null, 0] },
+      ],
+      unit: 'percent',
+      target: { value: 95, label: 'Target: 95% on time' },
+    });
+    const pdf = await pdfDocument({
+      title: 'Chart',
+      blocks: [
+        { kind: 'paragraph', text: 'Before' },
+        { kind: 'chart', chart },
+        { kind: 'paragraph', text: 'After' },
+      ],
+    });
+    const words = pdfWords(pdf);
+    for (const word of ['April to', 'June 2026', '50%', '100%', 'none', '0%', '75%', 'Stage 1'])
+      expect(words).toContain(word);
+    expect(words).toContain('Stage 2 – Zoë’s');
+    expect(words).toContain('Target: 95% on time');
+    expect(words.indexOf('Before')).toBeLessThan(words.indexOf('Stage 1'));
+    expect(words.indexOf('After')).toBeGreaterThan(words.indexOf('June 2026'));
+  });
+
+  it('starts a chart on a new page rather than cut it at the foot of one', async () => {
+    const chart = barChart({
+      id: 'tall',
+      title: 'Tall',
+      description: '',
+      categoryName: 'Quarter',
+      categories: Array.from({ length: 12 }, (_, i) => `Quarter ${i + 1}`),
+      series: [{ name: 'Received', values: Array.from({ length: 12 }, (_, i) => i) }],
+      unit: 'count',
+    });
+    const filler = Array.from({ length: 30 }, (_, i) => ({ kind: 'paragraph' as const, text: `Line ${i}` }));
+    const pdf = await pdfDocument({ title: 'Tall', blocks: [...filler, { kind: 'chart', chart }] });
+    expect(pdfPageCount(pdf)).toBe(2);
   });
 
   it('gives the same bytes for the same input, dated as asked', async () => {

@@ -1,9 +1,13 @@
 import PDFDocument from 'pdfkit';
+import type { Chart } from './charts/chart.ts';
+import { drawChart, printScale } from './pdf-chart.ts';
 
 export type PdfBlock =
   | { kind: 'heading'; text: string; level?: 1 | 2 | 3 }
   | { kind: 'paragraph'; text: string }
-  | { kind: 'table'; head: string[]; rows: string[][] };
+  | { kind: 'table'; head: string[]; rows: string[][] }
+  /** A chart (charts/chart.ts) as the page draws it; put its table after it, as the page does. */
+  | { kind: 'chart'; chart: Chart };
 
 type PdfInput = {
   /** The document's title in its properties; put a heading block first to show one on the page. */
@@ -56,6 +60,7 @@ export function pdfDocument(input: PdfInput): Promise<Buffer> {
   for (const block of input.blocks) {
     if (block.kind === 'heading') heading(doc, block.text, block.level ?? 1);
     else if (block.kind === 'paragraph') paragraph(doc, block.text);
+    else if (block.kind === 'chart') chart(doc, block.chart);
     else table(doc, block.head, block.rows);
   }
   numberPages(doc);
@@ -96,6 +101,15 @@ function paragraph(doc: Doc, text: string) {
     paragraphGap: 0,
   });
   doc.moveDown(0.7);
+}
+
+function chart(doc: Doc, figure: Chart) {
+  const width = contentWidth(doc);
+  ensureRoom(doc, figure.height * Math.min(printScale, width / figure.width) + bodySize);
+  if (doc.y > doc.page.margins.top) doc.moveDown(0.3);
+  drawChart(doc, figure, width, { regular, bold, clean: winAnsi });
+  doc.font(regular).fontSize(bodySize).fillColor('#0b0c0c');
+  doc.moveDown(0.8);
 }
 
 // A column of figures (counts, money, percentages) is set right, so that the figures line up.

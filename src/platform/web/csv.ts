@@ -2,7 +2,9 @@ import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 
 // CSV (RFC 4180) for downloads. A cell that a spreadsheet would run as a formula is prefixed
-// with an apostrophe, so that an offeror called "=HYPERLINK(…)" stays text.
+// with an apostrophe, so that an offeror called "=HYPERLINK(…)" stays text. Exports give codes
+// in words, as the pages do ("Phone", "Upheld", "Gift"), and keep dates and times machine-readable:
+// ISO 8601 (2026-12-06, 2026-12-06T14:46:00Z), for spreadsheets to sort and compute with.
 const formulaStart = /^[=+\-@\t\r]/;
 
 function cell(value: string | number | null | undefined): string {

@@ -1,7 +1,28 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Actor, actorFor } from '../audit/audit-trail.ts';
 import type { Principal } from '../auth/principal.ts';
+import { citationsInText, defaultPolicyDocuments, type PolicyDocuments } from './citations.ts';
 import { navigationFor } from './navigation.ts';
+import { isApi } from './problems.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    // The signed-in person's council's names for the documents its rules cite, for the page.
+    policyDocuments: PolicyDocuments | null;
+  }
+}
+
+// Pages show a rule's citation in the council's words (citations.ts): before a signed-in page's
+// handler runs, its council's names are looked up (the app hands in where they are kept).
+export function knowPolicyDocumentsBy(
+  app: FastifyInstance,
+  lookup: (principal: Principal) => Promise<PolicyDocuments>,
+) {
+  app.decorateRequest('policyDocuments', null);
+  app.addHook('preHandler', async (request) => {
+    if (request.principal && !isApi(request)) request.policyDocuments = await lookup(request.principal);
+  });
+}
 
 const productName = 'Probity';
 
@@ -34,10 +55,37 @@ function footerBase(path: string): string {
   return slug ? `/public/${slug}` : '';
 }
 
+type ErrorItem = { text: string; href?: string };
+
+// A rule's message names what it cites by its code; the page says it in the council's words.
+function errorsInWords(data: Record<string, unknown>, documents: PolicyDocuments) {
+  const inWords = <E extends ErrorItem>(error: E): E => ({
+    ...error,
+    text: citationsInText(error.text, documents),
+  });
+  const { errorList, fieldErrors } = data as {
+    errorList?: ErrorItem[];
+    fieldErrors?: Record<string, ErrorItem>;
+  };
+  return {
+    ...(errorList?.length ? { errorList: errorList.map(inWords) } : {}),
+    ...(fieldErrors && Object.keys(fieldErrors).length
+      ? {
+          fieldErrors: Object.fromEntries(
+            Object.entries(fieldErrors).map(([key, error]) => [key, inWords(error)]),
+          ),
+        }
+      : {}),
+  };
+}
+
 function layoutData(request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown>) {
   const principal = request.principal;
+  const policyDocuments = request.policyDocuments ?? defaultPolicyDocuments;
   return {
     ...data,
+    ...errorsInWords(data, policyDocuments),
+    policyDocuments,
     footerBase: footerBase(request.url),
     principal,
     councilName:

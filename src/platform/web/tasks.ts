@@ -52,13 +52,18 @@ export function byUrgency(tasks: readonly Task[]): Task[] {
     );
 }
 
-// Every module's tasks for a person, asked at once; a module that fails leaves the others shown.
+// Every module's tasks for a person; a module that fails leaves the others shown. A page asks them
+// all at once; the daily email, in no hurry, asks one after another (inTurn), so that it holds one
+// database connection at a time and leaves the rest to the pages people are waiting for.
 export async function tasksOf(
   sources: readonly TaskSource[],
   principal: Principal,
   onError: (error: unknown) => void,
+  inTurn = false,
 ): Promise<Task[]> {
-  const answers = await Promise.allSettled(sources.map((source) => source(principal)));
+  const answers: PromiseSettledResult<Task[]>[] = [];
+  if (inTurn) for (const source of sources) answers.push(...(await Promise.allSettled([source(principal)])));
+  else answers.push(...(await Promise.allSettled(sources.map((source) => source(principal)))));
   const tasks: Task[] = [];
   for (const answer of answers) {
     if (answer.status === 'fulfilled') tasks.push(...answer.value);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { dayMonthYear } from '../calendar/date-text.ts';
-import { londonTime } from '../calendar/daylight.ts';
+import { clockTime, dateTimeText, dayMonthYear, timeText } from '../calendar/date-text.ts';
+import { citationHtml, citationsInHtml, defaultPolicyDocuments, type PolicyDocuments } from './citations.ts';
 import { govukAttributes } from './govuk-attributes.ts';
 
 const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -14,16 +14,6 @@ export const templateFolders = [
   root('../../modules/'),
   root('../../../node_modules/govuk-frontend/dist/'),
 ];
-
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hour12: true,
-});
 
 // GOV.UK Frontend macros, loaded once as globals. Nunjucks runs a template's `{% from … import %}`
 // again on every render, and GOV.UK's components import each other and their attribute helpers
@@ -88,6 +78,7 @@ type ExportingTemplate = nunjucks.Template & {
 const appMacros: Record<string, string> = {
   appScrollingTable: 'macros/scrolling-table.njk',
   appScrollingRegion: 'macros/scrolling-table.njk',
+  appChart: 'macros/chart.njk',
 };
 
 function registerGovukMacros(env: nunjucks.Environment) {
@@ -121,14 +112,15 @@ function formattedOnce<Key>(format: (key: Key) => string): (key: Key) => string 
   };
 }
 const dayMonthYearOnce = formattedOnce(dayMonthYear);
-const londonTimeOnce = formattedOnce((minute: number) => londonTime(new Date(minute * 60_000)));
-const minuteText = formattedOnce((minute: number) => dateTimeFormat.format(new Date(minute * 60_000)));
+const timeOnce = formattedOnce((minute: number) => timeText(new Date(minute * 60_000)));
+const minuteText = formattedOnce((minute: number) => dateTimeText(new Date(minute * 60_000)));
 
 export function configureNunjucks(env: nunjucks.Environment) {
   // Swapped in after @fastify/view has built the environment, with the cache nunjucks gives its loaders.
   const loader = Object.assign(new GovukLoader(templateFolders), { cache: {} });
   (env as nunjucks.Environment & { loaders: nunjucks.ILoader[] }).loaders = [loader];
   registerGovukMacros(env);
+  // Dates and times in the one style of calendar/date-text.ts: 6 December 2026 at 2:46pm.
   env.addFilter('dateTime', (value: unknown) =>
     value instanceof Date ? minuteText(Math.floor(value.getTime() / 60_000)) : '',
   );
@@ -136,7 +128,22 @@ export function configureNunjucks(env: nunjucks.Environment) {
     typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? dayMonthYearOnce(value) : '',
   );
   env.addFilter('time', (value: unknown) =>
-    value instanceof Date ? londonTimeOnce(Math.floor(value.getTime() / 60_000)) : '',
+    value instanceof Date ? timeOnce(Math.floor(value.getTime() / 60_000)) : '',
+  );
+  // A wall-clock time as a setting or a form holds it ('14:30'): 2:30pm.
+  env.addFilter('clockTime', (value: unknown) =>
+    typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? clockTime(value) : '',
   );
   env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2));
+  // A rule's citation in the council's words, linked where it publishes the document: `"001 §61" | cite`
+  // for a code, `message | citing` for a message with its citation in brackets (citations.ts).
+  const documentsOf = (context: unknown): PolicyDocuments =>
+    (context as { ctx?: { policyDocuments?: PolicyDocuments } } | undefined)?.ctx?.policyDocuments ??
+    defaultPolicyDocuments;
+  env.addFilter('cite', function (this: unknown, code: unknown) {
+    return new nunjucks.runtime.SafeString(citationHtml(String(code ?? ''), documentsOf(this)));
+  });
+  env.addFilter('citing', function (this: unknown, text: unknown) {
+    return new nunjucks.runtime.SafeString(citationsInHtml(String(text ?? ''), documentsOf(this)));
+  });
 }

@@ -1,4 +1,5 @@
 import { expect, type Locator } from '@playwright/test';
+import { LetterPages } from './complaint-letters.ts';
 import { ProbityPage } from './probity-page.ts';
 
 // A complaint's case page and the forms its actions open (triage, allocate, extend, respond,
@@ -30,7 +31,7 @@ export class CaseworkPages extends ProbityPage {
   }
 
   async recordTriage() {
-    await this.press('Record the decision and send the letter');
+    await this.press('Record the decision and write the letter');
   }
 
   async accept(category: string, housing: 'Yes' | 'No') {
@@ -54,13 +55,36 @@ export class CaseworkPages extends ProbityPage {
   async extend(days: string, reason?: string) {
     await this.fill('How many working days?', days);
     if (reason) await this.fill('Why is more time needed?', reason);
-    await this.press('Extend and send the letter');
+    await this.press('Extend and write the letter');
   }
 
   async respond(outcome: string, findings: string) {
     await this.choose(outcome);
     await this.fill('What the investigation found', findings);
-    await this.press('Send the response');
+    await this.press('Record the response and write the letter');
+  }
+
+  // The letter an action wrote, read and sent as written, then back to the case.
+  async sendLetter(subject: string | RegExp, reference: string, complainant: string) {
+    const letters = new LetterPages(this.page);
+    await letters.sendWritten(subject);
+    await this.goto(`/complaints/${reference}`);
+    await expect(this.heading).toHaveText(`Complaint from ${complainant}`);
+  }
+
+  // The triage page's flag: the complaints this one may repeat.
+  get possibleDuplicates(): Locator {
+    return this.page.locator('#possible-duplicates');
+  }
+
+  async compareWith(reference: string) {
+    await this.follow(`Compare with ${reference}`);
+    await this.expectPage(`Is this a duplicate of ${reference}?`);
+  }
+
+  async decideDuplicate(decision: RegExp) {
+    await this.choose(decision);
+    await this.press('Save the decision');
   }
 
   get stage1Due(): Locator {

@@ -1,9 +1,16 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { expectAccessible } from '../support.ts';
 import { ProbityPage } from './probity-page.ts';
 
 export type Complainant = { name: string; email: string };
-export type Complaint = { complainant: Complainant; service: string; what: string; wanted: string };
+export type Evidence = { name: string; mimeType: string; buffer: Buffer };
+export type Complaint = {
+  complainant: Complainant;
+  service: string;
+  what: string;
+  wanted: string;
+  evidence?: Evidence[];
+};
 
 const anyServiceRoute = /Something a council service did or failed to do/;
 
@@ -64,6 +71,23 @@ export class ComplaintFormPages extends ProbityPage {
     await this.fillDate({ day: '2', month: '11', year: '2026' });
   }
 
+  // Adds a file on the evidence page, which comes back listing it.
+  async attach(file: Evidence) {
+    await this.field(/Add (a|another) file/).setInputFiles(file);
+    await this.press('Add file');
+    await this.expectPage('Send photos or documents (optional)');
+    await expect(this.evidence).toContainText(file.name);
+  }
+
+  async remove(fileName: string) {
+    await this.button(`Remove ${fileName}`).click();
+    await this.expectPage('Send photos or documents (optional)');
+  }
+
+  get evidence(): Locator {
+    return this.page.locator('#evidence-files');
+  }
+
   async wanted(outcome: string) {
     await this.fill('What would you like to happen?', outcome);
   }
@@ -88,6 +112,8 @@ export class ComplaintFormPages extends ProbityPage {
     await this.choose(complaint.service);
     await this.continue();
     await this.whatHappened(complaint.what);
+    await this.continue();
+    for (const file of complaint.evidence ?? []) await this.attach(file);
     await this.continue();
     await this.wanted(complaint.wanted);
     await this.continue();

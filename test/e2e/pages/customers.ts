@@ -40,14 +40,34 @@ export class CustomerPages extends ProbityPage {
     await expect(this.successBanner).toContainText('Contact logged');
   }
 
-  // Opens a decision about the customer's behaviour and gives the reasons every one needs.
-  async decide(link: string, heading: string) {
+  // On a step up: the warning that nothing new was logged since the last step, and the contacts
+  // logged since it.
+  get noNewContact(): Locator {
+    return this.page.locator('#no-new-contact');
+  }
+
+  get contactsSince(): Locator {
+    return this.page.locator('#contacts-since');
+  }
+
+  // Opens a decision about the customer's behaviour.
+  async openStep(link: string, heading: string) {
     await this.follow(link);
     await this.expectPage(heading);
+  }
+
+  // What the letter tells them about their behaviour.
+  async describeBehaviour() {
     await this.fill(
       'What is the behaviour, and why is it unreasonable?',
       'You have phoned many times about a parking fine already answered, and used abusive language.',
     );
+  }
+
+  // Opens a decision about the customer's behaviour and gives the reasons every one needs.
+  async decide(link: string, heading: string) {
+    await this.openStep(link, heading);
+    await this.describeBehaviour();
     await this.fill('Evidence gathered', 'The calls on the timeline, with the officer time they took.');
     await this.fill('Equality Act check', 'No disability or other need known; asked, none given.');
   }

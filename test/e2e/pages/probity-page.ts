@@ -120,6 +120,23 @@ export class ProbityPage {
     await this.checkAccessible();
   }
 
+  // A chart (macros/chart.njk): the drawing, one image named by its title, the words on its bars,
+  // and the cells of the table beside it, row by row.
+  chart(id: string) {
+    const figure = this.page.locator(`figure#${id}`);
+    return {
+      caption: figure.locator('figcaption'),
+      drawing: figure.getByRole('img'),
+      values: () => figure.locator('svg text.app-chart__value').allTextContents(),
+      rows: async () => {
+        const rows = await figure.locator('tbody tr').all();
+        return Promise.all(
+          rows.map(async (row) => (await row.locator('th, td').allTextContents()).map((cell) => cell.trim())),
+        );
+      },
+    };
+  }
+
   async signOut() {
     await this.button(/Sign out/).click();
     await expect(this.page.getByRole('heading', { name: 'Sign in to Probity' })).toBeVisible();

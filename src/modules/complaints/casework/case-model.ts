@@ -1,7 +1,9 @@
 import { weekdayDayMonthYear } from '../../../platform/calendar/date-text.ts';
 import { urgency, urgencyNames } from '../deadline-rules.ts';
+import { documentPurposes, fileSizeText } from '../intake/uploads.ts';
+import { receivedBy } from '../reports/rules.ts';
 import { statusTag } from '../status-rules.ts';
-import { complaintCategories, statutoryRoutes, triageDecisions } from '../triage-rules.ts';
+import { complaintCategories, statutoryRoutes, triageDecisions, triageSources } from '../triage-rules.ts';
 import { outcomes, pounds, remedyKinds, remedyText } from './rules.ts';
 import type { Casework } from './service.ts';
 
@@ -16,7 +18,11 @@ const itemsOf = (names: Record<string, string>) =>
 const choices = {
   remedyKinds: itemsOf(remedyKinds),
   outcomeItems: itemsOf(outcomes),
-  decisionItems: itemsOf(triageDecisions),
+  decisionItems: Object.entries(triageDecisions).map(([value, text]) => ({
+    value,
+    text,
+    source: triageSources[value as keyof typeof triageDecisions] ?? '',
+  })),
   categoryItems: itemsOf(complaintCategories),
   routeItems: Object.entries(statutoryRoutes).map(([value, route]) => ({ value, text: route.name })),
 };
@@ -54,17 +60,26 @@ function actionsOf(view: CaseView) {
     remedy:
       complaint.status !== 'awaiting-triage' &&
       complaint.status !== 'not-accepted' &&
-      complaint.status !== 'closed',
+      complaint.status !== 'closed' &&
+      complaint.status !== 'merged',
     escalate: complaint.status === 'stage-1-responded' && complaint.regime === 'complaint-handling-code',
     close: complaint.status === 'stage-1-responded' || complaint.status === 'stage-2-responded',
   };
 }
+
+// A file sent with the complaint, as the case lists it: what it is for and how big.
+const documentRow = (document: CaseView['documents'][number]) => ({
+  ...document,
+  purposeName: documentPurposes[document.purpose as keyof typeof documentPurposes] ?? document.purpose,
+  sizeText: fileSizeText(document.sizeBytes),
+});
 
 export function caseModel(view: CaseView, today: string) {
   const { complaint } = view;
   return {
     ...view,
     tag: statusTag(complaint.status, complaint.regime),
+    receivedBy: receivedBy[complaint.channel] ?? complaint.channel,
     categoryName: complaint.category
       ? complaintCategories[complaint.category as keyof typeof complaintCategories]
       : null,
@@ -75,6 +90,11 @@ export function caseModel(view: CaseView, today: string) {
       ? statutoryRoutes[complaint.statutoryRoute as keyof typeof statutoryRoutes].name
       : null,
     stageRows: stageRows(view, today),
+    documentRows: view.documents.map(documentRow),
+    duplicateRows: view.duplicates.map((duplicate) => ({
+      ...duplicate,
+      documentRows: duplicate.documents.map(documentRow),
+    })),
     remedyRows: view.remedies.map((remedy) => ({
       ...remedy,
       kindName: remedyKinds[remedy.kind as keyof typeof remedyKinds] ?? remedy.kind,

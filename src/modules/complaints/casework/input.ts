@@ -5,6 +5,7 @@ import { formChoices, formText } from '../../../platform/web/form-kit.ts';
 
 export const caseParams = z.object({ reference: z.string().regex(/^CMP-\d{4}-\d{1,6}$/) });
 export const remedyParams = caseParams.extend({ remedyId: z.string() });
+export const duplicateParams = caseParams.extend({ other: caseParams.shape.reference });
 export const accountParams = z.object({ id: z.string() });
 
 export const triageForm = z.object({
@@ -34,3 +35,6 @@ export const remedyForm = z.object({
 export const improvementForm = z.object({ improvement: formText });
 export const reasonForm = z.object({ reason: formText });
 export const accountForm = z.object({ account: formText });
+export const duplicateForm = z.object({
+  decision: z.enum(['merge', 'keep-both'], 'Select whether to merge the complaints or keep both'),
+});

@@ -130,7 +130,7 @@ export async function openStagesDueBy(db: Db, councilId: string, by: string) {
     ])
     .where('s.council_id', '=', councilId)
     .where('s.responded_on', 'is', null)
-    .where('c.status', 'not in', ['not-accepted', 'closed'])
+    .where('c.status', 'not in', ['not-accepted', 'closed', 'merged'])
     .where(
       sql<boolean>`(coalesce(s.extended_to, s.respond_by) <= ${by}
         and ${notReminded('respond-by', sql`coalesce(s.extended_to, s.respond_by)`)})

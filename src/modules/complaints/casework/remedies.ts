@@ -53,7 +53,8 @@ export async function addRemedy(
     if (
       current.status === 'awaiting-triage' ||
       current.status === 'not-accepted' ||
-      current.status === 'closed'
+      current.status === 'closed' ||
+      current.status === 'merged'
     )
       throw refused('kind', 'Remedies are recorded for an accepted complaint that is not closed');
     const remedy = {

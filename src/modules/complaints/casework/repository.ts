@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { sameCouncil } from '../../../platform/db/same-council.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 
@@ -231,18 +231,26 @@ export async function insertImprovement(db: Db, councilId: string, improvement: 
     .execute();
 }
 
+// The files sent with a complaint and with the duplicates merged into it, in one statement: the
+// complaints' ids are worked out first, so that index document_by_complaint finds their files.
 export async function documents(db: Db, councilId: string, complaintId: string) {
   return db
     .selectFrom('complaint_document')
     .select([
       'id',
+      'complaint_id as complaintId',
       'purpose',
       'file_name as fileName',
+      'content_type as contentType',
       'size_bytes as sizeBytes',
       'uploaded_at as uploadedAt',
     ])
     .where('council_id', '=', councilId)
-    .where('complaint_id', '=', complaintId)
+    .where(
+      sql<boolean>`complaint_id = any(array(select ${complaintId}::uuid union all
+        select id from complaint where council_id = ${councilId} and duplicate_of = ${complaintId}))`,
+    )
     .orderBy('uploaded_at')
+    .orderBy('id')
     .execute();
 }

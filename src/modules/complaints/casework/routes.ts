@@ -21,35 +21,46 @@ import {
 } from './input.ts';
 import type { Casework } from './service.ts';
 
-// What the case page says after each action.
+// What the case page says after each action. An action that writes a letter goes to the letter
+// instead, for the officer to check and send it.
 const doneMessages: Record<string, string> = {
-  triaged: 'Triage decision recorded and the letter sent.',
   allocated: 'Complaint allocated. The officer has been emailed.',
   asked: 'Accounts asked for. They have been emailed.',
-  extended: 'Extension recorded and the letter with the new date sent.',
-  responded: 'Response recorded and the letter sent.',
   remedy: 'Remedy recorded.',
   'remedy-done': 'Remedy marked as done.',
   improvement: 'Service improvement recorded.',
-  escalated: 'Escalation to stage 2 recorded and the acknowledgement sent.',
   closed: 'Complaint closed.',
+  merged:
+    'The duplicate has been merged into this complaint. Its details and files are under “Duplicates merged into this complaint”.',
+  'kept-both': 'Both complaints kept. They will not be shown as possible duplicates of each other again.',
 };
 
 const notFound = 'No such complaint';
 const views = 'complaints/casework/views';
 const caseQuery = z.object({ done: formText.catch('') });
 
-type Run<B extends z.ZodType> = (
+type Run<B extends z.ZodType, R> = (
   casework: Casework,
   principal: Principal,
   reference: string,
   input: z.output<B>,
   requestId: string,
-) => Promise<void>;
+) => Promise<R>;
 
-// An action on the case: a form page, its post, and back to the case saying it is done.
+// After an action: back to the case saying it is done, or on to the letter it wrote, for the
+// officer to check and send.
+const toCase = (done: string) => (_: unknown, reference: string) => `/complaints/${reference}?done=${done}`;
+const toLetter = (letter: { id: string }) => `/letters/${letter.id}?done=written`;
+
+// An action on the case: a form page, its post, and where to go next.
 const action =
-  <B extends z.ZodType>(path: string, title: string, body: B, done: string, run: Run<B>) =>
+  <B extends z.ZodType, R>(
+    path: string,
+    title: string,
+    body: B,
+    next: (result: R, reference: string) => string,
+    run: Run<B, R>,
+  ) =>
   (app: FastifyInstance, deps: ComplaintsRouteDeps) =>
     formRoute(app, `/complaints/:reference/${path}`, {
       access: 'complaints:handle',
@@ -58,10 +69,11 @@ const action =
       body,
       dates: ['dueOn'],
       initial: () => ({}),
-      submit: async ({ request, params, body: input }) => {
-        await run(deps.casework, signedIn(request), params.reference, input, request.id);
-        return `/complaints/${params.reference}?done=${done}`;
-      },
+      submit: async ({ request, params, body: input }) =>
+        next(
+          await run(deps.casework, signedIn(request), params.reference, input, request.id),
+          params.reference,
+        ),
       page: async (shown) => {
         const data = await pageData(deps, shown.request, { reference: shown.params.reference, path, title });
         return formPage(shown, `${views}/${path}.njk`, data);
@@ -90,41 +102,43 @@ async function pageData(
     formPath: path,
     ...caseModel(view, today),
     handlers: path === 'allocate' ? await casework.handlerChoices(principal, complaint.reference) : [],
+    // DOMAIN.md §3 triage: the complaints this one may repeat, to merge or keep both.
+    duplicates: path === 'triage' ? await casework.possibleDuplicates(principal, complaint) : [],
     people,
     exampleDate: `${Number(today.slice(8, 10))} ${Number(today.slice(5, 7))} ${Number(today.slice(0, 4))}`,
   };
 }
 
 const actions = [
-  action('triage', 'Triage the complaint', triageForm, 'triaged', (c, p, ref, input, id) =>
+  action('triage', 'Triage the complaint', triageForm, toLetter, (c, p, ref, input, id) =>
     c.triage(p, ref, input, id),
   ),
-  action('allocate', 'Allocate the complaint', allocateForm, 'allocated', (c, p, ref, input, id) =>
+  action('allocate', 'Allocate the complaint', allocateForm, toCase('allocated'), (c, p, ref, input, id) =>
     c.allocate(p, ref, input.handlerId, id),
   ),
-  action('ask', 'Ask for accounts', askForm, 'asked', (c, p, ref, input, id) =>
+  action('ask', 'Ask for accounts', askForm, toCase('asked'), (c, p, ref, input, id) =>
     c.askForAccounts(p, ref, input, id),
   ),
-  action('extend', 'Extend the deadline', extendForm, 'extended', (c, p, ref, input, id) =>
+  action('extend', 'Extend the deadline', extendForm, toLetter, (c, p, ref, input, id) =>
     c.extend(p, ref, input, id),
   ),
-  action('respond', 'Record the response', respondForm, 'responded', (c, p, ref, input, id) =>
+  action('respond', 'Record the response', respondForm, toLetter, (c, p, ref, input, id) =>
     c.respond(p, ref, input, id),
   ),
-  action('remedies', 'Add a remedy', remedyForm, 'remedy', (c, p, ref, input, id) =>
+  action('remedies', 'Add a remedy', remedyForm, toCase('remedy'), (c, p, ref, input, id) =>
     c.addRemedy(p, ref, input, id),
   ),
   action(
     'improvements',
     'Record a service improvement',
     improvementForm,
-    'improvement',
+    toCase('improvement'),
     (c, p, ref, input, id) => c.addImprovement(p, ref, { description: input.improvement }, id),
   ),
-  action('escalate', 'Record an escalation to stage 2', reasonForm, 'escalated', (c, p, ref, input, id) =>
+  action('escalate', 'Record an escalation to stage 2', reasonForm, toLetter, (c, p, ref, input, id) =>
     c.recordEscalation(p, ref, input.reason, id),
   ),
-  action('close', 'Close the complaint', z.object({}), 'closed', (c, p, ref, _input, id) =>
+  action('close', 'Close the complaint', z.object({}), toCase('closed'), (c, p, ref, _input, id) =>
     c.close(p, ref, id),
   ),
 ];
@@ -140,9 +154,12 @@ export function caseRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps) {
       return reply.redirect(`/complaints/accounts/${where.requestId}`, 303);
     const view = await casework.view(principal, reference, request.id);
     const { done } = queryOf(request, caseQuery);
+    const written = await deps.letters.forComplaint(principal.councilId, view.complaint.id, 'all');
     return render(request, reply, `${views}/case.njk`, {
       title: `${reference}: complaint from ${view.complaint.customerName}`,
       ...caseModel(view, londonDate(clock.now())),
+      // Letters written and not sent yet: nothing has gone to the person until they are.
+      unsentLetters: written.filter((letter) => letter.state !== 'sent'),
       flash: doneMessages[done],
     });
   });

@@ -4,6 +4,7 @@ import type { ComplaintLetters } from '../../letters/service.ts';
 import { accountRequestFor, answerAccount, askForAccounts } from './accounts.ts';
 import { allocate, handlerChoices } from './allocation.ts';
 import type { CaseworkContext, CaseworkDeps } from './context.ts';
+import { duplicatePair, keepBoth, mergeDuplicate, possibleDuplicates } from './duplicates.ts';
 import { list, people, queue } from './queue.ts';
 import { addImprovement, addRemedy, remedyDone } from './remedies.ts';
 import { sendReminders } from './reminders.ts';
@@ -25,6 +26,10 @@ export function caseworkService(
   const ctx: CaseworkContext = { ...deps, ...collaborators };
   return {
     triage: (...args: Rest<typeof triage>) => triage(ctx, ...args),
+    possibleDuplicates: (...args: Rest<typeof possibleDuplicates>) => possibleDuplicates(ctx, ...args),
+    duplicatePair: (...args: Rest<typeof duplicatePair>) => duplicatePair(ctx, ...args),
+    mergeDuplicate: (...args: Rest<typeof mergeDuplicate>) => mergeDuplicate(ctx, ...args),
+    keepBoth: (...args: Rest<typeof keepBoth>) => keepBoth(ctx, ...args),
     allocate: (...args: Rest<typeof allocate>) => allocate(ctx, ...args),
     handlerChoices: (...args: Rest<typeof handlerChoices>) => handlerChoices(ctx, ...args),
     askForAccounts: (...args: Rest<typeof askForAccounts>) => askForAccounts(ctx, ...args),

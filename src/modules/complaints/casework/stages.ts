@@ -45,7 +45,7 @@ export async function extend(
     ...textErrors('reason', input.reason, 'Give the good reason for the extension (the Code)', 2000),
   );
   const actor = actorFor(principal, requestId);
-  await change(ctx, councilId, found.id, async (trx, complaint, at) => {
+  return change(ctx, councilId, found.id, async (trx, complaint, at) => {
     if (complaint.status !== 'stage-1' && complaint.status !== 'stage-2')
       throw refused('days', 'Only a stage awaiting its response can be extended');
     const { stage } = await currentStage(ctx, councilId, complaint, trx);
@@ -133,7 +133,7 @@ export async function respond(
   const actor = actorFor(principal, requestId);
   const { slug } = await ctx.organisation.council(councilId);
   const progressUrl = `${ctx.baseUrl}/public/${slug}/complaints/progress`;
-  await change(ctx, councilId, found.id, async (trx, complaint, at) => {
+  return change(ctx, councilId, found.id, async (trx, complaint, at) => {
     const to: ComplaintStatus = complaint.stage === 1 ? 'stage-1-responded' : 'stage-2-responded';
     checkMove(complaint, to, 'complaints-team', 'outcome');
     const { firstHandlerId } = await currentStage(ctx, councilId, complaint, trx);
@@ -181,7 +181,7 @@ export async function escalate(
   const calendar = await ctx.organisation.calendar(councilId);
   // Not their name: the audit trail outlives the anonymising of complainants' personal data.
   const actor: Actor = by ?? { councilId, personId: null, label: 'Complainant (progress page)' };
-  await change(ctx, councilId, complaintId, async (trx, complaint, at) => {
+  return change(ctx, councilId, complaintId, async (trx, complaint, at) => {
     checkMove(complaint, 'stage-2', by ? 'complaints-team' : 'complainant', 'reason');
     const today = londonDate(at);
     // The escalation acknowledgement letter is sent now, so stage 2 is acknowledged today.
@@ -233,7 +233,7 @@ export async function recordEscalation(
 ) {
   const complaint = await forTeam(ctx, principal, reference);
   if (reason.length > 5000) throw refused('reason', 'The reason must be 5,000 characters or fewer');
-  await escalate(ctx, principal.councilId, complaint.id, actorFor(principal, requestId), reason);
+  return escalate(ctx, principal.councilId, complaint.id, actorFor(principal, requestId), reason);
 }
 
 export async function close(

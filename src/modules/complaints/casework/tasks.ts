@@ -5,28 +5,33 @@ import { type Task, taskCounts, urgencyOf } from '../../../platform/web/tasks.ts
 import type { CaseworkDeps } from './context.ts';
 
 // A person's complaints work, read in one statement: the stages they handle that are overdue,
-// due today or at risk (within the reminder period, complaintReminderWorkingDays), the accounts
-// asked of them not yet given, and the remedies they own not yet done. $1 council, $2 person,
-// $3 today, $4 the last day that counts as at risk.
+// due today or at risk (within the reminder period, complaintReminderWorkingDays), counted in one
+// pass over their open stages; the accounts asked of them not yet given; and the remedies they own
+// not yet done (index remedy_owner_outstanding), with the first due, the only one whose complaint
+// is read for its reference. $1 council, $2 person, $3 today, $4 the last day that counts as at risk.
 const statement = `with mine as (
     select coalesce(s.extended_to, s.respond_by, s.acknowledge_by) as due from complaint_stage s
     where s.council_id = $1 and s.handler_id = $2 and s.responded_on is null),
+  stages as (select
+      (count(*) filter (where due < $3::date))::int as overdue,
+      (min(due) filter (where due < $3::date))::text as "overdueFrom",
+      (count(*) filter (where due = $3::date))::int as today,
+      (count(*) filter (where due > $3::date and due <= $4::date))::int as "atRisk",
+      (min(due) filter (where due > $3::date and due <= $4::date))::text as "atRiskFrom"
+    from mine),
   accounts as (select due_on from complaint_account_request
     where council_id = $1 and person_id = $2 and answered_at is null),
-  remedies as (select r.due_on, c.reference from complaint_remedy r
-    join complaint c on c.council_id = r.council_id and c.id = r.complaint_id
-    where r.council_id = $1 and r.owner_id = $2 and r.done_on is null)
-  select
-    (select count(*)::int from mine where due < $3::date) as overdue,
-    (select min(due)::text from mine where due < $3::date) as "overdueFrom",
-    (select count(*)::int from mine where due = $3::date) as today,
-    (select count(*)::int from mine where due > $3::date and due <= $4::date) as "atRisk",
-    (select min(due)::text from mine where due > $3::date and due <= $4::date) as "atRiskFrom",
+  remedies as (select due_on, complaint_id from complaint_remedy
+    where council_id = $1 and owner_id = $2 and done_on is null)
+  select stages.*,
     (select count(*)::int from accounts) as accounts,
     (select min(due_on)::text from accounts) as "accountsBy",
     (select count(*)::int from remedies) as remedies,
-    (select json_build_object('due', due_on, 'reference', reference) from remedies
-      order by due_on, reference limit 1) as "firstRemedy"`;
+    (select json_build_object('due', r.due_on, 'reference', c.reference) from remedies r
+      join complaint c on c.council_id = $1 and c.id = r.complaint_id
+      where r.due_on = (select min(due_on) from remedies)
+      order by c.reference limit 1) as "firstRemedy"
+  from stages`;
 
 type Row = {
   overdue: number;

@@ -119,7 +119,7 @@ export async function triage(
   const errors = triageErrors(input, late, policy.lateComplaintMonths);
   if (errors.length) throw new InvalidInput(errors);
   const actor = actorFor(principal, requestId);
-  await change(ctx, councilId, found.id, async (trx, complaint, at) => {
+  return change(ctx, councilId, found.id, async (trx, complaint, at) => {
     const decided = decide(principal, complaint, input, late, at);
     checkMove(complaint, decided.accepted ? 'stage-1' : 'not-accepted', 'complaints-team', 'decision');
     await repo.updateComplaint(trx, councilId, complaint.id, decided.change, at);

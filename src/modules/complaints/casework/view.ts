@@ -5,6 +5,7 @@ import { caseAccess } from '../policy.ts';
 import * as core from '../repository.ts';
 import { housingByDefault, isLate } from '../triage-rules.ts';
 import { type CaseworkContext, type Complaint, currentStage, forTeam } from './context.ts';
+import { mergeLinks } from './duplicates.ts';
 import * as repo from './repository.ts';
 
 // What the case's pages show: the case header, and the whole case for the complaints team.
@@ -78,10 +79,12 @@ export async function view(
   const { councilId } = principal;
   const policy = await ctx.organisation.policy(councilId);
   const calendar = await ctx.organisation.calendar(councilId);
-  const [stages, accounts, named, documents, warning] = await Promise.all([
+  // Its own files come with those of the duplicates merged into it, each listed with its complaint.
+  const [stages, accounts, named, merges, documents, warning] = await Promise.all([
     core.stages(ctx.db, councilId, found.id),
     repo.accountRequests(ctx.db, councilId, found.id),
     withNames(ctx, councilId, found),
+    mergeLinks(ctx, councilId, found),
     repo.documents(ctx.db, councilId, found.id),
     ctx.customers.contactWarning(councilId, found.customerId, found.serviceId),
   ]);
@@ -99,7 +102,12 @@ export async function view(
     accounts,
     remedies,
     improvements,
-    documents,
+    documents: documents.filter((document) => document.complaintId === found.id),
+    mergedInto: merges.mergedInto,
+    duplicates: merges.duplicates.map((duplicate) => ({
+      ...duplicate,
+      documents: documents.filter((document) => document.complaintId === duplicate.id),
+    })),
     warning,
     calendar,
     atRiskDays: policy.complaintReminderWorkingDays,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { actorFor } from '../../../platform/audit/audit-trail.ts';
+import type { Principal } from '../../../platform/auth/principal.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { type DemoPlan, type DemoStep, seededRandom } from '../../../platform/demo/history.ts';
@@ -24,6 +25,8 @@ export type ComplaintsDemoDeps = {
   casework: Casework;
   ombudsman: OmbudsmanCases;
   organisation: Pick<OrganisationService, 'calendar' | 'council' | 'policy' | 'services'>;
+  // A letter the step wrote, checked and sent by the officer who wrote it, there and then.
+  sendLetter(by: Principal, letterId: string): Promise<unknown>;
 };
 
 // A complaint as the steps know it once it has arrived.
@@ -104,17 +107,20 @@ async function act(c: Context, made: Made, timed: Timed): Promise<unknown> {
   const by = people.by(email(timed.by));
   const ref = made.reference;
   const action: Action = timed.action;
+  const sent = async (written: Promise<{ id: string }>) => c.deps.sendLetter(by, (await written).id);
   switch (action.do) {
     case 'triage':
-      return casework.triage(by, ref, {
-        decision: '',
-        category: '',
-        housing: '',
-        statutoryRoute: '',
-        reason: '',
-        lateAccepted: '',
-        ...action.input,
-      });
+      return sent(
+        casework.triage(by, ref, {
+          decision: '',
+          category: '',
+          housing: '',
+          statutoryRoute: '',
+          reason: '',
+          lateAccepted: '',
+          ...action.input,
+        }),
+      );
     case 'allocate':
       return casework.allocate(by, ref, people.by(email(action.handler)).personId);
     case 'ask': {
@@ -127,7 +133,7 @@ async function act(c: Context, made: Made, timed: Timed): Promise<unknown> {
       return request ? casework.answerAccount(by, request.id, action.account) : undefined;
     }
     case 'extend':
-      return casework.extend(by, ref, action);
+      return sent(casework.extend(by, ref, action));
     case 'remedy':
       return casework.addRemedy(by, ref, { ...action, ownerId: people.by(email(action.owner)).personId });
     case 'remedy-done': {
@@ -137,9 +143,9 @@ async function act(c: Context, made: Made, timed: Timed): Promise<unknown> {
     case 'improve':
       return casework.addImprovement(by, ref, action);
     case 'respond':
-      return casework.respond(by, ref, action);
+      return sent(casework.respond(by, ref, action));
     case 'escalate':
-      return casework.recordEscalation(by, ref, action.reason);
+      return sent(casework.recordEscalation(by, ref, action.reason));
     case 'close':
       return casework.close(by, ref);
     case 'ombudsman':

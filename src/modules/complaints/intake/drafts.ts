@@ -18,7 +18,7 @@ const draftLifetimeMs = 3 * 24 * 60 * 60 * 1000;
 
 // Counts what the public add today against the council's ceiling, in the caller's transaction,
 // and refuses once the ceiling would be passed.
-async function countToday(
+export async function countToday(
   trx: Kysely<Database>,
   deps: Deps,
   council: PublicCouncil,
@@ -70,7 +70,7 @@ export async function saveDraftAuthority(
   await deps.db.transaction().execute(async (trx) => {
     const ceiling = publicUploadMegabytesPerDay * 1024 * 1024;
     await countToday(trx, deps, council, 'uploadBytes', file.content.length, ceiling);
-    await repo.saveDraftAuthority(trx, council.councilId, draftId, file, now);
+    await repo.saveDraftAuthority(trx, council.councilId, draftId, { id: uuidv7(now.getTime()), file }, now);
     await repo.updateDraft(trx, council.councilId, draftId, now);
   });
 }

@@ -42,7 +42,7 @@ function row(label: string, value: { text: string } | { html: string }, href: st
 export function checkSections(
   facts: ComplaintFacts,
   services: readonly { id: string; name: string }[],
-  authorityFileName: string | null,
+  files: { authority: string | null; evidence: readonly string[] },
   changeHref: ((page: string) => string) | null,
 ) {
   const change = (page: string) => (changeHref ? changeHref(page) : null);
@@ -52,7 +52,7 @@ export function checkSections(
       : [
           row('Who the complaint is for', { text: facts.theirName }, change('who')),
           row('How you know them', { text: facts.relationship }, change('who')),
-          row('Their written permission', { text: authorityFileName ?? 'Not sent' }, change('authority')),
+          row('Their written permission', { text: files.authority ?? 'Not sent' }, change('authority')),
         ];
   const service = services.find((candidate) => candidate.id === facts.serviceId)?.name ?? 'I do not know';
   return [
@@ -80,6 +80,11 @@ export function checkSections(
           'When it happened',
           { text: facts.happenedOn ? weekdayDayMonthYear(facts.happenedOn) : 'Not given' },
           change('what-happened'),
+        ),
+        row(
+          'Photos and documents',
+          files.evidence.length ? lines(files.evidence.join('\n')) : { text: 'None' },
+          change('evidence'),
         ),
         row('What you would like to happen', lines(facts.wantedOutcome), change('outcome')),
         row(

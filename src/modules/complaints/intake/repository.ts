@@ -1,6 +1,6 @@
 // The SQL of taking complaints in: drafts of the public form and their files, the daily counts
 // of what the public add, references, and a new complaint with its first stage and document.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { sameCouncil } from '../../../platform/db/same-council.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import type { Answers } from './input.ts';
@@ -118,7 +118,7 @@ export async function saveDraftAuthority(
   db: Db,
   councilId: string,
   draftId: string,
-  file: CheckedUpload,
+  { id, file }: { id: string; file: CheckedUpload },
   at: Date,
 ) {
   const values = {
@@ -128,10 +128,15 @@ export async function saveDraftAuthority(
     content: file.content,
     uploaded_at: at,
   };
+  // One authority a draft (index complaint_draft_authority): a second replaces the first. The
+  // index's condition is written as a literal, so that PostgreSQL matches it to the partial index
+  // however the statement is planned (a parameter would not match a generic plan's).
   await db
     .insertInto('complaint_draft_document')
-    .values({ council_id: councilId, draft_id: draftId, purpose: 'authority', ...values })
-    .onConflict((oc) => oc.columns(['council_id', 'draft_id', 'purpose']).doUpdateSet(values))
+    .values({ council_id: councilId, draft_id: draftId, id, purpose: 'authority', ...values })
+    .onConflict((oc) =>
+      oc.columns(['council_id', 'draft_id']).where('purpose', '=', sql.lit('authority')).doUpdateSet(values),
+    )
     .execute();
 }
 
@@ -291,6 +296,7 @@ export async function complaintDocument(db: Db, councilId: string, reference: st
       'd.content_type as contentType',
       'd.content',
       'c.id as complaintId',
+      sql<boolean>`c.anonymised_at is not null`.as('anonymised'),
     ])
     .where('d.council_id', '=', councilId)
     .where('c.reference', '=', reference)

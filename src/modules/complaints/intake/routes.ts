@@ -49,7 +49,8 @@ function startingValues(
 export function logComplaintRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps) {
   const { intake, clock } = deps;
 
-  // A file sent with a complaint, downloaded (never shown inline: it came from the public).
+  // A file sent with a complaint, downloaded (never shown inline: it came from the public), as the
+  // type its first bytes showed it to be, which the browser is told not to second-guess.
   app.get('/complaints/:reference/documents/:id', access, async (request, reply) => {
     const { reference, id } = paramsOf(request, documentParams);
     const document = await intake.document(signedIn(request), reference, id, request.id);
@@ -57,6 +58,7 @@ export function logComplaintRoutes(app: FastifyInstance, deps: ComplaintsRouteDe
     return reply
       .type(document.contentType)
       .header('content-disposition', `attachment; filename="${document.fileName.replace(/[^\w. -]/g, '_')}"`)
+      .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'no-store')
       .send(document.content);
   });

@@ -11,7 +11,7 @@ import {
   publicStatus,
   steeringFor,
 } from './rules.ts';
-import { checkUpload, safeFileName, sniffDocumentType } from './uploads.ts';
+import { checkUpload, evidenceProblem, fileSizeText, safeFileName, sniffDocumentType } from './uploads.ts';
 
 const withLinks = {
   ...defaultPolicy(),
@@ -208,10 +208,25 @@ describe('files sent with a complaint (003 §4.1: written authority)', () => {
   const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]);
   const pdf = Buffer.from('%PDF-1.7\n');
   const exe = Buffer.from('MZ\x90\x00\x03\x00\x00\x00');
+  // An ISO media file's first box: its size, "ftyp", the major brand, a version, compatible brands.
+  const heic = (major: string, ...compatible: string[]) => {
+    const size = Buffer.alloc(4);
+    size.writeUInt32BE(16 + 4 * compatible.length);
+    return Buffer.concat([
+      size,
+      Buffer.from(`ftyp${major}`),
+      Buffer.alloc(4),
+      Buffer.from(compatible.join('')),
+    ]);
+  };
   it.each([
     ['a PDF', pdf, 'application/pdf'],
     ['a PNG', png, 'image/png'],
     ['a JPEG', jpeg, 'image/jpeg'],
+    ['an iPhone photo (HEIC)', heic('heic'), 'image/heic'],
+    ['a HEIF image file holding HEVC', heic('mif1', 'heic'), 'image/heic'],
+    ['an AVIF image (not HEVC)', heic('avif', 'mif1'), null],
+    ['a video (ISO media, not an image)', heic('isom', 'mp41'), null],
     ['a program', exe, null],
     ['text', Buffer.from('hello'), null],
     ['nothing', Buffer.alloc(0), null],
@@ -238,6 +253,59 @@ describe('files sent with a complaint (003 §4.1: written authority)', () => {
     ['none chosen', { fieldName: 'f', fileName: '', content: Buffer.alloc(0), truncated: false }, null],
   ])('%s', (_case, upload, problem) => {
     expect(checkUpload(upload).problem).toBe(problem);
+  });
+
+  it.each([
+    ['a photo as evidence', heic('heic'), 'evidence', null],
+    [
+      'a photo as written permission, which takes PDF, JPG or PNG',
+      heic('heic'),
+      'authority',
+      'The file must be a PDF, JPG or PNG',
+    ],
+    ['a program as evidence', exe, 'evidence', 'The file must be a PDF, JPG, PNG or HEIC'],
+    [
+      'evidence over 10 MB',
+      Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]),
+      'evidence',
+      'The file must be smaller than 10 MB',
+    ],
+    [
+      'written permission over 5 MB',
+      Buffer.concat([pdf, Buffer.alloc(5 * 1024 * 1024)]),
+      'authority',
+      'The file must be smaller than 5 MB',
+    ],
+  ] as const)('%s', (_case, content, kind, problem) => {
+    expect(checkUpload({ fieldName: 'f', fileName: 'f', content, truncated: false }, kind).problem).toBe(
+      problem,
+    );
+  });
+
+  // A complaint's evidence: up to 5 files, 20 MB in all.
+  it.each([
+    ['the first file', { count: 0, bytes: 0 }, 1024, null],
+    ['the fifth', { count: 4, bytes: 1024 }, 1024, null],
+    ['a sixth', { count: 5, bytes: 5120 }, 1024, 'You can send up to 5 files. Remove one to add another'],
+    ['up to 20 MB in all', { count: 2, bytes: 18 * 1024 * 1024 }, 2 * 1024 * 1024, null],
+    [
+      'past 20 MB in all',
+      { count: 2, bytes: 18 * 1024 * 1024 },
+      2 * 1024 * 1024 + 1,
+      'Your files must be smaller than 20 MB in all. Remove one or send a smaller file',
+    ],
+  ])('%s', (_case, held, adding, problem) => {
+    expect(evidenceProblem(held, adding)).toBe(problem);
+  });
+
+  it.each([
+    [200, '1 KB'],
+    [1536, '2 KB'],
+    [4.25 * 1024 * 1024, '4.3 MB'],
+    [5 * 1024 * 1024, '5 MB'],
+    [12.6 * 1024 * 1024, '13 MB'],
+  ])('shows %d bytes as %s', (bytes, text) => {
+    expect(fileSizeText(bytes)).toBe(text);
   });
 
   it('keeps a file name without folders or control characters', () => {

@@ -259,6 +259,7 @@ const publicStatuses: Record<string, string> = {
   'stage-2': 'Being looked into again at stage 2',
   'stage-2-responded': 'We have sent you our final response',
   closed: 'Closed',
+  merged: 'Joined with another complaint you made about the same thing: we will answer them together',
 };
 
 export function publicStatus(status: string, regime: string): string {

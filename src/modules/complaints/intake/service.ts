@@ -8,6 +8,7 @@ import type { CustomersService } from '../../customers/service.ts';
 import type { ComplaintLetters } from '../../letters/service.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
 import type { Casework } from '../casework/service.ts';
+import { can } from '../policy.ts';
 import { progressService } from '../public/service.ts';
 import {
   draftAuthority,
@@ -17,6 +18,7 @@ import {
   saveDraftAuthority,
   startDraft,
 } from './drafts.ts';
+import { addDraftEvidence, draftEvidence, removeDraftEvidence } from './evidence.ts';
 import type { Answers } from './input.ts';
 import * as repo from './repository.ts';
 import { confirmation, type LoggedComplaint, logComplaint, submitOnline } from './submission.ts';
@@ -49,8 +51,8 @@ export async function customerForLog(deps: IntakeDeps, councilId: string, custom
   };
 }
 
-// A file sent with a complaint (a representative's written authority), for the complaints
-// team; reading it is audited, as it is personal data.
+// A file sent with a complaint (a representative's written authority, the resident's evidence),
+// for the complaints team; reading it is audited, as it is personal data.
 export async function complaintDocument(
   deps: IntakeDeps,
   principal: Principal,
@@ -60,7 +62,7 @@ export async function complaintDocument(
 ) {
   if (!isUuid(documentId)) return null;
   const found = await repo.complaintDocument(deps.db, principal.councilId, reference, documentId);
-  if (!found?.content) return null;
+  if (!found?.content || !can(principal, 'work-case', { anonymised: found.anonymised })) return null;
   await recordAccess(
     deps.db,
     actorFor(principal, requestId),
@@ -86,6 +88,11 @@ export function intakeService(moduleDeps: ModuleDeps, collaborators: Collaborato
       authority: (councilId: string, draftId: string) => draftAuthority(deps, councilId, draftId),
       saveAuthority: (council: PublicCouncil, draftId: string, file: CheckedUpload) =>
         saveDraftAuthority(deps, council, draftId, file),
+      evidence: (councilId: string, draftId: string) => draftEvidence(deps, councilId, draftId),
+      addEvidence: (council: PublicCouncil, draftId: string, file: CheckedUpload) =>
+        addDraftEvidence(deps, council, draftId, file),
+      removeEvidence: (councilId: string, draftId: string, fileId: string) =>
+        removeDraftEvidence(deps, councilId, draftId, fileId),
     },
     council: (slug: string) => publicCouncil(deps, slug),
     services: (councilId: string) => organisation.services(councilId),

@@ -12,6 +12,7 @@ import type { EmailMessage } from '../../../platform/notify/mailer.ts';
 import type { PolicySettings } from '../../organisation/service.ts';
 import { type Regime, stageDeadlines } from '../deadline-rules.ts';
 import { complaintReceivedEmail } from './emails.ts';
+import { draftEvidenceContent } from './evidence-repository.ts';
 import { type ComplaintFacts, completeFacts } from './input.ts';
 import * as repo from './repository.ts';
 import { complaintReference } from './rules.ts';
@@ -33,6 +34,8 @@ type Received = {
   loggedBy: string | null;
   customerId: string | null;
   authority: CheckedUpload | null;
+  // Photos and documents the resident sent (the public form only).
+  evidence: readonly CheckedUpload[];
   actor: Actor;
 };
 
@@ -112,9 +115,13 @@ async function createComplaint(deps: IntakeDeps, trx: Kysely<Database>, input: R
     },
     now,
   );
-  if (input.authority) {
-    const document = { councilId, complaintId: id, purpose: 'authority', uploadedBy: input.loggedBy };
-    await repo.insertDocument(trx, { ...document, id: uuidv7(now.getTime()), file: input.authority }, now);
+  const files = [
+    ...(input.authority ? [{ purpose: 'authority', file: input.authority }] : []),
+    ...input.evidence.map((file) => ({ purpose: 'evidence', file })),
+  ];
+  for (const { purpose, file } of files) {
+    const document = { councilId, complaintId: id, purpose, uploadedBy: input.loggedBy };
+    await repo.insertDocument(trx, { ...document, id: uuidv7(now.getTime()), file }, now);
   }
   await appendAudit(
     trx,
@@ -130,6 +137,7 @@ async function createComplaint(deps: IntakeDeps, trx: Kysely<Database>, input: R
         service: service?.name ?? null,
         representative: !forThemselves,
         authority: input.authority ? input.authority.fileName : null,
+        evidenceFiles: input.evidence.length,
         regime,
         acknowledgeBy: deadlines.acknowledgeBy.due,
         respondBy: deadlines.respondBy.due,
@@ -188,6 +196,7 @@ export async function submitOnline(
     const forAnother = checked.facts.forWhom === 'someone-else';
     const authority = forAnother ? await repo.draftAuthorityContent(trx, councilId, draftId) : null;
     if (forAnother && !authority) return { incomplete: 'authority' };
+    const evidence = await draftEvidenceContent(trx, councilId, draftId);
     const now = deps.clock.now();
     const received = {
       councilId,
@@ -198,6 +207,7 @@ export async function submitOnline(
       loggedBy: null,
       customerId: null,
       authority: authority ?? null,
+      evidence,
       actor: onlineActor(councilId, requestId),
     };
     const created = await createComplaint(deps, trx, received, settings);
@@ -236,6 +246,7 @@ export async function logComplaint(
   const received = {
     councilId,
     ...input,
+    evidence: [],
     loggedBy: principal.personId,
     actor: actorFor(principal, requestId),
   };

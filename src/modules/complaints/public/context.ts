@@ -17,6 +17,7 @@ const pageOrder = [
   'contact',
   'service',
   'what-happened',
+  'evidence',
   'outcome',
   'adjustments',
 ] as const;

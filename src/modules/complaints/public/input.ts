@@ -28,6 +28,9 @@ export const stepForm = (step: Step) =>
     .transform((body) => ({ answers: step.read(body), returnTo: body.returnTo === 'check' }));
 
 export const authorityForm = z.object({ returnTo: isSetTo('check') });
+// The evidence page's buttons: "Add file" stays on the page to add another; Continue moves on.
+export const evidenceForm = z.object({ returnTo: isSetTo('check'), add: isSetTo('yes') });
+export const removeEvidenceForm = z.object({ returnTo: isSetTo('check'), file: formText });
 
 // The reference and email address as typed, each cut to the longest there is.
 const clipped = (max: number) => formText.transform((value) => value.slice(0, max));

@@ -19,6 +19,7 @@ import {
   publicContext,
   rememberDraft,
 } from './context.ts';
+import { evidenceRoutes } from './evidence-routes.ts';
 import { aboutForm, councilParams, elsewhereParams } from './input.ts';
 import { stepRoutes } from './step-routes.ts';
 
@@ -30,6 +31,7 @@ export function publicComplaintRoutes(app: FastifyInstance, deps: ComplaintsRout
   aboutRoutes(app, deps, context);
   stepRoutes(app, deps, context);
   authorityRoutes(app, deps, context);
+  evidenceRoutes(app, deps, context);
   checkRoutes(app, deps, context);
 }
 
@@ -102,7 +104,10 @@ function checkRoutes(app: FastifyInstance, { intake }: ComplaintsRouteDeps, cont
     const { today, serviceIds, services } = await checkContext(council.councilId);
     const checked = completeFacts(draft.answers, { today, serviceIds });
     if (!checked.facts) return reply.redirect(newPath(council.slug, checked.firstIncomplete.key), 303);
-    const authority = await intake.drafts.authority(council.councilId, draft.id);
+    const [authority, evidence] = await Promise.all([
+      intake.drafts.authority(council.councilId, draft.id),
+      intake.drafts.evidence(council.councilId, draft.id),
+    ]);
     if (checked.facts.forWhom === 'someone-else' && !authority)
       return reply.redirect(newPath(council.slug, 'authority'), 303);
     // DOMAIN.md §3: a complaint long after the event is accepted only at discretion; say so first.
@@ -116,7 +121,7 @@ function checkRoutes(app: FastifyInstance, { intake }: ComplaintsRouteDeps, cont
       sections: checkSections(
         checked.facts,
         services,
-        authority?.fileName ?? null,
+        { authority: authority?.fileName ?? null, evidence: evidence.map((file) => file.fileName) },
         (page) => `${newPath(council.slug, page)}?from=check`,
       ),
     });

@@ -52,7 +52,8 @@ export async function progress(
     ...complaint,
     statusText: publicStatus(complaint.status, complaint.regime),
     singleStage: complaint.regime === 'single-stage',
-    stages,
+    // A duplicate merged into another complaint has no dates of its own: the other's apply.
+    stages: complaint.status === 'merged' ? [] : stages,
     letters: sent.map((letter) => ({ id: letter.id, subject: letter.subject, sentAt: letter.sentAt })),
     mayEscalate: mayEscalateOnline(complaint.status, complaint.regime),
   };

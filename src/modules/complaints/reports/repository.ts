@@ -24,6 +24,10 @@ function workingDayIndex(calendar: WorkingCalendar, from: string, to: string) {
     from generate_series(${from}::date, ${to}::date, interval '1 day') as d`;
 }
 
+// The quarter a date is in, as rules.ts's quartersOf keys it: 2026-Q2 is April to June 2026.
+const quarterOf = (column: string) => sql`to_char(${sql.ref(column)}, 'YYYY-"Q"Q')`;
+
+// The contacts received in the period, counted by each of their facets and by quarter, in one pass.
 export async function volumes(trx: Db, councilId: string, period: Period) {
   const { rows } = await sql<{
     g: number;
@@ -32,44 +36,77 @@ export async function volumes(trx: Db, councilId: string, period: Period) {
     category: string | null;
     triage: string | null;
     statutory_route: string | null;
+    quarter: string | null;
     count: string;
   }>`
-    select grouping(service_name, channel, category, triage_decision, statutory_route) as g,
+    select grouping(service_name, channel, category, triage_decision, statutory_route, ${quarterOf('received_on')}) as g,
       service_name, channel, category, coalesce(triage_decision, 'awaiting') as triage, statutory_route,
-      count(*) as count
+      ${quarterOf('received_on')} as quarter, count(*) as count
     from complaint
     where council_id = ${councilId} and received_on between ${period.from}::date and ${period.to}::date
-    group by grouping sets ((service_name), (channel), (category), (triage_decision), (statutory_route), ())`.execute(
-    trx,
-  );
-  // grouping() sets a bit for each column left out of a row's set, the first column highest (16):
+      -- A duplicate merged into another complaint is counted once, as that complaint.
+      and duplicate_of is null
+    group by grouping sets ((service_name), (channel), (category), (triage_decision), (statutory_route),
+      (${quarterOf('received_on')}), ())`.execute(trx);
+  // grouping() sets a bit for each column left out of a row's set, the first column highest (32):
   // a row grouped by that column alone has every other bit set.
-  const only = (bit: number) => rows.filter((row) => n(row.g) === 31 - bit);
+  const only = (bit: number) => rows.filter((row) => n(row.g) === 63 - bit);
   return {
-    received: n(rows.find((row) => n(row.g) === 31)?.count),
+    received: n(rows.find((row) => n(row.g) === 63)?.count),
     byService: counts(
-      only(16).map((r) => ({ key: r.service_name || null, count: r.count })),
+      only(32).map((r) => ({ key: r.service_name || null, count: r.count })),
       'No service given',
     ),
     byChannel: counts(
-      only(8).map((r) => ({ key: r.channel, count: r.count })),
+      only(16).map((r) => ({ key: r.channel, count: r.count })),
       '',
     ),
     byCategory: counts(
-      only(4).map((r) => ({ key: r.category, count: r.count })),
+      only(8).map((r) => ({ key: r.category, count: r.count })),
       'none',
     ),
     byTriage: counts(
-      only(2).map((r) => ({ key: r.triage, count: r.count })),
+      only(4).map((r) => ({ key: r.triage, count: r.count })),
       'awaiting',
     ),
     byStatutoryRoute: counts(
-      only(1)
+      only(2)
         .filter((r) => r.statutory_route !== null)
         .map((r) => ({ key: r.statutory_route, count: r.count })),
       '',
     ),
+    receivedByQuarter: only(1).map((r) => ({ key: r.quarter ?? '', count: n(r.count) })),
   };
+}
+
+export type QuarterTimeliness = {
+  quarter: string;
+  stage: number;
+  responded: number;
+  respondedOnTime: number;
+};
+
+// Each quarter's stages, by the quarter they started in (as the timeliness table counts them):
+// how many have been answered and how many of those by the deadline or the extended deadline.
+export async function timelinessByQuarter(trx: Db, councilId: string, period: Period) {
+  const { rows } = await sql<{ quarter: string; stage: number; responded: string; on_time: string }>`
+    select ${quarterOf('started_on')} as quarter, stage,
+      count(*) filter (where responded_on is not null) as responded,
+      count(*) filter (where responded_on <= coalesce(extended_to, respond_by)) as on_time
+    from complaint_stage s
+    where council_id = ${councilId} and started_on between ${period.from}::date and ${period.to}::date
+      and not exists (select 1 from complaint m where m.council_id = s.council_id and m.id = s.complaint_id
+        and m.duplicate_of is not null)
+    group by 1, 2
+    order by 1, 2`.execute(trx);
+  return rows.map(
+    (row): QuarterTimeliness => ({
+      quarter: row.quarter,
+      stage: n(row.stage),
+      responded: n(row.responded),
+      respondedOnTime: n(row.on_time),
+    }),
+  );
 }
 
 export async function stageFigures(
@@ -101,6 +138,9 @@ export async function stageFigures(
     left join days a on a.day = s.started_on
     left join days b on b.day = s.responded_on
     where s.council_id = ${councilId} and s.started_on between ${period.from}::date and ${period.to}::date
+      -- Nor its stage (there are few: index complaint_merged_into).
+      and not exists (select 1 from complaint m where m.council_id = s.council_id and m.id = s.complaint_id
+        and m.duplicate_of is not null)
     group by s.stage
     order by s.stage`.execute(trx);
   return rows.map(
@@ -261,6 +301,7 @@ export async function stageRowsOf(
     .where('received_at', '<', new Date(startOfLondonDay(nextDay(month.to)).getTime() + 86_400_000))
     .where('received_on', '>=', month.from)
     .where('received_on', '<=', month.to)
+    .where('duplicate_of', 'is', null)
     .orderBy('received_at')
     .orderBy('id')
     .execute();

@@ -7,8 +7,9 @@ import { csvLine } from '../../../platform/web/csv.ts';
 import { dateQueryParts, formText, queryOf } from '../../../platform/web/form-kit.ts';
 import { dateInput, formErrors } from '../../../platform/web/forms.ts';
 import { actorOf, render, signedIn } from '../../../platform/web/render.ts';
+import { outcomes } from '../casework/rules.ts';
 import type { ComplaintsRouteDeps } from '../routes.ts';
-import { financialYearOf, type Period, periodOf, yearChoices } from './rules.ts';
+import { categoryNames, channelNames, financialYearOf, type Period, periodOf, yearChoices } from './rules.ts';
 import { annualSections, pdfBlocks, volumeSections } from './sections.ts';
 import type { StageRow } from './service.ts';
 
@@ -51,7 +52,11 @@ function chosen(request: FastifyRequest, today: string) {
 const dateErrors = (errors: ReturnType<typeof periodOf>['errors']) =>
   formErrors(errors.map((error) => (error.key === 'year' ? error : { ...error, key: `${error.key}-day` })));
 
-// The CSV: a heading line, then each batch of stage rows as it is read.
+// Codes in words, as on the pages; an empty cell for none.
+const named = (names: Readonly<Record<string, string>>, code: string) => (code ? (names[code] ?? code) : '');
+
+// The CSV: a heading line, then each batch of stage rows as it is read. Its dates stay ISO 8601
+// (YYYY-MM-DD), for spreadsheets to sort and compute with; codes are given in words.
 async function* csvLines(batches: AsyncIterable<StageRow[]>) {
   yield `\uFEFF${csvLine(csvHeadings)}`;
   for await (const rows of batches)
@@ -60,8 +65,8 @@ async function* csvLines(batches: AsyncIterable<StageRow[]>) {
         csvLine([
           row.reference,
           row.service,
-          row.channel,
-          row.category,
+          named(channelNames, row.channel),
+          named(categoryNames, row.category),
           row.received,
           row.stage,
           row.acknowledgeBy,
@@ -69,8 +74,8 @@ async function* csvLines(batches: AsyncIterable<StageRow[]>) {
           row.respondBy,
           row.extendedTo,
           row.respondedOn,
-          row.outcome,
-          row.extendedTo ? 'yes' : 'no',
+          named(outcomes, row.outcome),
+          row.extendedTo ? 'Yes' : 'No',
           row.remedies,
         ]),
       )

@@ -5,6 +5,7 @@ import {
   monthsOf,
   percent,
   periodOf,
+  quartersOf,
   type StageFigures,
   selfAssessment,
   yearChoices,
@@ -79,6 +80,41 @@ describe('the period of a report (financial years run 1 April to 31 March)', () 
     expect(months).toContainEqual(month);
     expect(months[0]?.from).toBe(period.from);
     expect(months.at(-1)?.to).toBe(period.to);
+  });
+
+  it.each([
+    [
+      'a financial year: its four quarters',
+      { from: '2026-04-01', to: '2027-03-31' },
+      [
+        ['2026-Q2', 'April to June 2026'],
+        ['2026-Q3', 'July to September 2026'],
+        ['2026-Q4', 'October to December 2026'],
+        ['2027-Q1', 'January to March 2027'],
+      ],
+    ],
+    [
+      'a range cut at both ends: the parts named by their dates',
+      { from: '2026-05-15', to: '2026-08-20' },
+      [
+        ['2026-Q2', '15 May to 30 June 2026'],
+        ['2026-Q3', '1 July to 20 August 2026'],
+      ],
+    ],
+    ['one day', { from: '2026-03-10', to: '2026-03-10' }, [['2026-Q1', '10 March to 10 March 2026']]],
+    [
+      'across a year’s end',
+      { from: '2026-12-01', to: '2027-01-31' },
+      [
+        ['2026-Q4', '1 December to 31 December 2026'],
+        ['2027-Q1', '1 January to 31 January 2027'],
+      ],
+    ],
+  ])('quarters of %s', (_, period, quarters) => {
+    const found = quartersOf(period);
+    expect(found.map((quarter) => [quarter.key, quarter.label])).toEqual(quarters);
+    expect(found[0]?.from).toBe(period.from);
+    expect(found.at(-1)?.to).toBe(period.to);
   });
 
   it.each([

@@ -5,6 +5,7 @@
 // Pure rules: the period a report covers, percentages, and what the figures say about the Code.
 
 import { dayMonthYear } from '../../../platform/calendar/date-text.ts';
+import { addMonths, monthNames } from '../../../platform/calendar/months.ts';
 import { isIsoDate } from '../../../platform/calendar/working-days.ts';
 import type { FieldError } from '../../../platform/errors.ts';
 
@@ -65,12 +66,40 @@ export function monthsOf(period: { from: string; to: string }): { from: string; 
   while (from <= period.to) {
     const [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
     const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
-    const end = new Date(Date.parse(`${next}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const end = dayBefore(next);
     months.push({ from, to: end < period.to ? end : period.to });
     from = next;
   }
   return months;
 }
+
+export type Quarter = { key: string; from: string; to: string; label: string };
+
+// The quarters a period spans (April to June, July to September, October to December, January to
+// March), cut to the period, each keyed as the database names it (to_char(date, 'YYYY-"Q"Q')). A
+// whole quarter is named by its months, a part of one by its dates.
+export function quartersOf(period: { from: string; to: string }): Quarter[] {
+  const quarters: Quarter[] = [];
+  const month = Number(period.from.slice(5, 7));
+  let start = `${period.from.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
+  while (start <= period.to) {
+    const next = addMonths(start, 3);
+    const end = dayBefore(next);
+    const [year, index] = [Number(start.slice(0, 4)), (Number(start.slice(5, 7)) - 1) / 3];
+    const from = start < period.from ? period.from : start;
+    const to = end > period.to ? period.to : end;
+    const label =
+      from === start && to === end
+        ? `${monthNames[index * 3]} to ${monthNames[index * 3 + 2]} ${year}`
+        : `${dayMonthYear(from).replace(` ${year}`, '')} to ${dayMonthYear(to)}`;
+    quarters.push({ key: `${year}-Q${index + 1}`, from, to, label });
+    start = next;
+  }
+  return quarters;
+}
+
+const dayBefore = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
@@ -94,6 +123,15 @@ export const channelNames: Record<string, string> = {
   email: 'Email',
   letter: 'Letter',
   'in-person': 'In person',
+};
+
+// How it came in, after the day it was received: "6 December 2026, by phone".
+export const receivedBy: Record<string, string> = {
+  online: 'online',
+  phone: 'by phone',
+  email: 'by email',
+  letter: 'by letter',
+  'in-person': 'in person',
 };
 
 export const triageNames: Record<string, string> = {

@@ -1,8 +1,10 @@
 // The reports as sections of headings, paragraphs and tables, so that the page and the PDF say
 // the same thing from the same figures.
+import type { Chart } from '../../../platform/documents/charts/chart.ts';
 import type { PdfBlock } from '../../../platform/documents/pdf.ts';
 import { decisions } from '../ombudsman/rules.ts';
 import { statutoryRoutes } from '../triage-rules.ts';
+import { receivedChart, timelinessChart } from './charts.ts';
 import {
   beyondTheData,
   categoryNames,
@@ -19,6 +21,8 @@ type ReportSection = {
   id: string;
   heading: string;
   paragraphs: string[];
+  /** Shown before the tables, each with the table of its own figures. */
+  charts: Chart[];
   tables: ReportTable[];
   list: string[];
 };
@@ -27,6 +31,7 @@ const section = (id: string, heading: string, parts: Partial<ReportSection> = {}
   id,
   heading,
   paragraphs: [],
+  charts: [],
   tables: [],
   list: [],
   ...parts,
@@ -55,6 +60,7 @@ function intakeSections(f: ReportFigures): ReportSection[] {
       paragraphs: [
         `${f.received} ${f.received === 1 ? 'complaint was' : 'complaints were'} received from ${f.period.label}.`,
       ],
+      charts: [receivedChart(f)],
       tables: [
         countTable('By service', 'Service', f.byService, {}, f.received),
         countTable('By how they were made', 'Channel', f.byChannel, channelNames, f.received),
@@ -100,6 +106,7 @@ function stageSections(f: ReportFigures): ReportSection[] {
       paragraphs: [
         'Stages started in the period. On time means by the deadline, or the extended deadline where the complainant was told of an extension. Working days count from the start of the stage to the response, on the council’s calendar.',
       ],
+      charts: [timelinessChart(f)],
       tables: [
         {
           caption: 'Acknowledgements and responses',
@@ -227,6 +234,12 @@ export function pdfBlocks(title: string, subtitle: string, sections: ReportSecti
   for (const part of sections) {
     blocks.push({ kind: 'heading', text: part.heading, level: 2 });
     for (const text of part.paragraphs) blocks.push({ kind: 'paragraph', text });
+    for (const chart of part.charts)
+      blocks.push(
+        { kind: 'heading', text: chart.title, level: 3 },
+        { kind: 'chart', chart },
+        { kind: 'table', head: chart.table.head, rows: chart.table.rows },
+      );
     for (const table of part.tables) {
       blocks.push({ kind: 'heading', text: table.caption, level: 3 });
       blocks.push({

@@ -20,6 +20,10 @@ type ReportsDeps = {
 export type ReportFigures = AssessmentFigures & {
   period: Period;
   received: number;
+  receivedByQuarter: repo.Count[];
+  timelinessByQuarter: repo.QuarterTimeliness[];
+  /** The council's target for responses on time, in per cent (complaintOnTimeTargetPercent). */
+  onTimeTarget: number;
   byService: repo.Count[];
   byChannel: repo.Count[];
   byCategory: repo.Count[];
@@ -43,9 +47,10 @@ async function figures(deps: ReportsDeps, councilId: string, period: Period): Pr
   const today = londonDate(deps.clock.now());
   const policy = await organisation.policy(councilId);
   const calendar = await organisation.calendar(councilId);
-  const [v, s, r, m, o, i] = await Promise.all([
+  const [v, s, q, r, m, o, i] = await Promise.all([
     repo.volumes(db, councilId, period),
     repo.stageFigures(db, councilId, period, { today, calendar }),
+    repo.timelinessByQuarter(db, councilId, period),
     refusals(db, councilId, period),
     repo.remedyFigures(db, councilId, period, today),
     repo.ombudsmanFigures(db, councilId, period, today),
@@ -56,6 +61,8 @@ async function figures(deps: ReportsDeps, councilId: string, period: Period): Pr
     regime: policy.complaintRegime === 'single-stage' ? 'single-stage' : 'complaint-handling-code',
     ...v,
     stages: s,
+    timelinessByQuarter: q,
+    onTimeTarget: policy.complaintOnTimeTargetPercent,
     ...r,
     ...m,
     ...o,

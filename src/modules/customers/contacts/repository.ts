@@ -129,6 +129,7 @@ export async function contacts(db: Db, councilId: string, customerId: string, lo
     correspondence: row.correspondence,
     complaintReference: row.complaint_id ? (references.get(row.complaint_id) ?? null) : null,
     loggedByName: row.logged_by_name,
+    loggedAt: row.logged_at,
   }));
 }
 

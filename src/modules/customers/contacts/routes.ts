@@ -22,14 +22,6 @@ import { contactForm, detailsForm } from './input.ts';
 const done: Record<string, string> = {
   created: 'Customer added. You can now log their contacts.',
   contact: 'Contact logged on the customer’s timeline.',
-  warned: 'Warning recorded. The warning letter has been sent.',
-  'pre-vexatious': 'Customer marked pre-vexatious. The final warning letter has been sent.',
-  vexatious: 'Customer marked vexatious. The letter telling them has been sent.',
-  restriction:
-    'Restriction put in place and the customer told in writing. Staff now see it before they take a contact.',
-  'restriction-ended':
-    'Restriction ended. The customer has been told in writing which restrictions still apply.',
-  review: 'Review recorded. The customer has been written to with the outcome.',
   'review-request':
     'Their request for a review has been recorded. The complaints manager answers it at the review.',
 };
@@ -119,8 +111,6 @@ function recordShown(viewer: Principal, record: CustomerRecord) {
     categoryText: categoryText[customer.category],
     contacts: record.contacts.map((c) => ({
       ...c,
-      on: londonDate(c.occurredAt),
-      at: londonTime(c.occurredAt),
       channelName: contactChannels[c.channel],
       time: minutesText(c.minutes),
     })),

@@ -229,6 +229,6 @@ export async function record(
     categorisations: whole ? await categorisations(db, councilId, customerId) : [],
     restrictions: whole ? await shared.restrictions(db, councilId, customerId) : [],
     reviews: whole ? await reviews(db, councilId, customerId) : [],
-    letters: whole ? await letters.forCustomer(councilId, customerId) : [],
+    letters: whole ? await letters.forCustomer(councilId, customerId, 'all') : [],
   };
 }

@@ -84,7 +84,7 @@ export async function imposeRestriction(
   customerId: string,
   form: RestrictionForm,
   requestId?: string,
-): Promise<string> {
+): Promise<{ restrictionId: string; letterId: string }> {
   const { councilId } = principal;
   const customer = await existing(deps, councilId, customerId);
   const restriction = await checkRestriction(deps, councilId, customer, form);
@@ -100,8 +100,15 @@ export async function imposeRestriction(
       restrictions: await shared.restrictionsText(trx, councilId, customerId, londonDate(at)),
       reviewOn: dayMonthYear(restriction.reviewOn),
     };
-    await shared.writeLetter(deps, trx, principal, customer, { kind: 'vexatious', values }, at);
-    return id;
+    const letter = await shared.writeLetter(
+      deps,
+      trx,
+      principal,
+      customer,
+      { kind: 'vexatious', values },
+      at,
+    );
+    return { restrictionId: id, letterId: letter.id };
   });
 }
 
@@ -112,7 +119,7 @@ export async function endRestriction(
   restrictionId: string,
   reason: string,
   requestId?: string,
-): Promise<void> {
+): Promise<{ letterId: string }> {
   const { councilId } = principal;
   const customer = await existing(deps, councilId, customerId);
   const restriction = (await restrictions(deps.db, councilId, customerId)).find(
@@ -125,7 +132,7 @@ export async function endRestriction(
   if (problems.length) throw new InvalidInput(problems);
   // Ending a restriction changes what the customer was told, so it is a review: recorded, and
   // the customer told in writing (DOMAIN.md §4 "when it lapses or is lifted").
-  await review(
+  return review(
     deps,
     principal,
     customerId,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { dateTimeText } from '../../../platform/calendar/date-text.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { NotFound } from '../../../platform/errors.ts';
 import { formPage, formRoute, type ShownForm } from '../../../platform/web/form-kit.ts';
@@ -7,11 +8,13 @@ import { signedIn } from '../../../platform/web/render.ts';
 import type { CustomersRouteDeps } from '../routes.ts';
 import {
   type Category,
+  type ContactChannel,
   categoryLetter,
   categoryText,
   contactChannels,
   minutesText,
   restrictionKinds,
+  stepTakenText,
   stepUp,
 } from '../rules.ts';
 import {
@@ -28,26 +31,35 @@ const steps = {
     to: 'warned',
     heading: 'Send a warning',
     explains:
-      'The warning letter explains why their behaviour is unreasonable and that they are at risk of being treated as vexatious (Procedure for Managing Vexatious Customers §4.2).',
+      'The warning letter explains why their behaviour is unreasonable and that they are at risk of being treated as vexatious (003 vexatious procedure §4.2).',
   },
   'pre-vexatious': {
     to: 'pre-vexatious',
     heading: 'Mark as pre-vexatious',
     explains:
-      'The final warning letter sets out the restrictions they could face and tells them they may now contact the council only through a single point of contact (§4.4).',
+      'The final warning letter sets out the restrictions they could face and tells them they may now contact the council only through a single point of contact (003 vexatious procedure §4.4).',
   },
   vexatious: {
     to: 'vexatious',
     heading: 'Mark as vexatious',
     explains:
-      'Only the complaints manager decides this (§4.5). The letter tells them; add the contact restrictions next (§5.2).',
+      'Only the complaints manager decides this (003 vexatious procedure §4.5). The letter tells them; add the contact restrictions next (003 vexatious procedure §5.2).',
   },
 } as const satisfies Record<string, { to: Exclude<Category, 'none'>; heading: string; explains: string }>;
 
 type Step = (typeof steps)[keyof typeof steps];
 type CustomerShown = ShownForm & { params: { id: string } };
 
-const toRecord = (id: string, done: string) => `/customers/${id}?done=${done}`;
+// A decision writes a letter: on to it, for the officer to check and send.
+const toLetter = ({ letterId }: { letterId: string }) => `/letters/${letterId}?done=written`;
+
+// A contact on the timeline as the step's page lists it: when, how, the officer time.
+const contactShown = <C extends { occurredAt: Date; channel: ContactChannel; minutes: number }>(c: C) => ({
+  ...c,
+  when: dateTimeText(c.occurredAt),
+  channelName: contactChannels[c.channel],
+  time: minutesText(c.minutes),
+});
 
 export function decisionRoutes(app: FastifyInstance, deps: CustomersRouteDeps) {
   for (const [path, step] of Object.entries(steps)) stepRoute(app, deps, path, step);
@@ -55,12 +67,13 @@ export function decisionRoutes(app: FastifyInstance, deps: CustomersRouteDeps) {
   endRestrictionRoute(app, deps);
 }
 
-// A step up: warned, pre-vexatious or vexatious, with the evidence and the letter.
+// A step up: warned, pre-vexatious or vexatious, with the evidence and the letter. The form starts
+// from the previous step's evidence and Equality Act check, beside the contacts since that step.
 function stepRoute(app: FastifyInstance, { customers }: CustomersRouteDeps, path: string, step: Step) {
   const page = async (shown: CustomerShown) => {
     const principal = signedIn(shown.request);
-    const record = await customers.record(principal, shown.params.id, shown.request.id);
-    const { customer } = record;
+    const started = await customers.escalation(principal, shown.params.id, shown.request.id);
+    const { customer, previous } = started;
     const from = stepUp[step.to].from;
     return formPage(shown, 'customers/decisions/views/categorise.njk', {
       title: `${step.heading}: ${customer.name}`,
@@ -74,13 +87,12 @@ function stepRoute(app: FastifyInstance, { customers }: CustomersRouteDeps, path
         customer.category === from
           ? null
           : `${customer.name} is ${categoryText[customer.category].toLowerCase()}. ${step.heading} is for a customer who is ${categoryText[from].toLowerCase()}.`,
-      contacts: record.contacts.map((c) => ({
-        ...c,
-        on: londonDate(c.occurredAt),
-        channelName: contactChannels[c.channel],
-        time: minutesText(c.minutes),
-      })),
-      totalTime: minutesText(record.totalMinutes),
+      previous: previous && { ...previous, text: stepTakenText(previous) },
+      carried: started.carried && { text: stepTakenText(started.carried) },
+      contacts: started.contactsSince.map(contactShown),
+      totalTime: minutesText(started.minutesSince),
+      allContacts: started.contacts.length,
+      noNewContact: started.noNewContact,
       letterKind: categoryLetter[step.to],
       needsSpoc: step.to !== 'warned',
       staff: step.to === 'warned' ? [] : await customers.staff(principal.councilId),
@@ -89,6 +101,8 @@ function stepRoute(app: FastifyInstance, { customers }: CustomersRouteDeps, path
       values: {
         singlePointOfContactId: customer.singlePointOfContactId ?? principal.personId,
         restrictions: [],
+        // What was typed, once posted; at first, what the previous step recorded, to edit.
+        ...started.carriedForward,
         ...shown.values,
       },
     });
@@ -101,8 +115,7 @@ function stepRoute(app: FastifyInstance, { customers }: CustomersRouteDeps, path
     initial: () => ({}),
     page,
     submit: async ({ request, params: { id }, body }) => {
-      await customers.categorise(signedIn(request), id, step.to, body, request.id);
-      return toRecord(id, step.to);
+      return toLetter(await customers.categorise(signedIn(request), id, step.to, body, request.id));
     },
   });
 }
@@ -133,8 +146,7 @@ function restrictionRoute(app: FastifyInstance, { customers, clock }: CustomersR
       });
     },
     submit: async ({ request, params: { id }, body }) => {
-      await customers.imposeRestriction(signedIn(request), id, body, request.id);
-      return toRecord(id, 'restriction');
+      return toLetter(await customers.imposeRestriction(signedIn(request), id, body, request.id));
     },
   });
 }
@@ -158,8 +170,9 @@ function endRestrictionRoute(app: FastifyInstance, { customers }: CustomersRoute
       });
     },
     submit: async ({ request, params: { id, restrictionId }, body }) => {
-      await customers.endRestriction(signedIn(request), id, restrictionId, body.endReason, request.id);
-      return toRecord(id, 'restriction-ended');
+      return toLetter(
+        await customers.endRestriction(signedIn(request), id, restrictionId, body.endReason, request.id),
+      );
     },
   });
 }

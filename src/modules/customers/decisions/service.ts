@@ -21,6 +21,7 @@ import {
   restrictionReviewOn,
   stepUpRefusals,
 } from '../rules.ts';
+import { noNewContactNow } from './escalation.ts';
 import type { CategorisationForm } from './input.ts';
 import { insertCategorisation, setCategory } from './repository.ts';
 import * as shared from './restrictions.ts';
@@ -110,7 +111,10 @@ async function checkRestrictionsChosen(
 
 type Checked = Awaited<ReturnType<typeof checkCategorisation>>;
 
-// Warned (§4.2), pre-vexatious (§4.4) or vexatious (§4.5), with the letter that says so.
+// Warned (§4.2), pre-vexatious (§4.4) or vexatious (§4.5), with the letter that says so, written
+// for the officer to check and send. Answers the decision, its letter and what the officer was
+// warned of but may go ahead despite (no new contact since the previous step), so that an answer
+// that never showed the form can say so too.
 export async function categorise(
   deps: CustomersDeps,
   principal: Principal,
@@ -118,14 +122,15 @@ export async function categorise(
   to: Step,
   form: CategorisationForm,
   requestId?: string,
-): Promise<void> {
+): Promise<{ categorisationId: string; letterId: string; warnings: string[] }> {
   const { councilId } = principal;
   const customer = await existing(deps, councilId, customerId);
   const checked = await checkCategorisation(deps, principal, customer, to, form);
+  const noNewContact = await noNewContactNow(deps, councilId, customerId);
   const months = await policyMonths(deps, councilId);
   const at = deps.clock.now();
   const contact = await shared.contactLine(deps, councilId, checked.spoc?.id ?? null);
-  await deps.db.transaction().execute(async (trx) => {
+  const decided = await deps.db.transaction().execute(async (trx) => {
     for (const kind of checked.chosen) {
       await shared.imposeInTransaction(
         trx,
@@ -145,8 +150,14 @@ export async function categorise(
       at,
       months,
     });
-    await recordCategorisation(trx, { principal, customer, to, checked, at, months, letterId }, requestId);
+    const categorisationId = await recordCategorisation(
+      trx,
+      { principal, customer, to, checked, at, months, letterId },
+      requestId,
+    );
+    return { categorisationId, letterId };
   });
+  return { ...decided, warnings: noNewContact ? [noNewContact] : [] };
 }
 
 // A restriction put in place with the vexatious decision: whole council, from today.
@@ -233,4 +244,5 @@ async function recordCategorisation(
     },
     at,
   );
+  return id;
 }

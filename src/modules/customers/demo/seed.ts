@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Principal } from '../../../platform/auth/principal.ts';
 import { addMonths } from '../../../platform/calendar/months.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import {
@@ -38,10 +39,14 @@ function customerSteps(
   customers: CustomersService,
   plan: DemoPlan,
   customer: DemoCustomer,
-  context: { random: Random; reviewMonths: number },
+  context: {
+    random: Random;
+    reviewMonths: number;
+    sendLetter(by: Principal, letterId: string): Promise<unknown>;
+  },
 ): DemoStep[] {
   const { days, people } = plan;
-  const { random, reviewMonths } = context;
+  const { random, reviewMonths, sendLetter } = context;
   let id = '';
   const steps: DemoStep[] = [
     {
@@ -80,8 +85,8 @@ function customerSteps(
     const by = people.by(email(step.by));
     steps.push({
       at: days.at(on, '16:45'),
-      run: () =>
-        step.to === 'review'
+      run: async () => {
+        const { letterId } = await (step.to === 'review'
           ? customers.review(by, id, {
               decision: step.decision,
               category: 'none',
@@ -93,7 +98,9 @@ function customerSteps(
               ...step.decision,
               singlePointOfContactId: step.contact ? people.by(email(step.contact)).personId : '',
               namedOfficerId: step.contact ? people.by(email(step.contact)).personId : '',
-            }),
+            }));
+        await sendLetter(by, letterId);
+      },
     });
   }
   return steps;
@@ -111,13 +118,18 @@ async function anyContact(db: Kysely<Database>, councilId: string) {
 }
 
 export async function demoCustomersYear(
-  deps: { db: Kysely<Database>; customers: CustomersService },
+  deps: {
+    db: Kysely<Database>;
+    customers: CustomersService;
+    // A decision's letter, checked and sent by the officer who wrote it, there and then.
+    sendLetter(by: Principal, letterId: string): Promise<unknown>;
+  },
   plan: DemoPlan,
 ): Promise<DemoStep[]> {
   if (await anyContact(deps.db, plan.councilId)) return [];
   const random = seededRandom(0xc057);
   const reviewMonths = await deps.customers.policyMonths(plan.councilId);
   return demoCustomers.flatMap((customer) =>
-    customerSteps(deps.customers, plan, customer, { random, reviewMonths }),
+    customerSteps(deps.customers, plan, customer, { random, reviewMonths, sendLetter: deps.sendLetter }),
   );
 }

@@ -77,7 +77,7 @@ export async function review(
   customerId: string,
   form: ReviewForm,
   requestId?: string,
-): Promise<ReviewDecision> {
+): Promise<{ decision: ReviewDecision; letterId: string }> {
   const { db, clock } = deps;
   const { councilId } = principal;
   if (!can(principal, 'review')) {
@@ -91,7 +91,7 @@ export async function review(
   const openRequest = (await repo.reviews(db, councilId, customerId)).find(
     (r) => r.requestedOn && !r.decision,
   );
-  await db.transaction().execute(async (trx) => {
+  const letterId = await db.transaction().execute(async (trx) => {
     const reviewed = { principal, customer, inForce, checked, at, months };
     const reviewOn = await applyReview(trx, reviewed);
     const letterId = await reviewLetter(deps, trx, reviewed, reviewOn, openRequest?.requestedOn ?? null);
@@ -101,8 +101,9 @@ export async function review(
       { reviewOn, letterId, openRequestId: openRequest?.id ?? null },
       requestId,
     );
+    return letterId;
   });
-  return checked.decision;
+  return { decision: checked.decision, letterId };
 }
 
 type Reviewed = {

@@ -61,8 +61,8 @@ function reviewRoute(app: FastifyInstance, { customers }: CustomersRouteDeps) {
       });
     },
     submit: async ({ request, params: { id }, body }) => {
-      await customers.review(signedIn(request), id, body, request.id);
-      return `/customers/${id}?done=review`;
+      const { letterId } = await customers.review(signedIn(request), id, body, request.id);
+      return `/letters/${letterId}?done=written`;
     },
   });
 }

@@ -5,7 +5,8 @@ import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { isIsoDate } from '../../../platform/calendar/working-days.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import { InvalidInput } from '../../../platform/errors.ts';
-import type { ModuleDeps } from '../../organisation/service.ts';
+import { citationsInText } from '../../../platform/web/citations.ts';
+import { type ModuleDeps, policyDocuments } from '../../organisation/service.ts';
 import { type CustomersDeps, existing } from '../context.ts';
 import { hasRestrictions } from '../decisions/restrictions.ts';
 import { type Problems, required } from '../input.ts';
@@ -89,6 +90,7 @@ export async function sendReviewReminders(deps: ModuleDeps, councilId: string): 
     (row) => row.reviewOn !== null && row.reviewOn <= soon,
   );
   const managers = await organisation.peopleWithRole(councilId, 'complaints-manager');
+  const documents = policyDocuments(await organisation.policy(councilId));
   let sent = 0;
   for (const row of due) {
     const reviewOn = row.reviewOn as string;
@@ -98,7 +100,10 @@ export async function sendReviewReminders(deps: ModuleDeps, councilId: string): 
       text: [
         `Dear ${manager.name},`,
         '',
-        `${row.name}'s category (${categoryText[row.category]}) and contact restrictions are due for review by ${dayMonthYear(reviewOn)} (Procedure for Managing Vexatious Customers §4.6).`,
+        citationsInText(
+          `${row.name}'s category (${categoryText[row.category]}) and contact restrictions are due for review by ${dayMonthYear(reviewOn)} (003 vexatious procedure §4.6).`,
+          documents,
+        ),
         'Keep, change or lift them, and the customer will be told in writing:',
         `${baseUrl}/customers/${row.id}/review`,
       ].join('\n'),

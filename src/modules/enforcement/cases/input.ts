@@ -24,6 +24,13 @@ export const statusNames: Record<CaseStatus, string> = {
   returned: 'Warrant returned',
 };
 
+// A payment arrangement's state, after its name on the case page.
+export const arrangementStatusNames = {
+  live: 'being paid',
+  defaulted: 'defaulted',
+  completed: 'paid in full',
+} as const;
+
 const clockTime = /^([01]\d|2[0-3]):[0-5]\d$/;
 const postcode = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i;
 

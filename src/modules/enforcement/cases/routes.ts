@@ -9,6 +9,7 @@ import { outcomeNames, presentNames } from '../outcomes/rules.ts';
 import type { EnforcementService } from '../service.ts';
 import {
   allocateForm,
+  arrangementStatusNames,
   caseForm,
   caseFormDates,
   caseParams,
@@ -25,7 +26,7 @@ export type EnforcementRouteDeps = { enforcement: EnforcementService; clock: Clo
 
 const views = 'enforcement/cases/views';
 export const casePath = (id: string) => `/enforcement/cases/${id}`;
-const common = { statusNames, statuses, outcomeNames, presentNames, pounds };
+const common = { statusNames, statuses, outcomeNames, presentNames, pounds, arrangementStatusNames };
 
 export function caseRoutes(app: FastifyInstance, deps: EnforcementRouteDeps) {
   const { enforcement } = deps;

@@ -1,3 +1,4 @@
+import { dayMonthYear } from '../../../platform/calendar/date-text.ts';
 import { emailTo } from '../../../platform/notify/email-text.ts';
 import type { EmailMessage } from '../../../platform/notify/mailer.ts';
 import type { GiftOffer } from '../offer.ts';
@@ -9,7 +10,7 @@ const offeror = (offer: GiftOffer) => offer.offerorOrganisation || offer.offeror
 
 // One line that says which offer a message is about.
 const summary = (offer: GiftOffer) =>
-  `${offer.reference}: ${offer.kind} from ${offeror(offer)}, “${offer.description}”, about ${formatPence(offer.valuePence)}, offered to ${offer.recipientName} on ${offer.offeredOn}${offer.eventOn ? `, for an event on ${offer.eventOn}` : ''}.`;
+  `${offer.reference}: ${offer.kind} from ${offeror(offer)}, “${offer.description}”, about ${formatPence(offer.valuePence)}, offered to ${offer.recipientName} on ${dayMonthYear(offer.offeredOn)}${offer.eventOn ? `, for an event on ${dayMonthYear(offer.eventOn)}` : ''}.`;
 
 export function approvalRequestEmail(to: Recipient, offer: GiftOffer, link: string): EmailMessage {
   return emailTo(

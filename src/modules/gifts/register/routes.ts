@@ -42,6 +42,11 @@ const csvHeadings = [
   'Recorded at',
 ];
 
+const kindNames = { gift: 'Gift', hospitality: 'Hospitality' } as const;
+const approvalNames: Record<string, string> = { approved: 'Approved', refused: 'Refused' };
+
+// One offer as a CSV row: codes in words, as on the pages; dates and times stay ISO 8601, for
+// spreadsheets to sort and compute with.
 function csvRow(offer: ExportedOffer) {
   const [reference, offeredOn, name, jobTitle, service, kind, nature, description, person, ...rest] = offer;
   const [organisation, relationship, valuePence, state, reason, outcome, approval, approver, recordedAt] =
@@ -52,7 +57,7 @@ function csvRow(offer: ExportedOffer) {
     name,
     jobTitle,
     service,
-    kind,
+    kindNames[kind],
     natureName(kind, nature),
     description,
     person,
@@ -62,7 +67,7 @@ function csvRow(offer: ExportedOffer) {
     stateNames[state],
     reason,
     outcome,
-    approval ? `${approval} by ${approver}` : '',
+    approval ? `${approvalNames[approval] ?? approval} by ${approver}` : '',
     recordedAt,
   ];
 }

@@ -12,6 +12,7 @@ import { render, signedIn } from '../../../platform/web/render.ts';
 import { offerParams } from '../offers/input.ts';
 import { periodParam, registerParam, reviewOf } from './input.ts';
 import type { GiftReviews } from './service.ts';
+import { reviewChart } from './status-chart.ts';
 import { cellView, entryView, reviewHref } from './view-models.ts';
 
 type ReviewKey = { register: string; period: string };
@@ -78,6 +79,7 @@ export function reviewRoutes(app: FastifyInstance, reviews: GiftReviews) {
       overdue: cells.filter((cell) => cell.status === 'overdue').length,
       due: cells.filter((cell) => cell.status === 'due').length,
       signedOff: cells.filter((cell) => cell.status === 'signed-off').length,
+      chart: cells.length ? reviewChart(cells) : null,
     });
   });
 

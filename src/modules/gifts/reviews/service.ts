@@ -1,5 +1,6 @@
 import { actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
+import { dayMonthYear } from '../../../platform/calendar/date-text.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { Forbidden, InvalidInput, NotFound, parseInput } from '../../../platform/errors.ts';
 import { type ModuleDeps, viewerOf } from '../../organisation/service.ts';
@@ -118,7 +119,7 @@ async function sendReminders(deps: ModuleDeps, councilId: string): Promise<numbe
     if (cell.status !== 'overdue' || cell.register.reviewers.length === 0) continue;
     const link = `${baseUrl}/gifts/reviews/${encodeURIComponent(cell.register.key)}/${cell.period.start}`;
     const reminders = cell.register.reviewers.map((reviewer) =>
-      reviewReminderEmail(reviewer, cell.register.name, cell.period.label, cell.due, link),
+      reviewReminderEmail(reviewer, cell.register.name, cell.period.label, dayMonthYear(cell.due), link),
     );
     await db.transaction().execute(async (trx) => {
       const { key } = cell.register;

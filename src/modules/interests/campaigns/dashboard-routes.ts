@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from '../../../platform/web/cursor.ts';
 import { formText, idParam, paramsOf, queryOf } from '../../../platform/web/form-kit.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import type { InterestsRouteDeps } from '../routes.ts';
+import { completionChart } from './completion-chart.ts';
 import type { Member } from './members.ts';
 import type { Campaign } from './repository.ts';
 import { responseNames } from './rules.ts';
@@ -108,17 +109,19 @@ export function dashboardRoutes(app: FastifyInstance, { campaigns }: InterestsRo
         ? dashboard.services.find((service) => keyOf(service.serviceId) === serviceKey)
         : undefined;
       if (serviceKey && !chosen) throw new NotFound('No such service in this campaign');
+      const shown = dashboard.services.map((service) => ({
+        ...service,
+        serviceName: service.serviceName || 'No service',
+        filterHref: filterHref(service.serviceId),
+        more: service.outstanding - service.outstandingNames.length,
+      }));
       return render(request, reply, 'interests/campaigns/views/dashboard.njk', {
         title: `${dashboard.campaign.name}: completion`,
         campaign: dashboard.campaign,
         who: scopeText(dashboard.campaign, services),
         totals: dashboard.totals,
-        services: dashboard.services.map((service) => ({
-          ...service,
-          serviceName: service.serviceName || 'No service',
-          filterHref: filterHref(service.serviceId),
-          more: service.outstanding - service.outstandingNames.length,
-        })),
+        services: shown,
+        chart: completionChart(shown, dashboard.totals),
         chosen: chosen
           ? {
               name: chosen.serviceName || 'No service',

@@ -77,6 +77,41 @@ export async function insertMembers(
       )
       .execute();
   }
+  await insertTally(db, councilId, campaignId, members);
+}
+
+// The members of no service are tallied under the nil uuid (campaign_tally's primary key).
+const noService = '00000000-0000-0000-0000-000000000000';
+const serviceKey = (serviceId: string | null) => serviceId ?? noService;
+
+// Each service's members, none yet responded, as the campaign opens.
+async function insertTally(
+  db: Kysely<Database>,
+  councilId: string,
+  campaignId: string,
+  members: readonly NewMember[],
+) {
+  const services = new Map<string, { serviceId: string | null; serviceName: string; members: number }>();
+  for (const member of members) {
+    const key = serviceKey(member.serviceId);
+    const service = services.get(key) ?? {
+      serviceId: member.serviceId,
+      serviceName: member.serviceName,
+      members: 0,
+    };
+    services.set(key, { ...service, members: service.members + 1 });
+  }
+  const rows = [...services].map(([key, service]) => ({
+    council_id: councilId,
+    campaign_id: campaignId,
+    service_key: key,
+    service_id: service.serviceId,
+    service_name: service.serviceName,
+    members: service.members,
+    responded: 0,
+    nil: 0,
+  }));
+  if (rows.length) await db.insertInto('campaign_tally').values(rows).execute();
 }
 
 export async function findMember(
@@ -97,11 +132,14 @@ export async function findMember(
   return row ? toMember(row) : null;
 }
 
+// A member's answer, and their service's tally moved with it: `member` is as it was before, read
+// with its row locked (findMember's lock), so a first answer counts once and a changed one moves
+// the nil returns only.
 export async function recordResponse(
   db: Kysely<Database>,
   councilId: string,
   campaignId: string,
-  personId: string,
+  member: Pick<Member, 'personId' | 'serviceId' | 'response'>,
   answer: { response: CampaignResponse; at: Date; accountsDeclarationAt: Date | null },
 ) {
   await db
@@ -113,29 +151,33 @@ export async function recordResponse(
     })
     .where('council_id', '=', councilId)
     .where('campaign_id', '=', campaignId)
-    .where('person_id', '=', personId)
+    .where('person_id', '=', member.personId)
+    .execute();
+  const nil = Number(answer.response === 'nil') - Number(member.response === 'nil');
+  const first = member.response === null ? 1 : 0;
+  if (nil === 0 && first === 0) return;
+  await db
+    .updateTable('campaign_tally')
+    .set((eb) => ({ responded: eb('responded', '+', first), nil: eb('nil', '+', nil) }))
+    .where('council_id', '=', councilId)
+    .where('campaign_id', '=', campaignId)
+    .where('service_key', '=', serviceKey(member.serviceId))
     .execute();
 }
 
-// Completion by service, counted by the database (index campaign_member_by_service).
+// Completion by service, from the tally kept as members respond: one row a service.
 export async function serviceCounts(
   db: Kysely<Database>,
   councilId: string,
   campaignId: string,
 ): Promise<ServiceCount[]> {
   const rows = await db
-    .selectFrom('campaign_member')
-    .select([
-      'service_id',
-      sql<string>`min(service_name)`.as('service_name'),
-      sql<number>`count(*)::int`.as('members'),
-      sql<number>`count(responded_at)::int`.as('responded'),
-      sql<number>`(count(*) filter (where response = 'nil'))::int`.as('nil'),
-    ])
+    .selectFrom('campaign_tally')
+    .select(['service_id', 'service_name', 'members', 'responded', 'nil'])
     .where('council_id', '=', councilId)
     .where('campaign_id', '=', campaignId)
-    .groupBy('service_id')
-    .orderBy(sql`min(service_name)`)
+    .orderBy('service_name')
+    .orderBy('service_key')
     .execute();
   return rows.map((row) => ({
     serviceId: row.service_id,

@@ -91,28 +91,26 @@ export async function findCampaign(
   return row ? toCampaign(row) : null;
 }
 
-// Every campaign with its overall completion, open ones first, newest first.
+// Every campaign with its overall completion (from its tally), open ones first, newest first.
 export async function listCampaigns(db: Kysely<Database>, councilId: string): Promise<CampaignSummary[]> {
   const rows = await db
     .selectFrom('declaration_campaign as c')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('campaign_tally')
+          .select([
+            'campaign_id',
+            sql<number>`sum(members)::int`.as('members'),
+            sql<number>`sum(responded)::int`.as('responded'),
+          ])
+          .where('council_id', '=', councilId)
+          .groupBy('campaign_id')
+          .as('t'),
+      (join) => join.onRef('t.campaign_id', '=', 'c.id'),
+    )
     .selectAll('c')
-    .select([
-      (eb) =>
-        eb
-          .selectFrom('campaign_member as m')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .whereRef('m.council_id', '=', 'c.council_id')
-          .whereRef('m.campaign_id', '=', 'c.id')
-          .as('members'),
-      (eb) =>
-        eb
-          .selectFrom('campaign_member as m')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .whereRef('m.council_id', '=', 'c.council_id')
-          .whereRef('m.campaign_id', '=', 'c.id')
-          .where('m.responded_at', 'is not', null)
-          .as('responded'),
-    ])
+    .select(['t.members', 't.responded'])
     .where('c.council_id', '=', councilId)
     .orderBy(sql`c.closed_at is null`, 'desc')
     .orderBy('c.opened_at', 'desc')

@@ -69,7 +69,7 @@ export async function respond(
     if (verdict.response === null) throw new InvalidInput(verdict.errors);
     const { response } = verdict;
     const accountsDeclarationAt = member.fieldOfficer ? now : null;
-    await members.recordResponse(trx, councilId, id, personId, { response, at: now, accountsDeclarationAt });
+    await members.recordResponse(trx, councilId, id, member, { response, at: now, accountsDeclarationAt });
     const references = current.map((declaration) => declaration.reference);
     await appendAudit(
       trx,

@@ -1,7 +1,7 @@
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { InvalidInput, NotFound } from '../../../platform/errors.ts';
-import type { ModuleDeps, Person } from '../../organisation/service.ts';
+import { type ModuleDeps, type Person, policyDocuments } from '../../organisation/service.ts';
 import { nameKey } from '../names.ts';
 import { checkAnswers } from './input.ts';
 import * as repo from './repository.ts';
@@ -76,6 +76,8 @@ export async function assess(
     notifications,
     unnotified,
     summary: summaryOf(kind, answers),
+    // The council's names for what the notifications cite, for their emails.
+    documents: policyDocuments(policy),
   };
 }
 

@@ -1,3 +1,4 @@
+import { dayMonthYear } from '../../../platform/calendar/date-text.ts';
 import type { EmailMessage } from '../../../platform/notify/mailer.ts';
 import type { Declaration } from './repository.ts';
 import { kindRules, outcomes, referralTargets } from './rules.ts';
@@ -43,7 +44,7 @@ export function reviewOutcomeEmail(
       `Outcome: ${outcome}${declaration.referredTo ? `, to ${referralTargets[declaration.referredTo]}` : ''}.`,
       ...(declaration.managementAction ? ['', `What happens now: ${declaration.managementAction}`] : []),
       ...(declaration.nextReviewOn
-        ? ['', `This will be reviewed again by ${declaration.nextReviewOn}.`]
+        ? ['', `This will be reviewed again by ${dayMonthYear(declaration.nextReviewOn)}.`]
         : []),
       '',
       `See it here: ${link}`,

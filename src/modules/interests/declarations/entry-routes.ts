@@ -56,7 +56,11 @@ function declarationPage(app: FastifyInstance, { declarations }: InterestsRouteD
       title: `${declaration.reference}: ${kindRules[declaration.kind].name}`,
       declaration,
       kindName: kindRules[declaration.kind].name,
-      rows: answerRows(declaration.kind, declaration.answers),
+      rows: answerRows(
+        declaration.kind,
+        declaration.answers,
+        declaration.personId === signedIn(request).personId ? 'declarant' : 'other',
+      ),
       parties,
       versions,
       canReview,

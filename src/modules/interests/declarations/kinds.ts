@@ -1,6 +1,8 @@
 // What each kind of declaration asks and whom it names (DOMAIN.md §1), each citing the policy
 // paragraphs that ask for it. Pure data, with the few words that summarise an entry.
 
+import { dayMonthYear } from '../../../platform/calendar/date-text.ts';
+import { isIsoDate } from '../../../platform/calendar/working-days.ts';
 import {
   type Condition,
   choice,
@@ -10,6 +12,7 @@ import {
   organisation,
   organisationParty,
   person,
+  personalOptions,
   type Question,
   text,
   textarea,
@@ -18,10 +21,10 @@ import {
 
 export { type Answers, optionText, type PartySource, type Question } from './question-kit.ts';
 
-const whose = options({
-  me: 'Me',
-  partner: 'My husband, wife or partner',
-  family: 'A member of my family',
+const whose = personalOptions({
+  me: ['Me', 'Their own'],
+  partner: ['My husband, wife or partner', 'Their husband, wife or partner'],
+  family: ['A member of my family', 'A member of their family'],
   associate: 'A close associate or friend',
 });
 const whoseInterest = {
@@ -39,7 +42,7 @@ const whoseAt = (label: string, prefix: string, name: string): Question[] => [
   ...organisation(prefix, name),
 ];
 
-const relatives = options({
+const relatives = personalOptions({
   partner: 'Husband, wife or partner',
   child: 'Son or daughter',
   parent: 'Parent',
@@ -51,7 +54,10 @@ const relatives = options({
   step: 'Step-relation',
   grandparent: 'Grandparent',
   friend: 'Friend',
-  other: 'Someone else I have a personal or business relationship with',
+  other: [
+    'Someone else I have a personal or business relationship with',
+    'Someone else they have a personal or business relationship with',
+  ],
 });
 const councillorRelationships = options({
   family: 'Family',
@@ -60,7 +66,11 @@ const councillorRelationships = options({
   business: 'Business',
   other: 'Another private or domestic relationship',
 });
-const applicants = options({ me: 'Me', relative: 'A close relative', associate: 'A close associate' });
+const applicants = personalOptions({
+  me: ['Me', 'The officer'],
+  relative: 'A close relative',
+  associate: 'A close associate',
+});
 const customerRelationships = options({
   relative: 'A relative',
   friend: 'A friend',
@@ -95,7 +105,9 @@ export const kindRules = {
     source: '001 §42; 003 Appendix V §7.3 (section 117 Local Government Act 1972)',
     questions: [
       ...organisation('body', 'Name of the company, body or contractor'),
-      choice('interestType', 'What is your interest?', interestTypes),
+      choice('interestType', 'What is your interest?', interestTypes, {
+        aboutThem: 'What is their interest?',
+      }),
       textarea('councilMatter', 'Which contract or council business does it touch?', 1000, {
         hint: 'Section 117 of the Local Government Act 1972 requires written notice of an interest in a council contract',
       }),
@@ -165,7 +177,10 @@ export const kindRules = {
           other: 'Another organisation',
         }),
       ),
-      text('role', 'Your role in it', 100, { hint: 'For example, member, trustee, chair' }),
+      text('role', 'Your role in it', 100, {
+        hint: 'For example, member, trustee, chair',
+        aboutThem: 'Their role in it',
+      }),
     ],
     parties: [organisationParty('organisation', 'Organisation')],
     summary: (a) => `${a.role} of ${a.organisationName}`,
@@ -180,6 +195,7 @@ export const kindRules = {
       choice('relationship', 'What is the relationship?', councillorRelationships),
       yesNo('significant', 'Is it likely to influence either of you in your roles?', {
         hint: 'If so, your director and the monitoring officer are told too',
+        aboutThem: 'Is it likely to influence either of them in their roles?',
       }),
     ],
     parties: [person('Councillor', 'councillorName')],
@@ -197,7 +213,9 @@ export const kindRules = {
         'What is the relationship?',
         options({ business: 'Business', private: 'Private, for example a friend or relative works there' }),
       ),
-      yesNo('engages', 'Do you engage or supervise this contractor in your job?'),
+      yesNo('engages', 'Do you engage or supervise this contractor in your job?', {
+        aboutThem: 'Do they engage or supervise this contractor in their job?',
+      }),
     ],
     parties: [organisationParty('contractor', 'Contractor')],
     summary: (a) =>
@@ -210,7 +228,9 @@ export const kindRules = {
     source: '001 §40-41; 003 Appendix V §7.5',
     questions: [
       text('associateName', 'Their full name', 200),
-      choice('relationship', 'Who are they to you?', relatives),
+      choice('relationship', 'Who are they to you?', relatives, {
+        aboutThem: 'Who are they to the officer?',
+      }),
       choice(
         'situation',
         'Do they work for the council or have they applied?',
@@ -234,7 +254,12 @@ export const kindRules = {
       ...organisation('employer', 'Employer or business name'),
       text('jobTitle', 'Job title or role', 200),
       { key: 'hoursPerWeek', label: 'Hours a week in this job', type: 'hours' },
-      { key: 'contractedHours', label: 'Your contracted hours a week with the council', type: 'hours' },
+      {
+        key: 'contractedHours',
+        label: 'Your contracted hours a week with the council',
+        aboutThem: 'Their contracted hours a week with the council',
+        type: 'hours',
+      },
       yesNo('paid', 'Is it paid?'),
     ],
     parties: [organisationParty('employer', 'Employer')],
@@ -311,17 +336,18 @@ export const kindRules = {
   'criminal-matter': {
     name: 'Criminal matter',
     hint: 'A reprimand, warning, caution, bind-over, conviction, arrest or charge, or a driving offence if you are an essential car user',
-    source: '003 §8.3',
+    source: '003 Appendix V §8.3',
     questions: [
       choice('matter', 'What happened?', criminalMatters),
       { key: 'matterDate', label: 'When did it happen?', hint: 'For example, 27 3 2026', type: 'date' },
     ],
     parties: [],
-    summary: (a) => `${optionText(criminalMatters, a.matter)} on ${a.matterDate}`,
+    summary: (a) =>
+      `${optionText(criminalMatters, a.matter)} on ${isIsoDate(a.matterDate ?? '') ? dayMonthYear(a.matterDate ?? '') : a.matterDate}`,
     knownPerson: null,
   },
   'known-customer': {
-    name: 'A relative, friend or someone I know who is a council customer',
+    name: 'A relative, friend or acquaintance who is a council customer',
     hint: 'Someone you know personally who has a Council Tax, Business Rates or Benefit account, or whom you could be asked to visit',
     source:
       '000 General rules (no visit to a relative or friend); 000 Additional rules (the accounts declaration)',
@@ -330,7 +356,9 @@ export const kindRules = {
       textarea('customerAddress', 'Their address', 500, {
         hint: 'With the postcode, so that a visit to them is recognised',
       }),
-      choice('relationship', 'How do you know them?', customerRelationships),
+      choice('relationship', 'How do you know them?', customerRelationships, {
+        aboutThem: 'How does the officer know them?',
+      }),
       text('accountReference', 'Their account reference (if known)', 50, {
         hint: 'A Council Tax, Business Rates or Benefit account number',
         optional: true,

@@ -1,12 +1,15 @@
 // The building blocks of the kinds of declaration (kinds.ts): questions, whom a declaration
 // names, and each kind's rule. Pure data and the functions that make it.
 
-export type Option = { value: string; text: string };
+// A question or an option is worded for the officer declaring ("your", "me"); `aboutThem` is how
+// it reads to anyone else who sees the answer ("their"): a reviewer, HR, the monitoring officer.
+export type Option = { value: string; text: string; aboutThem?: string };
 export type Condition = { key: string; in: readonly string[] };
 
 export type Question = {
   key: string;
   label: string;
+  aboutThem?: string;
   hint?: string;
   type: 'text' | 'textarea' | 'choice' | 'yes-no' | 'hours' | 'date' | 'company-number';
   options?: readonly Option[];
@@ -81,6 +84,27 @@ export const yesNo = (key: string, label: string, extra: Extra = {}): Question =
 
 export const optionText = (list: readonly Option[] | undefined, value: string | undefined) =>
   list?.find((option) => option.value === value)?.text ?? value ?? '';
+
+// Options the officer declaring reads in the first person, with how each reads to anyone else.
+export const personalOptions = (
+  pairs: Record<string, string | readonly [mine: string, theirs: string]>,
+): readonly Option[] =>
+  Object.entries(pairs).map(([value, words]) =>
+    typeof words === 'string' ? { value, text: words } : { value, text: words[0], aboutThem: words[1] },
+  );
+
+// Who reads an answer: the officer who gave it, or someone else.
+export type Reader = 'declarant' | 'other';
+export const labelFor = (question: Question, reader: Reader) =>
+  reader === 'other' ? (question.aboutThem ?? question.label) : question.label;
+export const optionTextFor = (
+  list: readonly Option[] | undefined,
+  value: string | undefined,
+  reader: Reader,
+) => {
+  const option = list?.find((candidate) => candidate.value === value);
+  return (reader === 'other' ? option?.aboutThem : undefined) ?? optionText(list, value);
+};
 
 // An organisation's name, company number and address; the last two asked when the name is.
 export const organisation = (prefix: string, label: string, extra: Extra = {}): Question[] => [

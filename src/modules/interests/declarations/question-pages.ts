@@ -4,6 +4,7 @@ import type { ShownForm } from '../../../platform/web/form-kit.ts';
 import { formErrors, text } from '../../../platform/web/forms.ts';
 import { render } from '../../../platform/web/render.ts';
 import { formAnswers } from './input.ts';
+import { labelFor, optionTextFor, type Reader } from './question-kit.ts';
 import type { Declaration } from './repository.ts';
 import {
   type Answers,
@@ -147,15 +148,16 @@ export function questionErrors(
   };
 }
 
-// Every answer given, with its question, as the check page and the declaration show them.
-export function answerRows(kind: DeclarationKind, answers: Answers) {
+// Every answer given, with its question, as the check page and the declaration show them: in the
+// declarant's words to them ("Your contracted hours"), in the third person to anyone else.
+export function answerRows(kind: DeclarationKind, answers: Answers, reader: Reader = 'declarant') {
   return questionsFor(kind)
     .filter((question) => asks(question, answers))
     .map((question) => {
       const value = answers[question.key] ?? '';
       return {
         anchor: inputName(question, answers),
-        label: question.label,
+        label: labelFor(question, reader),
         date: question.type === 'date' ? value : '',
         text:
           value === ''
@@ -163,7 +165,7 @@ export function answerRows(kind: DeclarationKind, answers: Answers) {
             : question.type === 'yes-no'
               ? optionText(yesNo, value)
               : question.type === 'choice'
-                ? optionText(question.options, value)
+                ? optionTextFor(question.options, value, reader)
                 : question.type === 'hours'
                   ? `${value} hours`
                   : value,

@@ -64,7 +64,11 @@ export function reviewRoutes(app: FastifyInstance, { declarations, clock }: Inte
         kindName: kindRules[declaration.kind].name,
         status: statusOf(declaration),
         declaredOn: londonDate(declaration.declaredAt),
-        rows: answerRows(declaration.kind, declaration.answers),
+        rows: answerRows(
+          declaration.kind,
+          declaration.answers,
+          declaration.personId === signedIn(shown.request).personId ? 'declarant' : 'other',
+        ),
         parties,
         versions,
         hoursWarning,

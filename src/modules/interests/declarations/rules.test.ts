@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nameKey } from '../names.ts';
 import { checkAnswers } from './input.ts';
+import { answerRows } from './question-pages.ts';
 import {
   type DeclarationKind,
   declarationKinds,
@@ -246,5 +247,26 @@ describe('whom the officer knows personally (000 General rules: no visit to a re
 
   it('decides for every kind', () => {
     expect(personalKinds).toHaveLength(6);
+  });
+});
+
+describe('answers as each reader reads them', () => {
+  const answers = { whose: 'partner', contractedHours: '37' };
+  const shown = (kind: DeclarationKind, reader: 'declarant' | 'other') =>
+    answerRows(kind, answers, reader).map((row) => `${row.label}: ${row.text}`);
+
+  it('speaks to the officer declaring in the second person, and of them to anyone else', () => {
+    expect(shown('secondary-employment', 'declarant')).toContain(
+      'Your contracted hours a week with the council: 37 hours',
+    );
+    expect(shown('secondary-employment', 'other')).toContain(
+      'Their contracted hours a week with the council: 37 hours',
+    );
+    expect(shown('business-interest', 'declarant')).toContain(
+      'Whose interest is it?: My husband, wife or partner',
+    );
+    expect(shown('business-interest', 'other')).toContain(
+      'Whose interest is it?: Their husband, wife or partner',
+    );
   });
 });

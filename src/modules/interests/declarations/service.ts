@@ -3,6 +3,7 @@ import type { Principal } from '../../../platform/auth/principal.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import { InvalidInput, NotFound } from '../../../platform/errors.ts';
+import { citationsInText } from '../../../platform/web/citations.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
 import { can } from '../policy.ts';
 import { assess } from './assess.ts';
@@ -53,7 +54,7 @@ async function declare(
   options: { requestId?: string | undefined; draftId?: string | undefined } = {},
 ): Promise<repo.Declaration> {
   const { db, clock, outbox } = deps;
-  const { kind, answers, declarant, parties, reviewer, notifications, summary } = await assess(
+  const { kind, answers, declarant, parties, reviewer, notifications, summary, documents } = await assess(
     deps,
     principal,
     kindValue,
@@ -99,7 +100,9 @@ async function declare(
       trx,
       principal.councilId,
       ...(reviewer ? [declarationEmail(reviewer, created, reviewLink(deps, id))] : []),
-      ...notifications.map((recipient) => notificationEmail(recipient, created, recipient.why)),
+      ...notifications.map((recipient) =>
+        notificationEmail(recipient, created, citationsInText(recipient.why, documents)),
+      ),
     );
     return created;
   });

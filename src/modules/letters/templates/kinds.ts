@@ -207,6 +207,23 @@ export function requiredPlaceholders(kind: LetterKind): string[] {
   return required[kind];
 }
 
+// What a change to a written letter must keep as it was written: the dates and links the records
+// hold, the single point of contact and the Ombudsman's details (the Code). The rest of the wording
+// (findings, reasons, behaviour) the officer may correct.
+const factual = new Set([
+  'respondBy',
+  'newDate',
+  'escalateBy',
+  'escalateHow',
+  'reviewOn',
+  'contact',
+  'ombudsman',
+]);
+
+export function keptAsWritten(kind: LetterKind): string[] {
+  return required[kind].filter((name) => factual.has(name));
+}
+
 export function exampleValues(kind: LetterKind): Record<string, string> {
   return Object.fromEntries(
     placeholdersFor(kind).map((placeholder) => [placeholder.name, placeholder.example]),

@@ -1,14 +1,5 @@
+import { dateTimeText } from '../../../platform/calendar/date-text.ts';
 import type { EmailMessage } from '../../../platform/notify/mailer.ts';
-
-export const londonDateTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hour12: true,
-});
 
 export function invitationEmail(details: {
   to: string;
@@ -28,7 +19,7 @@ export function invitationEmail(details: {
       'Set your password using this link:',
       details.link,
       '',
-      `The link works once and expires at ${londonDateTime.format(details.expiresAt)}. If it has expired, ask your system administrator for a new one.`,
+      `The link works once and expires on ${dateTimeText(details.expiresAt)}. If it has expired, ask your system administrator for a new one.`,
       '',
       'If you were not expecting this email, you can ignore it.',
     ].join('\n'),

@@ -1,6 +1,7 @@
 // The council's policy record: every per-council setting the rules read, with the defaults from
 // DOMAIN.md and the source paragraph each comes from. Rules take these values; none hard-codes them.
 import { type Role, roleNames } from '../../../platform/auth/roles.ts';
+import { citedDocuments } from '../../../platform/web/citations.ts';
 
 type Choice = { value: string; text: string };
 export type Field = {
@@ -8,7 +9,7 @@ export type Field = {
   group: string;
   label: string;
   hint?: string;
-  kind: 'money' | 'number' | 'decimal' | 'time' | 'email' | 'url' | 'yes-no' | 'choice' | 'choices';
+  kind: 'money' | 'number' | 'decimal' | 'time' | 'text' | 'email' | 'url' | 'yes-no' | 'choice' | 'choices';
   unit?: string;
   min?: number;
   max?: number;
@@ -18,6 +19,35 @@ export type Field = {
 
 const roleChoices = (choices: readonly Role[]) =>
   choices.map((role) => ({ value: role, text: roleNames[role] }));
+
+// What the council calls each document its rules cite, and where it publishes it: pages say
+// "Officers’ Code of Conduct, paragraph 61", linked, rather than the code a rule cites it by.
+function policyDocument<S extends (typeof citedDocuments)[number]['setting']>(
+  setting: S,
+  what: string,
+  hint: string,
+) {
+  const document = citedDocuments.find((cited) => cited.setting === setting);
+  const group = 'The council’s policies';
+  return [
+    {
+      key: `${setting}Name` as `${S}Name`,
+      group,
+      label: `Name of the ${what}`,
+      hint,
+      kind: 'text',
+      default: document?.name ?? '',
+    },
+    {
+      key: `${setting}Url` as `${S}Url`,
+      group,
+      label: `Web address of the ${what}`,
+      hint: 'Where the council publishes it, for pages to link to; leave empty if it is not online',
+      kind: 'url',
+      default: '',
+    },
+  ] as const;
+}
 
 export const policyFields = [
   {
@@ -234,7 +264,7 @@ export const policyFields = [
     default: 'complaint-handling-code',
     options: [
       { value: 'complaint-handling-code', text: 'Ombudsman Complaint Handling Code: two stages' },
-      { value: 'single-stage', text: 'Council single-stage policy (003 §5.3)' },
+      { value: 'single-stage', text: 'The council’s own single-stage policy' }, // 003 §5.3
     ],
   },
   {
@@ -328,6 +358,19 @@ export const policyFields = [
     max: 60,
     default: 12,
   },
+  // DOMAIN.md §3 triage: a complaint repeating one the same person made about the same service
+  // is flagged as a possible duplicate, to merge or keep.
+  {
+    key: 'duplicateComplaintWindowDays',
+    group: 'Complaints',
+    label: 'Flag possible duplicate complaints received within',
+    hint: 'From the same person, about the same service, in similar words; the complaints team merge them or keep both at triage',
+    kind: 'number',
+    unit: 'days',
+    min: 1,
+    max: 365,
+    default: 28,
+  },
   {
     key: 'publicComplaintsPerDay',
     group: 'Complaints',
@@ -359,6 +402,19 @@ export const policyFields = [
     min: 1,
     max: 10,
     default: 2,
+  },
+  // The Complaint Handling Code expects every response by its deadline; a council may report against
+  // a local target as well.
+  {
+    key: 'complaintOnTimeTargetPercent',
+    group: 'Complaints',
+    label: 'Target for responses sent on time',
+    hint: 'The share of responses to be sent by their deadline, or the extended deadline. The complaint reports draw it as the target line on the timeliness chart',
+    kind: 'number',
+    unit: '%',
+    min: 1,
+    max: 100,
+    default: 100,
   },
   // 003 §2.3-2.10: what is not a corporate complaint is steered to the right place.
   {
@@ -403,6 +459,31 @@ export const policyFields = [
     label: 'Report an environmental issue page',
     kind: 'url',
     default: '',
+  },
+  // Every letter an officer writes is checked by them before it goes; for these kinds a second
+  // person on the complaints team approves it too. The kinds and their names are the letters
+  // module's (templates/kinds.ts); a test holds this list to them.
+  {
+    key: 'lettersNeedingApproval',
+    group: 'Letters',
+    label: 'Letters a second person must approve before they are sent',
+    hint: 'Someone on the complaints team who did not write or change the letter approves it, and it is sent then. Other letters are sent by the officer who writes them, once they have checked them',
+    kind: 'choices',
+    default: [],
+    options: [
+      { value: 'acknowledgement', text: 'Acknowledgement' },
+      { value: 'extension', text: 'Extension notice' },
+      { value: 'stage-1-response', text: 'Stage 1 response' },
+      { value: 'stage-2-response', text: 'Stage 2 response (final)' },
+      { value: 'single-stage-response', text: 'Response (single-stage, final)' },
+      { value: 'refusal', text: 'Complaint not accepted' },
+      { value: 'escalation-acknowledgement', text: 'Stage 2 acknowledgement' },
+      { value: 'warning', text: 'Behaviour warning' },
+      { value: 'final-warning', text: 'Final warning (pre-vexatious)' },
+      { value: 'vexatious', text: 'Vexatious decision and restrictions' },
+      { value: 'restriction-review', text: 'Restriction review outcome' },
+      { value: 'review-request-answer', text: 'Answer to a request for review' },
+    ],
   },
   // 003 vexatious procedure §4.6 and §7.1
   {
@@ -603,4 +684,35 @@ export const policyFields = [
     max: 100,
     default: 25,
   },
+  ...policyDocument(
+    'officersCode',
+    'officers’ code of conduct',
+    'Cited on gifts and hospitality and on declarations of interest',
+  ),
+  ...policyDocument(
+    'conductCode',
+    'code on honesty and declaring interests',
+    'Cited on reviews of declarations of interest',
+  ),
+  ...policyDocument(
+    'employeesCode',
+    'employee code of conduct',
+    'Cited on legacies, prizes, loyalty points, relationships with councillors and criminal matters',
+  ),
+  ...policyDocument('complaintsPolicy', 'complaints policy', 'Cited on triage and allocation of complaints'),
+  ...policyDocument(
+    'vexatiousProcedure',
+    'procedure for unreasonable and vexatious customers',
+    'Cited on warnings, decisions, restrictions and their reviews',
+  ),
+  ...policyDocument(
+    'complianceCode',
+    'code of conduct for field visits',
+    'Cited on the checks before a visit',
+  ),
+  ...policyDocument(
+    'enforcementProfile',
+    'enforcement officers’ role profile',
+    'Cited on the checks before an enforcement visit',
+  ),
 ] as const satisfies readonly Field[];

@@ -85,7 +85,6 @@ function fromFormValue(field: Field, raw: string): unknown {
 }
 
 function missingMessage(field: Field): string {
-  return field.kind === 'yes-no' || field.kind === 'choice'
-    ? `Select ${lower(field.label)}`
-    : `Enter ${lower(field.label)}`;
+  if (field.kind === 'yes-no' || field.kind === 'choice') return `Select ${lower(field.label)}`;
+  return field.kind === 'text' ? `Enter the ${lower(field.label)}` : `Enter ${lower(field.label)}`;
 }

@@ -129,10 +129,41 @@ describe('the policy form', () => {
       'tom.whitfield',
       'Head of Development’s email address must be an email address, like name@council.gov.uk',
     ],
+    ['complaintsPolicyName', '', 'Enter the name of the complaints policy'],
+    [
+      'complaintsPolicyName',
+      'x'.repeat(151),
+      'Name of the complaints policy must be 150 characters or fewer',
+    ],
+    [
+      'complaintsPolicyUrl',
+      'http://council.example/complaints',
+      'Web address of the complaints policy must be a web address starting with https://',
+    ],
+    [
+      'complaintsPolicyUrl',
+      'javascript:alert(1)',
+      'Web address of the complaints policy must be a web address starting with https://',
+    ],
   ])('refuses %s = %j: %s', (key, value, message) => {
     const result = parsePolicyForm(form({ [key]: value }));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors).toContainEqual({ key, message });
+  });
+
+  it('takes the council’s name for a policy and where it publishes it, or no address', () => {
+    const named = parsePolicyForm(
+      form({ officersCodeName: ' Staff Code ', officersCodeUrl: 'https://council.example/code' }),
+    );
+    expect(named.ok && named.settings).toMatchObject({
+      officersCodeName: 'Staff Code',
+      officersCodeUrl: 'https://council.example/code',
+    });
+    const unpublished = parsePolicyForm(form({ officersCodeUrl: '' }));
+    expect(unpublished.ok && unpublished.settings.officersCodeUrl).toBe('');
+    expect(readPolicy({ officersCodeName: 'Line one\nline two' }).officersCodeName).toBe(
+      'Officers’ Code of Conduct',
+    );
   });
 
   it('reads ticked boxes as a list, none ticked as an empty list, and refuses unknown ones', () => {

@@ -56,14 +56,19 @@ export function fieldError(field: Field, value: unknown): string | null {
       return typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value)
         ? null
         : `${name} must be a 24-hour time, like 18:00`;
+    // A name as people read it: one line, not empty.
+    case 'text':
+      if (typeof value !== 'string' || value.trim() === '') return `Enter the ${lower(name)}`;
+      if (value.length > 150) return `${name} must be 150 characters or fewer`;
+      return /\p{Cc}/u.test(value) ? `${name} must be one line of text` : null;
     // Empty means nobody holds the post.
     case 'email':
       return typeof value === 'string' && (value === '' || z.email().safeParse(value).success)
         ? null
         : `${name} must be an email address, like name@council.gov.uk`;
-    // Empty means the council has no such page; only web addresses are linked to from public pages.
+    // Empty means the council has no such page. Pages link only to secure web addresses.
     case 'url':
-      return typeof value === 'string' && (value === '' || /^https?:\/\/[^\s"<>]+$/.test(value))
+      return typeof value === 'string' && (value === '' || /^https:\/\/[^\s"<>]+$/.test(value))
         ? null
         : `${name} must be a web address starting with https://`;
     case 'yes-no':

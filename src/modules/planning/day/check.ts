@@ -1,5 +1,5 @@
 import { type ConflictLink, type HoursSettings, visitReadiness } from '../../visits/service.ts';
-import { hhmm, instantOn } from './clock.ts';
+import { instantOn, timeOfDay } from './clock.ts';
 import type { DayPlan, OfficerDay, Point, Route, Stop } from './rules.ts';
 import { tradingWindow, visitTiming } from './windows.ts';
 
@@ -33,7 +33,7 @@ function checkRoute(route: Route, facts: DayFacts): Problem[] {
     problems.push({ officerId: officer.id, stopKey, message });
   if (route.visits.length === 0) return problems;
   if (route.leave < officer.from)
-    say(null, `Leaves at ${hhmm(route.leave)}, before their working day starts`);
+    say(null, `Leaves at ${timeOfDay(route.leave)}, before their working day starts`);
   let free = route.leave;
   let at = officer.start;
   for (const visit of route.visits) {
@@ -46,7 +46,7 @@ function checkRoute(route: Route, facts: DayFacts): Problem[] {
     if (visit.start < arrive)
       say(
         visit.key,
-        `${stop.address}: starts at ${hhmm(visit.start)}, before the officer can get there (${hhmm(arrive)})`,
+        `${stop.address}: starts at ${timeOfDay(visit.start)}, before the officer can get there (${timeOfDay(arrive)})`,
       );
     if (visit.finish - visit.start < stop.minutes)
       say(visit.key, `${stop.address}: shorter than the ${stop.minutes} minutes it needs`);
@@ -54,7 +54,7 @@ function checkRoute(route: Route, facts: DayFacts): Problem[] {
     if (appointment && (visit.start < appointment.from || visit.start > appointment.until))
       say(
         visit.key,
-        `${stop.address}: the appointment is ${hhmm(appointment.from)} to ${hhmm(appointment.until)}`,
+        `${stop.address}: the appointment is ${timeOfDay(appointment.from)} to ${timeOfDay(appointment.until)}`,
       );
     const open = tradingWindow(stop);
     if (visit.start < open.from || visit.finish > open.until)
@@ -66,7 +66,7 @@ function checkRoute(route: Route, facts: DayFacts): Problem[] {
   }
   const home = free + facts.travel(at, officer.end);
   if (home > officer.until)
-    say(null, `Back at ${hhmm(home)}, after their working day ends at ${hhmm(officer.until)}`);
+    say(null, `Back at ${timeOfDay(home)}, after their working day ends at ${timeOfDay(officer.until)}`);
   return problems;
 }
 

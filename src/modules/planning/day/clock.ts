@@ -1,3 +1,4 @@
+import { clockTime } from '../../../platform/calendar/date-text.ts';
 import { londonInstant } from '../../../platform/calendar/daylight.ts';
 
 // A plan's times are whole minutes of the London day; noon anchors them so that a clock change
@@ -5,6 +6,9 @@ import { londonInstant } from '../../../platform/calendar/daylight.ts';
 
 export const hhmm = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+// A minute of the day as people read it: 9:30am.
+export const timeOfDay = (minute: number) => clockTime(hhmm(minute));
 
 export function minuteOf(time: string): number {
   const [hours = 0, minutes = 0] = time.split(':').map(Number);

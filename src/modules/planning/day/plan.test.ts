@@ -127,8 +127,8 @@ describe('checkDay', () => {
         route('ben', 540, [visit('c', 560, 'cat')]),
       ],
       problems: [
-        'stop b: starts at 09:01, before the officer can get there (09:02)',
-        'stop b: the appointment is 10:00 to 10:30',
+        'stop b: starts at 9:01am, before the officer can get there (9:02am)',
+        'stop b: the appointment is 10am to 10:30am',
       ],
     },
     {
@@ -140,14 +140,14 @@ describe('checkDay', () => {
       problems: [
         'declared a relative',
         'needs a second named officer',
-        'runs past 18:00',
+        'runs past 6pm',
         'planned for 1 officers, needs 2',
       ],
     },
     {
       name: 'back after the working day ends',
       routes: [route('cat', 540, [visit('d', 1000)])],
-      problems: ['Back at 17:04, after their working day ends at 17:00'],
+      problems: ['Back at 5:04pm, after their working day ends at 5pm'],
     },
   ])('$name', ({ routes, problems }) => {
     const plan: DayPlan = { routes, unplanned: rest };

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { dayMonthYear } from '../../../platform/calendar/date-text.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import type { FieldError } from '../../../platform/errors.ts';
 import { formPage, formRoute, paramsOf, queryOf, type ShownForm } from '../../../platform/web/form-kit.ts';
 import { dateParts, exampleDate } from '../../../platform/web/forms.ts';
 import { signedIn } from '../../../platform/web/render.ts';
 import type { PlanningRouteDeps } from '../routes.ts';
-import { hhmm } from './clock.ts';
+import { timeOfDay } from './clock.ts';
 import { dayDates, dayForm, makeForm, moveForm, proposalParams } from './input.ts';
 
 // The team leader's pages: plan a day for the team, see it as a list of routes with times, travel
@@ -32,9 +33,9 @@ async function showDay(
   const page = await deps.planning.page(signedIn(request), id);
   const flashKey = queryOf(request, doneQuery).done;
   return formPage({ request, reply, values, errors }, 'planning/day/views/day.njk', {
-    title: `The team’s day, ${page.proposal.planDate}`,
+    title: `The team’s day, ${dayMonthYear(page.proposal.planDate)}`,
     ...page,
-    hhmm,
+    timeOfDay,
     osmLink,
     flash: flashKey ? done[flashKey] : undefined,
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { londonTime, startOfLondonDay, sunTimes } from '../../../platform/calendar/daylight.ts';
+import { timeText } from '../../../platform/calendar/date-text.ts';
+import { startOfLondonDay, sunTimes } from '../../../platform/calendar/daylight.ts';
 import { defaultPolicy } from '../../organisation/service.ts';
 import {
   conflictVerdict,
@@ -241,14 +242,14 @@ describe('the hours a visit may be made at', () => {
 
   it('says why, citing the policy, in every finding', () => {
     const verdict = hoursVerdict(visit('20:30', '21:30', { ...takingControl, notified: false }), settings);
-    const sunset = londonTime(sunTimes(wednesday, defaultPlace).sunset);
+    const sunset = timeText(sunTimes(wednesday, defaultPlace).sunset);
     expect(verdict.reason).toBe(
-      'An un-notified visit must be between 07:00 and 20:00, without exception: put it on the notified plan or move it [000 out-of-hours]',
+      'An un-notified visit must be between 7am and 8pm, without exception: put it on the notified plan or move it [000 out-of-hours]',
     );
     expect(verdict.findings.map((finding) => finding.reason)).toEqual([
       verdict.reason,
-      'Taking control of goods must be between 06:00 and 21:00 unless the premises are a business within its trading hours, the work was begun within those hours, or a court order allows it [004; TCG Regulations 2013 regs 12-13, 21-22]',
-      'The visit starts at 20:30, at or after 18:00: out-of-hours visits need a valid reason and line manager authorisation [000 out-of-hours]',
+      'Taking control of goods must be between 6am and 9pm unless the premises are a business within its trading hours, the work was begun within those hours, or a court order allows it [004; Taking Control of Goods Regulations 2013, regulations 12, 13, 21 and 22]',
+      'The visit starts at 8:30pm, at or after 6pm: out-of-hours visits need a valid reason and line manager authorisation [000 out-of-hours]',
       `The visit runs past sunset (${sunset}) at the address: out-of-hours visits need a valid reason and line manager authorisation [000 out-of-hours]`,
     ]);
   });
@@ -259,7 +260,7 @@ describe('the hours a visit may be made at', () => {
       settings,
     );
     expect(verdict.findings[0]?.reason).toBe(
-      'Taking control outside 06:00 to 21:00 is allowed: court order CO/2026/123 [004; TCG Regulations 2013 regs 12-13, 21-22]',
+      'Taking control outside 6am to 9pm is allowed: court order CO/2026/123 [004; Taking Control of Goods Regulations 2013, regulations 12, 13, 21 and 22]',
     );
   });
 

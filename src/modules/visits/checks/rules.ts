@@ -1,3 +1,4 @@
+import { clockTime, timeText } from '../../../platform/calendar/date-text.ts';
 import { londonDate, londonTime, sunTimes } from '../../../platform/calendar/daylight.ts';
 import type { PolicySettings } from '../../organisation/service.ts';
 
@@ -57,7 +58,7 @@ const cite = {
   outOfHours: '[000 out-of-hours]',
   unaccompanied: '[000 unaccompanied visits]',
   relatives: '[000 relatives and friends]',
-  enforcement: '[004; TCG Regulations 2013 regs 12-13, 21-22]',
+  enforcement: '[004; Taking Control of Goods Regulations 2013, regulations 12, 13, 21 and 22]',
   caution: '[004 caution before contact]',
 } as const;
 
@@ -102,8 +103,8 @@ function outOfHoursFindings(visit: VisitTiming, settings: HoursSettings): HoursF
       needs(
         'out-of-hours:evening',
         from >= after
-          ? `The visit starts at ${londonTime(visit.start)}, at or after ${settings.outOfHoursFrom}`
-          : `The visit runs past ${settings.outOfHoursFrom}`,
+          ? `The visit starts at ${timeText(visit.start)}, at or after ${clockTime(settings.outOfHoursFrom)}`
+          : `The visit runs past ${clockTime(settings.outOfHoursFrom)}`,
       ),
     );
   }
@@ -118,8 +119,8 @@ function outOfHoursFindings(visit: VisitTiming, settings: HoursSettings): HoursF
       needs(
         'out-of-hours:non-daylight',
         visit.start < sunrise
-          ? `The visit starts before sunrise (${londonTime(sunrise)}) at the address`
-          : `The visit runs past sunset (${londonTime(sunset)}) at the address`,
+          ? `The visit starts before sunrise (${timeText(sunrise)}) at the address`
+          : `The visit runs past sunset (${timeText(sunset)}) at the address`,
       ),
     );
   }
@@ -134,7 +135,7 @@ function unNotifiedFindings(visit: VisitTiming, settings: HoursSettings): HoursF
     {
       outcome: 'refused',
       rule: 'un-notified-hours',
-      reason: `An un-notified visit must be between ${settings.earliestVisit} and ${settings.latestVisit}, without exception: put it on the notified plan or move it ${cite.outOfHours}`,
+      reason: `An un-notified visit must be between ${clockTime(settings.earliestVisit)} and ${clockTime(settings.latestVisit)}, without exception: put it on the notified plan or move it ${cite.outOfHours}`,
     },
   ];
 }
@@ -148,23 +149,28 @@ function enforcementFindings(visit: VisitTiming, settings: HoursSettings): Hours
   const allowed = (rule: HoursRule, why: string): HoursFinding => ({
     outcome: 'allowed',
     rule,
-    reason: `Taking control outside ${permitted.from} to ${permitted.until} is allowed: ${why} ${cite.enforcement}`,
+    reason: `Taking control outside ${clockTime(permitted.from)} to ${clockTime(permitted.until)} is allowed: ${why} ${cite.enforcement}`,
   });
   const courtOrder = visit.courtOrder?.trim();
   if (courtOrder) return [allowed('enforcement-hours:court-order', `court order ${courtOrder}`)];
   if (visit.premises === 'business' && visit.tradingHours && within(visit, visit.tradingHours)) {
     const { from, until } = visit.tradingHours;
-    return [allowed('enforcement-hours:trading-hours', `business premises trading ${from} to ${until}`)];
+    return [
+      allowed(
+        'enforcement-hours:trading-hours',
+        `business premises trading ${clockTime(from)} to ${clockTime(until)}`,
+      ),
+    ];
   }
   const begunAt = begunInHours(visit, settings);
   if (begunAt) {
-    return [allowed('enforcement-hours:begun-in-hours', `continuing work begun at ${londonTime(begunAt)}`)];
+    return [allowed('enforcement-hours:begun-in-hours', `continuing work begun at ${timeText(begunAt)}`)];
   }
   return [
     {
       outcome: 'refused',
       rule: 'enforcement-hours',
-      reason: `Taking control of goods must be between ${permitted.from} and ${permitted.until} unless the premises are a business within its trading hours, the work was begun within those hours, or a court order allows it ${cite.enforcement}`,
+      reason: `Taking control of goods must be between ${clockTime(permitted.from)} and ${clockTime(permitted.until)} unless the premises are a business within its trading hours, the work was begun within those hours, or a court order allows it ${cite.enforcement}`,
     },
   ];
 }

@@ -1,4 +1,4 @@
-import { londonTime } from '../../../platform/calendar/daylight.ts';
+import { timeText } from '../../../platform/calendar/date-text.ts';
 import { emailTo } from '../../../platform/notify/email-text.ts';
 import type { EmailMessage } from '../../../platform/notify/mailer.ts';
 import type { AlertKind, AlertLevel } from '../tables.ts';
@@ -37,7 +37,7 @@ export function recipients(level: AlertLevel, context: AlertContext): Contact[] 
 }
 
 const placeText = (place: Place | null, none: string) =>
-  place ? `${place.address} (${londonTime(place.at)})` : none;
+  place ? `${place.address} (${timeText(place.at)})` : none;
 
 // The emergency step, on the screen and in the message: what the police need to hear.
 export function emergencyInstruction(context: AlertContext): string[] {
@@ -53,14 +53,14 @@ export function emergencyInstruction(context: AlertContext): string[] {
 
 function subjectOf(kind: AlertKind, level: AlertLevel, context: AlertContext): string {
   if (kind === 'help-now') return `NEED HELP NOW: ${context.officer.name} has raised the alarm`;
-  const missed = context.missed ? ` due at ${londonTime(context.missed.dueAt)}` : '';
+  const missed = context.missed ? ` due at ${timeText(context.missed.dueAt)}` : '';
   if (level === 'emergency') return `EMERGENCY: ${context.officer.name} has still not checked in${missed}`;
   return `Late check-in: ${context.officer.name} has not checked in${missed}`;
 }
 
 function paragraphs(kind: AlertKind, level: AlertLevel, context: AlertContext, link: string): string[] {
   const missed = context.missed
-    ? `The check-in ${context.missed.what}, due at ${londonTime(context.missed.dueAt)}, has not been received.`
+    ? `The check-in ${context.missed.what}, due at ${timeText(context.missed.dueAt)}, has not been received.`
     : '';
   const first =
     kind === 'help-now'
@@ -103,7 +103,7 @@ export function standDownMessages(levels: readonly AlertLevel[], context: AlertC
     (person, index) => alerted.findIndex((other) => other.id === person.id) === index,
   );
   const subject = `${context.officer.name} has checked in`;
-  const said = `${context.officer.name} checked in at ${londonTime(at)}. No further action is needed for the alert you were sent.`;
+  const said = `${context.officer.name} checked in at ${timeText(at)}. No further action is needed for the alert you were sent.`;
   return {
     emails: to.map((person) => emailTo(person, subject, [said])),
     texts: to.flatMap((person): Text[] => (person.mobile ? [{ to: person.mobile, text: said }] : [])),

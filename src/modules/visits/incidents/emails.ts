@@ -1,5 +1,4 @@
-import { dayMonthYear } from '../../../platform/calendar/date-text.ts';
-import { londonDate, londonTime } from '../../../platform/calendar/daylight.ts';
+import { dateTimeText } from '../../../platform/calendar/date-text.ts';
 import { emailTo } from '../../../platform/notify/email-text.ts';
 import type { EmailMessage } from '../../../platform/notify/mailer.ts';
 import type { Incident } from './repository.ts';
@@ -20,7 +19,7 @@ export function incidentEmails(
   const what = incident.kinds.map((kind) => kindNames[kind].toLowerCase()).join(', ');
   const subject = `Incident report from ${context.reporterName}: ${what}`;
   const paragraphs = [
-    `${context.reporterName} has reported an incident (${what}) on ${dayMonthYear(londonDate(incident.occurredAt))} at ${londonTime(incident.occurredAt)}, at ${incident.location}.`,
+    `${context.reporterName} has reported an incident (${what}) on ${dateTimeText(incident.occurredAt)}, at ${incident.location}.`,
     incident.policeReference && `Police reference: ${incident.policeReference}`,
     `Read the report: ${context.url}`,
   ];

@@ -1,5 +1,5 @@
-import { weekdayDayMonthYear } from '../../../platform/calendar/date-text.ts';
-import { londonTime } from '../../../platform/calendar/daylight.ts';
+import { timeText, weekdayDayMonthYear } from '../../../platform/calendar/date-text.ts';
+import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { pdfDocument } from '../../../platform/documents/pdf.ts';
 import type { Plan, Visit } from '../repository.ts';
 
@@ -21,7 +21,7 @@ export function diarySheetTitle(plan: Plan, names: Names): string {
 function visitRow(visit: Visit, index: number, names: Names): string[] {
   return [
     String(index + 1),
-    `${londonTime(visit.plannedStart)} to ${londonTime(visit.plannedFinish)}`,
+    `${timeText(visit.plannedStart)} to ${timeText(visit.plannedFinish)}`,
     visit.address,
     [visit.accountHolder, visit.accountRef].filter(Boolean).join(', '),
     purposeNames[visit.purpose],
@@ -52,7 +52,7 @@ export function diarySheetPdf(
       },
       {
         kind: 'paragraph',
-        text: `Expected home by ${londonTime(plan.homeBy)}. Call the responsible officer after each visit and on arriving home. A text message is not a check-in.`,
+        text: `Expected home by ${timeText(plan.homeBy)}. Call the responsible officer after each visit and on arriving home. A text message is not a check-in.`,
       },
       {
         kind: 'table',
@@ -61,7 +61,7 @@ export function diarySheetPdf(
       },
       {
         kind: 'paragraph',
-        text: `Printed ${weekdayDayMonthYear(printedAt.toISOString().slice(0, 10))} at ${londonTime(printedAt)}.`,
+        text: `Printed ${weekdayDayMonthYear(londonDate(printedAt))} at ${timeText(printedAt)}.`,
       },
     ],
   });

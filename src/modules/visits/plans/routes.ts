@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { dayMonthYear } from '../../../platform/calendar/date-text.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import type { FieldError } from '../../../platform/errors.ts';
 import { formPage, formRoute, paramsOf, queryOf, type ShownForm } from '../../../platform/web/form-kit.ts';
@@ -55,7 +56,7 @@ export async function showPlan(
   const checks = await deps.visits.plans.checksOf(page.plan, page.visits);
   const owedByVisit = new Map(page.owed.map((owed) => [owed.visitId, owed]));
   return formPage({ request, reply, values: {}, errors }, 'visits/plans/views/plan.njk', {
-    title: `Visits on ${page.plan.planDate}`,
+    title: `Visits on ${dayMonthYear(page.plan.planDate)}`,
     ...page,
     checks: Object.fromEntries(checks),
     route: page.visits.filter((visit) => !visit.droppedAt),

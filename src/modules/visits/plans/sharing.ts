@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
-import { londonTime } from '../../../platform/calendar/daylight.ts';
+import { timeText } from '../../../platform/calendar/date-text.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { InvalidInput } from '../../../platform/errors.ts';
@@ -87,7 +87,7 @@ async function diarySheetEmails(
       ? [
           {
             ...emailTo(person, title, [
-              `${officer} has shared their plan of visits: ${count} ${count === 1 ? 'visit' : 'visits'}, home by ${londonTime(plan.homeBy)}. The diary sheet is attached.`,
+              `${officer} has shared their plan of visits: ${count} ${count === 1 ? 'visit' : 'visits'}, home by ${timeText(plan.homeBy)}. The diary sheet is attached.`,
               `Keep it until ${officer} calls to say they are home. Probity will alert you if a check-in is late.`,
               `${deps.baseUrl}/visits/plans/${plan.id}`,
             ]),

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
+import { clockTime } from '../../../platform/calendar/date-text.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { NotFound } from '../../../platform/errors.ts';
@@ -176,7 +177,7 @@ export async function editVisit(
         locked,
         principal.personId,
         'retimed',
-        `${values.address}: now ${form.start} to ${form.finish}${notReadyText(notReady)}`,
+        `${values.address}: now ${clockTime(form.start)} to ${clockTime(form.finish)}${notReadyText(notReady)}`,
         now,
       );
     else
