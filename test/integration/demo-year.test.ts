@@ -136,6 +136,24 @@ describe.each(databaseKinds)('the demo council’s year on %s', (kind) => {
     expect(queue.body).toContain('Overdue');
   });
 
+  it('has sent the year’s letters when they were written, leaving none waiting', async () => {
+    const letters = complaintLetters({
+      ...services(),
+      db: t.db,
+      clock: t.clock,
+      outbox: quietOutbox,
+      baseUrl,
+    });
+    for (const name of ['lucy.adeyemi', 'james.oneill', 'hannah.price']) {
+      const principal = await as(name);
+      const waiting = await letters.waiting(principal);
+      expect([...waiting.drafts, ...waiting.toApprove]).toEqual([]);
+    }
+    const thorne = (await services().customers.search(t.councilId, 'Gerald Thorne'))[0];
+    const sent = await letters.forCustomer(t.councilId, thorne?.id ?? '');
+    expect(sent.map((letter) => letter.kind)).toEqual(expect.arrayContaining(['warning', 'vexatious']));
+  });
+
   it('has a customer restricted as vexatious with a review due, and one warned', async () => {
     const { customers } = services();
     const due = await customers.reviewsDue(await as('lucy.adeyemi'));
