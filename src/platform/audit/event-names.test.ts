@@ -50,7 +50,9 @@ function codesIn(text: string, pattern: RegExp): string[] {
 describe('the names of audited actions', () => {
   it('names every action code the source appends', () => {
     const codes = new Set(
-      source.flatMap((text) => codesIn(text, quotedCode)).filter((code) => !fileName.test(code) && !demoNames.has(code)),
+      source
+        .flatMap((text) => codesIn(text, quotedCode))
+        .filter((code) => !fileName.test(code) && !demoNames.has(code)),
     );
     expect(codes.size).toBeGreaterThan(100);
     expect([...codes].filter((code) => !(code in actionNames))).toEqual([]);
