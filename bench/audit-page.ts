@@ -10,7 +10,15 @@ import { type DatabaseKind, openDatabase } from '../src/platform/db/connection.t
 import { uuidv7 } from '../src/platform/db/ids.ts';
 import { migrateToLatest } from '../src/platform/db/migrator.ts';
 import type { Database } from '../src/platform/db/schema.ts';
-import { firstVisit, load, peakMemoryMb, scratchServerDatabase, startProbity, stop } from './support.ts';
+import {
+  firstVisit,
+  load,
+  loadFigures,
+  peakMemoryMb,
+  scratchServerDatabase,
+  startProbity,
+  stop,
+} from './support.ts';
 
 const events = 100_000;
 
@@ -110,12 +118,8 @@ export async function auditPage(kind: DatabaseKind, seconds: number) {
         `\nAudit trail page, 25 of ${events.toLocaleString('en-GB')} events, 32 connections, ${seconds} s, on ${label}`,
       );
       console.log(`  (filled the trail in ${(fillMs / 1000).toFixed(1)} s)`);
-      console.log(
-        `  audit page:    ${page.requestsPerSecond} req/s, p50 ${page.p50} ms, p99 ${page.p99} ms, errors ${page.errors}, non-2xx ${page.non2xx}`,
-      );
-      console.log(
-        `  trivial route: ${trivial.requestsPerSecond} req/s, p50 ${trivial.p50} ms, p99 ${trivial.p99} ms, errors ${trivial.errors}`,
-      );
+      console.log(`  audit page:    ${loadFigures(page)}`);
+      console.log(`  trivial route: ${loadFigures(trivial)}`);
       console.log(
         `  throughput ratio ${(ratio * 100).toFixed(0)}% (target >= 20%: ${ratio >= 0.2 ? 'met' : 'MISSED'}); peak memory ${peakMemoryMb(child.pid) ?? '?'} MB`,
       );

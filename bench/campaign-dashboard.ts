@@ -14,6 +14,8 @@ import {
   firstVisit,
   type Load,
   load,
+  loadFigures,
+  onPglite,
   peakMemoryMb,
   scratchServerDatabase,
   startProbity,
@@ -155,9 +157,7 @@ async function campaignDashboard(kind: DatabaseKind, seconds: number) {
         ['one HR officer at a time', alone],
         ['32 connections', busy],
       ] as const) {
-        console.log(
-          `  ${what}, ${seconds} s: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}`,
-        );
+        console.log(`  ${what}, ${seconds} s: ${loadFigures(result)}`);
       }
       console.log(`    peak memory ${peak ?? '?'} MB`);
       const verdict = (result: Load, ms: number) =>
@@ -176,7 +176,7 @@ async function campaignDashboard(kind: DatabaseKind, seconds: number) {
 
 // On PGlite, and on PostgreSQL when DATABASE_URL points at a server.
 export async function campaignDashboards(seconds: number) {
-  await campaignDashboard('pglite', seconds);
+  if (onPglite) await campaignDashboard('pglite', seconds);
   if (process.env.DATABASE_URL) await campaignDashboard('postgres', seconds);
   else console.log('\nCampaign dashboard on PostgreSQL: skipped, set DATABASE_URL to a server to measure it');
 }

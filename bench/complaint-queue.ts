@@ -1,7 +1,7 @@
 import type { DatabaseKind } from '../src/platform/db/connection.ts';
 import { withComplaintsServer } from './complaint-data.ts';
 import { homePages, homePeople } from './home-page.ts';
-import { firstVisit, load, peakMemoryMb } from './support.ts';
+import { firstVisit, load, loadFigures, peakMemoryMb } from './support.ts';
 
 const complaints = 500_000;
 
@@ -28,9 +28,7 @@ export function complaintQueue(kind: DatabaseKind, seconds: number) {
       console.log(
         `  ${person.name}'s queue (${rows} table rows, ${(body.length / 1024).toFixed(0)} KB), 32 connections, ${seconds} s:`,
       );
-      console.log(
-        `    ${page.requestsPerSecond} req/s, p50 ${page.p50} ms, p99 ${page.p99} ms, errors ${page.errors}, non-2xx ${page.non2xx}; peak memory ${peakMemoryMb(child.pid) ?? '?'} MB`,
-      );
+      console.log(`    ${loadFigures(page)}; peak memory ${peakMemoryMb(child.pid) ?? '?'} MB`);
       if (kind === 'postgres') console.log(`    p99 target < 100 ms: ${page.p99 < 100 ? 'met' : 'MISSED'}`);
       await homePages(server, kind, seconds);
       await triagePages({ port, session, kind, seconds });
@@ -68,8 +66,6 @@ async function triagePages({
   await load(url, first.headers, 2, 32, paths);
   const page = await load(url, first.headers, seconds, 32, paths);
   console.log(`  The triage page of ${references.length} complaints in turn, 32 connections, ${seconds} s:`);
-  console.log(
-    `    ${page.requestsPerSecond} req/s, p50 ${page.p50} ms, p99 ${page.p99} ms, errors ${page.errors}, non-2xx ${page.non2xx}`,
-  );
+  console.log(`    ${loadFigures(page)}`);
   if (kind === 'postgres') console.log(`    p99 target < 100 ms: ${page.p99 < 100 ? 'met' : 'MISSED'}`);
 }

@@ -16,6 +16,8 @@ import {
   firstVisit,
   type Load,
   load,
+  loadFigures,
+  onPglite,
   peakMemoryMb,
   scratchServerDatabase,
   startProbity,
@@ -356,7 +358,7 @@ async function conflictLookupPage(kind: DatabaseKind, seconds: number) {
         ['32 connections', busy],
       ] as const) {
         console.log(
-          `  ${what}, ${seconds} s: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}; target p99 < ${targetMs} ms ${verdict(result)}`,
+          `  ${what}, ${seconds} s: ${loadFigures(result)}; target p99 < ${targetMs} ms ${verdict(result)}`,
         );
       }
       if (kind === 'postgres')
@@ -375,7 +377,7 @@ async function conflictLookupPage(kind: DatabaseKind, seconds: number) {
 
 // On PGlite, and on PostgreSQL when DATABASE_URL points at a server.
 export async function conflictLookups(seconds: number) {
-  await conflictLookupPage('pglite', seconds);
+  if (onPglite) await conflictLookupPage('pglite', seconds);
   if (process.env.DATABASE_URL) await conflictLookupPage('postgres', seconds);
   else console.log('\nConflict lookup on PostgreSQL: skipped, set DATABASE_URL to a server to measure it');
 }

@@ -10,7 +10,15 @@ import { systemClock } from '../src/platform/clock.ts';
 import { type DatabaseKind, openDatabase } from '../src/platform/db/connection.ts';
 import { migrateToLatest } from '../src/platform/db/migrator.ts';
 import type { Database } from '../src/platform/db/schema.ts';
-import { firstVisit, load, peakMemoryMb, scratchServerDatabase, startProbity, stop } from './support.ts';
+import {
+  firstVisit,
+  load,
+  loadFigures,
+  peakMemoryMb,
+  scratchServerDatabase,
+  startProbity,
+  stop,
+} from './support.ts';
 
 const entries = 200_000;
 
@@ -243,9 +251,7 @@ export async function giftsRegister(kind: DatabaseKind, seconds: number) {
       console.log(
         `  page filtered to ${service.service_name} (${Number(service.entries).toLocaleString('en-GB')} entries), 25 rows, 32 connections, ${seconds} s:`,
       );
-      console.log(
-        `    ${page.requestsPerSecond} req/s, p50 ${page.p50} ms, p99 ${page.p99} ms, errors ${page.errors}, non-2xx ${page.non2xx}; peak memory ${peakAfterLoad ?? '?'} MB`,
-      );
+      console.log(`    ${loadFigures(page)}; peak memory ${peakAfterLoad ?? '?'} MB`);
       if (kind === 'postgres') console.log(`    p99 target < 100 ms: ${page.p99 < 100 ? 'met' : 'MISSED'}`);
       const expectedLines = entries + 1;
       console.log(

@@ -1,6 +1,6 @@
 import type { DatabaseKind } from '../src/platform/db/connection.ts';
 import type { ComplaintsServer } from './complaint-data.ts';
-import { firstVisit, load } from './support.ts';
+import { firstVisit, load, loadFigures } from './support.ts';
 
 // Whose home pages are measured: a complaints manager who handles thousands of open stages
 // herself (the most each module has to count), and a head of service (gifts to approve, the
@@ -26,7 +26,7 @@ export async function homePages({ port, sessions }: ComplaintsServer, kind: Data
     const page = await load(pageUrl, headers, seconds);
     const verdict = kind === 'postgres' ? `; p99 target < 100 ms: ${page.p99 < 100 ? 'met' : 'MISSED'}` : '';
     console.log(
-      `    ${who} (${tasks} ${tasks === 1 ? 'kind' : 'kinds'} of task), ${seconds} s: ${page.requestsPerSecond} req/s, p50 ${page.p50} ms, p99 ${page.p99} ms, errors ${page.errors}, non-2xx ${page.non2xx}${verdict}`,
+      `    ${who} (${tasks} ${tasks === 1 ? 'kind' : 'kinds'} of task), ${seconds} s: ${loadFigures(page)}${verdict}`,
     );
   }
 }

@@ -2,6 +2,7 @@
 //   BENCH_SECONDS   seconds of load per measurement (default 10)
 //   DATABASE_URL    also measure on this PostgreSQL server (a scratch database is made on it)
 //   BENCH_CPU_PROF_DIR  write CPU profiles of the servers measured (--cpu-prof) to this folder
+//   BENCH_ON        'postgres' measures on the PostgreSQL server only, not also on PGlite
 //   BENCH_ONLY      only these, comma-separated: start, audit, gifts, campaign, lookup, report,
 //                   queue (the complaints work queue and home pages), gazetteer, visits, routes, day
 
@@ -15,6 +16,7 @@ import { gazetteerImport } from './gazetteer-import.ts';
 import { giftsRegister } from './gifts-register.ts';
 import { benchDay } from './route-day.ts';
 import { benchRoutes, solomonFiles } from './routes.ts';
+import { onPglite } from './support.ts';
 import { visitTimers } from './visit-timers.ts';
 import { visitsConsole } from './visits.ts';
 
@@ -28,29 +30,29 @@ const skipped = (what: string) =>
 console.log('Probity platform benchmarks');
 if (wanted('start')) await coldStart();
 if (wanted('audit')) {
-  await auditPage('pglite', seconds);
+  if (onPglite) await auditPage('pglite', seconds);
   if (server) await auditPage('postgres', seconds);
   else skipped('Audit page');
 }
 if (wanted('gifts')) {
-  await giftsRegister('pglite', seconds);
+  if (onPglite) await giftsRegister('pglite', seconds);
   if (server) await giftsRegister('postgres', seconds);
   else skipped('Gifts register');
 }
 if (wanted('campaign')) await campaignDashboards(seconds);
 if (wanted('lookup')) await conflictLookups(seconds);
 if (wanted('report')) {
-  await complaintReport('pglite');
+  if (onPglite) await complaintReport('pglite');
   if (server) await complaintReport('postgres');
   else skipped('Annual complaint report');
 }
 if (wanted('queue')) {
-  await complaintQueue('pglite', seconds);
+  if (onPglite) await complaintQueue('pglite', seconds);
   if (server) await complaintQueue('postgres', seconds);
   else skipped('Complaints work queue and home pages');
 }
 if (wanted('gazetteer')) {
-  await gazetteerImport('pglite');
+  if (onPglite) await gazetteerImport('pglite');
   if (server) await gazetteerImport('postgres');
   else skipped('Gazetteer import');
 }

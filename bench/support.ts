@@ -1,12 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { freePort, startProbityProcess } from '../test/support/process.ts';
 
 // Probity as it runs for real: its own process, started by main.ts. BENCH_CPU_PROF_DIR profiles
 // it (--cpu-prof) into that folder.
+// BENCH_ON=postgres measures on the PostgreSQL server only.
+export const onPglite = process.env.BENCH_ON !== 'postgres';
+
 export async function startProbity(env: Record<string, string>, readyPath = '/health/ready') {
   const port = await freePort();
   const profileDir = process.env.BENCH_CPU_PROF_DIR;
@@ -19,6 +22,10 @@ export async function startProbity(env: Record<string, string>, readyPath = '/he
     { ...env, ...profiling },
     readyPath,
   );
+  measured = {
+    pid: child.pid ?? 0,
+    database: env.DATABASE_URL ? new URL(env.DATABASE_URL).pathname.slice(1) : null,
+  };
   return { child, port, readyMs };
 }
 
@@ -41,7 +48,58 @@ export function peakMemoryMb(pid: number | undefined): number | null {
   }
 }
 
-export type Load = { requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number };
+export type Load = {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  // CPU milliseconds a request cost the server: Probity's process and its PostgreSQL backends. On a
+  // machine shared with other work this says more than latency does.
+  cpuMs: { probity: number; postgres: number };
+};
+
+// The server being measured (the last one started): its process, and its database on a PostgreSQL
+// server, whose backends are found by the database's name in their process titles.
+let measured: { pid: number; database: string | null } = { pid: 0, database: null };
+
+// Clock ticks (of 1/100 s) a process has run, user and system, from Linux's /proc; 0 once it is gone.
+function ticksOf(pid: string | number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+function backendsOf(database: string | null): string[] {
+  if (!database) return [];
+  return readdirSync('/proc').filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`: postgres ${database} `);
+    } catch {
+      return false;
+    }
+  });
+}
+
+function serverTicks() {
+  const backends = backendsOf(measured.database);
+  return {
+    probity: ticksOf(measured.pid),
+    postgres: new Map(backends.map((pid) => [pid, ticksOf(pid)])),
+  };
+}
+
+function cpuPerRequest(before: ReturnType<typeof serverTicks>, requests: number) {
+  const after = serverTicks();
+  let postgres = 0;
+  for (const [pid, ticks] of after.postgres) postgres += ticks - (before.postgres.get(pid) ?? 0);
+  const perRequest = (ticks: number) => Math.round((ticks * 10 * 100) / Math.max(requests, 1)) / 100;
+  return { probity: perRequest(after.probity - before.probity), postgres: perRequest(postgres) };
+}
 
 // Load on url under `connections` connections; with paths, each connection asks for them in turn,
 // starting at a different one, as people working independently would.
@@ -58,6 +116,7 @@ export async function load(
     const at = Math.floor((clients++ * requests.length) / connections) % requests.length;
     client.setRequests([...requests.slice(at), ...requests.slice(0, at)]);
   };
+  const before = serverTicks();
   const result = await autocannon({
     url,
     headers,
@@ -71,7 +130,14 @@ export async function load(
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    cpuMs: cpuPerRequest(before, result.requests.total),
   };
+}
+
+// The figures of a load, as a line of a benchmark's report.
+export function loadFigures(result: Load): string {
+  const cpu = `CPU a request: Probity ${result.cpuMs.probity} ms, PostgreSQL ${result.cpuMs.postgres} ms`;
+  return `${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}; ${cpu}`;
 }
 
 // A database of its own on the PostgreSQL server, dropped afterwards.

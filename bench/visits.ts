@@ -5,7 +5,15 @@ import { startSession } from '../src/platform/auth/sessions.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { openDatabase } from '../src/platform/db/connection.ts';
 import { migrateToLatest } from '../src/platform/db/migrator.ts';
-import { firstVisit, load, peakMemoryMb, scratchServerDatabase, startProbity, stop } from './support.ts';
+import {
+  firstVisit,
+  load,
+  loadFigures,
+  peakMemoryMb,
+  scratchServerDatabase,
+  startProbity,
+  stop,
+} from './support.ts';
 import { addFieldTeams, fillVisitDay, uuidOf } from './visits-data.ts';
 
 // Field visits on PostgreSQL: the responsible officer's console with 300 officers out and 3,000
@@ -100,7 +108,7 @@ async function measureConsole(port: number, session: string, seconds: number) {
     await load(`http://127.0.0.1:${port}${path}`, headers, 2);
     const page = await load(`http://127.0.0.1:${port}${path}`, headers, seconds);
     console.log(
-      `  GET ${path}, 32 connections, ${seconds} s: ${page.requestsPerSecond} req/s, p50 ${page.p50} ms, p99 ${page.p99} ms, errors ${page.errors}, non-2xx ${page.non2xx}; p99 target < 100 ms: ${page.p99 < 100 ? 'met' : 'MISSED'}`,
+      `  GET ${path}, 32 connections, ${seconds} s: ${loadFigures(page)}; p99 target < 100 ms: ${page.p99 < 100 ? 'met' : 'MISSED'}`,
     );
   }
 }
