@@ -44,6 +44,19 @@ describe.each(databaseKinds)('home page tasks on %s', (kind) => {
       { reference: 'CMP-2026-9004', stages: [stage('2026-11-18', 'james.oneill')] },
       // Hannah's, not James's.
       { reference: 'CMP-2026-9005', stages: [stage('2026-11-10', 'hannah.price')] },
+      // Not yet acknowledged: due by its acknowledgement, as the work queue has it, though its
+      // response is not due for weeks.
+      {
+        reference: 'CMP-2026-9007',
+        stages: [
+          {
+            ...stage('2026-12-18', 'hannah.price'),
+            startedOn: '2026-11-13',
+            acknowledgeBy: '2026-11-20',
+            acknowledgedOn: null,
+          },
+        ],
+      },
       {
         reference: 'CMP-2026-9006',
         stages: [{ ...stage('2026-11-06', 'james.oneill'), respondedOn: '2026-11-05', outcome: 'upheld' }],
@@ -80,7 +93,7 @@ describe.each(databaseKinds)('home page tasks on %s', (kind) => {
       ['Complaint remedies you own', 1, '2026-12-20', 'later'],
     ]);
     const hannah = summary(await tasksOf(demo('hannah.price')));
-    expect(hannah).toEqual([['Complaints overdue', 1, '2026-11-10', 'overdue']]);
+    expect(hannah).toEqual([['Complaints overdue', 2, '2026-11-10', 'overdue']]);
   });
 
   it('gives a declaration to its reviewer, not to the officer’s colleagues', async () => {

@@ -15,6 +15,7 @@ export async function principalOf(
     personId,
     name: person?.name ?? '',
     email: person?.email ?? '',
+    serviceId: person?.serviceId ?? null,
     roles: new Set(person?.roles ?? []),
     teamRoles: new Set(),
     via: 'session',

@@ -4,7 +4,7 @@ import { londonDate } from '../../platform/calendar/daylight.ts';
 import { addWorkingDays } from '../../platform/calendar/working-days.ts';
 import { perCouncilCache } from '../../platform/short-cache.ts';
 import { addDays, type Task, taskCounts, urgencyOf } from '../../platform/web/tasks.ts';
-import { type ModuleDeps, viewerOf } from '../organisation/service.ts';
+import type { ModuleDeps } from '../organisation/service.ts';
 import { endedPeriods } from './reviews/status.ts';
 
 // A person's gifts work: the offers waiting for their approval (001 §67) and the quarterly
@@ -30,15 +30,12 @@ type Row = {
 
 // A director's and the chief executive's register of senior officers is theirs whether or not it
 // has entries; a former manager's only while it has some (as on the reviews dashboard).
-async function reviewedRegisters(deps: ModuleDeps, principal: Principal) {
+function reviewedRegisters(principal: Principal) {
   const { roles, personId } = principal;
   const always: string[] = [];
   if (roles.has('monitoring-officer')) always.push('monitoring-officer');
   if (roles.has('director') || roles.has('chief-executive')) always.push(`senior:${personId}`);
-  if (roles.has('head-of-service')) {
-    const viewer = await viewerOf(deps.organisation, principal);
-    if (viewer.serviceId) always.push(`service:${viewer.serviceId}`);
-  }
+  if (roles.has('head-of-service') && principal.serviceId) always.push(`service:${principal.serviceId}`);
   const withEntries = always.includes(`senior:${personId}`) ? [] : [`senior:${personId}`];
   return { always, withEntries };
 }
@@ -51,9 +48,9 @@ export function giftTasks(deps: ModuleDeps) {
   return async (principal: Principal): Promise<Task[]> => {
     if (!can(principal.roles, 'gifts:use')) return [];
     const { councilId } = principal;
-    const [{ policy, calendar }, registers, started] = await Promise.all([
+    const registers = reviewedRegisters(principal);
+    const [{ policy, calendar }, started] = await Promise.all([
       deps.organisation.policyAndCalendar(councilId, principal.councilRulesVersion),
-      reviewedRegisters(deps, principal),
       startedOn(councilId),
     ]);
     const today = londonDate(deps.clock.now());

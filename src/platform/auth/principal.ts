@@ -10,6 +10,8 @@ export type Principal = {
   personId: string;
   name: string;
   email: string;
+  // The service the person works in, when they belong to one.
+  serviceId: string | null;
   roles: ReadonlySet<Role>;
   // The roles the person's direct reports hold: what their team does.
   teamRoles: ReadonlySet<Role>;

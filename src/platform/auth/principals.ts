@@ -14,6 +14,7 @@ export function activePeople(db: Kysely<Database>, councilId: string) {
       'p.id as personId',
       'p.name',
       'p.email',
+      'p.service_id as serviceId',
       'c.name as councilName',
       'c.rules_version as councilRulesVersion',
       sql<string[]>`coalesce((select array_agg(r.role) from person_role r
@@ -35,6 +36,7 @@ export type PrincipalRow = {
   personId: string;
   name: string;
   email: string;
+  serviceId: string | null;
   councilName: string;
   councilRulesVersion: number;
   roles: string[];
@@ -53,6 +55,7 @@ export function toPrincipal(
     personId: row.personId,
     name: row.name,
     email: row.email,
+    serviceId: row.serviceId,
     roles: new Set<Role>(row.roles.filter(isRole)),
     teamRoles: new Set<Role>(row.teamRoles.filter(isRole)),
     via,

@@ -38,7 +38,7 @@ type SessionRow = PrincipalRow & {
 // The person behind a session, as activePeople reads them, with the session's times and the one
 // policy setting it needs. Every signed-in request runs it, so it is written out once rather than
 // built and compiled each time, and it does not read the whole policy.
-const sessionLookup = `select p.id as "personId", p.name, p.email, c.name as "councilName",
+const sessionLookup = `select p.id as "personId", p.name, p.email, p.service_id as "serviceId", c.name as "councilName",
     c.rules_version as "councilRulesVersion",
     coalesce((select array_agg(r.role) from person_role r
       where r.council_id = p.council_id and r.person_id = p.id), '{}') as roles,

@@ -12,9 +12,18 @@ const londonParts = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-function parts(instant: Date) {
+type Parts = Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
+
+// London's offsets from UTC are whole hours, so the parts change only from one minute to the next:
+// the last minute's are kept, since a page asks for today's date many times over.
+let lastMinute = { minute: Number.NaN, parts: {} as Parts };
+
+function parts(instant: Date): Parts {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute === lastMinute.minute) return lastMinute.parts;
   const map = Object.fromEntries(londonParts.formatToParts(instant).map((part) => [part.type, part.value]));
-  return map as Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
+  lastMinute = { minute, parts: map as Parts };
+  return lastMinute.parts;
 }
 
 export function londonDate(instant: Date): string {

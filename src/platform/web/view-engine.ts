@@ -115,10 +115,22 @@ const dayMonthYearOnce = formattedOnce(dayMonthYear);
 const timeOnce = formattedOnce((minute: number) => timeText(new Date(minute * 60_000)));
 const minuteText = formattedOnce((minute: number) => dateTimeText(new Date(minute * 60_000)));
 
+const copySafeness = (nunjucks.runtime as unknown as { copySafeness(dest: unknown, target: string): unknown })
+  .copySafeness;
+
+// Nunjucks' `trim` filter, which GOV.UK Frontend's components put every block of HTML they are
+// given through, without its regular expression (/^\s*|\s*$/g), whose time grows with the square of
+// each run of spaces inside the text: on a form with radios nested in radios it was a millisecond a
+// page. \s and String.prototype.trim remove the same characters; a test holds the two to each other.
+export function trimFilter(text: unknown): unknown {
+  return copySafeness(text, String.prototype.trim.call(text));
+}
+
 export function configureNunjucks(env: nunjucks.Environment) {
   // Swapped in after @fastify/view has built the environment, with the cache nunjucks gives its loaders.
   const loader = Object.assign(new GovukLoader(templateFolders), { cache: {} });
   (env as nunjucks.Environment & { loaders: nunjucks.ILoader[] }).loaders = [loader];
+  env.addFilter('trim', trimFilter);
   registerGovukMacros(env);
   // Dates and times in the one style of calendar/date-text.ts: 6 December 2026 at 2:46pm.
   env.addFilter('dateTime', (value: unknown) =>

@@ -114,9 +114,21 @@ export async function currentStage(
   from: Kysely<Database> = ctx.db,
 ) {
   const all = await repo.stages(from, councilId, complaint.id);
+  return {
+    stage: stageOf(complaint, all),
+    all,
+    firstHandlerId: all.find((s) => s.stage === 1)?.handlerId ?? null,
+  };
+}
+
+// The complaint's current stage among its stages.
+export function stageOf(
+  complaint: Pick<repo.ComplaintRecord, 'reference' | 'stage'>,
+  all: readonly repo.Stage[],
+): repo.Stage {
   const stage = all.find((s) => s.stage === complaint.stage);
   if (!stage) throw new Error(`Complaint ${complaint.reference} has no stage ${complaint.stage} row`);
-  return { stage, all, firstHandlerId: all.find((s) => s.stage === 1)?.handlerId ?? null };
+  return stage;
 }
 
 // A change of state in one transaction: the complaint is locked and read again inside it, so

@@ -20,7 +20,7 @@ import {
 // Possible duplicates at triage (duplicate-rules.ts): the complaints a complaint may repeat, and
 // the officer's decision on each, to merge it into the other or to keep both.
 
-type Viewer = Pick<Principal, 'councilId' | 'personId' | 'roles'>;
+type Viewer = Pick<Principal, 'councilId' | 'councilRulesVersion' | 'personId' | 'roles'>;
 
 const notFound = 'No such possible duplicate';
 
@@ -41,7 +41,11 @@ export async function possibleDuplicates(
   >,
 ) {
   if (complaint.status !== 'awaiting-triage') return [];
-  const windowDays = (await ctx.organisation.policy(principal.councilId)).duplicateComplaintWindowDays;
+  const { policy } = await ctx.organisation.policyAndCalendar(
+    principal.councilId,
+    principal.councilRulesVersion,
+  );
+  const windowDays = policy.duplicateComplaintWindowDays;
   const facts = { ...complaint, anonymised: complaint.anonymisedAt !== null };
   const found = await repo.candidates(
     ctx.db,

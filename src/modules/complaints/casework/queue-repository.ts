@@ -13,7 +13,7 @@ type Db = Kysely<Database>;
 // The date an open stage is next due: its acknowledgement date until it is acknowledged, then its
 // extension, else its response date (deadline-rules.ts nextDeadline; the queue index's
 // expression, complaint_stage_open), and which of the two it is.
-const dueSql =
+export const dueSql =
   'case when s.acknowledged_on is null then s.acknowledge_by else coalesce(s.extended_to, s.respond_by, s.acknowledge_by) end';
 const dueExpression = sql<string>`${sql.raw(dueSql)}`;
 const deadlineSql = `case when s.acknowledged_on is null then 'acknowledge-by' else 'respond-by' end`;

@@ -4,14 +4,13 @@ import { maxExtensionDays } from '../deadline-rules.ts';
 import { caseAccess } from '../policy.ts';
 import * as core from '../repository.ts';
 import { housingByDefault, isLate } from '../triage-rules.ts';
-import { type CaseworkContext, type Complaint, currentStage, forTeam } from './context.ts';
+import { type CaseworkContext, type Complaint, currentStage, forTeam, stageOf } from './context.ts';
 import { mergeLinks } from './duplicates.ts';
 import * as repo from './repository.ts';
 
 // What the case's pages show: the case header, and the whole case for the complaints team.
 
-async function summaryOf(ctx: CaseworkContext, councilId: string, complaint: Complaint) {
-  const { stage } = await currentStage(ctx, councilId, complaint);
+function summaryFrom(complaint: Complaint, stage: core.Stage) {
   return {
     id: complaint.id,
     reference: complaint.reference,
@@ -27,6 +26,11 @@ async function summaryOf(ctx: CaseworkContext, councilId: string, complaint: Com
     handlerName: stage.handlerName,
     due: stage.respondedOn ? null : (stage.extendedTo ?? stage.respondBy),
   };
+}
+
+async function summaryOf(ctx: CaseworkContext, councilId: string, complaint: Complaint) {
+  const { stage } = await currentStage(ctx, councilId, complaint);
+  return summaryFrom(complaint, stage);
 }
 
 // The case header for other parts' pages; NotFound for anyone but the team.
@@ -77,8 +81,10 @@ export async function view(
 ) {
   const found = await forTeam(ctx, principal, reference);
   const { councilId } = principal;
-  const policy = await ctx.organisation.policy(councilId);
-  const calendar = await ctx.organisation.calendar(councilId);
+  const { policy, calendar } = await ctx.organisation.policyAndCalendar(
+    councilId,
+    principal.councilRulesVersion,
+  );
   // Its own files come with those of the duplicates merged into it, each listed with its complaint.
   const [stages, accounts, named, merges, documents, warning] = await Promise.all([
     core.stages(ctx.db, councilId, found.id),
@@ -97,7 +103,7 @@ export async function view(
   );
   return {
     complaint,
-    summary: await summaryOf(ctx, councilId, complaint),
+    summary: summaryFrom(complaint, stageOf(complaint, stages)),
     stages,
     accounts,
     remedies,

@@ -16,7 +16,7 @@ export async function visibleOffer({ db, organisation }: ModuleDeps, principal: 
   const offer = await repo.findOffer(db, principal.councilId, id);
   if (!offer) throw new NotFound('No such entry in the register');
   const recipientManagerChain = await organisation.managerChain(principal.councilId, offer.recipientId);
-  if (!can(await viewerOf(organisation, principal), 'see-offer', { ...offer, recipientManagerChain }))
+  if (!can(viewerOf(principal), 'see-offer', { ...offer, recipientManagerChain }))
     throw new Forbidden('You cannot see this entry');
   return offer;
 }
@@ -80,7 +80,7 @@ async function checkedAmendment(deps: ModuleDeps, councilId: string, offer: Gift
 // amendment if the period was already signed off.
 async function amend(deps: ModuleDeps, principal: Principal, id: string, value: unknown, requestId?: string) {
   const offer = await visibleOffer(deps, principal, id);
-  if (!can(await viewerOf(deps.organisation, principal), 'amend-offer', offer))
+  if (!can(viewerOf(principal), 'amend-offer', offer))
     throw new Forbidden('Only the officer it was offered to can amend an entry');
   const { input, verdict, changeReason } = await checkedAmendment(deps, principal.councilId, offer, value);
   const now = deps.clock.now();
@@ -132,7 +132,7 @@ async function decide(
   const { db, clock, outbox, baseUrl, organisation } = deps;
   const offer = await repo.findOffer(db, principal.councilId, id);
   if (!offer) throw new NotFound('No such entry in the register');
-  if (!can(await viewerOf(organisation, principal), 'decide-approval', offer))
+  if (!can(viewerOf(principal), 'decide-approval', offer))
     throw new Forbidden('This approval is not yours to give');
   if (offer.state !== 'awaiting-approval') {
     throw new InvalidInput([{ key: 'decision', message: 'This offer has already been decided' }]);

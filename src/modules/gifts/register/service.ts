@@ -12,7 +12,7 @@ async function scopeOf({ organisation }: ModuleDeps, principal: Principal): Prom
   const byRoles = { personId: principal.personId, roles: principal.roles, serviceId: null };
   if (can(byRoles, 'see-whole-register', null)) return { all: true };
   return registerScope(
-    await viewerOf(organisation, principal),
+    viewerOf(principal),
     await organisation.reportIds(principal.councilId, principal.personId),
   );
 }

@@ -21,8 +21,7 @@ export async function askQuery(
   const { db, clock, outbox, baseUrl, organisation } = deps;
   const offer = await findOffer(db, principal.councilId, offerId);
   if (!offer) throw new NotFound('No such entry in the register');
-  if (!can(await viewerOf(organisation, principal), 'ask-query', offer))
-    throw new Forbidden('You do not review this register');
+  if (!can(viewerOf(principal), 'ask-query', offer)) throw new Forbidden('You do not review this register');
   const { question } = parseInput(questionInput, value);
   const now = clock.now();
   const query: repo.GiftQuery = {
@@ -62,9 +61,9 @@ export async function answerQuery(
   value: unknown,
   requestId?: string,
 ) {
-  const { db, clock, organisation } = deps;
+  const { db, clock } = deps;
   const offer = await visibleOffer(deps, principal, asked.offerId);
-  if (!can(await viewerOf(organisation, principal), 'answer-query', offer))
+  if (!can(viewerOf(principal), 'answer-query', offer))
     throw new Forbidden('Only the entry’s author can answer');
   const { answer } = parseInput(answerInput, value);
   const now = clock.now();

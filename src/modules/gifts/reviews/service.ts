@@ -19,7 +19,7 @@ const reminderGapMs = 7 * 24 * 60 * 60 * 1000;
 // One register's entries for one period: as signed, with later amendments, or as they are now.
 async function review(deps: ModuleDeps, principal: Principal, registerKey: string, periodStart: string) {
   const { db, clock, organisation } = deps;
-  const viewer = await viewerOf(organisation, principal);
+  const viewer = viewerOf(principal);
   if (!can(viewer, 'read-review', { registerKey })) throw new Forbidden('You do not review this register');
   const months = (await organisation.policy(principal.councilId)).giftReviewMonths;
   if (!/^\d{4}-\d{2}-01$/.test(periodStart)) throw new NotFound('No such review period');
@@ -64,9 +64,9 @@ async function signOff(
   value: unknown,
   requestId?: string,
 ) {
-  const { db, clock, organisation } = deps;
+  const { db, clock } = deps;
   const { period, entries, signed, ended } = await review(deps, principal, registerKey, periodStart);
-  if (!can(await viewerOf(organisation, principal), 'sign-off-review', { registerKey }))
+  if (!can(viewerOf(principal), 'sign-off-review', { registerKey }))
     throw new Forbidden('Only the register’s reviewer can sign it off');
   if (signed)
     throw new InvalidInput([{ key: 'comment', message: 'This review has already been signed off' }]);
@@ -142,14 +142,14 @@ export function giftReviews(deps: ModuleDeps) {
     dashboard: (principal: Principal) => reviewStatuses(deps, principal.councilId),
     // The reviews a person must do.
     async tasks(principal: Principal) {
-      const viewer = await viewerOf(deps.organisation, principal);
+      const viewer = viewerOf(principal);
       return (await reviewStatuses(deps, principal.councilId)).filter((cell) =>
         can(viewer, 'sign-off-review', { registerKey: cell.register.key }),
       );
     },
     // The registers a person reviews, and the review under way for each.
     async upcoming(principal: Principal) {
-      const viewer = await viewerOf(deps.organisation, principal);
+      const viewer = viewerOf(principal);
       return upcomingReviews(deps, principal.councilId, (registerKey) =>
         can(viewer, 'sign-off-review', { registerKey }),
       );

@@ -10,9 +10,6 @@ export async function registerViewer(
 ): Promise<RegisterViewer> {
   if (seesWholeRegister(principal.roles))
     return { personId: principal.personId, roles: principal.roles, serviceId: null, reports: new Set() };
-  const [viewer, reports] = await Promise.all([
-    viewerOf(organisation, principal),
-    organisation.reportIds(principal.councilId, principal.personId),
-  ]);
-  return { ...viewer, reports: new Set(reports) };
+  const reports = await organisation.reportIds(principal.councilId, principal.personId);
+  return { ...viewerOf(principal), reports: new Set(reports) };
 }
