@@ -166,7 +166,7 @@ export type Stage = {
   findings: string;
 };
 
-const toStage = (row: ComplaintStageTable): Stage => ({
+export const toStage = (row: ComplaintStageTable): Stage => ({
   stage: row.stage as 1 | 2,
   startedOn: row.started_on,
   handlerId: row.handler_id,
@@ -185,15 +185,17 @@ const toStage = (row: ComplaintStageTable): Stage => ({
   findings: row.findings,
 });
 
-export async function stages(db: Db, councilId: string, complaintId: string): Promise<Stage[]> {
-  const rows = await db
+export function stagesQuery(db: Db, councilId: string, complaintId: string) {
+  return db
     .selectFrom('complaint_stage')
     .selectAll()
     .where('council_id', '=', councilId)
     .where('complaint_id', '=', complaintId)
-    .orderBy('stage')
-    .execute();
-  return rows.map(toStage);
+    .orderBy('stage');
+}
+
+export async function stages(db: Db, councilId: string, complaintId: string): Promise<Stage[]> {
+  return (await stagesQuery(db, councilId, complaintId).execute()).map(toStage);
 }
 
 export type StageChange = Partial<{

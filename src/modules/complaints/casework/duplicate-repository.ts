@@ -135,7 +135,7 @@ export type MergedDuplicate = {
 };
 
 // The complaints merged into this one as its duplicates (index complaint_merged_into).
-export async function mergedInto(db: Db, councilId: string, complaintId: string): Promise<MergedDuplicate[]> {
+export function mergedIntoQuery(db: Db, councilId: string, complaintId: string) {
   return db
     .selectFrom('complaint')
     .select([
@@ -153,6 +153,5 @@ export async function mergedInto(db: Db, councilId: string, complaintId: string)
     ])
     .where('council_id', '=', councilId)
     .where('duplicate_of', '=', complaintId)
-    .orderBy('received_at')
-    .execute();
+    .orderBy('received_at');
 }

@@ -189,12 +189,8 @@ export async function keepBoth(
   });
 }
 
-// For a case page: the complaint it was merged into, or the duplicates merged into it with the
-// contact details they gave.
-export async function mergeLinks(ctx: CaseworkContext, councilId: string, complaint: Complaint) {
-  const [survivor, duplicates] = await Promise.all([
-    complaint.duplicateOf ? core.complaintById(ctx.db, councilId, complaint.duplicateOf) : undefined,
-    repo.mergedInto(ctx.db, councilId, complaint.id),
-  ]);
-  return { mergedInto: survivor?.reference ?? null, duplicates };
+// For a case page: the reference of the complaint it was merged into, if it was.
+export async function survivorReference(ctx: CaseworkContext, councilId: string, complaint: Complaint) {
+  if (!complaint.duplicateOf) return null;
+  return (await core.complaintById(ctx.db, councilId, complaint.duplicateOf))?.reference ?? null;
 }

@@ -1,6 +1,9 @@
 import { type Kysely, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { sameCouncil } from '../../../platform/db/same-council.ts';
 import type { Database } from '../../../platform/db/schema.ts';
+import { stagesQuery, toStage } from '../repository.ts';
+import { mergedIntoQuery } from './duplicate-repository.ts';
 
 // What casework adds to a complaint: accounts asked of officers, remedies, service improvements,
 // and the documents it came with. Names of people are the organisation's: rows carry their ids.
@@ -40,14 +43,6 @@ function accountQuery(db: Db, councilId: string) {
       'answered_at as answeredAt',
     ])
     .where('council_id', '=', councilId);
-}
-
-export async function accountRequests(db: Db, councilId: string, complaintId: string) {
-  const rows = await accountQuery(db, councilId)
-    .where('complaint_id', '=', complaintId)
-    .orderBy('requested_at')
-    .execute();
-  return rows as AccountRequest[];
 }
 
 export async function accountRequest(db: Db, councilId: string, id: string) {
@@ -131,7 +126,7 @@ export type Remedy = {
   recordedAt: Date;
 };
 
-export async function remedies(db: Db, councilId: string, complaintId: string): Promise<Remedy[]> {
+function remediesQuery(db: Db, councilId: string, complaintId: string) {
   return db
     .selectFrom('complaint_remedy')
     .select([
@@ -147,8 +142,11 @@ export async function remedies(db: Db, councilId: string, complaintId: string): 
     ])
     .where('council_id', '=', councilId)
     .where('complaint_id', '=', complaintId)
-    .orderBy('recorded_at')
-    .execute();
+    .orderBy('recorded_at');
+}
+
+export async function remedies(db: Db, councilId: string, complaintId: string): Promise<Remedy[]> {
+  return remediesQuery(db, councilId, complaintId).execute();
 }
 
 export type NewRemedy = Omit<Remedy, 'doneOn' | 'recordedAt'> & { complaintId: string; recordedBy: string };
@@ -199,7 +197,7 @@ export type Improvement = {
   recordedBy: string;
 };
 
-export async function improvements(db: Db, councilId: string, complaintId: string) {
+function improvementsQuery(db: Db, councilId: string, complaintId: string) {
   return db
     .selectFrom('service_improvement')
     .select([
@@ -211,8 +209,7 @@ export async function improvements(db: Db, councilId: string, complaintId: strin
     ])
     .where('council_id', '=', councilId)
     .where('complaint_id', '=', complaintId)
-    .orderBy('recorded_at')
-    .execute();
+    .orderBy('recorded_at');
 }
 
 export async function insertImprovement(db: Db, councilId: string, improvement: Improvement, at: Date) {
@@ -233,7 +230,7 @@ export async function insertImprovement(db: Db, councilId: string, improvement: 
 
 // The files sent with a complaint and with the duplicates merged into it, in one statement: the
 // complaints' ids are worked out first, so that index document_by_complaint finds their files.
-export async function documents(db: Db, councilId: string, complaintId: string) {
+function documentsQuery(db: Db, councilId: string, complaintId: string) {
   return db
     .selectFrom('complaint_document')
     .select([
@@ -251,6 +248,44 @@ export async function documents(db: Db, councilId: string, complaintId: string) 
         select id from complaint where council_id = ${councilId} and duplicate_of = ${complaintId}))`,
     )
     .orderBy('uploaded_at')
-    .orderBy('id')
-    .execute();
+    .orderBy('id');
 }
+
+// A case's own records in one statement, each list as JSON in the order it is shown: its stages, the
+// accounts asked, remedies and improvements, the duplicates merged into it, and the files of both.
+// A case's page is among the most read, and every statement is a round trip. JSON carries times as
+// text; they are made dates again here.
+export async function caseRecords(db: Db, councilId: string, complaintId: string) {
+  const row = await db
+    .selectNoFrom([
+      jsonArrayFrom(stagesQuery(db, councilId, complaintId)).as('stages'),
+      jsonArrayFrom(
+        accountQuery(db, councilId).where('complaint_id', '=', complaintId).orderBy('requested_at'),
+      ).as('accounts'),
+      jsonArrayFrom(remediesQuery(db, councilId, complaintId)).as('remedies'),
+      jsonArrayFrom(improvementsQuery(db, councilId, complaintId)).as('improvements'),
+      jsonArrayFrom(mergedIntoQuery(db, councilId, complaintId)).as('merged'),
+      jsonArrayFrom(documentsQuery(db, councilId, complaintId)).as('documents'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    stages: row.stages.map((stage) =>
+      toStage({ ...stage, allocated_at: dateOf(stage.allocated_at), extended_at: dateOf(stage.extended_at) }),
+    ),
+    accounts: row.accounts.map(
+      (account): AccountRequest => ({
+        ...(account as Omit<AccountRequest, 'requestedAt' | 'answeredAt'>),
+        requestedAt: new Date(account.requestedAt),
+        answeredAt: dateOf(account.answeredAt),
+      }),
+    ),
+    remedies: row.remedies.map((remedy) => ({ ...remedy, recordedAt: new Date(remedy.recordedAt) })),
+    improvements: row.improvements.map((item) => ({ ...item, recordedAt: new Date(item.recordedAt) })),
+    merged: row.merged.map((merged) => ({ ...merged, mergedAt: dateOf(merged.mergedAt) })),
+    documents: row.documents.map((document) => ({ ...document, uploadedAt: new Date(document.uploadedAt) })),
+  };
+}
+
+const dateOf = (value: Date | string | null) => (value === null ? null : new Date(value));
+
+export type CaseRecords = Awaited<ReturnType<typeof caseRecords>>;

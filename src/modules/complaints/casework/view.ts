@@ -5,7 +5,7 @@ import { caseAccess } from '../policy.ts';
 import * as core from '../repository.ts';
 import { housingByDefault, isLate } from '../triage-rules.ts';
 import { type CaseworkContext, type Complaint, currentStage, forTeam, stageOf } from './context.ts';
-import { mergeLinks } from './duplicates.ts';
+import { survivorReference } from './duplicates.ts';
 import * as repo from './repository.ts';
 
 // What the case's pages show: the case header, and the whole case for the complaints team.
@@ -54,11 +54,12 @@ export async function accessTo(ctx: CaseworkContext, principal: Principal, refer
 }
 
 // The remedies' owners and the improvements' recorders by name, and who decided the triage.
-async function withNames(ctx: CaseworkContext, councilId: string, complaint: Complaint) {
-  const [remedies, improvements] = await Promise.all([
-    repo.remedies(ctx.db, councilId, complaint.id),
-    repo.improvements(ctx.db, councilId, complaint.id),
-  ]);
+async function withNames(
+  ctx: CaseworkContext,
+  councilId: string,
+  complaint: Complaint,
+  { remedies, improvements }: Pick<repo.CaseRecords, 'remedies' | 'improvements'>,
+) {
   const ids = [...remedies.map((r) => r.ownerId), ...improvements.map((i) => i.recordedBy)];
   const people = await ctx.organisation.peopleByIds(
     councilId,
@@ -86,14 +87,13 @@ export async function view(
     principal.councilRulesVersion,
   );
   // Its own files come with those of the duplicates merged into it, each listed with its complaint.
-  const [stages, accounts, named, merges, documents, warning] = await Promise.all([
-    core.stages(ctx.db, councilId, found.id),
-    repo.accountRequests(ctx.db, councilId, found.id),
-    withNames(ctx, councilId, found),
-    mergeLinks(ctx, councilId, found),
-    repo.documents(ctx.db, councilId, found.id),
+  const [records, mergedInto, warning] = await Promise.all([
+    repo.caseRecords(ctx.db, councilId, found.id),
+    survivorReference(ctx, councilId, found),
     ctx.customers.contactWarning(councilId, found.customerId, found.serviceId),
   ]);
+  const { stages, accounts, documents } = records;
+  const named = await withNames(ctx, councilId, found, records);
   const { complaint, remedies, improvements } = named;
   await recordAccess(
     ctx.db,
@@ -109,8 +109,8 @@ export async function view(
     remedies,
     improvements,
     documents: documents.filter((document) => document.complaintId === found.id),
-    mergedInto: merges.mergedInto,
-    duplicates: merges.duplicates.map((duplicate) => ({
+    mergedInto,
+    duplicates: records.merged.map((duplicate) => ({
       ...duplicate,
       documents: documents.filter((document) => document.complaintId === duplicate.id),
     })),
