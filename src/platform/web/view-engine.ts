@@ -3,6 +3,7 @@ import nunjucks from 'nunjucks';
 import { clockTime, dateTimeText, dayMonthYear, timeText } from '../calendar/date-text.ts';
 import { citationHtml, citationsInHtml, defaultPolicyDocuments, type PolicyDocuments } from './citations.ts';
 import { govukAttributes } from './govuk-attributes.ts';
+import { renderedOnce } from './rendered-once.ts';
 
 const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -91,7 +92,8 @@ function registerGovukMacros(env: nunjucks.Environment) {
     const template = env.getTemplate(path) as ExportingTemplate;
     template.getExported((error, exported) => {
       if (error) throw error;
-      env.addGlobal(name, exported[name]);
+      const macro = exported[name] as (...args: unknown[]) => unknown;
+      env.addGlobal(name, name.startsWith('govuk') ? renderedOnce(name, macro) : macro);
     });
   }
 }
