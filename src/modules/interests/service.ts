@@ -11,9 +11,9 @@ import { interestTasks } from './tasks.ts';
 // The register of interests, as the rest of the application sees it: its services, built from
 // the same dependencies, and what other modules use of it.
 
+export type { DeclarationsCommitteeSummary } from './campaigns/committee.ts';
 // The demo council's year in the register, for `npm start`.
 export { demoInterestsYear } from './demo/seed.ts';
-export type { DeclarationsCommitteeSummary } from './campaigns/committee.ts';
 export type { PersonalLink, PersonalLinkQuery } from './lookup/personal-links.ts';
 export { companyNumberKey, nameKey } from './names.ts';
 

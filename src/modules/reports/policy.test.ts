@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../platform/auth/roles.ts';
-import { can, committeesPrepared, type PackAction } from './policy.ts';
 import type { Committee } from './packs/rules.ts';
+import { can, committeesPrepared, type PackAction } from './policy.ts';
 
 const viewer = (...roles: Role[]) => ({ roles: new Set(roles) });
 const off = { membersReadExempt: false };
@@ -30,11 +30,14 @@ describe('who may do what to a committee pack', () => {
     ['committee-member', 'mark', 'standards', true, on, false],
     ['hr', 'read-public', 'standards', true, on, false],
     ['chief-executive', 'read-public', 'audit', true, on, false],
-  ] as const)('%s %s a %s pack (published %s): %s', (role, action, committee, published, settings, allowed) => {
-    expect(can(viewer(role), action as PackAction, { committee: committee as Committee, published }, settings)).toBe(
-      allowed,
-    );
-  });
+  ] as const)(
+    '%s %s a %s pack (published %s): %s',
+    (role, action, committee, published, settings, allowed) => {
+      expect(
+        can(viewer(role), action as PackAction, { committee: committee as Committee, published }, settings),
+      ).toBe(allowed);
+    },
+  );
 
   it.each([
     [['monitoring-officer'], ['standards', 'audit']],

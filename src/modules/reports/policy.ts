@@ -14,7 +14,8 @@ const clerks: Record<Committee, readonly Role[]> = {
   audit: ['audit', 'monitoring-officer'],
 };
 
-const holdsAny = (roles: ReadonlySet<Role>, wanted: readonly Role[]) => wanted.some((role) => roles.has(role));
+const holdsAny = (roles: ReadonlySet<Role>, wanted: readonly Role[]) =>
+  wanted.some((role) => roles.has(role));
 
 /**
  * Who may do what to a pack. The officers who prepare a committee's packs do all of it (marking

@@ -27,8 +27,8 @@ import { riskRegisterService } from './risk-register/service.ts';
 // diary sheet, the checks before every visit, check-ins and their escalation, the responsible
 // officer's console; the records of visits and incident reports. Other modules import only this file.
 
-export type { RoutedDay } from './plans/from-route.ts';
 export type { IncidentsCommitteeSummary } from './incidents/committee.ts';
+export type { RoutedDay } from './plans/from-route.ts';
 export type { VisitForm } from './plans/input.ts';
 export type { LogVisitComplaint, VisitComplaint } from './records/service.ts';
 

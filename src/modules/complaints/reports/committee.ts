@@ -21,7 +21,13 @@ export type ComplaintsCommitteeSummary = {
     notUpheld: number;
   }[];
   onTimeTarget: number;
-  ombudsman: { enquiries: number; responded: number; respondedOnTime: number; open: number; decisions: Labelled[] };
+  ombudsman: {
+    enquiries: number;
+    responded: number;
+    respondedOnTime: number;
+    open: number;
+    decisions: Labelled[];
+  };
 };
 
 export function committeeSummaryOf(f: ReportFigures): ComplaintsCommitteeSummary {

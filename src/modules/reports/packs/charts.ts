@@ -40,7 +40,9 @@ export function onTimeChart(c: ComplaintsCommitteeSummary): Chart {
         values: c.byQuarter.map((q) => (q.responded ? (q.respondedOnTime / q.responded) * 100 : null)),
         labels: c.byQuarter.map((q) => share(q.respondedOnTime, q.responded)),
         details: c.byQuarter.map((q) =>
-          q.responded ? `${q.respondedOnTime} of ${q.responded} (${share(q.respondedOnTime, q.responded)})` : 'none',
+          q.responded
+            ? `${q.respondedOnTime} of ${q.responded} (${share(q.respondedOnTime, q.responded)})`
+            : 'none',
         ),
       },
     ],

@@ -26,7 +26,9 @@ export const assembleForm = z
 
 // '' when no paragraph is chosen: the item is not exempt.
 const paragraph = formText.pipe(
-  z.enum(['', '1', '2', '3', '4', '5', '6', '7'], { error: 'Select a paragraph of Schedule 12A, or not exempt' }),
+  z.enum(['', '1', '2', '3', '4', '5', '6', '7'], {
+    error: 'Select a paragraph of Schedule 12A, or not exempt',
+  }),
 );
 
 export const markForm = z

@@ -15,11 +15,23 @@ describe('small-number suppression of a table with its total (minimum 5)', () =>
   it.each([
     ['nothing to hide', [6, 7, 5], ['6', '7', '5', 'total 18']],
     ['zeros identify nobody', [0, 9, 0], ['0', '9', '0', 'total 9']],
-    ['one small count hides the next smallest too', [3, 8, 6], ['fewer than 5', '8', 'fewer than 5', 'total 17']],
-    ['the next smallest is not a zero', [2, 0, 12, 7], ['fewer than 5', '0', '12', 'fewer than 5', 'total 21']],
+    [
+      'one small count hides the next smallest too',
+      [3, 8, 6],
+      ['fewer than 5', '8', 'fewer than 5', 'total 17'],
+    ],
+    [
+      'the next smallest is not a zero',
+      [2, 0, 12, 7],
+      ['fewer than 5', '0', '12', 'fewer than 5', 'total 21'],
+    ],
     ['two small counts hide each other', [1, 4, 20], ['fewer than 5', 'fewer than 5', '20', 'total 25']],
     ['a tie goes to the first', [4, 9, 9], ['fewer than 5', 'fewer than 5', '9', 'total 22']],
-    ['a small total hides everything', [1, 2, 0], ['fewer than 5', 'fewer than 5', '0', 'total fewer than 5']],
+    [
+      'a small total hides everything',
+      [1, 2, 0],
+      ['fewer than 5', 'fewer than 5', '0', 'total fewer than 5'],
+    ],
     ['a total exactly at the minimum is shown', [5, 0], ['5', '0', 'total 5']],
     ['no concerns at all', [0, 0], ['0', '0', 'total 0']],
   ])('%s', (_, counts, expected) => {
@@ -33,7 +45,12 @@ describe('small-number suppression of a table with its total (minimum 5)', () =>
 
   it('follows the council’s minimum', () => {
     expect(texts(suppressTable(cells(3, 8, 6), 3))).toEqual(['3', '8', '6', 'total 17']);
-    expect(texts(suppressTable(cells(3, 8, 6), 10))).toEqual(['fewer than 10', 'fewer than 10', 'fewer than 10', 'total 17']);
+    expect(texts(suppressTable(cells(3, 8, 6), 10))).toEqual([
+      'fewer than 10',
+      'fewer than 10',
+      'fewer than 10',
+      'total 17',
+    ]);
   });
 });
 
@@ -65,11 +82,14 @@ describe('items exempt by rule', () => {
     ['conduct-hearings', 0, 0, null],
     ['conduct', 3, 3, null],
     ['concerns', 3, 3, null],
-  ] as const)('%s with %i hearings and %i sanctions: paragraph %s', (section, hearings, sanctions, paragraph) => {
-    expect(
-      exemptByRule(section, { conductHearings: hearings, conductSanctions: sanctions })?.paragraph ?? null,
-    ).toBe(paragraph);
-  });
+  ] as const)(
+    '%s with %i hearings and %i sanctions: paragraph %s',
+    (section, hearings, sanctions, paragraph) => {
+      expect(
+        exemptByRule(section, { conductHearings: hearings, conductSanctions: sanctions })?.paragraph ?? null,
+      ).toBe(paragraph);
+    },
+  );
 
   it('names the paragraph in words', () => {
     expect(exemptLabel(1)).toBe(

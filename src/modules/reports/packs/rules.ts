@@ -12,7 +12,8 @@ export const committeeNames: Record<Committee, string> = {
 export type SectionId =
   | 'conduct'
   | 'conduct-hearings'
-  | 'complaints'   | 'concerns'
+  | 'complaints'
+  | 'concerns'
   | 'declarations'
   | 'gift-reviews'
   | 'incidents';

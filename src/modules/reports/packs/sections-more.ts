@@ -8,7 +8,8 @@ const none = (what: string): SectionContent => ({
   tables: [],
 });
 
-const labelled = (rows: { label: string; count: number }[]) => rows.map((row) => [row.label, String(row.count)]);
+const labelled = (rows: { label: string; count: number }[]) =>
+  rows.map((row) => [row.label, String(row.count)]);
 
 // Counts only, each already suppressed (figures.ts): nothing that could identify a reporter.
 export function concernsSection(f: PackFigures): SectionContent {

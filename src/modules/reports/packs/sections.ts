@@ -1,11 +1,17 @@
 // Each section of a pack as headings, paragraphs, charts and tables, from the pack's figures, so
 // that the page, the PDF and the CSV say the same thing.
-import type { Chart } from '../../../platform/documents/charts/chart.ts';
+
 import { dayMonthYear } from '../../../platform/calendar/date-text.ts';
+import type { Chart } from '../../../platform/documents/charts/chart.ts';
 import { completionChart, onTimeChart, receivedChart, share } from './charts.ts';
 import type { PackFigures } from './figures.ts';
 import type { SectionId } from './rules.ts';
-import { concernsSection, conductHearingsSection, conductSection, incidentsSection } from './sections-more.ts';
+import {
+  concernsSection,
+  conductHearingsSection,
+  conductSection,
+  incidentsSection,
+} from './sections-more.ts';
 
 export type PackTable = { caption: string; head: string[]; rows: string[][] };
 export type SectionContent = { paragraphs: string[]; charts: Chart[]; tables: PackTable[] };

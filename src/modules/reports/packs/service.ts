@@ -27,14 +27,20 @@ const notFound = 'No such committee pack';
 
 async function settingsOf(deps: PacksDeps, councilId: string) {
   const policy = await deps.organisation.policy(councilId);
-  return { membersReadExempt: policy.committeeMembersReadExemptItems, minimum: policy.committeeSmallNumberMinimum };
+  return {
+    membersReadExempt: policy.committeeMembersReadExemptItems,
+    minimum: policy.committeeSmallNumberMinimum,
+  };
 }
 
 const facts = (pack: repo.Pack) => ({ committee: pack.committee, published: pack.publishedAt !== null });
 
 // The items a pack starts with: a section each, marked where a rule says it is exempt.
 function sectionItems(figures: PackFigures): PackItem[] {
-  const hearings = { conductHearings: figures.conduct?.hearings ?? 0, conductSanctions: figures.conduct?.sanctions ?? 0 };
+  const hearings = {
+    conductHearings: figures.conduct?.hearings ?? 0,
+    conductSanctions: figures.conduct?.sanctions ?? 0,
+  };
   return sectionsOf[figures.committee].map((key, i) => {
     const mark = exemptByRule(key, hearings);
     return {
@@ -125,7 +131,13 @@ async function read(deps: PacksDeps, principal: Principal, id: string, version: 
 }
 
 // A download or a reading of the full version is recorded: who took which version of which pack.
-async function recordRead(deps: PacksDeps, principal: Principal, id: string, what: string, requestId?: string) {
+async function recordRead(
+  deps: PacksDeps,
+  principal: Principal,
+  id: string,
+  what: string,
+  requestId?: string,
+) {
   const entry = { action: `committee-pack.${what}`, recordType: 'committee-pack', recordId: id };
   await recordAccess(deps.db, actorFor(principal, requestId), entry, deps.clock.now());
 }
@@ -149,22 +161,95 @@ async function changing(
     if (!pack || !can(principal, 'read-public', facts(pack), settings)) throw new NotFound(notFound);
     if (!can(principal, action, facts(pack), settings)) throw new Forbidden('You may not change this pack');
     if (pack.publishedAt)
-      throw new InvalidInput([{ key: 'pack', message: 'This pack has been published and cannot be changed' }]);
+      throw new InvalidInput([
+        { key: 'pack', message: 'This pack has been published and cannot be changed' },
+      ]);
     const { action: code, after } = await change(trx, pack, settings);
     const entry = { action: code, recordType: 'committee-pack', recordId: id, after };
     await appendAudit(trx, actorFor(principal, requestId), entry, deps.clock.now());
   });
 }
 
+type Mark = { paragraph: number | null; reason: string };
+type NewItem = { heading: string; body: string; paragraph: number | null; reason: string };
+
+function markItem(
+  deps: PacksDeps,
+  principal: Principal,
+  at: { id: string; key: string },
+  mark: Mark,
+  requestId?: string,
+) {
+  const { id, key } = at;
+  return changing(
+    deps,
+    principal,
+    id,
+    'mark',
+    async (trx) => {
+      const by = mark.paragraph === null ? null : principal.name;
+      const reason = mark.paragraph === null ? '' : mark.reason;
+      if (
+        !(await repo.markItem(trx, principal.councilId, id, key, { paragraph: mark.paragraph, reason, by }))
+      )
+        throw new NotFound('No such item in this pack');
+      return {
+        action: 'committee-pack.item-marked',
+        after: { item: key, paragraph: mark.paragraph, reason },
+      };
+    },
+    requestId,
+  );
+}
+
+function addItem(deps: PacksDeps, principal: Principal, id: string, item: NewItem, requestId?: string) {
+  return changing(
+    deps,
+    principal,
+    id,
+    'assemble',
+    async (trx, pack, settings) => {
+      if (item.paragraph !== null && !can(principal, 'mark', facts(pack), settings))
+        throw new InvalidInput([
+          { key: 'paragraph', message: 'Only the monitoring officer marks an item exempt' },
+        ]);
+      const position = await repo.nextPosition(trx, principal.councilId, id);
+      const key = `item-${position}`;
+      await repo.insertItems(trx, principal.councilId, id, [
+        {
+          key,
+          position,
+          heading: item.heading,
+          body: item.body,
+          exemptParagraph: item.paragraph,
+          exemptReason: item.paragraph === null ? '' : item.reason,
+          exemptMarkedBy: item.paragraph === null ? null : principal.name,
+        },
+      ]);
+      return {
+        action: 'committee-pack.item-added',
+        after: { item: key, heading: item.heading, paragraph: item.paragraph },
+      };
+    },
+    requestId,
+  );
+}
+
 export function packsService(deps: PacksDeps) {
   return {
-    assemble: (principal: Principal, input: { committee: Committee; from: string; to: string }, requestId?: string) =>
-      assemble(deps, principal, input, requestId),
+    assemble: (
+      principal: Principal,
+      input: { committee: Committee; from: string; to: string },
+      requestId?: string,
+    ) => assemble(deps, principal, input, requestId),
 
     /** The packs a person may read: all of the committees they prepare for, the published of others. */
     async list(principal: Principal) {
       const prepared = committeesPrepared(principal);
-      const mine = await repo.listPacks(deps.db, principal.councilId, { committees: prepared, publishedOnly: false });
+      const mine = await repo.listPacks(deps.db, principal.councilId, {
+        committees: prepared,
+        publishedOnly: false,
+      });
       const others = principal.roles.has('committee-member')
         ? await repo.listPacks(deps.db, principal.councilId, {
             committees: (['standards', 'audit'] as const).filter((c) => !prepared.includes(c)),
@@ -179,54 +264,12 @@ export function packsService(deps: PacksDeps) {
       recordRead(deps, principal, id, what, requestId),
 
     /** The monitoring officer marks an item exempt under a paragraph of Schedule 12A, or clears it. */
-    mark: (principal: Principal, id: string, key: string, mark: { paragraph: number | null; reason: string }, requestId?: string) =>
-      changing(
-        deps,
-        principal,
-        id,
-        'mark',
-        async (trx) => {
-          const by = mark.paragraph === null ? null : principal.name;
-          const reason = mark.paragraph === null ? '' : mark.reason;
-          if (!(await repo.markItem(trx, principal.councilId, id, key, { paragraph: mark.paragraph, reason, by })))
-            throw new NotFound('No such item in this pack');
-          return { action: 'committee-pack.item-marked', after: { item: key, paragraph: mark.paragraph, reason } };
-        },
-        requestId,
-      ),
+    mark: (principal: Principal, id: string, key: string, mark: Mark, requestId?: string) =>
+      markItem(deps, principal, { id, key }, mark, requestId),
 
     /** An item the officer writes (an update on a case, say), exempt if the monitoring officer says so. */
-    addItem: (
-      principal: Principal,
-      id: string,
-      item: { heading: string; body: string; paragraph: number | null; reason: string },
-      requestId?: string,
-    ) =>
-      changing(
-        deps,
-        principal,
-        id,
-        'assemble',
-        async (trx, pack, settings) => {
-          if (item.paragraph !== null && !can(principal, 'mark', facts(pack), settings))
-            throw new InvalidInput([{ key: 'paragraph', message: 'Only the monitoring officer marks an item exempt' }]);
-          const position = await repo.nextPosition(trx, principal.councilId, id);
-          const key = `item-${position}`;
-          await repo.insertItems(trx, principal.councilId, id, [
-            {
-              key,
-              position,
-              heading: item.heading,
-              body: item.body,
-              exemptParagraph: item.paragraph,
-              exemptReason: item.paragraph === null ? '' : item.reason,
-              exemptMarkedBy: item.paragraph === null ? null : principal.name,
-            },
-          ]);
-          return { action: 'committee-pack.item-added', after: { item: key, heading: item.heading, paragraph: item.paragraph } };
-        },
-        requestId,
-      ),
+    addItem: (principal: Principal, id: string, item: NewItem, requestId?: string) =>
+      addItem(deps, principal, id, item, requestId),
 
     /** Published: sent to the committee, read by its members, and never changed again. */
     publish: (principal: Principal, id: string, requestId?: string) =>

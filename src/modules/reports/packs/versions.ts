@@ -83,24 +83,26 @@ export function pdfBlocks(title: string, subtitle: string[], pack: PackVersion):
   ];
   for (const part of pack.sections) {
     blocks.push({ kind: 'heading', text: `${part.number}. ${part.heading}`, level: 2 });
-    if (part.exempt)
-      blocks.push({ kind: 'paragraph', text: `${part.exempt}. ${part.exemptReason}`.trim() });
+    if (part.exempt) blocks.push({ kind: 'paragraph', text: `${part.exempt}. ${part.exemptReason}`.trim() });
     for (const text of part.paragraphs) blocks.push({ kind: 'paragraph', text });
-    part.charts.forEach((chart, i) =>
+    for (const [i, chart] of part.charts.entries())
       blocks.push(
         { kind: 'heading', text: `${part.number}.${i + 1} ${chart.title}`, level: 3 },
         { kind: 'chart', chart },
         { kind: 'table', head: chart.table.head, rows: chart.table.rows },
-      ),
-    );
-    part.tables.forEach((table, i) => {
-      blocks.push({ kind: 'heading', text: `${part.number}.${part.charts.length + i + 1} ${table.caption}`, level: 3 });
+      );
+    for (const [i, table] of part.tables.entries()) {
+      blocks.push({
+        kind: 'heading',
+        text: `${part.number}.${part.charts.length + i + 1} ${table.caption}`,
+        level: 3,
+      });
       blocks.push({
         kind: 'table',
         head: table.head,
         rows: table.rows.length ? table.rows : [['None', ...table.head.slice(1).map(() => '')]],
       });
-    });
+    }
   }
   return blocks;
 }
@@ -112,9 +114,14 @@ export function csvRows(pack: PackVersion): string[][] {
     const tables = [...part.charts.map((chart) => chart.table), ...part.tables];
     for (const table of tables)
       for (const row of table.rows)
-        row.slice(1).forEach((value, i) =>
-          rows.push([`${part.number}. ${part.heading}`, table.caption, row[0] ?? '', table.head[i + 1] ?? '', value]),
-        );
+        for (const [i, value] of row.slice(1).entries())
+          rows.push([
+            `${part.number}. ${part.heading}`,
+            table.caption,
+            row[0] ?? '',
+            table.head[i + 1] ?? '',
+            value,
+          ]);
   }
   return rows;
 }

@@ -25,7 +25,9 @@ export async function committeeSummary(
       .selectFrom('visit_incident')
       .select([
         sql<number>`count(*)::int`.as('incidents'),
-        sql<number>`(count(*) filter (where kinds && array['violence', 'injury']::text[]))::int`.as('serious'),
+        sql<number>`(count(*) filter (where kinds && array['violence', 'injury']::text[]))::int`.as(
+          'serious',
+        ),
         sql<number>`(count(*) filter (where police_reference <> ''))::int`.as('police'),
       ])
       .where('council_id', '=', councilId)
