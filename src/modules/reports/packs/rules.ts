@@ -85,7 +85,8 @@ export function suppressPart(part: number, whole: number, minimum: number): Show
     ],
     minimum,
   );
-  return table.cells[0] ?? hidden(minimum);
+  const cell = table.cells[0];
+  return cell ? { count: cell.count, text: cell.text } : hidden(minimum);
 }
 
 // --- Exempt information (Local Government Act 1972, Schedule 12A, Part 1; 003 agenda item 10) ----
