@@ -71,4 +71,10 @@ test('a committee pack is published with an exempt item kept out of the public v
   await expect(packs.link(/full version/)).toHaveCount(0);
   const memberPdf = await packs.pdfWords('Download the public version as PDF');
   expect(memberPdf.words).not.toContain(councillor);
+
+  // On the narrowest phone the pack does not scroll sideways: its tables scroll in their own region.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.reload();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await packs.checkAccessible();
 });
