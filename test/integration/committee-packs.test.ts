@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { demoClients, demoPersonId } from '../support/clients.ts';
 import { receiveComplaint } from '../support/complaints.ts';
 import { databaseKinds } from '../support/databases.ts';
+import { record } from '../support/gifts.ts';
 import { seedOtherCouncil } from '../support/other-council.ts';
 import { pdfWords } from '../support/pdf-text.ts';
 import { testPassword, tokenFor } from '../support/people.ts';
@@ -76,6 +77,14 @@ describe.each(databaseKinds)('committee packs (%s)', (kind) => {
       choice: 'nil',
     });
     expect(nil.statusCode, nil.body).toBe(303);
+    // A gift in the Finance and Revenues register last quarter, its review signed off by the head of service.
+    await record(await client('liam.barker'), {
+      offerorOrganisation: 'Pack Stationers Ltd',
+      date: '2026-08-10',
+    });
+    const review = `/gifts/reviews/${encodeURIComponent(`service:${revenues.id}`)}/2026-07-01`;
+    const signed = await (await client('helen.marsh')).post(review, { comment: 'Checked' });
+    expect(signed.statusCode, signed.body).toBe(303);
     const team = await fieldTeam(t, 'pack');
     const token = await tokenFor(t.db, t.councilId, team.officer);
     const incident = await t.client().api(
@@ -136,6 +145,28 @@ describe.each(databaseKinds)('committee packs (%s)', (kind) => {
       ...period,
     });
     expect(refused.statusCode).toBe(403);
+  });
+
+  it('reports the quarterly gift register reviews that ended in the period', async () => {
+    const made = await (await client('mark.fenwick')).post('/committee-packs/new', {
+      committee: 'audit',
+      ...{
+        'from-day': '1',
+        'from-month': '7',
+        'from-year': '2026',
+        'to-day': '31',
+        'to-month': '12',
+        'to-year': '2026',
+      },
+    });
+    const id = /committee-packs\/([0-9a-f-]{36})/.exec(made.headers.location ?? '')?.[1] ?? '';
+    const figures = await figuresOf(id);
+    expect(figures.giftReviews).toMatchObject({ signedOff: 1, outstanding: 0 });
+    expect(figures.giftReviews.reviews).toMatchObject([
+      { register: 'Finance and Revenues', entries: 1, status: 'signed-off', signedOn: '2026-11-23' },
+    ]);
+    // The pack for October to December has no review of a period that ended in it yet.
+    expect((await figuresOf(await assemble('mark.fenwick', 'audit'))).giftReviews.reviews).toEqual([]);
   });
 
   it('an exempt item is marked in the full version and left out of the public one', async () => {
