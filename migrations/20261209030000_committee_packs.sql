@@ -37,6 +37,18 @@ create table committee_pack_item (
   foreign key (council_id, pack_id) references committee_pack
 );
 
+-- Which committee members have opened each published pack: their home page lists the packs they
+-- have yet to read.
+create table committee_pack_reader (
+  council_id uuid not null,
+  pack_id uuid not null,
+  person_id uuid not null,
+  first_read_at timestamptz not null,
+  primary key (council_id, pack_id, person_id),
+  foreign key (council_id, pack_id) references committee_pack,
+  foreign key (council_id, person_id) references person
+);
+
 -- A published pack is what the committee was sent: its figures, items and marks never change.
 create function committee_pack_published_is_final() returns trigger language plpgsql as $$
 begin

@@ -28,7 +28,15 @@ export interface CommitteePackItemTable {
   exempt_marked_by: string | null;
 }
 
+export interface CommitteePackReaderTable {
+  council_id: string;
+  pack_id: string;
+  person_id: string;
+  first_read_at: Date;
+}
+
 export interface ReportsTables {
   committee_pack: CommitteePackTable;
   committee_pack_item: CommitteePackItemTable;
+  committee_pack_reader: CommitteePackReaderTable;
 }

@@ -10,6 +10,7 @@ export const actionNames: Readonly<Record<string, string>> = {
   'calendar.override-removed': 'Working day change removed',
   'calendar.override-set': 'Working day changed',
   'committee-pack.assembled': 'Committee pack put together',
+  'committee-pack.first-read': 'Committee pack opened by a committee member',
   'committee-pack.full-csv': 'Committee pack tables downloaded, full version (CSV)',
   'committee-pack.full-pdf': 'Committee pack downloaded, full version (PDF)',
   'committee-pack.item-added': 'Item added to a committee pack',

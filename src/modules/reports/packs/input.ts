@@ -13,6 +13,9 @@ const day = (what: string) =>
     .refine((value) => value !== '', `Enter the date the period ${what}`)
     .refine((value) => value === '' || isIsoDate(value), `The date the period ${what} must be a real date`);
 
+const yearsApart = ({ from, to }: { from: string; to: string }) =>
+  Number(to.slice(0, 4)) - Number(from.slice(0, 4)) - (to.slice(5) < from.slice(5) ? 1 : 0);
+
 export const assembleForm = z
   .object({
     committee: z.enum(committees, { error: 'Select the committee' }),
@@ -22,6 +25,10 @@ export const assembleForm = z
   .refine((input) => !isIsoDate(input.from) || !isIsoDate(input.to) || input.from <= input.to, {
     path: ['to'],
     message: 'The period must end on or after the day it starts',
+  })
+  .refine((input) => !isIsoDate(input.from) || !isIsoDate(input.to) || yearsApart(input) <= 6, {
+    path: ['to'],
+    message: 'Choose a period of 6 years or less',
   });
 
 // '' when no paragraph is chosen: the item is not exempt.

@@ -177,3 +177,14 @@ export async function publish(trx: Db, councilId: string, packId: string, at: Da
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+// A committee member's first opening of a published pack; false when they had opened it before.
+export async function markRead(trx: Db, councilId: string, packId: string, personId: string, at: Date) {
+  const inserted = await trx
+    .insertInto('committee_pack_reader')
+    .values({ council_id: councilId, pack_id: packId, person_id: personId, first_read_at: at })
+    .onConflict((conflict) => conflict.doNothing())
+    .returning('person_id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}

@@ -116,6 +116,7 @@ async function read(deps: PacksDeps, principal: Principal, id: string, version: 
   const full = can(principal, 'read-full', facts(pack), settings);
   if (version === 'full' && !full) throw new Forbidden('You may read the public version of this pack only');
   const items = await repo.itemsOf(deps.db, principal.councilId, id);
+  if (pack.publishedAt && principal.roles.has('committee-member')) await markRead(deps, principal, id);
   const mayAssemble = can(principal, 'assemble', facts(pack), settings);
   return {
     pack,
@@ -128,6 +129,16 @@ async function read(deps: PacksDeps, principal: Principal, id: string, version: 
       mark: can(principal, 'mark', facts(pack), settings) && pack.publishedAt === null,
     },
   };
+}
+
+// A committee member's first reading of a published pack, so that it leaves their home page.
+async function markRead(deps: PacksDeps, principal: Principal, id: string) {
+  await deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now();
+    if (!(await repo.markRead(trx, principal.councilId, id, principal.personId, now))) return;
+    const entry = { action: 'committee-pack.first-read', recordType: 'committee-pack', recordId: id };
+    await appendAudit(trx, actorFor(principal), entry, now);
+  });
 }
 
 // A download or a reading of the full version is recorded: who took which version of which pack.
