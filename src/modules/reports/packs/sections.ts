@@ -1,7 +1,6 @@
 // Each section of a pack as headings, paragraphs, charts and tables, from the pack's figures, so
 // that the page, the PDF and the CSV say the same thing.
 
-import { dayMonthYear } from '../../../platform/calendar/date-text.ts';
 import type { Chart } from '../../../platform/documents/charts/chart.ts';
 import { completionChart, onTimeChart, receivedChart, share } from './charts.ts';
 import type { PackFigures } from './figures.ts';
@@ -13,7 +12,8 @@ import {
   incidentsSection,
 } from './sections-more.ts';
 
-export type PackTable = { caption: string; head: string[]; rows: string[][] };
+/** A table of a section; the columns in `dates` hold ISO dates, put in words on the page and PDF. */
+export type PackTable = { caption: string; head: string[]; rows: string[][]; dates?: number[] };
 export type SectionContent = { paragraphs: string[]; charts: Chart[]; tables: PackTable[] };
 
 export const sectionHeadings: Record<SectionId, string> = {
@@ -86,10 +86,11 @@ function declarationsSection(f: PackFigures): SectionContent {
     tables: [
       {
         caption: 'Campaigns due in the period',
+        dates: [1],
         head: ['Campaign', 'Due', 'Asked', 'Declared', 'Outstanding', 'Closed'],
         rows: d.campaigns.map((campaign) => [
           campaign.name,
-          dayMonthYear(campaign.dueOn),
+          campaign.dueOn,
           String(campaign.members),
           String(campaign.responded),
           String(campaign.members - campaign.responded),
@@ -113,13 +114,14 @@ function giftReviewsSection(f: PackFigures): SectionContent {
     tables: [
       {
         caption: 'Quarterly reviews',
+        dates: [4],
         head: ['Register', 'Period', 'Entries', 'Status', 'Signed off', 'On time'],
         rows: g.reviews.map((review) => [
           review.register,
           review.period,
           String(review.entries),
           reviewStatusNames[review.status],
-          review.signedOn ? dayMonthYear(review.signedOn) : '',
+          review.signedOn ?? '',
           review.signedOn ? (review.onTime ? 'Yes' : 'No') : '',
         ]),
       },

@@ -15,6 +15,11 @@ const figures: PackFigures = {
     byKind: [{ code: 'threat', label: 'Threat', count: 2 }],
   },
   concerns: null,
+  declarations: {
+    campaigns: [{ name: 'Annual 2026', dueOn: '2026-12-30', closed: false, members: 4, responded: 3 }],
+    members: 4,
+    responded: 3,
+  },
 };
 
 const item = (key: string, position: number, exemptParagraph: number | null, body = ''): PackItem => ({
@@ -64,6 +69,16 @@ describe('the versions of a pack', () => {
       'Threat',
       'Number',
       '2',
+    ]);
+    const declarations = versionOf(figures, [item('declarations', 1, null)], 'public');
+    // Dates in words for people, as ISO 8601 in the CSV for spreadsheets.
+    expect(declarations.sections[0]?.tables[0]?.rows[0]?.[1]).toBe('30 December 2026');
+    expect(csvRows(declarations)).toContainEqual([
+      '1. Item declarations',
+      'Campaigns due in the period',
+      'Annual 2026',
+      'Due',
+      '2026-12-30',
     ]);
     const headings = pdfBlocks('Pack', [], pack)
       .filter((block) => block.kind === 'heading')

@@ -2,10 +2,11 @@
 // one, without the exempt items (Local Government Act 1972 s100B(2): reports containing exempt
 // information may be withheld from the public copies), saying only how many were withheld and under
 // which paragraph.
+import { dayMonthYear } from '../../../platform/calendar/date-text.ts';
 import type { PdfBlock } from '../../../platform/documents/pdf.ts';
 import type { PackFigures } from './figures.ts';
 import { exemptLabel, type SectionId, sectionsOf } from './rules.ts';
-import { type SectionContent, sectionContent } from './sections.ts';
+import { type PackTable, type SectionContent, sectionContent } from './sections.ts';
 
 export const versions = ['public', 'full'] as const;
 export type Version = (typeof versions)[number];
@@ -26,12 +27,29 @@ export type PackItem = {
 };
 
 export type NumberedSection = SectionContent & {
+  /** The tables as the CSV has them: dates as ISO 8601, for spreadsheets. */
+  csvTables: PackTable[];
   number: number;
   key: string;
   heading: string;
   exempt: string | null;
   exemptReason: string;
 };
+
+// A table's dates in words, for people.
+const inWords = (table: PackTable): PackTable => ({
+  ...table,
+  rows: table.rows.map((row) =>
+    row.map((cell, i) => (cell && table.dates?.includes(i) ? dayMonthYear(cell) : cell)),
+  ),
+});
+
+function contentOf(figures: PackFigures, item: PackItem) {
+  const content = isSection(figures, item.key)
+    ? sectionContent(item.key, figures)
+    : { paragraphs: paragraphsOf(item.body), charts: [], tables: [] };
+  return { ...content, tables: content.tables.map(inWords), csvTables: content.tables };
+}
 
 const isSection = (figures: PackFigures, key: string): key is SectionId =>
   (sectionsOf[figures.committee] as readonly string[]).includes(key);
@@ -51,9 +69,7 @@ export function versionOf(figures: PackFigures, items: readonly PackItem[], vers
     if (version === 'public' && item.exemptParagraph !== null)
       withheld.set(item.exemptParagraph, (withheld.get(item.exemptParagraph) ?? 0) + 1);
   const sections: NumberedSection[] = shown.map((item, i) => ({
-    ...(isSection(figures, item.key)
-      ? sectionContent(item.key, figures)
-      : { paragraphs: paragraphsOf(item.body), charts: [], tables: [] }),
+    ...contentOf(figures, item),
     number: i + 1,
     key: item.key,
     heading: item.heading,
@@ -111,7 +127,7 @@ export function pdfBlocks(title: string, subtitle: string[], pack: PackVersion):
 export function csvRows(pack: PackVersion): string[][] {
   const rows: string[][] = [['Section', 'Table', 'Row', 'Column', 'Value']];
   for (const part of pack.sections) {
-    const tables = [...part.charts.map((chart) => chart.table), ...part.tables];
+    const tables = [...part.charts.map((chart) => chart.table), ...part.csvTables];
     for (const table of tables)
       for (const row of table.rows)
         for (const [i, value] of row.slice(1).entries())
