@@ -37,7 +37,7 @@ import {
 import { planningRoutes } from './modules/planning/routes.ts';
 import { type PlanningSources, planningService } from './modules/planning/service.ts';
 import { reportsRoutes } from './modules/reports/routes.ts';
-import { reportsService } from './modules/reports/service.ts';
+import { type CommitteeSources, reportsService } from './modules/reports/service.ts';
 import { visitsRoutes } from './modules/visits/routes.ts';
 import { seedDemoDay, type VisitsService, visitsService } from './modules/visits/service.ts';
 import { auditCheckpointJob } from './platform/audit/audit-checkpoints.ts';
@@ -190,10 +190,15 @@ function committeeReports(
     interests: Pick<InterestsServices, 'committeeSummary'>;
     gifts: Pick<GiftsModule, 'committeeSummary'>;
     visits: Pick<VisitsService, 'incidentsSummary'>;
+    // The raising-concerns and councillor conduct modules, once built: each has committeeSummary.
+    concerns?: CommitteeSources['concerns'];
+    conduct?: CommitteeSources['conduct'];
   },
 ) {
-  const { reports, interests, gifts, visits } = modules;
+  const { reports, interests, gifts, visits, concerns, conduct } = modules;
   return reportsService(deps, {
+    ...(concerns ? { concerns } : {}),
+    ...(conduct ? { conduct } : {}),
     complaints: (councilId, period) => reports.committeeSummary(councilId, period),
     declarations: (councilId, period) => interests.committeeSummary(councilId, period),
     giftReviews: (councilId, period) => gifts.committeeSummary(councilId, period),
