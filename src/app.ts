@@ -5,7 +5,7 @@ import { seedDemoYear } from './demo.ts';
 import { intakeService } from './modules/complaints/intake/service.ts';
 import { complaintReferences } from './modules/complaints/references.ts';
 import { complaintsRoutes } from './modules/complaints/routes.ts';
-import { complaintsService } from './modules/complaints/service.ts';
+import { type ComplaintReports, complaintsService } from './modules/complaints/service.ts';
 import { customersRoutes } from './modules/customers/routes.ts';
 import { customersService, knowCustomersComplaintsBy } from './modules/customers/service.ts';
 import { enforcementRoutes } from './modules/enforcement/routes.ts';
@@ -15,7 +15,7 @@ import {
   seedDemoEnforcement,
 } from './modules/enforcement/service.ts';
 import { giftsRoutes } from './modules/gifts/routes.ts';
-import { giftsModule } from './modules/gifts/service.ts';
+import { type GiftsModule, giftsModule } from './modules/gifts/service.ts';
 import { interestsRoutes } from './modules/interests/routes.ts';
 import { type InterestsServices, interestsServices } from './modules/interests/service.ts';
 import { lettersRoutes } from './modules/letters/routes.ts';
@@ -36,6 +36,8 @@ import {
 } from './modules/places/service.ts';
 import { planningRoutes } from './modules/planning/routes.ts';
 import { type PlanningSources, planningService } from './modules/planning/service.ts';
+import { reportsRoutes } from './modules/reports/routes.ts';
+import { type CommitteeSources, reportsService } from './modules/reports/service.ts';
 import { visitsRoutes } from './modules/visits/routes.ts';
 import { seedDemoDay, type VisitsService, visitsService } from './modules/visits/service.ts';
 import { auditCheckpointJob } from './platform/audit/audit-checkpoints.ts';
@@ -127,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     searchMs: config.routeSearchMs,
   });
 
+  const reportsModule = committeeReports(moduleDeps, { reports, interests, gifts, visits });
   const home = homeWork({ db, clock, outbox, baseUrl: config.baseUrl, log: app.log }, organisation, [
     gifts.tasksFor,
     interests.tasksFor,
@@ -135,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     letters.tasksFor,
     visits.tasksFor,
     enforcement.tasksFor,
+    reportsModule.tasksFor,
   ]);
 
   const routes = await registerPlugins(app, {
@@ -165,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   placesRoutes(app, { places });
   enforcementRoutes(app, { enforcement, clock });
   planningRoutes(app, { planning, clock });
+  reportsRoutes(app, { reports: reportsModule });
 
   const jobs = scheduledJobs(
     { db, clock, log: app.log, config },
@@ -174,6 +179,31 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const demo = demoSeeds({ db, clock, baseUrl: config.baseUrl, organisation }, { interests, visits });
   const { tasksFor } = home;
   return { app, routes, jobs, delivery, seedDemoDay: demo.day, seedDemoYear: demo.year, tasksFor };
+}
+
+// Committee packs read every module's figures through its service. Raising concerns and
+// councillor conduct fill the ports `concerns` and `conduct` when those modules are built.
+function committeeReports(
+  deps: Parameters<typeof reportsService>[0],
+  modules: {
+    reports: Pick<ComplaintReports, 'committeeSummary'>;
+    interests: Pick<InterestsServices, 'committeeSummary'>;
+    gifts: Pick<GiftsModule, 'committeeSummary'>;
+    visits: Pick<VisitsService, 'incidentsSummary'>;
+    // The raising-concerns and councillor conduct modules, once built: each has committeeSummary.
+    concerns?: CommitteeSources['concerns'];
+    conduct?: CommitteeSources['conduct'];
+  },
+) {
+  const { reports, interests, gifts, visits, concerns, conduct } = modules;
+  return reportsService(deps, {
+    ...(concerns ? { concerns } : {}),
+    ...(conduct ? { conduct } : {}),
+    complaints: (councilId, period) => reports.committeeSummary(councilId, period),
+    declarations: (councilId, period) => interests.committeeSummary(councilId, period),
+    giftReviews: (councilId, period) => gifts.committeeSummary(councilId, period),
+    incidents: (councilId, period) => visits.incidentsSummary(councilId, period),
+  });
 }
 
 // The demo council's district, caseload and day in the field, and its past year in every

@@ -16,12 +16,12 @@ const expectedNavigation: Record<string, string[]> = {
   director: seniorManagers,
   'chief-executive': seniorManagers,
   // The demo's monitoring officer is also a head of service, and reads the audit trail.
-  'monitoring-officer': [...seniorManagers, 'Customers', 'Audit trail'],
+  'monitoring-officer': [...seniorManagers, 'Committee packs', 'Customers', 'Audit trail'],
   hr: [...everyone, 'People'],
-  audit: [...everyone, 'Complaint reports', 'Audit trail'],
+  audit: [...everyone, 'Complaint reports', 'Committee packs', 'Audit trail'],
   'complaints-officer': [...everyone, 'Complaints', 'Complaint reports', 'Customers'],
   'complaints-manager': [...managers, 'Complaints', 'Complaint reports', 'Customers'],
-  'committee-member': ['Home', 'Complaint reports'],
+  'committee-member': ['Home', 'Complaint reports', 'Committee packs'],
   'field-officer': [...everyone, 'Field visits', 'My enforcement cases'],
   'responsible-officer': [...everyone, 'Officers out', 'Risk register'],
   'system-administrator': [

@@ -16,6 +16,9 @@ const complaintReports: readonly Role[] = [
   'committee-member',
 ];
 
+const packPreparers: readonly Role[] = ['monitoring-officer', 'audit'];
+const packReaders: readonly Role[] = ['monitoring-officer', 'audit', 'committee-member'];
+
 // Every member of staff has entries in the gifts register: everyone but the committee.
 const registerHolders: readonly Role[] = [
   'officer',
@@ -68,6 +71,17 @@ const expectedAccess: Record<string, readonly Role[] | 'everyone signed in' | 'p
   'GET /complaint-reports': complaintReports,
   'GET /complaint-reports/annual.pdf': complaintReports,
   'GET /complaint-reports/annual.csv': complaintReports,
+  // Committee packs: prepared by the monitoring officer and audit, read by committee members
+  // (reports/policy.ts says which committee's and which version).
+  'GET /committee-packs': packReaders,
+  'GET /committee-packs/:id': packReaders,
+  'GET /committee-packs/:id/pack.pdf': packReaders,
+  'GET /committee-packs/:id/pack.csv': packReaders,
+  'GET /committee-packs/new': packPreparers,
+  'POST /committee-packs/new': packPreparers,
+  'POST /committee-packs/:id/publish': packPreparers,
+  'POST /committee-packs/:id/items/new': packPreparers,
+  'POST /committee-packs/:id/items/:key/exempt': packPreparers,
   'GET /customers': roles.filter((role) => role !== 'committee-member'),
   'GET /customers/:id': roles.filter((role) => role !== 'committee-member'),
   'GET /customers/:id/warning': ['head-of-service', 'complaints-officer', 'complaints-manager'],

@@ -24,6 +24,7 @@ const tablesWithIds = [
   'letter',
   'audit_event',
   'enforcement_case',
+  'committee_pack',
 ] as const;
 const tablesWithReferences = ['gift_offer', 'declaration', 'complaint'] as const;
 
@@ -120,6 +121,21 @@ export async function seedOtherCouncil(t: TestApp) {
     liabilityOrderCourt: `${otherCouncilMark} Magistrates’ Court`,
   });
   if (enforcementCase.statusCode !== 303) throw new Error(`enforcement case: ${enforcementCase.statusCode}`);
+  // A standards committee pack with an exempt item naming a councillor.
+  const pack = await manager.post('/committee-packs/new', {
+    committee: 'standards',
+    ...{ 'from-day': '1', 'from-month': '4', 'from-year': '2026' },
+    ...{ 'to-day': '30', 'to-month': '9', 'to-year': '2026' },
+  });
+  if (pack.statusCode !== 303) throw new Error(`committee pack: ${pack.statusCode}`);
+  const packPath = String(pack.headers.location).split('?')[0] ?? '';
+  const packItem = await manager.post(`${packPath}/items/new`, {
+    heading: `Councillor Quibble ${otherCouncilMark}`,
+    body: `The ${otherCouncilMark} hearing`,
+    paragraph: '1',
+    reason: 'Names a councillor',
+  });
+  if (packItem.statusCode !== 303) throw new Error(`committee pack item: ${packItem.statusCode}`);
   const idsOf = async (table: string, column = 'id') =>
     (
       await sql<{ value: string }>`select ${sql.ref(column)}::text as value from ${sql.table(table)}
@@ -147,6 +163,7 @@ export async function seedOtherCouncil(t: TestApp) {
       letter: first(ids.letter),
       register: `service:${serviceId}`,
       enforcementCase: first(ids.enforcement_case),
+      committeePack: first(ids.committee_pack),
     },
     distinctive: [otherCouncilMark, ...references, ...Object.values(ids).flat()],
   };

@@ -13,7 +13,7 @@ export type { Casework } from './casework/service.ts';
 // The demo council's year of complaints, for `npm start`.
 export { demoComplaintsYear } from './demo/seed.ts';
 export type { OmbudsmanCases } from './ombudsman/service.ts';
-export type { ComplaintReports } from './reports/service.ts';
+export type { ComplaintReports, ComplaintsCommitteeSummary } from './reports/service.ts';
 
 type ComplaintsDeps = Omit<ModuleDeps, 'organisation'> & {
   organisation: Parameters<typeof caseworkService>[0]['organisation'];

@@ -2,11 +2,13 @@ import type { ModuleDeps } from '../organisation/service.ts';
 import { giftOffers } from './offers/service.ts';
 import { giftPublication } from './publication/service.ts';
 import { giftRegister } from './register/service.ts';
+import { committeeSummary } from './reviews/committee.ts';
 import { giftReviews } from './reviews/service.ts';
 import { giftTasks } from './tasks.ts';
 
 // The demo council's year in the register, for `npm start`.
 export { demoGiftsYear } from './demo/seed.ts';
+export type { GiftReviewsCommitteeSummary } from './reviews/committee.ts';
 
 // The gifts and hospitality register: recording offers and approving them, the register and its
 // export, the quarterly reviews, and the published register. This is the module's public face.
@@ -21,5 +23,8 @@ export function giftsModule(deps: ModuleDeps) {
     publication: giftPublication(deps),
     // What is waiting for a person: approvals and review sign-offs, for their home page.
     tasksFor: giftTasks(deps),
+    // Register review assurance for a committee pack: the reviews of periods ended in a period.
+    committeeSummary: (councilId: string, period: { from: string; to: string }) =>
+      committeeSummary(deps, councilId, period),
   };
 }

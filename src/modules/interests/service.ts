@@ -1,4 +1,5 @@
 import type { ModuleDeps, OrganisationService } from '../organisation/service.ts';
+import { committeeSummary } from './campaigns/committee.ts';
 import { campaignsService } from './campaigns/service.ts';
 import { declarationsService } from './declarations/service.ts';
 import { conflictLookup } from './lookup/service.ts';
@@ -10,6 +11,7 @@ import { interestTasks } from './tasks.ts';
 // The register of interests, as the rest of the application sees it: its services, built from
 // the same dependencies, and what other modules use of it.
 
+export type { DeclarationsCommitteeSummary } from './campaigns/committee.ts';
 // The demo council's year in the register, for `npm start`.
 export { demoInterestsYear } from './demo/seed.ts';
 export type { PersonalLink, PersonalLinkQuery } from './lookup/personal-links.ts';
@@ -32,6 +34,9 @@ export function interestsServices(deps: InterestsDeps) {
     publication: interestPublication(deps),
     // What is waiting for a person: reviews, their annual declaration and return, for their home page.
     tasksFor: interestTasks(deps),
+    // Declarations completion for a committee pack: the campaigns due in a period.
+    committeeSummary: (councilId: string, period: { from: string; to: string }) =>
+      committeeSummary(deps.db, councilId, period),
   };
 }
 

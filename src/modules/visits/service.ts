@@ -7,6 +7,7 @@ import { alertPage, consoleBoard } from './console/service.ts';
 import type { VisitsDeps } from './context.ts';
 import * as alarms from './escalation/alarms.ts';
 import { sweep } from './escalation/service.ts';
+import { committeeSummary as incidentsSummary } from './incidents/committee.ts';
 import { incidentsService } from './incidents/service.ts';
 import { dropFutureVisits } from './plans/account-drops.ts';
 import { approveVisit } from './plans/approvals.ts';
@@ -26,6 +27,7 @@ import { riskRegisterService } from './risk-register/service.ts';
 // diary sheet, the checks before every visit, check-ins and their escalation, the responsible
 // officer's console; the records of visits and incident reports. Other modules import only this file.
 
+export type { IncidentsCommitteeSummary } from './incidents/committee.ts';
 export type { RoutedDay } from './plans/from-route.ts';
 export type { VisitForm } from './plans/input.ts';
 export type { LogVisitComplaint, VisitComplaint } from './records/service.ts';
@@ -101,6 +103,9 @@ export function visitsService(base: Omit<VisitsDeps, 'checks'>, collaborators: V
     // Today's visits and the safety alerts waiting, for a person's home page.
     tasksFor: (principal: Principal) => visitTasks(deps, principal),
     incidents,
+    // Visit-safety incidents for a committee pack: counts in a period, by kind and severity.
+    incidentsSummary: (councilId: string, period: { from: string; to: string }) =>
+      incidentsSummary(base.db, councilId, period),
     plans: planUseCases(deps, { checks, collaborators, registers }),
     checkIns: {
       checkIn: (principal: Principal, planId: string, owedId: string, requestId?: string) =>

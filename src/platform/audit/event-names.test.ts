@@ -32,6 +32,10 @@ const builtCodes: Record<string, readonly string[]> = {
   ),
   // complaints/reports/routes.ts: the annual report's PDF and CSV
   'complaint-report.*': ['complaint-report.annual-pdf', 'complaint-report.annual-csv'],
+  // reports/packs/routes.ts: reading a pack's full version, and each version's PDF and CSV
+  'committee-pack.*': ['read-full', 'public-pdf', 'full-pdf', 'public-csv', 'full-csv'].map(
+    (what) => `committee-pack.${what}`,
+  ),
   // visits/plans/approvals.ts Approval['kind']
   'visit.*': ['visit.advice', 'visit.authorisation'],
   // visits/risk-register/api.ts: the risk marker's events

@@ -58,6 +58,11 @@ export const capabilities = {
     'audit',
     'committee-member',
   ],
+  // Committee packs (DOMAIN.md §7): the monitoring officer prepares the standards committee's and
+  // audit the audit committee's (reports/policy.ts says which committee); committee members read
+  // the packs published to them.
+  'reports:assemble': ['monitoring-officer', 'audit'],
+  'reports:read': ['monitoring-officer', 'audit', 'committee-member'],
   // Any member of staff who handles contact logs it on the customer's timeline, and is shown the
   // customer's restrictions when they do (003 vexatious procedure §4.3, §6).
   'customers:contact': roles.filter((role) => role !== 'committee-member'),

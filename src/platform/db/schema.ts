@@ -7,6 +7,7 @@ import type { LettersTables } from '../../modules/letters/tables.ts';
 import type { OrganisationTables } from '../../modules/organisation/tables.ts';
 import type { PlacesTables } from '../../modules/places/tables.ts';
 import type { PlanningTables } from '../../modules/planning/tables.ts';
+import type { ReportsTables } from '../../modules/reports/tables.ts';
 import type { VisitsTables } from '../../modules/visits/tables.ts';
 import type { AuditTables } from '../audit/tables.ts';
 import type { AuthTables } from '../auth/tables.ts';
@@ -28,4 +29,5 @@ export interface Database
     VisitsTables,
     PlacesTables,
     PlanningTables,
-    EnforcementTables {}
+    EnforcementTables,
+    ReportsTables {}

@@ -4,11 +4,13 @@ import { londonDate } from '../../../platform/calendar/daylight.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import type { OrganisationService } from '../../organisation/service.ts';
+import { committeeSummaryOf } from './committee.ts';
 import { refusals } from './refusals.ts';
 import * as repo from './repository.ts';
 import { type AssessmentFigures, monthsOf, type Period } from './rules.ts';
 
 export type ComplaintReports = ReturnType<typeof complaintReports>;
+export type { ComplaintsCommitteeSummary } from './committee.ts';
 export type { Count, StageRow } from './repository.ts';
 
 type ReportsDeps = {
@@ -90,6 +92,10 @@ export function complaintReports(deps: ReportsDeps) {
       const event = { action: `complaint-report.${what}`, recordType: 'complaint-report', after };
       await recordAccess(db, actor, event, clock.now());
     },
+
+    // The figures a committee pack reports for a period.
+    committeeSummary: async (councilId: string, period: { from: string; to: string }) =>
+      committeeSummaryOf(await figures(deps, councilId, { ...period, label: '', year: null })),
 
     firstYear: (councilId: string) => repo.firstReceived(db, councilId),
     stageRows: (councilId: string, period: Period) => stageRows(deps, councilId, period),

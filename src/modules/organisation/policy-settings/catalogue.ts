@@ -661,6 +661,27 @@ export const policyFields = [
     kind: 'email',
     default: '',
   },
+  // DOMAIN.md §6-7: a committee pack's raising-concerns figures never identify a reporter; a
+  // count under this minimum is shown as "fewer than" it (reports/packs/rules.ts).
+  {
+    key: 'committeeSmallNumberMinimum',
+    group: 'Committee reports',
+    label: 'Smallest count of raising-concerns figures shown to a committee',
+    hint: 'A smaller count shows as “fewer than” this number, and so does any count that would give it away',
+    kind: 'number',
+    min: 2,
+    max: 50,
+    default: 5,
+  },
+  // Local Government Act 1972 s100F and Schedule 12A: exempt items go to members in private papers.
+  {
+    key: 'committeeMembersReadExemptItems',
+    group: 'Committee reports',
+    label: 'Committee members may read the full version of a published pack, with its exempt items',
+    hint: 'Otherwise they read the public version, and exempt papers are sent to them separately',
+    kind: 'yes-no',
+    default: false,
+  },
   // DOMAIN.md §5 Planning (004): the day's visits ordered into the most efficient route. Without a
   // routing engine, a journey is the straight-line distance stretched to the roads, at an average speed.
   {
