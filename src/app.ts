@@ -6,6 +6,8 @@ import { intakeService } from './modules/complaints/intake/service.ts';
 import { complaintReferences } from './modules/complaints/references.ts';
 import { complaintsRoutes } from './modules/complaints/routes.ts';
 import { complaintsService } from './modules/complaints/service.ts';
+import { conductRoutes } from './modules/conduct/routes.ts';
+import { conductModule } from './modules/conduct/service.ts';
 import { customersRoutes } from './modules/customers/routes.ts';
 import { customersService, knowCustomersComplaintsBy } from './modules/customers/service.ts';
 import { enforcementRoutes } from './modules/enforcement/routes.ts';
@@ -103,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const organisation = organisationService({ db, clock, outbox, baseUrl: config.baseUrl });
   const moduleDeps = { db, clock, outbox, baseUrl: config.baseUrl, organisation };
   const gifts = giftsModule(moduleDeps);
+  const conduct = conductModule(moduleDeps);
   const interests = interestsServices(moduleDeps);
   knowComplaintsBy(complaintReferences);
   knowCustomersComplaintsBy(complaintReferences);
@@ -135,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     letters.tasksFor,
     visits.tasksFor,
     enforcement.tasksFor,
+    conduct.tasksFor,
   ]);
 
   const routes = await registerPlugins(app, {
@@ -165,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   placesRoutes(app, { places });
   enforcementRoutes(app, { enforcement, clock });
   planningRoutes(app, { planning, clock });
+  conductRoutes(app, { conduct });
 
   const jobs = scheduledJobs(
     { db, clock, log: app.log, config },

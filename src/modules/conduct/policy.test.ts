@@ -20,7 +20,13 @@ describe('who may do what with a councillor conduct complaint', () => {
   const cases: [string, ReturnType<typeof viewer>, ConductAction, ReturnType<typeof record>, boolean][] = [
     ['monitoring officer reads', viewer(['monitoring-officer']), 'read', record('received'), true],
     ['monitoring officer works', viewer(['monitoring-officer']), 'work', record('assessed'), true],
-    ['monitoring officer records a report', viewer(['monitoring-officer']), 'report', record('investigation'), true],
+    [
+      'monitoring officer records a report',
+      viewer(['monitoring-officer']),
+      'report',
+      record('investigation'),
+      true,
+    ],
     [
       'another council’s monitoring officer',
       viewer(['monitoring-officer'], 'p1', 'c2'),
@@ -29,8 +35,20 @@ describe('who may do what with a councillor conduct complaint', () => {
       false,
     ],
     ['investigator reads their case', viewer(['officer'], 'inv'), 'read', record('investigation'), true],
-    ['investigator reports while investigating', viewer(['officer'], 'inv'), 'report', record('investigation'), true],
-    ['investigator cannot report once reported', viewer(['officer'], 'inv'), 'report', record('reported'), false],
+    [
+      'investigator reports while investigating',
+      viewer(['officer'], 'inv'),
+      'report',
+      record('investigation'),
+      true,
+    ],
+    [
+      'investigator cannot report once reported',
+      viewer(['officer'], 'inv'),
+      'report',
+      record('reported'),
+      false,
+    ],
     ['investigator cannot decide', viewer(['officer'], 'inv'), 'work', record('investigation'), false],
     ['another officer', viewer(['officer'], 'p2'), 'read', record('investigation'), false],
     ['HR', viewer(['hr']), 'read', record('received', null), false],

@@ -12,7 +12,12 @@ import {
   validity,
 } from './rules.ts';
 
-const plain: Assessment = { againstAll: false, operational: false, capacity: 'councillor', otherReason: false };
+const plain: Assessment = {
+  againstAll: false,
+  operational: false,
+  capacity: 'councillor',
+  otherReason: false,
+};
 
 describe('whether a complaint about a councillor is valid (003 standards minute 18)', () => {
   const cases: [string, Partial<Assessment>, boolean, string[]][] = [

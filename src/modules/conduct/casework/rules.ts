@@ -108,7 +108,9 @@ export function allows(state: string, move: Move): boolean {
 
 /** A decision needs the independent person's view on record first. */
 export function decisionBlocked(viewRecorded: boolean): string | null {
-  return viewRecorded ? null : 'Record the independent person’s view before deciding (003 standards minute 18)';
+  return viewRecorded
+    ? null
+    : 'Record the independent person’s view before deciding (003 standards minute 18)';
 }
 
 /** Where a decision leaves the complaint: an investigation stays open; the others close it. */
