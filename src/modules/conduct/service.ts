@@ -10,6 +10,8 @@ import { conductRoster } from './roster/service.ts';
 // the decision, investigations, hearings, sanctions and their compliance, the letters, and the
 // figures for the standards committee's bi-annual report. This is the module's public face.
 
+// The demo council's year of complaints about councillors, for `npm start`.
+export { demoConductYear } from './demo/seed.ts';
 export type { CommitteeSummary } from './reporting/summary.ts';
 
 export type ConductModule = ReturnType<typeof conductModule>;
