@@ -62,6 +62,7 @@ function recordIdBefore(segments: string[], r: OtherCouncil['records']): string 
     customers: r.customer,
     letters: r.letter,
     cases: r.enforcementCase,
+    conduct: r.conductComplaint,
   };
   const index = segments.indexOf(':id');
   const named = segments
