@@ -3,8 +3,8 @@ import { dayMonthYear } from '../../../platform/calendar/date-text.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import type { Database } from '../../../platform/db/schema.ts';
-import { type PdfBlock, pdfDocument } from '../../../platform/documents/pdf.ts';
 import type { Outbox } from '../../../platform/notify/outbox.ts';
+import { letterPdf } from '../../letters/service.ts';
 import { councilName, firstHolderOf } from '../../organisation/service.ts';
 import { type ConductLetterKind, type LetterFacts, letterWords } from './wording.ts';
 
@@ -27,19 +27,19 @@ export type LetterAbout = {
   receivedOn: string;
 };
 
-/** A letter as printed: the council, the recipient, the date and reference, the subject, the text. */
+/** A letter as the council prints its letters (the letters module's layout). */
 export function conductLetterPdf(letter: ConductLetter, reference: string, council: string): Promise<Buffer> {
-  const blocks: PdfBlock[] = [
-    { kind: 'heading', text: council, level: 1 },
-    { kind: 'paragraph', text: letter.recipientName },
+  return letterPdf(
     {
-      kind: 'paragraph',
-      text: `Date: ${dayMonthYear(londonDate(letter.sentAt))}\nOur reference: ${reference}`,
+      recipientName: letter.recipientName,
+      recipientAddress: '',
+      datedAt: letter.sentAt,
+      complaintReference: reference,
+      subject: letter.subject,
+      body: letter.body,
     },
-    { kind: 'heading', text: letter.subject, level: 2 },
-    ...letter.body.split('\n\n').map((text): PdfBlock => ({ kind: 'paragraph', text })),
-  ];
-  return pdfDocument({ title: letter.subject, author: council, blocks, createdAt: letter.sentAt });
+    council,
+  );
 }
 
 export const letterFileName = (reference: string, letter: ConductLetter) =>
