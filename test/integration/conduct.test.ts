@@ -216,7 +216,7 @@ describe.each(databaseKinds)('councillor conduct complaints on %s', (kind) => {
       'hearing-outcome',
     ]);
     const hearingLetter = letters.find((l) => l.kind === 'hearing-outcome');
-    const pdf = await mo.get(`/conduct/complaints/${id}/letters/${hearingLetter?.id}`);
+    const pdf = await mo.get(`/conduct/complaints/${id}/letters/${hearingLetter?.id}/pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const words = pdfWords(pdf.rawPayload);
     expect(words).toContain(reference);

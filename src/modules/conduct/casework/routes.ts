@@ -84,7 +84,7 @@ export function caseworkRoutes(app: FastifyInstance, casework: ConductCasework) 
   });
 
   app.get(
-    '/conduct/complaints/:id/letters/:letterId',
+    '/conduct/complaints/:id/letters/:letterId/pdf',
     { config: { access: 'signed-in' } },
     async (request, reply) => {
       const { id, letterId } = paramsOf(request, letterParams, 'No such letter');
