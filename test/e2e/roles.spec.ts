@@ -15,8 +15,9 @@ const expectedNavigation: Record<string, string[]> = {
   'head-of-service': [...managers, 'Customers'],
   director: seniorManagers,
   'chief-executive': seniorManagers,
-  // The demo's monitoring officer is also a head of service, and reads the audit trail.
-  'monitoring-officer': [...seniorManagers, 'Customers', 'Audit trail'],
+  // The demo's monitoring officer is also a head of service, reads the audit trail and works
+  // complaints about councillors.
+  'monitoring-officer': [...seniorManagers, 'Councillor conduct', 'Customers', 'Audit trail'],
   hr: [...everyone, 'People'],
   audit: [...everyone, 'Complaint reports', 'Audit trail'],
   'complaints-officer': [...everyone, 'Complaints', 'Complaint reports', 'Customers'],
