@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { subjectNoticePoints } from '../../src/modules/conduct/casework/rules.ts';
 import { conductModule } from '../../src/modules/conduct/service.ts';
+import { policyFields } from '../../src/modules/organisation/policy-settings/catalogue.ts';
 import { organisationService } from '../../src/modules/organisation/service.ts';
 import { principalByEmail } from '../../src/platform/auth/principals.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
@@ -15,6 +17,13 @@ import { auditEvents } from '../support/rows.ts';
 // form without an account, assessed by the monitoring officer, the independent person consulted,
 // decided, investigated, heard, sanctioned and complied with; each step audited, guarded against
 // two people at once, and seen by nobody else. The demo council's monitoring officer is Rajesh Patel.
+
+it('offers, as the points to tell a councillor complained about, the points the module tells them at', () => {
+  const field = policyFields.find((f) => f.key === 'conductSubjectNoticePoints');
+  expect(field?.options?.map((option) => [option.value, option.text])).toEqual(
+    subjectNoticePoints.map((point) => [point.code, point.label]),
+  );
+});
 
 describe.each(databaseKinds)('councillor conduct complaints on %s', (kind) => {
   let t: TestApp;
