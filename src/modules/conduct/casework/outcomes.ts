@@ -6,6 +6,7 @@ import type { ComplianceForm, HearingForm, ReportForm } from './input.ts';
 import { makeMove, readable, refused } from './moves.ts';
 import * as repo from './repository.ts';
 import {
+  complyByProblem,
   labelOf,
   sanctionKinds,
   stateAfterCompliance,
@@ -155,7 +156,7 @@ export async function comply(
 function checkedSanctions(form: HearingForm) {
   const kinds = form.sanctions.filter((kind) => sanctionKinds.some((s) => s.code === kind));
   if (kinds.length === 0) return [];
-  if (form.complyBy === 'not-a-date' || !/^\d{4}-\d{2}-\d{2}$/.test(form.complyBy))
-    throw refused('Enter the date the councillor must comply by', 'complyBy');
+  const problem = complyByProblem(form.hearingOn, form.complyBy);
+  if (problem) throw refused(problem, 'complyBy');
   return kinds.map((kind) => ({ kind, detail: form.sanctionDetail, complyBy: form.complyBy }));
 }

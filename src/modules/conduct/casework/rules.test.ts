@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type Assessment,
   allows,
+  complyByProblem,
   decisionBlocked,
   type Move,
   stateAfterCompliance,
@@ -99,5 +100,17 @@ describe('the moves each state allows (003 standards minutes 18 and 21)', () => 
     [[], 'hearing', false],
   ] as const)('the council’s setting %j tells the councillor at %s: %s', (setting, point, expected) => {
     expect(tellsSubjectAt(setting, point)).toBe(expected);
+  });
+});
+
+describe('the date a sanction must be complied by (003 standards minute 21)', () => {
+  it.each([
+    ['2026-12-01', '2026-12-31', null],
+    ['2026-12-01', '2026-12-01', null],
+    ['2026-12-01', '2026-11-30', 'The date to comply by must be on or after the hearing'],
+    ['2026-12-01', '', 'Enter the date the councillor must comply by'],
+    ['2026-12-01', 'not-a-date', 'Enter the date the councillor must comply by'],
+  ])('a hearing on %s and comply by %j: %s', (hearingOn, complyBy, problem) => {
+    expect(complyByProblem(hearingOn, complyBy)).toBe(problem);
   });
 });

@@ -128,6 +128,13 @@ export function stateAfterHearing(outcome: 'breach' | 'no-breach', sanctions: nu
   return outcome === 'breach' && sanctions > 0 ? 'sanctions' : 'closed';
 }
 
+/** What is wrong with a sanction's date to comply by, if anything: a real date, on or after the
+ * hearing that imposed it (003 standards minute 21: compliance is followed up after the hearing). */
+export function complyByProblem(hearingOn: string, complyBy: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(complyBy)) return 'Enter the date the councillor must comply by';
+  return complyBy < hearingOn ? 'The date to comply by must be on or after the hearing' : null;
+}
+
 /** Once every sanction's compliance is recorded, the complaint is closed. */
 export function stateAfterCompliance(outstanding: number): ConductState {
   return outstanding === 0 ? 'closed' : 'sanctions';
