@@ -108,6 +108,15 @@ describe.each(databaseKinds)('councillor conduct complaints on %s', (kind) => {
     expect(await auditEvents(t.db, { action: 'conduct-complaint.received', recordId: row.id })).toHaveLength(
       1,
     );
+    // Received on Monday 23 November; assessed within 10 working days by default.
+    const rajesh = await principalByEmail(t.db, t.councilId, demo('rajesh.patel'));
+    if (!rajesh) throw new Error('No monitoring officer');
+    const tasks = await t.tasksFor(rajesh);
+    expect(tasks.find((task) => task.title === 'Councillor conduct complaints to assess')).toMatchObject({
+      count: 1,
+      due: '2026-12-07',
+      urgency: 'later',
+    });
   });
 
   it('finds a complaint about personal social media not valid, with its reasons, and writes to the complainant', async () => {

@@ -1,5 +1,6 @@
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
+import { addWorkingDays } from '../../../platform/calendar/working-days.ts';
 import { addDays, type Task, taskCounts, urgencyOf } from '../../../platform/web/tasks.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
 import { can } from '../policy.ts';
@@ -9,7 +10,9 @@ import { can } from '../policy.ts';
 // $1 council, $2 person.
 const statement = `select
   (select count(*)::int from conduct_complaint where council_id = $1 and state = 'received') as to_assess,
+  (select min(received_on)::text from conduct_complaint where council_id = $1 and state = 'received') as first_to_assess,
   (select count(*)::int from conduct_complaint where council_id = $1 and state in ('assessed', 'reported')) as to_decide,
+  (select min(received_on)::text from conduct_complaint where council_id = $1 and state = 'assessed') as first_to_decide,
   (select count(*)::int from conduct_sanction where council_id = $1 and compliance = 'due') as sanctions_due,
   (select min(comply_by)::text from conduct_sanction where council_id = $1 and compliance = 'due') as first_comply_by,
   (select count(*)::int from conduct_complaint
@@ -17,55 +20,53 @@ const statement = `select
 
 type Row = {
   to_assess: number;
+  first_to_assess: string | null;
   to_decide: number;
+  first_to_decide: string | null;
   sanctions_due: number;
   first_comply_by: string | null;
   to_report: number;
 };
 
-export function conductTasks({ db, clock }: Pick<ModuleDeps, 'db' | 'clock'>) {
+const task = (title: string, count: number, due: string | null, today: string): Task => ({
+  module: 'conduct',
+  title,
+  count,
+  due,
+  href: '/conduct',
+  urgency: urgencyOf(due, today, addDays(today, 7)),
+});
+
+export function conductTasks({ db, clock, organisation }: Pick<ModuleDeps, 'db' | 'clock' | 'organisation'>) {
   return async (principal: Principal): Promise<Task[]> => {
     const row = await taskCounts<Row>(db, statement, [principal.councilId, principal.personId]);
     const today = londonDate(clock.now());
-    const investigating: Task[] = row.to_report
-      ? [
-          {
-            module: 'conduct',
-            title: 'Councillor conduct investigations to report',
-            count: row.to_report,
-            due: null,
-            href: '/conduct',
-            urgency: 'later',
-          },
-        ]
+    const investigating = row.to_report
+      ? [task('Councillor conduct investigations to report', row.to_report, null, today)]
       : [];
     const works = can(principal, 'work', { councilId: principal.councilId, investigatorId: null, state: '' });
     if (!works) return investigating;
+    // The due dates count the council's working days from the earliest complaint received.
+    const { policy, calendar } = await organisation.policyAndCalendar(
+      principal.councilId,
+      principal.councilRulesVersion,
+    );
+    const dueAfter = (received: string | null, days: number) =>
+      received ? addWorkingDays(calendar, received, days) : null;
     return [
-      {
-        module: 'conduct',
-        title: 'Councillor conduct complaints to assess',
-        count: row.to_assess,
-        due: null,
-        href: '/conduct',
-        urgency: 'later',
-      },
-      {
-        module: 'conduct',
-        title: 'Councillor conduct decisions to make',
-        count: row.to_decide,
-        due: null,
-        href: '/conduct',
-        urgency: 'later',
-      },
-      {
-        module: 'conduct',
-        title: 'Councillor conduct sanctions: compliance due',
-        count: row.sanctions_due,
-        due: row.first_comply_by,
-        href: '/conduct',
-        urgency: urgencyOf(row.first_comply_by, today, addDays(today, 14)),
-      },
+      task(
+        'Councillor conduct complaints to assess',
+        row.to_assess,
+        dueAfter(row.first_to_assess, policy.conductAssessmentWorkingDays),
+        today,
+      ),
+      task(
+        'Councillor conduct decisions to make',
+        row.to_decide,
+        dueAfter(row.first_to_decide, policy.conductDecisionWorkingDays),
+        today,
+      ),
+      task('Councillor conduct sanctions: compliance due', row.sanctions_due, row.first_comply_by, today),
     ];
   };
 }

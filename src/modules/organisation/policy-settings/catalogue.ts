@@ -503,6 +503,30 @@ export const policyFields = [
       { value: 'hearing', text: 'When a hearing panel decides' },
     ],
   },
+  // When the monitoring officer aims to have assessed a complaint about a councillor, and to have
+  // decided what happens to a valid one, counted in working days from its receipt: the due dates
+  // on their home page.
+  {
+    key: 'conductAssessmentWorkingDays',
+    group: 'Councillor conduct complaints',
+    label: 'Assess a complaint about a councillor within',
+    kind: 'number',
+    unit: 'working days',
+    min: 1,
+    max: 60,
+    default: 10,
+  },
+  {
+    key: 'conductDecisionWorkingDays',
+    group: 'Councillor conduct complaints',
+    label: 'Decide what happens to a valid complaint within',
+    hint: 'After consulting an independent person',
+    kind: 'number',
+    unit: 'working days',
+    min: 1,
+    max: 120,
+    default: 20,
+  },
   // 003 vexatious procedure §4.6 and §7.1
   {
     key: 'restrictionReviewMonths',
