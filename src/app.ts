@@ -6,6 +6,8 @@ import { intakeService } from './modules/complaints/intake/service.ts';
 import { complaintReferences } from './modules/complaints/references.ts';
 import { complaintsRoutes } from './modules/complaints/routes.ts';
 import { type ComplaintReports, complaintsService } from './modules/complaints/service.ts';
+import { conductRoutes } from './modules/conduct/routes.ts';
+import { conductModule } from './modules/conduct/service.ts';
 import { customersRoutes } from './modules/customers/routes.ts';
 import { customersService, knowCustomersComplaintsBy } from './modules/customers/service.ts';
 import { enforcementRoutes } from './modules/enforcement/routes.ts';
@@ -40,7 +42,6 @@ import { reportsRoutes } from './modules/reports/routes.ts';
 import { type CommitteeSources, reportsService } from './modules/reports/service.ts';
 import { visitsRoutes } from './modules/visits/routes.ts';
 import { seedDemoDay, type VisitsService, visitsService } from './modules/visits/service.ts';
-import { auditCheckpointJob } from './platform/audit/audit-checkpoints.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import type { Principal } from './platform/auth/principal.ts';
 import { authRoutes } from './platform/auth/routes.ts';
@@ -51,7 +52,7 @@ import type { JobQueue } from './platform/jobs/queue.ts';
 import type { Job } from './platform/jobs/scheduler.ts';
 import { messageDelivery } from './platform/notify/delivery.ts';
 import type { Mailer } from './platform/notify/mailer.ts';
-import { createOutbox, type Outbox, removeOldMessages } from './platform/notify/outbox.ts';
+import { createOutbox, type Outbox } from './platform/notify/outbox.ts';
 import { outboxRoutes } from './platform/notify/routes.ts';
 import { sendTaskDigests } from './platform/notify/task-digest.ts';
 import type { Texter } from './platform/notify/texter.ts';
@@ -60,6 +61,7 @@ import { healthRoutes } from './platform/web/health.ts';
 import { knowPolicyDocumentsBy } from './platform/web/render.ts';
 import { createServer, registerPlugins } from './platform/web/server.ts';
 import { type Task, type TaskSource, tasksOf } from './platform/web/tasks.ts';
+import { scheduledJobs } from './scheduled-jobs.ts';
 import './platform/web/types.ts';
 
 type AppDeps = {
@@ -105,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const organisation = organisationService({ db, clock, outbox, baseUrl: config.baseUrl });
   const moduleDeps = { db, clock, outbox, baseUrl: config.baseUrl, organisation };
   const gifts = giftsModule(moduleDeps);
+  const conduct = conductModule(moduleDeps);
   const interests = interestsServices(moduleDeps);
   knowComplaintsBy(complaintReferences);
   knowCustomersComplaintsBy(complaintReferences);
@@ -129,7 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     searchMs: config.routeSearchMs,
   });
 
-  const reportsModule = committeeReports(moduleDeps, { reports, interests, gifts, visits });
+  const reportsModule = committeeReports(moduleDeps, { reports, interests, gifts, visits, conduct });
   const home = homeWork({ db, clock, outbox, baseUrl: config.baseUrl, log: app.log }, organisation, [
     gifts.tasksFor,
     interests.tasksFor,
@@ -139,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     visits.tasksFor,
     enforcement.tasksFor,
     reportsModule.tasksFor,
+    conduct.tasksFor,
   ]);
 
   const routes = await registerPlugins(app, {
@@ -170,6 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   enforcementRoutes(app, { enforcement, clock });
   planningRoutes(app, { planning, clock });
   reportsRoutes(app, { reports: reportsModule });
+  conductRoutes(app, { conduct });
 
   const jobs = scheduledJobs(
     { db, clock, log: app.log, config },
@@ -262,114 +267,6 @@ function homeWork(
     },
   };
   return { tasksFor, digests };
-}
-
-// What a job calls on a service: for each council, or once for all.
-type PerCouncil<K extends string> = Record<K, (councilId: string) => Promise<unknown>>;
-type Once<K extends string> = Record<K, () => Promise<unknown>>;
-
-// The work done on timers in every process; each job claims what it does before doing it.
-function scheduledJobs(
-  { db, clock, log, config }: { db: Kysely<Database>; clock: Clock; log: FastifyBaseLogger; config: Config },
-  services: {
-    organisation: Pick<OrganisationService, 'councilIds'>;
-    gifts: { offers: Once<'removeAbandonedDrafts'>; reviews: PerCouncil<'sendReminders'> };
-    interests: { declarations: Once<'removeAbandonedDrafts'>; campaigns: PerCouncil<'sendReminders'> };
-    casework: PerCouncil<'sendReminders'>;
-    customers: PerCouncil<'sendReviewReminders'>;
-    intake: Once<'removeAbandonedDrafts'>;
-    retention: PerCouncil<'run'>;
-    visits: PerCouncil<'anonymiseExpired' | 'sweep'>;
-    enforcement: PerCouncil<'checkArrangements'>;
-  },
-): Job[] {
-  const { organisation, gifts, interests, casework, customers, intake, retention, visits, enforcement } =
-    services;
-  return [
-    auditCheckpointJob({ db, clock, log: log, settings: config.auditCheckpoints }),
-    {
-      name: 'gift review reminders',
-      everyMs: 60 * 60 * 1000,
-      async run() {
-        for (const councilId of await organisation.councilIds()) await gifts.reviews.sendReminders(councilId);
-      },
-    },
-    {
-      name: 'declaration campaign reminders',
-      everyMs: 60 * 60 * 1000,
-      async run() {
-        for (const councilId of await organisation.councilIds())
-          await interests.campaigns.sendReminders(councilId);
-      },
-    },
-    {
-      name: 'complaint deadline reminders',
-      everyMs: 60 * 60 * 1000,
-      async run() {
-        for (const councilId of await organisation.councilIds()) await casework.sendReminders(councilId);
-      },
-    },
-    {
-      name: 'unreasonable behaviour review reminders',
-      everyMs: 24 * 60 * 60 * 1000,
-      async run() {
-        for (const councilId of await organisation.councilIds())
-          await customers.sendReviewReminders(councilId);
-      },
-    },
-    {
-      name: 'complainants’ personal data past retention',
-      everyMs: 24 * 60 * 60 * 1000,
-      async run() {
-        for (const councilId of await organisation.councilIds()) await retention.run(councilId);
-      },
-    },
-    // A missed check-in is alerted within seconds of its time, whichever process sweeps first.
-    {
-      name: 'missed check-in alerts',
-      everyMs: 5_000,
-      async run() {
-        for (const councilId of await organisation.councilIds()) await visits.sweep(councilId);
-      },
-    },
-    {
-      name: 'risk markers and incident reports past retention',
-      everyMs: 24 * 60 * 60 * 1000,
-      async run() {
-        for (const councilId of await organisation.councilIds()) await visits.anonymiseExpired(councilId);
-      },
-    },
-    // Each arrangement is locked while checked: an instalment is marked missed, and its agent
-    // emailed, once, whichever process runs first and however often.
-    {
-      name: 'payment arrangements past their grace period',
-      everyMs: 24 * 60 * 60 * 1000,
-      async run() {
-        for (const councilId of await organisation.councilIds())
-          await enforcement.checkArrangements(councilId);
-      },
-    },
-    {
-      name: 'abandoned gift drafts',
-      everyMs: 24 * 60 * 60 * 1000,
-      run: () => gifts.offers.removeAbandonedDrafts(),
-    },
-    {
-      name: 'old emails and texts',
-      everyMs: 24 * 60 * 60 * 1000,
-      run: () => removeOldMessages(db, clock.now()),
-    },
-    {
-      name: 'abandoned complaint drafts',
-      everyMs: 24 * 60 * 60 * 1000,
-      run: () => intake.removeAbandonedDrafts(),
-    },
-    {
-      name: 'abandoned declaration drafts',
-      everyMs: 24 * 60 * 60 * 1000,
-      run: () => interests.declarations.removeAbandonedDrafts(),
-    },
-  ];
 }
 
 // The route planner's view of the enforcement caseload and of the gazetteer.

@@ -1,5 +1,6 @@
 import { intakeService } from './modules/complaints/intake/service.ts';
 import { complaintsService, demoComplaintsYear } from './modules/complaints/service.ts';
+import { conductModule, demoConductYear } from './modules/conduct/service.ts';
 import { customersService, demoCustomersYear } from './modules/customers/service.ts';
 import { demoGiftsYear, giftsModule } from './modules/gifts/service.ts';
 import { demoInterestsYear, interestsServices } from './modules/interests/service.ts';
@@ -82,6 +83,7 @@ export async function seedDemoYear(deps: DemoDeps, councilId: string): Promise<n
       { db, intake, casework, ombudsman, organisation: moduleDeps.organisation, sendLetter },
       plan,
     )),
+    ...(await demoConductYear({ db, conduct: conductModule(moduleDeps) }, plan)),
   ];
   await replay(steps, clock);
   return steps.length;

@@ -32,6 +32,7 @@ const publicPages = [
   `/public/${demoCouncil.slug}/complaints/progress`,
   `/public/${demoCouncil.slug}/gifts`,
   `/public/${demoCouncil.slug}/interests`,
+  `/public/${demoCouncil.slug}/councillor-complaints/new`,
 ];
 
 // Pages whose wide tables scroll in their own region, or with charts, checked with axe at phone width too.
@@ -43,6 +44,8 @@ const checkedWithAxe = new Set([
   '/people',
   '/audit',
   '/visits/risk-register',
+  '/conduct',
+  '/conduct/roster',
   `/public/${demoCouncil.slug}/gifts`,
 ]);
 

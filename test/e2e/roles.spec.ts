@@ -15,8 +15,15 @@ const expectedNavigation: Record<string, string[]> = {
   'head-of-service': [...managers, 'Customers'],
   director: seniorManagers,
   'chief-executive': seniorManagers,
-  // The demo's monitoring officer is also a head of service, and reads the audit trail.
-  'monitoring-officer': [...seniorManagers, 'Committee packs', 'Customers', 'Audit trail'],
+  // The demo's monitoring officer is also a head of service, reads the audit trail, works
+  // complaints about councillors and prepares the standards committee's packs.
+  'monitoring-officer': [
+    ...seniorManagers,
+    'Committee packs',
+    'Councillor conduct',
+    'Customers',
+    'Audit trail',
+  ],
   hr: [...everyone, 'People'],
   audit: [...everyone, 'Complaint reports', 'Committee packs', 'Audit trail'],
   'complaints-officer': [...everyone, 'Complaints', 'Complaint reports', 'Customers'],

@@ -63,6 +63,7 @@ function recordIdBefore(segments: string[], r: OtherCouncil['records']): string 
     letters: r.letter,
     cases: r.enforcementCase,
     'committee-packs': r.committeePack,
+    conduct: r.conductComplaint,
   };
   const index = segments.indexOf(':id');
   const named = segments

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoYear } from '../../src/demo.ts';
 import { complaintReports } from '../../src/modules/complaints/reports/service.ts';
+import { conductModule } from '../../src/modules/conduct/service.ts';
 import { customersService } from '../../src/modules/customers/service.ts';
 import { giftsModule } from '../../src/modules/gifts/service.ts';
 import { complaintLetters } from '../../src/modules/letters/service.ts';
@@ -40,6 +41,7 @@ async function snapshot(db: Kysely<Database>, councilId: string) {
     union all select 'gift ' || reference || ' ' || state from gift_offer where council_id = ${councilId}
     union all select 'declaration ' || reference || ' ' || review_state from declaration
       where council_id = ${councilId} and kind <> 'known-customer'
+    union all select 'conduct ' || reference || ' ' || state from conduct_complaint where council_id = ${councilId}
     union all select 'customer ' || name || ' ' || category from customer where council_id = ${councilId}
     union all select 'review ' || register_key || ' ' || period_start from gift_review
       where council_id = ${councilId} and register_key = 'monitoring-officer'
@@ -188,6 +190,17 @@ describe.each(databaseKinds)('the demo council’s year on %s', (kind) => {
     expect(responses.none).toBeGreaterThan(10);
     const reviews = await (await client('grace.whitmore')).get('/interests/reviews');
     expect(reviews.body).toContain('Liam Barker');
+  });
+
+  it('has councillor conduct complaints of each kind, with one waiting to be assessed', async () => {
+    const deps = { db: t.db, clock: t.clock, outbox: quietOutbox, baseUrl };
+    const conduct = conductModule({ ...deps, organisation: organisationService(deps) });
+    const year = await conduct.committeeSummary(t.councilId, { from: '2025-11-23', to: '2026-11-23' });
+    expect(year).toMatchObject({ referrals: 9, valid: 5, notValid: 3, hearings: 2, sanctions: 4, open: 1 });
+    expect(year.byDecision.map((decision) => decision.count)).toEqual([1, 1, 3]);
+    expect(year.themes.find((theme) => theme.code === 'social-media')?.count).toBe(2);
+    const tasks = await t.tasksFor(await principalByEmail(t.db, t.councilId, demo('rajesh.patel')));
+    expect(tasks.find((task) => task.title === 'Councillor conduct complaints to assess')?.count).toBe(1);
   });
 
   it('gives everyone the start banner offers, but the committee member, work on their home page', async () => {

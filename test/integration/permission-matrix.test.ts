@@ -64,6 +64,16 @@ const expectedAccess: Record<string, readonly Role[] | 'everyone signed in' | 'p
   'POST /api/v1/gift-offers': registerHolders,
   'GET /gifts/reviews/dashboard': ['chief-executive', 'hr', 'monitoring-officer', 'audit'],
   'GET /public/:council/gifts': 'public',
+  // Councillor conduct complaints: the public complain without an account; the monitoring
+  // officer keeps the roster; the cases' pages let in anyone signed in, and the module's policy
+  // shows a case only to the monitoring officer and its investigator.
+  'GET /public/:council/councillor-complaints/new': 'public',
+  'POST /public/:council/councillor-complaints/new': 'public',
+  'GET /conduct': 'everyone signed in',
+  'GET /conduct/complaints/:id': 'everyone signed in',
+  'GET /conduct/roster': ['monitoring-officer'],
+  'POST /conduct/councillors/new': ['monitoring-officer'],
+  'POST /conduct/independent-persons/new': ['monitoring-officer'],
   'GET /complaints': ['complaints-officer', 'complaints-manager'],
   'GET /complaints/all': ['complaints-officer', 'complaints-manager'],
   'GET /complaints/:reference': 'everyone signed in',

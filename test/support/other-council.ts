@@ -25,6 +25,8 @@ const tablesWithIds = [
   'audit_event',
   'enforcement_case',
   'committee_pack',
+  'councillor',
+  'conduct_complaint',
 ] as const;
 const tablesWithReferences = ['gift_offer', 'declaration', 'complaint'] as const;
 
@@ -136,6 +138,29 @@ export async function seedOtherCouncil(t: TestApp) {
     reason: 'Names a councillor',
   });
   if (packItem.statusCode !== 303) throw new Error(`committee pack item: ${packItem.statusCode}`);
+  // A complaint about one of its councillors, from its public form.
+  await manager.post('/conduct/councillors/new', {
+    name: `Cllr Quinn ${otherCouncilMark}`,
+    ward: `${otherCouncilMark} Ward`,
+    party: '',
+    email: `quinn@${otherCouncilMark.toLowerCase()}.test`,
+  });
+  const councillor = await t.db
+    .selectFrom('councillor')
+    .select('id')
+    .where('council_id', '=', councilId)
+    .executeTakeFirstOrThrow();
+  const conduct = await testClient(t.app, { remoteAddress: '192.0.2.1' }).post(
+    `/public/${otherCouncilMark.toLowerCase()}/councillor-complaints/new`,
+    {
+      councillor: councillor.id,
+      whatHappened: `Cllr Quinn was rude at the ${otherCouncilMark} planning committee.`,
+      name: `Quade ${otherCouncilMark}`,
+      email: `quade@${otherCouncilMark.toLowerCase()}.test`,
+      isCouncillor: 'no',
+    },
+  );
+  if (conduct.statusCode !== 303) throw new Error(`councillor complaint: ${conduct.statusCode}`);
   const idsOf = async (table: string, column = 'id') =>
     (
       await sql<{ value: string }>`select ${sql.ref(column)}::text as value from ${sql.table(table)}
@@ -164,6 +189,7 @@ export async function seedOtherCouncil(t: TestApp) {
       register: `service:${serviceId}`,
       enforcementCase: first(ids.enforcement_case),
       committeePack: first(ids.committee_pack),
+      conductComplaint: first(ids.conduct_complaint),
     },
     distinctive: [otherCouncilMark, ...references, ...Object.values(ids).flat()],
   };

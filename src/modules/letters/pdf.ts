@@ -4,10 +4,16 @@ import { type PdfBlock, pdfDocument } from '../../platform/documents/pdf.ts';
 import type { Letter } from './reading.ts';
 import { paragraphsOf } from './templates/rules.ts';
 
+// What a printed letter shows; other modules' letters (councillor conduct) print the same way.
+export type PrintedLetter = Pick<
+  Letter,
+  'recipientName' | 'recipientAddress' | 'datedAt' | 'complaintReference' | 'subject' | 'body'
+>;
+
 /** A letter as printed: the council, the recipient's name and address, the date and reference,
  * the subject, then the text as sent. The same letter always gives the same PDF; one not sent
  * yet bears the day it is printed, the day it would bear if sent then. */
-export function letterPdf(letter: Letter, councilName: string): Promise<Buffer> {
+export function letterPdf(letter: PrintedLetter, councilName: string): Promise<Buffer> {
   const recipient = [letter.recipientName, letter.recipientAddress.trim()].filter(Boolean).join('\n');
   const dated = [
     `Date: ${dayMonthYear(londonDate(letter.datedAt))}`,

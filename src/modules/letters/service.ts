@@ -22,6 +22,8 @@ export type { ComplaintFacts } from './complaint-facts.ts';
 export { knowComplaintsBy } from './complaint-facts.ts';
 export type { CustomerLetterKind, CustomerLetters, LetterRequest, LetterWriter } from './contract.ts';
 export { type LetterState, stateNames } from './drafts/rules.ts';
+// A letter laid out as the council prints it, for other modules' letters: the same PDF.
+export { letterPdf, type PrintedLetter } from './pdf.ts';
 export { type Letter, letterFileName } from './reading.ts';
 export type { LetterInput } from './sending.ts';
 export {

@@ -69,6 +69,11 @@ export const capabilities = {
   // The service sends the first warning (003 vexatious procedure §4.2); the complaints team the
   // final one.
   'customers:warn': ['head-of-service', 'complaints-officer', 'complaints-manager'],
+  // Complaints about councillors' conduct (DOMAIN.md §7): the monitoring officer receives them,
+  // assesses them, keeps the roster of councillors and independent persons and the cases
+  // (003 standards minutes 18 and 21). An investigator they appoint reads and reports on their
+  // case only, through the module's record-level policy.
+  'conduct:work': ['monitoring-officer'],
   // Field visits (DOMAIN.md §5): field officers plan their day, check in and record their visits;
   // line managers (team leaders) plan for their team [004: visits allocated by the team leader].
   'visits:plan': ['field-officer', 'line-manager'],

@@ -1,4 +1,5 @@
 import type { ComplaintsTables } from '../../modules/complaints/tables.ts';
+import type { ConductTables } from '../../modules/conduct/tables.ts';
 import type { CustomersTables } from '../../modules/customers/tables.ts';
 import type { EnforcementTables } from '../../modules/enforcement/tables.ts';
 import type { GiftsTables } from '../../modules/gifts/tables.ts';
@@ -30,4 +31,5 @@ export interface Database
     PlacesTables,
     PlanningTables,
     EnforcementTables,
-    ReportsTables {}
+    ReportsTables,
+    ConductTables {}

@@ -25,6 +25,11 @@ export const citedDocuments = [
     name: 'Procedure for Managing Vexatious Customers',
   },
   { code: '003 Appendix V', setting: 'employeesCode', name: 'Code of Conduct for Employees' },
+  {
+    code: '003 standards',
+    setting: 'standardsArrangements',
+    name: 'Arrangements for dealing with complaints about councillors',
+  },
   { code: '004', setting: 'enforcementProfile', name: 'Enforcement Officer role profile' },
 ] as const;
 

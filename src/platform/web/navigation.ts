@@ -25,6 +25,7 @@ const items: NavigationItem[] = [
   { text: 'Complaints', href: '/complaints', access: 'complaints:handle' },
   { text: 'Complaint reports', href: '/complaint-reports', access: 'complaints:reports' },
   { text: 'Committee packs', href: '/committee-packs', access: 'reports:read' },
+  { text: 'Councillor conduct', href: '/conduct', access: 'conduct:work' },
   // Customers' records are worked by those who warn and restrict them; anyone may still log a contact.
   { text: 'Customers', href: '/customers', access: 'customers:warn' },
   { text: 'Field visits', href: '/visits', access: 'visits:plan', forRoles: ['field-officer'] },

@@ -25,24 +25,7 @@ const pageOrder = [
 export const complaintsPath = (slug: string) => `/public/${slug}/complaints`;
 export const newPath = (slug: string, page = '') => `${complaintsPath(slug)}/new${page ? `/${page}` : ''}`;
 
-// Repeated submissions from one address are refused for a while (the form needs no account).
-export function perAddressPer10Minutes(max: number, what: string) {
-  return {
-    max,
-    timeWindow: '10 minutes',
-    keyGenerator: (request: FastifyRequest) => request.ip,
-    allowList: () => false,
-    errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
-      Object.assign(
-        new Error(
-          `You have ${what} too many times in a short time. Wait ${context.after} and try again. Your answers have been kept.`,
-        ),
-        {
-          statusCode: 429,
-        },
-      ),
-  };
-}
+export { perAddressPer10Minutes } from '../../../platform/web/rate-limits.ts';
 
 // A value worked out once for each request, however many times it is asked for.
 function perRequest<T>(load: (request: FastifyRequest) => Promise<T>) {

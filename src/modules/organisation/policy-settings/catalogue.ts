@@ -485,6 +485,48 @@ export const policyFields = [
       { value: 'review-request-answer', text: 'Answer to a request for review' },
     ],
   },
+  // The points at which the monitoring officer tells the councillor complained about, as the
+  // council's arrangements for councillor conduct complaints set them (003 standards minute 21).
+  // The points are the conduct module's (casework/rules.ts); a test holds this list to them.
+  {
+    key: 'conductSubjectNoticePoints',
+    group: 'Councillor conduct complaints',
+    label: 'Tell the councillor complained about',
+    hint: 'Each point at which the councillor is emailed about the complaint',
+    kind: 'choices',
+    default: ['received', 'decided', 'hearing'],
+    options: [
+      { value: 'received', text: 'When a complaint about them is received' },
+      { value: 'assessed', text: 'When the complaint has been assessed' },
+      { value: 'decided', text: 'When the monitoring officer decides what happens next' },
+      { value: 'reported', text: 'When an investigation reports' },
+      { value: 'hearing', text: 'When a hearing panel decides' },
+    ],
+  },
+  // When the monitoring officer aims to have assessed a complaint about a councillor, and to have
+  // decided what happens to a valid one, counted in working days from its receipt: the due dates
+  // on their home page.
+  {
+    key: 'conductAssessmentWorkingDays',
+    group: 'Councillor conduct complaints',
+    label: 'Assess a complaint about a councillor within',
+    kind: 'number',
+    unit: 'working days',
+    min: 1,
+    max: 60,
+    default: 10,
+  },
+  {
+    key: 'conductDecisionWorkingDays',
+    group: 'Councillor conduct complaints',
+    label: 'Decide what happens to a valid complaint within',
+    hint: 'After consulting an independent person',
+    kind: 'number',
+    unit: 'working days',
+    min: 1,
+    max: 120,
+    default: 20,
+  },
   // 003 vexatious procedure §4.6 and §7.1
   {
     key: 'restrictionReviewMonths',
@@ -725,6 +767,11 @@ export const policyFields = [
     'vexatiousProcedure',
     'procedure for unreasonable and vexatious customers',
     'Cited on warnings, decisions, restrictions and their reviews',
+  ),
+  ...policyDocument(
+    'standardsArrangements',
+    'arrangements for dealing with complaints about councillors',
+    'Cited on the assessment of councillor conduct complaints',
   ),
   ...policyDocument(
     'complianceCode',
