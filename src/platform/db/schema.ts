@@ -1,4 +1,5 @@
 import type { ComplaintsTables } from '../../modules/complaints/tables.ts';
+import type { ConcernsTables } from '../../modules/concerns/tables.ts';
 import type { CustomersTables } from '../../modules/customers/tables.ts';
 import type { EnforcementTables } from '../../modules/enforcement/tables.ts';
 import type { GiftsTables } from '../../modules/gifts/tables.ts';
@@ -28,4 +29,5 @@ export interface Database
     VisitsTables,
     PlacesTables,
     PlanningTables,
-    EnforcementTables {}
+    EnforcementTables,
+    ConcernsTables {}
