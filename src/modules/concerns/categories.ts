@@ -108,4 +108,5 @@ export const outcomes = [
 ] as const;
 export type OutcomeCode = (typeof outcomes)[number]['code'];
 export const outcomeCodes = outcomes.map((outcome) => outcome.code) as [OutcomeCode, ...OutcomeCode[]];
-export const outcomeLabel = (code: string) => outcomes.find((outcome) => outcome.code === code)?.label ?? code;
+export const outcomeLabel = (code: string) =>
+  outcomes.find((outcome) => outcome.code === code)?.label ?? code;

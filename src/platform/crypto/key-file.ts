@@ -39,7 +39,9 @@ export async function loadKeyring({ file, makeIfMissing, variable }: KeySettings
     throw new KeyFileError(
       `Probity cannot start: the key file ${file} is not valid: it must be {"current": N, "keys": {"N": "<32 bytes in base64>"}}`,
     );
-  const keys = new Map(Object.entries(parsed.data.keys).map(([v, key]) => [Number(v), Buffer.from(key, 'base64')]));
+  const keys = new Map(
+    Object.entries(parsed.data.keys).map(([v, key]) => [Number(v), Buffer.from(key, 'base64')]),
+  );
   return { current: parsed.data.current, master: (version) => keys.get(version) };
 }
 

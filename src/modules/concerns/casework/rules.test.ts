@@ -21,10 +21,34 @@ describe('the acknowledgement and feedback clocks', () => {
   it.each([
     ['nothing done, on time', { acknowledgedOn: null, feedbackOn: null }, '2026-03-05', 'due', 'due'],
     ['not acknowledged on day 8', { acknowledgedOn: null, feedbackOn: null }, '2026-03-09', 'overdue', 'due'],
-    ['acknowledged on day 7', { acknowledgedOn: '2026-03-08', feedbackOn: null }, '2026-03-20', 'done', 'due'],
-    ['acknowledged on day 9', { acknowledgedOn: '2026-03-10', feedbackOn: null }, '2026-03-20', 'done-late', 'due'],
-    ['no feedback after 3 months', { acknowledgedOn: '2026-03-02', feedbackOn: null }, '2026-06-02', 'done', 'overdue'],
-    ['feedback on the last day', { acknowledgedOn: '2026-03-02', feedbackOn: '2026-06-01' }, '2026-07-01', 'done', 'done'],
+    [
+      'acknowledged on day 7',
+      { acknowledgedOn: '2026-03-08', feedbackOn: null },
+      '2026-03-20',
+      'done',
+      'due',
+    ],
+    [
+      'acknowledged on day 9',
+      { acknowledgedOn: '2026-03-10', feedbackOn: null },
+      '2026-03-20',
+      'done-late',
+      'due',
+    ],
+    [
+      'no feedback after 3 months',
+      { acknowledgedOn: '2026-03-02', feedbackOn: null },
+      '2026-06-02',
+      'done',
+      'overdue',
+    ],
+    [
+      'feedback on the last day',
+      { acknowledgedOn: '2026-03-02', feedbackOn: '2026-06-01' },
+      '2026-07-01',
+      'done',
+      'done',
+    ],
   ] as const)('%s', (_, done, today, acknowledge, feedback) => {
     const state = clocksOf({ receivedOn: '2026-03-01', ...done }, clocks, today);
     expect(state.acknowledge.dueOn).toBe('2026-03-08');

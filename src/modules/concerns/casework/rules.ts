@@ -4,7 +4,10 @@ import type { PolicySettings } from '../../organisation/service.ts';
 // The clocks of a concern (DOMAIN.md §6, policy: acknowledge within 7 days, feed back within 3
 // months: the periods of the EU Whistleblowing Directive 2019/1937 art. 9, used as good practice).
 
-export type Clocks = Pick<PolicySettings, 'concernAcknowledgeDays' | 'concernFeedbackMonths' | 'concernReminderDays'>;
+export type Clocks = Pick<
+  PolicySettings,
+  'concernAcknowledgeDays' | 'concernFeedbackMonths' | 'concernReminderDays'
+>;
 export type ClockFacts = { receivedOn: string; acknowledgedOn: string | null; feedbackOn: string | null };
 
 // A calendar date some months after another; the last day of the month when it has no such day.
@@ -18,7 +21,8 @@ export function addMonths(date: string, months: number): string {
 
 export const acknowledgeBy = (receivedOn: string, clocks: Clocks) =>
   addDays(receivedOn, clocks.concernAcknowledgeDays);
-export const feedbackBy = (receivedOn: string, clocks: Clocks) => addMonths(receivedOn, clocks.concernFeedbackMonths);
+export const feedbackBy = (receivedOn: string, clocks: Clocks) =>
+  addMonths(receivedOn, clocks.concernFeedbackMonths);
 
 export type ClockState = 'done' | 'done-late' | 'due' | 'overdue';
 

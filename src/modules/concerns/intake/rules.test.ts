@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../organisation/service.ts';
 import type { CategoryCode, Route } from '../categories.ts';
-import { type Candidate, type Involved, allowedRoutes, assign, excludedPeople, routeOf } from './rules.ts';
+import { allowedRoutes, assign, type Candidate, excludedPeople, type Involved, routeOf } from './rules.ts';
 
 // DOMAIN.md §6 and 002 §12: a concern goes to audit, HR or the monitoring officer by its category,
 // never to anyone it is about nor to their line.
@@ -49,8 +49,20 @@ describe('the route for a category is the council’s setting (002 §12)', () =>
 describe('who investigates (DOMAIN.md §6: never the people involved or their line)', () => {
   const policy = defaultPolicy();
   it.each<[string, CategoryCode, string[], Route | null, ReturnType<typeof assign>]>([
-    ['fraud by a planning officer', 'fraud', ['planning-officer'], null, { route: 'audit', investigatorId: 'head-of-audit' }],
-    ['bullying by a planning officer', 'bullying', ['planning-officer'], null, { route: 'hr', investigatorId: 'hr-director' }],
+    [
+      'fraud by a planning officer',
+      'fraud',
+      ['planning-officer'],
+      null,
+      { route: 'audit', investigatorId: 'head-of-audit' },
+    ],
+    [
+      'bullying by a planning officer',
+      'bullying',
+      ['planning-officer'],
+      null,
+      { route: 'hr', investigatorId: 'hr-director' },
+    ],
     [
       'a breach of the code by the monitoring officer falls to audit',
       'code-breach',
@@ -72,7 +84,13 @@ describe('who investigates (DOMAIN.md §6: never the people involved or their li
       null,
       { route: 'monitoring-officer', investigatorId: 'monitoring-officer' },
     ],
-    ['the reporter chooses HR for a fraud', 'fraud', ['planning-officer'], 'hr', { route: 'hr', investigatorId: 'hr-director' }],
+    [
+      'the reporter chooses HR for a fraud',
+      'fraud',
+      ['planning-officer'],
+      'hr',
+      { route: 'hr', investigatorId: 'hr-director' },
+    ],
     [
       'the reporter may not choose the monitoring officer when it is about them',
       'code-breach',
@@ -88,7 +106,9 @@ describe('who investigates (DOMAIN.md §6: never the people involved or their li
       'fraud',
       ['chief-executive'],
       null,
-      { problem: 'Nobody at the council can look into this concern. Contact the independent hotline instead' },
+      {
+        problem: 'Nobody at the council can look into this concern. Contact the independent hotline instead',
+      },
     ],
   ])('%s', (_, category, named, chosenRoute, expected) => {
     const involved = named.map((id) => line[id] ?? { personId: id, managers: [], reports: [] });

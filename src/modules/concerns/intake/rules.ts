@@ -49,7 +49,10 @@ export function assign(input: {
   const excluded = excludedPeople(input.involved);
   const allowed = allowedRoutes(input.candidates, excluded);
   if (input.chosenRoute && !allowed.includes(input.chosenRoute))
-    return { problem: 'Nobody in that role can look into this concern, as it is about them or their line. Choose another' };
+    return {
+      problem:
+        'Nobody in that role can look into this concern, as it is about them or their line. Choose another',
+    };
   const preferred = routeOf(input.category, input.policy);
   const order = input.chosenRoute ? [input.chosenRoute] : [preferred, ...fallbacks[preferred]];
   for (const route of order) {
@@ -58,5 +61,7 @@ export function assign(input: {
     );
     if (free) return { route, investigatorId: free.personId };
   }
-  return { problem: 'Nobody at the council can look into this concern. Contact the independent hotline instead' };
+  return {
+    problem: 'Nobody at the council can look into this concern. Contact the independent hotline instead',
+  };
 }

@@ -52,7 +52,11 @@ function policyDocument<S extends (typeof citedDocuments)[number]['setting']>(
 // Raising concerns (DOMAIN.md §6; 002 §12 "Fraud, corruption or other unlawful conduct"): each
 // category goes to the director of audit / head of fraud, HR or the monitoring officer.
 const concernRouteChoices = roleChoices(['audit', 'hr', 'monitoring-officer']);
-function concernRoute<K extends string>(key: K, about: string, fallback: 'audit' | 'hr' | 'monitoring-officer') {
+function concernRoute<K extends string>(
+  key: K,
+  about: string,
+  fallback: 'audit' | 'hr' | 'monitoring-officer',
+) {
   return {
     key,
     group: 'Raising concerns',
@@ -723,7 +727,8 @@ export const policyFields = [
   {
     key: 'concernReminderDays',
     group: 'Raising concerns',
-    label: 'Remind the investigator this many days before a concern is due, and again as often while it is overdue',
+    label:
+      'Remind the investigator this many days before a concern is due, and again as often while it is overdue',
     kind: 'number',
     unit: 'days',
     min: 1,
