@@ -39,21 +39,19 @@ async function openConcern(deps: ConcernsDeps, principal: Principal, id: string,
     exchangeOf(deps, deps.db, key),
     deps.organisation.policy(principal.councilId),
   ]);
-  await deps.db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(
-        trx,
-        actorFor(principal, requestId),
-        {
-          action: 'concern.opened',
-          recordType: 'concern',
-          recordId: id,
-          after: { reference: row.reference },
-        },
-        deps.clock.now(),
-      ),
-    );
+  await deps.db.transaction().execute((trx) =>
+    appendAudit(
+      trx,
+      actorFor(principal, requestId),
+      {
+        action: 'concern.opened',
+        recordType: 'concern',
+        recordId: id,
+        after: { reference: row.reference },
+      },
+      deps.clock.now(),
+    ),
+  );
   return {
     id,
     reference: row.reference,
