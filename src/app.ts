@@ -6,6 +6,8 @@ import { intakeService } from './modules/complaints/intake/service.ts';
 import { complaintReferences } from './modules/complaints/references.ts';
 import { complaintsRoutes } from './modules/complaints/routes.ts';
 import { complaintsService } from './modules/complaints/service.ts';
+import { concernsRoutes } from './modules/concerns/routes.ts';
+import { type ConcernsService, concernsService, loadKeyring } from './modules/concerns/service.ts';
 import { customersRoutes } from './modules/customers/routes.ts';
 import { customersService, knowCustomersComplaintsBy } from './modules/customers/service.ts';
 import { enforcementRoutes } from './modules/enforcement/routes.ts';
@@ -119,6 +121,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     takingControlFrom: (councilId, accountRef) => enforcement.takingControlFrom(councilId, accountRef),
   });
   const enforcement = enforcementService(moduleDeps, { visits });
+  // Raised concerns are sealed with keys from the key file: a configured file that is missing stops the start.
+  const concerns = concernsService(moduleDeps, { keyring: await loadKeyring(config.concernKeys) });
   const places = placesService({ db, clock, organisation, routing: config.routing });
   const planning = planningService({
     ...moduleDeps,
@@ -135,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     letters.tasksFor,
     visits.tasksFor,
     enforcement.tasksFor,
+    concerns.tasksFor,
   ]);
 
   const routes = await registerPlugins(app, {
@@ -165,10 +170,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   placesRoutes(app, { places });
   enforcementRoutes(app, { enforcement, clock });
   planningRoutes(app, { planning, clock });
+  concernsRoutes(app, { concerns });
 
   const jobs = scheduledJobs(
     { db, clock, log: app.log, config },
-    { organisation, gifts, interests, casework, customers, intake, retention, visits, enforcement },
+    { organisation, gifts, interests, casework, customers, intake, retention, visits, enforcement, concerns },
   );
   jobs.push(home.digests);
   const demo = demoSeeds({ db, clock, baseUrl: config.baseUrl, organisation }, { interests, visits });
@@ -251,11 +257,22 @@ function scheduledJobs(
     retention: PerCouncil<'run'>;
     visits: PerCouncil<'anonymiseExpired' | 'sweep'>;
     enforcement: PerCouncil<'checkArrangements'>;
+    concerns: Pick<ConcernsService, 'sendReminders'>;
   },
 ): Job[] {
   const { organisation, gifts, interests, casework, customers, intake, retention, visits, enforcement } =
     services;
   return [
+    // New concerns to their investigators, the clocks' reminders and detriment flags: sent by the
+    // job, so that no email's time says when a reporter wrote.
+    {
+      name: 'concern emails and reminders',
+      everyMs: 60 * 60 * 1000,
+      async run() {
+        for (const councilId of await organisation.councilIds())
+          await services.concerns.sendReminders(councilId);
+      },
+    },
     auditCheckpointJob({ db, clock, log: log, settings: config.auditCheckpoints }),
     {
       name: 'gift review reminders',

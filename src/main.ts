@@ -9,6 +9,7 @@ import { addPersonDuringSetUp, createCouncil } from './modules/organisation/coun
 import { createInvitation } from './modules/organisation/invitations/repository.ts';
 import { developmentKeyNotice } from './platform/audit/checkpoint-key.ts';
 import { verifyAuditTrails } from './platform/audit/verify-audit.ts';
+import { loadKeyring } from './platform/crypto/key-file.ts';
 import { type Division, divisions } from './platform/calendar/working-days.ts';
 import { systemClock } from './platform/clock.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/connection.ts';
@@ -53,6 +54,9 @@ async function gatherStatisticsOnce(database: DatabaseHandle) {
 async function serve(config: Config, demo: boolean) {
   const startedAt = performance.now();
   await checkPortFree(config);
+  // The keys that seal raised concerns, checked before the database starts: a configured key file
+  // that is missing stops the start with a message saying so.
+  await loadKeyring(config.concernKeys);
   // The web modules load while the database starts (its WebAssembly compiles off the main thread).
   const [database, { buildApp }] = await Promise.all([open(config), import('./app.ts')]);
   const seeded = demo ? await seedDemoCouncil(database.db, systemClock) : null;

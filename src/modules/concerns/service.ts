@@ -1,7 +1,7 @@
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { Keyring } from '../../platform/crypto/envelope.ts';
 import type { CheckedFile } from '../../platform/documents/file-types.ts';
-import type { ModuleDeps } from '../organisation/service.ts';
+import type { ModuleDeps, OrganisationService } from '../organisation/service.ts';
 import { casework } from './casework/service.ts';
 import { reporterChannel } from './channel/service.ts';
 import type { ConcernsDeps } from './deps.ts';
@@ -29,7 +29,7 @@ export type ConcernsService = ReturnType<typeof concernsService>;
 const receiptCheckMs = 400;
 
 export function concernsService(
-  moduleDeps: ModuleDeps,
+  moduleDeps: ModuleDeps & { organisation: Pick<OrganisationService, 'council'> },
   { keyring, checkMs = receiptCheckMs }: { keyring: Keyring; checkMs?: number },
 ) {
   const deps: ConcernsDeps = { ...moduleDeps, sealer: concernSealer(keyring), receiptCheckMs: checkMs };
@@ -38,6 +38,8 @@ export function concernsService(
       raiseConcern(deps, councilId, form, files),
     policy: (councilId: string) => deps.organisation.policy(councilId),
     council: (slug: string) => deps.organisation.councilBySlug(slug),
+    // The address of the council's public pages, for a signed-in reporter's link to follow up.
+    councilSlug: async (councilId: string) => (await moduleDeps.organisation.council(councilId)).slug,
     channel: reporterChannel(deps),
     casework: casework(deps),
     detrimentFlags: (principal: Principal) => detrimentFlags(deps, principal),

@@ -35,6 +35,7 @@ const govukMacros: Record<string, string> = {
       'fieldset',
       'generic-header',
       'hint',
+      'inset-text',
       'input',
       'label',
       'notification-banner',
