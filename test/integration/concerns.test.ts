@@ -31,7 +31,7 @@ describe.each(databaseKinds)('raising concerns on %s', (kind) => {
   };
   const raise = async (form: Record<string, string>) => {
     const client = reporter();
-    await client.get(newConcern);
+    const page = await client.get(newConcern);
     expect(page.statusCode).toBe(200);
     const sent = await client.post(newConcern, {
       involved: '',
@@ -153,7 +153,7 @@ describe.each(databaseKinds)('raising concerns on %s', (kind) => {
   });
 
   it('keeps no plain text of a concern in the database', async () => {
-    const { code } = await raise({
+    const { code, reference } = await raise({
       category: 'environment',
       what: `${secretText} near the river`,
       identity: 'named',
@@ -162,12 +162,21 @@ describe.each(databaseKinds)('raising concerns on %s', (kind) => {
       protect: 'yes',
     });
     const client = reporter();
-    const read = await readBy(client, code);
+    expect((await readBy(client, code)).statusCode).toBe(200);
     await client.post(`${followUp}/reply`, {
       code,
       kind: 'detriment',
       text: 'Zebracorn: moved off the rota since',
     });
+    // The detriment is flagged to HR and the monitoring officer, without the reporter's name.
+    for (const job of t.jobs.filter((j) => j.name === 'concern emails and reminders')) await job.run();
+    expect(t.smtp.received.some((m) => m.to === demo('rajesh.patel') && m.subject.includes(reference))).toBe(
+      true,
+    );
+    const flags = await (await staff('claire.donnelly')).get('/concerns/detriment');
+    expect(flags.body).toContain(reference);
+    expect(flags.body).toContain('Identity protected');
+    expect(flags.body).not.toContain('Vellacott');
     const tables = [
       'concern',
       'concern_message',
