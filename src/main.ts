@@ -9,9 +9,9 @@ import { addPersonDuringSetUp, createCouncil } from './modules/organisation/coun
 import { createInvitation } from './modules/organisation/invitations/repository.ts';
 import { developmentKeyNotice } from './platform/audit/checkpoint-key.ts';
 import { verifyAuditTrails } from './platform/audit/verify-audit.ts';
-import { loadKeyring } from './platform/crypto/key-file.ts';
 import { type Division, divisions } from './platform/calendar/working-days.ts';
 import { systemClock } from './platform/clock.ts';
+import { loadKeyring } from './platform/crypto/key-file.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/connection.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
 import { openJobQueue } from './platform/jobs/queue.ts';
