@@ -143,9 +143,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (production && !e.AUDIT_CHECKPOINT_KEY) {
     throw new ConfigError('Probity cannot start: AUDIT_CHECKPOINT_KEY is required when NODE_ENV=production');
   }
-  if (production && !e.CONCERNS_KEY_FILE) {
-    throw new ConfigError('Probity cannot start: CONCERNS_KEY_FILE is required when NODE_ENV=production');
-  }
   // A folder transport sends nothing: in production people would never get their emails, and
   // whoever can read the folder could use links meant for others.
   if (production && e.EMAIL_TRANSPORT === 'folder' && !e.EMAIL_FOLDER_IN_PRODUCTION) {
@@ -158,6 +155,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const sms = smsSettings(e, production);
   const routing = routingEngine(e);
+  // Raised concerns are sealed with keys kept outside the database; production names their file.
+  if (production && !e.CONCERNS_KEY_FILE) {
+    throw new ConfigError('Probity cannot start: CONCERNS_KEY_FILE is required when NODE_ENV=production');
+  }
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     port: e.PORT,

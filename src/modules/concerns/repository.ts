@@ -35,22 +35,22 @@ export const concernColumns = [
 
 export function findConcern(db: Kysely<Database>, councilId: string, id: string) {
   return db
-    .selectFrom('concern')
-    .select(concernColumns)
+    .selectFrom('concern as c')
+    .select(concernColumns.map((column) => `c.${column}` as const))
     .select((eb) =>
       eb.fn
         .coalesce(
           eb
             .selectFrom('concern_investigator as i')
             .select(sql<string[]>`array_agg(i.person_id)`.as('ids'))
-            .whereRef('i.council_id', '=', 'concern.council_id')
-            .whereRef('i.concern_id', '=', 'concern.id'),
+            .whereRef('i.council_id', '=', 'c.council_id')
+            .whereRef('i.concern_id', '=', 'c.id'),
           sql<string[]>`'{}'::uuid[]`,
         )
         .as('investigator_ids'),
     )
-    .where('council_id', '=', councilId)
-    .where('id', '=', id)
+    .where('c.council_id', '=', councilId)
+    .where('c.id', '=', id)
     .executeTakeFirst();
 }
 export type ConcernRow = NonNullable<Awaited<ReturnType<typeof findConcern>>>;
