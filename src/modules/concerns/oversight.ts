@@ -128,7 +128,10 @@ export async function committeeSummary(
 
 // Every data key of the council not wrapped with the current key-encryption key, wrapped again
 // with it (rotation: docs/operations.md). Answers how many were.
-export async function rewrapKeys(deps: ConcernsDeps, councilId: string): Promise<number> {
+export async function rewrapKeys(
+  deps: Pick<ConcernsDeps, 'db' | 'clock' | 'sealer'>,
+  councilId: string,
+): Promise<number> {
   const current = deps.sealer.currentVersion();
   return deps.db.transaction().execute(async (trx) => {
     const rows = await trx

@@ -1,5 +1,8 @@
+import type { Kysely } from 'kysely';
 import type { Principal } from '../../platform/auth/principal.ts';
+import type { Clock } from '../../platform/clock.ts';
 import type { Keyring } from '../../platform/crypto/envelope.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import type { CheckedFile } from '../../platform/documents/file-types.ts';
 import type { ModuleDeps, OrganisationService } from '../organisation/service.ts';
 import { casework } from './casework/service.ts';
@@ -24,6 +27,15 @@ export { loadKeyring } from '../../platform/crypto/key-file.ts';
 export type { CommitteeSummary } from './oversight.ts';
 
 export type ConcernsService = ReturnType<typeof concernsService>;
+
+// Key rotation, for the command line: every data key of the council wrapped again with the key
+// file's current version. Answers how many were.
+export function rewrapConcernKeys(
+  deps: { db: Kysely<Database>; clock: Clock; keyring: Keyring },
+  councilId: string,
+): Promise<number> {
+  return rewrapKeys({ db: deps.db, clock: deps.clock, sealer: concernSealer(deps.keyring) }, councilId);
+}
 
 // A receipt code's check takes at least this long, right or wrong.
 const receiptCheckMs = 400;
