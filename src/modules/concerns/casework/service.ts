@@ -3,7 +3,7 @@ import type { Principal } from '../../../platform/auth/principal.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { NotFound } from '../../../platform/errors.ts';
 import { categoryLabel, outcomeLabel, type Route, routeNames } from '../categories.ts';
-import type { ConcernsDeps } from '../deps.ts';
+import { type ConcernsDeps, toTheMinute } from '../deps.ts';
 import { exchangeOf, keyOf, postMessage } from '../exchange.ts';
 import { type ConcernAction, can } from '../policy.ts';
 import { type ConcernRow, concernsOf, documentContent, findConcern } from '../repository.ts';
@@ -95,7 +95,8 @@ async function send(
       fromReporter: false,
       authorId: principal.personId,
       ...message,
-      at: now,
+      // Every message is dated to the minute, as the reporter's are.
+      at: toTheMinute(now),
     });
     const dates = {
       ...(message.kind === 'acknowledgement' && !row.acknowledged_on ? { acknowledged_on: today } : {}),
