@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { concernsService, loadKeyring } from '../../src/modules/concerns/service.ts';
 import { organisationService } from '../../src/modules/organisation/service.ts';
+import { principalByEmail } from '../../src/platform/auth/principals.ts';
 import { startTestApp, type TestApp, testClient, testConcernKeyFile } from '../support/app.ts';
 import { demo, demoClients } from '../support/clients.ts';
 import { databaseKinds } from '../support/databases.ts';
@@ -86,6 +87,9 @@ describe.each(databaseKinds)('raising concerns on %s', (kind) => {
     expect(told[0]?.text).not.toContain('Zebracorn');
     const officer = await staff(investigator);
     expect((await officer.get('/concerns')).body).toContain(reference);
+    // Their home page says a concern is waiting to be acknowledged.
+    const tasks = await t.tasksFor(await principalByEmail(t.db, t.councilId, demo(investigator)));
+    expect(tasks.find((task) => task.title === 'Concerns to acknowledge')?.count).toBeGreaterThanOrEqual(1);
     const file = await officer.get(`/concerns/${id}`);
     expect(file.body).toContain(secretText);
     const asked = await officer.post(`/concerns/${id}/messages`, {
@@ -113,6 +117,29 @@ describe.each(databaseKinds)('raising concerns on %s', (kind) => {
       .execute();
     for (const row of rows) expect(row.sent_at.getTime() % 60_000).toBe(0);
   }, 60_000);
+
+  it('refuses a form posted without its CSRF token, and changes nothing', async () => {
+    const before = await t.db
+      .selectFrom('concern')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const client = reporter();
+    await client.get(newConcern);
+    const forged = await client.postWithoutCsrf(newConcern, {
+      category: 'fraud',
+      what: 'x',
+      involved: '',
+      route: 'any',
+      identity: 'anonymous',
+    });
+    expect(forged.statusCode).toBe(403);
+    expect((await client.postWithoutCsrf(followUp, { code: 'AAAA-AAAA' })).statusCode).toBe(403);
+    const after = await t.db
+      .selectFrom('concern')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
 
   it('refuses a wrong code in the same time as it takes a right one', async () => {
     const { code } = await raise({ category: 'bullying', what: 'Shouting at the cleaners' });
