@@ -267,6 +267,28 @@ describe.each(databaseKinds)('raising concerns on %s', (kind) => {
     expect((await service.committeeSummary(otherId, { from: '2000-01-01', to: today })).received).toBe(0);
     expect(await service.channel.read(otherId, code)).toBeNull();
   });
+
+  it('reminds the investigator to acknowledge, once a day at most, whichever process sends', async () => {
+    const { reference } = await raise({
+      category: 'discrimination',
+      what: 'Interview marks changed afterwards',
+    });
+    const investigator = await investigatorOf(await concernId(reference));
+    const reminders = () =>
+      t.smtp.received.filter(
+        (m) =>
+          m.to === demo(investigator) && m.subject.includes(reference) && m.subject.includes('Acknowledge'),
+      );
+    const job = t.jobs.find((j) => j.name === 'concern emails and reminders');
+    await job?.run();
+    expect(reminders()).toHaveLength(0);
+    // Two days before the acknowledgement is due (7 days), the reminder goes, once.
+    t.clock.advance(5 * 24 * 60 * 60 * 1000);
+    await Promise.all([job?.run(), job?.run()]);
+    await job?.run();
+    expect(reminders()).toHaveLength(1);
+    expect(reminders()[0]?.text).not.toContain('Interview marks');
+  });
 });
 
 describe('a key file configured but missing', () => {
