@@ -9,23 +9,26 @@ const seniorManagers = ['Home', 'My team', 'Gifts and hospitality', 'Interests',
 // What each role's demo account should find in the navigation, and nothing more: a person's own
 // account (API tokens, their details) is by their name, not in the menu, and Customers is for
 // those who act on customers' records (the complaints team and heads of service).
+const raise = 'Raise a concern';
 const expectedNavigation: Record<string, string[]> = {
-  officer: everyone,
-  'line-manager': managers,
-  'head-of-service': [...managers, 'Customers'],
-  director: seniorManagers,
-  'chief-executive': seniorManagers,
-  // The demo's monitoring officer is also a head of service, and reads the audit trail.
-  'monitoring-officer': [...seniorManagers, 'Customers', 'Audit trail'],
-  hr: [...everyone, 'People'],
-  audit: [...everyone, 'Complaint reports', 'Audit trail'],
-  'complaints-officer': [...everyone, 'Complaints', 'Complaint reports', 'Customers'],
-  'complaints-manager': [...managers, 'Complaints', 'Complaint reports', 'Customers'],
+  officer: [...everyone, raise],
+  'line-manager': [...managers, raise],
+  'head-of-service': [...managers, 'Customers', raise],
+  director: [...seniorManagers, raise],
+  'chief-executive': [...seniorManagers, raise],
+  // The demo's monitoring officer is also a head of service, and reads the audit trail; the
+  // monitoring officer, HR and audit look into the concerns assigned to them.
+  'monitoring-officer': [...seniorManagers, 'Customers', 'Concerns', raise, 'Audit trail'],
+  hr: [...everyone, 'Concerns', raise, 'People'],
+  audit: [...everyone, 'Complaint reports', 'Concerns', raise, 'Audit trail'],
+  'complaints-officer': [...everyone, 'Complaints', 'Complaint reports', 'Customers', raise],
+  'complaints-manager': [...managers, 'Complaints', 'Complaint reports', 'Customers', raise],
   'committee-member': ['Home', 'Complaint reports'],
-  'field-officer': [...everyone, 'Field visits', 'My enforcement cases'],
-  'responsible-officer': [...everyone, 'Officers out', 'Risk register'],
+  'field-officer': [...everyone, 'Field visits', 'My enforcement cases', raise],
+  'responsible-officer': [...everyone, 'Officers out', 'Risk register', raise],
   'system-administrator': [
     ...everyone,
+    raise,
     'People',
     'Audit trail',
     'Policy settings',
@@ -34,7 +37,6 @@ const expectedNavigation: Record<string, string[]> = {
     'Gazetteer',
   ],
 };
-
 for (const account of demoSignIns()) {
   test(`${account.roleName} (${account.email}) sees only what the role allows`, async ({ page }) => {
     const home = new ProbityPage(page);
