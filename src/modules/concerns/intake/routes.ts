@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { InvalidInput } from '../../../platform/errors.ts';
+import { Forbidden } from '../../../platform/errors.ts';
 import { formPage, formRoute, type ShownForm } from '../../../platform/web/form-kit.ts';
 import { render } from '../../../platform/web/render.ts';
 import { categories, routeNames, routes } from '../categories.ts';
@@ -41,12 +41,11 @@ async function raisePage(
       ? { name: policy.concernHotlineName, phone: policy.concernHotlinePhone, url: policy.concernHotlineUrl }
       : null,
     maxMegabytes: policy.concernMaxFileMegabytes,
-    categoryItems: categories.map((c, index) => ({
+    categoryItems: categories.map((c) => ({
       value: c.code,
       text: c.label,
       hint: { text: c.hint },
       checked: shown.values.category === c.code,
-      ...(index === 6 ? { divider: undefined } : {}),
     })),
     routeItems: [
       {
@@ -105,7 +104,7 @@ export function intakeRoutes(app: FastifyInstance, concerns: ConcernsService) {
     initial: () => ({ identity: 'anonymous' }),
     page: async (shown) => {
       const principal = shown.request.principal;
-      if (!principal) throw new InvalidInput([]);
+      if (!principal) throw new Forbidden('Sign in first');
       const base = concernsPath(await concerns.councilSlug(principal.councilId));
       return raisePage(
         concerns,
