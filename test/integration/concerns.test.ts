@@ -179,6 +179,39 @@ describe.each(databaseKinds)('raising concerns on %s', (kind) => {
     }
   });
 
+  it('never routes a concern to the people it names nor their line, and records who opened it', async () => {
+    // A fraud about the audit manager: not to them, nor to the investigator who reports to them.
+    const { reference } = await raise({
+      category: 'fraud',
+      what: 'Expenses claimed twice',
+      involved: 'mark fenwick',
+    });
+    const id = await concernId(reference);
+    expect(await investigatorOf(id)).toBe('rajesh.patel');
+    // Choosing audit for it is refused, with the reason.
+    const client = reporter();
+    await client.get(newConcern);
+    const refused = await client.post(newConcern, {
+      category: 'fraud',
+      what: 'Expenses claimed twice',
+      involved: 'Mark Fenwick',
+      route: 'audit',
+      identity: 'anonymous',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Nobody in that role can look into this concern');
+    await (await staff('rajesh.patel')).get(`/concerns/${id}`);
+    const opened = await t.db
+      .selectFrom('audit_event')
+      .select(['actor_label', 'after'])
+      .where('council_id', '=', t.councilId)
+      .where('action', '=', 'concern.opened')
+      .where('record_id', '=', id)
+      .execute();
+    expect(opened.map((event) => event.actor_label)).toContain('Rajesh Patel');
+    expect(JSON.stringify(opened)).not.toContain('Expenses');
+  });
+
   it('keeps no plain text of a concern in the database', async () => {
     const { code, reference } = await raise({
       category: 'environment',
