@@ -9,6 +9,7 @@ import { organisationService } from '../../src/modules/organisation/service.ts';
 import { principalByEmail } from '../../src/platform/auth/principals.ts';
 import { startTestApp, type TestApp, testClient, testConcernKeyFile } from '../support/app.ts';
 import { demo, demoClients } from '../support/clients.ts';
+import { csrfOf, postMultipart } from '../support/complaint-intake.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { otherCouncilMark, seedOtherCouncil } from '../support/other-council.ts';
 import { exitOf, freePort } from '../support/process.ts';
@@ -210,6 +211,45 @@ describe.each(databaseKinds)('raising concerns on %s', (kind) => {
       .execute();
     expect(opened.map((event) => event.actor_label)).toContain('Rajesh Patel');
     expect(JSON.stringify(opened)).not.toContain('Expenses');
+  });
+
+  it('takes documents checked by their first bytes, keeps them sealed, and gives them to the investigator', async () => {
+    const pdf = Buffer.from('%PDF-1.7\nZebracorn ledger page\n%%EOF\n');
+    const send = async (file: { name: string; content: Buffer }) => {
+      const client = reporter();
+      const page = await client.get(newConcern);
+      return postMultipart(
+        t,
+        client,
+        newConcern,
+        {
+          _csrf: csrfOf(page.body),
+          category: 'code-breach',
+          what: 'A ledger altered',
+          involved: '',
+          route: 'any',
+          identity: 'anonymous',
+        },
+        { field: 'files', name: file.name, type: 'application/pdf', content: file.content },
+      );
+    };
+    const program = await send({ name: 'ledger.pdf', content: Buffer.from('MZ\x90\x00 a program') });
+    expect(program.statusCode).toBe(400);
+    expect(program.body).toContain('The file must be a PDF, JPG, PNG or HEIC');
+    const sent = await send({ name: 'ledger.pdf', content: pdf });
+    expect(sent.statusCode).toBe(200);
+    const reference = /RC-\d{4}-\d{4}/.exec(sent.body)?.[0] ?? '';
+    const id = await concernId(reference);
+    const rows = await t.db.selectFrom('concern_document').selectAll().where('concern_id', '=', id).execute();
+    expect(rows).toHaveLength(1);
+    expect(Buffer.from(rows[0]?.sealed_content ?? []).toString('latin1')).not.toContain('Zebracorn');
+    expect(Buffer.from(rows[0]?.sealed_name ?? []).toString('latin1')).not.toContain('ledger');
+    const officer = await staff(await investigatorOf(id));
+    const file = await officer.get(`/concerns/${id}`);
+    expect(file.body).toContain('ledger.pdf');
+    const download = await officer.get(`/concerns/${id}/documents/${rows[0]?.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(pdf)).toBe(true);
   });
 
   it('keeps no plain text of a concern in the database', async () => {
