@@ -252,6 +252,29 @@ describe.each(databaseKinds)('raising concerns on %s', (kind) => {
     expect(download.rawPayload.equals(pdf)).toBe(true);
   });
 
+  it('takes a concern from a signed-in officer who gives their name for the investigator only', async () => {
+    const officer = await staff('peter.green');
+    const page = await officer.get('/concerns/new');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('sign out and use the council’s public page');
+    const sent = await officer.post('/concerns/new', {
+      category: 'bullying',
+      what: 'The depot supervisor mocks the agency drivers',
+      involved: '',
+      route: 'any',
+      identity: 'named',
+      name: 'Peter Green',
+      contact: '',
+      protect: 'yes',
+    });
+    expect(sent.statusCode).toBe(200);
+    const id = await concernId(/RC-\d{4}-\d{4}/.exec(sent.body)?.[0] ?? '');
+    const file = await (await staff(await investigatorOf(id))).get(`/concerns/${id}`);
+    expect(file.body).toContain('Peter Green');
+    expect(file.body).toContain('name shown to you only');
+    expect((await (await staff('patricia.fleming')).get('/concerns/new')).statusCode).toBe(403);
+  });
+
   it('keeps no plain text of a concern in the database', async () => {
     const { code, reference } = await raise({
       category: 'environment',

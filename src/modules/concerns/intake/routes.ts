@@ -97,26 +97,31 @@ export function intakeRoutes(app: FastifyInstance, concerns: ConcernsService) {
         raised(concerns, request, (await publicCouncilOf(concerns, request)).councilId, body),
     });
   });
-  formRoute(app, '/concerns/new', {
-    access: 'concerns:raise',
-    body: raiseForm,
-    uploads,
-    initial: () => ({ identity: 'anonymous' }),
-    page: async (shown) => {
-      const principal = shown.request.principal;
-      if (!principal) throw new Forbidden('Sign in first');
-      const base = concernsPath(await concerns.councilSlug(principal.councilId));
-      return raisePage(
-        concerns,
-        shown,
-        { councilId: principal.councilId, name: principal.councilName },
-        {
-          action: '/concerns/new',
-          followUp: `${base}/follow-up`,
-          signedIn: true,
-        },
-      );
-    },
-    submit: async ({ request, body }) => raised(concerns, request, request.principal?.councilId ?? '', body),
+  // Signed in, the request is not logged either; the page says that the public page, not signed in,
+  // leaves no trace of who raised an anonymous concern.
+  unlogged(app, (scope) => {
+    formRoute(scope, '/concerns/new', {
+      access: 'concerns:raise',
+      body: raiseForm,
+      uploads,
+      initial: () => ({ identity: 'anonymous' }),
+      page: async (shown) => {
+        const principal = shown.request.principal;
+        if (!principal) throw new Forbidden('Sign in first');
+        const base = concernsPath(await concerns.councilSlug(principal.councilId));
+        return raisePage(
+          concerns,
+          shown,
+          { councilId: principal.councilId, name: principal.councilName },
+          {
+            action: '/concerns/new',
+            followUp: `${base}/follow-up`,
+            signedIn: true,
+          },
+        );
+      },
+      submit: async ({ request, body }) =>
+        raised(concerns, request, request.principal?.councilId ?? '', body),
+    });
   });
 }
