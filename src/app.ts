@@ -45,6 +45,7 @@ import { auditRoutes } from './platform/audit/routes.ts';
 import type { Principal } from './platform/auth/principal.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import type { Clock } from './platform/clock.ts';
+import type { Keyring } from './platform/crypto/envelope.ts';
 import type { DatabaseHandle } from './platform/db/connection.ts';
 import type { Database } from './platform/db/schema.ts';
 import type { JobQueue } from './platform/jobs/queue.ts';
@@ -122,7 +123,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const enforcement = enforcementService(moduleDeps, { visits });
   // Raised concerns are sealed with keys from the key file: a configured file that is missing stops the start.
-  const concerns = concernsService(moduleDeps, { keyring: await loadKeyring(config.concernKeys) });
+  const keyring = await loadKeyring(config.concernKeys);
+  const concerns = concernsService(moduleDeps, { keyring });
   const places = placesService({ db, clock, organisation, routing: config.routing });
   const planning = planningService({
     ...moduleDeps,
@@ -177,7 +179,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     { organisation, gifts, interests, casework, customers, intake, retention, visits, enforcement, concerns },
   );
   jobs.push(home.digests);
-  const demo = demoSeeds({ db, clock, baseUrl: config.baseUrl, organisation }, { interests, visits });
+  const demo = demoSeeds(
+    { db, clock, baseUrl: config.baseUrl, organisation, keyring },
+    { interests, visits },
+  );
   const { tasksFor } = home;
   return { app, routes, jobs, delivery, seedDemoDay: demo.day, seedDemoYear: demo.year, tasksFor };
 }
@@ -185,7 +190,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 // The demo council's district, caseload and day in the field, and its past year in every
 // register, for `serve --demo`.
 function demoSeeds(
-  deps: { db: Kysely<Database>; clock: Clock; baseUrl: string; organisation: OrganisationService },
+  deps: {
+    db: Kysely<Database>;
+    clock: Clock;
+    baseUrl: string;
+    organisation: OrganisationService;
+    keyring: Keyring;
+  },
   services: { interests: InterestsServices; visits: VisitsService },
 ) {
   const { db, clock, organisation } = deps;

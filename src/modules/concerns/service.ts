@@ -24,6 +24,8 @@ import { concernSealer } from './sealing.ts';
 // the reporter's two-way channel by receipt code, the investigator's casework, the clocks'
 // reminders, detriment flags, and counts for the committee report. This is the module's public face.
 export { loadKeyring } from '../../platform/crypto/key-file.ts';
+// The demo council's year of concerns, for `npm start`.
+export { demoConcernsYear } from './demo/seed.ts';
 export type { CommitteeSummary } from './oversight.ts';
 
 export type ConcernsService = ReturnType<typeof concernsService>;
