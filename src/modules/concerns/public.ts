@@ -21,6 +21,7 @@ export async function publicCouncilOf(concerns: ConcernsService, request: Fastif
 
 // Routes registered inside `register` log nothing of their requests.
 export function unlogged(app: FastifyInstance, register: (scope: FastifyInstance) => void) {
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify accepts and awaits async plugins
   app.register(async (scope) => {
     scope.addHook('onRoute', (route) => {
       route.logLevel = 'silent';
