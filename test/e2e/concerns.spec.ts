@@ -16,6 +16,10 @@ test('an anonymous concern followed up by receipt code', async ({ page, browser 
     what,
   );
 
+  // The receipt code fits the narrowest phone without scrolling sideways.
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
+
   const context = await browser.newContext();
   const investigator = new ConcernPages(await context.newPage());
   await signIn(investigator.page, demoPerson('Rajesh Patel').email);
