@@ -6,6 +6,8 @@ import { intakeService } from './modules/complaints/intake/service.ts';
 import { complaintReferences } from './modules/complaints/references.ts';
 import { complaintsRoutes } from './modules/complaints/routes.ts';
 import { type ComplaintReports, complaintsService } from './modules/complaints/service.ts';
+import { concernsRoutes } from './modules/concerns/routes.ts';
+import { concernsService, loadKeyring } from './modules/concerns/service.ts';
 import { conductRoutes } from './modules/conduct/routes.ts';
 import { conductModule } from './modules/conduct/service.ts';
 import { customersRoutes } from './modules/customers/routes.ts';
@@ -46,6 +48,7 @@ import { auditRoutes } from './platform/audit/routes.ts';
 import type { Principal } from './platform/auth/principal.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import type { Clock } from './platform/clock.ts';
+import type { Keyring } from './platform/crypto/envelope.ts';
 import type { DatabaseHandle } from './platform/db/connection.ts';
 import type { Database } from './platform/db/schema.ts';
 import type { JobQueue } from './platform/jobs/queue.ts';
@@ -124,6 +127,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     takingControlFrom: (councilId, accountRef) => enforcement.takingControlFrom(councilId, accountRef),
   });
   const enforcement = enforcementService(moduleDeps, { visits });
+  // Raised concerns are sealed with keys from the key file: a configured file that is missing stops the start.
+  const keyring = await loadKeyring(config.concernKeys);
+  const concerns = concernsService(moduleDeps, { keyring });
   const places = placesService({ db, clock, organisation, routing: config.routing });
   const planning = planningService({
     ...moduleDeps,
@@ -132,7 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     searchMs: config.routeSearchMs,
   });
 
-  const reportsModule = committeeReports(moduleDeps, { reports, interests, gifts, visits, conduct });
+  const packs = committeeReports(moduleDeps, { reports, interests, gifts, visits, concerns, conduct });
   const home = homeWork({ db, clock, outbox, baseUrl: config.baseUrl, log: app.log }, organisation, [
     gifts.tasksFor,
     interests.tasksFor,
@@ -141,8 +147,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     letters.tasksFor,
     visits.tasksFor,
     enforcement.tasksFor,
-    reportsModule.tasksFor,
+    packs.tasksFor,
     conduct.tasksFor,
+    concerns.tasksFor,
   ]);
 
   const routes = await registerPlugins(app, {
@@ -164,30 +171,57 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   organisationRoutes(app, { organisation, clock, tasksFor: home.tasksFor });
   auditRoutes(app, db, organisation.personNames, clock);
   outboxRoutes(app, db);
-  giftsRoutes(app, { gifts, clock });
-  interestsRoutes(app, { ...interests, clock });
-  complaintsRoutes(app, { intake, casework, letters, ombudsman, reports, customers, clock });
-  customersRoutes(app, { customers, letters, clock });
-  lettersRoutes(app, { letters });
-  visitsRoutes(app, { visits, clock });
-  placesRoutes(app, { places });
-  enforcementRoutes(app, { enforcement, clock });
-  planningRoutes(app, { planning, clock });
-  reportsRoutes(app, { reports: reportsModule });
-  conductRoutes(app, { conduct });
+  const complaintsParts = { intake, casework, letters, ombudsman, reports, customers };
+  const services = { gifts, interests, visits, places, enforcement, planning, conduct, concerns };
+  moduleRoutes(app, clock, { ...services, complaints: complaintsParts, reports: packs });
 
   const jobs = scheduledJobs(
     { db, clock, log: app.log, config },
-    { organisation, gifts, interests, casework, customers, intake, retention, visits, enforcement },
+    { organisation, gifts, interests, casework, customers, intake, retention, visits, enforcement, concerns },
   );
   jobs.push(home.digests);
-  const demo = demoSeeds({ db, clock, baseUrl: config.baseUrl, organisation }, { interests, visits });
+  const demo = demoSeeds(
+    { db, clock, baseUrl: config.baseUrl, organisation, keyring },
+    { interests, visits },
+  );
   const { tasksFor } = home;
   return { app, routes, jobs, delivery, seedDemoDay: demo.day, seedDemoYear: demo.year, tasksFor };
 }
 
-// Committee packs read every module's figures through its service. Raising concerns and
-// councillor conduct fill the ports `concerns` and `conduct` when those modules are built.
+// Each module's pages and API.
+function moduleRoutes(
+  app: FastifyInstance,
+  clock: Clock,
+  modules: {
+    gifts: Parameters<typeof giftsRoutes>[1]['gifts'];
+    interests: InterestsServices;
+    complaints: Omit<Parameters<typeof complaintsRoutes>[1], 'clock'>;
+    visits: VisitsService;
+    places: PlacesService;
+    enforcement: EnforcementService;
+    planning: Parameters<typeof planningRoutes>[1]['planning'];
+    reports: Parameters<typeof reportsRoutes>[1]['reports'];
+    conduct: Parameters<typeof conductRoutes>[1]['conduct'];
+    concerns: Parameters<typeof concernsRoutes>[1]['concerns'];
+  },
+) {
+  const { gifts, interests, complaints, visits, places, enforcement, planning, reports, conduct, concerns } =
+    modules;
+  giftsRoutes(app, { gifts, clock });
+  interestsRoutes(app, { ...interests, clock });
+  complaintsRoutes(app, { ...complaints, clock });
+  customersRoutes(app, { customers: complaints.customers, letters: complaints.letters, clock });
+  lettersRoutes(app, { letters: complaints.letters });
+  visitsRoutes(app, { visits, clock });
+  placesRoutes(app, { places });
+  enforcementRoutes(app, { enforcement, clock });
+  planningRoutes(app, { planning, clock });
+  reportsRoutes(app, { reports });
+  conductRoutes(app, { conduct });
+  concernsRoutes(app, { concerns });
+}
+
+// Committee packs read every module's figures through its service.
 function committeeReports(
   deps: Parameters<typeof reportsService>[0],
   modules: {
@@ -195,15 +229,14 @@ function committeeReports(
     interests: Pick<InterestsServices, 'committeeSummary'>;
     gifts: Pick<GiftsModule, 'committeeSummary'>;
     visits: Pick<VisitsService, 'incidentsSummary'>;
-    // The raising-concerns and councillor conduct modules, once built: each has committeeSummary.
-    concerns?: CommitteeSources['concerns'];
-    conduct?: CommitteeSources['conduct'];
+    concerns: CommitteeSources['concerns'];
+    conduct: CommitteeSources['conduct'];
   },
 ) {
   const { reports, interests, gifts, visits, concerns, conduct } = modules;
   return reportsService(deps, {
-    ...(concerns ? { concerns } : {}),
-    ...(conduct ? { conduct } : {}),
+    concerns,
+    conduct,
     complaints: (councilId, period) => reports.committeeSummary(councilId, period),
     declarations: (councilId, period) => interests.committeeSummary(councilId, period),
     giftReviews: (councilId, period) => gifts.committeeSummary(councilId, period),
@@ -214,7 +247,13 @@ function committeeReports(
 // The demo council's district, caseload and day in the field, and its past year in every
 // register, for `serve --demo`.
 function demoSeeds(
-  deps: { db: Kysely<Database>; clock: Clock; baseUrl: string; organisation: OrganisationService },
+  deps: {
+    db: Kysely<Database>;
+    clock: Clock;
+    baseUrl: string;
+    organisation: OrganisationService;
+    keyring: Keyring;
+  },
   services: { interests: InterestsServices; visits: VisitsService },
 ) {
   const { db, clock, organisation } = deps;

@@ -80,6 +80,17 @@ describe('configuration', () => {
       },
       'SMS_TRANSPORT=folder only writes text messages to files',
     ],
+    [
+      {
+        NODE_ENV: 'production',
+        COOKIE_SECRET: 'x'.repeat(32),
+        AUDIT_CHECKPOINT_KEY: 'k'.repeat(32),
+        EMAIL_TRANSPORT: 'smtp',
+        SMTP_URL: 'smtp://relay:587',
+        SMS_FOLDER_IN_PRODUCTION: 'true',
+      },
+      'CONCERNS_KEY_FILE is required when NODE_ENV=production',
+    ],
     [{ SMS_TRANSPORT: 'pigeon' }, 'SMS_TRANSPORT'],
     [{ SMS_TRANSPORT: 'notify' }, 'NOTIFY_API_KEY and NOTIFY_SMS_TEMPLATE_ID are required'],
     [{ NOTIFY_API_KEY: 'not-a-key' }, 'NOTIFY_API_KEY: must be a GOV.UK Notify API key'],
@@ -100,6 +111,7 @@ describe('configuration', () => {
       COOKIE_SECRET: 'x'.repeat(32),
       AUDIT_CHECKPOINT_KEY: 'k'.repeat(32),
       SMS_FOLDER_IN_PRODUCTION: 'true',
+      CONCERNS_KEY_FILE: '/etc/probity/concerns-keys.json',
     };
     expect(loadConfig({ ...production, EMAIL_FOLDER_IN_PRODUCTION: 'true' }).email.transport).toBe('folder');
     expect(

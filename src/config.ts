@@ -82,6 +82,8 @@ const environment = z.object({
     .string()
     .regex(/^https?:\/\/[^\s]+$/, 'must be the http:// or https:// address of the routing server')
     .optional(),
+  // The key file of the master keys that protect raised concerns (see docs/operations.md).
+  CONCERNS_KEY_FILE: z.string().min(1).optional(),
   // How long the route planner searches for a team's day, in seconds.
   ROUTE_SEARCH_SECONDS: z.coerce.number().min(0.2).max(60).default(3),
 });
@@ -108,6 +110,9 @@ export type Config = {
   // The routing engine for travel times between visits; without one, straight-line estimates.
   routing: RoutingEngine | null;
   routeSearchMs: number;
+  // Where the keys that protect raised concerns are: the configured file, which must exist, or
+  // outside production a development file made on first use.
+  concernKeys: { file: string; makeIfMissing: boolean; variable: string };
 };
 
 // Where the audit trail's signed checkpoints go and what signs them: the configured key, or
@@ -150,6 +155,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const sms = smsSettings(e, production);
   const routing = routingEngine(e);
+  // Raised concerns are sealed with keys kept outside the database; production names their file.
+  if (production && !e.CONCERNS_KEY_FILE) {
+    throw new ConfigError('Probity cannot start: CONCERNS_KEY_FILE is required when NODE_ENV=production');
+  }
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     port: e.PORT,
@@ -177,6 +186,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     routing,
     routeSearchMs: e.ROUTE_SEARCH_SECONDS * 1000,
+    concernKeys: {
+      file: e.CONCERNS_KEY_FILE ?? `${e.DATA_DIR}/concerns-keys.json`,
+      makeIfMissing: !e.CONCERNS_KEY_FILE,
+      variable: 'CONCERNS_KEY_FILE',
+    },
   };
 }
 

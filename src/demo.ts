@@ -1,5 +1,6 @@
 import { intakeService } from './modules/complaints/intake/service.ts';
 import { complaintsService, demoComplaintsYear } from './modules/complaints/service.ts';
+import { concernsService, demoConcernsYear } from './modules/concerns/service.ts';
 import { conductModule, demoConductYear } from './modules/conduct/service.ts';
 import { customersService, demoCustomersYear } from './modules/customers/service.ts';
 import { demoGiftsYear, giftsModule } from './modules/gifts/service.ts';
@@ -8,6 +9,7 @@ import { complaintLetters } from './modules/letters/service.ts';
 import type { ModuleDeps, OrganisationService } from './modules/organisation/service.ts';
 import type { Principal } from './platform/auth/principal.ts';
 import { fixedClock } from './platform/clock.ts';
+import type { Keyring } from './platform/crypto/envelope.ts';
 import { demoDays, demoPeople, quietOutbox, replay } from './platform/demo/history.ts';
 
 // The demo council's lived-in year, for `serve --demo`: each module plans its part of the past
@@ -18,6 +20,8 @@ import { demoDays, demoPeople, quietOutbox, replay } from './platform/demo/histo
 type DemoDeps = Omit<ModuleDeps, 'clock' | 'outbox' | 'organisation'> & {
   clock: { now(): Date };
   organisation: OrganisationService;
+  // The keys raised concerns are sealed with.
+  keyring: Keyring;
 };
 
 // What the modules read of the organisation (people, roles, services, the policy and the calendar)
@@ -84,6 +88,10 @@ export async function seedDemoYear(deps: DemoDeps, councilId: string): Promise<n
       plan,
     )),
     ...(await demoConductYear({ db, conduct: conductModule(moduleDeps) }, plan)),
+    ...(await demoConcernsYear(
+      { db, concerns: concernsService(moduleDeps, { keyring: deps.keyring, checkMs: 0 }) },
+      plan,
+    )),
   ];
   await replay(steps, clock);
   return steps.length;

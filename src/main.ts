@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { type Config, ConfigError, loadConfig } from './config.ts';
+import { rewrapConcernKeys } from './modules/concerns/service.ts';
 import { demoPassword, demoSignIns, seedDemoCouncil } from './modules/organisation/councils/demo.ts';
 import { findCouncilBySlug, listCouncils } from './modules/organisation/councils/repository.ts';
 import { addPersonDuringSetUp, createCouncil } from './modules/organisation/councils/set-up.ts';
@@ -11,6 +12,7 @@ import { developmentKeyNotice } from './platform/audit/checkpoint-key.ts';
 import { verifyAuditTrails } from './platform/audit/verify-audit.ts';
 import { type Division, divisions } from './platform/calendar/working-days.ts';
 import { systemClock } from './platform/clock.ts';
+import { loadKeyring } from './platform/crypto/key-file.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/connection.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
 import { openJobQueue } from './platform/jobs/queue.ts';
@@ -27,6 +29,9 @@ Commands:
   seed-demo          add the demo council if it is missing
   create-council --name NAME --slug SLUG --division DIVISION --admin-name NAME --admin-email EMAIL
                      add a council with its first system administrator, and print their set-password link
+  rewrap-concern-keys
+                     after a new key version is made current in CONCERNS_KEY_FILE, wrap every
+                     concern's data key with it (docs/operations.md, "Raised concerns' keys")
   verify-audit       check every council's audit trail hash chain against itself and against the
                      signed checkpoints in AUDIT_CHECKPOINT_DIR; exits 1 if any is broken`;
 
@@ -53,6 +58,9 @@ async function gatherStatisticsOnce(database: DatabaseHandle) {
 async function serve(config: Config, demo: boolean) {
   const startedAt = performance.now();
   await checkPortFree(config);
+  // The keys that seal raised concerns, checked before the database starts: a configured key file
+  // that is missing stops the start with a message saying so.
+  await loadKeyring(config.concernKeys);
   // The web modules load while the database starts (its WebAssembly compiles off the main thread).
   const [database, { buildApp }] = await Promise.all([open(config), import('./app.ts')]);
   const seeded = demo ? await seedDemoCouncil(database.db, systemClock) : null;
@@ -226,6 +234,23 @@ async function verifyAudit(config: Config): Promise<number> {
   }
 }
 
+async function rewrapCommand(config: Config): Promise<number> {
+  const keyring = await loadKeyring(config.concernKeys);
+  const database = await open(config);
+  try {
+    for (const council of await listCouncils(database.db)) {
+      const count = await rewrapConcernKeys(
+        { db: database.db, clock: systemClock, keyring },
+        council.council_id,
+      );
+      console.log(`${council.name}: ${count} concern keys wrapped with key version ${keyring.current}`);
+    }
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command = 'serve', ...rest] = argv;
   const config = loadConfig(demoEnvironment(process.env, command === 'serve' && rest.includes('--demo')));
@@ -251,6 +276,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'verify-audit':
       return verifyAudit(config);
+    case 'rewrap-concern-keys':
+      return rewrapCommand(config);
     default:
       console.error(usage);
       return 2;

@@ -29,10 +29,21 @@ export function scheduledJobs(
     retention: PerCouncil<'run'>;
     visits: PerCouncil<'anonymiseExpired' | 'sweep'>;
     enforcement: PerCouncil<'checkArrangements'>;
+    concerns: PerCouncil<'sendReminders'>;
   },
 ): Job[] {
-  const { organisation, gifts, interests, casework, customers, intake, retention, visits, enforcement } =
-    services;
+  const {
+    organisation,
+    gifts,
+    interests,
+    casework,
+    customers,
+    intake,
+    retention,
+    visits,
+    enforcement,
+    concerns,
+  } = services;
   // A job doing its work for each council in turn.
   const forEachCouncil = (name: string, everyMs: number, work: (councilId: string) => Promise<unknown>) => ({
     name,
@@ -42,6 +53,9 @@ export function scheduledJobs(
     },
   });
   return [
+    // New concerns to their investigators, the clocks' reminders and detriment flags: sent by the
+    // job, so that no email's time says when a reporter wrote.
+    forEachCouncil('concern emails and reminders', hourly, concerns.sendReminders),
     auditCheckpointJob({ db, clock, log: log, settings: config.auditCheckpoints }),
     forEachCouncil('gift review reminders', hourly, gifts.reviews.sendReminders),
     forEachCouncil('declaration campaign reminders', hourly, interests.campaigns.sendReminders),

@@ -33,6 +33,8 @@ const publicPages = [
   `/public/${demoCouncil.slug}/gifts`,
   `/public/${demoCouncil.slug}/interests`,
   `/public/${demoCouncil.slug}/councillor-complaints/new`,
+  `/public/${demoCouncil.slug}/concerns/new`,
+  `/public/${demoCouncil.slug}/concerns/follow-up`,
 ];
 
 // Pages whose wide tables scroll in their own region, or with charts, checked with axe at phone width too.

@@ -9,30 +9,35 @@ const seniorManagers = ['Home', 'My team', 'Gifts and hospitality', 'Interests',
 // What each role's demo account should find in the navigation, and nothing more: a person's own
 // account (API tokens, their details) is by their name, not in the menu, and Customers is for
 // those who act on customers' records (the complaints team and heads of service).
+const raise = 'Raise a concern';
 const expectedNavigation: Record<string, string[]> = {
-  officer: everyone,
-  'line-manager': managers,
-  'head-of-service': [...managers, 'Customers'],
-  director: seniorManagers,
-  'chief-executive': seniorManagers,
+  officer: [...everyone, raise],
+  'line-manager': [...managers, raise],
+  'head-of-service': [...managers, 'Customers', raise],
+  director: [...seniorManagers, raise],
+  'chief-executive': [...seniorManagers, raise],
   // The demo's monitoring officer is also a head of service, reads the audit trail, works
-  // complaints about councillors and prepares the standards committee's packs.
+  // complaints about councillors and prepares the standards committee's packs; the monitoring
+  // officer, HR and audit look into the concerns assigned to them.
   'monitoring-officer': [
     ...seniorManagers,
     'Committee packs',
     'Councillor conduct',
     'Customers',
+    'Concerns',
+    raise,
     'Audit trail',
   ],
-  hr: [...everyone, 'People'],
-  audit: [...everyone, 'Complaint reports', 'Committee packs', 'Audit trail'],
-  'complaints-officer': [...everyone, 'Complaints', 'Complaint reports', 'Customers'],
-  'complaints-manager': [...managers, 'Complaints', 'Complaint reports', 'Customers'],
+  hr: [...everyone, 'Concerns', raise, 'People'],
+  audit: [...everyone, 'Complaint reports', 'Committee packs', 'Concerns', raise, 'Audit trail'],
+  'complaints-officer': [...everyone, 'Complaints', 'Complaint reports', 'Customers', raise],
+  'complaints-manager': [...managers, 'Complaints', 'Complaint reports', 'Customers', raise],
   'committee-member': ['Home', 'Complaint reports', 'Committee packs'],
-  'field-officer': [...everyone, 'Field visits', 'My enforcement cases'],
-  'responsible-officer': [...everyone, 'Officers out', 'Risk register'],
+  'field-officer': [...everyone, 'Field visits', 'My enforcement cases', raise],
+  'responsible-officer': [...everyone, 'Officers out', 'Risk register', raise],
   'system-administrator': [
     ...everyone,
+    raise,
     'People',
     'Audit trail',
     'Policy settings',
@@ -41,7 +46,6 @@ const expectedNavigation: Record<string, string[]> = {
     'Gazetteer',
   ],
 };
-
 for (const account of demoSignIns()) {
   test(`${account.roleName} (${account.email}) sees only what the role allows`, async ({ page }) => {
     const home = new ProbityPage(page);

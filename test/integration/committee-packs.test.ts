@@ -125,6 +125,18 @@ describe.each(databaseKinds)('committee packs (%s)', (kind) => {
       isCouncillor: 'no',
     });
     expect(complained.statusCode, complained.body).toBe(303);
+    // A concern raised by an officer, signed in.
+    const raised = await (await client('peter.green')).post('/concerns/new', {
+      category: 'fraud',
+      what: 'Invoices paid twice to the depot supplier',
+      involved: '',
+      route: 'any',
+      identity: 'anonymous',
+      name: '',
+      contact: '',
+      protect: 'no',
+    });
+    expect(raised.statusCode, raised.body).toBe(200);
   });
   afterAll(() => t.close());
 
@@ -145,13 +157,13 @@ describe.each(databaseKinds)('committee packs (%s)', (kind) => {
     expect(figures.declarations).toMatchObject({ members, responded: 1 });
     expect(figures.declarations.campaigns).toMatchObject([{ name: 'Revenues 2026', dueOn: '2026-12-30' }]);
     expect(figures.conduct).toMatchObject({ referrals: 1, open: 1, valid: 0, notValid: 0, hearings: 0 });
-    // Not yet built: the section says so.
-    expect(figures.concerns).toBeNull();
+    // One concern: a count under the minimum, shown as fewer than it.
+    expect(figures.concerns.received).toMatchObject({ text: 'fewer than 5' });
     expect(figures.incidents).toBeUndefined();
     const page = await (await client('rajesh.patel')).get(`/committee-packs/${standardsPack}?version=full`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('1. Complaints about councillors’ conduct');
-    expect(page.body).toContain('are not recorded in Probity yet');
+    expect(page.body).not.toContain('not gathered for this pack');
     expect(page.body).toContain('Corporate complaints received by quarter');
   });
 

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoYear } from '../../src/demo.ts';
 import { complaintReports } from '../../src/modules/complaints/reports/service.ts';
+import { loadKeyring } from '../../src/modules/concerns/service.ts';
 import { conductModule } from '../../src/modules/conduct/service.ts';
 import { customersService } from '../../src/modules/customers/service.ts';
 import { giftsModule } from '../../src/modules/gifts/service.ts';
@@ -13,7 +14,7 @@ import { fixedClock } from '../../src/platform/clock.ts';
 import type { DatabaseKind } from '../../src/platform/db/connection.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
 import { quietOutbox } from '../../src/platform/demo/history.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { startTestApp, type TestApp, testConcernKeyFile } from '../support/app.ts';
 import { demo, demoClients } from '../support/clients.ts';
 import { databaseKinds, demoDatabase, demoSeededAt } from '../support/databases.ts';
 
@@ -58,7 +59,12 @@ async function seedFresh(kind: DatabaseKind) {
     const organisation = organisationService({ db: database.db, clock, outbox: quietOutbox, baseUrl });
     const council = await organisation.councilBySlug('demo');
     if (!council) throw new Error('No demo council');
-    await seedDemoYear({ db: database.db, clock, baseUrl, organisation }, council.council_id);
+    const keyring = await loadKeyring({
+      file: testConcernKeyFile(),
+      makeIfMissing: false,
+      variable: 'CONCERNS_KEY_FILE',
+    });
+    await seedDemoYear({ db: database.db, clock, baseUrl, organisation, keyring }, council.council_id);
     return await snapshot(database.db, council.council_id);
   } finally {
     await database.close();
@@ -85,6 +91,29 @@ describe.each(databaseKinds)('the demo council’s year on %s', (kind) => {
     expect(await t.seedDemoYear()).toBeGreaterThan(300);
   }, 180_000);
   afterAll(() => t.close());
+
+  it('has concerns: closed after an exchange by receipt code, one with detriment reported, one to acknowledge', async () => {
+    const rows = await t.db
+      .selectFrom('concern')
+      .select(['category', 'outcome', 'acknowledged_on'])
+      .where('council_id', '=', t.councilId)
+      .orderBy('received_on')
+      .execute();
+    expect(rows.map((row) => [row.category, row.outcome, row.acknowledged_on !== null])).toEqual([
+      ['fraud', 'substantiated', true],
+      ['health-and-safety', 'not-substantiated', true],
+      ['bullying', null, true],
+      ['environment', null, false],
+    ]);
+    const kinds = await t.db
+      .selectFrom('concern_message')
+      .select('kind')
+      .where('council_id', '=', t.councilId)
+      .execute();
+    expect(kinds.filter((row) => row.kind === 'detriment')).toHaveLength(1);
+    const tasks = await t.tasksFor(await as('rajesh.patel'));
+    expect(tasks.some((task) => task.title === 'Concerns to acknowledge')).toBe(true);
+  });
 
   it('has complaints in every quarter of the year, answered mostly on time, at both stages', async () => {
     const { reports } = services();

@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -13,6 +17,18 @@ import { startNotifyServer } from './notify.ts';
 import { startSmtpServer } from './smtp.ts';
 
 export const testCookieSecret = 'test-cookie-secret-that-is-long-enough';
+
+// The keys that seal raised concerns, in a key file of the test run's own in a temporary folder.
+let concernKeyFile: string | null = null;
+export function testConcernKeyFile(): string {
+  if (concernKeyFile) return concernKeyFile;
+  const file = join(mkdtempSync(join(tmpdir(), 'probity-keys-')), 'concerns-keys.json');
+  writeFileSync(file, JSON.stringify({ current: 1, keys: { '1': randomBytes(32).toString('base64') } }), {
+    mode: 0o600,
+  });
+  concernKeyFile = file;
+  return file;
+}
 
 // The whole app, as main.ts builds it, on a fresh database with the demo council, sending
 // email to a real SMTP server and text messages to a stand-in for GOV.UK Notify, both on loopback.
@@ -37,6 +53,7 @@ export async function startTestApp(
     NOTIFY_BASE_URL: notify.url,
     COOKIE_SECRET: testCookieSecret,
     BASE_URL: 'http://probity.test',
+    CONCERNS_KEY_FILE: testConcernKeyFile(),
     ...options.env,
   });
   const { councilId } = await seedDemoCouncil(database.db, clock);

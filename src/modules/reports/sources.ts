@@ -39,8 +39,8 @@ export type CommitteeSources = {
   declarations: Summary<DeclarationsCommitteeSummary>;
   giftReviews: Summary<GiftReviewsCommitteeSummary>;
   incidents: Summary<IncidentsCommitteeSummary>;
-  concerns?: { committeeSummary: Summary<ConcernsCommitteeSummary> } | undefined;
-  conduct?: { committeeSummary: Summary<ConductCommitteeSummary> } | undefined;
+  concerns: { committeeSummary: Summary<ConcernsCommitteeSummary> };
+  conduct: { committeeSummary: Summary<ConductCommitteeSummary> };
 };
 
 export type {

@@ -94,6 +94,14 @@ export const capabilities = {
   // The council's gazetteer (its LLPG's addresses, where the route planner places visits): system
   // administrators import it; team leaders, who plan their team's days, keep it up to date too.
   'places:manage': ['system-administrator', 'line-manager'],
+  // Raising a concern (DOMAIN.md §6, 001 §52): anyone working for or on behalf of the council
+  // (employees, contractors, agency staff, volunteers, 002 §1); a committee member is a councillor.
+  'concerns:raise': roles.filter((role) => role !== 'committee-member'),
+  // Looking into concerns: the director of audit / head of fraud, HR and the monitoring officer
+  // (002 §12); each sees only the concerns assigned to them (concerns/policy.ts).
+  'concerns:investigate': ['audit', 'hr', 'monitoring-officer'],
+  // Reports of detriment to a reporter are flagged to HR and the monitoring officer.
+  'concerns:detriment': ['hr', 'monitoring-officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;

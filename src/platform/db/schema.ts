@@ -1,4 +1,5 @@
 import type { ComplaintsTables } from '../../modules/complaints/tables.ts';
+import type { ConcernsTables } from '../../modules/concerns/tables.ts';
 import type { ConductTables } from '../../modules/conduct/tables.ts';
 import type { CustomersTables } from '../../modules/customers/tables.ts';
 import type { EnforcementTables } from '../../modules/enforcement/tables.ts';
@@ -32,4 +33,5 @@ export interface Database
     PlanningTables,
     EnforcementTables,
     ReportsTables,
-    ConductTables {}
+    ConductTables,
+    ConcernsTables {}

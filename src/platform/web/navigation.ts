@@ -61,6 +61,8 @@ const items: NavigationItem[] = [
     forRoles: ['line-manager', 'head-of-service'],
     forTeams: ['field-officer'],
   },
+  { text: 'Concerns', href: '/concerns', access: 'concerns:investigate' },
+  { text: 'Raise a concern', href: '/concerns/new', access: 'concerns:raise' },
   { text: 'People', href: '/people', access: 'people:read' },
   { text: 'Audit trail', href: '/audit', access: 'audit:read' },
   { text: 'Policy settings', href: '/admin/policy', access: 'policy:manage' },

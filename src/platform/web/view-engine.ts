@@ -36,6 +36,7 @@ const govukMacros: Record<string, string> = {
       'fieldset',
       'generic-header',
       'hint',
+      'inset-text',
       'input',
       'label',
       'notification-banner',

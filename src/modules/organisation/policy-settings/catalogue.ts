@@ -49,6 +49,24 @@ function policyDocument<S extends (typeof citedDocuments)[number]['setting']>(
   ] as const;
 }
 
+// Raising concerns (DOMAIN.md §6; 002 §12 "Fraud, corruption or other unlawful conduct"): each
+// category goes to the director of audit / head of fraud, HR or the monitoring officer.
+const concernRouteChoices = roleChoices(['audit', 'hr', 'monitoring-officer']);
+function concernRoute<K extends string>(
+  key: K,
+  about: string,
+  fallback: 'audit' | 'hr' | 'monitoring-officer',
+) {
+  return {
+    key,
+    group: 'Raising concerns',
+    label: `Concerns about ${about} go to`,
+    kind: 'choice',
+    options: concernRouteChoices,
+    default: fallback as string,
+  } as const;
+}
+
 export const policyFields = [
   {
     key: 'sessionIdleMinutes',
@@ -746,6 +764,83 @@ export const policyFields = [
     min: 5,
     max: 100,
     default: 25,
+  },
+  // DOMAIN.md §6: the periods of the EU Whistleblowing Directive 2019/1937 art. 9, used as good
+  // practice: acknowledge within 7 days, feed back within 3 months.
+  {
+    key: 'concernAcknowledgeDays',
+    group: 'Raising concerns',
+    label: 'Acknowledge a concern within',
+    kind: 'number',
+    unit: 'days',
+    min: 1,
+    max: 60,
+    default: 7,
+  },
+  {
+    key: 'concernFeedbackMonths',
+    group: 'Raising concerns',
+    label: 'Tell the reporter what is being done within',
+    kind: 'number',
+    unit: 'months',
+    min: 1,
+    max: 12,
+    default: 3,
+  },
+  {
+    key: 'concernReminderDays',
+    group: 'Raising concerns',
+    label:
+      'Remind the investigator this many days before a concern is due, and again as often while it is overdue',
+    kind: 'number',
+    unit: 'days',
+    min: 1,
+    max: 30,
+    default: 2,
+  },
+  {
+    key: 'concernMaxFileMegabytes',
+    group: 'Raising concerns',
+    label: 'Largest file a reporter may send',
+    kind: 'number',
+    unit: 'MB',
+    min: 1,
+    max: 20,
+    default: 10,
+  },
+  concernRoute('concernRouteCriminalOffence', 'a criminal offence', 'audit'),
+  concernRoute('concernRouteLegalObligation', 'a breach of a legal obligation', 'monitoring-officer'),
+  concernRoute('concernRouteMiscarriageOfJustice', 'a miscarriage of justice', 'monitoring-officer'),
+  concernRoute('concernRouteHealthAndSafety', 'danger to health and safety', 'hr'),
+  concernRoute('concernRouteEnvironment', 'damage to the environment', 'monitoring-officer'),
+  concernRoute('concernRouteConcealment', 'concealment of any of these', 'audit'),
+  concernRoute('concernRouteFraud', 'fraud or financial impropriety', 'audit'),
+  concernRoute('concernRouteBribery', 'bribery or corruption', 'audit'),
+  concernRoute('concernRouteBullying', 'bullying or harassment', 'hr'),
+  concernRoute('concernRouteDiscrimination', 'discrimination', 'hr'),
+  concernRoute('concernRouteCodeBreach', 'a breach of the code of conduct', 'monitoring-officer'),
+  // 002 §12 "Independent reporting lines": the independent hotline the council names (Safecall).
+  {
+    key: 'concernHotlineName',
+    group: 'Raising concerns',
+    label: 'Independent confidential hotline',
+    hint: 'Shown on the page for raising a concern: the service the council names (002 §12 names Safecall)',
+    kind: 'text',
+    default: 'Safecall',
+  },
+  {
+    key: 'concernHotlinePhone',
+    group: 'Raising concerns',
+    label: 'The hotline’s telephone number',
+    kind: 'text',
+    default: '0800 915 1571',
+  },
+  {
+    key: 'concernHotlineUrl',
+    group: 'Raising concerns',
+    label: 'The hotline’s web address',
+    kind: 'url',
+    default: 'https://www.safecall.co.uk/report',
   },
   ...policyDocument(
     'officersCode',

@@ -41,8 +41,8 @@ export type PackFigures = {
   giftReviews?: GiftReviewsCommitteeSummary;
   incidents?: IncidentsCommitteeSummary;
   // null: the council's Probity does not have the module yet.
-  concerns?: ConcernsFigures | null;
-  conduct?: ConductCommitteeSummary | null;
+  concerns?: ConcernsFigures;
+  conduct?: ConductCommitteeSummary;
 };
 
 /** What a committee may be told of raising concerns: every count checked against the minimum. */
@@ -76,11 +76,10 @@ export async function gatherFigures(
     when('declarations', () => sources.declarations(councilId, period)),
     when('gift-reviews', () => sources.giftReviews(councilId, period)),
     when('incidents', () => sources.incidents(councilId, period)),
-    when('concerns', async () => {
-      const summary = await sources.concerns?.committeeSummary(councilId, period);
-      return summary ? suppressedConcerns(summary, pack.minimum) : null;
-    }),
-    when('conduct', async () => (await sources.conduct?.committeeSummary(councilId, period)) ?? null),
+    when('concerns', async () =>
+      suppressedConcerns(await sources.concerns.committeeSummary(councilId, period), pack.minimum),
+    ),
+    when('conduct', () => sources.conduct.committeeSummary(councilId, period)),
   ]);
   return {
     committee: pack.committee,
@@ -90,7 +89,7 @@ export async function gatherFigures(
     ...(declarations ? { declarations } : {}),
     ...(giftReviews ? { giftReviews } : {}),
     ...(incidents ? { incidents } : {}),
-    ...(concerns !== undefined ? { concerns } : {}),
-    ...(conduct !== undefined ? { conduct } : {}),
+    ...(concerns ? { concerns } : {}),
+    ...(conduct ? { conduct } : {}),
   };
 }

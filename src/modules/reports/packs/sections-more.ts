@@ -3,7 +3,7 @@ import type { PackFigures } from './figures.ts';
 import type { SectionContent } from './sections.ts';
 
 const none = (what: string): SectionContent => ({
-  paragraphs: [`${what} are not recorded in Probity yet, so this section is not available.`],
+  paragraphs: [`${what} were not gathered for this pack, so this section is not available.`],
   charts: [],
   tables: [],
 });

@@ -14,7 +14,6 @@ const figures: PackFigures = {
     policeInvolved: 0,
     byKind: [{ code: 'threat', label: 'Threat', count: 2 }],
   },
-  concerns: null,
   declarations: {
     campaigns: [{ name: 'Annual 2026', dueOn: '2026-12-30', closed: false, members: 4, responded: 3 }],
     members: 4,
@@ -55,9 +54,9 @@ describe('the versions of a pack', () => {
     expect(added?.paragraphs).toEqual(['Councillor X', 'Second paragraph']);
   });
 
-  it('says a section is not available where its module is not there yet', () => {
+  it('says a section is not available where its figures were not gathered', () => {
     expect(versionOf(figures, items, 'public').sections[0]?.paragraphs[0]).toContain(
-      'not recorded in Probity yet',
+      'were not gathered for this pack',
     );
   });
 

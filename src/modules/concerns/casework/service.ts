@@ -1,0 +1,205 @@
+import { actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
+import type { Principal } from '../../../platform/auth/principal.ts';
+import { londonDate } from '../../../platform/calendar/daylight.ts';
+import { NotFound } from '../../../platform/errors.ts';
+import { categoryLabel, outcomeLabel, type Route, routeNames } from '../categories.ts';
+import { type ConcernsDeps, toTheMinute } from '../deps.ts';
+import { exchangeOf, keyOf, postMessage } from '../exchange.ts';
+import { type ConcernAction, can } from '../policy.ts';
+import { type ConcernRow, concernsOf, documentContent, findConcern } from '../repository.ts';
+import type { ConcernContent } from '../sealing.ts';
+import type { MessageForm, OutcomeForm } from './input.ts';
+import { clocksOf } from './rules.ts';
+
+// The investigator's side: the concerns assigned to them, each file opened (and the opening
+// audited, never what it says), acknowledged, answered, and its outcome recorded.
+
+// The concern, when the person may do this to it; otherwise as if it did not exist.
+async function concernFor(deps: ConcernsDeps, principal: Principal, id: string, action: ConcernAction) {
+  const row = await findConcern(deps.db, principal.councilId, id);
+  if (!row || !can(principal, action, { investigatorIds: row.investigator_ids }))
+    throw new NotFound('No such concern');
+  return row;
+}
+
+function reporterOf(row: ConcernRow, content: ConcernContent) {
+  if (!content.reporter) return { shown: 'Anonymous', contact: '' };
+  return {
+    shown: content.reporter.name,
+    contact: content.reporter.contact,
+    protectedName: row.identity_protected,
+  };
+}
+
+async function openConcern(deps: ConcernsDeps, principal: Principal, id: string, requestId?: string) {
+  const row = await concernFor(deps, principal, id, 'read');
+  const key = keyOf(deps, principal.councilId, row);
+  const content = JSON.parse(deps.sealer.openText(key, 'content', row.sealed)) as ConcernContent;
+  const [exchange, policy] = await Promise.all([
+    exchangeOf(deps, deps.db, key),
+    deps.organisation.policy(principal.councilId),
+  ]);
+  await deps.db.transaction().execute((trx) =>
+    appendAudit(
+      trx,
+      actorFor(principal, requestId),
+      {
+        action: 'concern.opened',
+        recordType: 'concern',
+        recordId: id,
+        after: { reference: row.reference },
+      },
+      deps.clock.now(),
+    ),
+  );
+  return {
+    id,
+    reference: row.reference,
+    category: categoryLabel(row.category),
+    route: routeNames[row.route as Route] ?? row.route,
+    receivedOn: row.received_on,
+    acknowledgedOn: row.acknowledged_on,
+    feedbackOn: row.feedback_on,
+    outcome: row.outcome ? outcomeLabel(row.outcome) : null,
+    reporterTold: row.reporter_told,
+    closedOn: row.closed_on,
+    what: content.what,
+    involvedNames: content.involvedNames,
+    reporter: reporterOf(row, content),
+    clocks: clocksOf(
+      { receivedOn: row.received_on, acknowledgedOn: row.acknowledged_on, feedbackOn: row.feedback_on },
+      policy,
+      londonDate(deps.clock.now()),
+    ),
+    ...exchange,
+  };
+}
+export type ConcernFile = Awaited<ReturnType<typeof openConcern>>;
+
+const standardAcknowledgement =
+  'Thank you for raising your concern. We have received it and will look into it. We will tell you what is being done, and we may ask you questions here.';
+
+async function send(
+  deps: ConcernsDeps,
+  principal: Principal,
+  id: string,
+  message: { kind: MessageForm['kind'] | 'acknowledgement'; text: string },
+  requestId?: string,
+) {
+  const row = await concernFor(deps, principal, id, 'reply');
+  const key = keyOf(deps, principal.councilId, row);
+  const now = deps.clock.now();
+  const today = londonDate(now);
+  await deps.db.transaction().execute(async (trx) => {
+    await postMessage(deps, trx, key, {
+      fromReporter: false,
+      authorId: principal.personId,
+      ...message,
+      // Every message is dated to the minute, as the reporter's are.
+      at: toTheMinute(now),
+    });
+    const dates = {
+      ...(message.kind === 'acknowledgement' && !row.acknowledged_on ? { acknowledged_on: today } : {}),
+      ...(message.kind === 'feedback' && !row.feedback_on ? { feedback_on: today } : {}),
+    };
+    if (Object.keys(dates).length)
+      await trx
+        .updateTable('concern')
+        .set(dates)
+        .where('council_id', '=', principal.councilId)
+        .where('id', '=', id)
+        .execute();
+    const action = message.kind === 'acknowledgement' ? 'concern.acknowledged' : 'concern.message-sent';
+    await appendAudit(
+      trx,
+      actorFor(principal, requestId),
+      { action, recordType: 'concern', recordId: id, after: { kind: message.kind } },
+      now,
+    );
+  });
+}
+
+async function recordOutcome(
+  deps: ConcernsDeps,
+  principal: Principal,
+  id: string,
+  form: OutcomeForm,
+  requestId?: string,
+) {
+  await concernFor(deps, principal, id, 'decide');
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('concern')
+      .set({ outcome: form.outcome, reporter_told: form.told === 'yes', closed_on: londonDate(now) })
+      .where('council_id', '=', principal.councilId)
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(
+      trx,
+      actorFor(principal, requestId),
+      {
+        action: 'concern.outcome-recorded',
+        recordType: 'concern',
+        recordId: id,
+        after: { outcome: form.outcome, reporterTold: form.told === 'yes' },
+      },
+      now,
+    );
+  });
+}
+
+async function document(
+  deps: ConcernsDeps,
+  principal: Principal,
+  id: string,
+  documentId: string,
+  requestId?: string,
+) {
+  const row = await concernFor(deps, principal, id, 'read');
+  const found = await documentContent(deps.db, principal.councilId, id, documentId);
+  if (!found) throw new NotFound('No such document');
+  const key = keyOf(deps, principal.councilId, row);
+  await deps.db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(
+        trx,
+        actorFor(principal, requestId),
+        { action: 'concern.document-viewed', recordType: 'concern', recordId: id, after: { documentId } },
+        deps.clock.now(),
+      ),
+    );
+  return {
+    contentType: found.content_type,
+    fileName: deps.sealer.openText(key, `document/${documentId}/name`, found.sealed_name),
+    content: deps.sealer.openBytes(key, `document/${documentId}/content`, found.sealed_content),
+  };
+}
+
+export function casework(deps: ConcernsDeps) {
+  return {
+    assignedTo: async (principal: Principal) =>
+      (await concernsOf(deps.db, principal.councilId, principal.personId)).map((row) => ({
+        ...row,
+        categoryName: categoryLabel(row.category),
+      })),
+    open: (principal: Principal, id: string, requestId?: string) =>
+      openConcern(deps, principal, id, requestId),
+    acknowledge: (principal: Principal, id: string, text: string, requestId?: string) =>
+      send(
+        deps,
+        principal,
+        id,
+        { kind: 'acknowledgement', text: text || standardAcknowledgement },
+        requestId,
+      ),
+    message: (principal: Principal, id: string, form: MessageForm, requestId?: string) =>
+      send(deps, principal, id, form, requestId),
+    recordOutcome: (principal: Principal, id: string, form: OutcomeForm, requestId?: string) =>
+      recordOutcome(deps, principal, id, form, requestId),
+    document: (principal: Principal, id: string, documentId: string, requestId?: string) =>
+      document(deps, principal, id, documentId, requestId),
+  };
+}
+export type ConcernCasework = ReturnType<typeof casework>;
