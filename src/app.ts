@@ -1,11 +1,12 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { committeeReports } from './committee-reports.ts';
 import type { Config } from './config.ts';
 import { seedDemoYear } from './demo.ts';
 import { intakeService } from './modules/complaints/intake/service.ts';
 import { complaintReferences } from './modules/complaints/references.ts';
 import { complaintsRoutes } from './modules/complaints/routes.ts';
-import { type ComplaintReports, complaintsService } from './modules/complaints/service.ts';
+import { complaintsService } from './modules/complaints/service.ts';
 import { concernsRoutes } from './modules/concerns/routes.ts';
 import { concernsService, loadKeyring } from './modules/concerns/service.ts';
 import { conductRoutes } from './modules/conduct/routes.ts';
@@ -19,7 +20,7 @@ import {
   seedDemoEnforcement,
 } from './modules/enforcement/service.ts';
 import { giftsRoutes } from './modules/gifts/routes.ts';
-import { type GiftsModule, giftsModule } from './modules/gifts/service.ts';
+import { giftsModule } from './modules/gifts/service.ts';
 import { interestsRoutes } from './modules/interests/routes.ts';
 import { type InterestsServices, interestsServices } from './modules/interests/service.ts';
 import { lettersRoutes } from './modules/letters/routes.ts';
@@ -41,7 +42,6 @@ import {
 import { planningRoutes } from './modules/planning/routes.ts';
 import { type PlanningSources, planningService } from './modules/planning/service.ts';
 import { reportsRoutes } from './modules/reports/routes.ts';
-import { type CommitteeSources, reportsService } from './modules/reports/service.ts';
 import { visitsRoutes } from './modules/visits/routes.ts';
 import { seedDemoDay, type VisitsService, visitsService } from './modules/visits/service.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
@@ -219,29 +219,6 @@ function moduleRoutes(
   reportsRoutes(app, { reports });
   conductRoutes(app, { conduct });
   concernsRoutes(app, { concerns });
-}
-
-// Committee packs read every module's figures through its service.
-function committeeReports(
-  deps: Parameters<typeof reportsService>[0],
-  modules: {
-    reports: Pick<ComplaintReports, 'committeeSummary'>;
-    interests: Pick<InterestsServices, 'committeeSummary'>;
-    gifts: Pick<GiftsModule, 'committeeSummary'>;
-    visits: Pick<VisitsService, 'incidentsSummary'>;
-    concerns: CommitteeSources['concerns'];
-    conduct: CommitteeSources['conduct'];
-  },
-) {
-  const { reports, interests, gifts, visits, concerns, conduct } = modules;
-  return reportsService(deps, {
-    concerns,
-    conduct,
-    complaints: (councilId, period) => reports.committeeSummary(councilId, period),
-    declarations: (councilId, period) => interests.committeeSummary(councilId, period),
-    giftReviews: (councilId, period) => gifts.committeeSummary(councilId, period),
-    incidents: (councilId, period) => visits.incidentsSummary(councilId, period),
-  });
 }
 
 // The demo council's district, caseload and day in the field, and its past year in every

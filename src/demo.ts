@@ -1,3 +1,4 @@
+import { committeeReports } from './committee-reports.ts';
 import { intakeService } from './modules/complaints/intake/service.ts';
 import { complaintsService, demoComplaintsYear } from './modules/complaints/service.ts';
 import { concernsService, demoConcernsYear } from './modules/concerns/service.ts';
@@ -7,6 +8,8 @@ import { demoGiftsYear, giftsModule } from './modules/gifts/service.ts';
 import { demoInterestsYear, interestsServices } from './modules/interests/service.ts';
 import { complaintLetters } from './modules/letters/service.ts';
 import type { ModuleDeps, OrganisationService } from './modules/organisation/service.ts';
+import { demoReportsYear } from './modules/reports/service.ts';
+import { incidentFigures } from './modules/visits/service.ts';
 import type { Principal } from './platform/auth/principal.ts';
 import { fixedClock } from './platform/clock.ts';
 import type { Keyring } from './platform/crypto/envelope.ts';
@@ -72,26 +75,26 @@ export async function seedDemoYear(deps: DemoDeps, councilId: string): Promise<n
   const { db } = deps;
   const letters = complaintLetters(moduleDeps);
   const customers = customersService(moduleDeps, { letters });
-  const { casework, ombudsman } = complaintsService(moduleDeps, { letters, customers });
+  const { casework, ombudsman, reports } = complaintsService(moduleDeps, { letters, customers });
   const intake = intakeService(moduleDeps, { customers, casework, letters });
+  const gifts = giftsModule(moduleDeps);
+  const interests = interestsServices(moduleDeps);
+  const conduct = conductModule(moduleDeps);
+  const concerns = concernsService(moduleDeps, { keyring: deps.keyring, checkMs: 0 });
+  const visits = incidentFigures(db);
+  const packs = committeeReports(moduleDeps, { reports, interests, gifts, visits, concerns, conduct });
   // Letters of the past were checked and sent by whoever wrote them, when they wrote them.
   const sendLetter = (by: Principal, letterId: string) => letters.send(by, letterId, 1);
+  const { organisation } = moduleDeps;
   const steps = [
-    ...(await demoGiftsYear({ db, gifts: giftsModule(moduleDeps) }, plan)),
-    ...(await demoInterestsYear(
-      { db, interests: interestsServices(moduleDeps), organisation: moduleDeps.organisation },
-      plan,
-    )),
+    ...(await demoGiftsYear({ db, gifts }, plan)),
+    ...(await demoInterestsYear({ db, interests, organisation }, plan)),
     ...(await demoCustomersYear({ db, customers, sendLetter }, plan)),
-    ...(await demoComplaintsYear(
-      { db, intake, casework, ombudsman, organisation: moduleDeps.organisation, sendLetter },
-      plan,
-    )),
-    ...(await demoConductYear({ db, conduct: conductModule(moduleDeps) }, plan)),
-    ...(await demoConcernsYear(
-      { db, concerns: concernsService(moduleDeps, { keyring: deps.keyring, checkMs: 0 }) },
-      plan,
-    )),
+    ...(await demoComplaintsYear({ db, intake, casework, ombudsman, organisation, sendLetter }, plan)),
+    ...(await demoConductYear({ db, conduct }, plan)),
+    ...(await demoConcernsYear({ db, concerns }, plan)),
+    // Last, so that a pack planned at an instant shared with another step reads what that step made.
+    ...(await demoReportsYear({ db, reports: packs }, plan)),
   ];
   await replay(steps, clock);
   return steps.length;

@@ -31,3 +31,5 @@ export function reportsService(
     tasksFor: packTasks(deps),
   };
 }
+
+export { demoReportsYear } from './demo/seed.ts';

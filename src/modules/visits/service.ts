@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { Principal } from '../../platform/auth/principal.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import type { CustomersService } from '../customers/service.ts';
 import type { InterestsServices } from '../interests/service.ts';
 import * as checkIns from './check-ins/service.ts';
@@ -87,6 +89,14 @@ function sourcesFrom(
   };
 }
 
+// The visit-safety incidents' figures for a committee's period (the committee packs).
+export function incidentFigures(db: Kysely<Database>) {
+  return {
+    incidentsSummary: (councilId: string, period: { from: string; to: string }) =>
+      incidentsSummary(db, councilId, period),
+  };
+}
+
 export function visitsService(base: Omit<VisitsDeps, 'checks'>, collaborators: VisitCollaborators) {
   const riskRegister = riskRegisterService(base);
   const records = visitRecordsService(base, {
@@ -104,8 +114,7 @@ export function visitsService(base: Omit<VisitsDeps, 'checks'>, collaborators: V
     tasksFor: (principal: Principal) => visitTasks(deps, principal),
     incidents,
     // Visit-safety incidents for a committee pack: counts in a period, by kind and severity.
-    incidentsSummary: (councilId: string, period: { from: string; to: string }) =>
-      incidentsSummary(base.db, councilId, period),
+    ...incidentFigures(base.db),
     plans: planUseCases(deps, { checks, collaborators, registers }),
     checkIns: {
       checkIn: (principal: Principal, planId: string, owedId: string, requestId?: string) =>
