@@ -183,6 +183,45 @@ describe('what the deadline says about how it was worked out', () => {
     expect(deadlines.respondBy.basis).toContain('England and Wales bank holidays');
   });
 
+  it.each([
+    [
+      'received in 2016, before GOV.UK’s list',
+      '2016-12-21',
+      '2016-12-30',
+      'bank holidays before 1 January 2018 are worked out from their rules, not from GOV.UK’s list',
+    ],
+    [
+      'received at the end of 2028, due in 2029',
+      '2028-12-22',
+      '2029-01-03',
+      'bank holidays after 31 December 2028 are worked out from their rules, not from GOV.UK’s list',
+    ],
+  ])('says when a date was worked out from the bank holidays’ rules: %s', (_why, received, due, words) => {
+    const deadlines = stageDeadlines(
+      calendar('england-and-wales'),
+      policy,
+      'complaint-handling-code',
+      1,
+      received,
+      null,
+    );
+    expect(deadlines.acknowledgeBy.due).toBe(due);
+    expect(deadlines.acknowledgeBy.basis).toContain(words);
+    expect(deadlines.respondBy.basis).toContain(words);
+  });
+
+  it('says nothing of the rules when every day is on GOV.UK’s list', () => {
+    const { acknowledgeBy } = stageDeadlines(
+      calendar('england-and-wales'),
+      policy,
+      'complaint-handling-code',
+      1,
+      '2026-11-27',
+      null,
+    );
+    expect(acknowledgeBy.basis).not.toContain('worked out from their rules');
+  });
+
   it('follows the council’s own times', () => {
     const slower = { ...policy, stage1AcknowledgeDays: 10 };
     const deadlines = stageDeadlines(

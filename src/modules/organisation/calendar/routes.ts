@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import {
-  bankHolidays,
+  bankHolidaysBetween,
   describeCalendar,
   divisionNames,
   divisions,
@@ -33,7 +33,7 @@ async function calendarPage({ organisation, clock }: CalendarRouteDeps, shown: S
     divisionItems: divisions.map((division) => ({ value: division, text: divisionNames[division] })),
     description: describeCalendar(calendar),
     coverage: snapshotCoverage(),
-    upcoming: bankHolidays(calendar.division).filter((day) => day.date >= today && day.date <= yearAhead),
+    upcoming: bankHolidaysBetween(calendar.division, today, yearAhead),
     overrides: calendar.overrides,
     flash,
   });
