@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { type Division, workingCalendar } from '../../platform/calendar/working-days.ts';
 import { defaultPolicy } from '../organisation/service.ts';
 import {
+  basisParts,
   dateFromLetter,
   ExtensionRefused,
   extensionDeadline,
   nextDeadline,
+  stageBasis,
   stageDeadlines,
   urgency,
 } from './deadline-rules.ts';
@@ -350,5 +352,29 @@ describe('the date a letter sent later gives its stage', () => {
 
   it('moves nothing when the stage has no such date recorded', () => {
     expect(dateFromLetter('stage-1-response', () => null, '2026-12-01')).toBeNull();
+  });
+});
+
+describe('a stage’s explanation: one line for each date, as that date was worked out', () => {
+  const logged = 'Stage 1 acknowledgement: 5 working days …\nStage 1 response: 10 working days …';
+
+  it.each([
+    ['the response worked out again at triage', { respond: 'Stage 1 response: 15 working days …' }],
+    ['an extension', { extension: 'Extended by 5 working days …' }],
+  ])('replaces only its own line: %s', (_why, change) => {
+    const parts = { ...basisParts(logged), ...change };
+    const text = stageBasis(parts);
+    expect(text.split('\n')[0]).toBe('Stage 1 acknowledgement: 5 working days …');
+    expect(basisParts(text)).toEqual({
+      acknowledge: parts.acknowledge,
+      respond: parts.respond,
+      extension: parts.extension ?? null,
+    });
+  });
+
+  it('a second extension replaces the first', () => {
+    const once = stageBasis({ ...basisParts(logged), extension: 'Extended by 5 working days …' });
+    const twice = stageBasis({ ...basisParts(once), extension: 'Extended by 8 working days …' });
+    expect(twice.split('\n')).toEqual([...logged.split('\n'), 'Extended by 8 working days …']);
   });
 });

@@ -110,6 +110,21 @@ export function stageDeadlines(
   };
 }
 
+// A stage's explanation is a line for each of its dates, written when that date was worked out:
+// its acknowledgement, its response and any extension. A date worked out again replaces its own
+// line only, so each line says how the date beside it was reached, whatever changed since.
+type StageBasis = { acknowledge: string; respond: string; extension: string | null };
+
+export function basisParts(text: string): StageBasis {
+  const [acknowledge = '', respond = '', ...rest] = text.split('\n');
+  const extension = rest.find((line) => line.startsWith('Extended')) ?? null;
+  return { acknowledge, respond, extension };
+}
+
+export function stageBasis({ acknowledge, respond, extension }: StageBasis): string {
+  return [acknowledge, respond, ...(extension ? [extension] : [])].join('\n');
+}
+
 export class ExtensionRefused extends Error {}
 
 export function extensionDeadline(
