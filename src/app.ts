@@ -139,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     visits.tasksFor,
     enforcement.tasksFor,
     reportsModule.tasksFor,
+    organisation.calendarTasksFor,
   ]);
 
   const routes = await registerPlugins(app, {

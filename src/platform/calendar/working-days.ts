@@ -28,6 +28,8 @@ export type WorkingCalendar = {
   overrides: readonly CalendarOverride[];
   closed: ReadonlySet<string>;
   open: ReadonlySet<string>;
+  // GOV.UK's list it was made with, and the whole years that list covers.
+  list: BankHolidayList;
   coverage: Coverage;
 };
 
@@ -52,6 +54,13 @@ export function coverageOf(list: BankHolidayList): Coverage {
 }
 
 const shippedCoverage = coverageOf(shippedBankHolidays);
+
+// The list deadlines are worked out on: a council's uploaded copy of GOV.UK's list when it runs at
+// least as late as the one shipped, otherwise the shipped one (a newer release ships a newer list).
+export function listInUse(uploaded: BankHolidayList | null): BankHolidayList {
+  if (!uploaded) return shippedBankHolidays;
+  return coverageOf(uploaded).to >= coverageOf(shippedBankHolidays).to ? uploaded : shippedBankHolidays;
+}
 
 export function snapshotCoverage(list: BankHolidayList = shippedBankHolidays): Coverage {
   return list === shippedBankHolidays ? shippedCoverage : coverageOf(list);
@@ -134,7 +143,7 @@ export function workingCalendar(
       closed.delete(override.date);
     }
   }
-  return { division, overrides, closed, open, coverage: snapshotCoverage(list) };
+  return { division, overrides, closed, open, list, coverage: snapshotCoverage(list) };
 }
 
 function checkDate(date: string) {
