@@ -64,7 +64,7 @@ describe.each(databaseKinds)('the bank holiday list on %s', (kind) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('id="bank-holiday-list-warning"');
     expect(page.body).toContain('The bank holiday list ends on 31 December 2028');
-    expect(page.body).toContain('Day (worked out from the rules)');
+    expect(page.body).toContain('New Year’s Day (worked out from the rules)');
     const home = await admin.get('/');
     expect(home.body).toContain('Upload GOV.UK’s bank holiday list: the one in use is ending');
   });

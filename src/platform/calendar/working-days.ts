@@ -89,7 +89,7 @@ export function ruleBankHolidays(division: Division, year: number): readonly Ban
   const days = rules
     .getHolidays(year)
     .filter((day) => day.type === 'public' || day.type === 'bank')
-    .map((day) => ({ date: day.date.slice(0, 10), title: day.name }));
+    .map((day) => ({ date: day.date.slice(0, 10), title: day.name.replaceAll("'", '’') }));
   ruleYears.set(key, days);
   return days;
 }
