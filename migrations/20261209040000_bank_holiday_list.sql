@@ -1,7 +1,7 @@
 -- A council's own copy of GOV.UK's bank holiday list (bank-holidays.json), uploaded by an
 -- administrator when the list shipped with Probity is running out. Each division's events, as
--- {"england-and-wales": [{"date": "2029-01-01", "title": "New Year’s Day"}, …], …}, and the whole
--- years they cover. Deadlines are worked out on whichever list, shipped or uploaded, runs later.
+-- {"england-and-wales": {"events": [{"date": "2029-01-01", "title": "New Year’s Day"}, …]}, …},
+-- and the whole years they cover. Deadlines are worked out on whichever list, shipped or uploaded, runs later.
 create table bank_holiday_list (
   council_id uuid primary key references council,
   holidays jsonb not null,

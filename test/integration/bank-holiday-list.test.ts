@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCouncil } from '../../src/modules/organisation/councils/set-up.ts';
 import {
   type BankHolidayList,
   divisions,
@@ -105,5 +106,30 @@ describe.each(databaseKinds)('the bank holiday list on %s', (kind) => {
       .where('action', '=', 'calendar.bank-holidays-replaced')
       .executeTakeFirstOrThrow();
     expect(event.after).toEqual({ from: '2018-01-01', to: '2031-12-31' });
+  });
+
+  it('is the uploading council’s only: another council keeps the shipped list', async () => {
+    const { councilId } = await t.db
+      .transaction()
+      .execute((trx) =>
+        createCouncil(
+          trx,
+          {
+            name: 'Other Borough Council',
+            slug: 'other-bank-holidays',
+            division: 'scotland',
+            directorates: [],
+          },
+          t.clock.now(),
+        ),
+      );
+    const otherEmail = `other.admin.${kind}@probity.test`;
+    await addTestPerson(t.db, councilId, { email: otherEmail, roles: ['officer', 'system-administrator'] });
+    const other = await signedInAs(t, otherEmail);
+    const page = await other.get('/admin/calendar');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('to 31 December 2028, as shipped with Probity');
+    expect(page.body).toContain('id="bank-holiday-list-warning"');
+    expect(page.body).not.toContain('A proclaimed bank holiday');
   });
 });
