@@ -109,20 +109,18 @@ describe.each(databaseKinds)('the bank holiday list on %s', (kind) => {
   });
 
   it('is the uploading council’s only: another council keeps the shipped list', async () => {
-    const { councilId } = await t.db
-      .transaction()
-      .execute((trx) =>
-        createCouncil(
-          trx,
-          {
-            name: 'Other Borough Council',
-            slug: 'other-bank-holidays',
-            division: 'scotland',
-            directorates: [],
-          },
-          t.clock.now(),
-        ),
-      );
+    const { councilId } = await t.db.transaction().execute((trx) =>
+      createCouncil(
+        trx,
+        {
+          name: 'Other Borough Council',
+          slug: 'other-bank-holidays',
+          division: 'scotland',
+          directorates: [],
+        },
+        t.clock.now(),
+      ),
+    );
     const otherEmail = `other.admin.${kind}@probity.test`;
     await addTestPerson(t.db, councilId, { email: otherEmail, roles: ['officer', 'system-administrator'] });
     const other = await signedInAs(t, otherEmail);
