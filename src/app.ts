@@ -150,6 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     packs.tasksFor,
     conduct.tasksFor,
     concerns.tasksFor,
+    organisation.calendarTasksFor,
   ]);
 
   const routes = await registerPlugins(app, {

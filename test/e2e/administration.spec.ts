@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { shippedBankHolidays } from '../../src/platform/calendar/working-days.ts';
 import { readOutbox } from '../../src/platform/notify/mailer.ts';
 import { AdministrationPages } from './pages/administration.ts';
 import { signIn } from './pages/sign-in.ts';
@@ -112,6 +113,19 @@ test('a person creates an API token, sees it once, and revokes it', async ({ pag
     headers: { authorization: `Bearer ${token}`, cookie: '' },
   });
   expect(after.status()).toBe(401);
+});
+
+test('an administrator refreshes GOV.UK’s bank holiday list from its downloaded file', async ({ page }) => {
+  const calendar = new AdministrationPages(page);
+  await calendar.openCalendar();
+  await calendar.checkAccessible();
+  await calendar.uploadBankHolidays('not the file');
+  await expect(calendar.errorSummary).toContainText('this file is not JSON');
+  await calendar.checkAccessible();
+  await calendar.uploadBankHolidays(JSON.stringify(shippedBankHolidays));
+  await expect(calendar.page.getByText('Calendar saved')).toBeVisible();
+  await expect(calendar.bankHolidayList).toContainText('uploaded by');
+  await calendar.checkAccessible();
 });
 
 test('pages work without JavaScript', async ({ browser }) => {

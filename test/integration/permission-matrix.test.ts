@@ -57,6 +57,7 @@ const expectedAccess: Record<string, readonly Role[] | 'everyone signed in' | 'p
   'GET /admin/policy': ['system-administrator'],
   'POST /admin/policy': ['system-administrator'],
   'GET /admin/calendar': ['system-administrator'],
+  'POST /admin/calendar/bank-holidays': ['system-administrator'],
   'GET /admin/emails': ['system-administrator'],
   'GET /api/v1/people': ['hr', 'system-administrator'],
   'POST /api/v1/people': ['system-administrator'],

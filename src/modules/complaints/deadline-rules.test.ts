@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { type Division, workingCalendar } from '../../platform/calendar/working-days.ts';
 import { defaultPolicy } from '../organisation/service.ts';
 import {
+  basisParts,
   dateFromLetter,
   ExtensionRefused,
   extensionDeadline,
   nextDeadline,
+  stageBasis,
   stageDeadlines,
   urgency,
 } from './deadline-rules.ts';
@@ -183,6 +185,45 @@ describe('what the deadline says about how it was worked out', () => {
     expect(deadlines.respondBy.basis).toContain('England and Wales bank holidays');
   });
 
+  it.each([
+    [
+      'received in 2016, before GOV.UK’s list',
+      '2016-12-21',
+      '2016-12-30',
+      'bank holidays before 1 January 2018 are worked out from their rules, not from GOV.UK’s list',
+    ],
+    [
+      'received at the end of 2028, due in 2029',
+      '2028-12-22',
+      '2029-01-03',
+      'bank holidays after 31 December 2028 are worked out from their rules, not from GOV.UK’s list',
+    ],
+  ])('says when a date was worked out from the bank holidays’ rules: %s', (_why, received, due, words) => {
+    const deadlines = stageDeadlines(
+      calendar('england-and-wales'),
+      policy,
+      'complaint-handling-code',
+      1,
+      received,
+      null,
+    );
+    expect(deadlines.acknowledgeBy.due).toBe(due);
+    expect(deadlines.acknowledgeBy.basis).toContain(words);
+    expect(deadlines.respondBy.basis).toContain(words);
+  });
+
+  it('says nothing of the rules when every day is on GOV.UK’s list', () => {
+    const { acknowledgeBy } = stageDeadlines(
+      calendar('england-and-wales'),
+      policy,
+      'complaint-handling-code',
+      1,
+      '2026-11-27',
+      null,
+    );
+    expect(acknowledgeBy.basis).not.toContain('worked out from their rules');
+  });
+
   it('follows the council’s own times', () => {
     const slower = { ...policy, stage1AcknowledgeDays: 10 };
     const deadlines = stageDeadlines(
@@ -311,5 +352,29 @@ describe('the date a letter sent later gives its stage', () => {
 
   it('moves nothing when the stage has no such date recorded', () => {
     expect(dateFromLetter('stage-1-response', () => null, '2026-12-01')).toBeNull();
+  });
+});
+
+describe('a stage’s explanation: one line for each date, as that date was worked out', () => {
+  const logged = 'Stage 1 acknowledgement: 5 working days …\nStage 1 response: 10 working days …';
+
+  it.each([
+    ['the response worked out again at triage', { respond: 'Stage 1 response: 15 working days …' }],
+    ['an extension', { extension: 'Extended by 5 working days …' }],
+  ])('replaces only its own line: %s', (_why, change) => {
+    const parts = { ...basisParts(logged), ...change };
+    const text = stageBasis(parts);
+    expect(text.split('\n')[0]).toBe('Stage 1 acknowledgement: 5 working days …');
+    expect(basisParts(text)).toEqual({
+      acknowledge: parts.acknowledge,
+      respond: parts.respond,
+      extension: parts.extension ?? null,
+    });
+  });
+
+  it('a second extension replaces the first', () => {
+    const once = stageBasis({ ...basisParts(logged), extension: 'Extended by 5 working days …' });
+    const twice = stageBasis({ ...basisParts(once), extension: 'Extended by 8 working days …' });
+    expect(twice.split('\n')).toEqual([...logged.split('\n'), 'Extended by 8 working days …']);
   });
 });

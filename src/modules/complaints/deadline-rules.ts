@@ -69,12 +69,13 @@ export function stageDeadlines(
   acknowledgedOn: string | null,
 ): { acknowledgeBy: Deadline; respondBy: Deadline } {
   const times = stageTimes(policy, regime, stage);
-  const on = `on ${describeCalendar(calendar)}`;
+  // Each explanation names the calendar over the days its own date was worked out on.
+  const on = (from: string, to: string) => `on ${describeCalendar(calendar, { from, to })}`;
   const received = stage === 1 ? 'received' : 'escalated';
   const acknowledgeDue = addWorkingDays(calendar, startedOn, times.acknowledgeDays);
   const acknowledgeBy = {
     due: acknowledgeDue,
-    basis: `${stageName(regime, stage)} acknowledgement: ${workingDays(times.acknowledgeDays)} after it was ${received} on ${weekdayDayMonthYear(startedOn)}, under ${regimeNames[regime]}, ${on}.`,
+    basis: `${stageName(regime, stage)} acknowledgement: ${workingDays(times.acknowledgeDays)} after it was ${received} on ${weekdayDayMonthYear(startedOn)}, under ${regimeNames[regime]}, ${on(startedOn, acknowledgeDue)}.`,
   };
   if (regime === 'single-stage') {
     // 003 §5.3: "within 10 weeks of the complaint being received" — calendar weeks; a date that
@@ -90,7 +91,7 @@ export function stageDeadlines(
       acknowledgeBy,
       respondBy: {
         due,
-        basis: `Resolution: ${plural(weeks, 'week', 'weeks')} after it was received on ${weekdayDayMonthYear(startedOn)}${moved}, under ${regimeNames[regime]}, ${on}.`,
+        basis: `Resolution: ${plural(weeks, 'week', 'weeks')} after it was received on ${weekdayDayMonthYear(startedOn)}${moved}, under ${regimeNames[regime]}, ${on(startedOn, addCalendarDays(startedOn, weeks * 7))}.`,
       },
     };
   }
@@ -99,13 +100,29 @@ export function stageDeadlines(
   const fromText = acknowledgedOn
     ? `after it was acknowledged on ${weekdayDayMonthYear(acknowledgedOn)}`
     : `after the latest acknowledgement date, ${weekdayDayMonthYear(acknowledgeDue)} (not yet acknowledged)`;
+  const respondDue = addWorkingDays(calendar, from, respondDays);
   return {
     acknowledgeBy,
     respondBy: {
-      due: addWorkingDays(calendar, from, respondDays),
-      basis: `${stageName(regime, stage)} response: ${workingDays(respondDays)} ${fromText}, under ${regimeNames[regime]}, ${on}.`,
+      due: respondDue,
+      basis: `${stageName(regime, stage)} response: ${workingDays(respondDays)} ${fromText}, under ${regimeNames[regime]}, ${on(from, respondDue)}.`,
     },
   };
+}
+
+// A stage's explanation is a line for each of its dates, written when that date was worked out:
+// its acknowledgement, its response and any extension. A date worked out again replaces its own
+// line only, so each line says how the date beside it was reached, whatever changed since.
+type StageBasis = { acknowledge: string; respond: string; extension: string | null };
+
+export function basisParts(text: string): StageBasis {
+  const [acknowledge = '', respond = '', ...rest] = text.split('\n');
+  const extension = rest.find((line) => line.startsWith('Extended')) ?? null;
+  return { acknowledge, respond, extension };
+}
+
+export function stageBasis({ acknowledge, respond, extension }: StageBasis): string {
+  return [acknowledge, respond, ...(extension ? [extension] : [])].join('\n');
 }
 
 export class ExtensionRefused extends Error {}
@@ -127,9 +144,10 @@ export function extensionDeadline(
         ? `${stageName(regime, stage)} cannot be extended under the council’s policy`
         : `${stageName(regime, stage)} can be extended by at most ${workingDays(max)}`,
     );
+  const due = addWorkingDays(calendar, currentDue, days);
   return {
-    due: addWorkingDays(calendar, currentDue, days),
-    basis: `Extended by ${workingDays(days)} from ${weekdayDayMonthYear(currentDue)} (at most ${workingDays(max)} under ${regimeNames[regime]}), on ${describeCalendar(calendar)}.`,
+    due,
+    basis: `Extended by ${workingDays(days)} from ${weekdayDayMonthYear(currentDue)} (at most ${workingDays(max)} under ${regimeNames[regime]}), on ${describeCalendar(calendar, { from: currentDue, to: due })}.`,
   };
 }
 

@@ -76,6 +76,16 @@ export interface CalendarOverrideTable {
   title: string;
 }
 
+// GOV.UK's bank holiday list as an administrator uploaded it: each division's events.
+export interface BankHolidayListTable {
+  council_id: string;
+  holidays: ColumnType<unknown, string, string>;
+  covers_from: string;
+  covers_to: string;
+  uploaded_by: string;
+  uploaded_at: Date;
+}
+
 export interface CouncilPageTable {
   council_id: string;
   page: string;
@@ -93,5 +103,6 @@ export interface OrganisationTables {
   person_role: PersonRoleTable;
   one_time_token: OneTimeTokenTable;
   calendar_override: CalendarOverrideTable;
+  bank_holiday_list: BankHolidayListTable;
   council_page: CouncilPageTable;
 }

@@ -6,6 +6,7 @@ export const actionNames: Readonly<Record<string, string>> = {
   'api-token.created': 'API token created',
   'api-token.revoked': 'API token revoked',
   'audit-trail.exported': 'Audit trail downloaded',
+  'calendar.bank-holidays-replaced': 'Bank holiday list replaced from GOV.UK’s file',
   'calendar.division-set': 'Bank holidays set to a UK division',
   'calendar.override-removed': 'Working day change removed',
   'calendar.override-set': 'Working day changed',

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   addWorkingDays,
-  bankHolidays,
   type Division,
   describeCalendar,
   divisions,
   isIsoDate,
   isWorkingDay,
+  shippedBankHolidays,
   workingCalendar,
   workingDaysBetween,
 } from './working-days.ts';
+
+const bankHolidays = (division: Division) => shippedBankHolidays[division].events;
 
 const ew = workingCalendar('england-and-wales');
 const scotland = workingCalendar('scotland');
@@ -114,9 +116,29 @@ describe('addWorkingDays', () => {
     expect(() => addWorkingDays(ew, '2026-11-23', days)).toThrow(RangeError);
   });
 
-  it('refuses a date that does not exist, and a result beyond the snapshot', () => {
+  it('refuses a date that does not exist', () => {
     expect(() => addWorkingDays(ew, '2026-02-30', 1)).toThrow(RangeError);
-    expect(() => addWorkingDays(ew, '2028-12-27', 10)).toThrow(/outside the bank holiday snapshot/);
+  });
+
+  it.each([
+    ['england-and-wales', '2028-12-27', 10, '2029-01-11', 'into 2029: New Year’s Day from the rules'],
+    ['scotland', '2028-12-27', 10, '2029-01-12', 'into 2029 in Scotland: 1 and 2 January from the rules'],
+    [
+      'england-and-wales',
+      '2016-12-21',
+      5,
+      '2016-12-30',
+      '2016: Boxing Day, then the Christmas Day substitute on 27 December',
+    ],
+    [
+      'england-and-wales',
+      '2035-06-01',
+      100,
+      '2035-10-22',
+      'far beyond: 20 weeks and the summer bank holiday',
+    ],
+  ] as const)('%s: %s plus %i working days is %s (%s)', (division, from, days, expected, _why) => {
+    expect(addWorkingDays(calendars[division], from, days)).toBe(expected);
   });
 });
 
@@ -132,6 +154,18 @@ describe('council overrides', () => {
     expect(addWorkingDays(ew, '2026-12-23', 1)).toBe('2026-12-24');
     expect(addWorkingDays(closure, '2026-12-23', 1)).toBe('2026-12-29');
     expect(isWorkingDay(open, '2026-08-31')).toBe(true);
+  });
+
+  it('says when bank holidays outside the snapshot were worked out from their rules', () => {
+    expect(describeCalendar(ew, { from: '2028-12-20', to: '2029-01-10' })).toBe(
+      'England and Wales bank holidays (GOV.UK snapshot 2018–2028); bank holidays after 31 December 2028 are worked out from their rules, not from GOV.UK’s list',
+    );
+    expect(describeCalendar(scotland, { from: '2016-05-03', to: '2016-05-17' })).toBe(
+      'Scotland bank holidays (GOV.UK snapshot 2018–2028); bank holidays before 1 January 2018 are worked out from their rules, not from GOV.UK’s list',
+    );
+    expect(describeCalendar(ew, { from: '2026-11-20', to: '2026-12-04' })).toBe(
+      'England and Wales bank holidays (GOV.UK snapshot 2018–2028)',
+    );
   });
 
   it('says which calendar computed a deadline', () => {

@@ -57,6 +57,20 @@ export class AdministrationPages extends ProbityPage {
     await this.goto('/admin/calendar');
   }
 
+  // GOV.UK's bank-holidays.json, as downloaded, uploaded on the calendar page.
+  async uploadBankHolidays(content: string) {
+    await this.field('Upload GOV.UK’s bank holiday list').setInputFiles({
+      name: 'bank-holidays.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(content),
+    });
+    await this.press('Upload list');
+  }
+
+  get bankHolidayList(): Locator {
+    return this.page.locator('#bank-holiday-list');
+  }
+
   async addClosure(date: DateParts, description: string) {
     await this.fillDate(date);
     await this.field('Closed (not a working day)').check();

@@ -7,7 +7,13 @@ import { addMonths } from '../../../platform/calendar/months.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { type FieldError, InvalidInput } from '../../../platform/errors.ts';
 import { outcomeWords } from '../../letters/service.ts';
-import { ExtensionRefused, extensionDeadline, stageDeadlines } from '../deadline-rules.ts';
+import {
+  basisParts,
+  ExtensionRefused,
+  extensionDeadline,
+  stageBasis,
+  stageDeadlines,
+} from '../deadline-rules.ts';
 import * as core from '../repository.ts';
 import type { ComplaintStatus } from '../status-rules.ts';
 import {
@@ -64,7 +70,7 @@ export async function extend(
       extendedTo: deadline.due,
       extensionReason: input.reason,
       extendedAt: at,
-      deadlineBasis: `${stage.deadlineBasis.split('\nExtended')[0]}\n${deadline.basis}`,
+      deadlineBasis: stageBasis({ ...basisParts(stage.deadlineBasis), extension: deadline.basis }),
     });
     const after = { stage: complaint.stage, due: deadline.due, days, reason: input.reason };
     const before = { stage: complaint.stage, due: previous };

@@ -7,7 +7,7 @@ import type { WorkingCalendar } from '../../../platform/calendar/working-days.ts
 import type { Database } from '../../../platform/db/schema.ts';
 import { InvalidInput } from '../../../platform/errors.ts';
 import type { PolicySettings } from '../../organisation/service.ts';
-import { stageDeadlines } from '../deadline-rules.ts';
+import { basisParts, stageBasis, stageDeadlines } from '../deadline-rules.ts';
 import * as repo from '../repository.ts';
 import {
   isLate,
@@ -45,10 +45,13 @@ async function acknowledge(
   const { policy, calendar } = rules;
   const { stage } = await currentStage(ctx, councilId, complaint, trx);
   const deadlines = stageDeadlines(calendar, policy, complaint.regime, 1, stage.startedOn, today);
+  // Only the response date is worked out again: the acknowledgement date, and so its line, stay
+  // as they were worked out when the complaint was logged.
+  const basis = { ...basisParts(stage.deadlineBasis), respond: deadlines.respondBy.basis };
   await repo.updateStage(trx, councilId, complaint.id, 1, {
     acknowledgedOn: today,
     respondBy: deadlines.respondBy.due,
-    deadlineBasis: `${deadlines.acknowledgeBy.basis}\n${deadlines.respondBy.basis}`,
+    deadlineBasis: stageBasis(basis),
   });
   return deadlines.respondBy.due;
 }

@@ -1,4 +1,4 @@
-import { bankHolidays, type Division } from '../../../platform/calendar/working-days.ts';
+import { type Division, isBankHoliday } from '../../../platform/calendar/working-days.ts';
 
 // The notice of enforcement (Taking Control of Goods Regulations 2013 reg 6; DOMAIN.md §5; 004):
 // goods may not be taken into control until 7 clear days after the notice is given. Clear days
@@ -10,10 +10,10 @@ export const noticeCitation = 'Taking Control of Goods Regulations 2013 reg 6';
 
 // The days not counted in the council's division: its bank holidays, with Good Friday and
 // Christmas Day added for every year (in Scotland Easter Monday is a working day, 2 January is not).
-export type NoticeCalendar = { division: Division; bankHolidays: ReadonlySet<string> };
+export type NoticeCalendar = { division: Division; bankHolidays: { has(date: string): boolean } };
 
 export function noticeCalendar(division: Division): NoticeCalendar {
-  return { division, bankHolidays: new Set(bankHolidays(division).map((day) => day.date)) };
+  return { division, bankHolidays: { has: (date) => isBankHoliday(division, date) } };
 }
 
 const dayMs = 86_400_000;
