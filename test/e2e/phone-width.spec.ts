@@ -52,7 +52,7 @@ const checkedWithAxe = new Set([
 ]);
 
 // Not pages: downloads, the API and its documentation, health checks, and signing out.
-const notAPage = /^\/(api|static|assets|health)\b|\.(csv|json|pdf)$|\/pdf$|\/documents\//;
+const notAPage = /^\/(api|static|assets|health)\b|\.(csv|json|pdf)(\?|$)|\/pdf(\?|$)|\/documents\//;
 
 // Records of one kind share a page: /gifts/3f2… and /gifts/9a1… are both "/gifts/:id".
 function kindOf(path: string): string {
