@@ -19,10 +19,8 @@ const meanings: Record<number, string> = {
   401: 'No API token, or one that is unknown, revoked or expired',
   403: 'The token’s holder may not do this, or the token is read-only',
   404: 'No such record in your council, or not one you may see',
-  409: 'The record has changed state and this can no longer be done',
   413: 'The body is larger than 1 MB',
   415: 'The body’s content type is not one this operation takes',
-  422: 'The input is well-formed but the rules do not allow it',
   429: 'Too many requests with this token this minute',
   503: 'The service will not do this now; detail says what to do instead',
 };
