@@ -242,7 +242,10 @@ describe.each(databaseKinds)('the OpenAPI document against the API on %s', (kind
         ['with a NUL in the query', `${url}?q=%00`, { token, body }],
       ];
       if (call.path.includes('{')) {
-        cases.push(['with a malformed path', fill(call.path, () => 'not-an-id'), { token, body }]);
+        cases.push(
+          ['with a malformed path', fill(call.path, () => 'not-an-id'), { token, body }],
+          ['with a very long path parameter', fill(call.path, () => 'x'.repeat(300)), { token, body }],
+        );
       }
       if (!safe(call)) {
         cases.push(

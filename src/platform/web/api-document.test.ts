@@ -7,9 +7,9 @@ describe('the problems an API operation documents', () => {
   it.each([
     ['GET', '/api/v1/me', 'signed-in', [400, 401, 429]],
     ['GET', '/api/v1/people', 'people:read', [400, 401, 429, 403]],
-    ['GET', '/api/v1/people/:id', 'signed-in', [400, 401, 429, 404]],
+    ['GET', '/api/v1/people/:id', 'signed-in', [400, 401, 429, 404, 414]],
     ['POST', '/api/v1/tokens', 'signed-in', [400, 401, 429, 403, 413, 415]],
-    ['POST', '/api/v1/people/:id/deactivate', 'people:manage', [400, 401, 429, 403, 404, 413, 415]],
+    ['POST', '/api/v1/people/:id/deactivate', 'people:manage', [400, 401, 429, 403, 404, 414, 413, 415]],
     ['GET', '/api/v1/open', 'public', [400]],
   ])('%s %s (%s) answers %j', (method, url, access, statuses) => {
     expect(problemStatuses(method, url, access)).toEqual(statuses);

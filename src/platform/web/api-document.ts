@@ -6,7 +6,7 @@ import { problemResponse } from './api-problems.ts';
 // - 400: every request's query, path and body are checked (untrusted-input.ts), and the schemas';
 // - 401 and 429: any operation that needs a token (the rate limit counts per token);
 // - 403: an operation behind a permission, and any change (a read-only token may not make one);
-// - 404: an operation whose path names a record;
+// - 404 and 414: an operation whose path names a record (414: a parameter over 100 characters);
 // - 413 and 415: an operation that takes a body (too large, or not a content type it parses);
 // and any other the route declares itself. The app refuses to start when an operation has no
 // operationId or shares one, so that the document cannot drift from the routes.
@@ -19,7 +19,7 @@ export function problemStatuses(method: string, url: string, access: string): nu
   const statuses = [400];
   if (access !== 'public') statuses.push(401, 429);
   if (access !== 'public' && (access !== 'signed-in' || !safeMethods.has(method))) statuses.push(403);
-  if (url.includes('/:')) statuses.push(404);
+  if (url.includes('/:')) statuses.push(404, 414);
   if (!safeMethods.has(method)) statuses.push(413, 415);
   return statuses;
 }

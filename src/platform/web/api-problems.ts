@@ -20,6 +20,7 @@ const meanings: Record<number, string> = {
   403: 'The token’s holder may not do this, or the token is read-only',
   404: 'No such record in your council, or not one you may see',
   413: 'The body is larger than 1 MB',
+  414: 'A path parameter is longer than 100 characters',
   415: 'The body’s content type is not one this operation takes',
   429: 'Too many requests with this token this minute',
   503: 'The service will not do this now; detail says what to do instead',

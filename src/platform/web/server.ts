@@ -24,7 +24,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import { enforceAccess } from './access.ts';
 import { documentApiOperations } from './api-document.ts';
-import { problemOf, sendProblem } from './problems.ts';
+import { answerRouterRefusal, problemOf, sendProblem } from './problems.ts';
 import { refuseMalformedInput } from './untrusted-input.ts';
 import { configureNunjucks, templateFolders } from './view-engine.ts';
 
@@ -55,6 +55,7 @@ export function createServer(config: Config): FastifyInstance {
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: answerRouterRefusal,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
