@@ -3,7 +3,7 @@ import type { Access } from '../../platform/auth/permissions.ts';
 import { problems } from '../../platform/web/api-problems.ts';
 
 // A JSON operation's route options: who may call it, and its OpenAPI description.
-export const operation = <S extends FastifySchema>(
+export const operation = <S extends FastifySchema & { operationId: string }>(
   access: Access,
   tags: string[],
   summary: string,

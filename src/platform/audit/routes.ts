@@ -144,6 +144,7 @@ function auditApi(app: FastifyInstance, db: Kysely<Database>) {
     {
       config: { access: 'audit:read' },
       schema: {
+        operationId: 'listAuditEvents',
         tags: ['audit'],
         summary: 'The audit trail, newest first',
         querystring: z.object({

@@ -94,6 +94,7 @@ function tokenApi(app: FastifyInstance, deps: TokenDeps) {
     {
       config: { access: 'signed-in' },
       schema: {
+        operationId: 'listApiTokens',
         tags,
         summary: 'Your API tokens',
         response: { 200: z.object({ items: z.array(tokenView) }) },
@@ -110,6 +111,7 @@ function tokenApi(app: FastifyInstance, deps: TokenDeps) {
     {
       config: { access: 'signed-in' },
       schema: {
+        operationId: 'createApiToken',
         tags,
         summary: 'Create an API token; the token is shown only in this response',
         body: tokenInput,
@@ -126,13 +128,19 @@ function tokenApi(app: FastifyInstance, deps: TokenDeps) {
     '/api/v1/tokens/:id',
     {
       config: { access: 'signed-in' },
-      schema: { tags, summary: 'Revoke one of your API tokens', params: z.object({ id: idParam }) },
+      schema: {
+        operationId: 'revokeApiToken',
+        tags,
+        summary: 'Revoke one of your API tokens',
+        params: z.object({ id: idParam }),
+        response: { 204: z.null().describe('Revoked') },
+      },
     },
     async (request, reply) => {
       const actor = { ...actorOf(request), personId: signedIn(request).personId };
       if (!(await revokeApiToken(deps.db, actor, request.params.id, deps.clock.now())))
         throw new NotFound('No live token with this id');
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }

@@ -7,7 +7,10 @@ import type { Access } from '../auth/permissions.ts';
 // shape the answer and describe it in the document.
 export function apiRoutes(app: FastifyInstance, tags: readonly string[]) {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const options = <S extends FastifySchema & { summary: string }>(access: Access, schema: S) => ({
+  const options = <S extends FastifySchema & { summary: string; operationId: string }>(
+    access: Access,
+    schema: S,
+  ) => ({
     config: { access },
     schema: { tags: [...tags], ...schema },
   });

@@ -19,6 +19,7 @@ const pageText: Record<number, { title: string; paragraphs: string[] }> = {
     ],
   },
   413: { title: 'What you sent is too large', paragraphs: ['Go back and send less.'] },
+  414: { title: 'The web address is too long', paragraphs: ['Check the web address is correct.'] },
   415: {
     title: 'There is a problem with your request',
     paragraphs: ['The form was sent in a format Probity does not accept.'],
@@ -87,4 +88,12 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
     paragraphs,
     status: problem.status,
   });
+}
+
+// The router's own refusals, before any route is found (a malformed web address, a path parameter
+// over 100 characters): problem+json on the API, as its document says; a line of text elsewhere.
+export function answerRouterRefusal(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const problem = problemOf(error);
+  if (isApi(request)) return sendProblem(request, reply, problem);
+  return reply.code(problem.status).type('text/plain; charset=utf-8').send(problem.title);
 }

@@ -10,7 +10,12 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyView from '@fastify/view';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import nunjucks from 'nunjucks';
 import type { Config } from '../../config.ts';
@@ -18,7 +23,8 @@ import { digest } from '../auth/secrets.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import { enforceAccess } from './access.ts';
-import { problemOf, sendProblem } from './problems.ts';
+import { documentApiOperations } from './api-document.ts';
+import { answerRouterRefusal, problemOf, sendProblem } from './problems.ts';
 import { refuseMalformedInput } from './untrusted-input.ts';
 import { configureNunjucks, templateFolders } from './view-engine.ts';
 
@@ -49,6 +55,7 @@ export function createServer(config: Config): FastifyInstance {
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: answerRouterRefusal,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -138,6 +145,7 @@ async function viewAndDocPlugins(app: FastifyInstance) {
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
     hideUntagged: true,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
@@ -177,6 +185,8 @@ export async function registerPlugins(
     clock,
     sessionIdleMinutes,
   });
+  // After the access check's hook, which gives every route its access.
+  documentApiOperations(app);
   refuseMalformedInput(app);
   await viewAndDocPlugins(app);
   drainOnClose(app);

@@ -74,6 +74,7 @@ export function casesApi(app: FastifyInstance, enforcement: EnforcementService) 
   api.get(
     '/api/v1/enforcement/cases',
     options('enforcement:read', {
+      operationId: 'listEnforcementCases',
       summary: 'Enforcement cases: an agent’s own, or a team leader’s agents’ and the unallocated',
       querystring: z.object({ status: z.enum(statuses).optional(), agent: z.uuid().optional() }),
       response: { 200: z.object({ items: z.array(caseView) }), ...problems },
@@ -91,6 +92,7 @@ export function casesApi(app: FastifyInstance, enforcement: EnforcementService) 
   api.post(
     '/api/v1/enforcement/cases',
     options('enforcement:manage', {
+      operationId: 'createEnforcementCase',
       summary: 'Create a case for an account with a liability order or warrant (team leaders)',
       body: caseBody,
       response: { 201: casePageView, ...problems },
@@ -104,6 +106,7 @@ export function casesApi(app: FastifyInstance, enforcement: EnforcementService) 
   api.get(
     '/api/v1/enforcement/cases/:id',
     options('enforcement:read', {
+      operationId: 'getEnforcementCase',
       summary: 'A case with its notice, outcomes, arrangement and payments',
       params,
       response: { 200: casePageView, ...problems },
@@ -119,6 +122,7 @@ function caseChangesApi(app: FastifyInstance, enforcement: EnforcementService) {
   api.post(
     '/api/v1/enforcement/cases/:id/allocation',
     options('enforcement:manage', {
+      operationId: 'allocateEnforcementCase',
       summary: 'Allocate or re-allocate the case to an agent (an active field officer)',
       params,
       body: allocateBody,
@@ -134,6 +138,7 @@ function caseChangesApi(app: FastifyInstance, enforcement: EnforcementService) {
   api.post(
     '/api/v1/enforcement/cases/:id/notice',
     options('enforcement:manage', {
+      operationId: 'recordEnforcementNotice',
       summary: 'Record the day the notice of enforcement was given',
       params,
       body: noticeBody,
@@ -149,6 +154,7 @@ function caseChangesApi(app: FastifyInstance, enforcement: EnforcementService) {
   api.post(
     '/api/v1/enforcement/cases/:id/outcomes',
     options('enforcement:work', {
+      operationId: 'recordEnforcementOutcome',
       summary:
         'Record a visit’s outcome on the case (its agent): payment, arrangement, goods, warrant returned, no contact',
       params,
@@ -165,6 +171,7 @@ function caseChangesApi(app: FastifyInstance, enforcement: EnforcementService) {
   api.get(
     '/api/v1/enforcement/cases/:id/arrangement-defaults',
     options('enforcement:work', {
+      operationId: 'getArrangementDefaults',
       summary:
         'The instalments offered by default: the balance outstanding in 4 weekly instalments from a week today',
       params,

@@ -50,6 +50,7 @@ export function paymentsApi(app: FastifyInstance, enforcement: EnforcementServic
     api.post(
       '/api/v1/enforcement/payments',
       options('enforcement:manage', {
+        operationId: 'recordEnforcementPayments',
         summary: 'Record payments received (a JSON batch): all or none; the same batch twice changes nothing',
         body: paymentsBody,
         response: { 200: importView, ...problems },
@@ -61,6 +62,7 @@ export function paymentsApi(app: FastifyInstance, enforcement: EnforcementServic
     api.post(
       '/api/v1/enforcement/payment-imports',
       options('enforcement:manage', {
+        operationId: 'importEnforcementPayments',
         summary:
           'Import the revenues system’s payments file: send it as the body, Content-Type text/csv (account,date,amount in pence,reference)',
         body: z.object({ csv: z.string().describe('The file, sent as the text/csv body') }),

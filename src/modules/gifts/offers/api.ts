@@ -20,6 +20,7 @@ export function offersApi(app: FastifyInstance, { offers }: GiftsModule) {
   api.post(
     '/api/v1/gift-offers/verdict',
     options('gifts:use', {
+      operationId: 'previewGiftOfferVerdict',
       summary: 'The register’s verdict on an offer made to you, without recording it',
       body: offerInput,
       response: {
@@ -51,6 +52,7 @@ export function offersApi(app: FastifyInstance, { offers }: GiftsModule) {
   api.post(
     '/api/v1/gift-offers',
     options('gifts:use', {
+      operationId: 'recordGiftOffer',
       summary:
         'Record an offer made to you, accepted or declined; accepting one that must be declined is refused',
       body: offerInput,
@@ -65,6 +67,7 @@ export function offersApi(app: FastifyInstance, { offers }: GiftsModule) {
   api.get(
     '/api/v1/gift-offers/:id',
     options('gifts:use', {
+      operationId: 'getGiftOffer',
       summary: 'One entry, with its versions and reviewers’ questions',
       params: idParams,
       response: { 200: offerDetailView, ...problems },
@@ -76,6 +79,7 @@ export function offersApi(app: FastifyInstance, { offers }: GiftsModule) {
   api.get(
     '/api/v1/gift-approvals',
     options('gifts:use', {
+      operationId: 'listGiftApprovals',
       summary: 'Offers waiting for your approval, oldest first',
       response: { 200: z.object({ items: z.array(offerView) }) },
     }),
@@ -85,6 +89,7 @@ export function offersApi(app: FastifyInstance, { offers }: GiftsModule) {
   api.post(
     '/api/v1/gift-offers/:id/approval',
     options('gifts:use', {
+      operationId: 'decideGiftApproval',
       summary: 'Approve or refuse an offer you were asked to approve; a refusal needs a comment',
       params: idParams,
       body: decisionInput,

@@ -16,6 +16,7 @@ export function registerApi(app: FastifyInstance, register: GiftRegister) {
   api.get(
     '/api/v1/gift-offers',
     options('gifts:use', {
+      operationId: 'listGiftOffers',
       summary: 'The register entries you may see, with the register page’s filters',
       querystring: registerApiQuery,
       response: {

@@ -93,6 +93,7 @@ export function reviewsApi(app: FastifyInstance, reviews: GiftReviews) {
   api.get(
     '/api/v1/gift-reviews',
     options('gifts:use', {
+      operationId: 'listGiftReviews',
       summary: 'The register reviews you must do, overdue first',
       response: { 200: z.object({ items: z.array(reviewCellView) }) },
     }),
@@ -102,6 +103,7 @@ export function reviewsApi(app: FastifyInstance, reviews: GiftReviews) {
   api.get(
     '/api/v1/gift-reviews/dashboard',
     options('gifts:oversee', {
+      operationId: 'getGiftReviewDashboard',
       summary: 'Every register’s review status for recent periods, overdue first',
       response: { 200: z.object({ items: z.array(reviewCellView) }), 403: problemView },
     }),
@@ -111,6 +113,7 @@ export function reviewsApi(app: FastifyInstance, reviews: GiftReviews) {
   api.get(
     '/api/v1/gift-reviews/:register/:period',
     options('gifts:use', {
+      operationId: 'getGiftReview',
       summary: 'One register’s entries for one period: as signed off, with later amendments, or as now',
       params: reviewParamsDoc,
       response: { 200: reviewView, ...problems },
@@ -124,6 +127,7 @@ export function reviewsApi(app: FastifyInstance, reviews: GiftReviews) {
   api.post(
     '/api/v1/gift-reviews/:register/:period/sign-off',
     options('gifts:use', {
+      operationId: 'signOffGiftReview',
       summary: 'Sign off a register for an ended period, keeping its entries as they stand (001 §73)',
       params: reviewParamsDoc,
       body: signOffInput,

@@ -74,9 +74,9 @@ function campaignId(id: string): string {
   return id;
 }
 
-const runs = <S extends FastifySchema>(summary: string, schema: S) =>
+const runs = <S extends FastifySchema & { operationId: string }>(summary: string, schema: S) =>
   operation('interests:campaigns', tags, summary, schema);
-const use = <S extends FastifySchema>(summary: string, schema: S) =>
+const use = <S extends FastifySchema & { operationId: string }>(summary: string, schema: S) =>
   operation('interests:use', tags, summary, schema);
 
 const mineView = z.object({
@@ -95,6 +95,7 @@ function runningApi(app: FastifyInstance, { campaigns }: InterestsRouteDeps) {
   api.get(
     '/api/v1/declaration-campaigns',
     runs('Every campaign with its overall completion, open ones first', {
+      operationId: 'listDeclarationCampaigns',
       response: { 200: z.object({ items: z.array(summaryView) }), 403: problemView },
     }),
     async (request) => ({ items: await campaigns.list(signedIn(request)) }),
@@ -102,6 +103,7 @@ function runningApi(app: FastifyInstance, { campaigns }: InterestsRouteDeps) {
   api.post(
     '/api/v1/declaration-campaigns',
     runs('Open a campaign for everyone or chosen services (002 Honesty); its members are fixed and emailed', {
+      operationId: 'openDeclarationCampaign',
       body: campaignInput,
       response: { 201: summaryView, ...problems },
     }),
@@ -111,6 +113,7 @@ function runningApi(app: FastifyInstance, { campaigns }: InterestsRouteDeps) {
   api.get(
     '/api/v1/declaration-campaigns/:id',
     runs('One campaign with its completion by service', {
+      operationId: 'getDeclarationCampaign',
       params: idParams,
       response: answering(dashboardView),
     }),
@@ -127,6 +130,7 @@ function runningApi(app: FastifyInstance, { campaigns }: InterestsRouteDeps) {
   api.post(
     '/api/v1/declaration-campaigns/:id/close',
     runs('Close a campaign: it takes no more responses and sends no more reminders', {
+      operationId: 'closeDeclarationCampaign',
       params: idParams,
       response: answering(campaignView),
     }),
@@ -140,6 +144,7 @@ function memberApi(app: FastifyInstance, { campaigns }: InterestsRouteDeps) {
   api.get(
     '/api/v1/declaration-campaigns/mine',
     use('The campaigns you are asked to respond to, with your response to each, open ones first', {
+      operationId: 'listMyDeclarationCampaigns',
       response: { 200: mineView },
     }),
     async (request) => ({ items: await campaigns.mine(signedIn(request)) }),
@@ -148,7 +153,12 @@ function memberApi(app: FastifyInstance, { campaigns }: InterestsRouteDeps) {
     '/api/v1/declaration-campaigns/:id/response',
     use(
       'Your response: your declarations are complete, or a nil return (refused while any is current); field officers also sign the accounts declaration',
-      { params: idParams, body: responseInput, response: answering(memberView) },
+      {
+        operationId: 'respondToDeclarationCampaign',
+        params: idParams,
+        body: responseInput,
+        response: answering(memberView),
+      },
     ),
     async (request) => {
       const id = campaignId(request.params.id);

@@ -190,7 +190,7 @@ async function named<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-const use = <S extends FastifySchema>(summary: string, schema: S) =>
+const use = <S extends FastifySchema & { operationId: string }>(summary: string, schema: S) =>
   operation('interests:use', tags, summary, schema);
 
 const previewView = z.object({
@@ -214,6 +214,7 @@ function declaringApi(app: FastifyInstance, { declarations, register }: Interest
   api.get(
     '/api/v1/declaration-kinds',
     use('The kinds of interest to declare, each with the questions whose answers to send', {
+      operationId: 'listDeclarationKinds',
       response: { 200: z.object({ items: z.array(kindView) }) },
     }),
     async () => ({ items: kindCatalogue }),
@@ -221,6 +222,7 @@ function declaringApi(app: FastifyInstance, { declarations, register }: Interest
   api.post(
     '/api/v1/declarations/preview',
     use('Check a declaration without making it: its summary, warnings, reviewer and who else is told', {
+      operationId: 'previewDeclaration',
       body: declarationBody,
       response: answering(previewView),
     }),
@@ -230,6 +232,7 @@ function declaringApi(app: FastifyInstance, { declarations, register }: Interest
   api.post(
     '/api/v1/declarations',
     use('Declare an interest; your reviewer, and anyone the code says must be told, are emailed', {
+      operationId: 'makeDeclaration',
       body: declarationBody,
       response: { 201: declarationView, ...problems },
     }),
@@ -242,6 +245,7 @@ function declaringApi(app: FastifyInstance, { declarations, register }: Interest
   api.get(
     '/api/v1/declarations',
     use('The declarations you may see, newest first, with the register page’s filters', {
+      operationId: 'listDeclarations',
       querystring: registerQuery,
       response: answering(
         z.object({ items: z.array(declarationListedView), nextCursor: z.string().nullable() }),
@@ -258,6 +262,7 @@ function declaringApi(app: FastifyInstance, { declarations, register }: Interest
   api.get(
     '/api/v1/declarations/:id',
     use('One declaration, with the people and organisations it names and its versions', {
+      operationId: 'getDeclaration',
       params: idParams,
       response: answering(declarationDetailView),
     }),
@@ -271,6 +276,7 @@ function changingApi(app: FastifyInstance, { declarations }: InterestsRouteDeps)
   api.post(
     '/api/v1/declarations/:id/end',
     use('End one of your declarations when the interest ceases; it is kept, marked ended', {
+      operationId: 'endDeclaration',
       params: idParams,
       body: endBody,
       response: answering(declarationView),
@@ -281,6 +287,7 @@ function changingApi(app: FastifyInstance, { declarations }: InterestsRouteDeps)
   api.post(
     '/api/v1/declarations/:id/amend',
     use('Change one of your current declarations; it goes back to your reviewer', {
+      operationId: 'amendDeclaration',
       params: idParams,
       body: amendBody,
       response: answering(z.object({ declaration: declarationView, hoursWarning: hoursWarningView })),
@@ -294,6 +301,7 @@ function changingApi(app: FastifyInstance, { declarations }: InterestsRouteDeps)
   api.get(
     '/api/v1/declaration-reviews',
     use('New and changed declarations waiting for your review, oldest first', {
+      operationId: 'listDeclarationReviews',
       response: { 200: z.object({ items: z.array(declarationListedView) }) },
     }),
     async (request) => ({ items: await declarations.reviewTasks(signedIn(request)) }),
@@ -301,6 +309,7 @@ function changingApi(app: FastifyInstance, { declarations }: InterestsRouteDeps)
   api.post(
     '/api/v1/declarations/:id/review',
     use('Record your review of a declaration you were asked to review; the person who made it is emailed', {
+      operationId: 'reviewDeclaration',
       params: idParams,
       body: reviewBody,
       response: answering(declarationView),

@@ -72,19 +72,21 @@ export function lookupRoutes(app: FastifyInstance, { lookup }: InterestsRouteDep
     }
   });
 
-  app
-    .withTypeProvider<ZodTypeProvider>()
-    .get(
-      '/api/v1/conflict-lookup',
-      operation(
-        'interests:lookup',
-        ['interests'],
-        'Which officers have declared a link to a person or organisation: strongest matches first, current before ended; each lookup is audited',
-        { querystring: lookupQuery, response: { 200: resultView, 400: problemView, 403: problemView } },
-      ),
-      async (request) => {
-        const { matches, more } = await lookup.find(signedIn(request), request.query, request.id);
-        return { items: matches, more };
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/conflict-lookup',
+    operation(
+      'interests:lookup',
+      ['interests'],
+      'Which officers have declared a link to a person or organisation: strongest matches first, current before ended; each lookup is audited',
+      {
+        operationId: 'lookUpConflicts',
+        querystring: lookupQuery,
+        response: { 200: resultView, 400: problemView, 403: problemView },
       },
-    );
+    ),
+    async (request) => {
+      const { matches, more } = await lookup.find(signedIn(request), request.query, request.id);
+      return { items: matches, more };
+    },
+  );
 }

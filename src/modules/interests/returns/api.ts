@@ -35,7 +35,7 @@ const returnView = z.object({
   submittedAt: z.date(),
 });
 
-const use = <S extends FastifySchema>(summary: string, schema: S) =>
+const use = <S extends FastifySchema & { operationId: string }>(summary: string, schema: S) =>
   operation('interests:use', tags, summary, schema);
 
 const mineView = z.object({
@@ -64,6 +64,7 @@ export function returnApi(app: FastifyInstance, { returns }: InterestsRouteDeps)
   api.get(
     '/api/v1/related-party-returns/mine',
     use('Your related party transactions return for this financial year (001 §48-51)', {
+      operationId: 'getMyRelatedPartyReturn',
       response: { 200: mineView },
     }),
     async (request) => returns.mine(signedIn(request)),
@@ -71,6 +72,7 @@ export function returnApi(app: FastifyInstance, { returns }: InterestsRouteDeps)
   api.post(
     '/api/v1/related-party-returns/mine',
     use('Submit your return for this financial year, replacing one already submitted', {
+      operationId: 'submitRelatedPartyReturn',
       body: returnBody,
       response: { 201: returnView, ...problems },
     }),
@@ -83,7 +85,11 @@ export function returnApi(app: FastifyInstance, { returns }: InterestsRouteDeps)
       'interests:returns',
       tags,
       'Every relevant officer’s return for a financial year, outstanding first, for the external auditor',
-      { querystring: yearQuery, response: { 200: collatedView, 400: problemView, 403: problemView } },
+      {
+        operationId: 'listRelatedPartyReturns',
+        querystring: yearQuery,
+        response: { 200: collatedView, 400: problemView, 403: problemView },
+      },
     ),
     async (request) => {
       const parsed = parseFinancialYear(request.query.year, returns.currentYear());

@@ -41,7 +41,12 @@ function readApi(api: ZodApi, organisation: OrganisationService) {
     '/api/v1/me',
     {
       config: { access: 'signed-in' },
-      schema: { tags, summary: 'The person this request acts for', response: { 200: personView } },
+      schema: {
+        operationId: 'getCurrentPerson',
+        tags,
+        summary: 'The person this request acts for',
+        response: { 200: personView },
+      },
     },
     async (request) => {
       const principal = signedIn(request);
@@ -54,6 +59,7 @@ function readApi(api: ZodApi, organisation: OrganisationService) {
     {
       config: { access: 'signed-in' },
       schema: {
+        operationId: 'listRoles',
         tags,
         summary: 'The roles a person can hold',
         response: { 200: z.object({ items: z.array(z.object({ id: z.enum(roles), name: z.string() })) }) },
@@ -67,6 +73,7 @@ function readApi(api: ZodApi, organisation: OrganisationService) {
     {
       config: { access: 'people:read' },
       schema: {
+        operationId: 'listPeople',
         tags,
         summary: 'People, in name order',
         querystring: z.object({
@@ -99,7 +106,10 @@ function readApi(api: ZodApi, organisation: OrganisationService) {
     '/api/v1/people/:id',
     {
       config: { access: 'signed-in' },
-      schema: onePerson('One person: for people administrators, HR, the person and their managers'),
+      schema: {
+        operationId: 'getPerson',
+        ...onePerson('One person: for people administrators, HR, the person and their managers'),
+      },
     },
     async (request) => organisation.viewPerson(signedIn(request), request.params.id),
   );
@@ -110,7 +120,13 @@ function changeApi(api: ZodApi, organisation: OrganisationService) {
     '/api/v1/people',
     {
       config: { access: 'people:manage' },
-      schema: { tags, summary: 'Add a person', body: personInput, response: { 201: personView } },
+      schema: {
+        operationId: 'addPerson',
+        tags,
+        summary: 'Add a person',
+        body: personInput,
+        response: { 201: personView },
+      },
     },
     async (request, reply) => {
       const id = await organisation.createPerson(actorOf(request), request.body);
@@ -122,7 +138,11 @@ function changeApi(api: ZodApi, organisation: OrganisationService) {
     '/api/v1/people/:id',
     {
       config: { access: 'people:manage' },
-      schema: { ...onePerson('Replace a person’s details and roles'), body: personInput },
+      schema: {
+        operationId: 'replacePerson',
+        ...onePerson('Replace a person’s details and roles'),
+        body: personInput,
+      },
     },
     async (request) => {
       const { id } = request.params;
@@ -135,7 +155,7 @@ function changeApi(api: ZodApi, organisation: OrganisationService) {
     '/api/v1/people/:id/deactivate',
     {
       config: { access: 'people:manage' },
-      schema: onePerson('Deactivate a leaver; their records stay'),
+      schema: { operationId: 'deactivatePerson', ...onePerson('Deactivate a leaver; their records stay') },
     },
     async (request) => {
       const { id } = request.params;

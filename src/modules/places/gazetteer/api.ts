@@ -48,6 +48,7 @@ function importRoute(app: FastifyInstance, { places }: GazetteerRouteDeps) {
   api.post(
     '/api/v1/places/gazetteer/imports',
     options('places:manage', {
+      operationId: 'importGazetteer',
       summary:
         'Import the council’s LLPG export (text/csv): all of it, or nothing with each bad row’s line in errors',
       description:
@@ -67,6 +68,7 @@ function readRoutes(app: FastifyInstance, { places }: GazetteerRouteDeps) {
   api.get(
     '/api/v1/places/addresses',
     options('signed-in', {
+      operationId: 'listAddressesAtPostcode',
       summary: 'The gazetteer’s addresses at a postcode',
       querystring: addressesQuery,
       response: { 200: z.object({ postcode: z.string(), items: z.array(placeView) }), ...problems },
@@ -81,6 +83,7 @@ function readRoutes(app: FastifyInstance, { places }: GazetteerRouteDeps) {
   api.get(
     '/api/v1/places/lookup',
     options('signed-in', {
+      operationId: 'lookUpPlace',
       summary: 'Place an address: by UPRN first, then by the address at its postcode',
       querystring: lookupQuery,
       response: { 200: z.object({ found: placeView }), ...problems },

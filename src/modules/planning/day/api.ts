@@ -150,6 +150,7 @@ export function dayApi(app: FastifyInstance, planning: PlanningService) {
   api.post(
     '/api/v1/planning/days',
     options('visits:plan', {
+      operationId: 'planTeamDay',
       summary:
         'Plan a team’s day: the enforcement visits allocated to the officers, routed within every rule',
       body: dayBody,
@@ -163,6 +164,7 @@ export function dayApi(app: FastifyInstance, planning: PlanningService) {
   api.get(
     '/api/v1/planning/days/:proposalId',
     options('visits:plan', {
+      operationId: 'getPlannedDay',
       summary: 'A planned day, its routes and what the checks found',
       params: paramsDoc,
       response: { 200: dayView, ...problems },
@@ -172,6 +174,7 @@ export function dayApi(app: FastifyInstance, planning: PlanningService) {
   api.post(
     '/api/v1/planning/days/:proposalId/moves',
     options('visits:plan', {
+      operationId: 'movePlannedVisit',
       summary:
         'Move a visit within a route, to another officer, or to or from the unplanned list; the day is checked again',
       params: paramsDoc,
@@ -186,6 +189,7 @@ export function dayApi(app: FastifyInstance, planning: PlanningService) {
   api.post(
     '/api/v1/planning/days/:proposalId/plans',
     options('visits:plan', {
+      operationId: 'makePlansFromDay',
       summary: 'Make the day into each officer’s shared plan, with its check-ins',
       params: paramsDoc,
       body: makeBody,

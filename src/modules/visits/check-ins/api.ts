@@ -24,6 +24,7 @@ export function checkInsApi(app: FastifyInstance, checkIns: VisitsService['check
   api.post(
     '/api/v1/visits/plans/:planId/check-ins/:owedId',
     options('visits:plan', {
+      operationId: 'checkIn',
       summary: 'Check in, after a visit or on arriving home: the plan’s officer, once it is shared',
       params: planParamsDoc.extend({ owedId: z.string().describe('The check-in owed (a UUID)') }),
       response: { 200: receivedView, ...problems },
@@ -37,6 +38,7 @@ export function checkInsApi(app: FastifyInstance, checkIns: VisitsService['check
   api.post(
     '/api/v1/visits/plans/:planId/calls',
     options('signed-in', {
+      operationId: 'recordCheckInCall',
       summary:
         'Record a check-in received by telephone, at the time of the call: the responsible officer or a line manager',
       params: planParamsDoc,
@@ -52,6 +54,7 @@ export function checkInsApi(app: FastifyInstance, checkIns: VisitsService['check
   api.post(
     '/api/v1/visits/plans/:planId/help',
     options('visits:plan', {
+      operationId: 'raiseHelpAlert',
       summary:
         'Need help now: every level is alerted at once; a second call while the alarm is open raises nothing new',
       params: planParamsDoc,

@@ -64,6 +64,7 @@ export function consoleApi(app: FastifyInstance, visits: Visits) {
   api.get(
     '/api/v1/visits/console',
     options('signed-in', {
+      operationId: 'getVisitConsole',
       summary:
         'Officers out today: the plans you hold the list for, your team’s, or (responsible officer) all',
       response: { 200: boardView.extend({ names: namesView }), ...problems },
@@ -77,6 +78,7 @@ export function consoleApi(app: FastifyInstance, visits: Visits) {
   api.get(
     '/api/v1/visits/alerts/:alertId',
     options('signed-in', {
+      operationId: 'getVisitAlert',
       summary: 'An alert, with the emergency step: for those who may see its plan',
       params: alertParamsDoc,
       response: { 200: alertPageView, ...problems },
@@ -90,6 +92,7 @@ export function consoleApi(app: FastifyInstance, visits: Visits) {
   api.post(
     '/api/v1/visits/alerts/:alertId/acknowledge',
     options('signed-in', {
+      operationId: 'acknowledgeVisitAlert',
       summary:
         'Acknowledge an alert with a note: the next level is not raised. The responsible officer or a line manager',
       params: alertParamsDoc,

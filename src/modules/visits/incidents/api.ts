@@ -47,6 +47,7 @@ export function incidentsApi(app: FastifyInstance, incidents: Incidents) {
   api.get(
     '/api/v1/visits/incidents',
     options('signed-in', {
+      operationId: 'listIncidentReports',
       summary: 'The incident reports you may read: your own, your reports’, or (HR) all',
       response: { 200: z.object({ items: z.array(summaryView) }) },
     }),
@@ -56,6 +57,7 @@ export function incidentsApi(app: FastifyInstance, incidents: Incidents) {
   api.post(
     '/api/v1/visits/incidents',
     options('visits:plan', {
+      operationId: 'reportIncident',
       summary: 'Report an incident: violence, a threat, an injury or damage',
       body: incidentBody,
       response: { 201: incidentView, ...problems },
@@ -70,6 +72,7 @@ export function incidentsApi(app: FastifyInstance, incidents: Incidents) {
   api.get(
     '/api/v1/visits/incidents/:id',
     options('signed-in', {
+      operationId: 'getIncidentReport',
       summary: 'An incident report, for its reporter, their line-management chain and HR',
       params: z.object({ id: z.string() }),
       response: { 200: incidentView, ...problems },

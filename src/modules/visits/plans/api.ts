@@ -48,6 +48,7 @@ export function plansApi(app: FastifyInstance, plans: Plans) {
   api.get(
     '/api/v1/visits/plans',
     options('visits:plan', {
+      operationId: 'listVisitPlans',
       summary: 'Your plans from today on, and your team’s when you manage one',
       response: {
         200: z.object({ today: z.string(), items: z.array(summaryView), names: namesView }),
@@ -63,6 +64,7 @@ export function plansApi(app: FastifyInstance, plans: Plans) {
   api.post(
     '/api/v1/visits/plans',
     options('visits:plan', {
+      operationId: 'createVisitPlan',
       summary: 'Plan a day: yours, or (line manager) a team member’s; one plan a day each',
       body: planBody,
       response: { 201: planPageView, ...problems },
@@ -76,6 +78,7 @@ export function plansApi(app: FastifyInstance, plans: Plans) {
   api.get(
     '/api/v1/visits/plans/:planId',
     options('signed-in', {
+      operationId: 'getVisitPlan',
       summary:
         'A plan with its visits, check-ins owed, alerts and changes: for the officer, their managers and the responsible officer',
       params: planParamsDoc,
@@ -90,6 +93,7 @@ export function plansApi(app: FastifyInstance, plans: Plans) {
   api.post(
     '/api/v1/visits/plans/:planId/share',
     options('visits:plan', {
+      operationId: 'shareVisitPlan',
       summary:
         'Share the plan: the diary sheet goes to the responsible officer and line manager, and check-ins start',
       params: planParamsDoc,

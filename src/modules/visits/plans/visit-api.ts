@@ -73,6 +73,7 @@ function changeRoutes(app: FastifyInstance, plans: Plans) {
   api.post(
     '/api/v1/visits/plans/:planId/visits',
     options('visits:plan', {
+      operationId: 'addVisit',
       summary: 'Add a visit at the end of the route; times are HH:MM on the plan’s day',
       params: planParamsDoc,
       body: visitBody,
@@ -87,6 +88,7 @@ function changeRoutes(app: FastifyInstance, plans: Plans) {
   api.put(
     '/api/v1/visits/plans/:planId/visits/:visitId',
     options('visits:plan', {
+      operationId: 'changeVisit',
       summary: 'Change a visit: every field, as when adding it',
       params: visitParamsDoc,
       body: visitBody,
@@ -101,6 +103,7 @@ function changeRoutes(app: FastifyInstance, plans: Plans) {
   api.post(
     '/api/v1/visits/plans/:planId/visits/:visitId/drop',
     options('visits:plan', {
+      operationId: 'dropVisit',
       summary: 'Drop a visit from the plan, saying why; its check-in is no longer owed',
       params: visitParamsDoc,
       body: dropBody,
@@ -115,6 +118,7 @@ function changeRoutes(app: FastifyInstance, plans: Plans) {
   api.post(
     '/api/v1/visits/plans/:planId/visits/:visitId/move',
     options('visits:plan', {
+      operationId: 'moveVisit',
       summary: 'Move a visit a place earlier or later in the route',
       params: visitParamsDoc,
       body: moveBody,
@@ -141,6 +145,7 @@ function approvalRoutes(app: FastifyInstance, plans: Plans) {
   api.post(
     '/api/v1/visits/plans/:planId/visits/:visitId/advice',
     options('signed-in', {
+      operationId: 'recordVisitAdvice',
       summary: 'Record a team leader’s advice before the visit: the officer’s line managers only (000)',
       params: visitParamsDoc,
       body: adviceBody,
@@ -151,6 +156,7 @@ function approvalRoutes(app: FastifyInstance, plans: Plans) {
   api.post(
     '/api/v1/visits/plans/:planId/visits/:visitId/authorisation',
     options('signed-in', {
+      operationId: 'authoriseVisit',
       summary:
         'Authorise an out-of-hours visit with its business reason: the officer’s line managers only (000)',
       params: visitParamsDoc,
@@ -168,6 +174,7 @@ export function visitsApi(app: FastifyInstance, plans: Plans) {
   api.get(
     '/api/v1/visits/plans/:planId/visits/:visitId/checks',
     options('signed-in', {
+      operationId: 'getVisitChecks',
       summary:
         'The checks before a visit: hours, risk and conflict verdicts, cautions, restrictions and what blocks it',
       params: visitParamsDoc,

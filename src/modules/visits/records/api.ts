@@ -65,6 +65,7 @@ export function recordsApi(app: FastifyInstance, records: VisitRecords) {
   api.get(
     '/api/v1/visits/plans/:planId/visits/:visitId/record',
     options('visits:plan', {
+      operationId: 'getVisitRecord',
       summary: 'A visit’s record: its outcome, referrals and recovery holds',
       params: visitParamsDoc,
       response: { 200: recordView, ...problems },
@@ -75,6 +76,7 @@ export function recordsApi(app: FastifyInstance, records: VisitRecords) {
   api.post(
     '/api/v1/visits/plans/:planId/visits/:visitId/record',
     options('visits:plan', {
+      operationId: 'recordVisitOutcome',
       summary: 'Record a visit’s outcome and flags, once; each flag’s referral is made with it',
       params: visitParamsDoc,
       body: recordBody,
@@ -90,6 +92,7 @@ export function recordsApi(app: FastifyInstance, records: VisitRecords) {
   api.post(
     '/api/v1/visits/recovery-holds/:id/lift',
     options('visits:plan', {
+      operationId: 'liftRecoveryHold',
       summary: 'Lift a recovery hold, with the reason: the officer’s line manager only',
       params: z.object({ id: z.string() }),
       body: liftBody,

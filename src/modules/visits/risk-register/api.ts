@@ -56,6 +56,7 @@ export function riskRegisterApi(app: FastifyInstance, { riskRegister }: RiskRegi
   api.get(
     '/api/v1/visits/risk-markers',
     options('visits:risk', {
+      operationId: 'listRiskMarkers',
       summary:
         'The risk register’s markers: active by default; by status, due for review, or matching a search',
       querystring: listQuery,
@@ -67,6 +68,7 @@ export function riskRegisterApi(app: FastifyInstance, { riskRegister }: RiskRegi
   api.post(
     '/api/v1/visits/risk-markers',
     options('visits:risk', {
+      operationId: 'addRiskMarker',
       summary: 'Add a marker: active at once, shown to officers before they visit',
       body: markerInput,
       response: { 201: changedView, ...problems },
@@ -80,6 +82,7 @@ export function riskRegisterApi(app: FastifyInstance, { riskRegister }: RiskRegi
   api.post(
     '/api/v1/visits/risk-markers/nominations',
     options('visits:plan', {
+      operationId: 'nominateRiskMarker',
       summary: 'Nominate an address or a person from the field, for a team leader to review (000)',
       body: nominationInput,
       response: { 201: changedView, ...problems },
@@ -93,6 +96,7 @@ export function riskRegisterApi(app: FastifyInstance, { riskRegister }: RiskRegi
   api.get(
     '/api/v1/visits/risk-markers/:id',
     options('visits:risk', {
+      operationId: 'getRiskMarker',
       summary: 'One marker with its history; the look is recorded in the audit trail',
       params: idParams,
       response: { 200: z.object({ marker: markerView, history: z.array(historyView) }), ...problems },
@@ -110,6 +114,7 @@ export function riskRegisterApi(app: FastifyInstance, { riskRegister }: RiskRegi
   api.post(
     '/api/v1/visits/risk-markers/:id/review',
     options('visits:risk', {
+      operationId: 'reviewRiskMarker',
       summary: 'Accept a nomination (with what officers must do) or reject it (with why); not your own',
       params: idParams,
       body: reviewInput,
