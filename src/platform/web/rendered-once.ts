@@ -18,17 +18,27 @@ const isPlainObject = (value: object) => {
   return prototype === Object.prototype || prototype === null;
 };
 
+// The key, or null when the parameters are not all exact or their text runs past the longest key
+// (then the rest of the parameters are not walked: a long table is rendered as usual).
 function keyOf(name: string, params: unknown): string | null {
   let exact = true;
+  let length = 0;
   const key = JSON.stringify([name, params], function (this: Record<string, unknown>, field, value) {
+    if (!exact) return undefined;
     const original = this[field];
-    if (original instanceof SafeString) return ['\u0000safe', String(original)];
-    if (original === undefined) exact &&= !Array.isArray(this);
+    length += field.length;
+    if (original instanceof SafeString) {
+      length += original.length;
+      return ['\u0000safe', String(original)];
+    }
+    if (typeof original === 'string') length += original.length;
+    else if (original === undefined) exact &&= !Array.isArray(this);
     else if (typeof original === 'number') exact &&= Number.isFinite(original);
     else if (typeof original === 'function' || typeof original === 'bigint' || typeof original === 'symbol')
       exact = false;
     else if (typeof original === 'object' && original !== null && !Array.isArray(original))
       exact &&= isPlainObject(original);
+    exact &&= length <= longestKey;
     return value;
   });
   return exact && key.length <= longestKey ? key : null;
