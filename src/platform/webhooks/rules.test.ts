@@ -39,9 +39,12 @@ describe('webhook rules', () => {
     [1, 0.999_999, 36_000],
     [9, 0.5, null],
     [12, 0.5, null],
-  ])('after failed attempt %i (random %d) waits %s ms before the next, none after the ninth', (n, random, gap) => {
-    expect(retryGapMs(n, random)).toBe(gap);
-  });
+  ])(
+    'after failed attempt %i (random %d) waits %s ms before the next, none after the ninth',
+    (n, random, gap) => {
+      expect(retryGapMs(n, random)).toBe(gap);
+    },
+  );
 
   it('gives up after about a day of attempts', () => {
     const total = [1, 2, 3, 4, 5, 6, 7, 8].reduce((sum, n) => sum + (retryGapMs(n, 0.5) ?? 0), 0);
