@@ -142,6 +142,23 @@ describe.each(databaseKinds)('webhooks on %s', (kind) => {
   });
 
   it('rotates the secret, shown once, and signs with the new one', async () => {
+    // A bad change is refused with its reasons and changes nothing: the endpoint stays disabled.
+    const bad = await (await admin()).post(
+      `/admin/webhooks/${ours}`,
+      endpointPosted('http://crm.example', []),
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(errorSummary(bad.body)).toEqual([
+      'The address must start with https://',
+      'Select the events to send',
+      'Say whether to send events',
+    ]);
+    const kept = await t.db
+      .selectFrom('webhook_endpoint')
+      .select(['url', 'enabled'])
+      .where('id', '=', ours)
+      .executeTakeFirstOrThrow();
+    expect(kept).toEqual({ url: receiver.url, enabled: false });
     await (await admin()).post(`/admin/webhooks/${ours}`, [
       ...endpointPosted(receiver.url),
       ['enabled', 'yes'],
