@@ -4,7 +4,8 @@
 //   BENCH_CPU_PROF_DIR  write CPU profiles of the servers measured (--cpu-prof) to this folder
 //   BENCH_ON        'postgres' measures on the PostgreSQL server only, not also on PGlite
 //   BENCH_ONLY      only these, comma-separated: start, audit, gifts, campaign, lookup, report,
-//                   queue (the complaints work queue and home pages), gazetteer, visits, routes, day
+//                   queue (the complaints work queue and home pages), gazetteer, visits, routes, day,
+//                   webhooks
 
 import { auditPage } from './audit-page.ts';
 import { campaignDashboards } from './campaign-dashboard.ts';
@@ -19,6 +20,7 @@ import { benchRoutes, solomonFiles } from './routes.ts';
 import { onPglite } from './support.ts';
 import { visitTimers } from './visit-timers.ts';
 import { visitsConsole } from './visits.ts';
+import { webhookDeliveries } from './webhooks.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
@@ -68,3 +70,8 @@ if (wanted('visits')) {
 // The route solver at 1 s and 5 s per Solomon instance, whatever BENCH_SECONDS says.
 if (wanted('routes')) for (const perInstance of [1, 5]) benchRoutes(solomonFiles(), perInstance);
 if (wanted('day')) await benchDay();
+if (wanted('webhooks')) {
+  if (onPglite) await webhookDeliveries('pglite');
+  if (server) await webhookDeliveries('postgres');
+  else skipped('Webhook deliveries');
+}

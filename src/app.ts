@@ -64,6 +64,7 @@ import { healthRoutes } from './platform/web/health.ts';
 import { knowPolicyDocumentsBy } from './platform/web/render.ts';
 import { createServer, registerPlugins } from './platform/web/server.ts';
 import { type Task, type TaskSource, tasksOf } from './platform/web/tasks.ts';
+import { webhookRoutes } from './platform/webhooks/routes.ts';
 import { scheduledJobs } from './scheduled-jobs.ts';
 import './platform/web/types.ts';
 
@@ -172,6 +173,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   organisationRoutes(app, { organisation, clock, tasksFor: home.tasksFor });
   auditRoutes(app, db, organisation.personNames, clock);
   outboxRoutes(app, db);
+  // Loopback http addresses are for a receiver in development and tests only.
+  webhookRoutes(app, { db, clock, allowLoopbackHttp: !config.production });
   const complaintsParts = { intake, casework, letters, ombudsman, reports, customers };
   const services = { gifts, interests, visits, places, enforcement, planning, conduct, concerns };
   moduleRoutes(app, clock, { ...services, complaints: complaintsParts, reports: packs });

@@ -7,6 +7,8 @@ import type { Clock } from './platform/clock.ts';
 import type { Database } from './platform/db/schema.ts';
 import type { Job } from './platform/jobs/scheduler.ts';
 import { removeOldMessages } from './platform/notify/outbox.ts';
+import { removeOldWebhookEvents } from './platform/webhooks/deliveries.ts';
+import { webhookDelivery } from './platform/webhooks/delivery.ts';
 
 // What a job calls on a service: for each council, or once for all.
 type PerCouncil<K extends string> = Record<K, (councilId: string) => Promise<unknown>>;
@@ -52,7 +54,10 @@ export function scheduledJobs(
       for (const councilId of await organisation.councilIds()) await work(councilId);
     },
   });
+  const webhooks = webhookDelivery({ db, clock });
   return [
+    // Events to the council's other systems within seconds; each delivery is claimed by one process.
+    forEachCouncil('webhook deliveries', 5_000, webhooks.deliverDue),
     // New concerns to their investigators, the clocks' reminders and detriment flags: sent by the
     // job, so that no email's time says when a reporter wrote.
     forEachCouncil('concern emails and reminders', hourly, concerns.sendReminders),
@@ -70,6 +75,7 @@ export function scheduledJobs(
     forEachCouncil('payment arrangements past their grace period', daily, enforcement.checkArrangements),
     { name: 'abandoned gift drafts', everyMs: daily, run: () => gifts.offers.removeAbandonedDrafts() },
     { name: 'old emails and texts', everyMs: daily, run: () => removeOldMessages(db, clock.now()) },
+    { name: 'old webhook deliveries', everyMs: daily, run: () => removeOldWebhookEvents(db, clock.now()) },
     { name: 'abandoned complaint drafts', everyMs: daily, run: () => intake.removeAbandonedDrafts() },
     {
       name: 'abandoned declaration drafts',

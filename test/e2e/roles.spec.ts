@@ -43,6 +43,7 @@ const expectedNavigation: Record<string, string[]> = {
     'Policy settings',
     'Calendar',
     'Emails',
+    'Webhooks',
     'Gazetteer',
   ],
 };

@@ -6,6 +6,10 @@ export const actionNames: Readonly<Record<string, string>> = {
   'api-token.created': 'API token created',
   'api-token.revoked': 'API token revoked',
   'audit-trail.exported': 'Audit trail downloaded',
+  'webhook.created': 'Webhook endpoint registered',
+  'webhook.changed': 'Webhook endpoint changed',
+  'webhook.secret-rotated': 'Webhook signing secret replaced',
+  'webhook.delivery-sent-again': 'Webhook delivery sent again',
   'calendar.bank-holidays-replaced': 'Bank holiday list replaced from GOV.UK’s file',
   'calendar.division-set': 'Bank holidays set to a UK division',
   'calendar.override-removed': 'Working day change removed',
@@ -204,6 +208,7 @@ export const recordTypeNames: Readonly<Record<string, string>> = {
   'visit-alert': 'Visit alert',
   'visit-plan': 'Day plan',
   visit_incident: 'Incident report',
+  webhook: 'Webhook endpoint',
 };
 
 // 'enforcement-case.notice' → 'Enforcement case: notice'.

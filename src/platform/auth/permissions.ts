@@ -11,6 +11,8 @@ export const capabilities = {
   // the council does and investigates breaches of its codes.
   'audit:read': ['system-administrator', 'audit', 'monitoring-officer'],
   'email:read-outbox': ['system-administrator'],
+  // Webhook endpoints that tell the council's other systems of events, and their delivery logs.
+  'webhooks:manage': ['system-administrator'],
   // Everyone the code of conduct covers (employees, contractors, agency staff and volunteers,
   // 001 §2): all roles but a committee member's, who is a councillor under the members' code.
   'gifts:use': roles.filter((role) => role !== 'committee-member'),

@@ -14,6 +14,7 @@ import type { VisitsTables } from '../../modules/visits/tables.ts';
 import type { AuditTables } from '../audit/tables.ts';
 import type { AuthTables } from '../auth/tables.ts';
 import type { NotifyTables } from '../notify/tables.ts';
+import type { WebhooksTables } from '../webhooks/tables.ts';
 
 // Every table, as Kysely sees them. Each owner declares its own in its `tables.ts`; only the owner
 // reads or writes them (test/architecture/boundaries.test.ts), and the row types are held to the
@@ -34,4 +35,5 @@ export interface Database
     EnforcementTables,
     ReportsTables,
     ConductTables,
-    ConcernsTables {}
+    ConcernsTables,
+    WebhooksTables {}

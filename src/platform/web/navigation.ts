@@ -68,6 +68,7 @@ const items: NavigationItem[] = [
   { text: 'Policy settings', href: '/admin/policy', access: 'policy:manage' },
   { text: 'Calendar', href: '/admin/calendar', access: 'calendar:manage' },
   { text: 'Emails', href: '/admin/emails', access: 'email:read-outbox' },
+  { text: 'Webhooks', href: '/admin/webhooks', access: 'webhooks:manage' },
   {
     text: 'Gazetteer',
     href: '/places/gazetteer',

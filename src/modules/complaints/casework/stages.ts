@@ -6,6 +6,7 @@ import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { addMonths } from '../../../platform/calendar/months.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { type FieldError, InvalidInput } from '../../../platform/errors.ts';
+import { emitWebhook } from '../../../platform/webhooks/emit.ts';
 import { outcomeWords } from '../../letters/service.ts';
 import {
   basisParts,
@@ -266,5 +267,7 @@ export async function close(
       before: { status: complaint.status },
       after: { status: 'closed' },
     });
+    const closed = { complaintId: complaint.id, reference: complaint.reference, stage: complaint.stage };
+    await emitWebhook(trx, principal.councilId, { type: 'complaint.closed', data: closed }, at);
   });
 }

@@ -9,6 +9,7 @@ import { uuidv7 } from '../../../platform/db/ids.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { NotFound } from '../../../platform/errors.ts';
 import type { EmailMessage } from '../../../platform/notify/mailer.ts';
+import { emitWebhook } from '../../../platform/webhooks/emit.ts';
 import type { PolicySettings } from '../../organisation/service.ts';
 import { type Regime, stageDeadlines } from '../deadline-rules.ts';
 import { complaintReceivedEmail } from './emails.ts';
@@ -145,6 +146,7 @@ async function createComplaint(deps: IntakeDeps, trx: Kysely<Database>, input: R
     },
     now,
   );
+  await emitReceived(trx, input, { reference, serviceId: service?.id ?? null }, now);
   return {
     id,
     reference,
@@ -152,6 +154,17 @@ async function createComplaint(deps: IntakeDeps, trx: Kysely<Database>, input: R
     acknowledgeBy: deadlines.acknowledgeBy.due,
     respondBy: deadlines.respondBy.due,
   };
+}
+
+// Other council systems hear of a complaint received by any channel: its references, not its text.
+function emitReceived(
+  trx: Kysely<Database>,
+  { councilId, id, channel, receivedAt }: Received,
+  facts: { reference: string; serviceId: string | null },
+  now: Date,
+) {
+  const data = { complaintId: id, ...facts, channel, receivedAt: receivedAt.toISOString() };
+  return emitWebhook(trx, councilId, { type: 'complaint.received', data }, now);
 }
 
 // The person who complained online is told its reference and deadlines, when they gave an email.

@@ -3,6 +3,7 @@ import { actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import type { Database } from '../../../platform/db/schema.ts';
+import { emitWebhook } from '../../../platform/webhooks/emit.ts';
 import type { CustomerLetterKind } from '../../letters/service.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
 import type { CustomersDeps } from '../context.ts';
@@ -84,6 +85,13 @@ export async function imposeInTransaction(
         reviewOn: restriction.reviewOn,
       },
     },
+    at,
+  );
+  const made = { restrictionId: id, customerId, kind: restriction.kind, startsOn: restriction.startsOn };
+  await emitWebhook(
+    trx,
+    councilId,
+    { type: 'restriction.made', data: { ...made, reviewOn: restriction.reviewOn } },
     at,
   );
   return id;

@@ -6,6 +6,7 @@ import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { Forbidden, InvalidInput } from '../../../platform/errors.ts';
+import { emitWebhook } from '../../../platform/webhooks/emit.ts';
 import { reviewDecisionWords } from '../../letters/service.ts';
 import { type CustomersDeps, existing } from '../context.ts';
 import {
@@ -128,6 +129,10 @@ async function applyReview(
   const today = londonDate(at);
   const nextReview = restrictionReviewOn(today, months);
   await endRestrictions(trx, councilId, checked.ending, today, `Review: ${checked.notes}`);
+  for (const restrictionId of checked.ending) {
+    const lifted = { restrictionId, customerId: customer.id, endedOn: today };
+    await emitWebhook(trx, councilId, { type: 'restriction.lifted', data: lifted }, at);
+  }
   const kept = inForce.filter((r) => !checked.ending.includes(r.id)).map((r) => r.id);
   await setRestrictionsReviewOn(trx, councilId, kept, nextReview);
   const categoryReview = categoryReviewOn(checked.category, today, months);

@@ -1,7 +1,10 @@
+import type { Kysely } from 'kysely';
 import { actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
+import type { Database } from '../../../platform/db/schema.ts';
 import { Forbidden, InvalidInput, NotFound } from '../../../platform/errors.ts';
 import type { EmailMessage } from '../../../platform/notify/mailer.ts';
+import { emitWebhook } from '../../../platform/webhooks/emit.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
 import { can, type DeclarationAction } from '../policy.ts';
 import * as repo from './repository.ts';
@@ -53,7 +56,21 @@ type Change = {
   requestId?: string | undefined;
   // Sent only if the change is saved.
   emails?: readonly EmailMessage[];
+  // The change puts the declaration to its reviewer again.
+  needsReview?: boolean;
 };
+
+// The event other systems hear when a declaration waits for its reviewer: references only.
+export function reviewNeeded(
+  trx: Kysely<Database>,
+  councilId: string,
+  declaration: repo.Declaration,
+  at: Date,
+) {
+  const { id: declarationId, reference, kind, personId, reviewerId } = declaration;
+  const data = { declarationId, reference, kind, personId, reviewerId };
+  return emitWebhook(trx, councilId, { type: 'declaration.review-needed', data }, at);
+}
 
 // Saves a changed declaration as its next version, with its audit event and emails.
 export async function saveChange(
@@ -83,5 +100,6 @@ export async function saveChange(
       now,
     );
     await outbox.enqueue(trx, principal.councilId, ...(change.emails ?? []));
+    if (change.needsReview) await reviewNeeded(trx, principal.councilId, changed, now);
   });
 }

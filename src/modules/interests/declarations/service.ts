@@ -10,7 +10,7 @@ import { assess } from './assess.ts';
 import { drafts, readDraft, saveDraft, startDraft } from './drafts.ts';
 import { declarationEmail, notificationEmail } from './emails.ts';
 import { endErrors } from './input.ts';
-import { awaitingReview, saveChange, visible } from './record.ts';
+import { awaitingReview, reviewNeeded, saveChange, visible } from './record.ts';
 import * as repo from './repository.ts';
 import { review } from './review.ts';
 import { type Answers, type DeclarationKind, hoursWarning, seniorRoles } from './rules.ts';
@@ -96,6 +96,7 @@ async function declare(
       { action: 'declaration.made', recordType: 'declaration', recordId: id, after: created },
       now,
     );
+    await reviewNeeded(trx, principal.councilId, created, now);
     await outbox.enqueue(
       trx,
       principal.councilId,
@@ -224,6 +225,7 @@ async function amend(
       before: declaration,
       requestId,
       emails: reviewer ? [declarationEmail(reviewer, amended, reviewLink(deps, id))] : [],
+      needsReview: true,
     },
     assessed.parties,
   );
