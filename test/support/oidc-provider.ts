@@ -34,6 +34,7 @@ export async function startOidcProvider(options: { redirectUris: string[]; postL
     ],
     jwks: { keys: [jwk] },
     cookies: { keys: ['a cookie key for the test provider'] },
+    ttl: { Interaction: 600, Grant: 3600, Session: 3600, AccessToken: 600, IdToken: 600 },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     // The ID token carries the email claims, as Entra ID's and Google's do.
     conformIdTokenClaims: false,
@@ -107,6 +108,10 @@ export async function startOidcProvider(options: { redirectUris: string[]; postL
     clientSecret,
     accounts,
     signInAt,
+    // Who the provider's login step signs in next, for a browser that goes through it.
+    signsInNext(sub: string) {
+      state.next = sub;
+    },
     sign,
     // Replaces the ID token the token endpoint returns (null: the real one).
     replaceIdToken(replace: ((token: string) => Promise<string>) | null) {
