@@ -365,6 +365,57 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
     expect(saved.actor_label).toBe('Chris Taylor');
     expect(saved.after).toMatchObject({ displayName: 'Demo ID', secretRef: 'PROBITY_TEST_OIDC_SECRET' });
     expect(JSON.stringify(saved.after)).not.toContain(idp.clientSecret);
+    // Without the variable the provider cannot be used: a clear 503, not a failure.
+    const noSecret = await t.client().get('/sign-in/sso/demo');
+    expect(noSecret.statusCode).toBe(503);
+    await configureProvider(t, t.councilId, settingsFor(idp));
+  });
+
+  it('refuses a second account at the provider for a person already linked', async () => {
+    await addTestPerson(t.db, t.councilId, { email: 'lin.linked@demo.probity.test', roles: ['officer'] });
+    idp.accounts.set('sub-lin', {
+      sub: 'sub-lin',
+      email: 'lin.linked@demo.probity.test',
+      email_verified: true,
+    });
+    idp.accounts.set('sub-lin-2', {
+      sub: 'sub-lin-2',
+      email: 'lin.linked@demo.probity.test',
+      email_verified: true,
+    });
+    expect((await signInWithProvider(t.client(), 'demo', idp, 'sub-lin')).statusCode).toBe(303);
+    const second = await signInWithProvider(t.client(), 'demo', idp, 'sub-lin-2');
+    expect(second.statusCode).toBe(403);
+    expect(second.body).toContain('already linked to a different account');
+  });
+
+  it('answers a cancelled or made-up callback with a 400 page, never a 500', async () => {
+    const answers: number[] = [];
+    for (const query of [
+      (state: string) => `?error=access_denied&state=${state}`,
+      (state: string) => `?code=made-up&state=${state}&iss=${encodeURIComponent(idp.issuer)}`,
+      () => '?state=&code=',
+      () => '',
+    ]) {
+      const browser = t.client();
+      const start = await browser.get('/sign-in/sso/demo');
+      const state = new URL(String(start.headers.location)).searchParams.get('state') ?? '';
+      const answer = await browser.get(`/sign-in/sso/demo/callback${query(state)}`);
+      expect(answer.body).toContain(notConfirmed);
+      answers.push(answer.statusCode);
+    }
+    expect(answers).toEqual([400, 400, 400, 400]);
+  });
+
+  it('answers 503 with a clear page when the council’s provider cannot be reached', async () => {
+    const closed = await startOidcProvider({ redirectUris: [callbackFor('downham')] });
+    await closed.close();
+    const downham = await addCouncil(t, 'Downham District Council', 'downham');
+    await configureProvider(t, downham, settingsFor(closed, { displayName: 'Downham ID' }));
+    const answer = await t.client().get('/sign-in/sso/downham');
+    expect(answer.statusCode).toBe(503);
+    expect(answer.body).toContain('Probity cannot reach Downham ID at the moment');
+    expect(await refusalsOf(downham)).toHaveLength(1);
   });
 
   it('answers 404 for a council without a provider', async () => {
