@@ -29,6 +29,21 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
         .execute()
     ).map((event) => (event.after as { reason: string }).reason);
 
+  // A person of the demo council with a verified account at its provider.
+  const staff = async (email: string, sub: string) => {
+    const personId = await addTestPerson(t.db, t.councilId, { email, roles: ['officer'] });
+    idp.accounts.set(sub, { sub, email, email_verified: true });
+    return personId;
+  };
+  // The person leaves: deactivated, as an administrator deactivates them.
+  const deactivate = (personId: string) =>
+    t.db
+      .updateTable('person')
+      .set({ active: false, deactivated_at: t.clock.now() })
+      .where('council_id', '=', t.councilId)
+      .where('id', '=', personId)
+      .execute();
+
   beforeAll(async () => {
     t = await startTestApp(kind);
     idp = await startOidcProvider({
@@ -97,12 +112,7 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
   });
 
   it('returns to the page the person was going to', async () => {
-    await addTestPerson(t.db, t.councilId, { email: 'nell.next@demo.probity.test', roles: ['officer'] });
-    idp.accounts.set('sub-nell', {
-      sub: 'sub-nell',
-      email: 'nell.next@demo.probity.test',
-      email_verified: true,
-    });
+    await staff('nell.next@demo.probity.test', 'sub-nell');
     const browser = t.client();
     const start = await browser.get('/sign-in/sso/demo?next=/account/tokens');
     const back = await idp.signInAt(String(start.headers.location), 'sub-nell');
@@ -111,12 +121,7 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
   });
 
   it('refuses an answer to a sign-in this browser did not start, or started again since (wrong state)', async () => {
-    await addTestPerson(t.db, t.councilId, { email: 'sid.state@demo.probity.test', roles: ['officer'] });
-    idp.accounts.set('sub-sid', {
-      sub: 'sub-sid',
-      email: 'sid.state@demo.probity.test',
-      email_verified: true,
-    });
+    await staff('sid.state@demo.probity.test', 'sub-sid');
     const browser = t.client();
     const first = await browser.get('/sign-in/sso/demo');
     await browser.get('/sign-in/sso/demo');
@@ -174,12 +179,7 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
       email: 'len.leaver@demo.probity.test',
       roles: ['officer'],
     });
-    await t.db
-      .updateTable('person')
-      .set({ active: false, deactivated_at: t.clock.now() })
-      .where('council_id', '=', t.councilId)
-      .where('id', '=', leaverId)
-      .execute();
+    await deactivate(leaverId);
     const cases = [
       [
         'sub-nobody',
@@ -216,22 +216,9 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
   });
 
   it('refuses a linked person once they have left, whatever the provider says', async () => {
-    const personId = await addTestPerson(t.db, t.councilId, {
-      email: 'lee.later@demo.probity.test',
-      roles: ['officer'],
-    });
-    idp.accounts.set('sub-lee', {
-      sub: 'sub-lee',
-      email: 'lee.later@demo.probity.test',
-      email_verified: true,
-    });
+    const personId = await staff('lee.later@demo.probity.test', 'sub-lee');
     expect((await signInWithProvider(t.client(), 'demo', idp, 'sub-lee')).statusCode).toBe(303);
-    await t.db
-      .updateTable('person')
-      .set({ active: false, deactivated_at: t.clock.now() })
-      .where('council_id', '=', t.councilId)
-      .where('id', '=', personId)
-      .execute();
+    await deactivate(personId);
     const answer = await signInWithProvider(t.client(), 'demo', idp, 'sub-lee');
     expect(answer.statusCode).toBe(403);
     expect(answer.body).toContain('no longer active');
@@ -248,6 +235,12 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
       'Your council does not use Probity passwords. Sign in with Otherham ID instead.',
     );
     expect(browser.cookies.has('probity_session')).toBe(false);
+    const refusal = await t.db
+      .selectFrom('audit_event')
+      .select('actor_label')
+      .where('action', '=', 'person.password-sign-in-refused')
+      .executeTakeFirstOrThrow();
+    expect(refusal.actor_label).toBe('olive');
     // The demo council still takes passwords.
     await browser.signIn('chris.taylor@demo.probity.test');
   });
@@ -372,12 +365,7 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
   });
 
   it('refuses a second account at the provider for a person already linked', async () => {
-    await addTestPerson(t.db, t.councilId, { email: 'lin.linked@demo.probity.test', roles: ['officer'] });
-    idp.accounts.set('sub-lin', {
-      sub: 'sub-lin',
-      email: 'lin.linked@demo.probity.test',
-      email_verified: true,
-    });
+    await staff('lin.linked@demo.probity.test', 'sub-lin');
     idp.accounts.set('sub-lin-2', {
       sub: 'sub-lin-2',
       email: 'lin.linked@demo.probity.test',

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { type Actor, appendAudit } from '../audit/audit-trail.ts';
+import { type Actor, appendAudit, recordAccess } from '../audit/audit-trail.ts';
 import type { Database } from '../db/schema.ts';
 import { burnPasswordCheck, verifyPassword } from './passwords.ts';
 import { digest } from './secrets.ts';
@@ -42,16 +42,8 @@ export async function signIn(
   const actor = { councilId: person.council_id, personId: person.id, label: person.name, requestId };
   if (provider && !provider.passwordSignIn) {
     await burnPasswordCheck(credentials.password);
-    await db
-      .transaction()
-      .execute((trx) =>
-        appendAudit(
-          trx,
-          actor,
-          { action: 'person.password-sign-in-refused', recordType: 'person', recordId: person.id },
-          now,
-        ),
-      );
+    const refused = { action: 'person.password-sign-in-refused', recordType: 'person', recordId: person.id };
+    await recordAccess(db, actor, refused, now);
     return { ok: false, locked: false, failures: 0, signInWith: provider };
   }
   if (person.locked_until && person.locked_until > now) {

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { type Actor, appendAudit } from '../../audit/audit-trail.ts';
+import { type Actor, appendAudit, recordAccess } from '../../audit/audit-trail.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ProviderClaims } from './oidc.ts';
 import type { CouncilProvider } from './providers.ts';
@@ -149,14 +149,10 @@ export async function recordFailure(
     label: `${provider.displayName} sign-in`,
     requestId,
   };
-  await db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(
-        trx,
-        actor,
-        { action: 'person.single-sign-on-failed', recordType: 'sign_in_provider', after: { reason } },
-        now,
-      ),
-    );
+  const failed = {
+    action: 'person.single-sign-on-failed',
+    recordType: 'sign_in_provider',
+    after: { reason },
+  };
+  await recordAccess(db, actor, failed, now);
 }
