@@ -47,6 +47,7 @@ import { seedDemoDay, type VisitsService, visitsService } from './modules/visits
 import { auditRoutes } from './platform/audit/routes.ts';
 import type { Principal } from './platform/auth/principal.ts';
 import { authRoutes } from './platform/auth/routes.ts';
+import { oidcClients } from './platform/auth/sso/oidc.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Keyring } from './platform/crypto/envelope.ts';
 import type { DatabaseHandle } from './platform/db/connection.ts';
@@ -169,6 +170,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     secureCookies: config.secureCookies,
     lockoutPolicy: async (councilId) => organisation.policy(councilId),
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    baseUrl: config.baseUrl,
+    // Councils' client secrets are named in their settings and read from the environment when used.
+    oidc: oidcClients(process.env),
+    env: process.env,
   });
   organisationRoutes(app, { organisation, clock, tasksFor: home.tasksFor });
   auditRoutes(app, db, organisation.personNames, clock);

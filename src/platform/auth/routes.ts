@@ -9,6 +9,10 @@ import { formPage, formRoute, formText, queryOf, type ShownForm } from '../web/f
 import { safeNext } from './safe-next.ts';
 import { endSession, sessionCookieName, startSession } from './sessions.ts';
 import { type LockoutPolicy, signIn, signInDelayMs, type UnknownAccountAttempts } from './sign-in.ts';
+import { singleSignOnAdminRoutes } from './sso/admin-routes.ts';
+import type { OidcClients } from './sso/oidc.ts';
+import { allProviders, providerOf } from './sso/providers.ts';
+import { singleSignOnRoutes } from './sso/routes.ts';
 import { tokenRoutes } from './token-routes.ts';
 
 export type AuthRouteDeps = {
@@ -17,6 +21,10 @@ export type AuthRouteDeps = {
   secureCookies: boolean;
   lockoutPolicy: (councilId: string) => Promise<LockoutPolicy>;
   sleep: (ms: number) => Promise<void>;
+  baseUrl: string;
+  // Single sign-on with councils' OpenID Connect providers, and where client secrets are read from.
+  oidc: OidcClients;
+  env: Record<string, string | undefined>;
 };
 
 const signInMessage = 'Enter a correct email address and password';
@@ -44,12 +52,25 @@ const arrivals = {
 const arrivedFrom = (query: unknown) =>
   Object.entries(arrivals).find(([key]) => typeof query === 'object' && query !== null && key in query)?.[1];
 
-const signInPage = (shown: ShownForm) =>
-  formPage({ ...shown, values: { email: formText.parse(shown.values.email) } }, 'auth/views/sign-in.njk', {
-    title: 'Sign in',
-    next: safeNext(shown.values.next),
-    flash: shown.errors.length ? undefined : arrivedFrom(shown.request.query),
-  });
+// The sign-in page offers each council's own sign-in service; after signing out, the service's
+// session can be ended too.
+const signInPage = async (db: Kysely<Database>, shown: ShownForm) => {
+  const providers = await allProviders(db);
+  const query = shown.request.query as Record<string, unknown>;
+  return formPage(
+    { ...shown, values: { email: formText.parse(shown.values.email) } },
+    'auth/views/sign-in.njk',
+    {
+      title: 'Sign in',
+      next: safeNext(shown.values.next),
+      flash: shown.errors.length ? undefined : arrivedFrom(shown.request.query),
+      providers,
+      signOutOf: providers.find((provider) => provider.slug === query.provider),
+    },
+  );
+};
+const passwordOffMessage = (provider: { displayName: string }) =>
+  `Your council does not use Probity passwords. Sign in with ${provider.displayName} instead.`;
 
 export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
   const unknownAccounts: UnknownAccountAttempts = new Map();
@@ -57,14 +78,14 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
 
   app.get('/sign-in', { config: { access: 'public' } }, (request, reply) => {
     if (request.principal) return reply.redirect('/');
-    return signInPage({ request, reply, values: queryOf(request, nextQuery), errors: [] });
+    return signInPage(deps.db, { request, reply, values: queryOf(request, nextQuery), errors: [] });
   });
 
   formRoute(app, '/sign-in', {
     access: 'public',
     rateLimit: perAddress(30),
     body: signInForm,
-    page: signInPage,
+    page: (shown) => signInPage(deps.db, shown),
     submit: async ({ request, reply, body: { email, password, next } }) => {
       const now = deps.clock.now();
       const outcome = await signIn(
@@ -83,6 +104,8 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
         );
         return next;
       }
+      if (outcome.signInWith)
+        throw new InvalidInput([{ key: 'email', message: passwordOffMessage(outcome.signInWith) }]);
       await deps.sleep(signInDelayMs(outcome.failures));
       throw new InvalidInput([{ key: 'email', message: outcome.locked ? lockedMessage : signInMessage }]);
     },
@@ -92,8 +115,11 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
     const principal = request.principal;
     if (principal?.sessionId) await endSession(deps.db, principal.councilId, principal.sessionId);
     reply.clearCookie(sessionCookieName, { path: '/' });
-    return reply.redirect('/sign-in?signed-out=1', 303);
+    const provider = principal ? await providerOf(deps.db, principal.councilId) : null;
+    return reply.redirect(`/sign-in?signed-out=1${provider ? `&provider=${provider.slug}` : ''}`, 303);
   });
 
   tokenRoutes(app, deps);
+  singleSignOnRoutes(app, deps);
+  singleSignOnAdminRoutes(app, deps);
 }

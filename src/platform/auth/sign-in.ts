@@ -1,13 +1,14 @@
 import { type Kysely, sql } from 'kysely';
-import { type Actor, appendAudit } from '../audit/audit-trail.ts';
+import { type Actor, appendAudit, recordAccess } from '../audit/audit-trail.ts';
 import type { Database } from '../db/schema.ts';
 import { burnPasswordCheck, verifyPassword } from './passwords.ts';
 import { digest } from './secrets.ts';
+import { providerOf } from './sso/providers.ts';
 
 export type LockoutPolicy = { maxFailedSignIns: number; lockoutMinutes: number };
 type SignInOutcome =
   | { ok: true; councilId: string; personId: string }
-  | { ok: false; locked: boolean; failures: number };
+  | { ok: false; locked: boolean; failures: number; signInWith?: { slug: string; displayName: string } };
 
 // Failed attempts at addresses with no account are counted in memory, so that they are slowed
 // and locked exactly like real accounts and the answers never reveal whether an account exists.
@@ -37,6 +38,14 @@ export async function signIn(
     .where('active', '=', true)
     .executeTakeFirst();
   if (!person) return unknownAccount(unknown, email, credentials.password, now);
+  const provider = await providerOf(db, person.council_id);
+  const actor = { councilId: person.council_id, personId: person.id, label: person.name, requestId };
+  if (provider && !provider.passwordSignIn) {
+    await burnPasswordCheck(credentials.password);
+    const refused = { action: 'person.password-sign-in-refused', recordType: 'person', recordId: person.id };
+    await recordAccess(db, actor, refused, now);
+    return { ok: false, locked: false, failures: 0, signInWith: provider };
+  }
   if (person.locked_until && person.locked_until > now) {
     await burnPasswordCheck(credentials.password);
     return { ok: false, locked: true, failures: person.failed_sign_ins };
@@ -46,7 +55,6 @@ export async function signIn(
     : false;
   if (!person.password_hash) await burnPasswordCheck(credentials.password);
   const policy = await policyFor(person.council_id);
-  const actor = { councilId: person.council_id, personId: person.id, label: person.name, requestId };
   return db.transaction().execute((trx) => recordAttempt(trx, actor, valid, policy, now));
 }
 

@@ -21,7 +21,30 @@ export interface ApiTokenTable {
   revoked_at: Date | null;
 }
 
+export interface SignInProviderTable {
+  council_id: string;
+  display_name: string;
+  issuer: string;
+  client_id: string;
+  secret_source: 'env' | 'file';
+  secret_ref: string;
+  // Lower-case domains, separated by spaces.
+  allowed_domains: string;
+  password_sign_in: boolean;
+  updated_at: Date;
+}
+
+export interface PersonIdentityTable {
+  council_id: string;
+  issuer: string;
+  subject: string;
+  person_id: string;
+  linked_at: Date;
+}
+
 export interface AuthTables {
   session: SessionTable;
   api_token: ApiTokenTable;
+  sign_in_provider: SignInProviderTable;
+  person_identity: PersonIdentityTable;
 }
