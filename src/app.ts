@@ -27,6 +27,7 @@ import { lettersRoutes } from './modules/letters/routes.ts';
 import { complaintLetters, knowComplaintsBy } from './modules/letters/service.ts';
 import { organisationRoutes } from './modules/organisation/routes.ts';
 import {
+  type ModuleDeps,
   type OrganisationService,
   organisationService,
   policyDocuments,
@@ -111,36 +112,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const organisation = organisationService({ db, clock, outbox, baseUrl: config.baseUrl });
   const moduleDeps = { db, clock, outbox, baseUrl: config.baseUrl, organisation };
-  const gifts = giftsModule(moduleDeps);
-  const conduct = conductModule(moduleDeps);
-  const interests = interestsServices(moduleDeps);
-  knowComplaintsBy(complaintReferences);
-  knowCustomersComplaintsBy(complaintReferences);
-  const letters = complaintLetters(moduleDeps);
-  const customers = customersService(moduleDeps, { letters });
-  const complaints = complaintsService(moduleDeps, { letters, customers });
+  const modules = await moduleServices(config, moduleDeps);
+  const { gifts, interests, letters, customers, complaints, intake, visits, enforcement } = modules;
+  const { concerns, conduct, places, planning, packs, keyring } = modules;
   const { casework, ombudsman, reports, retention } = complaints;
-  const intake = intakeService(moduleDeps, { customers, casework, letters });
-  // Visits asks enforcement (which uses visits) when goods may first be taken on an account: a port.
-  const visits = visitsService(moduleDeps, {
-    interests,
-    customers,
-    logComplaint: intake.logComplaint,
-    takingControlFrom: (councilId, accountRef) => enforcement.takingControlFrom(councilId, accountRef),
-  });
-  const enforcement = enforcementService(moduleDeps, { visits });
-  // Raised concerns are sealed with keys from the key file: a configured file that is missing stops the start.
-  const keyring = await loadKeyring(config.concernKeys);
-  const concerns = concernsService(moduleDeps, { keyring });
-  const places = placesService({ db, clock, organisation, routing: config.routing });
-  const planning = planningService({
-    ...moduleDeps,
-    visits: visits.plans,
-    sources: planningSources(enforcement, places),
-    searchMs: config.routeSearchMs,
-  });
-
-  const packs = committeeReports(moduleDeps, { reports, interests, gifts, visits, concerns, conduct });
   const home = homeWork({ db, clock, outbox, baseUrl: config.baseUrl, log: app.log }, organisation, [
     gifts.tasksFor,
     interests.tasksFor,
@@ -195,6 +170,59 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
   const { tasksFor } = home;
   return { app, routes, jobs, delivery, seedDemoDay: demo.day, seedDemoYear: demo.year, tasksFor };
+}
+
+// Every module's services, each handed the services it uses (docs/architecture.md's graph).
+async function moduleServices(
+  config: Config,
+  moduleDeps: ModuleDeps & { organisation: OrganisationService },
+) {
+  const gifts = giftsModule(moduleDeps);
+  const conduct = conductModule(moduleDeps);
+  const interests = interestsServices(moduleDeps);
+  knowComplaintsBy(complaintReferences);
+  knowCustomersComplaintsBy(complaintReferences);
+  const letters = complaintLetters(moduleDeps);
+  const customers = customersService(moduleDeps, { letters });
+  const complaints = complaintsService(moduleDeps, { letters, customers });
+  const { casework, reports } = complaints;
+  const intake = intakeService(moduleDeps, { customers, casework, letters });
+  // Visits asks enforcement (which uses visits) when goods may first be taken on an account: a port.
+  const visits = visitsService(moduleDeps, {
+    interests,
+    customers,
+    logComplaint: intake.logComplaint,
+    takingControlFrom: (councilId, accountRef) => enforcement.takingControlFrom(councilId, accountRef),
+  });
+  const enforcement = enforcementService(moduleDeps, { visits });
+  // Raised concerns are sealed with keys from the key file: a configured file that is missing stops the start.
+  const keyring = await loadKeyring(config.concernKeys);
+  const concerns = concernsService(moduleDeps, { keyring });
+  const places = placesService({ ...moduleDeps, routing: config.routing });
+  const planning = planningService({
+    ...moduleDeps,
+    visits: visits.plans,
+    sources: planningSources(enforcement, places),
+    searchMs: config.routeSearchMs,
+  });
+
+  const packs = committeeReports(moduleDeps, { reports, interests, gifts, visits, concerns, conduct });
+  return {
+    gifts,
+    interests,
+    letters,
+    customers,
+    complaints,
+    intake,
+    visits,
+    enforcement,
+    concerns,
+    conduct,
+    places,
+    planning,
+    packs,
+    keyring,
+  };
 }
 
 // Each module's pages and API.
