@@ -172,6 +172,7 @@ function withDecision(checked: Checked, kind: RestrictionKind, at: Date, months:
     namedOfficerId: kind === 'named-officer-only' ? (checked.officer?.id ?? null) : null,
     startsOn: today,
     reviewOn: restrictionReviewOn(today, months),
+    endsOn: null,
   };
 }
 
