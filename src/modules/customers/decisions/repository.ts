@@ -61,6 +61,26 @@ export async function setRestrictionsReviewOn(q: Db, councilId: string, ids: str
     .execute();
 }
 
+// Claims the customer's row for a decision taken from the category `from`, in the decision's
+// transaction: false when another decision has moved them on since it was read, so that of two
+// people deciding at once one decides (the row stays locked until the decision commits).
+export async function claimCategory(
+  q: Db,
+  ids: { councilId: string; customerId: string },
+  from: Category,
+  at: Date,
+): Promise<boolean> {
+  const claimed = await q
+    .updateTable('customer')
+    .set({ updated_at: at })
+    .where('council_id', '=', ids.councilId)
+    .where('id', '=', ids.customerId)
+    .where('category', '=', from)
+    .returning('id')
+    .executeTakeFirst();
+  return claimed !== undefined;
+}
+
 // Where the customer now stands: their category, single point of contact and next review.
 export async function setCategory(
   q: Db,
