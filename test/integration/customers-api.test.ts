@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoApi, expectProblem, outsider, type Problem } from '../support/api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo, demoClients } from '../support/clients.ts';
+import { errorSummary } from '../support/customers.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { addTestPerson, personIdByEmail, tokenFor } from '../support/people.ts';
 import { auditEvents, rowCount } from '../support/rows.ts';
@@ -188,6 +189,21 @@ describe.each(databaseKinds)('the customers API on %s', (kind) => {
     });
     expectProblem(backwards, 400);
     expect((backwards.json() as Problem).errors?.map((e) => e.key)).toContain('endsOn');
+    // The page takes the end date too, by the same rule.
+    const page = await (await browser('lucy.adeyemi')).post(`/customers/${id}/restrictions/new`, {
+      kind: 'no-phone',
+      scopeServiceId: '',
+      reason: 'Abusive calls',
+      detail: '',
+      namedOfficerId: '',
+      ...{ 'startsOn-day': '23', 'startsOn-month': '11', 'startsOn-year': '2026' },
+      ...{ 'reviewOn-day': '23', 'reviewOn-month': '3', 'reviewOn-year': '2027' },
+      ...{ 'endsOn-day': '1', 'endsOn-month': '1', 'endsOn-year': '2027' },
+    });
+    expect(page.statusCode).toBe(400);
+    expect(errorSummary(page.body)).toEqual([
+      'The review date must be before the end date, so that it is reviewed before it ends',
+    ]);
     const malformed = await call('lucy.adeyemi', 'POST', `/api/v1/customers/${id}/restrictions`, { kind: 3 });
     expectProblem(malformed, 400);
     expect(await rowCount(t.db, 'contact_restriction')).toBe(before);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { draftLetterView } from '../letters/service.ts';
 import { contactChannels, restrictionKinds, reviewDecisions } from './rules.ts';
 
 // What the customers API answers and takes, as zod schemas: they shape the JSON, validate the
@@ -125,17 +126,7 @@ export const recordView = z.object({
   ),
 });
 
-export const letterWrittenView = z
-  .object({
-    id: z.uuid(),
-    state: z.literal('draft'),
-    checkAt: z.string().describe('The letter’s page, where it is read, changed and sent or approved'),
-  })
-  .describe(
-    'The letter the decision wrote, as a draft: nothing goes to the customer until it is checked and sent',
-  );
-
-export const decidedView = z.object({ record: recordView, letter: letterWrittenView });
+export const decidedView = z.object({ record: recordView, letter: draftLetterView });
 
 export const idParams = z.object({ id: z.string().describe('The customer’s id (a UUID)') });
 export const restrictionParams = idParams.extend({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { draftLetterView } from '../../letters/service.ts';
 import { complaintStatuses } from '../status-rules.ts';
 import { complaintCategories, statutoryRoutes, triageDecisions } from '../triage-rules.ts';
 import { outcomes, remedyKinds } from './rules.ts';
@@ -112,17 +113,7 @@ export const caseView = z.object({
     .describe('What may be done to the complaint now, as its page offers'),
 });
 
-export const letterWrittenView = z
-  .object({
-    id: z.uuid(),
-    state: z.literal('draft'),
-    checkAt: z.string().describe('The letter’s page, where it is read, changed and sent or approved'),
-  })
-  .describe(
-    'The letter the action wrote, as a draft: nothing goes to the person until it is checked and sent at its page',
-  );
-
-export const changedView = z.object({ case: caseView, letter: letterWrittenView.nullable() });
+export const changedView = z.object({ case: caseView, letter: draftLetterView.nullable() });
 
 export const referenceParams = z.object({
   reference: z.string().describe('The complaint’s reference, like CMP-2026-0042'),

@@ -7,6 +7,7 @@ import { apiRoutes } from '../../../platform/web/api-route.ts';
 import { encodeCursor } from '../../../platform/web/cursor.ts';
 import { paramsOf } from '../../../platform/web/form-kit.ts';
 import { signedIn } from '../../../platform/web/render.ts';
+import { draftLetter } from '../../letters/service.ts';
 import type { ComplaintsRouteDeps } from '../routes.ts';
 import {
   allocateBody,
@@ -52,8 +53,7 @@ export async function caseJson(deps: ComplaintsRouteDeps, request: FastifyReques
   };
 }
 
-const letterOf = (letter: { id: string } | undefined) =>
-  letter ? { id: letter.id, state: 'draft' as const, checkAt: `/letters/${letter.id}` } : null;
+const letterOf = (letter: { id: string } | undefined) => (letter ? draftLetter(letter.id) : null);
 
 const listQuery = z.object({
   q: z.string().max(200).optional().describe('A reference, or words in the customer’s name, email or phone'),

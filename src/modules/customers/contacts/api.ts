@@ -39,12 +39,6 @@ export async function recordJson(
   };
 }
 
-export const letterOf = (letterId: string) => ({
-  id: letterId,
-  state: 'draft' as const,
-  checkAt: `/letters/${letterId}`,
-});
-
 export function contactsApi(app: FastifyInstance, deps: CustomersRouteDeps) {
   const { api, options } = apiRoutes(app, ['customers']);
   const { customers } = deps;

@@ -5,6 +5,7 @@ import { problems } from '../../../platform/web/api-problems.ts';
 import { apiRoutes } from '../../../platform/web/api-route.ts';
 import { paramsOf } from '../../../platform/web/form-kit.ts';
 import { signedIn } from '../../../platform/web/render.ts';
+import { draftLetter } from '../../letters/service.ts';
 import {
   categorisationBody,
   decidedView,
@@ -14,7 +15,7 @@ import {
   restrictionParams,
   restrictionView,
 } from '../api-views.ts';
-import { customerId, letterOf, recordJson } from '../contacts/api.ts';
+import { customerId, recordJson } from '../contacts/api.ts';
 import type { CustomersRouteDeps } from '../routes.ts';
 import { type Category, stepUp } from '../rules.ts';
 import { restrictionParams as restrictionPath } from './input.ts';
@@ -48,7 +49,7 @@ const steps: { path: string; to: Exclude<Category, 'none'>; operationId: string;
 
 const decided = async (deps: CustomersRouteDeps, request: FastifyRequest, id: string, letterId: string) => ({
   record: await recordJson(deps, request, id),
-  letter: letterOf(letterId),
+  letter: draftLetter(letterId),
 });
 
 function stepsApi(app: FastifyInstance, deps: CustomersRouteDeps) {

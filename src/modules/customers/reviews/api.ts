@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { problems } from '../../../platform/web/api-problems.ts';
 import { apiRoutes } from '../../../platform/web/api-route.ts';
 import { signedIn } from '../../../platform/web/render.ts';
+import { draftLetter } from '../../letters/service.ts';
 import { decidedView, idParams, recordView, reviewBody, reviewRequestBody } from '../api-views.ts';
-import { customerId, letterOf, recordJson } from '../contacts/api.ts';
+import { customerId, recordJson } from '../contacts/api.ts';
 import type { CustomersRouteDeps } from '../routes.ts';
 
 // Reviews of a customer's category and restrictions over JSON (003 vexatious procedure §4.6): the
@@ -71,7 +72,7 @@ export function reviewsApi(app: FastifyInstance, deps: CustomersRouteDeps) {
         notes: notes.trim(),
       };
       const made = await customers.review(signedIn(request), id, form, request.id);
-      return { record: await recordJson(deps, request, id), letter: letterOf(made.letterId) };
+      return { record: await recordJson(deps, request, id), letter: draftLetter(made.letterId) };
     },
   );
 }
