@@ -137,14 +137,27 @@ function changeRoute<B extends z.ZodType>(
 
 const yesNo = (value: boolean | undefined) => (value === undefined ? '' : value ? 'yes' : 'no');
 
+// A change and the use case it runs, registered by complaintsChangeApi.
+const step =
+  <B extends z.ZodType>(path: string, operationId: string, summary: string, body: B, run: Change<B>) =>
+  (app: FastifyInstance, deps: ComplaintsRouteDeps) =>
+    changeRoute(app, deps, { path, operationId, summary, body, run });
+
+// A use case that writes no letter.
+const noLetter =
+  <B extends z.ZodType>(work: (...args: Parameters<Change<B>>) => Promise<unknown>): Change<B> =>
+  async (...args) => {
+    await work(...args);
+    return undefined;
+  };
+
 const steps = [
-  {
-    path: 'triage',
-    operationId: 'triageComplaint',
-    summary:
-      'Accept (acknowledge) or refuse a complaint awaiting triage; writes the acknowledgement or refusal as a draft',
-    body: triageBody,
-    run: ((d, p, ref, b, id) =>
+  step(
+    'triage',
+    'triageComplaint',
+    'Accept (acknowledge) or refuse a complaint awaiting triage; writes the acknowledgement or refusal as a draft',
+    triageBody,
+    (d, p, ref, b, id) =>
       d.casework.triage(
         p,
         ref,
@@ -157,77 +170,61 @@ const steps = [
           lateAccepted: b.lateAccepted ? 'yes' : '',
         },
         id,
-      )) as Change<typeof triageBody>,
-  },
-  {
-    path: 'allocation',
-    operationId: 'allocateComplaint',
-    summary: 'Allocate or re-allocate the current stage to a complaints officer; they are emailed',
-    body: allocateBody,
-    run: (async (d, p, ref, b, id) => {
-      await d.casework.allocate(p, ref, b.handlerId, id);
-      return undefined;
-    }) as Change<typeof allocateBody>,
-  },
-  {
-    path: 'extension',
-    operationId: 'extendComplaint',
-    summary:
-      'Extend the current stage’s deadline, within the Code’s limit; writes the extension letter as a draft',
-    body: extendBody,
-    run: ((d, p, ref, b, id) =>
-      d.casework.extend(p, ref, { days: String(b.days), reason: b.reason }, id)) as Change<typeof extendBody>,
-  },
-  {
-    path: 'response',
-    operationId: 'respondToComplaint',
-    summary: 'Record the stage’s outcome and findings; writes the response letter as a draft',
-    body: respondBody,
-    run: ((d, p, ref, b, id) => d.casework.respond(p, ref, b, id)) as Change<typeof respondBody>,
-  },
-  {
-    path: 'escalation',
-    operationId: 'escalateComplaint',
-    summary: 'Escalate to stage 2, as asked by phone or letter; writes the acknowledgement as a draft',
-    body: escalateBody,
-    run: ((d, p, ref, b, id) => d.casework.recordEscalation(p, ref, b.reason ?? '', id)) as Change<
-      typeof escalateBody
-    >,
-  },
-  {
-    path: 'remedies',
-    operationId: 'addComplaintRemedy',
-    summary: 'Record what the council agrees to do to put things right, for the current stage',
-    body: remedyBody,
-    run: (async (d, p, ref, b, id) => {
-      await d.casework.addRemedy(p, ref, { ...b, amount: b.amount ?? '' }, id);
-      return undefined;
-    }) as Change<typeof remedyBody>,
-  },
-  {
-    path: 'improvements',
-    operationId: 'addServiceImprovement',
-    summary: 'Record a change the service makes because of the complaint',
-    body: improvementBody,
-    run: (async (d, p, ref, b, id) => {
-      await d.casework.addImprovement(p, ref, { description: b.improvement }, id);
-      return undefined;
-    }) as Change<typeof improvementBody>,
-  },
-  {
-    path: 'close',
-    operationId: 'closeComplaint',
-    summary: 'Close a complaint whose stage has been answered',
-    body: z.object({}),
-    run: (async (d, p, ref, _b, id) => {
-      await d.casework.close(p, ref, id);
-      return undefined;
-    }) as Change<z.ZodObject>,
-  },
+      ),
+  ),
+  step(
+    'allocation',
+    'allocateComplaint',
+    'Allocate or re-allocate the current stage to a complaints officer; they are emailed',
+    allocateBody,
+    noLetter((d, p, ref, b, id) => d.casework.allocate(p, ref, b.handlerId, id)),
+  ),
+  step(
+    'extension',
+    'extendComplaint',
+    'Extend the current stage’s deadline, within the Code’s limit; writes the extension letter as a draft',
+    extendBody,
+    (d, p, ref, b, id) => d.casework.extend(p, ref, { days: String(b.days), reason: b.reason }, id),
+  ),
+  step(
+    'response',
+    'respondToComplaint',
+    'Record the stage’s outcome and findings; writes the response letter as a draft',
+    respondBody,
+    (d, p, ref, b, id) => d.casework.respond(p, ref, b, id),
+  ),
+  step(
+    'escalation',
+    'escalateComplaint',
+    'Escalate to stage 2, as asked by phone or letter; writes the acknowledgement as a draft',
+    escalateBody,
+    (d, p, ref, b, id) => d.casework.recordEscalation(p, ref, b.reason ?? '', id),
+  ),
+  step(
+    'remedies',
+    'addComplaintRemedy',
+    'Record what the council agrees to do to put things right, for the current stage',
+    remedyBody,
+    noLetter((d, p, ref, b, id) => d.casework.addRemedy(p, ref, { ...b, amount: b.amount ?? '' }, id)),
+  ),
+  step(
+    'improvements',
+    'addServiceImprovement',
+    'Record a change the service makes because of the complaint',
+    improvementBody,
+    noLetter((d, p, ref, b, id) => d.casework.addImprovement(p, ref, { description: b.improvement }, id)),
+  ),
+  step(
+    'close',
+    'closeComplaint',
+    'Close a complaint whose stage has been answered',
+    z.object({}),
+    noLetter((d, p, ref, _b, id) => d.casework.close(p, ref, id)),
+  ),
 ];
 
 export function complaintsChangeApi(app: FastifyInstance, deps: ComplaintsRouteDeps) {
-  for (const step of steps) changeRoute(app, deps, step as Parameters<typeof changeRoute>[2]);
+  for (const register of steps) register(app, deps);
   const { api, options } = apiRoutes(app, ['complaints']);
   api.post(
     '/api/v1/complaints/:reference/remedies/:remedyId/done',
