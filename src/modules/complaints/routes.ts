@@ -3,9 +3,11 @@ import type { Clock } from '../../platform/clock.ts';
 import type { CustomersService } from '../customers/service.ts';
 import type { ComplaintLetters } from '../letters/service.ts';
 import { accountRoutes } from './casework/account-routes.ts';
+import { complaintsChangeApi, complaintsReadApi } from './casework/api.ts';
 import { duplicateRoutes } from './casework/duplicate-routes.ts';
 import { queueRoutes } from './casework/queue-routes.ts';
 import { caseRoutes } from './casework/routes.ts';
+import { logComplaintApi } from './intake/api.ts';
 import { logComplaintRoutes } from './intake/routes.ts';
 import type { Intake } from './intake/service.ts';
 import { letterRoutes } from './letter-routes.ts';
@@ -36,4 +38,7 @@ export function complaintsRoutes(app: FastifyInstance, deps: ComplaintsRouteDeps
   letterRoutes(app, deps);
   ombudsmanRoutes(app, deps);
   reportRoutes(app, deps);
+  complaintsReadApi(app, deps);
+  complaintsChangeApi(app, deps);
+  logComplaintApi(app, deps);
 }

@@ -82,6 +82,8 @@ export type Restriction = {
   startsOn: string;
   reviewOn: string;
   endedOn: string | null;
+  // The day from which it no longer applies, decided when it was put in place; null: until lifted.
+  endsOn: string | null;
   endReason: string;
 };
 
@@ -106,6 +108,7 @@ export async function restrictions(db: Db, councilId: string, customerId: string
     startsOn: row.starts_on,
     reviewOn: row.review_on,
     endedOn: row.ended_on,
+    endsOn: row.ends_on,
     endReason: row.end_reason,
   }));
 }

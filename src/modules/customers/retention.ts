@@ -76,7 +76,7 @@ function dormant(trx: Kysely<Database>, councilId: string, quietSince: Date, aft
     .where(sql<boolean>`not ${recent('customer_categorisation', 'decided_at')}`)
     .where(sql<boolean>`not ${recent('behaviour_review', 'recorded_at')}`)
     .where(
-      sql<boolean>`not exists (select 1 from contact_restriction r where r.council_id = c.council_id and r.customer_id = c.id and (r.ended_on is null or r.ended_on > ${since}::date))`,
+      sql<boolean>`not exists (select 1 from contact_restriction r where r.council_id = c.council_id and r.customer_id = c.id and (least(r.ended_on, r.ends_on) is null or least(r.ended_on, r.ends_on) > ${since}::date))`,
     )
     .orderBy('c.id')
     .limit(batchSize)

@@ -6,10 +6,14 @@ import {
   capabilitiesOf,
   categoryReviewOn,
   contactsSinceStep,
+  endDateRefusal,
   minutesText,
   noNewContactWarning,
   previousStep,
   restrictionApplies,
+  restrictionEnd,
+  restrictionLine,
+  restrictionOver,
   restrictionRefusal,
   restrictionReviewOn,
   restrictionText,
@@ -287,6 +291,79 @@ describe('restrictions (§5.2)', () => {
     ['ends tomorrow', council, '2026-11-01', '2026-11-24', 'finance', true],
   ])('%s', (_case, scope, startsOn, endedOn, serviceId, applies) => {
     expect(restrictionApplies({ ...scope, startsOn, endedOn }, serviceId, '2026-11-23')).toBe(applies);
+  });
+
+  // §5.2, §4.6: a restriction for a set period ends on its own end date (the day from which it no
+  // longer applies), or earlier when a review ends it.
+  it.each([
+    ['its end date today: ended', '2026-11-01', null, '2026-11-23', false],
+    ['its end date tomorrow: in force', '2026-11-01', null, '2026-11-24', true],
+    ['its end date passed', '2026-11-01', null, '2026-11-02', false],
+    ['ended at a review before its end date', '2026-11-01', '2026-11-20', '2027-01-01', false],
+    ['no end date: in force until a review', '2026-11-01', null, null, true],
+  ])('%s', (_case, startsOn, endedOn, endsOn, applies) => {
+    const restriction = { ...council, startsOn, endedOn, endsOn };
+    expect(restrictionApplies(restriction, 'finance', '2026-11-23')).toBe(applies);
+    expect(restrictionOver(restriction, '2026-11-23')).toBe(!applies);
+  });
+
+  it.each([
+    ['the earlier of its end date and the review that ended it', '2026-12-01', '2027-01-01', '2026-12-01'],
+    ['its own end date when no review ended it', null, '2027-01-01', '2027-01-01'],
+    ['none while neither has come', null, null, null],
+  ])('ends on %s', (_case, endedOn, endsOn, expected) => {
+    expect(restrictionEnd({ endedOn, endsOn })).toBe(expected);
+  });
+
+  it.each([
+    ['ends after its review', '2026-11-23', '2027-03-23', '2027-06-01', null],
+    ['ends the day after its review', '2026-11-23', '2027-03-23', '2027-03-24', null],
+    [
+      'ends on its start date',
+      '2026-11-23',
+      '2026-12-01',
+      '2026-11-23',
+      'The end date must be after the start date',
+    ],
+    [
+      'ends before it starts',
+      '2026-11-23',
+      '2026-12-01',
+      '2026-11-01',
+      'The end date must be after the start date',
+    ],
+    [
+      'ends on its review date',
+      '2026-11-23',
+      '2027-03-23',
+      '2027-03-23',
+      'The review date must be before the end date, so that it is reviewed before it ends',
+    ],
+    [
+      'ends before its review',
+      '2026-11-23',
+      '2027-03-23',
+      '2027-01-01',
+      'The review date must be before the end date, so that it is reviewed before it ends',
+    ],
+  ])('an end date of its own: %s', (_case, startsOn, reviewOn, endsOn, refusal) => {
+    expect(endDateRefusal(startsOn, reviewOn, endsOn)).toBe(refusal);
+  });
+
+  it('a letter gives a restriction’s end date', () => {
+    const line = {
+      ...council,
+      kind: 'no-phone' as const,
+      namedOfficerName: null,
+      detail: '',
+      startsOn: '2026-11-23',
+    };
+    expect(restrictionLine({ ...line, endsOn: '2027-05-01' })).toBe(
+      '- We will not accept phone calls from you or from anyone calling for you. (all of the council, from 23 November 2026 until 1 May 2027)',
+    );
+    expect(restrictionLine(line)).toBe(
+      '- We will not accept phone calls from you or from anyone calling for you. (all of the council, from 23 November 2026)',
+    );
   });
 
   it('scope in words', () => {

@@ -231,13 +231,15 @@ export function restrictionText(kind: RestrictionKind, namedOfficerName: string 
     : restrictionKinds[kind].atContact;
 }
 
-// A restriction as the letter to the customer puts it: one line, with its scope and start.
+// A restriction as the letter to the customer puts it: one line, with its scope, start and any
+// end date of its own.
 export function restrictionLine(
   restriction: RestrictionScope & {
     kind: RestrictionKind;
     namedOfficerName: string | null;
     detail: string;
     startsOn: string;
+    endsOn?: string | null;
   },
 ): string {
   const what =
@@ -245,7 +247,8 @@ export function restrictionLine(
       ? `You may contact only ${restriction.namedOfficerName}.`
       : restrictionKinds[restriction.kind].toCustomer;
   const scope = restriction.scopeServiceId === null ? 'all of the council' : restriction.scopeServiceName;
-  return `- ${what}${restriction.detail ? ` ${restriction.detail}` : ''} (${scope}, from ${dayMonthYear(restriction.startsOn)})`;
+  const until = restriction.endsOn ? ` until ${dayMonthYear(restriction.endsOn)}` : '';
+  return `- ${what}${restriction.detail ? ` ${restriction.detail}` : ''} (${scope}, from ${dayMonthYear(restriction.startsOn)}${until})`;
 }
 
 // 003 VC §4.6: restrictions are reviewed every restrictionReviewMonths (policy, default 4).
@@ -259,14 +262,40 @@ export function scopeText(scope: RestrictionScope): string {
   return scope.scopeServiceId === null ? 'The whole council' : `Contact with ${scope.scopeServiceName} only`;
 }
 
+type RestrictionEnds = { endedOn: string | null; endsOn?: string | null };
+
+// The day from which a restriction no longer applies: the earlier of its own end date, decided when
+// it was put in place, and the day a review ended it; null while neither has come.
+export function restrictionEnd(restriction: RestrictionEnds): string | null {
+  const days = [restriction.endedOn, restriction.endsOn ?? null].filter((day): day is string => day !== null);
+  return days.sort()[0] ?? null;
+}
+
+// Whether a restriction has ended by `on`: then staff are no longer shown it, it is not reviewed,
+// and it cannot be ended again.
+export function restrictionOver(restriction: RestrictionEnds, on: string): boolean {
+  const endsOn = restriction.endsOn ?? null;
+  return restriction.endedOn !== null || (endsOn !== null && endsOn <= on);
+}
+
+// 003 VC §5.2, §4.6: a restriction's own end date, where it has one, comes after it starts, and
+// the restriction is reviewed before it ends.
+export function endDateRefusal(startsOn: string, reviewOn: string, endsOn: string): string | null {
+  if (endsOn <= startsOn) return 'The end date must be after the start date';
+  if (reviewOn >= endsOn)
+    return 'The review date must be before the end date, so that it is reviewed before it ends';
+  return null;
+}
+
 // Whether a restriction binds a contact on `on` with `serviceId` (null: any service, so every
 // restriction in force is shown with its scope).
 export function restrictionApplies(
-  restriction: RestrictionScope & { startsOn: string; endedOn: string | null },
+  restriction: RestrictionScope & RestrictionEnds & { startsOn: string },
   serviceId: string | null,
   on: string,
 ): boolean {
-  const inForce = restriction.startsOn <= on && (restriction.endedOn === null || restriction.endedOn > on);
+  const end = restrictionEnd(restriction);
+  const inForce = restriction.startsOn <= on && (end === null || end > on);
   const inScope =
     serviceId === null || restriction.scopeServiceId === null || restriction.scopeServiceId === serviceId;
   return inForce && inScope;

@@ -60,6 +60,7 @@ export interface ContactRestrictionTable {
   starts_on: string;
   review_on: string;
   ended_on: string | null;
+  ends_on: string | null;
   end_reason: string;
   imposed_by: string;
   imposed_at: Date;

@@ -21,6 +21,8 @@ import * as templates from './templates/service.ts';
 export type { ComplaintFacts } from './complaint-facts.ts';
 export { knowComplaintsBy } from './complaint-facts.ts';
 export type { CustomerLetterKind, CustomerLetters, LetterRequest, LetterWriter } from './contract.ts';
+// How an API action that wrote a letter answers it: a draft to check at its page.
+export { draftLetter, draftLetterView } from './draft-view.ts';
 export { type LetterState, stateNames } from './drafts/rules.ts';
 // A letter laid out as the council prints it, for other modules' letters: the same PDF.
 export { letterPdf, type PrintedLetter } from './pdf.ts';

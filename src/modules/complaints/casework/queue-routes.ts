@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { can } from '../../../platform/auth/permissions.ts';
-import { isUuid } from '../../../platform/auth/secrets.ts';
-import { InvalidInput } from '../../../platform/errors.ts';
-import { decodeCursor, encodeCursor } from '../../../platform/web/cursor.ts';
+import { encodeCursor } from '../../../platform/web/cursor.ts';
 import { formText, queryOf } from '../../../platform/web/form-kit.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import { deadlineNames, urgencyNames } from '../deadline-rules.ts';
 import type { ComplaintsRouteDeps } from '../routes.ts';
 import { complaintStatuses, statusNames, statusTag } from '../status-rules.ts';
+import { afterCursor } from './queue.ts';
 
 const pageSize = 25;
 
@@ -81,15 +80,7 @@ export function queueRoutes(app: FastifyInstance, { casework }: ComplaintsRouteD
       serviceId: query.service,
       mine: query.mine === 'yes',
     };
-    const [at, id] = decodeCursor(query.after, 2) ?? [];
-    const after =
-      typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && isUuid(id)
-        ? ([at, id] as const)
-        : undefined;
-    if (query.after !== undefined && !after)
-      throw new InvalidInput([
-        { key: 'after', message: 'The page link is not valid: start from the first page' },
-      ]);
+    const after = afterCursor(query.after, 'after');
     const rows = await casework.list(principal, filter, { after, limit: pageSize + 1 });
     const page = rows.slice(0, pageSize);
     const last = page.at(-1);

@@ -2,7 +2,8 @@ import type { Principal } from '../../../platform/auth/principal.ts';
 import { isUuid } from '../../../platform/auth/secrets.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { addWorkingDays } from '../../../platform/calendar/working-days.ts';
-import type { CursorKey } from '../../../platform/web/cursor.ts';
+import { InvalidInput } from '../../../platform/errors.ts';
+import { type CursorKey, decodeCursor } from '../../../platform/web/cursor.ts';
 import { type Urgency, urgencyBy } from '../deadline-rules.ts';
 import type { ComplaintStatus } from '../status-rules.ts';
 import type { CaseworkContext } from './context.ts';
@@ -49,6 +50,15 @@ export async function queue(ctx: CaseworkContext, principal: Principal) {
     unallocated: withUrgency(page.mine.length + page.triage.length, page.unallocated.length),
     today,
   };
+}
+
+// A page link's cursor for the list: the received time and id of the last complaint shown.
+export function afterCursor(value: unknown, key: string): CursorKey | undefined {
+  if (value === undefined) return undefined;
+  const [at, id] = decodeCursor(value, 2) ?? [];
+  if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && isUuid(id))
+    return [at, id];
+  throw new InvalidInput([{ key, message: 'The page link is not valid: start from the first page' }]);
 }
 
 export type ListFilter = { text: string; status: string; serviceId: string; mine: boolean };

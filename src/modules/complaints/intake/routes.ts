@@ -1,21 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { londonDate, londonTime } from '../../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
-import { InvalidInput, NotFound } from '../../../platform/errors.ts';
+import { NotFound } from '../../../platform/errors.ts';
 import { formPage, formRoute, paramsOf, queryOf, type ShownForm } from '../../../platform/web/form-kit.ts';
 import { uploadNamed } from '../../../platform/web/form-uploads.ts';
 import { render, signedIn } from '../../../platform/web/render.ts';
 import type { ComplaintsRouteDeps } from '../routes.ts';
-import {
-  type Answers,
-  channels,
-  checkLogged,
-  completeFacts,
-  documentParams,
-  loggedForm,
-  logQuery,
-  type StaffChannel,
-} from './input.ts';
+import { type Answers, channels, documentParams, loggedForm, logQuery } from './input.ts';
+import { logChecked } from './log-checked.ts';
 import { radioItems, serviceItems } from './pages.ts';
 import { contactPreferences } from './rules.ts';
 import { checkUpload, maxUploadBytes, maxUploadText } from './uploads.ts';
@@ -107,19 +99,16 @@ export function logComplaintRoutes(app: FastifyInstance, deps: ComplaintsRouteDe
       return logFormPage({ ...shown, values: { submission, ...posted.answers } }, posted.customerId);
     },
     submit: async ({ request, body }) => {
-      const principal = signedIn(request);
-      const { answers, customerId } = body;
-      const services = await intake.services(principal.councilId);
-      const context = { today: londonDate(clock.now()), serviceIds: new Set(services.map((s) => s.id)) };
-      const { errors, receivedAt } = checkLogged(answers, context, clock.now());
       const { file, problem } = checkUpload(uploadNamed(request, 'authority'));
-      if (problem) errors.push({ key: 'authority', message: `${problem}. Choose the file again` });
-      const checked = completeFacts(answers, context);
-      if (errors.length || !checked.facts) throw new InvalidInput(errors);
-      const id = body.submission ?? uuidv7(clock.now().getTime());
-      const channel = answers.channel as StaffChannel;
-      const input = { id, facts: checked.facts, channel, receivedAt, customerId, authority: file };
-      const logged = await intake.logComplaint(principal, input, request.id);
+      const uploadErrors = problem
+        ? [{ key: 'authority', message: `${problem}. Choose the file again` }]
+        : [];
+      const logged = await logChecked(
+        deps,
+        signedIn(request),
+        { ...body, authority: file, uploadErrors },
+        request.id,
+      );
       return `/complaints/${logged.reference}`;
     },
   });

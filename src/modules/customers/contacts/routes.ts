@@ -13,6 +13,7 @@ import {
   contactChannels,
   minutesText,
   restrictionKinds,
+  restrictionOver,
   restrictionText,
   reviewDecisions,
   scopeText,
@@ -60,7 +61,7 @@ export function contactRoutes(app: FastifyInstance, { customers, clock }: Custom
     const record = await customers.record(principal, id, request.id);
     return render(request, reply, 'customers/contacts/views/record.njk', {
       title: record.customer.name,
-      ...recordShown(principal, record),
+      ...recordShown(principal, record, londonDate(clock.now())),
       flash: done[queryOf(request, customerQuery).done],
     });
   });
@@ -100,11 +101,11 @@ export function contactRoutes(app: FastifyInstance, { customers, clock }: Custom
 type CustomerRecord = Awaited<ReturnType<CustomersRouteDeps['customers']['record']>>;
 
 // The customer's record as the page shows it, with what the viewer may do next.
-function recordShown(viewer: Principal, record: CustomerRecord) {
+function recordShown(viewer: Principal, record: CustomerRecord, today: string) {
   const { customer } = record;
   const standing = {
     category: customer.category,
-    restrictionsInForce: record.restrictions.filter((r) => r.endedOn === null).length,
+    restrictionsInForce: record.restrictions.filter((r) => !restrictionOver(r, today)).length,
   };
   return {
     ...record,
@@ -118,6 +119,7 @@ function recordShown(viewer: Principal, record: CustomerRecord) {
     categorisations: record.categorisations.map((c) => ({ ...c, categoryText: categoryText[c.category] })),
     restrictions: record.restrictions.map((r) => ({
       ...r,
+      over: restrictionOver(r, today),
       name: restrictionKinds[r.kind].name,
       text: restrictionText(r.kind, r.namedOfficerName),
       scopeText: scopeText(r),

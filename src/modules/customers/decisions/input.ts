@@ -17,7 +17,7 @@ export const categorisationForm = z.object({
 });
 export type CategorisationForm = z.output<typeof categorisationForm>;
 
-export const restrictionDates = ['startsOn', 'reviewOn'] as const;
+export const restrictionDates = ['startsOn', 'reviewOn', 'endsOn'] as const;
 
 export const restrictionForm = z.object({
   kind: formText,
@@ -27,6 +27,8 @@ export const restrictionForm = z.object({
   namedOfficerId: formText,
   startsOn: formText, // YYYY-MM-DD, '' or 'not-a-date'
   reviewOn: formText,
+  // The day from which it no longer applies: '' for none (until a review lifts it).
+  endsOn: formText.optional(),
 });
 export type RestrictionForm = z.output<typeof restrictionForm>;
 

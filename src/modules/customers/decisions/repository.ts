@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
 import { historyOf, nameOf, type Restriction } from '../repository.ts';
 import type { Category } from '../rules.ts';
@@ -31,6 +31,7 @@ export async function insertRestriction(
       starts_on: restriction.startsOn,
       review_on: restriction.reviewOn,
       ended_on: null,
+      ends_on: restriction.endsOn,
       end_reason: '',
       imposed_by: imposed.by,
       imposed_at: imposed.at,
@@ -48,14 +49,36 @@ export async function endRestrictions(q: Db, councilId: string, ids: string[], o
     .execute();
 }
 
+// The next review of restrictions kept; one with an end date of its own is reviewed before it ends
+// (003 VC §4.6), so no later than the day before.
 export async function setRestrictionsReviewOn(q: Db, councilId: string, ids: string[], reviewOn: string) {
   if (ids.length === 0) return;
   await q
     .updateTable('contact_restriction')
-    .set({ review_on: reviewOn })
+    .set({ review_on: sql<string>`least(${reviewOn}::date, ends_on - 1)` })
     .where('council_id', '=', councilId)
     .where('id', 'in', ids)
     .execute();
+}
+
+// Claims the customer's row for a decision taken from the category `from`, in the decision's
+// transaction: false when another decision has moved them on since it was read, so that of two
+// people deciding at once one decides (the row stays locked until the decision commits).
+export async function claimCategory(
+  q: Db,
+  ids: { councilId: string; customerId: string },
+  from: Category,
+  at: Date,
+): Promise<boolean> {
+  const claimed = await q
+    .updateTable('customer')
+    .set({ updated_at: at })
+    .where('council_id', '=', ids.councilId)
+    .where('id', '=', ids.customerId)
+    .where('category', '=', from)
+    .returning('id')
+    .executeTakeFirst();
+  return claimed !== undefined;
 }
 
 // Where the customer now stands: their category, single point of contact and next review.

@@ -8,7 +8,13 @@ import { type CustomersDeps, existing } from '../context.ts';
 import { optional, type Problems, required } from '../input.ts';
 import { type Customer, restrictions } from '../repository.ts';
 import { review } from '../reviews/service.ts';
-import { isRestrictionKind, restrictionRefusal, restrictionReviewOn } from '../rules.ts';
+import {
+  endDateRefusal,
+  isRestrictionKind,
+  restrictionOver,
+  restrictionRefusal,
+  restrictionReviewOn,
+} from '../rules.ts';
 import type { RestrictionForm } from './input.ts';
 import type { NewRestriction } from './repository.ts';
 import * as shared from './restrictions.ts';
@@ -35,7 +41,13 @@ async function checkDates(deps: ModuleDeps, councilId: string, form: Restriction
     problems.push({ key: 'reviewOn', message: 'The review date must be a real date' });
   else if (reviewOn <= startsOn)
     problems.push({ key: 'reviewOn', message: 'The review date must be after the start date' });
-  return { startsOn, reviewOn };
+  const endsOn = form.endsOn ?? '';
+  if (endsOn !== '' && !isIsoDate(endsOn))
+    problems.push({ key: 'endsOn', message: 'The end date must be a real date' });
+  const endRefusal =
+    isIsoDate(endsOn) && isIsoDate(reviewOn) ? endDateRefusal(startsOn, reviewOn, endsOn) : null;
+  if (endRefusal) problems.push({ key: 'endsOn', message: endRefusal });
+  return { startsOn, reviewOn, endsOn: endsOn === '' ? null : endsOn };
 }
 
 async function checkRestriction(
@@ -125,7 +137,7 @@ export async function endRestriction(
   const restriction = (await restrictions(deps.db, councilId, customerId)).find(
     (r) => r.id === restrictionId,
   );
-  if (!restriction || restriction.endedOn)
+  if (!restriction || restrictionOver(restriction, londonDate(deps.clock.now())))
     throw new InvalidInput([{ key: 'form', message: 'That restriction has already ended' }]);
   const problems: Problems = [];
   const why = required(problems, 'endReason', reason, 2000, 'why the restriction is ending');

@@ -8,7 +8,7 @@ import type { CustomerLetterKind } from '../../letters/service.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
 import type { CustomersDeps } from '../context.ts';
 import { type Customer, restrictions } from '../repository.ts';
-import { restrictionApplies, restrictionLine } from '../rules.ts';
+import { restrictionApplies, restrictionLine, restrictionOver } from '../rules.ts';
 import { insertRestriction, type NewRestriction } from './repository.ts';
 
 // What the decisions about a customer and their reviews share: the staff they name, the
@@ -40,9 +40,7 @@ export async function restrictionsText(
   customerId: string,
   today: string,
 ) {
-  const current = (await restrictions(trx, councilId, customerId)).filter(
-    (r) => r.endedOn === null || r.endedOn > today,
-  );
+  const current = (await restrictions(trx, councilId, customerId)).filter((r) => !restrictionOver(r, today));
   return current.length ? current.map(restrictionLine).join('\n') : 'No restrictions apply.';
 }
 
@@ -53,7 +51,7 @@ export async function hasRestrictions(
   today: string,
 ) {
   return (await restrictions(db, councilId, customerId)).some(
-    (r) => restrictionApplies(r, null, today) || (r.endedOn === null && r.startsOn > today),
+    (r) => restrictionApplies(r, null, today) || (!restrictionOver(r, today) && r.startsOn > today),
   );
 }
 
@@ -83,6 +81,7 @@ export async function imposeInTransaction(
         namedOfficerId: restriction.namedOfficerId,
         startsOn: restriction.startsOn,
         reviewOn: restriction.reviewOn,
+        endsOn: restriction.endsOn,
       },
     },
     at,

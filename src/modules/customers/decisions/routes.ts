@@ -14,6 +14,7 @@ import {
   contactChannels,
   minutesText,
   restrictionKinds,
+  restrictionOver,
   stepTakenText,
   stepUp,
 } from '../rules.ts';
@@ -151,7 +152,7 @@ function restrictionRoute(app: FastifyInstance, { customers, clock }: CustomersR
   });
 }
 
-function endRestrictionRoute(app: FastifyInstance, { customers }: CustomersRouteDeps) {
+function endRestrictionRoute(app: FastifyInstance, { customers, clock }: CustomersRouteDeps) {
   formRoute(app, '/customers/:id/restrictions/:restrictionId/end', {
     access: 'complaints:manage',
     params: restrictionParams,
@@ -161,7 +162,10 @@ function endRestrictionRoute(app: FastifyInstance, { customers }: CustomersRoute
     page: async (shown) => {
       const { id, restrictionId } = shown.params;
       const record = await customers.record(signedIn(shown.request), id, shown.request.id);
-      const restriction = record.restrictions.find((r) => r.id === restrictionId && r.endedOn === null);
+      const today = londonDate(clock.now());
+      const restriction = record.restrictions.find(
+        (r) => r.id === restrictionId && !restrictionOver(r, today),
+      );
       if (!restriction) throw new NotFound('No such restriction');
       return formPage(shown, 'customers/decisions/views/restriction-end.njk', {
         title: `End a restriction: ${record.customer.name}`,

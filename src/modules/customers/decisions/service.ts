@@ -23,7 +23,7 @@ import {
 } from '../rules.ts';
 import { noNewContactNow } from './escalation.ts';
 import type { CategorisationForm } from './input.ts';
-import { insertCategorisation, setCategory } from './repository.ts';
+import { claimCategory, insertCategorisation, setCategory } from './repository.ts';
 import * as shared from './restrictions.ts';
 
 // Decisions about a customer's behaviour: the categories, each step up in turn (003 VC §4.2-4.5),
@@ -131,6 +131,14 @@ export async function categorise(
   const at = deps.clock.now();
   const contact = await shared.contactLine(deps, councilId, checked.spoc?.id ?? null);
   const decided = await deps.db.transaction().execute(async (trx) => {
+    if (!(await claimCategory(trx, { councilId, customerId }, customer.category, at))) {
+      throw new InvalidInput([
+        {
+          key: 'form',
+          message: 'Someone else has just made a decision about this customer: look at their record again',
+        },
+      ]);
+    }
     for (const kind of checked.chosen) {
       await shared.imposeInTransaction(
         trx,
@@ -172,6 +180,7 @@ function withDecision(checked: Checked, kind: RestrictionKind, at: Date, months:
     namedOfficerId: kind === 'named-officer-only' ? (checked.officer?.id ?? null) : null,
     startsOn: today,
     reviewOn: restrictionReviewOn(today, months),
+    endsOn: null,
   };
 }
 

@@ -27,6 +27,7 @@ import {
   isCategory,
   isReviewDecision,
   type ReviewDecision,
+  restrictionOver,
   restrictionReviewOn,
   reviewCategories,
 } from '../rules.ts';
@@ -86,7 +87,8 @@ export async function review(
   }
   const customer = await existing(deps, councilId, customerId);
   const at = clock.now();
-  const inForce = (await restrictions(db, councilId, customerId)).filter((r) => r.endedOn === null);
+  const today = londonDate(at);
+  const inForce = (await restrictions(db, councilId, customerId)).filter((r) => !restrictionOver(r, today));
   const checked = checkReview(customer, inForce, form);
   const months = await policyMonths(deps, councilId);
   const openRequest = (await repo.reviews(db, councilId, customerId)).find(

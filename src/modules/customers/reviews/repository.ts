@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
 import { historyOf, nameOf } from '../repository.ts';
 import type { Category, ReviewDecision } from '../rules.ts';
@@ -112,14 +112,18 @@ export async function claimReminder(
   return claimed !== undefined;
 }
 
+// Restrictions in force on `today`: not ended at a review, and not past an end date of their own.
+const inForceOn = (today: string) => (eb: ExpressionBuilder<Database, 'contact_restriction'>) =>
+  eb.and([eb('ended_on', 'is', null), eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', today)])]);
+
 // Customers whose category or a restriction in force is due for review by `by`, and those who
 // asked for a review not yet answered.
-export async function reviewsDue(db: Db, councilId: string, by: string) {
+export async function reviewsDue(db: Db, councilId: string, by: string, today: string) {
   const restricted = await db
     .selectFrom('contact_restriction')
     .select(['customer_id', (eb) => eb.fn.min('review_on').as('reviewOn')])
     .where('council_id', '=', councilId)
-    .where('ended_on', 'is', null)
+    .where(inForceOn(today))
     .groupBy('customer_id')
     .execute();
   const requested = await db
@@ -143,7 +147,7 @@ export async function reviewsDue(db: Db, councilId: string, by: string) {
             .selectFrom('contact_restriction')
             .select('customer_id')
             .where('council_id', '=', councilId)
-            .where('ended_on', 'is', null),
+            .where(inForceOn(today)),
         ),
         eb(
           'id',

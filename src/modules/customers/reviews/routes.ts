@@ -8,6 +8,7 @@ import type { CustomersRouteDeps } from '../routes.ts';
 import {
   categoryText,
   restrictionKinds,
+  restrictionOver,
   restrictionText,
   reviewCategories,
   reviewDecisions,
@@ -27,7 +28,7 @@ export function reviewRoutes(app: FastifyInstance, deps: CustomersRouteDeps) {
 }
 
 // The complaints manager's review: keep, change or lift.
-function reviewRoute(app: FastifyInstance, { customers }: CustomersRouteDeps) {
+function reviewRoute(app: FastifyInstance, { customers, clock }: CustomersRouteDeps) {
   formRoute(app, '/customers/:id/review', {
     access: 'complaints:manage',
     params: customerParams,
@@ -38,7 +39,8 @@ function reviewRoute(app: FastifyInstance, { customers }: CustomersRouteDeps) {
       const principal = signedIn(shown.request);
       const record = await customers.record(principal, shown.params.id, shown.request.id);
       const { customer } = record;
-      const inForce = record.restrictions.filter((r) => r.endedOn === null);
+      const today = londonDate(clock.now());
+      const inForce = record.restrictions.filter((r) => !restrictionOver(r, today));
       return formPage(shown, 'customers/reviews/views/review.njk', {
         title: `Review: ${customer.name}`,
         customer,

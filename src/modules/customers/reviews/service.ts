@@ -73,7 +73,7 @@ export async function requestReview(
 export async function reviewsDue({ db, clock }: ModuleDeps, principal: Principal) {
   const today = londonDate(clock.now());
   const soon = londonDate(new Date(clock.now().getTime() + 28 * day));
-  return (await repo.reviewsDue(db, principal.councilId, soon)).map((row) => ({
+  return (await repo.reviewsDue(db, principal.councilId, soon, today)).map((row) => ({
     ...row,
     categoryText: categoryText[row.category],
     overdue: row.reviewOn !== null && row.reviewOn < today,
@@ -86,7 +86,7 @@ export async function sendReviewReminders(deps: ModuleDeps, councilId: string): 
   const { db, clock, outbox, baseUrl, organisation } = deps;
   const now = clock.now();
   const soon = londonDate(new Date(now.getTime() + 7 * day));
-  const due = (await repo.reviewsDue(db, councilId, soon)).filter(
+  const due = (await repo.reviewsDue(db, councilId, soon, londonDate(now))).filter(
     (row) => row.reviewOn !== null && row.reviewOn <= soon,
   );
   const managers = await organisation.peopleWithRole(councilId, 'complaints-manager');
