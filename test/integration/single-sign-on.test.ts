@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { claimsOf, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.ts';
-import { addTestPerson, testPassword } from '../support/people.ts';
+import { addTestPerson, personIdByEmail, testPassword } from '../support/people.ts';
 import {
   addCouncil,
   callbackFor,
@@ -241,6 +241,17 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
       .where('action', '=', 'person.password-sign-in-refused')
       .executeTakeFirstOrThrow();
     expect(refusal.actor_label).toBe('olive');
+    // Nor is a reset link sent: there is no password to reset.
+    const reset = await t.client().post('/password-reset', { email: 'olive@otherham.test' });
+    expect(reset.headers.location).toBe('/password-reset/sent');
+    const links = await t.db
+      .selectFrom('audit_event')
+      .select('seq')
+      .where('action', '=', 'person.password-reset-sent')
+      .where('actor_label', '=', 'Password reset form')
+      .where('record_id', '=', await personIdByEmail(t.db, 'olive@otherham.test'))
+      .execute();
+    expect(links).toHaveLength(0);
     // The demo council still takes passwords.
     await browser.signIn('chris.taylor@demo.probity.test');
   });

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit } from '../../../platform/audit/audit-trail.ts';
 import { hashPassword, loadCommonPasswords, verifyPassword } from '../../../platform/auth/passwords.ts';
 import { endSessionsOf } from '../../../platform/auth/sessions.ts';
+import { providerOf } from '../../../platform/auth/sso/providers.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { Forbidden, InvalidInput, NotFound } from '../../../platform/errors.ts';
 import { findCouncil } from '../councils/repository.ts';
@@ -87,6 +88,8 @@ export async function changePassword(
 export async function requestReset(deps: OrganisationDeps, email: string, requestId: string) {
   const holder = await accountByEmail(deps.db, email);
   if (!holder) return;
+  // A council whose staff sign in only with its identity provider has no passwords to reset.
+  if ((await providerOf(deps.db, holder.councilId))?.passwordSignIn === false) return;
   const now = deps.clock.now();
   const link = { councilId: holder.councilId, personId: holder.personId, purpose: 'reset-password' as const };
   const lastHour = new Date(now.getTime() - 60 * 60 * 1000);
