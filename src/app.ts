@@ -41,6 +41,8 @@ import {
 } from './modules/places/service.ts';
 import { planningRoutes } from './modules/planning/routes.ts';
 import { type PlanningSources, planningService } from './modules/planning/service.ts';
+import { privacyRoutes } from './modules/privacy/routes.ts';
+import { privacyService } from './modules/privacy/service.ts';
 import { reportsRoutes } from './modules/reports/routes.ts';
 import { visitsRoutes } from './modules/visits/routes.ts';
 import { seedDemoDay, type VisitsService, visitsService } from './modules/visits/service.ts';
@@ -175,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const complaintsParts = { intake, casework, letters, ombudsman, reports, customers };
   const services = { gifts, interests, visits, places, enforcement, planning, conduct, concerns };
   moduleRoutes(app, clock, { ...services, complaints: complaintsParts, reports: packs });
+  privacyRoutes(app, { privacy: privacyService({ db, clock }, { concerns: concerns.subjectAccess }) });
 
   const jobs = scheduledJobs(
     { db, clock, log: app.log, config },

@@ -28,3 +28,6 @@ export function conductModule(deps: ModuleDeps) {
       committeeSummary(deps.db, councilId, period),
   };
 }
+
+// The councillor conduct complaints a person made, for a subject access request.
+export { conductSubjectAccess } from './privacy/subject-access.ts';

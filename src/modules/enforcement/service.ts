@@ -81,3 +81,6 @@ export function enforcementService(
       cases.takingControlFrom(deps, councilId, accountRef),
   };
 }
+
+// Enforcement cases against a customer, for a subject access request.
+export { enforcementSubjectAccess } from './privacy/subject-access.ts';

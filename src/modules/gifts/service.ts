@@ -28,3 +28,6 @@ export function giftsModule(deps: ModuleDeps) {
       committeeSummary(deps, councilId, period),
   };
 }
+
+// A staff member's gifts and hospitality, for a subject access request.
+export { giftsSubjectAccess } from './privacy/subject-access.ts';

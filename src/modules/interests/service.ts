@@ -41,3 +41,6 @@ export function interestsServices(deps: InterestsDeps) {
 }
 
 // How names are compared, for other modules that find people by name (customers).
+
+// A staff member's declarations and returns, for a subject access request.
+export { interestsSubjectAccess } from './privacy/subject-access.ts';

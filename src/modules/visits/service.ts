@@ -211,3 +211,6 @@ function planUseCases(
     ) => linkCustomer(deps, collaborators.customers, principal, ids, customerId, requestId),
   };
 }
+
+// A staff member's or a resident's field visits, for a subject access request.
+export { visitsSubjectAccess } from './privacy/subject-access.ts';

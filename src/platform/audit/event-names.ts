@@ -23,6 +23,7 @@ export const actionNames: Readonly<Record<string, string>> = {
   'complaint-report.annual-csv': 'Complaint figures downloaded (CSV)',
   'complaint-report.annual-pdf': 'Annual complaint report downloaded (PDF)',
   'concern.raised': 'Concern raised',
+  'subject-access.exported': 'Subject access export downloaded',
   'concern.opened': 'Concern opened',
   'concern.acknowledged': 'Concern acknowledged',
   'concern.message-sent': 'Message sent to the reporter of a concern',

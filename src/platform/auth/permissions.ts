@@ -11,6 +11,9 @@ export const capabilities = {
   // the council does and investigates breaches of its codes.
   'audit:read': ['system-administrator', 'audit', 'monitoring-officer'],
   'email:read-outbox': ['system-administrator'],
+  // Subject access requests (UK GDPR Article 15): the data protection officer answers them, and
+  // the monitoring officer, who answers for the lawfulness of what the council does.
+  'privacy:subject-access': ['data-protection-officer', 'monitoring-officer'],
   // Everyone the code of conduct covers (employees, contractors, agency staff and volunteers,
   // 001 §2): all roles but a committee member's, who is a councillor under the members' code.
   'gifts:use': roles.filter((role) => role !== 'committee-member'),
