@@ -44,7 +44,14 @@ describe.each(databaseKinds)('subject access exports, on %s', (kind) => {
         service: 'Housing',
         receivedOn: '2026-10-01',
         customer: { name, email },
-        stages: [{ startedOn: '2026-10-01', acknowledgeBy: '2026-10-08', handler: demo('james.oneill') }],
+        stages: [
+          {
+            startedOn: '2026-10-01',
+            acknowledgeBy: '2026-10-08',
+            respondBy: '2026-10-29',
+            handler: demo('james.oneill'),
+          },
+        ],
       });
     await complaint('CMP-SAR-0001', 'Ada Thornbury', 'ada.thornbury@example.com');
     await complaint('CMP-SAR-0002', 'Ada Thornbury', 'ada.thornbury@example.com');
@@ -114,6 +121,35 @@ describe.each(databaseKinds)('subject access exports, on %s', (kind) => {
     expect(everything).not.toContain('password');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdfText(pdf)).toContain('Subject access export');
+  });
+
+  it('gives a named reporter their concern, and the person it names nothing of it', async () => {
+    const sent = await (await clients('liam.barker')).post('/concerns/new', {
+      category: 'bullying',
+      what: 'Sophie Turner shouts at the new starters',
+      involved: 'Sophie Turner',
+      route: 'any',
+      identity: 'named',
+      name: 'Liam Barker',
+      contact: '',
+      protect: 'yes',
+    });
+    expect(sent.statusCode).toBe(200);
+    const reporter = await download(
+      `/privacy/subject-access/person/${await demoPersonId(t, 'liam.barker')}/export.zip`,
+    );
+    expect(reporter.json.concerns?.records).toEqual([
+      expect.objectContaining({
+        'Your name': 'Liam Barker',
+        'What you told us': 'Sophie Turner shouts at the new starters',
+      }),
+    ]);
+    const named = await download(
+      `/privacy/subject-access/person/${await demoPersonId(t, 'sophie.turner')}/export.zip`,
+    );
+    expect(named.json.concerns).toBeUndefined();
+    expect(JSON.stringify(named.json)).not.toContain('Liam Barker');
+    expect(JSON.stringify(named.json)).not.toContain('shouts at the new starters');
   });
 
   it('exports a customer’s complaints, stages and customer record, and not another customer’s', async () => {
