@@ -132,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Raised concerns are sealed with keys from the key file: a configured file that is missing stops the start.
   const keyring = await loadKeyring(config.concernKeys);
   const concerns = concernsService(moduleDeps, { keyring });
+  const privacy = privacyService(moduleDeps, { concerns: concerns.subjectAccess });
   const places = placesService({ db, clock, organisation, routing: config.routing });
   const planning = planningService({
     ...moduleDeps,
@@ -175,13 +176,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   auditRoutes(app, db, organisation.personNames, clock);
   outboxRoutes(app, db);
   const complaintsParts = { intake, casework, letters, ombudsman, reports, customers };
-  const services = { gifts, interests, visits, places, enforcement, planning, conduct, concerns };
+  const services = { gifts, interests, visits, places, enforcement, planning, conduct, concerns, privacy };
   moduleRoutes(app, clock, { ...services, complaints: complaintsParts, reports: packs });
-  privacyRoutes(app, { privacy: privacyService({ db, clock }, { concerns: concerns.subjectAccess }) });
 
   const jobs = scheduledJobs(
     { db, clock, log: app.log, config },
-    { organisation, gifts, interests, casework, customers, intake, retention, visits, enforcement, concerns },
+    { ...services, organisation, casework, customers, intake, retention },
   );
   jobs.push(home.digests);
   const demo = demoSeeds(
@@ -207,6 +207,7 @@ function moduleRoutes(
     reports: Parameters<typeof reportsRoutes>[1]['reports'];
     conduct: Parameters<typeof conductRoutes>[1]['conduct'];
     concerns: Parameters<typeof concernsRoutes>[1]['concerns'];
+    privacy: Parameters<typeof privacyRoutes>[1]['privacy'];
   },
 ) {
   const { gifts, interests, complaints, visits, places, enforcement, planning, reports, conduct, concerns } =
@@ -223,6 +224,7 @@ function moduleRoutes(
   reportsRoutes(app, { reports });
   conductRoutes(app, { conduct });
   concernsRoutes(app, { concerns });
+  privacyRoutes(app, { privacy: modules.privacy });
 }
 
 // The demo council's district, caseload and day in the field, and its past year in every

@@ -47,6 +47,7 @@ const checkedWithAxe = new Set([
   '/people',
   '/audit',
   '/privacy/subject-access',
+  '/privacy/retention',
   '/visits/risk-register',
   '/conduct',
   '/conduct/roster',

@@ -61,6 +61,7 @@ const expectedAccess: Record<string, readonly Role[] | 'everyone signed in' | 'p
   'GET /privacy/subject-access': subjectAccess,
   'GET /privacy/subject-access/:kind/:id': subjectAccess,
   'GET /privacy/subject-access/:kind/:id/export.zip': subjectAccess,
+  'GET /privacy/retention': ['system-administrator', 'data-protection-officer'],
   'GET /admin/policy': ['system-administrator'],
   'POST /admin/policy': ['system-administrator'],
   'GET /admin/calendar': ['system-administrator'],

@@ -29,5 +29,7 @@ export function giftsModule(deps: ModuleDeps) {
   };
 }
 
+// Its records' retention: when their personal data is removed (privacy's daily job).
+export { giftRetention } from './privacy/retention.ts';
 // A staff member's gifts and hospitality, for a subject access request.
 export { giftsSubjectAccess } from './privacy/subject-access.ts';
