@@ -7,6 +7,7 @@ import { databaseKinds } from '../support/databases.ts';
 import { aCase, enforcementFor, principal } from '../support/enforcement.ts';
 import { record } from '../support/gifts.ts';
 import { insertDeclaration } from '../support/interests.ts';
+import { planWithVisits } from '../support/visits.ts';
 
 const removed = 'Removed under the council’s retention policy';
 
@@ -76,12 +77,52 @@ describe.each(databaseKinds)('personal data past retention in every register, on
     ids.cases = { due: await made('Olga Overdue', '2020-11-20'), kept: await made('Kim Kept', '2020-11-25') };
   };
 
+  const visitRecords = async () => {
+    const officerId = await demoPersonId(t, 'kelly.morgan');
+    const { planId, visitIds } = await planWithVisits(t, {
+      officerId,
+      responsibleOfficerId: await demoPersonId(t, 'dean.walsh'),
+      visits: [
+        { address: '1 Old Road, Demoton', accountHolder: 'Oscar Oldvisit' },
+        { address: '2 New Road, Demoton', accountHolder: 'Nell Newvisit' },
+      ],
+    });
+    const [due, kept] = visitIds as [string, string];
+    for (const [visitId, at] of [
+      [due, '2020-11-23T10:00:00Z'],
+      [kept, '2020-11-24T10:00:00Z'],
+    ] as const)
+      await sql`insert into visit_record (council_id, visit_id, plan_id, outcome, reason, notes, recorded_by, recorded_at)
+        values (${t.councilId}, ${visitId}, ${planId}, 'asked-to-leave', 'Shouted at me', 'Dog in the hall', ${officerId}, ${at}::timestamptz)`.execute(
+        t.db,
+      );
+    ids.visits = { due, kept };
+  };
+  const conduct = async () => {
+    const made = async (reference: string, name: string, closedAt: string) => {
+      const id = uuidv7();
+      await sql`insert into conduct_complaint (council_id, id, reference, received_on, received_at, complainant_name,
+          complainant_email, complainant_is_councillor, against_all, what_happened, state, closed_at)
+        values (${t.councilId}, ${id}, ${reference}, '2019-06-01', '2019-06-01T10:00:00Z', ${name},
+          ${`${reference.toLowerCase()}@example.com`}, false, true, 'Rude at the surgery', 'closed', ${closedAt}::timestamptz)`.execute(
+        t.db,
+      );
+      return id;
+    };
+    ids.conduct = {
+      due: await made('CC-T-0001', 'Orla Oldcase', '2020-11-22T15:00:00Z'),
+      kept: await made('CC-T-0002', 'Ned Newcase', '2020-12-02T15:00:00Z'),
+    };
+  };
+
   beforeAll(async () => {
     t = await startTestApp(kind);
     await gifts();
     await declarations();
     await returns();
     await cases();
+    await visitRecords();
+    await conduct();
   });
   afterAll(() => t.close());
 
@@ -103,6 +144,8 @@ describe.each(databaseKinds)('personal data past retention in every register, on
     expect(rowOf('Declarations of interests')).toContain('1 on 15 January 2027');
     expect(rowOf('Related party returns')).toContain('1 on 31 March 2027');
     expect(rowOf('Enforcement cases')).toContain('1 on 25 November 2026');
+    expect(rowOf('Field visit records')).toContain('1 on 24 November 2026');
+    expect(rowOf('Councillor conduct complaints')).toContain('1 on 2 December 2026');
     expect(page.body).not.toContain('/admin/policy#');
     const admin = await (await clients('chris.taylor')).get('/privacy/retention');
     expect(admin.body).toContain('/admin/policy#registerRetentionYears');
@@ -143,6 +186,25 @@ describe.each(databaseKinds)('personal data past retention in every register, on
       address: removed,
     });
     expect(await row('enforcement_case', ids.cases?.kept ?? '')).toMatchObject({ debtor_name: 'Kim Kept' });
+    const visit = (id: string) =>
+      sql<Record<string, unknown>>`select r.notes, r.reason, v.account_holder from visit_record r
+        join planned_visit v on v.council_id = r.council_id and v.id = r.visit_id
+        where r.council_id = ${t.councilId} and r.visit_id = ${id}`
+        .execute(t.db)
+        .then((result) => result.rows[0]);
+    expect(await visit(ids.visits?.due ?? '')).toEqual({ notes: '', reason: removed, account_holder: '' });
+    expect(await visit(ids.visits?.kept ?? '')).toEqual({
+      notes: 'Dog in the hall',
+      reason: 'Shouted at me',
+      account_holder: 'Nell Newvisit',
+    });
+    expect(await row('conduct_complaint', ids.conduct?.due ?? '')).toMatchObject({
+      complainant_name: removed,
+      what_happened: removed,
+    });
+    expect(await row('conduct_complaint', ids.conduct?.kept ?? '')).toMatchObject({
+      complainant_name: 'Ned Newcase',
+    });
     const events = await t.db
       .selectFrom('audit_event')
       .select(['action', 'record_id'])
@@ -151,10 +213,12 @@ describe.each(databaseKinds)('personal data past retention in every register, on
       .where('actor_label', '=', 'Retention job')
       .execute();
     expect(events.map((e) => e.action).sort()).toEqual([
+      'conduct-complaint.anonymised',
       'declaration.anonymised',
       'enforcement-case.anonymised',
       'gift-offer.anonymised',
       'related-party-return.anonymised',
+      'visit-record.anonymised',
     ]);
     const page = await (await clients('helen.achebe')).get('/privacy/retention');
     expect(page.body).not.toMatch(/numeric">[1-9]/);

@@ -9,6 +9,8 @@ import type { Database } from '../db/schema.ts';
 // before it are due.
 export type RetentionRule = {
   key: string;
+  // The record type its audit events name, as the module's other events do.
+  recordType: string;
   name: string;
   // The policy setting holding the period, and whether it counts years or months.
   setting: string;
@@ -57,7 +59,7 @@ export async function anonymiseDue(
           actor,
           {
             action: `${rule.key}.anonymised`,
-            recordType: rule.key,
+            recordType: rule.recordType,
             recordId: record.id,
             before: { reference: record.reference, basis: record.basis },
             after: { anonymisedAt: at.toISOString(), [rule.setting]: period },

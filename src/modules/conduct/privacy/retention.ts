@@ -11,6 +11,7 @@ const closedOn = sql<string>`((closed_at at time zone 'Europe/London')::date)::t
 // standards committee's figures and the councillor's record.
 export const conductRetention: RetentionRule = {
   key: 'conduct-complaint',
+  recordType: 'conduct-complaint',
   name: 'Councillor conduct complaints',
   setting: 'conductRetentionYears',
   unit: 'years',

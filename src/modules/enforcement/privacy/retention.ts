@@ -9,6 +9,7 @@ const closedOn = sql<string>`((updated_at at time zone 'Europe/London')::date)::
 // removed. The account reference, amounts, dates and outcomes stay with the council's accounts.
 export const enforcementRetention: RetentionRule = {
   key: 'enforcement-case',
+  recordType: 'enforcement_case',
   name: 'Enforcement cases',
   setting: 'enforcementRetentionYears',
   unit: 'years',

@@ -8,6 +8,7 @@ import { removedText } from '../../../platform/retention.ts';
 // offered what by whom is removed. The kind, value, date and decision stay for the figures.
 export const giftRetention: RetentionRule = {
   key: 'gift-offer',
+  recordType: 'gift',
   name: 'Gift and hospitality entries',
   setting: 'registerRetentionYears',
   unit: 'years',

@@ -7,6 +7,7 @@ import { removedText } from '../../../platform/retention.ts';
 // parties were and the review's notes are removed. Its kind, dates and outcome stay.
 export const declarationRetention: RetentionRule = {
   key: 'declaration',
+  recordType: 'declaration',
   name: 'Declarations of interests',
   setting: 'registerRetentionYears',
   unit: 'years',
@@ -60,6 +61,7 @@ const yearEnd = sql<string>`(make_date(financial_year + 1, 3, 31))::text`;
 
 export const relatedPartyReturnRetention: RetentionRule = {
   key: 'related-party-return',
+  recordType: 'related-party-return',
   name: 'Related party returns',
   setting: 'relatedPartyReturnRetentionYears',
   unit: 'years',

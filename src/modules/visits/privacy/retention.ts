@@ -7,6 +7,7 @@ import { removedText } from '../../../platform/retention.ts';
 // visited are removed. The outcome and the dates stay for the figures.
 export const visitRecordRetention: RetentionRule = {
   key: 'visit-record',
+  recordType: 'visit-record',
   name: 'Field visit records',
   setting: 'visitRecordRetentionYears',
   unit: 'years',
