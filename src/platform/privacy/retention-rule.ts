@@ -93,3 +93,34 @@ export async function pendingFrom(
     nextCount: Number(row?.next_count ?? 0),
   };
 }
+
+// A rule from what its owner module declares: its table, and SQL expressions for a record's id,
+// reference and basis date, and any further condition on the records the rule covers. The table
+// is the owner's, named in the owner's file; this only puts the queries together.
+export type DeclaredRule = Pick<
+  RetentionRule,
+  'key' | 'recordType' | 'name' | 'setting' | 'unit' | 'basis' | 'blank'
+> & {
+  table: string;
+  id: RawBuilder<unknown>;
+  reference: RawBuilder<unknown>;
+  basisDate: RawBuilder<unknown>;
+  covers?: RawBuilder<unknown>;
+};
+
+export function retentionRule(rule: DeclaredRule): RetentionRule {
+  const kept = (councilId: string) =>
+    sql`${sql.table(rule.table)} where council_id = ${councilId} and anonymised_at is null and (${rule.covers ?? sql`true`})`;
+  return {
+    ...rule,
+    pending: (db, councilId, cutoff) =>
+      pendingFrom(db, sql`select ${rule.basisDate} as basis from ${kept(councilId)}`, cutoff),
+    pick: async (trx, councilId, cutoff, limit) =>
+      (
+        await sql<Picked>`select (${rule.id})::text as id, (${rule.reference})::text as reference,
+            (${rule.basisDate})::date::text as basis
+          from ${kept(councilId)} and (${rule.basisDate})::date <= ${cutoff}::date
+          order by 3 limit ${limit} for update skip locked`.execute(trx)
+      ).rows,
+  };
+}

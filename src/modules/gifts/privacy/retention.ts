@@ -1,37 +1,22 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../../platform/db/schema.ts';
-import { pendingFrom, type RetentionRule } from '../../../platform/privacy/retention-rule.ts';
+import { sql } from 'kysely';
+import { retentionRule } from '../../../platform/privacy/retention-rule.ts';
 import { removedText } from '../../../platform/retention.ts';
 
 // A gift or hospitality entry is kept for the register's retention period after the offer was
 // made (DOMAIN.md records and privacy; the policy setting registerRetentionYears), then who was
 // offered what by whom is removed. The kind, value, date and decision stay for the figures.
-export const giftRetention: RetentionRule = {
+export const giftRetention = retentionRule({
   key: 'gift-offer',
   recordType: 'gift',
   name: 'Gift and hospitality entries',
   setting: 'registerRetentionYears',
   unit: 'years',
   basis: 'after the offer was made',
-  pending: (db, councilId, cutoff) =>
-    pendingFrom(
-      db,
-      sql`select offered_on as basis from gift_offer where council_id = ${councilId} and anonymised_at is null`,
-      cutoff,
-    ),
-  pick: (trx, councilId, cutoff, limit) =>
-    trx
-      .selectFrom('gift_offer')
-      .select(['id', 'reference', sql<string>`offered_on::text`.as('basis')])
-      .where('council_id', '=', councilId)
-      .where('anonymised_at', 'is', null)
-      .where('offered_on', '<=', cutoff)
-      .orderBy('offered_on')
-      .limit(limit)
-      .forUpdate()
-      .skipLocked()
-      .execute(),
-  blank: async (trx: Kysely<Database>, councilId, ids, at) => {
+  table: 'gift_offer',
+  id: sql`id`,
+  reference: sql`reference`,
+  basisDate: sql`offered_on`,
+  blank: async (trx, councilId, ids, at) => {
     await trx
       .updateTable('gift_offer')
       .set({
@@ -50,4 +35,4 @@ export const giftRetention: RetentionRule = {
     await sql`update gift_offer_version set entry = '{}'::jsonb, change_reason = ''
       where council_id = ${councilId} and offer_id = any(${[...ids]}::uuid[])`.execute(trx);
   },
-};
+});
