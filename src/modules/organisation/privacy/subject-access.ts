@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import { sameCouncil } from '../../../platform/db/same-council.ts';
+import { roleNames } from '../../../platform/auth/roles.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { type DataSubject, type SubjectSection, section } from '../../../platform/privacy/subject.ts';
+import { findPerson } from '../people/repository.ts';
 
 const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -46,33 +47,20 @@ export async function organisationSubjectAccess(
   councilId: string,
   subject: DataSubject,
 ): Promise<SubjectSection[]> {
-  if (subject.kind !== 'person') return [];
-  const person = await db
-    .selectFrom('person as p')
-    .leftJoin('service as s', sameCouncil('s.id', 'p.service_id'))
-    .leftJoin('person as m', sameCouncil('m.id', 'p.line_manager_id'))
-    .select([
-      'p.id',
-      'p.name',
-      'p.email',
-      'p.job_title',
-      'p.mobile',
-      's.name as service',
-      'm.name as line_manager',
-    ])
-    .select(['p.employment_type', 'p.politically_restricted', 'p.active', 'p.created_at', 'p.deactivated_at'])
-    .where('p.council_id', '=', councilId)
-    .where('p.id', '=', subject.id)
-    .execute();
-  const roles = await db
-    .selectFrom('person_role')
-    .select('role')
-    .where('council_id', '=', councilId)
-    .where('person_id', '=', subject.id)
-    .orderBy('role')
-    .execute();
-  return [
-    section('organisation-person', 'Their staff record', person),
-    section('organisation-roles', 'Their roles in Probity', roles),
-  ];
+  const person = subject.kind === 'person' ? await findPerson(db, councilId, subject.id) : null;
+  if (!person) return [];
+  const record = {
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    job_title: person.jobTitle,
+    mobile: person.mobile,
+    service: person.serviceName,
+    line_manager: person.lineManagerName,
+    employment_type: person.employmentType,
+    politically_restricted: person.politicallyRestricted,
+    active: person.active,
+    roles: person.roles.map((role) => roleNames[role]),
+  };
+  return [section('organisation-person', 'Their staff record and roles', [record])];
 }
