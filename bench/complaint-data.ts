@@ -217,6 +217,8 @@ export async function withComplaintsServer(
   personName: string,
   measure: (server: ComplaintsServer) => Promise<void>,
   others: readonly string[] = [],
+  // More records, written after the complaints and before the server starts.
+  more: (db: Kysely<Database>, councilId: string) => Promise<void> = async () => {},
 ) {
   const dataDir = await mkdtemp(join(tmpdir(), 'probity-bench-complaints-'));
   const server = kind === 'postgres' ? await scratchServerDatabase(process.env.DATABASE_URL ?? '') : null;
@@ -226,6 +228,7 @@ export async function withComplaintsServer(
     const { councilId } = await seedDemoCouncil(database.db, systemClock);
     const filling = performance.now();
     const { team } = await fillComplaints(database.db, councilId, complaints);
+    await more(database.db, councilId);
     const fillMs = performance.now() - filling;
     const person = team.find((member) => member.name === personName);
     if (!person) throw new Error(`The demo council's complaints team has no ${personName}`);

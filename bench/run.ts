@@ -5,7 +5,7 @@
 //   BENCH_ON        'postgres' measures on the PostgreSQL server only, not also on PGlite
 //   BENCH_ONLY      only these, comma-separated: start, audit, gifts, campaign, lookup, report,
 //                   queue (the complaints work queue and home pages), gazetteer, visits, routes, day,
-//                   webhooks
+//                   webhooks, subject-access
 
 import { auditPage } from './audit-page.ts';
 import { campaignDashboards } from './campaign-dashboard.ts';
@@ -17,6 +17,7 @@ import { gazetteerImport } from './gazetteer-import.ts';
 import { giftsRegister } from './gifts-register.ts';
 import { benchDay } from './route-day.ts';
 import { benchRoutes, solomonFiles } from './routes.ts';
+import { subjectAccessExport } from './subject-access.ts';
 import { onPglite } from './support.ts';
 import { visitTimers } from './visit-timers.ts';
 import { visitsConsole } from './visits.ts';
@@ -52,6 +53,11 @@ if (wanted('queue')) {
   if (onPglite) await complaintQueue('pglite', seconds);
   if (server) await complaintQueue('postgres', seconds);
   else skipped('Complaints work queue and home pages');
+}
+if (wanted('subject-access')) {
+  if (onPglite) await subjectAccessExport('pglite');
+  if (server) await subjectAccessExport('postgres');
+  else skipped('Subject access export');
 }
 if (wanted('gazetteer')) {
   if (onPglite) await gazetteerImport('pglite');

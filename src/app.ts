@@ -42,6 +42,8 @@ import {
 } from './modules/places/service.ts';
 import { planningRoutes } from './modules/planning/routes.ts';
 import { type PlanningSources, planningService } from './modules/planning/service.ts';
+import { privacyRoutes } from './modules/privacy/routes.ts';
+import { privacyService } from './modules/privacy/service.ts';
 import { reportsRoutes } from './modules/reports/routes.ts';
 import { visitsRoutes } from './modules/visits/routes.ts';
 import { seedDemoDay, type VisitsService, visitsService } from './modules/visits/service.ts';
@@ -114,7 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const moduleDeps = { db, clock, outbox, baseUrl: config.baseUrl, organisation };
   const modules = await moduleServices(config, moduleDeps);
   const { gifts, interests, letters, customers, complaints, intake, visits, enforcement } = modules;
-  const { concerns, conduct, places, planning, packs, keyring } = modules;
+  const { concerns, conduct, places, planning, packs, keyring, privacy } = modules;
   const { casework, ombudsman, reports, retention } = complaints;
   const home = homeWork({ db, clock, outbox, baseUrl: config.baseUrl, log: app.log }, organisation, [
     gifts.tasksFor,
@@ -156,12 +158,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Loopback http addresses are for a receiver in development and tests only.
   webhookRoutes(app, { db, clock, allowLoopbackHttp: !config.production });
   const complaintsParts = { intake, casework, letters, ombudsman, reports, customers };
-  const services = { gifts, interests, visits, places, enforcement, planning, conduct, concerns };
+  const services = { gifts, interests, visits, places, enforcement, planning, conduct, concerns, privacy };
   moduleRoutes(app, clock, { ...services, complaints: complaintsParts, reports: packs });
 
   const jobs = scheduledJobs(
     { db, clock, log: app.log, config },
-    { organisation, gifts, interests, casework, customers, intake, retention, visits, enforcement, concerns },
+    { ...services, organisation, casework, customers, intake, retention },
   );
   jobs.push(home.digests);
   const demo = demoSeeds(
@@ -198,6 +200,7 @@ async function moduleServices(
   // Raised concerns are sealed with keys from the key file: a configured file that is missing stops the start.
   const keyring = await loadKeyring(config.concernKeys);
   const concerns = concernsService(moduleDeps, { keyring });
+  const privacy = privacyService(moduleDeps, { concerns: concerns.subjectAccess });
   const places = placesService({ ...moduleDeps, routing: config.routing });
   const planning = planningService({
     ...moduleDeps,
@@ -222,6 +225,7 @@ async function moduleServices(
     planning,
     packs,
     keyring,
+    privacy,
   };
 }
 
@@ -240,6 +244,7 @@ function moduleRoutes(
     reports: Parameters<typeof reportsRoutes>[1]['reports'];
     conduct: Parameters<typeof conductRoutes>[1]['conduct'];
     concerns: Parameters<typeof concernsRoutes>[1]['concerns'];
+    privacy: Parameters<typeof privacyRoutes>[1]['privacy'];
   },
 ) {
   const { gifts, interests, complaints, visits, places, enforcement, planning, reports, conduct, concerns } =
@@ -256,6 +261,7 @@ function moduleRoutes(
   reportsRoutes(app, { reports });
   conductRoutes(app, { conduct });
   concernsRoutes(app, { concerns });
+  privacyRoutes(app, { privacy: modules.privacy });
 }
 
 // The demo council's district, caseload and day in the field, and its past year in every

@@ -32,6 +32,7 @@ export function scheduledJobs(
     visits: PerCouncil<'anonymiseExpired' | 'sweep'>;
     enforcement: PerCouncil<'checkArrangements'>;
     concerns: PerCouncil<'sendReminders'>;
+    privacy: { retention: PerCouncil<'run'> };
   },
 ): Job[] {
   const {
@@ -45,6 +46,7 @@ export function scheduledJobs(
     visits,
     enforcement,
     concerns,
+    privacy,
   } = services;
   // A job doing its work for each council in turn.
   const forEachCouncil = (name: string, everyMs: number, work: (councilId: string) => Promise<unknown>) => ({
@@ -70,6 +72,9 @@ export function scheduledJobs(
     // A missed check-in is alerted within seconds of its time, whichever process sweeps first.
     forEachCouncil('missed check-in alerts', 5_000, visits.sweep),
     forEachCouncil('risk markers and incident reports past retention', daily, visits.anonymiseExpired),
+    // Gifts, declarations, related party returns, visit records, enforcement cases and councillor
+    // conduct complaints: each record is locked while blanked and never picked twice.
+    forEachCouncil('personal data past retention in every register', daily, privacy.retention.run),
     // Each arrangement is locked while checked: an instalment is marked missed, and its agent
     // emailed, once, whichever process runs first and however often.
     forEachCouncil('payment arrangements past their grace period', daily, enforcement.checkArrangements),

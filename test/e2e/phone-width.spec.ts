@@ -24,6 +24,7 @@ const roles = [
   'field-officer',
   'responsible-officer',
   'system-administrator',
+  'data-protection-officer',
 ];
 
 const publicPages = [
@@ -45,6 +46,8 @@ const checkedWithAxe = new Set([
   '/gifts/reviews/dashboard',
   '/people',
   '/audit',
+  '/privacy/subject-access',
+  '/privacy/retention',
   '/visits/risk-register',
   '/conduct',
   '/conduct/roster',
@@ -52,7 +55,7 @@ const checkedWithAxe = new Set([
 ]);
 
 // Not pages: downloads, the API and its documentation, health checks, and signing out.
-const notAPage = /^\/(api|static|assets|health)\b|\.(csv|json|pdf)(\?|$)|\/pdf(\?|$)|\/documents\//;
+const notAPage = /^\/(api|static|assets|health)\b|\.(csv|json|pdf|zip)(\?|$)|\/pdf(\?|$)|\/documents\//;
 
 // Records of one kind share a page: /gifts/3f2… and /gifts/9a1… are both "/gifts/:id".
 function kindOf(path: string): string {

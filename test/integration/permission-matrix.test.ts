@@ -34,7 +34,11 @@ const registerHolders: readonly Role[] = [
   'responsible-officer',
   'field-officer',
   'system-administrator',
+  'data-protection-officer',
 ];
+
+// Subject access requests: the data protection officer and the monitoring officer.
+const subjectAccess: readonly Role[] = ['monitoring-officer', 'data-protection-officer'];
 
 // The risk register's reasons and history: team leaders and those above them, and responsible
 // officers (000, 004).
@@ -54,6 +58,10 @@ const expectedAccess: Record<string, readonly Role[] | 'everyone signed in' | 'p
   'GET /audit': ['audit', 'monitoring-officer', 'system-administrator'],
   'GET /audit/events.csv': ['audit', 'monitoring-officer', 'system-administrator'],
   'GET /api/v1/audit-events': ['audit', 'monitoring-officer', 'system-administrator'],
+  'GET /privacy/subject-access': subjectAccess,
+  'GET /privacy/subject-access/:kind/:id': subjectAccess,
+  'GET /privacy/subject-access/:kind/:id/export.zip': subjectAccess,
+  'GET /privacy/retention': ['system-administrator', 'data-protection-officer'],
   'GET /admin/policy': ['system-administrator'],
   'POST /admin/policy': ['system-administrator'],
   'GET /admin/calendar': ['system-administrator'],

@@ -34,3 +34,6 @@ export function complaintsService(
     tasksFor: (principal: Principal) => complaintTasks(deps, principal),
   };
 }
+
+// A customer's complaints, for a subject access request.
+export { complaintsSubjectAccess } from './privacy/subject-access.ts';

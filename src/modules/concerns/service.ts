@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Keyring } from '../../platform/crypto/envelope.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { CheckedFile } from '../../platform/documents/file-types.ts';
+import type { DataSubject } from '../../platform/privacy/subject.ts';
 import type { ModuleDeps, OrganisationService } from '../organisation/service.ts';
 import { casework } from './casework/service.ts';
 import { reporterChannel } from './channel/service.ts';
@@ -17,6 +18,7 @@ import {
   detrimentFlags,
   rewrapKeys,
 } from './oversight.ts';
+import { concernsSubjectAccess } from './privacy/subject-access.ts';
 import { sendConcernEmails } from './reminders.ts';
 import { concernSealer } from './sealing.ts';
 
@@ -68,5 +70,8 @@ export function concernsService(
     ): Promise<CommitteeSummary> {
       return committeeSummary(deps.db, councilId, period, await deps.organisation.policy(councilId));
     },
+    // The concerns a person raised as their named reporter, for a subject access request.
+    subjectAccess: (councilId: string, subject: DataSubject) =>
+      concernsSubjectAccess(deps, councilId, subject),
   };
 }

@@ -28,3 +28,8 @@ export function conductModule(deps: ModuleDeps) {
       committeeSummary(deps.db, councilId, period),
   };
 }
+
+// Its records' retention: when their personal data is removed (privacy's daily job).
+export { conductRetention } from './privacy/retention.ts';
+// The councillor conduct complaints a person made, for a subject access request.
+export { conductSubjectAccess } from './privacy/subject-access.ts';

@@ -63,6 +63,7 @@ export interface ConductComplaintTable {
   hearing_outcome: string | null;
   hearing_reasons: string;
   closed_at: Date | null;
+  anonymised_at: Date | null;
 }
 
 export interface ConductSanctionTable {

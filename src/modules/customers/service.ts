@@ -122,3 +122,7 @@ function reviewUseCases(deps: CustomersDeps) {
     tasksFor: (principal: Principal) => customerReviewTasks(deps, principal),
   };
 }
+
+// A customer's record, and finding them, for a subject access request.
+export { customerCandidates, customerSubject } from './privacy/candidates.ts';
+export { customersSubjectAccess } from './privacy/subject-access.ts';

@@ -81,3 +81,8 @@ export function enforcementService(
       cases.takingControlFrom(deps, councilId, accountRef),
   };
 }
+
+// Its records' retention: when their personal data is removed (privacy's daily job).
+export { enforcementRetention } from './privacy/retention.ts';
+// Enforcement cases against a customer, for a subject access request.
+export { enforcementSubjectAccess } from './privacy/subject-access.ts';

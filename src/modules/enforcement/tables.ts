@@ -44,6 +44,7 @@ export interface EnforcementCaseTable {
   created_by: string;
   created_at: Date;
   updated_at: Date;
+  anonymised_at: Date | null;
 }
 
 export interface EnforcementOutcomeTable {

@@ -28,3 +28,8 @@ export function giftsModule(deps: ModuleDeps) {
       committeeSummary(deps, councilId, period),
   };
 }
+
+// Its records' retention: when their personal data is removed (privacy's daily job).
+export { giftRetention } from './privacy/retention.ts';
+// A staff member's gifts and hospitality, for a subject access request.
+export { giftsSubjectAccess } from './privacy/subject-access.ts';

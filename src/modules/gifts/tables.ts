@@ -42,6 +42,7 @@ export interface GiftOfferTable {
   recorded_by: string;
   recorded_at: Date;
   updated_at: Date;
+  anonymised_at: Date | null;
 }
 
 export interface GiftOfferVersionTable {

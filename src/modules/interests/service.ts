@@ -41,3 +41,8 @@ export function interestsServices(deps: InterestsDeps) {
 }
 
 // How names are compared, for other modules that find people by name (customers).
+
+// Its records' retention: when their personal data is removed (privacy's daily job).
+export { declarationRetention, relatedPartyReturnRetention } from './privacy/retention.ts';
+// A staff member's declarations and returns, for a subject access request.
+export { interestsSubjectAccess } from './privacy/subject-access.ts';

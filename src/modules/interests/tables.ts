@@ -38,6 +38,7 @@ export interface DeclarationTable {
   version: Generated<number>;
   recorded_by: string;
   updated_at: Date;
+  anonymised_at: Date | null;
 }
 
 export interface DeclarationVersionTable {
@@ -124,6 +125,7 @@ export interface RelatedPartyReturnTable {
   entries: ColumnType<unknown, string, string>;
   transactions: string;
   submitted_at: Date;
+  anonymised_at: Date | null;
 }
 
 export interface InterestsTables {

@@ -104,3 +104,6 @@ export function anonymiseLetters(
 // For reports: which of these complaints have had a letter of the kind (a refusal, say), read
 // through `q`, the caller's transaction when there is one.
 export const complaintsWithLetter = repo.complaintsWithLetter;
+
+// The letters sent to a customer, for a subject access request.
+export { lettersSubjectAccess } from './privacy/subject-access.ts';

@@ -89,3 +89,10 @@ export async function personNamesById(
 
 export const firstHolderOf = (q: Kysely<Database>, councilId: string, role: Role) =>
   repo.firstHolderOf(q, councilId, role);
+
+// A member of staff's record, and finding them, for a subject access request.
+export {
+  organisationSubjectAccess,
+  personCandidates,
+  personSubject,
+} from './privacy/subject-access.ts';

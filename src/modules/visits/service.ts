@@ -211,3 +211,8 @@ function planUseCases(
     ) => linkCustomer(deps, collaborators.customers, principal, ids, customerId, requestId),
   };
 }
+
+// Its records' retention: when their personal data is removed (privacy's daily job).
+export { visitRecordRetention } from './privacy/retention.ts';
+// A staff member's or a resident's field visits, for a subject access request.
+export { visitsSubjectAccess } from './privacy/subject-access.ts';

@@ -162,6 +162,7 @@ export interface VisitRecordTable {
   notes: Generated<string>;
   recorded_by: string;
   recorded_at: Date;
+  anonymised_at: Date | null;
 }
 
 export interface VisitReferralTable {

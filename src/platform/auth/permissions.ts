@@ -13,6 +13,12 @@ export const capabilities = {
   'email:read-outbox': ['system-administrator'],
   // Webhook endpoints that tell the council's other systems of events, and their delivery logs.
   'webhooks:manage': ['system-administrator'],
+  // Subject access requests (UK GDPR Article 15): the data protection officer answers them, and
+  // the monitoring officer, who answers for the lawfulness of what the council does.
+  'privacy:subject-access': ['data-protection-officer', 'monitoring-officer'],
+  // How long each kind of record is kept and what falls due: the data protection officer, and the
+  // system administrator, who changes the periods.
+  'privacy:retention': ['data-protection-officer', 'system-administrator'],
   // Everyone the code of conduct covers (employees, contractors, agency staff and volunteers,
   // 001 §2): all roles but a committee member's, who is a councillor under the members' code.
   'gifts:use': roles.filter((role) => role !== 'committee-member'),

@@ -14,6 +14,7 @@ export const roles = [
   'field-officer',
   'committee-member',
   'system-administrator',
+  'data-protection-officer',
 ] as const;
 
 export type Role = (typeof roles)[number];
@@ -33,6 +34,7 @@ export const roleNames: Record<Role, string> = {
   'field-officer': 'Field officer',
   'committee-member': 'Committee member',
   'system-administrator': 'System administrator',
+  'data-protection-officer': 'Data protection officer',
 };
 
 export function isRole(value: string): value is Role {

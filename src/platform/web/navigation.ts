@@ -65,6 +65,8 @@ const items: NavigationItem[] = [
   { text: 'Raise a concern', href: '/concerns/new', access: 'concerns:raise' },
   { text: 'People', href: '/people', access: 'people:read' },
   { text: 'Audit trail', href: '/audit', access: 'audit:read' },
+  { text: 'Subject access', href: '/privacy/subject-access', access: 'privacy:subject-access' },
+  { text: 'Retention', href: '/privacy/retention', access: 'privacy:retention' },
   { text: 'Policy settings', href: '/admin/policy', access: 'policy:manage' },
   { text: 'Calendar', href: '/admin/calendar', access: 'calendar:manage' },
   { text: 'Emails', href: '/admin/emails', access: 'email:read-outbox' },

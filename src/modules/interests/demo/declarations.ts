@@ -348,6 +348,7 @@ export const demoDeclarations: readonly DemoDeclaration[] = [
 // service's own campaign.
 export const stillToAnswer = [
   'liam.barker',
+  'helen.achebe',
   'grace.whitmore',
   'margaret.okafor',
   'david.harrington',

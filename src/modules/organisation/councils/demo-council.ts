@@ -538,5 +538,16 @@ export const demoCouncil: DemoCouncil = {
       politicallyRestricted: false,
       roles: ['officer', 'field-officer'],
     },
+    {
+      key: 'data-protection-officer',
+      name: 'Helen Achebe',
+      email: 'helen.achebe@demo.probity.test',
+      jobTitle: 'Data Protection Officer',
+      service: 'Legal and Democratic Services',
+      manager: 'hos-legal',
+      employmentType: 'employee',
+      politicallyRestricted: false,
+      roles: ['officer', 'data-protection-officer'],
+    },
   ],
 };

@@ -1,0 +1,16 @@
+import type { DataSubject } from '../../../platform/privacy/subject.ts';
+import type { ConcernContent } from '../sealing.ts';
+
+const same = (a: string, b: string) =>
+  a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+
+// A concern is the subject's when they are its named reporter: the name they gave is theirs, and
+// the contact they gave is their email address or not an email address at all (a telephone
+// number). Anonymous concerns name no one. People a concern names as involved are third parties
+// whose data is exempt from another's request, and a concern is never searched for them: an
+// export never carries an identity-protected reporter to anyone else.
+export function isReporter(reporter: ConcernContent['reporter'], subject: DataSubject): boolean {
+  if (!reporter || !same(reporter.name, subject.name)) return false;
+  const contact = reporter.contact.trim();
+  return !contact.includes('@') || (subject.email !== '' && same(contact, subject.email));
+}
