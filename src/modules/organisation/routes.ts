@@ -11,6 +11,8 @@ import { passwordRoutes } from './passwords/routes.ts';
 import { peopleApi } from './people/api.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { policyRoutes } from './policy-settings/routes.ts';
+import { staffImportApi } from './staff-import/api.ts';
+import { staffImportRoutes } from './staff-import/routes.ts';
 import type { OrganisationService } from './service.ts';
 
 type OrganisationRouteDeps = {
@@ -38,6 +40,8 @@ export function organisationRoutes(app: FastifyInstance, deps: OrganisationRoute
   councilPageRoutes(app, organisation);
   peopleRoutes(app, organisation);
   peopleApi(app, organisation);
+  staffImportRoutes(app, organisation);
+  staffImportApi(app, organisation);
   policyRoutes(app, organisation);
   calendarRoutes(app, deps);
 }

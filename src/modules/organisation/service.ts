@@ -17,6 +17,7 @@ import { passwordsService } from './passwords/service.ts';
 import * as repo from './people/repository.ts';
 import { peopleService } from './people/service.ts';
 import { policySettingsService } from './policy-settings/service.ts';
+import { staffImportService } from './staff-import/service.ts';
 
 // The organisation's public face: other modules reach people, roles, policy settings and the
 // working calendar only through what this file exports.
@@ -40,6 +41,7 @@ export function organisationService(deps: OrganisationDeps) {
     ...councilPagesService(deps),
     ...policySettingsService(deps),
     ...calendarService(deps),
+    ...staffImportService(deps),
     councilBySlug: (slug: string) => findCouncilBySlug(db, slug),
     councilIds: () => listCouncilIds(db),
     councils: () => listCouncils(db),

@@ -61,6 +61,21 @@ export function appendAudit(trx: Kysely<Database>, actor: Actor, entry: AuditEnt
 
 type Appending = { actor: Actor; entry: AuditEntry; at: Date };
 
+// Appends many events of one actor at one instant (a file applied), a thousand to a statement.
+export async function appendAuditEvents(
+  trx: Kysely<Database>,
+  actor: Actor,
+  entries: readonly AuditEntry[],
+  at: Date,
+) {
+  for (let from = 0; from < entries.length; from += 1000)
+    await appendEvents(
+      trx,
+      actor.councilId,
+      entries.slice(from, from + 1000).map((entry) => ({ actor, entry, at })),
+    );
+}
+
 // Appends events of one council, in order, with one lock of its head and one statement.
 async function appendEvents(trx: Kysely<Database>, councilId: string, appending: readonly Appending[]) {
   // One statement makes the head on a council's first event, or locks the existing one and reads it.
