@@ -7,6 +7,7 @@ import { calendarRoutes } from './calendar/routes.ts';
 import { councilPageRoutes } from './council-pages/routes.ts';
 import { accountRoutes } from './digest/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
+import { leaverRoutes } from './leavers/routes.ts';
 import { passwordRoutes } from './passwords/routes.ts';
 import { peopleApi } from './people/api.ts';
 import { peopleRoutes } from './people/routes.ts';
@@ -41,6 +42,7 @@ export function organisationRoutes(app: FastifyInstance, deps: OrganisationRoute
   peopleRoutes(app, organisation);
   peopleApi(app, organisation);
   staffImportRoutes(app, organisation);
+  leaverRoutes(app, organisation);
   staffImportApi(app, organisation);
   policyRoutes(app, organisation);
   calendarRoutes(app, deps);

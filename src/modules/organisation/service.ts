@@ -12,6 +12,7 @@ import {
 } from './councils/repository.ts';
 import { digestService } from './digest/service.ts';
 import { invitationsService } from './invitations/service.ts';
+import { leaversService } from './leavers/service.ts';
 import type { OrganisationDeps } from './module-deps.ts';
 import { passwordsService } from './passwords/service.ts';
 import * as repo from './people/repository.ts';
@@ -23,6 +24,7 @@ import { staffImportService } from './staff-import/service.ts';
 // working calendar only through what this file exports.
 export type { WorkingRules } from './calendar/working-rules.ts';
 export type { ModuleDeps } from './module-deps.ts';
+export { countsByPerson, type HeldWork } from './leavers/work.ts';
 export type { PeopleFilter, Person } from './people/repository.ts';
 export { canSeePrivateRecordsOf, headsService, seesWholeRegister, type Viewer } from './policy.ts';
 export { policyDocuments } from './policy-settings/documents.ts';
@@ -42,6 +44,7 @@ export function organisationService(deps: OrganisationDeps) {
     ...policySettingsService(deps),
     ...calendarService(deps),
     ...staffImportService(deps),
+    ...leaversService(deps),
     councilBySlug: (slug: string) => findCouncilBySlug(db, slug),
     councilIds: () => listCouncilIds(db),
     councils: () => listCouncils(db),
