@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outsider } from '../support/api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
-import { outsider } from '../support/api.ts';
 import { personIdByEmail, signedInAs } from '../support/people.ts';
 
 // Leavers (DOMAIN.md "People, organisation and roles"): the open work a person who has gone still
@@ -53,7 +53,9 @@ describe.each(databaseKinds)('leavers and the work they still hold on %s', (kind
   // Someone active, not the leaver, holding the role the work needs and none of this kind's rules against them.
   const takersOf = (page: string, kindCode: string, leaverId: string) => {
     const select = new RegExp(`<select[^>]*id="to-${kindCode}"[\\s\\S]*?</select>`).exec(page)?.[0] ?? '';
-    return [...select.matchAll(/value="([0-9a-f-]{36})"/g)].map((m) => m[1] as string).filter((id) => id !== leaverId);
+    return [...select.matchAll(/value="([0-9a-f-]{36})"/g)]
+      .map((m) => m[1] as string)
+      .filter((id) => id !== leaverId);
   };
 
   beforeAll(async () => {
@@ -68,7 +70,11 @@ describe.each(databaseKinds)('leavers and the work they still hold on %s', (kind
     const leaverId = await someHolder(work.holders);
     const before = await count(work.open, leaverId);
     expect(before).toBeGreaterThan(0);
-    const wasActive = await t.db.selectFrom('person').select('active').where('id', '=', leaverId).executeTakeFirstOrThrow();
+    const wasActive = await t.db
+      .selectFrom('person')
+      .select('active')
+      .where('id', '=', leaverId)
+      .executeTakeFirstOrThrow();
     if (wasActive.active) {
       const marked = await browser.post(`/people/${leaverId}/leaver`, {
         'leavingDate-day': '20',
@@ -91,7 +97,9 @@ describe.each(databaseKinds)('leavers and the work they still hold on %s', (kind
     // What the rules keep from one taker (their own offer, their own declaration) goes to another.
     for (const next of takers.slice(1, 4))
       if ((await count(work.open, leaverId)) > 0)
-        expect((await browser.post(`/people/leavers/${leaverId}`, { kind: work.kind, to: next })).statusCode).toBe(303);
+        expect(
+          (await browser.post(`/people/leavers/${leaverId}`, { kind: work.kind, to: next })).statusCode,
+        ).toBe(303);
     expect(await count(work.open, leaverId)).toBe(0);
     expect(await count(work.open, to)).toBeGreaterThan(0);
     const audited = await t.db
@@ -106,17 +114,28 @@ describe.each(databaseKinds)('leavers and the work they still hold on %s', (kind
   it('tells HR on their home page while a leaver holds work, and refuses a taker without the role', async () => {
     const browser = await signedInAs(t, hr, 'probity demo 2026');
     const leaverId = await someHolder(kinds[2]?.holders ?? '');
-    await browser.post(`/people/${leaverId}/leaver`, { 'leavingDate-day': '20', 'leavingDate-month': '11', 'leavingDate-year': '2026' });
+    await browser.post(`/people/${leaverId}/leaver`, {
+      'leavingDate-day': '20',
+      'leavingDate-month': '11',
+      'leavingDate-year': '2026',
+    });
     expect((await browser.get('/')).body).toContain('Leavers still holding work');
     const officer = await personIdByEmail(t.db, 'emma.clarke@demo.probity.test');
-    const refused = await browser.post(`/people/leavers/${leaverId}`, { kind: 'complaint-stages', to: officer });
+    const refused = await browser.post(`/people/leavers/${leaverId}`, {
+      kind: 'complaint-stages',
+      to: officer,
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('cannot take this on');
   });
 
   it('a leaver cannot sign in', async () => {
     const leaverId = await someHolder(`select id from person where active = false`);
-    const { email } = await t.db.selectFrom('person').select('email').where('id', '=', leaverId).executeTakeFirstOrThrow();
+    const { email } = await t.db
+      .selectFrom('person')
+      .select('email')
+      .where('id', '=', leaverId)
+      .executeTakeFirstOrThrow();
     const browser = t.client();
     const signIn = await browser.post('/sign-in', { email, password: 'probity demo 2026' });
     expect(signIn.headers.location ?? '').not.toBe('/');
@@ -126,11 +145,18 @@ describe.each(databaseKinds)('leavers and the work they still hold on %s', (kind
   it('a second council cannot see or move the first council’s leavers', async () => {
     const leaverId = await someHolder(`select id from person where active = false`);
     const other = await outsider(t, 'leavers-other');
-    await t.db.insertInto('person_role').values({ council_id: other.councilId, person_id: other.personId, role: 'hr' }).onConflict((oc) => oc.doNothing()).execute();
+    await t.db
+      .insertInto('person_role')
+      .values({ council_id: other.councilId, person_id: other.personId, role: 'hr' })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     const browser = await signedInAs(t, other.email);
     expect((await browser.get(`/people/leavers/${leaverId}`)).statusCode).toBe(404);
     expect((await browser.get('/people/leavers')).body).not.toContain(leaverId);
-    const tried = await browser.post(`/people/leavers/${leaverId}`, { kind: 'gift-approvals', to: other.personId });
+    const tried = await browser.post(`/people/leavers/${leaverId}`, {
+      kind: 'gift-approvals',
+      to: other.personId,
+    });
     expect(tried.statusCode).toBe(404);
   });
 });

@@ -84,7 +84,11 @@ describe.each(databaseKinds)('the staff import on %s', (kind) => {
     expect(applied.json()).toEqual({ added: 2, changed: 1, leavers: 0, unchanged: 0 });
     const owen = await person('ola.oduya@demo.probity.test');
     const nia = await person('ned.newman@demo.probity.test');
-    expect(owen).toMatchObject({ staff_number: 'N101', line_manager_id: nia?.id, employment_type: 'volunteer' });
+    expect(owen).toMatchObject({
+      staff_number: 'N101',
+      line_manager_id: nia?.id,
+      employment_type: 'volunteer',
+    });
     expect(nia).toMatchObject({ start_date: '2026-04-01', employment_type: 'agency' });
     expectProblem(await apply(shown.importId), 400);
     const again = await preview(good);
@@ -120,18 +124,25 @@ describe.each(databaseKinds)('the staff import on %s', (kind) => {
 
   it('makes a leaver of a person whose leaving date has passed: they cannot sign in', async () => {
     const left = await preview(
-      staffCsv('N101,Ola Oduya,ola.oduya@demo.probity.test,Planning Assistant,Planning and Building Control,N100,2026-04-01,2026-11-01,volunteer'),
+      staffCsv(
+        'N101,Ola Oduya,ola.oduya@demo.probity.test,Planning Assistant,Planning and Building Control,N100,2026-04-01,2026-11-01,volunteer',
+      ),
     );
     expect(left.leavers.map((l) => l.name)).toEqual(['Ola Oduya']);
     expect((await apply(left.importId)).json()).toMatchObject({ leavers: 1, changed: 1 });
-    expect(await person('ola.oduya@demo.probity.test')).toMatchObject({ active: false, leaving_date: '2026-11-01' });
+    expect(await person('ola.oduya@demo.probity.test')).toMatchObject({
+      active: false,
+      leaving_date: '2026-11-01',
+    });
   });
 
   it('is only for HR and the system administrator, and only for their own council’s people', async () => {
     expect((await as('james.oneill', 'POST', '/api/v1/people/imports', { csv: good })).statusCode).toBe(403);
     const shown = await preview(good, 'chris.taylor');
     const token = await outsiderToken(t);
-    const outside = await t.client().api('POST', `/api/v1/people/imports/${shown.importId}/apply`, undefined, token);
+    const outside = await t
+      .client()
+      .api('POST', `/api/v1/people/imports/${shown.importId}/apply`, undefined, token);
     expectProblem(outside, 404);
     const theirs = await t.client().api('POST', '/api/v1/people/imports', { csv: good }, token);
     expect(theirs.statusCode).toBe(201);

@@ -12,9 +12,9 @@ import { passwordRoutes } from './passwords/routes.ts';
 import { peopleApi } from './people/api.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { policyRoutes } from './policy-settings/routes.ts';
+import type { OrganisationService } from './service.ts';
 import { staffImportApi } from './staff-import/api.ts';
 import { staffImportRoutes } from './staff-import/routes.ts';
-import type { OrganisationService } from './service.ts';
 
 type OrganisationRouteDeps = {
   organisation: OrganisationService;

@@ -23,8 +23,8 @@ import { staffImportService } from './staff-import/service.ts';
 // The organisation's public face: other modules reach people, roles, policy settings and the
 // working calendar only through what this file exports.
 export type { WorkingRules } from './calendar/working-rules.ts';
-export type { ModuleDeps } from './module-deps.ts';
 export { countsByPerson, type HeldWork } from './leavers/work.ts';
+export type { ModuleDeps } from './module-deps.ts';
 export type { PeopleFilter, Person } from './people/repository.ts';
 export { canSeePrivateRecordsOf, headsService, seesWholeRegister, type Viewer } from './policy.ts';
 export { policyDocuments } from './policy-settings/documents.ts';

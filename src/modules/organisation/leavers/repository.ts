@@ -14,7 +14,14 @@ export type Leaver = {
 };
 
 const leaverColumns = ['id', 'name', 'job_title', 'staff_number', 'leaving_date', 'deactivated_at'] as const;
-type LeaverRow = { id: string; name: string; job_title: string; staff_number: string | null; leaving_date: string | null; deactivated_at: Date | null };
+type LeaverRow = {
+  id: string;
+  name: string;
+  job_title: string;
+  staff_number: string | null;
+  leaving_date: string | null;
+  deactivated_at: Date | null;
+};
 const toLeaver = (row: LeaverRow): Leaver => ({
   id: row.id,
   name: row.name,
@@ -25,7 +32,12 @@ const toLeaver = (row: LeaverRow): Leaver => ({
 });
 
 export async function leaverIds(q: Kysely<Database>, councilId: string): Promise<string[]> {
-  const rows = await q.selectFrom('person').select('id').where('council_id', '=', councilId).where('active', '=', false).execute();
+  const rows = await q
+    .selectFrom('person')
+    .select('id')
+    .where('council_id', '=', councilId)
+    .where('active', '=', false)
+    .execute();
   return rows.map((row) => row.id);
 }
 

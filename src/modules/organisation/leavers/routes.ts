@@ -9,7 +9,10 @@ import type { OrganisationService } from '../service.ts';
 // choice of who takes it on, and making a person a leaver by hand.
 
 const params = z.object({ id: idParam });
-const movedQuery = z.object({ moved: formText.pipe(z.string().max(200)).catch(''), to: formText.pipe(z.string().max(200)).catch('') });
+const movedQuery = z.object({
+  moved: formText.pipe(z.string().max(200)).catch(''),
+  to: formText.pipe(z.string().max(200)).catch(''),
+});
 const moveBody = z.object({
   kind: formText.pipe(z.string().min(1).max(100)),
   to: formText.pipe(z.uuid({ message: 'Choose who takes this on' })),
@@ -21,7 +24,10 @@ const leaverBody = z.object({
 export function leaverRoutes(app: FastifyInstance, organisation: OrganisationService) {
   app.get('/people/leavers', { config: { access: 'people:leavers' } }, async (request, reply) => {
     const leavers = await organisation.leaversHoldingWork(signedIn(request).councilId);
-    return render(request, reply, 'organisation/leavers/views/leavers.njk', { title: 'Leavers still holding work', leavers });
+    return render(request, reply, 'organisation/leavers/views/leavers.njk', {
+      title: 'Leavers still holding work',
+      leavers,
+    });
   });
   moveRoute(app, organisation);
   markRoute(app, organisation);
@@ -35,9 +41,14 @@ function moveRoute(app: FastifyInstance, organisation: OrganisationService) {
     body: moveBody,
     initial: (request) => queryOf(request, movedQuery),
     page: async (shown) => {
-      const { leaver, work } = await organisation.leaverWork(signedIn(shown.request).councilId, shown.params.id);
+      const { leaver, work } = await organisation.leaverWork(
+        signedIn(shown.request).councilId,
+        shown.params.id,
+      );
       const posted = String(shown.values.kind ?? '');
-      const errors = shown.errors.map((error) => (error.key === 'to' ? { ...error, key: `to-${posted}` } : error));
+      const errors = shown.errors.map((error) =>
+        error.key === 'to' ? { ...error, key: `to-${posted}` } : error,
+      );
       const moved = work.find((kind) => kind.kind === shown.values.moved);
       return formPage({ ...shown, errors }, 'organisation/leavers/views/leaver.njk', {
         title: `${leaver.name}’s work`,
@@ -70,7 +81,10 @@ function markRoute(app: FastifyInstance, organisation: OrganisationService) {
     page: async (shown) => {
       const person = await organisation.viewPerson(signedIn(shown.request), shown.params.id);
       if (!person.active) return shown.reply.redirect(`/people/leavers/${person.id}`, 303);
-      return formPage(shown, 'organisation/leavers/views/mark-leaver.njk', { title: `Make ${person.name} a leaver`, person });
+      return formPage(shown, 'organisation/leavers/views/mark-leaver.njk', {
+        title: `Make ${person.name} a leaver`,
+        person,
+      });
     },
     submit: async ({ request, params: { id }, body }) => {
       await organisation.markLeaver(actorOf(request), id, body.leavingDate);

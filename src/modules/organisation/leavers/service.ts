@@ -20,7 +20,13 @@ import type { HeldWork } from './work.ts';
 
 type Kinds = { list: readonly HeldWork[] };
 
-async function heldByAll(q: Kysely<Database>, kinds: Kinds, councilId: string, ids: readonly string[], today: string) {
+async function heldByAll(
+  q: Kysely<Database>,
+  kinds: Kinds,
+  councilId: string,
+  ids: readonly string[],
+  today: string,
+) {
   const counts = await Promise.all(kinds.list.map((kind) => kind.held(q, councilId, ids, today)));
   const byPerson = new Map<string, Map<string, number>>();
   kinds.list.forEach((kind, at) => {
@@ -41,7 +47,11 @@ async function leaversHoldingWork(deps: OrganisationDeps, kinds: Kinds, councilI
   const leavers = await repo.leaversWithIds(deps.db, councilId, [...held.keys()]);
   return leavers.map((leaver) => {
     const mine = held.get(leaver.id) ?? new Map<string, number>();
-    return { ...leaver, total: [...mine.values()].reduce((sum, n) => sum + n, 0), held: Object.fromEntries(mine) };
+    return {
+      ...leaver,
+      total: [...mine.values()].reduce((sum, n) => sum + n, 0),
+      held: Object.fromEntries(mine),
+    };
   });
 }
 
@@ -70,12 +80,21 @@ async function taker(deps: OrganisationDeps, councilId: string, kind: HeldWork, 
   const refuse = (message: string) => new InvalidInput([{ key: 'to', message }]);
   if (!to?.active) throw refuse('Choose a person who works for the council now');
   if (kind.roles.length && !kind.roles.some((role) => to.roles.includes(role)))
-    throw refuse(`${to.name} cannot take this on: they must be ${kind.roles.map((role) => roleNames[role]).join(' or ')}`);
+    throw refuse(
+      `${to.name} cannot take this on: they must be ${kind.roles.map((role) => roleNames[role]).join(' or ')}`,
+    );
   return to;
 }
 
 // Moves all of one kind of a leaver's work to another person, in one audited transaction.
-async function moveWork(deps: OrganisationDeps, kinds: Kinds, actor: Actor, leaverId: string, kindCode: string, toId: string) {
+async function moveWork(
+  deps: OrganisationDeps,
+  kinds: Kinds,
+  actor: Actor,
+  leaverId: string,
+  kindCode: string,
+  toId: string,
+) {
   const kind = kinds.list.find((one) => one.kind === kindCode);
   if (!kind) throw new NotFound('No such kind of work');
   const leaver = await repo.findLeaver(deps.db, actor.councilId, leaverId);
@@ -92,7 +111,14 @@ async function moveWork(deps: OrganisationDeps, kinds: Kinds, actor: Actor, leav
         action: 'person.work-moved',
         recordType: 'person',
         recordId: leaverId,
-        after: { kind: kind.kind, title: kind.title, to: to.id, toName: to.name, moved: moved.length, records: moved },
+        after: {
+          kind: kind.kind,
+          title: kind.title,
+          to: to.id,
+          toName: to.name,
+          moved: moved.length,
+          records: moved,
+        },
       },
       now,
     );
@@ -109,7 +135,8 @@ async function markLeaver(deps: OrganisationDeps, actor: Actor, personId: string
   const refuse = (key: string, message: string) => new InvalidInput([{ key, message }]);
   if (!person.active) throw refuse('form', `${person.name} is already a leaver`);
   if (personId === actor.personId) throw refuse('form', 'You cannot make yourself a leaver');
-  if (leavingDate > londonDate(now)) throw refuse('leavingDate', 'The leaving date must be today or in the past');
+  if (leavingDate > londonDate(now))
+    throw refuse('leavingDate', 'The leaving date must be today or in the past');
   await deps.db.transaction().execute(async (trx) => {
     await repo.markLeaver(trx, actor.councilId, personId, leavingDate, now);
     await endSessionsOf(trx, actor.councilId, personId);
@@ -117,7 +144,13 @@ async function markLeaver(deps: OrganisationDeps, actor: Actor, personId: string
     await appendAudit(
       trx,
       actor,
-      { action: 'person.left', recordType: 'person', recordId: personId, before: { active: true }, after: { active: false, leavingDate } },
+      {
+        action: 'person.left',
+        recordType: 'person',
+        recordId: personId,
+        before: { active: true },
+        after: { active: false, leavingDate },
+      },
       now,
     );
   });
@@ -128,7 +161,14 @@ async function leaverTasks(deps: OrganisationDeps, kinds: Kinds, principal: Prin
   const leavers = await leaversHoldingWork(deps, kinds, principal.councilId);
   const today = londonDate(deps.clock.now());
   return [
-    { module: 'organisation', title: 'Leavers still holding work', count: leavers.length, due: today, href: '/people/leavers', urgency: 'today' },
+    {
+      module: 'organisation',
+      title: 'Leavers still holding work',
+      count: leavers.length,
+      due: today,
+      href: '/people/leavers',
+      urgency: 'today',
+    },
   ];
 }
 
@@ -143,7 +183,8 @@ export function leaversService(deps: OrganisationDeps) {
     leaverWork: (councilId: string, leaverId: string) => leaverWork(deps, kinds, councilId, leaverId),
     moveLeaverWork: (actor: Actor, leaverId: string, kind: string, toId: string) =>
       moveWork(deps, kinds, actor, leaverId, kind, toId),
-    markLeaver: (actor: Actor, personId: string, leavingDate: string) => markLeaver(deps, actor, personId, leavingDate),
+    markLeaver: (actor: Actor, personId: string, leavingDate: string) =>
+      markLeaver(deps, actor, personId, leavingDate),
     leaverTasksFor: (principal: Principal) => leaverTasks(deps, kinds, principal),
   };
 }

@@ -17,7 +17,12 @@ export type HeldWork = {
   // The roles one of which the person it moves to must hold; none: anyone active in the council.
   roles: readonly Role[];
   // How many each of these people hold today, read through `q` (the caller's transaction or db).
-  held(q: Kysely<Database>, councilId: string, personIds: readonly string[], today: string): Promise<Map<string, number>>;
+  held(
+    q: Kysely<Database>,
+    councilId: string,
+    personIds: readonly string[],
+    today: string,
+  ): Promise<Map<string, number>>;
   // Moves what `from` holds to `to` in the caller's transaction: the ids of the records moved. Work
   // the rules keep from `to` (their own gift, a stage 2 after their stage 1) stays where it is.
   move(
@@ -30,6 +35,8 @@ export type HeldWork = {
 };
 
 // Counts by person from rows of (person, count).
-export function countsByPerson(rows: readonly { person: string | null; count: number }[]): Map<string, number> {
+export function countsByPerson(
+  rows: readonly { person: string | null; count: number }[],
+): Map<string, number> {
   return new Map(rows.flatMap((row) => (row.person ? [[row.person, Number(row.count)] as const] : [])));
 }

@@ -37,8 +37,12 @@ const previewView = z.object({
       changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
     }),
   ),
-  leavers: z.array(z.object({ line, id: z.uuid(), name: z.string(), staffNumber: z.string(), leavingDate: z.string() })),
-  errors: z.array(z.object({ line, message: z.string() })).describe('Nothing is applied while any row is here'),
+  leavers: z.array(
+    z.object({ line, id: z.uuid(), name: z.string(), staffNumber: z.string(), leavingDate: z.string() }),
+  ),
+  errors: z
+    .array(z.object({ line, message: z.string() }))
+    .describe('Nothing is applied while any row is here'),
 });
 
 const summaryView = z.object({
@@ -52,8 +56,10 @@ export function staffImportApi(app: FastifyInstance, organisation: OrganisationS
   // Only the preview takes CSV, so the parser is registered for its scope alone; the file arrives
   // as the field csv, as a JSON client would send it.
   app.register((scope, _options, registered) => {
-    scope.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: maxStaffBytes }, (_request, body, done) =>
-      done(null, { csv: body }),
+    scope.addContentTypeParser(
+      'text/csv',
+      { parseAs: 'string', bodyLimit: maxStaffBytes },
+      (_request, body, done) => done(null, { csv: body }),
     );
     previewRoute(scope, organisation);
     registered();
@@ -67,7 +73,8 @@ function previewRoute(app: FastifyInstance, organisation: OrganisationService) {
     '/api/v1/people/imports',
     options('people:import', {
       operationId: 'previewStaffImport',
-      summary: 'Preview the HR system’s staff file (text/csv): who is added, what changes, who becomes a leaver, and each bad row by line',
+      summary:
+        'Preview the HR system’s staff file (text/csv): who is added, what changes, who becomes a leaver, and each bad row by line',
       description:
         'Send the file as the body with Content-Type text/csv, or as JSON { "csv": "…" }. Its first line names the columns: staff number, name, email, job title, contract type, and optionally service, line manager (staff number or email), start date and leaving date. Nothing changes until the preview is applied.',
       body: z.object({ csv: z.string().describe('The CSV file’s text') }),

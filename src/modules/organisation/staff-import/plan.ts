@@ -87,10 +87,18 @@ function place(row: StaffRow, known: Indexes, context: PlanContext): Placed | Ro
 function managerOf(placed: Placed, inFile: Map<string, string>, known: Indexes): string | null | RowError {
   const key = placed.row.lineManager;
   if (!key) return null;
-  const id = inFile.get(key) ?? inFile.get(lower(key)) ?? known.byNumber.get(key)?.id ?? known.byEmail.get(lower(key))?.id;
+  const id =
+    inFile.get(key) ??
+    inFile.get(lower(key)) ??
+    known.byNumber.get(key)?.id ??
+    known.byEmail.get(lower(key))?.id;
   if (!id)
-    return { line: placed.row.line, message: `The line manager “${key}” is not in the file nor among the council’s people` };
-  if (id === placed.id) return { line: placed.row.line, message: 'A person cannot be their own line manager' };
+    return {
+      line: placed.row.line,
+      message: `The line manager “${key}” is not in the file nor among the council’s people`,
+    };
+  if (id === placed.id)
+    return { line: placed.row.line, message: 'A person cannot be their own line manager' };
   return id;
 }
 
@@ -141,12 +149,18 @@ function changesOf(known: KnownPerson, values: StaffValues, names: Names): Field
 type Names = { services: ReadonlyMap<string, string>; people: ReadonlyMap<string, string> };
 
 function namesOf(placed: readonly Placed[], context: PlanContext): Names {
-  const people = new Map(context.people.map((p) => [p.id, p.staffNumber ? `${p.name} (${p.staffNumber})` : p.name]));
+  const people = new Map(
+    context.people.map((p) => [p.id, p.staffNumber ? `${p.name} (${p.staffNumber})` : p.name]),
+  );
   for (const { id, row } of placed) people.set(id, `${row.name} (${row.staffNumber})`);
   return { services: new Map(context.services.map((s) => [s.id, s.name])), people };
 }
 
-export function staffPlan(rows: readonly StaffRow[], rowErrors: readonly RowError[], context: PlanContext): StaffPlan {
+export function staffPlan(
+  rows: readonly StaffRow[],
+  rowErrors: readonly RowError[],
+  context: PlanContext,
+): StaffPlan {
   const known = indexes(context.people);
   const errors = [...rowErrors];
   const placed: Placed[] = [];
@@ -171,10 +185,19 @@ export function staffPlan(rows: readonly StaffRow[], rowErrors: readonly RowErro
   }
   const names = namesOf(placed, context);
   const circles = cycles(managers, (id) => names.people.get(id) ?? id);
-  const plan: StaffPlan = { rows: rows.length + rowErrors.length, added: [], changed: [], leavers: [], unchanged: 0, alreadyLeft, errors };
+  const plan: StaffPlan = {
+    rows: rows.length + rowErrors.length,
+    added: [],
+    changed: [],
+    leavers: [],
+    unchanged: 0,
+    alreadyLeft,
+    errors,
+  };
   for (const { placed: one, managerId } of ready) {
     const circle = circles.get(one.id);
-    if (circle) errors.push({ line: one.row.line, message: `Line management would go round in a circle: ${circle}` });
+    if (circle)
+      errors.push({ line: one.row.line, message: `Line management would go round in a circle: ${circle}` });
     else addToPlan(plan, one, managerId, names, context.today);
   }
   errors.sort((a, b) => a.line - b.line);
@@ -193,5 +216,11 @@ function addToPlan(plan: StaffPlan, one: Placed, lineManagerId: string | null, n
   if (changes.length) plan.changed.push({ line: row.line, id, values, changes });
   else plan.unchanged++;
   if (known.active && row.leavingDate && row.leavingDate <= today)
-    plan.leavers.push({ line: row.line, id, name: row.name, staffNumber: row.staffNumber, leavingDate: row.leavingDate });
+    plan.leavers.push({
+      line: row.line,
+      id,
+      name: row.name,
+      staffNumber: row.staffNumber,
+      leavingDate: row.leavingDate,
+    });
 }

@@ -68,10 +68,20 @@ export async function peopleDigest(db: Kysely<Database>, councilId: string): Pro
 
 // The council's row, locked: applies to one council's people happen one at a time.
 export async function lockCouncil(trx: Kysely<Database>, councilId: string) {
-  await trx.selectFrom('council').select('council_id').where('council_id', '=', councilId).forUpdate().execute();
+  await trx
+    .selectFrom('council')
+    .select('council_id')
+    .where('council_id', '=', councilId)
+    .forUpdate()
+    .execute();
 }
 
-export async function insertPeople(trx: Kysely<Database>, councilId: string, added: readonly Addition[], now: Date) {
+export async function insertPeople(
+  trx: Kysely<Database>,
+  councilId: string,
+  added: readonly Addition[],
+  now: Date,
+) {
   for (let at = 0; at < added.length; at += chunk) {
     const part = added.slice(at, at + chunk);
     await trx
@@ -126,7 +136,12 @@ export async function updateDetails(
   }
 }
 
-export async function deactivate(trx: Kysely<Database>, councilId: string, ids: readonly string[], now: Date) {
+export async function deactivate(
+  trx: Kysely<Database>,
+  councilId: string,
+  ids: readonly string[],
+  now: Date,
+) {
   if (ids.length === 0) return;
   await trx
     .updateTable('person')

@@ -4,8 +4,8 @@ import { InvalidInput } from '../../../platform/errors.ts';
 import { formPage, formRoute, formText, idParam, queryOf } from '../../../platform/web/form-kit.ts';
 import { uploadNamed } from '../../../platform/web/form-uploads.ts';
 import { actorOf, signedIn } from '../../../platform/web/render.ts';
-import type { OrganisationService } from '../service.ts';
 import { employmentTypeNames } from '../people/input.ts';
+import type { OrganisationService } from '../service.ts';
 import type { StaffPlan } from './plan.ts';
 
 // The staff file's pages: upload the HR system's export, read what it would do, apply it.
@@ -24,12 +24,19 @@ export function staffImportRoutes(app: FastifyInstance, organisation: Organisati
     body: z.object({}),
     uploads: { maxFileBytes: maxStaffBytes },
     initial: () => ({}),
-    page: (shown) => formPage(shown, 'organisation/staff-import/views/upload.njk', { title: 'Import staff from the HR system', maxSize: '20 MB' }),
+    page: (shown) =>
+      formPage(shown, 'organisation/staff-import/views/upload.njk', {
+        title: 'Import staff from the HR system',
+        maxSize: '20 MB',
+      }),
     submit: async ({ request }) => {
       const upload = uploadNamed(request, fileField);
       if (!upload || upload.content.length === 0)
-        throw new InvalidInput([{ key: fileField, message: 'Choose the CSV file exported from the HR system' }]);
-      if (upload.truncated) throw new InvalidInput([{ key: fileField, message: 'The file must be smaller than 20 MB' }]);
+        throw new InvalidInput([
+          { key: fileField, message: 'Choose the CSV file exported from the HR system' },
+        ]);
+      if (upload.truncated)
+        throw new InvalidInput([{ key: fileField, message: 'The file must be smaller than 20 MB' }]);
       const preview = await organisation.previewStaff(actorOf(request), upload.content.toString('utf8'));
       return `/people/imports/${preview.importId}`;
     },

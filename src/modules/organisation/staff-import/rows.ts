@@ -62,7 +62,8 @@ export function staffColumns(headings: readonly string[]): StaffColumns | { prob
     ]),
   ) as StaffColumns;
   const missing = required.filter((field) => columns[field] < 0).map((field) => headingNames[field]);
-  if (missing.length) return { problem: `The first line must name the columns: it has no ${missing.join(', no ')}` };
+  if (missing.length)
+    return { problem: `The first line must name the columns: it has no ${missing.join(', no ')}` };
   return columns;
 }
 
@@ -112,9 +113,12 @@ function rowOf(line: number, cell: (field: Field) => string): StaffRow | RowErro
     return fail(`“${email}” is not an email address, like name@council.gov.uk`);
   const employmentType = contractType(cell('employmentType'));
   if (!employmentType)
-    return fail(`“${cell('employmentType')}” is not a contract type: use employee, agency, contractor or volunteer`);
+    return fail(
+      `“${cell('employmentType')}” is not a contract type: use employee, agency, contractor or volunteer`,
+    );
   const startDate = staffDate(cell('startDate'));
-  if (startDate === undefined) return fail(`The start date “${cell('startDate')}” is not a date, like 2026-04-01`);
+  if (startDate === undefined)
+    return fail(`The start date “${cell('startDate')}” is not a date, like 2026-04-01`);
   const leavingDate = staffDate(cell('leavingDate'));
   if (leavingDate === undefined)
     return fail(`The leaving date “${cell('leavingDate')}” is not a date, like 2026-04-01`);
@@ -122,7 +126,18 @@ function rowOf(line: number, cell: (field: Field) => string): StaffRow | RowErro
     return fail('The leaving date is before the start date');
   const jobTitle = cell('jobTitle');
   if (!jobTitle) return fail(`The job title of ${staffNumber} is missing`);
-  return { line, staffNumber, name, email, jobTitle, service: cell('service'), lineManager: cell('lineManager'), startDate, leavingDate, employmentType };
+  return {
+    line,
+    staffNumber,
+    name,
+    email,
+    jobTitle,
+    service: cell('service'),
+    lineManager: cell('lineManager'),
+    startDate,
+    leavingDate,
+    employmentType,
+  };
 }
 
 // Every row of the file as a member of staff or an error; a staff number or email address given
@@ -140,15 +155,22 @@ export function staffRows(text: string): { rows: StaffRow[]; errors: RowError[] 
     const row = rowOf(line, (field) => (columns[field] < 0 ? '' : (cells[columns[field]] ?? '').trim()));
     if ('message' in row) errors.push(row);
     else if (numbers.has(row.staffNumber))
-      errors.push({ line, message: `Staff number ${row.staffNumber} is also on line ${numbers.get(row.staffNumber)}` });
+      errors.push({
+        line,
+        message: `Staff number ${row.staffNumber} is also on line ${numbers.get(row.staffNumber)}`,
+      });
     else if (emails.has(row.email))
-      errors.push({ line, message: `The email address ${row.email} is also on line ${emails.get(row.email)}` });
+      errors.push({
+        line,
+        message: `The email address ${row.email} is also on line ${emails.get(row.email)}`,
+      });
     else {
       numbers.set(row.staffNumber, line);
       emails.set(row.email, line);
       rows.push(row);
     }
   }
-  if (records.length === 0) errors.push({ line: heading.line, message: 'The file has no staff, only its headings' });
+  if (records.length === 0)
+    errors.push({ line: heading.line, message: 'The file has no staff, only its headings' });
   return { rows, errors };
 }

@@ -46,8 +46,10 @@ async function planFor(q: Kysely<Database>, deps: OrganisationDeps, councilId: s
 const hashOf = (csv: string) => createHash('sha256').update(csv).digest('hex');
 
 export async function previewStaff(deps: OrganisationDeps, actor: Actor, csv: string): Promise<StaffPreview> {
-  if (!actor.personId) throw new InvalidInput([{ key: fileField, message: 'A person previews a staff file' }]);
-  if (csv.trim() === '') throw new InvalidInput([{ key: fileField, message: 'Choose the CSV file exported from the HR system' }]);
+  if (!actor.personId)
+    throw new InvalidInput([{ key: fileField, message: 'A person previews a staff file' }]);
+  if (csv.trim() === '')
+    throw new InvalidInput([{ key: fileField, message: 'Choose the CSV file exported from the HR system' }]);
   const { db } = deps;
   const digest = await repo.peopleDigest(db, actor.councilId);
   const plan = await planFor(db, deps, actor.councilId, csv);
@@ -57,13 +59,24 @@ export async function previewStaff(deps: OrganisationDeps, actor: Actor, csv: st
     await repo.insertImport(
       trx,
       actor.councilId,
-      { id: importId, csv, fileHash: hashOf(csv), peopleDigest: digest, previewedBy: actor.personId as string },
+      {
+        id: importId,
+        csv,
+        fileHash: hashOf(csv),
+        peopleDigest: digest,
+        previewedBy: actor.personId as string,
+      },
       now,
     );
     await appendAudit(
       trx,
       actor,
-      { action: 'staff-import.previewed', recordType: 'staff-import', recordId: importId, after: countsOf(plan) },
+      {
+        action: 'staff-import.previewed',
+        recordType: 'staff-import',
+        recordId: importId,
+        after: countsOf(plan),
+      },
       now,
     );
   });
@@ -101,12 +114,18 @@ export async function applyStaff(
     await repo.lockCouncil(trx, actor.councilId);
     const found = await repo.findImport(trx, actor.councilId, importId, true);
     if (!found) throw new NotFound('No such staff file');
-    if (found.appliedAt) throw new InvalidInput([{ key: 'form', message: 'This staff file has already been applied' }]);
+    if (found.appliedAt)
+      throw new InvalidInput([{ key: 'form', message: 'This staff file has already been applied' }]);
     if ((await repo.peopleDigest(trx, actor.councilId)) !== (digest ?? found.peopleDigest))
       throw new InvalidInput([{ key: 'form', message: stale }]);
     const plan = await planFor(trx, deps, actor.councilId, found.csv);
     if (plan.errors.length)
-      throw new InvalidInput([{ key: 'form', message: `The file has ${plan.errors.length} bad rows: correct them and upload it again` }]);
+      throw new InvalidInput([
+        {
+          key: 'form',
+          message: `The file has ${plan.errors.length} bad rows: correct them and upload it again`,
+        },
+      ]);
     await applyPlan(trx, actor, plan, now);
     const summary = {
       added: plan.added.length,
@@ -139,7 +158,12 @@ async function applyPlan(trx: Kysely<Database>, actor: Actor, plan: StaffPlan, n
     trx,
     actor,
     [
-      ...plan.added.map(({ id, values }) => ({ action: 'person.imported', recordType: 'person', recordId: id, after: values })),
+      ...plan.added.map(({ id, values }) => ({
+        action: 'person.imported',
+        recordType: 'person',
+        recordId: id,
+        after: values,
+      })),
       ...plan.changed.map(({ id, changes }) => ({
         action: 'person.import-updated',
         recordType: 'person',
@@ -163,6 +187,7 @@ export function staffImportService(deps: OrganisationDeps) {
   return {
     previewStaff: (actor: Actor, csv: string) => previewStaff(deps, actor, csv),
     showStaffPreview: (councilId: string, importId: string) => showPreview(deps, councilId, importId),
-    applyStaff: (actor: Actor, importId: string, digest?: string) => applyStaff(deps, actor, importId, digest),
+    applyStaff: (actor: Actor, importId: string, digest?: string) =>
+      applyStaff(deps, actor, importId, digest),
   };
 }
