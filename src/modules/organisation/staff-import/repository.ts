@@ -76,38 +76,63 @@ export async function lockCouncil(trx: Kysely<Database>, councilId: string) {
     .execute();
 }
 
+// New people, without line managers yet (a manager may be further on in the file), then their
+// officer role. The table's statistics are brought up to date in between, so that the role's
+// foreign key check and the update that follows find each person by the primary key rather than
+// scanning a table the planner still thinks is small.
 export async function insertPeople(
   trx: Kysely<Database>,
   councilId: string,
   added: readonly Addition[],
   now: Date,
 ) {
-  for (let at = 0; at < added.length; at += chunk) {
-    const part = added.slice(at, at + chunk);
+  for (let at = 0; at < added.length; at += chunk)
     await trx
       .insertInto('person')
-      .values(
-        part.map(({ id, values }) => ({
-          council_id: councilId,
-          id,
-          email: values.email,
-          name: values.name,
-          job_title: values.jobTitle,
-          service_id: values.serviceId,
-          line_manager_id: null,
-          employment_type: values.employmentType,
-          politically_restricted: false,
-          staff_number: values.staffNumber,
-          start_date: values.startDate,
-          leaving_date: values.leavingDate,
-          created_at: now,
-        })),
-      )
+      .values(added.slice(at, at + chunk).map(({ id, values }) => newPerson(councilId, id, values, now)))
       .execute();
+  if (added.length >= chunk) await sql`analyze person`.execute(trx);
+  for (let at = 0; at < added.length; at += chunk)
     await trx
       .insertInto('person_role')
-      .values(part.map(({ id }) => ({ council_id: councilId, person_id: id, role: 'officer' })))
+      .values(
+        added
+          .slice(at, at + chunk)
+          .map(({ id }) => ({ council_id: councilId, person_id: id, role: 'officer' })),
+      )
       .execute();
+}
+
+const newPerson = (councilId: string, id: string, values: StaffValues, now: Date) => ({
+  council_id: councilId,
+  id,
+  email: values.email,
+  name: values.name,
+  job_title: values.jobTitle,
+  service_id: values.serviceId,
+  line_manager_id: null,
+  employment_type: values.employmentType,
+  politically_restricted: false,
+  staff_number: values.staffNumber,
+  start_date: values.startDate,
+  leaving_date: values.leavingDate,
+  created_at: now,
+});
+
+// The line managers of people just added, one statement per thousand.
+export async function setManagers(
+  trx: Kysely<Database>,
+  councilId: string,
+  people: readonly { id: string; values: StaffValues }[],
+) {
+  const managed = people.filter(({ values }) => values.lineManagerId !== null);
+  for (let at = 0; at < managed.length; at += chunk) {
+    const part = managed.slice(at, at + chunk);
+    await sql`
+      update person p set line_manager_id = v.line_manager_id
+      from unnest(${part.map((p) => p.id)}::uuid[], ${part.map((p) => p.values.lineManagerId)}::uuid[])
+        as v(id, line_manager_id)
+      where p.council_id = ${councilId} and p.id = v.id`.execute(trx);
   }
 }
 

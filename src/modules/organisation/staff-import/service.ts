@@ -8,6 +8,10 @@ import { uuidv7 } from '../../../platform/db/ids.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { InvalidInput, NotFound } from '../../../platform/errors.ts';
 import type { OrganisationDeps } from '../module-deps.ts';
+
+// The import needs only the database and the clock.
+type StaffDeps = Pick<OrganisationDeps, 'db' | 'clock'>;
+
 import { type StaffPlan, staffPlan } from './plan.ts';
 import * as repo from './repository.ts';
 import { staffRows } from './rows.ts';
@@ -22,7 +26,7 @@ export type StaffImportSummary = { added: number; changed: number; leavers: numb
 const fileField = 'file';
 const stale = 'The council’s people have changed since this file was previewed: preview it again';
 
-async function planFor(q: Kysely<Database>, deps: OrganisationDeps, councilId: string, csv: string) {
+async function planFor(q: Kysely<Database>, deps: StaffDeps, councilId: string, csv: string) {
   const { rows, errors } = staffRows(csv);
   const [people, services, elsewhere] = await Promise.all([
     repo.knownPeople(q, councilId),
@@ -45,7 +49,7 @@ async function planFor(q: Kysely<Database>, deps: OrganisationDeps, councilId: s
 
 const hashOf = (csv: string) => createHash('sha256').update(csv).digest('hex');
 
-export async function previewStaff(deps: OrganisationDeps, actor: Actor, csv: string): Promise<StaffPreview> {
+export async function previewStaff(deps: StaffDeps, actor: Actor, csv: string): Promise<StaffPreview> {
   if (!actor.personId)
     throw new InvalidInput([{ key: fileField, message: 'A person previews a staff file' }]);
   if (csv.trim() === '')
@@ -84,7 +88,7 @@ export async function previewStaff(deps: OrganisationDeps, actor: Actor, csv: st
 }
 
 // A preview again, as the people are now: the digest says which state it was made from.
-export async function showPreview(deps: OrganisationDeps, councilId: string, importId: string) {
+export async function showPreview(deps: StaffDeps, councilId: string, importId: string) {
   const found = await repo.findImport(deps.db, councilId, importId);
   if (!found) throw new NotFound('No such staff file');
   const digest = await repo.peopleDigest(deps.db, councilId);
@@ -104,7 +108,7 @@ const countsOf = (plan: StaffPlan) => ({
 // Applies the file as previewed from `digest` (the preview's own when not given). Of two applies at
 // once, one waits for the other and is then refused: the import is applied, or the people changed.
 export async function applyStaff(
-  deps: OrganisationDeps,
+  deps: StaffDeps,
   actor: Actor,
   importId: string,
   digest?: string,
@@ -147,7 +151,8 @@ export async function applyStaff(
 async function applyPlan(trx: Kysely<Database>, actor: Actor, plan: StaffPlan, now: Date) {
   const { councilId } = actor;
   await repo.insertPeople(trx, councilId, plan.added, now);
-  await repo.updateDetails(trx, councilId, [...plan.added, ...plan.changed]);
+  await repo.setManagers(trx, councilId, plan.added);
+  await repo.updateDetails(trx, councilId, plan.changed);
   const leaverIds = plan.leavers.map((leaver) => leaver.id);
   await repo.deactivate(trx, councilId, leaverIds, now);
   for (const id of leaverIds) {
@@ -183,7 +188,7 @@ async function applyPlan(trx: Kysely<Database>, actor: Actor, plan: StaffPlan, n
   );
 }
 
-export function staffImportService(deps: OrganisationDeps) {
+export function staffImportService(deps: StaffDeps) {
   return {
     previewStaff: (actor: Actor, csv: string) => previewStaff(deps, actor, csv),
     showStaffPreview: (councilId: string, importId: string) => showPreview(deps, councilId, importId),
