@@ -76,31 +76,54 @@ export async function lockCouncil(trx: Kysely<Database>, councilId: string) {
     .execute();
 }
 
-// New people, without line managers yet (a manager may be further on in the file), then their
-// officer role. The table's statistics are brought up to date in between, so that the role's
-// foreign key check and the update that follows find each person by the primary key rather than
-// scanning a table the planner still thinks is small.
+// New people, each after their line manager (so the foreign key finds the manager already there),
+// then their officer role. The table's statistics are brought up to date after the first thousand,
+// so that the foreign key checks find each person by the primary key rather than scanning a table
+// the planner still thinks is small.
 export async function insertPeople(
   trx: Kysely<Database>,
   councilId: string,
   added: readonly Addition[],
   now: Date,
 ) {
-  for (let at = 0; at < added.length; at += chunk)
+  const ordered = managersFirst(added);
+  for (let at = 0; at < ordered.length; at += chunk) {
     await trx
       .insertInto('person')
-      .values(added.slice(at, at + chunk).map(({ id, values }) => newPerson(councilId, id, values, now)))
+      .values(ordered.slice(at, at + chunk).map(({ id, values }) => newPerson(councilId, id, values, now)))
       .execute();
-  if (added.length >= chunk) await sql`analyze person`.execute(trx);
-  for (let at = 0; at < added.length; at += chunk)
+    if (at === 0 && ordered.length > chunk) await sql`analyze person`.execute(trx);
+  }
+  if (ordered.length > 0 && ordered.length <= chunk) await sql`analyze person`.execute(trx);
+  for (let at = 0; at < ordered.length; at += chunk)
     await trx
       .insertInto('person_role')
       .values(
-        added
+        ordered
           .slice(at, at + chunk)
           .map(({ id }) => ({ council_id: councilId, person_id: id, role: 'officer' })),
       )
       .execute();
+}
+
+// The people to add, each after the new person who manages them (a plan has no circles).
+function managersFirst(added: readonly Addition[]): Addition[] {
+  const byId = new Map(added.map((one) => [one.id, one]));
+  const depth = new Map<string, number>();
+  const depthOf = (one: Addition): number => {
+    let level = depth.get(one.id);
+    if (level !== undefined) return level;
+    const chain: Addition[] = [];
+    let at: Addition | undefined = one;
+    while (at && !depth.has(at.id)) {
+      chain.push(at);
+      at = at.values.lineManagerId ? byId.get(at.values.lineManagerId) : undefined;
+    }
+    level = at ? (depth.get(at.id) ?? 0) + 1 : 0;
+    for (const link of chain.reverse()) depth.set(link.id, level++);
+    return depth.get(one.id) ?? 0;
+  };
+  return [...added].sort((a, b) => depthOf(a) - depthOf(b));
 }
 
 const newPerson = (councilId: string, id: string, values: StaffValues, now: Date) => ({
@@ -110,7 +133,7 @@ const newPerson = (councilId: string, id: string, values: StaffValues, now: Date
   name: values.name,
   job_title: values.jobTitle,
   service_id: values.serviceId,
-  line_manager_id: null,
+  line_manager_id: values.lineManagerId,
   employment_type: values.employmentType,
   politically_restricted: false,
   staff_number: values.staffNumber,
@@ -118,23 +141,6 @@ const newPerson = (councilId: string, id: string, values: StaffValues, now: Date
   leaving_date: values.leavingDate,
   created_at: now,
 });
-
-// The line managers of people just added, one statement per thousand.
-export async function setManagers(
-  trx: Kysely<Database>,
-  councilId: string,
-  people: readonly { id: string; values: StaffValues }[],
-) {
-  const managed = people.filter(({ values }) => values.lineManagerId !== null);
-  for (let at = 0; at < managed.length; at += chunk) {
-    const part = managed.slice(at, at + chunk);
-    await sql`
-      update person p set line_manager_id = v.line_manager_id
-      from unnest(${part.map((p) => p.id)}::uuid[], ${part.map((p) => p.values.lineManagerId)}::uuid[])
-        as v(id, line_manager_id)
-      where p.council_id = ${councilId} and p.id = v.id`.execute(trx);
-  }
-}
 
 // Everyone's details from the file in one statement per thousand people, line managers included
 // (set after every new person exists).

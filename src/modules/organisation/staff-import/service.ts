@@ -151,7 +151,6 @@ export async function applyStaff(
 async function applyPlan(trx: Kysely<Database>, actor: Actor, plan: StaffPlan, now: Date) {
   const { councilId } = actor;
   await repo.insertPeople(trx, councilId, plan.added, now);
-  await repo.setManagers(trx, councilId, plan.added);
   await repo.updateDetails(trx, councilId, plan.changed);
   const leaverIds = plan.leavers.map((leaver) => leaver.id);
   await repo.deactivate(trx, councilId, leaverIds, now);
