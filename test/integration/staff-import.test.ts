@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../src/platform/audit/audit-chain.ts';
 import { demoApi, expectProblem, outsiderToken, type Problem } from '../support/api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
@@ -104,6 +105,7 @@ describe.each(databaseKinds)('the staff import on %s', (kind) => {
       .where('action', 'in', ['person.imported', 'person.import-updated'])
       .executeTakeFirstOrThrow();
     expect(audited.count).toBe(3);
+    expect(await verifyAuditChain(t.db, t.councilId)).toMatchObject({ intact: true });
   });
 
   it('refuses a preview made stale by a change to the people, and one of two applies at once', async () => {
