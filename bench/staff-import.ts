@@ -1,12 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { seedDemoCouncil } from '../src/modules/organisation/councils/demo.ts';
 import { applyStaff, previewStaff } from '../src/modules/organisation/staff-import/service.ts';
 import { systemClock } from '../src/platform/clock.ts';
-import { type DatabaseKind, openDatabase } from '../src/platform/db/connection.ts';
-import { migrateToLatest } from '../src/platform/db/migrator.ts';
-import { scratchServerDatabase } from './support.ts';
+import type { DatabaseKind } from '../src/platform/db/connection.ts';
+import { withDemoDatabase } from './support.ts';
 
 // The HR system's staff file for a large council, 20,000 staff, each managed by someone before them
 // in the file: previewed and applied into the demo council, then the same file again (nothing
@@ -42,23 +37,15 @@ const verdict = (seconds: number) =>
   `${seconds.toFixed(1)} s; target < ${targetSeconds} s: ${seconds < targetSeconds ? 'met' : 'MISSED'}`;
 
 export async function staffImport(kind: DatabaseKind) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'probity-staff-'));
-  const server =
-    kind === 'postgres' && process.env.DATABASE_URL
-      ? await scratchServerDatabase(process.env.DATABASE_URL)
-      : null;
-  const database = await openDatabase(server ? { url: server.url } : { dataDir: join(dataDir, 'db') });
-  try {
-    await migrateToLatest(database.db);
-    const { councilId } = await seedDemoCouncil(database.db, systemClock);
-    const admin = await database.db
+  await withDemoDatabase(kind, async (db, councilId) => {
+    const admin = await db
       .selectFrom('person')
       .select('id')
       .where('council_id', '=', councilId)
       .where('email', '=', 'chris.taylor@demo.probity.test')
       .executeTakeFirstOrThrow();
     const actor = { councilId, personId: admin.id, label: 'Staff import bench' };
-    const deps = { db: database.db, clock: systemClock };
+    const deps = { db, clock: systemClock };
     console.log(`\nHR staff import, ${staff.toLocaleString('en-GB')} staff, on ${kind}`);
     for (const [what, csv] of [
       ['into the council', staffFile(false)],
@@ -73,11 +60,7 @@ export async function staffImport(kind: DatabaseKind) {
       const [, applied] = await timed(() => applyStaff(deps, actor, preview.importId));
       console.log(`  ${''.padEnd(22)} apply   ${verdict(applied)}`);
     }
-  } finally {
-    await database.close();
-    await server?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 // npm run bench runs it with the others; `npx node bench/staff-import.ts` runs it alone.
