@@ -1,12 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { seedDemoCouncil } from '../src/modules/organisation/councils/demo.ts';
 import { importAs } from '../src/modules/places/gazetteer/importing.ts';
 import { systemClock } from '../src/platform/clock.ts';
-import { type DatabaseKind, openDatabase } from '../src/platform/db/connection.ts';
-import { migrateToLatest } from '../src/platform/db/migrator.ts';
-import { scratchServerDatabase } from './support.ts';
+import type { DatabaseKind } from '../src/platform/db/connection.ts';
+import { withDemoDatabase } from './support.ts';
 
 // A county's LLPG export, 150,000 addresses (half with a National Grid reference, half with
 // latitude and longitude), imported into an empty gazetteer, then the same file again (nothing
@@ -36,17 +31,9 @@ function llpgExport(moved: boolean): string {
 }
 
 export async function gazetteerImport(kind: DatabaseKind) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'probity-gazetteer-'));
-  const server =
-    kind === 'postgres' && process.env.DATABASE_URL
-      ? await scratchServerDatabase(process.env.DATABASE_URL)
-      : null;
-  const database = await openDatabase(server ? { url: server.url } : { dataDir: join(dataDir, 'db') });
-  try {
-    await migrateToLatest(database.db);
-    const { councilId } = await seedDemoCouncil(database.db, systemClock);
+  await withDemoDatabase(kind, async (db, councilId) => {
     const actor = { councilId, personId: null, label: 'Gazetteer bench' };
-    const deps = { db: database.db, clock: systemClock };
+    const deps = { db, clock: systemClock };
     console.log(`\nGazetteer import, ${addresses.toLocaleString('en-GB')} addresses, on ${kind}`);
     for (const [what, csv] of [
       ['into an empty gazetteer', llpgExport(false)],
@@ -62,11 +49,7 @@ export async function gazetteerImport(kind: DatabaseKind) {
         `  ${what.padEnd(24)} ${seconds.toFixed(1)} s, ${rate} rows/s (${report.added} new, ${report.changed} changed, ${report.unchanged} unchanged); target < ${targetSeconds} s: ${met}`,
       );
     }
-  } finally {
-    await database.close();
-    await server?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 // npm run bench runs it with the others; `node bench/gazetteer-import.ts` runs it alone.

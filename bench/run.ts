@@ -4,8 +4,8 @@
 //   BENCH_CPU_PROF_DIR  write CPU profiles of the servers measured (--cpu-prof) to this folder
 //   BENCH_ON        'postgres' measures on the PostgreSQL server only, not also on PGlite
 //   BENCH_ONLY      only these, comma-separated: start, audit, gifts, campaign, lookup, report,
-//                   queue (the complaints work queue and home pages), gazetteer, visits, routes, day,
-//                   webhooks, subject-access
+//                   queue (the complaints work queue and home pages), gazetteer, staff (the HR
+//                   staff import), visits, routes, day, webhooks, subject-access
 
 import { auditPage } from './audit-page.ts';
 import { campaignDashboards } from './campaign-dashboard.ts';
@@ -17,6 +17,7 @@ import { gazetteerImport } from './gazetteer-import.ts';
 import { giftsRegister } from './gifts-register.ts';
 import { benchDay } from './route-day.ts';
 import { benchRoutes, solomonFiles } from './routes.ts';
+import { staffImport } from './staff-import.ts';
 import { subjectAccessExport } from './subject-access.ts';
 import { onPglite } from './support.ts';
 import { visitTimers } from './visit-timers.ts';
@@ -63,6 +64,11 @@ if (wanted('gazetteer')) {
   if (onPglite) await gazetteerImport('pglite');
   if (server) await gazetteerImport('postgres');
   else skipped('Gazetteer import');
+}
+if (wanted('staff')) {
+  if (onPglite) await staffImport('pglite');
+  if (server) await staffImport('postgres');
+  else skipped('HR staff import');
 }
 if (wanted('visits')) {
   if (server) {

@@ -1,8 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { seedDemoCouncil } from '../src/modules/organisation/councils/demo.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import { type DatabaseHandle, type DatabaseKind, openDatabase } from '../src/platform/db/connection.ts';
+import { migrateToLatest } from '../src/platform/db/migrator.ts';
 import { freePort, startProbityProcess } from '../test/support/process.ts';
 
 // Probity as it runs for real: its own process, started by main.ts. BENCH_CPU_PROF_DIR profiles
@@ -168,4 +175,27 @@ export async function firstVisit(url: string, session: string) {
   const given = response.headers.getSetCookie().map((setCookie) => setCookie.split(';')[0]);
   const headers = { ...signedIn, cookie: [signedIn.cookie, ...given].join('; ') };
   return { headers, status: response.status, body: await response.text() };
+}
+
+// A migrated database with the demo council, embedded in a temporary folder or a scratch database
+// on the PostgreSQL server, removed after `run`.
+export async function withDemoDatabase<T>(
+  kind: DatabaseKind,
+  run: (db: DatabaseHandle['db'], councilId: string) => Promise<T>,
+): Promise<T> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'probity-bench-'));
+  const server =
+    kind === 'postgres' && process.env.DATABASE_URL
+      ? await scratchServerDatabase(process.env.DATABASE_URL)
+      : null;
+  const database = await openDatabase(server ? { url: server.url } : { dataDir: join(dataDir, 'db') });
+  try {
+    await migrateToLatest(database.db);
+    const { councilId } = await seedDemoCouncil(database.db, systemClock);
+    return await run(database.db, councilId);
+  } finally {
+    await database.close();
+    await server?.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }

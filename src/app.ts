@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { committeeReports } from './committee-reports.ts';
 import type { Config } from './config.ts';
 import { seedDemoYear } from './demo.ts';
+import { leaversWork } from './leavers-work.ts';
 import { intakeService } from './modules/complaints/intake/service.ts';
 import { complaintReferences } from './modules/complaints/references.ts';
 import { complaintsRoutes } from './modules/complaints/routes.ts';
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const organisation = organisationService({ db, clock, outbox, baseUrl: config.baseUrl });
   const moduleDeps = { db, clock, outbox, baseUrl: config.baseUrl, organisation };
+  organisation.knowLeaversWorkIn(leaversWork);
   const modules = await moduleServices(config, moduleDeps);
   const { gifts, interests, letters, customers, complaints, intake, visits, enforcement } = modules;
   const { concerns, conduct, places, planning, packs, keyring, privacy } = modules;
@@ -130,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     conduct.tasksFor,
     concerns.tasksFor,
     organisation.calendarTasksFor,
+    organisation.leaverTasksFor,
   ]);
 
   const routes = await registerPlugins(app, {

@@ -8,6 +8,8 @@ import { giftTasks } from './tasks.ts';
 
 // The demo council's year in the register, for `npm start`.
 export { demoGiftsYear } from './demo/seed.ts';
+// The offers a leaver was to approve, for the organisation's leavers page (app.ts hands it over).
+export { giftApprovals } from './offers/leavers.ts';
 export type { GiftReviewsCommitteeSummary } from './reviews/committee.ts';
 
 // The gifts and hospitality register: recording offers and approving them, the register and its

@@ -12,6 +12,8 @@ import { interestTasks } from './tasks.ts';
 // the same dependencies, and what other modules use of it.
 
 export type { DeclarationsCommitteeSummary } from './campaigns/committee.ts';
+// The declarations a leaver was to review, for the organisation's leavers page.
+export { declarationReviews } from './declarations/leavers.ts';
 // The demo council's year in the register, for `npm start`.
 export { demoInterestsYear } from './demo/seed.ts';
 export type { PersonalLink, PersonalLinkQuery } from './lookup/personal-links.ts';

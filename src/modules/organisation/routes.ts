@@ -7,11 +7,14 @@ import { calendarRoutes } from './calendar/routes.ts';
 import { councilPageRoutes } from './council-pages/routes.ts';
 import { accountRoutes } from './digest/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
+import { leaverRoutes } from './leavers/routes.ts';
 import { passwordRoutes } from './passwords/routes.ts';
 import { peopleApi } from './people/api.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { policyRoutes } from './policy-settings/routes.ts';
 import type { OrganisationService } from './service.ts';
+import { staffImportApi } from './staff-import/api.ts';
+import { staffImportRoutes } from './staff-import/routes.ts';
 
 type OrganisationRouteDeps = {
   organisation: OrganisationService;
@@ -38,6 +41,9 @@ export function organisationRoutes(app: FastifyInstance, deps: OrganisationRoute
   councilPageRoutes(app, organisation);
   peopleRoutes(app, organisation);
   peopleApi(app, organisation);
+  staffImportRoutes(app, organisation);
+  leaverRoutes(app, organisation);
+  staffImportApi(app, organisation);
   policyRoutes(app, organisation);
   calendarRoutes(app, deps);
 }

@@ -12,15 +12,18 @@ import {
 } from './councils/repository.ts';
 import { digestService } from './digest/service.ts';
 import { invitationsService } from './invitations/service.ts';
+import { leaversService } from './leavers/service.ts';
 import type { OrganisationDeps } from './module-deps.ts';
 import { passwordsService } from './passwords/service.ts';
 import * as repo from './people/repository.ts';
 import { peopleService } from './people/service.ts';
 import { policySettingsService } from './policy-settings/service.ts';
+import { staffImportService } from './staff-import/service.ts';
 
 // The organisation's public face: other modules reach people, roles, policy settings and the
 // working calendar only through what this file exports.
 export type { WorkingRules } from './calendar/working-rules.ts';
+export { countsByPerson, type HeldWork } from './leavers/work.ts';
 export type { ModuleDeps } from './module-deps.ts';
 export type { PeopleFilter, Person } from './people/repository.ts';
 export { canSeePrivateRecordsOf, headsService, seesWholeRegister, type Viewer } from './policy.ts';
@@ -40,6 +43,8 @@ export function organisationService(deps: OrganisationDeps) {
     ...councilPagesService(deps),
     ...policySettingsService(deps),
     ...calendarService(deps),
+    ...staffImportService(deps),
+    ...leaversService(deps),
     councilBySlug: (slug: string) => findCouncilBySlug(db, slug),
     councilIds: () => listCouncilIds(db),
     councils: () => listCouncils(db),

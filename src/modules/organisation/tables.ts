@@ -50,6 +50,10 @@ export interface PersonTable {
   deactivated_at: Date | null;
   task_digest: Generated<boolean>;
   task_digest_sent_on: string | null;
+  // The HR system's identifiers and dates (the staff import).
+  staff_number: string | null;
+  start_date: string | null;
+  leaving_date: string | null;
 }
 
 export interface PersonRoleTable {
@@ -94,6 +98,20 @@ export interface CouncilPageTable {
   updated_by: string;
 }
 
+// A staff file as previewed, applied at most once while the council's people are as they were.
+export interface StaffImportTable {
+  council_id: string;
+  id: string;
+  csv: string;
+  file_hash: string;
+  people_digest: string;
+  previewed_by: string;
+  previewed_at: Date;
+  applied_by: string | null;
+  applied_at: Date | null;
+  summary: ColumnType<unknown, string, string> | null;
+}
+
 export interface OrganisationTables {
   council: CouncilTable;
   council_policy: CouncilPolicyTable;
@@ -105,4 +123,5 @@ export interface OrganisationTables {
   calendar_override: CalendarOverrideTable;
   bank_holiday_list: BankHolidayListTable;
   council_page: CouncilPageTable;
+  staff_import: StaffImportTable;
 }

@@ -47,6 +47,8 @@ export {
 } from './checks/rules.ts';
 export { noNoticeYet } from './checks/service.ts';
 export { type DemoPorts, seedDemoDay } from './demo/seed.ts';
+// The day plans a leaver is responsible officer for, for the organisation's leavers page.
+export { responsibleForVisits } from './plans/leavers.ts';
 
 // What the visits module needs from others: the officer's declarations of relatives and friends
 // (interests), a customer's restrictions (customers), and a complaint made during a visit logged

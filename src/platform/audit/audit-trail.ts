@@ -63,13 +63,28 @@ type Appending = { actor: Actor; entry: AuditEntry; at: Date };
 
 // Appends events of one council, in order, with one lock of its head and one statement.
 async function appendEvents(trx: Kysely<Database>, councilId: string, appending: readonly Appending[]) {
-  // One statement makes the head on a council's first event, or locks the existing one and reads it.
-  const head = await trx
+  const { rows, seq, hash } = chained(councilId, await lockHead(trx, councilId), appending);
+  // The events and the head's move in one statement: appends are on every audited request's path.
+  await trx
+    .with('appended', (db) => db.insertInto('audit_event').values(rows).returning('seq'))
+    .updateTable('audit_head')
+    .set({ seq, hash })
+    .where('council_id', '=', councilId)
+    .execute();
+}
+
+// One statement makes the head on a council's first event, or locks the existing one and reads it.
+function lockHead(trx: Kysely<Database>, councilId: string) {
+  return trx
     .insertInto('audit_head')
     .values({ council_id: councilId, seq: 0, hash: genesisHash })
     .onConflict((oc) => oc.column('council_id').doUpdateSet({ seq: sql`audit_head.seq` }))
     .returning(['seq', 'hash'])
     .executeTakeFirstOrThrow();
+}
+
+// The events as rows, each chained to the one before from the head.
+function chained(councilId: string, head: { seq: number; hash: string }, appending: readonly Appending[]) {
   let { seq, hash } = head;
   const rows = appending.map(({ actor, entry, at }) => {
     const event = {
@@ -106,13 +121,37 @@ async function appendEvents(trx: Kysely<Database>, councilId: string, appending:
       hash,
     };
   });
-  // The events and the head's move in one statement: appends are on every audited request's path.
-  await trx
-    .with('appended', (db) => db.insertInto('audit_event').values(rows).returning('seq'))
-    .updateTable('audit_head')
-    .set({ seq, hash })
-    .where('council_id', '=', councilId)
-    .execute();
+  return { rows, seq, hash };
+}
+
+// Appends many events of one actor at one instant (a file applied): one lock of the head, and the
+// events five thousand to a statement of one array a column.
+export async function appendAuditEvents(
+  trx: Kysely<Database>,
+  actor: Actor,
+  entries: readonly AuditEntry[],
+  at: Date,
+) {
+  if (entries.length === 0) return;
+  const head = await lockHead(trx, actor.councilId);
+  const { rows, seq, hash } = chained(
+    actor.councilId,
+    head,
+    entries.map((entry) => ({ actor, entry, at })),
+  );
+  for (let from = 0; from < rows.length; from += 5000) {
+    const part = rows.slice(from, from + 5000);
+    const column = <K extends keyof (typeof part)[number]>(key: K) => part.map((row) => row[key]);
+    await sql`insert into audit_event (council_id, seq, id, occurred_at, actor_id, actor_label, action, record_type,
+        record_id, before, after, request_id, prev_hash, hash)
+      select ${actor.councilId}::uuid, v.seq, v.id, ${at}::timestamptz, ${actor.personId}::uuid, ${actor.label}, v.action,
+        v.record_type, v.record_id, v.before, v.after, ${actor.requestId ?? null}::text, v.prev_hash, v.hash
+      from unnest(${column('seq')}::bigint[], ${column('id')}::uuid[], ${column('action')}::text[],
+        ${column('record_type')}::text[], ${column('record_id')}::text[], ${column('before')}::jsonb[],
+        ${column('after')}::jsonb[], ${column('prev_hash')}::text[], ${column('hash')}::text[])
+        as v(seq, id, action, record_type, record_id, before, after, prev_hash, hash)`.execute(trx);
+  }
+  await trx.updateTable('audit_head').set({ seq, hash }).where('council_id', '=', actor.councilId).execute();
 }
 
 // An event that changes nothing else, such as a view of someone's record, a lookup or an export:

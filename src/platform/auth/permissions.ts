@@ -5,6 +5,10 @@ import { type Role, roles } from './roles.ts';
 export const capabilities = {
   'people:read': ['system-administrator', 'hr'],
   'people:manage': ['system-administrator'],
+  // The HR system's staff file, and leavers' open work handed to others: HR keep the staff record
+  // (002 Honesty), the system administrator runs the import.
+  'people:import': ['system-administrator', 'hr'],
+  'people:leavers': ['system-administrator', 'hr'],
   'policy:manage': ['system-administrator'],
   'calendar:manage': ['system-administrator'],
   // The audit trail: audit, and the monitoring officer, who reports on the lawfulness of what

@@ -98,6 +98,7 @@ function listRoutes(app: FastifyInstance, organisation: OrganisationService) {
       services: services.map((s) => ({ value: s.id, text: s.name, selected: s.id === serviceId })),
       nextHref: next ? `/people?${next.toString()}` : null,
       canManage: can(principal.roles, 'people:manage'),
+      canImport: can(principal.roles, 'people:import'),
       roleNames,
     });
   });
@@ -124,6 +125,7 @@ function personRoute(app: FastifyInstance, organisation: OrganisationService) {
       roleNames,
       employmentTypeNames,
       canManage: can(principal.roles, 'people:manage'),
+      canLeavers: can(principal.roles, 'people:leavers'),
       flash: [flash, invited].filter(Boolean).join('. ') || undefined,
     });
   });

@@ -2,49 +2,9 @@
 // which columns hold the UPRN, the address, the postcode and the position, whatever the export
 // calls them (ADDRESS or Full Address, X_COORDINATE or Easting, and so on).
 
-export type CsvRecord = { line: number; cells: string[] };
+import { headingKey } from '../../../platform/web/csv-records.ts';
 
-// Splits the text into records: quoted cells may hold commas, doubled quotes and line breaks.
-// Blank lines are skipped; a byte order mark is ignored.
-export function parseCsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let startLine = 1;
-  const endRecord = () => {
-    cells.push(cell);
-    if (cells.length > 1 || cells[0]?.trim() !== '') records.push({ line: startLine, cells });
-    cells = [];
-    cell = '';
-  };
-  for (let at = 0; at < source.length; at++) {
-    const char = source[at];
-    if (quoted) {
-      if (char === '"' && source[at + 1] === '"') {
-        cell += '"';
-        at++;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === '\n') line++;
-        cell += char;
-      }
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && source[at + 1] === '\n') at++;
-      endRecord();
-      line++;
-      startLine = line;
-    } else cell += char;
-  }
-  if (cell !== '' || cells.length > 0) endRecord();
-  return records;
-}
+export { type CsvRecord, parseCsv } from '../../../platform/web/csv-records.ts';
 
 // Where each thing is in a record: an address in one column or in the LLPG's parts, and a
 // position as a National Grid reference, as latitude and longitude, or both.
@@ -55,14 +15,6 @@ export type Columns = {
   grid: { easting: number; northing: number } | null;
   degrees: { latitude: number; longitude: number } | null;
 };
-
-// Headings compared without case, spaces or punctuation: "X Coordinate" is x_coordinate.
-const headingKey = (heading: string) =>
-  heading
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
 
 const names = {
   uprn: ['uprn', 'uprn_number', 'property_reference'],
