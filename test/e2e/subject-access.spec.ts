@@ -41,8 +41,14 @@ test('the data protection officer sees each record type’s retention and what f
   const privacy = new PrivacyPages(page);
   await privacy.menuLink('Retention').click();
   await expect(privacy.heading).toHaveText('Retention of personal data');
-  await expect(page.getByRole('table', { name: 'Records and their retention' })).toContainText(
+  const table = page.getByRole('table', { name: 'Records and their retention' });
+  for (const records of [
     'Gift and hospitality entries',
-  );
+    'Raised concerns',
+    'Complaints and their complainants',
+    'Rejected and removed risk markers',
+    'Field incident reports',
+  ])
+    await expect(table.getByRole('rowheader', { name: records })).toBeVisible();
   await privacy.checkAccessible();
 });

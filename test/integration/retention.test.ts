@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/platform/db/ids.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { demo, demoClients, demoPersonId } from '../support/clients.ts';
+import { insertComplaint } from '../support/complaint-rows.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { aCase, enforcementFor, principal } from '../support/enforcement.ts';
 import { record } from '../support/gifts.ts';
@@ -17,11 +18,9 @@ describe.each(databaseKinds)('personal data past retention in every register, on
   let t: TestApp;
   const clients = demoClients(() => t);
   const ids = {} as Record<string, { due: string; kept: string }>;
-  const runJob = async () => {
-    const job = t.jobs.find(
-      (candidate) => candidate.name === 'personal data past retention in every register',
-    );
-    if (!job) throw new Error('no retention job');
+  const runJob = async (name = 'personal data past retention in every register') => {
+    const job = t.jobs.find((candidate) => candidate.name === name);
+    if (!job) throw new Error(`no job ${name}`);
     await job.run();
   };
   const set = (table: string, column: string, value: string, id: string, idColumn = 'id') =>
@@ -115,8 +114,51 @@ describe.each(databaseKinds)('personal data past retention in every register, on
     };
   };
 
+  // Record types their own modules' jobs anonymise: complaints (18 months from resolution), risk
+  // markers (3 years from their end) and incident reports (6 years from the incident).
+  const ownJobs = async () => {
+    const complaint = async (reference: string, resolvedOn: string) => {
+      const id = await insertComplaint(t.db, t.councilId, {
+        reference,
+        category: 'delay',
+        receivedOn: '2025-01-06',
+        status: 'closed',
+      });
+      await set('complaint', 'resolved_on', resolvedOn, id);
+      return id;
+    };
+    ids.complaints = {
+      due: await complaint('CMP-T-0001', '2025-05-20'),
+      kept: await complaint('CMP-T-0002', '2025-06-10'),
+    };
+    const personId = await demoPersonId(t, 'dean.walsh');
+    const marker = async (endedAt: string) => {
+      const id = uuidv7();
+      await sql`insert into risk_marker (council_id, id, kind, status, address, person_name, reason, review_on,
+          nominated_by, nominated_at, end_reason, ended_at, updated_at)
+        values (${t.councilId}, ${id}, 'violent', 'removed', '3 Old Lane, Demoton', 'Rex Removed', 'Threatened staff',
+          '2023-06-01', ${personId}, '2023-01-01T10:00:00Z', 'Moved away', ${endedAt}::timestamptz, ${endedAt}::timestamptz)`.execute(
+        t.db,
+      );
+      return id;
+    };
+    ids.markers = { due: await marker('2023-11-20T10:00:00Z'), kept: await marker('2023-12-05T10:00:00Z') };
+    const incident = async (occurredAt: string) => {
+      const id = uuidv7();
+      await sql`insert into visit_incident (council_id, id, reported_by, kinds, occurred_at, location, what_happened, reported_at)
+        values (${t.councilId}, ${id}, ${personId}, array['threat'], ${occurredAt}::timestamptz, '4 Old Lane, Demoton',
+          'Shouted at the door', ${occurredAt}::timestamptz)`.execute(t.db);
+      return id;
+    };
+    ids.incidents = {
+      due: await incident('2020-11-22T10:00:00Z'),
+      kept: await incident('2020-11-30T10:00:00Z'),
+    };
+  };
+
   beforeAll(async () => {
     t = await startTestApp(kind);
+    await ownJobs();
     await gifts();
     await declarations();
     await returns();
@@ -146,9 +188,24 @@ describe.each(databaseKinds)('personal data past retention in every register, on
     expect(rowOf('Enforcement cases')).toContain('1 on 25 November 2026');
     expect(rowOf('Field visit records')).toContain('1 on 24 November 2026');
     expect(rowOf('Councillor conduct complaints')).toContain('1 on 2 December 2026');
+    const complaints = rowOf('Complaints and their complainants');
+    expect(complaints).toContain('18 months after the complaint was resolved');
+    expect(complaints).toMatch(/numeric">1<\/td>/);
+    expect(complaints).toContain('1 on 10 December 2026');
+    const markers = rowOf('Rejected and removed risk markers');
+    expect(markers).toContain('3 years after the marker was rejected or removed');
+    expect(markers).toMatch(/numeric">1<\/td>/);
+    expect(markers).toContain('1 on 5 December 2026');
+    const incidents = rowOf('Field incident reports');
+    expect(incidents).toContain('6 years after the incident happened');
+    expect(incidents).toMatch(/numeric">1<\/td>/);
+    expect(incidents).toContain('1 on 30 November 2026');
+    expect(rowOf('Raised concerns')).toContain('6 years after the outcome was recorded');
     expect(page.body).not.toContain('/admin/policy#');
     const admin = await (await clients('chris.taylor')).get('/privacy/retention');
     expect(admin.body).toContain('/admin/policy#registerRetentionYears');
+    expect(admin.body).toContain('/admin/policy#concernRetentionYears');
+    expect(admin.body).toContain('/admin/policy#complainantRetentionMonths');
     expect((await (await clients('liam.barker')).get('/privacy/retention')).statusCode).toBe(403);
   });
 
@@ -220,7 +277,16 @@ describe.each(databaseKinds)('personal data past retention in every register, on
       'related-party-return.anonymised',
       'visit-record.anonymised',
     ]);
+    // Once the modules' own jobs have run too, the page has nothing more due at the next run.
+    await runJob('complainants’ personal data past retention');
+    await runJob('risk markers and incident reports past retention');
     const page = await (await clients('helen.achebe')).get('/privacy/retention');
     expect(page.body).not.toMatch(/numeric">[1-9]/);
+    for (const [table, kept] of [
+      ['complaint', ids.complaints?.kept],
+      ['risk_marker', ids.markers?.kept],
+      ['visit_incident', ids.incidents?.kept],
+    ] as const)
+      expect(await row(table, kept ?? '')).toMatchObject({ anonymised_at: null });
   });
 });

@@ -4,6 +4,7 @@ import { londonDate } from '../../platform/calendar/daylight.ts';
 import { addMonths } from '../../platform/calendar/months.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/schema.ts';
+import { pendingFrom, type RetentionFigures } from '../../platform/privacy/retention-rule.ts';
 import { removedText } from '../../platform/retention.ts';
 import type { CustomersService } from '../customers/service.ts';
 import { anonymiseLetters } from '../letters/service.ts';
@@ -109,16 +110,13 @@ function mergedDuplicates(trx: Kysely<Database>, councilId: string, complaintId:
     .execute();
 }
 
-// Resolved complaints past the cut-off with no open Ombudsman case; rows another process is
-// already anonymising are skipped, so the job can run in several processes at once. A merged
+// Resolved complaints whose personal data is still kept and no open Ombudsman case holds. A merged
 // duplicate is not among them: it goes with the complaint it was merged into.
-function dueComplaints(trx: Kysely<Database>, councilId: string, resolvedBy: string) {
-  return trx
+function retainedComplaints(db: Kysely<Database>, councilId: string) {
+  return db
     .selectFrom('complaint as c')
-    .select(['c.id', 'c.reference', 'c.resolved_on'])
     .where('c.council_id', '=', councilId)
     .where('c.anonymised_at', 'is', null)
-    .where('c.resolved_on', '<=', resolvedBy)
     .where('c.status', 'in', ['not-accepted', 'stage-1-responded', 'stage-2-responded', 'closed'])
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -130,13 +128,33 @@ function dueComplaints(trx: Kysely<Database>, councilId: string, resolvedBy: str
             .where('o.closed_on', 'is', null),
         ),
       ),
-    )
+    );
+}
+
+// Those resolved by the cut-off; rows another process is already anonymising are skipped, so the
+// job can run in several processes at once.
+function dueComplaints(trx: Kysely<Database>, councilId: string, resolvedBy: string) {
+  return retainedComplaints(trx, councilId)
+    .select(['c.id', 'c.reference', 'c.resolved_on'])
+    .where('c.resolved_on', '<=', resolvedBy)
     .orderBy('c.resolved_on')
     .limit(batchSize)
     .forUpdate()
     .skipLocked()
     .execute();
 }
+
+// The retention page's figures for complaints: how many this job anonymises at its next run and
+// when more fall due, counted over the complaints it picks.
+export const complaintRetentionFigures: RetentionFigures = {
+  key: 'complaint',
+  name: 'Complaints and their complainants',
+  setting: 'complainantRetentionMonths',
+  unit: 'months',
+  basis: 'after the complaint was resolved, and while no Ombudsman case is open',
+  pending: (db, councilId, cutoff) =>
+    pendingFrom(db, sql`${retainedComplaints(db, councilId).select(sql`c.resolved_on`.as('basis'))}`, cutoff),
+};
 
 async function anonymiseComplaint(trx: Kysely<Database>, councilId: string, complaintId: string, at: Date) {
   const ofComplaint = { council_id: councilId, complaint_id: complaintId };

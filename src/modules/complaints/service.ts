@@ -16,6 +16,8 @@ export type { Casework } from './casework/service.ts';
 export { demoComplaintsYear } from './demo/seed.ts';
 export type { OmbudsmanCases } from './ombudsman/service.ts';
 export type { ComplaintReports, ComplaintsCommitteeSummary } from './reports/service.ts';
+// What the retention page shows of complaints, which this module's own daily job anonymises.
+export { complaintRetentionFigures } from './retention.ts';
 
 type ComplaintsDeps = Omit<ModuleDeps, 'organisation'> & {
   organisation: Parameters<typeof caseworkService>[0]['organisation'];

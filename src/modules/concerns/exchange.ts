@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { londonDate } from '../../platform/calendar/daylight.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { categoryLabel, outcomeLabel } from './categories.ts';
 import type { ConcernsDeps } from './deps.ts';
@@ -16,11 +17,23 @@ export const messageKindNames: Record<string, string> = {
   detriment: 'Report of unfair treatment',
 };
 
-export function keyOf(deps: Pick<ConcernsDeps, 'sealer'>, councilId: string, row: ConcernRow): ConcernKey {
+// The concern's data key, or null once it was destroyed under the retention policy (its content
+// can never be opened again).
+export function keyOf(
+  deps: Pick<ConcernsDeps, 'sealer'>,
+  councilId: string,
+  row: ConcernRow,
+): ConcernKey | null {
+  if (!row.wrapped_key) return null;
   return deps.sealer.keyOf(councilId, row.id, { version: row.key_version, wrapped: row.wrapped_key });
 }
 
-export async function exchangeOf(deps: Pick<ConcernsDeps, 'sealer'>, db: Kysely<Database>, key: ConcernKey) {
+export async function exchangeOf(
+  deps: Pick<ConcernsDeps, 'sealer'>,
+  db: Kysely<Database>,
+  key: ConcernKey | null,
+) {
+  if (!key) return { messages: [], documents: [] };
   const [messages, documents] = await Promise.all([
     messagesOf(db, key.councilId, key.concernId),
     documentsOf(db, key.councilId, key.concernId),
@@ -53,6 +66,8 @@ export function reporterView(row: ConcernRow) {
     category: categoryLabel(row.category),
     receivedOn: row.received_on,
     acknowledgedOn: row.acknowledged_on,
+    // When its content was destroyed under the retention policy, if it was.
+    removedOn: row.anonymised_at ? londonDate(row.anonymised_at) : null,
     status: row.closed_on ? 'Closed' : row.acknowledged_on ? 'Being looked into' : 'Received',
     outcome: row.outcome && row.reporter_told ? outcomeLabel(row.outcome) : null,
   };

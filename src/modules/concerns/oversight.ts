@@ -139,6 +139,8 @@ export async function rewrapKeys(
       .select(['id', 'key_version', 'wrapped_key'])
       .where('council_id', '=', councilId)
       .where('key_version', '<>', current)
+      .where('wrapped_key', 'is not', null)
+      .$narrowType<{ wrapped_key: Buffer }>()
       .forUpdate()
       .execute();
     for (const row of rows) {

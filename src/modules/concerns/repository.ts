@@ -31,6 +31,7 @@ export const concernColumns = [
   'outcome',
   'reporter_told',
   'closed_on',
+  'anonymised_at',
 ] as const;
 
 export function findConcern(db: Kysely<Database>, councilId: string, id: string) {

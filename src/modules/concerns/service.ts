@@ -29,6 +29,8 @@ export { loadKeyring } from '../../platform/crypto/key-file.ts';
 // The demo council's year of concerns, for `npm start`.
 export { demoConcernsYear } from './demo/seed.ts';
 export type { CommitteeSummary } from './oversight.ts';
+// Closed concerns' retention: when their keys are destroyed (privacy's daily job).
+export { concernRetention } from './privacy/retention.ts';
 
 export type ConcernsService = ReturnType<typeof concernsService>;
 

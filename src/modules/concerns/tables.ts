@@ -11,7 +11,8 @@ export interface ConcernTable {
   receipt_id: string;
   receipt_hash: string;
   key_version: number;
-  wrapped_key: Buffer;
+  // Null once the concern is anonymised: its data key destroyed (crypto-shredding).
+  wrapped_key: Buffer | null;
   sealed: Buffer;
   received_at: Date;
   received_on: string;
@@ -20,6 +21,7 @@ export interface ConcernTable {
   outcome: string | null;
   reporter_told: boolean | null;
   closed_on: string | null;
+  anonymised_at: Date | null;
 }
 
 export interface ConcernInvestigatorTable {

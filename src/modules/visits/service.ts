@@ -214,7 +214,11 @@ function planUseCases(
   };
 }
 
+// What the retention page shows of incident reports, which this module's own daily job anonymises.
+export { incidentRetentionFigures } from './incidents/service.ts';
 // Its records' retention: when their personal data is removed (privacy's daily job).
 export { visitRecordRetention } from './privacy/retention.ts';
 // A staff member's or a resident's field visits, for a subject access request.
 export { visitsSubjectAccess } from './privacy/subject-access.ts';
+// Likewise of risk markers.
+export { riskMarkerRetentionFigures } from './risk-register/retention.ts';

@@ -25,6 +25,10 @@ export type RetentionRule = {
   blank(trx: Kysely<Database>, councilId: string, ids: readonly string[], at: Date): Promise<void>;
 };
 
+// A record type its own module's job anonymises: only what the retention page shows of it, with
+// `pending` counting over the same records that job picks.
+export type RetentionFigures = Pick<RetentionRule, 'key' | 'name' | 'setting' | 'unit' | 'basis' | 'pending'>;
+
 export type Pending = { dueNow: number; nextBasis: string | null; nextCount: number };
 export type Picked = { id: string; reference: string; basis: string };
 

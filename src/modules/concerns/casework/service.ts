@@ -1,7 +1,7 @@
 import { actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
-import { NotFound } from '../../../platform/errors.ts';
+import { InvalidInput, NotFound } from '../../../platform/errors.ts';
 import { categoryLabel, outcomeLabel, type Route, routeNames } from '../categories.ts';
 import { type ConcernsDeps, toTheMinute } from '../deps.ts';
 import { exchangeOf, keyOf, postMessage } from '../exchange.ts';
@@ -31,12 +31,28 @@ function reporterOf(row: ConcernRow, content: ConcernContent) {
   };
 }
 
+// What the concern says, opened with its key; once the key was destroyed under the retention
+// policy, nothing of it but when it was removed.
+async function contentOf(deps: ConcernsDeps, councilId: string, row: ConcernRow) {
+  const key = keyOf(deps, councilId, row);
+  if (!key) {
+    const removedOn = row.anonymised_at ? londonDate(row.anonymised_at) : null;
+    return { removedOn, what: '', involvedNames: '', reporter: null, messages: [], documents: [] };
+  }
+  const content = JSON.parse(deps.sealer.openText(key, 'content', row.sealed)) as ConcernContent;
+  return {
+    removedOn: null,
+    what: content.what,
+    involvedNames: content.involvedNames,
+    reporter: reporterOf(row, content),
+    ...(await exchangeOf(deps, deps.db, key)),
+  };
+}
+
 async function openConcern(deps: ConcernsDeps, principal: Principal, id: string, requestId?: string) {
   const row = await concernFor(deps, principal, id, 'read');
-  const key = keyOf(deps, principal.councilId, row);
-  const content = JSON.parse(deps.sealer.openText(key, 'content', row.sealed)) as ConcernContent;
-  const [exchange, policy] = await Promise.all([
-    exchangeOf(deps, deps.db, key),
+  const [content, policy] = await Promise.all([
+    contentOf(deps, principal.councilId, row),
     deps.organisation.policy(principal.councilId),
   ]);
   await deps.db.transaction().execute((trx) =>
@@ -63,18 +79,18 @@ async function openConcern(deps: ConcernsDeps, principal: Principal, id: string,
     outcome: row.outcome ? outcomeLabel(row.outcome) : null,
     reporterTold: row.reporter_told,
     closedOn: row.closed_on,
-    what: content.what,
-    involvedNames: content.involvedNames,
-    reporter: reporterOf(row, content),
     clocks: clocksOf(
       { receivedOn: row.received_on, acknowledgedOn: row.acknowledged_on, feedbackOn: row.feedback_on },
       policy,
       londonDate(deps.clock.now()),
     ),
-    ...exchange,
+    ...content,
   };
 }
 export type ConcernFile = Awaited<ReturnType<typeof openConcern>>;
+
+const removedMessage =
+  'This concern’s content was removed under the council’s retention policy, so nothing more can be sent on it';
 
 const standardAcknowledgement =
   'Thank you for raising your concern. We have received it and will look into it. We will tell you what is being done, and we may ask you questions here.';
@@ -88,6 +104,7 @@ async function send(
 ) {
   const row = await concernFor(deps, principal, id, 'reply');
   const key = keyOf(deps, principal.councilId, row);
+  if (!key) throw new InvalidInput([{ key: 'text', message: removedMessage }]);
   const now = deps.clock.now();
   const today = londonDate(now);
   await deps.db.transaction().execute(async (trx) => {
@@ -158,8 +175,8 @@ async function document(
 ) {
   const row = await concernFor(deps, principal, id, 'read');
   const found = await documentContent(deps.db, principal.councilId, id, documentId);
-  if (!found) throw new NotFound('No such document');
   const key = keyOf(deps, principal.councilId, row);
+  if (!found || !key) throw new NotFound('No such document');
   await deps.db
     .transaction()
     .execute((trx) =>

@@ -31,6 +31,7 @@ function exchangePage(
     exchange,
     code,
     action: `${concernsPath(slug)}/follow-up/reply`,
+    raiseHref: `${concernsPath(slug)}/new`,
     sent: shown.shownAgain?.sent === true,
   });
 }
@@ -89,7 +90,7 @@ export function channelRoutes(app: FastifyInstance, concerns: ConcernsService) {
         const files = await checkedFiles(concerns, council.councilId, request);
         const exchange = await concerns.channel.reply(council.councilId, body, files);
         if (!exchange) throw new InvalidInput([wrongCode]);
-        return { shownAgain: { exchange, sent: true } };
+        return { shownAgain: { exchange, sent: exchange.removedOn === null } };
       },
     });
   });

@@ -49,6 +49,8 @@ export function reporterChannel(deps: ConcernsDeps) {
         const row = await findConcern(deps.db, councilId, concernId);
         if (!row) return null;
         const key = keyOf(deps, councilId, row);
+        // Its content was destroyed under the retention policy: nothing can be added to it.
+        if (!key) return readExchange(deps, councilId, concernId);
         const now = toTheMinute(deps.clock.now());
         await deps.db.transaction().execute(async (trx) => {
           await postMessage(deps, trx, key, {

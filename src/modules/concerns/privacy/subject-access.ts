@@ -23,6 +23,8 @@ export async function concernsSubjectAccess(
   const concerns: object[] = [];
   const messages: object[] = [];
   for (const row of rows) {
+    // A concern whose key was destroyed under the retention policy holds nothing to give.
+    if (!row.wrapped_key) continue;
     const key = deps.sealer.keyOf(councilId, row.id, { version: row.key_version, wrapped: row.wrapped_key });
     const content = JSON.parse(deps.sealer.openText(key, 'content', row.sealed)) as ConcernContent;
     if (!isReporter(content.reporter, subject)) continue;

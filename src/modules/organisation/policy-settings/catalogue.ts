@@ -644,6 +644,17 @@ export const policyFields = [
     default: 6,
   },
   {
+    key: 'concernRetentionYears',
+    group: 'Retention',
+    label: 'Keep raised concerns for',
+    hint: 'From the day the outcome was recorded; then what was said, the messages and the files are destroyed',
+    kind: 'number',
+    unit: 'years',
+    min: 1,
+    max: 20,
+    default: 6,
+  },
+  {
     key: 'conductRetentionYears',
     group: 'Retention',
     label: 'Keep councillor conduct complaints for',

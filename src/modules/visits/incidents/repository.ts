@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
 import type { IncidentKind } from '../tables.ts';
 
@@ -107,6 +107,16 @@ export async function incidents(
   if (reporters) query = query.where('reported_by', 'in', reporters);
   const rows = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(500).execute();
   return rows.map(incidentOf);
+}
+
+// Incidents whose personal details are still held, by the day (London) each happened: what
+// anonymiseBefore removes once the day is past the cut-off.
+export function keptIncidentDays(q: Kysely<Database>, councilId: string) {
+  return q
+    .selectFrom('visit_incident')
+    .select(sql`(occurred_at at time zone 'Europe/London')::date`.as('basis'))
+    .where('council_id', '=', councilId)
+    .where('anonymised_at', 'is', null);
 }
 
 // Removes the personal details of incidents that happened before the cut-off; their ids.

@@ -1,12 +1,14 @@
 // Incident reports: made by an officer (optionally about one of their visits), sent to their line
 // manager and to health and safety, read by the officer, their line-management chain and HR, each
 // reading audited; personal details removed after the council's retention period.
+import { sql } from 'kysely';
 import { actorFor, appendAudit, recordAccess } from '../../../platform/audit/audit-trail.ts';
 import { can as holds } from '../../../platform/auth/permissions.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { isUuid } from '../../../platform/auth/secrets.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import { InvalidInput, NotFound } from '../../../platform/errors.ts';
+import { pendingFrom, type RetentionFigures } from '../../../platform/privacy/retention-rule.ts';
 import { removedText } from '../../../platform/retention.ts';
 import { type ModuleDeps, personNamesById } from '../../organisation/service.ts';
 import { visitFor } from '../records/access.ts';
@@ -141,6 +143,16 @@ export async function anonymiseExpired(deps: ModuleDeps, councilId: string): Pro
     return ids.length;
   });
 }
+
+// The retention page's figures for incident reports, counted over those anonymiseExpired picks.
+export const incidentRetentionFigures: RetentionFigures = {
+  key: 'incident',
+  name: 'Field incident reports',
+  setting: 'incidentRetentionYears',
+  unit: 'years',
+  basis: 'after the incident happened',
+  pending: (db, councilId, cutoff) => pendingFrom(db, sql`${repo.keptIncidentDays(db, councilId)}`, cutoff),
+};
 
 export type Incidents = ReturnType<typeof incidentsService>;
 

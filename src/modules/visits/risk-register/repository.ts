@@ -217,15 +217,20 @@ export async function activeCandidates(
 
 export const anonymiseBatch = 200;
 
-// Ended markers whose retention period is over and whose personal data is still held.
-export async function expiredIds(q: Db, councilId: string, endedBefore: Date) {
-  const rows = await q
+// Ended markers (rejected or removed) whose personal data is still held.
+export function endedMarkers(q: Db, councilId: string) {
+  return q
     .selectFrom('risk_marker')
-    .select('id')
     .where('council_id', '=', councilId)
     .where('status', 'in', ['rejected', 'removed'])
+    .where('anonymised_at', 'is', null);
+}
+
+// Of those, the ones whose retention period is over.
+export async function expiredIds(q: Db, councilId: string, endedBefore: Date) {
+  const rows = await endedMarkers(q, councilId)
+    .select('id')
     .where('ended_at', '<', endedBefore)
-    .where('anonymised_at', 'is', null)
     .orderBy('id')
     .limit(anonymiseBatch)
     .forUpdate()

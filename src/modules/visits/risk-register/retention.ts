@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { Actor } from '../../../platform/audit/audit-trail.ts';
 import { appendAudit } from '../../../platform/audit/audit-trail.ts';
+import { pendingFrom, type RetentionFigures } from '../../../platform/privacy/retention-rule.ts';
 import { removedText } from '../../../platform/retention.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
 import * as repo from './repository.ts';
@@ -33,3 +35,19 @@ export async function anonymiseExpired(deps: ModuleDeps, councilId: string): Pro
     if (done < repo.anonymiseBatch) return total;
   }
 }
+
+// The retention page's figures for risk markers, counted over the markers this job picks, by the
+// day (London) each ended.
+export const riskMarkerRetentionFigures: RetentionFigures = {
+  key: 'risk-marker',
+  name: 'Rejected and removed risk markers',
+  setting: 'riskMarkerRetentionYears',
+  unit: 'years',
+  basis: 'after the marker was rejected or removed',
+  pending: (db, councilId, cutoff) =>
+    pendingFrom(
+      db,
+      sql`${repo.endedMarkers(db, councilId).select(sql`(ended_at at time zone 'Europe/London')::date`.as('basis'))}`,
+      cutoff,
+    ),
+};
