@@ -47,6 +47,8 @@ export default defineConfig({
       EMAIL_TRANSPORT: 'folder',
       LOG_LEVEL: 'warn',
       BASE_URL: `http://localhost:${port}`,
+      // Where the single sign-on journey keeps the demo council's client secret.
+      PROBITY_OIDC_SECRETS_DIR: join(dataDir, 'oidc-secrets'),
     },
   },
 });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.ts';
 import { secretFile } from '../support/single-sign-on.ts';
@@ -61,7 +62,7 @@ test('the system administrator sets up single sign-on and an officer signs in an
   await pages.checkAccessible();
   await pages.fill(
     'Name of the environment variable, or full path of the file',
-    secretFile(idp.clientSecret),
+    secretFile(join(process.env.E2E_DATA_DIR ?? '', 'oidc-secrets'), 'demo', idp.clientSecret),
   );
   await pages.press('Save');
   await expect(pages.successBanner).toContainText('The sign-in service has been saved');

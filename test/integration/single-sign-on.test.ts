@@ -1,3 +1,6 @@
+import { mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
@@ -7,6 +10,8 @@ import {
   addCouncil,
   callbackFor,
   configureProvider,
+  secretFile,
+  secretVariable,
   settingsFor,
   signInWithProvider,
 } from '../support/single-sign-on.ts';
@@ -53,12 +58,12 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
     // The other council's provider also lets its client return to the demo council's callback,
     // so a code it issues can be tried there.
     otherIdp = await startOidcProvider({ redirectUris: [callbackFor('otherham'), callbackFor('demo')] });
-    await configureProvider(t, t.councilId, settingsFor(idp));
+    await configureProvider(t, t.councilId, settingsFor(idp, 'demo'));
     const otherham = await addCouncil(t, 'Otherham Borough Council', 'otherham');
     await configureProvider(
       t,
       otherham,
-      settingsFor(otherIdp, {
+      settingsFor(otherIdp, 'otherham', {
         displayName: 'Otherham ID',
         allowedDomains: ['otherham.test', 'demo.probity.test'],
         passwordSignIn: false,
@@ -333,20 +338,20 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
       issuer: idp.issuer,
       clientId: idp.clientId,
       secretSource: 'env',
-      secretRef: 'PROBITY_TEST_OIDC_SECRET',
+      secretRef: 'PROBITY_OIDC_SECRET_DEMO_TEST',
       allowedDomains: 'demo.probity.test',
       passwordSignIn: 'yes',
     };
     const unreadable = await admin.post('/admin/sign-in', form);
     expect(unreadable.statusCode).toBe(400);
     expect(unreadable.body).toContain(
-      'Probity cannot read the secret: environment variable PROBITY_TEST_OIDC_SECRET is not set',
+      'Probity cannot read the secret: environment variable PROBITY_OIDC_SECRET_DEMO_TEST is not set',
     );
     const insecure = await admin.post('/admin/sign-in', { ...form, issuer: 'http://login.example.com' });
     expect(insecure.statusCode).toBe(400);
     expect(insecure.body).toContain('Enter the issuer as an https:// address');
 
-    process.env.PROBITY_TEST_OIDC_SECRET = idp.clientSecret;
+    process.env.PROBITY_OIDC_SECRET_DEMO_TEST = idp.clientSecret;
     try {
       expect((await admin.post('/admin/sign-in', form)).headers.location).toBe('/admin/sign-in?saved=1');
       expect((await t.client().get('/sign-in')).body).toContain('Sign in with Demo ID');
@@ -357,7 +362,7 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
       });
       expect((await signInWithProvider(t.client(), 'demo', idp, 'sub-ada')).statusCode).toBe(303);
     } finally {
-      delete process.env.PROBITY_TEST_OIDC_SECRET;
+      delete process.env.PROBITY_OIDC_SECRET_DEMO_TEST;
     }
     const saved = await t.db
       .selectFrom('audit_event')
@@ -367,12 +372,59 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
       .orderBy('seq', 'desc')
       .executeTakeFirstOrThrow();
     expect(saved.actor_label).toBe('Chris Taylor');
-    expect(saved.after).toMatchObject({ displayName: 'Demo ID', secretRef: 'PROBITY_TEST_OIDC_SECRET' });
+    expect(saved.after).toMatchObject({ displayName: 'Demo ID', secretRef: 'PROBITY_OIDC_SECRET_DEMO_TEST' });
     expect(JSON.stringify(saved.after)).not.toContain(idp.clientSecret);
     // Without the variable the provider cannot be used: a clear 503, not a failure.
     const noSecret = await t.client().get('/sign-in/sso/demo');
     expect(noSecret.statusCode).toBe(503);
-    await configureProvider(t, t.councilId, settingsFor(idp));
+    await configureProvider(t, t.councilId, settingsFor(idp, 'demo'));
+  });
+
+  // The administrator names where the secret is, but only among the places the server's operator
+  // keeps for their council: never another council's secret, nor any other variable or file for
+  // Probity to send to a provider the administrator chose.
+  it('reads a council’s secret only from its own variable or its own folder of the server', async () => {
+    const admin = t.client();
+    await admin.signIn('chris.taylor@demo.probity.test');
+    const form = {
+      displayName: 'Demo ID',
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      secretSource: 'env',
+      allowedDomains: 'demo.probity.test',
+      passwordSignIn: 'yes',
+    };
+    const refusal = async (secretSource: string, secretRef: string) => {
+      const answer = await admin.post('/admin/sign-in', { ...form, secretSource, secretRef });
+      expect(answer.statusCode).toBe(400);
+      return /Probity cannot read the secret: ([^<]*)/.exec(answer.body)?.[1];
+    };
+    const otherhams = secretVariable('otherham', 'otherham secret');
+    expect(await refusal('env', otherhams)).toBe(
+      'the variable’s name must be PROBITY_OIDC_SECRET_DEMO, or begin PROBITY_OIDC_SECRET_DEMO_',
+    );
+    expect(await refusal('env', 'DATABASE_URL')).toContain('must be PROBITY_OIDC_SECRET_DEMO');
+    expect(await refusal('env', 'PROBITY_OIDC_SECRET_DEMOX')).toContain('must be PROBITY_OIDC_SECRET_DEMO');
+    expect(await refusal('file', '/etc/hostname')).toBe(
+      'the server keeps no secret files (PROBITY_OIDC_SECRETS_DIR is not set)',
+    );
+    const folder = mkdtempSync(join(tmpdir(), 'probity-oidc-secrets-'));
+    process.env.PROBITY_OIDC_SECRETS_DIR = folder;
+    try {
+      const otherFile = secretFile(folder, 'otherham', 'otherham secret');
+      const ours = secretFile(folder, 'demo', idp.clientSecret);
+      expect(await refusal('file', '/etc/hostname')).toBe(`the file must be in ${join(folder, 'demo')}`);
+      expect(await refusal('file', otherFile)).toBe(`the file must be in ${join(folder, 'demo')}`);
+      // A link in the council's folder to a file elsewhere is not the council's file either.
+      const link = join(folder, 'demo', 'linked');
+      symlinkSync(otherFile, link);
+      expect(await refusal('file', link)).toBe(`the file must be in ${join(folder, 'demo')}`);
+      const saved = await admin.post('/admin/sign-in', { ...form, secretSource: 'file', secretRef: ours });
+      expect(saved.headers.location).toBe('/admin/sign-in?saved=1');
+    } finally {
+      delete process.env.PROBITY_OIDC_SECRETS_DIR;
+      await configureProvider(t, t.councilId, settingsFor(idp, 'demo'));
+    }
   });
 
   it('refuses a second account at the provider for a person already linked', async () => {
@@ -410,7 +462,7 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
     const closed = await startOidcProvider({ redirectUris: [callbackFor('downham')] });
     await closed.close();
     const downham = await addCouncil(t, 'Downham District Council', 'downham');
-    await configureProvider(t, downham, settingsFor(closed, { displayName: 'Downham ID' }));
+    await configureProvider(t, downham, settingsFor(closed, 'downham', { displayName: 'Downham ID' }));
     const answer = await t.client().get('/sign-in/sso/downham');
     expect(answer.statusCode).toBe(503);
     expect(answer.body).toContain('Probity cannot reach Downham ID at the moment');

@@ -1,8 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCouncil } from '../../src/modules/organisation/councils/set-up.ts';
-import { type ProviderSettings, saveProvider } from '../../src/platform/auth/sso/providers.ts';
+import {
+  type ProviderSettings,
+  saveProvider,
+  secretVariablePrefix,
+} from '../../src/platform/auth/sso/providers.ts';
 import type { TestApp } from './app.ts';
 import type { TestOidcProvider } from './oidc-provider.ts';
 
@@ -10,23 +14,33 @@ type Client = ReturnType<TestApp['client']>;
 
 export const callbackFor = (slug: string) => `http://probity.test/sign-in/sso/${slug}/callback`;
 
-// The client secret in a file of its own, as a council's server would hold it.
-export function secretFile(secret: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'probity-oidc-')), 'client-secret');
+// The client secret in a file of its own, in the folder the server keeps for the council's
+// secrets (PROBITY_OIDC_SECRETS_DIR/<council>), as a council's server would hold it.
+export function secretFile(folder: string, slug: string, secret: string): string {
+  mkdirSync(join(folder, slug), { recursive: true });
+  const file = join(folder, slug, `client-secret-${randomUUID()}`);
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return file;
 }
 
+// The client secret in an environment variable of the council's own (PROBITY_OIDC_SECRET_<COUNCIL>_…).
+export function secretVariable(slug: string, secret: string): string {
+  const name = `${secretVariablePrefix(slug)}_${randomUUID().replaceAll('-', '').toUpperCase()}`;
+  process.env[name] = secret;
+  return name;
+}
+
 export function settingsFor(
   idp: TestOidcProvider,
+  slug: string,
   overrides: Partial<ProviderSettings> = {},
 ): ProviderSettings {
   return {
     displayName: 'Test Identity',
     issuer: idp.issuer,
     clientId: idp.clientId,
-    secretSource: 'file',
-    secretRef: secretFile(idp.clientSecret),
+    secretSource: 'env',
+    secretRef: secretVariable(slug, idp.clientSecret),
     allowedDomains: ['demo.probity.test'],
     passwordSignIn: true,
     ...overrides,

@@ -44,7 +44,7 @@ export function singleSignOnAdminRoutes(app: FastifyInstance, deps: AdminDeps) {
     page: (shown) => settingsPage(deps, shown),
     submit: async ({ request, body }) => {
       try {
-        await clientSecret(body, deps.env);
+        await clientSecret(body, await councilSlug(deps.db, signedIn(request).councilId), deps.env);
       } catch (error) {
         if (!(error instanceof SecretUnavailable)) throw error;
         throw new InvalidInput([

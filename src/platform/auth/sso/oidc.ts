@@ -31,7 +31,7 @@ export function oidcClients(env: Record<string, string | undefined>) {
   const discovered = new Map<string, Discovered>();
 
   async function configFor(provider: CouncilProvider): Promise<oidc.Configuration> {
-    const secret = await clientSecret(provider, env).catch((error: unknown) => {
+    const secret = await clientSecret(provider, provider.slug, env).catch((error: unknown) => {
       throw new ProviderUnavailable(error instanceof SecretUnavailable ? error.message : 'no client secret');
     });
     const key = JSON.stringify([provider.councilId, provider.issuer, provider.clientId, secret]);

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { type Actor, appendAudit } from '../../audit/audit-trail.ts';
 import type { Database } from '../../db/schema.ts';
@@ -112,17 +113,48 @@ export async function removeProvider(db: Kysely<Database>, actor: Actor, now: Da
 
 export class SecretUnavailable extends Error {}
 
+// A council's client secret is read only from the places the server's operator keeps for that
+// council: an environment variable named PROBITY_OIDC_SECRET_<COUNCIL> (optionally with a suffix,
+// PROBITY_OIDC_SECRET_<COUNCIL>_2027, for a change of secret), or a file in the folder
+// <PROBITY_OIDC_SECRETS_DIR>/<council>. So one council's administrator can name neither another
+// council's secret nor any other variable or file on the server for Probity to send to a provider
+// of their choosing.
+export const secretVariablePrefix = (slug: string) =>
+  `PROBITY_OIDC_SECRET_${slug.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+
+// The council's folder of secret files, as configured and with its links followed.
+async function secretFileFolder(slug: string, env: Record<string, string | undefined>) {
+  const folders = env.PROBITY_OIDC_SECRETS_DIR;
+  if (!folders)
+    throw new SecretUnavailable('the server keeps no secret files (PROBITY_OIDC_SECRETS_DIR is not set)');
+  const written = resolve(folders, slug);
+  const real = await realpath(written).catch(() => {
+    throw new SecretUnavailable(`the server keeps no secret files for this council (${written})`);
+  });
+  return { written, real };
+}
+
 // The client secret, read when it is needed from where the settings say it is.
 export async function clientSecret(
   settings: Pick<ProviderSettings, 'secretSource' | 'secretRef'>,
+  slug: string,
   env: Record<string, string | undefined>,
 ): Promise<string> {
   if (settings.secretSource === 'env') {
+    const prefix = secretVariablePrefix(slug);
+    if (settings.secretRef !== prefix && !settings.secretRef.startsWith(`${prefix}_`))
+      throw new SecretUnavailable(`the variable’s name must be ${prefix}, or begin ${prefix}_`);
     const value = env[settings.secretRef];
     if (!value) throw new SecretUnavailable(`environment variable ${settings.secretRef} is not set`);
     return value;
   }
-  const value = await readFile(settings.secretRef, 'utf8').catch(() => '');
+  const folder = await secretFileFolder(slug, env);
+  // In the council's folder as written and, links followed, as it is.
+  const outside = new SecretUnavailable(`the file must be in ${folder.written}`);
+  if (dirname(resolve(settings.secretRef)) !== folder.written) throw outside;
+  const file = await realpath(settings.secretRef).catch(() => '');
+  if (file && dirname(file) !== folder.real) throw outside;
+  const value = file ? await readFile(file, 'utf8').catch(() => '') : '';
   if (!value.trim()) throw new SecretUnavailable(`file ${settings.secretRef} is missing or empty`);
   return value.trim();
 }
