@@ -131,7 +131,7 @@ describe.each(databaseKinds)('subject access exports, on %s', (kind) => {
       route: 'any',
       identity: 'named',
       name: 'Liam Barker',
-      contact: '',
+      contact: 'liam.barker@demo.probity.test',
       protect: 'yes',
     });
     expect(sent.statusCode).toBe(200);
