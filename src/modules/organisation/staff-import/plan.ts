@@ -44,6 +44,10 @@ export type PlanContext = {
   services: readonly { id: string; name: string }[];
   // Email addresses (lower case) of accounts in other councils: an address signs in to one account.
   emailsElsewhere: ReadonlySet<string>;
+  // Whether the person importing may change email addresses (people:manage). An address is where
+  // a password reset link goes, so changing one is taking over the account: only those who may
+  // manage people do it, from the file or on the person's page.
+  mayChangeEmails: boolean;
   today: string;
   newId: () => string;
 };
@@ -73,6 +77,14 @@ function place(row: StaffRow, known: Indexes, context: PlanContext): Placed | Ro
   if (!byNumber && !byEmail && context.emailsElsewhere.has(row.email))
     return fail(`A person with the email address ${row.email} already has an account`);
   const person = byNumber ?? byEmail;
+  if (person && lower(person.email) !== row.email) {
+    if (!context.mayChangeEmails)
+      return fail(
+        `The email address of ${row.staffNumber} differs from Probity’s (${person.email}): only a system administrator can change an email address`,
+      );
+    if (context.emailsElsewhere.has(row.email))
+      return fail(`A person with the email address ${row.email} already has an account`);
+  }
   let serviceId: string | null = null;
   if (row.service) {
     const service = context.services.find((s) => lower(s.name) === lower(row.service));

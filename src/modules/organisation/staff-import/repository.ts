@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { isRole, type Role } from '../../../platform/auth/roles.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import type { EmploymentType } from '../people/input.ts';
 import type { Addition, KnownPerson, StaffValues } from './plan.ts';
@@ -248,4 +249,15 @@ export async function markApplied(
     .where('council_id', '=', councilId)
     .where('id', '=', id)
     .execute();
+}
+
+// The roles a person of the council holds.
+export async function rolesOf(db: Kysely<Database>, councilId: string, personId: string): Promise<Set<Role>> {
+  const rows = await db
+    .selectFrom('person_role')
+    .select('role')
+    .where('council_id', '=', councilId)
+    .where('person_id', '=', personId)
+    .execute();
+  return new Set(rows.map((row) => row.role).filter(isRole));
 }

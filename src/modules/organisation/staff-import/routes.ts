@@ -49,7 +49,8 @@ export function staffImportRoutes(app: FastifyInstance, organisation: Organisati
     body: z.object({ digest: formText }),
     initial: (request, params) => ({ applied: queryOf(request, appliedQuery).applied, id: params.id }),
     page: async (shown) => {
-      const preview = await organisation.showStaffPreview(signedIn(shown.request).councilId, shown.params.id);
+      const viewer = signedIn(shown.request);
+      const preview = await organisation.showStaffPreview(viewer.councilId, shown.params.id, viewer.personId);
       return formPage(shown, 'organisation/staff-import/views/preview.njk', {
         title: preview.appliedAt ? 'Staff file applied' : 'Check the staff file before applying it',
         ...previewView(preview.plan),

@@ -90,16 +90,38 @@ describe('what the file would do', () => {
     ...extra,
   });
   let next = 0;
-  const plan = (people: KnownPerson[], ...rows: string[]) => {
+  const planBy = (mayChangeEmails: boolean, people: KnownPerson[], ...rows: string[]) => {
     const read = staffRows(file(...rows));
     return staffPlan(read.rows, read.errors, {
       people,
       services: [{ id: 'svc-housing', name: 'Housing' }],
       emailsElsewhere: new Set(['taken@elsewhere.test']),
+      mayChangeEmails,
       today: '2026-12-06',
       newId: () => `new-${++next}`,
     });
   };
+  const plan = (people: KnownPerson[], ...rows: string[]) => planBy(true, people, ...rows);
+
+  // A reset link goes to a person's email address: changing it takes over the account, so only a
+  // system administrator (people:manage) may, and never to another council's account's address.
+  it('changes an email address only for one who may manage people, and never to one in use elsewhere', () => {
+    const people = [known('a', { staffNumber: 'S1' })];
+    const moved = 'S1,Person a,a.new@x.test,Officer,,,,,employee';
+    expect(planBy(false, people, moved).errors).toEqual([
+      {
+        line: 2,
+        message:
+          'The email address of S1 differs from Probity’s (a@x.test): only a system administrator can change an email address',
+      },
+    ]);
+    expect(planBy(true, people, moved).changed[0]?.changes).toEqual([
+      { field: 'Email address', from: 'a@x.test', to: 'a.new@x.test' },
+    ]);
+    expect(planBy(true, people, 'S1,Person a,taken@elsewhere.test,Officer,,,,,employee').errors).toEqual([
+      { line: 2, message: 'A person with the email address taken@elsewhere.test already has an account' },
+    ]);
+  });
 
   it('adds new people, matches known ones by staff number or email, and says which fields change', () => {
     const result = plan(

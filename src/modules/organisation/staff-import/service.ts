@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type Actor, appendAudit, appendAuditEvents } from '../../../platform/audit/audit-trail.ts';
 import { revokeApiTokensOf } from '../../../platform/auth/api-tokens.ts';
+import { can } from '../../../platform/auth/permissions.ts';
 import { endSessionsOf } from '../../../platform/auth/sessions.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
@@ -26,9 +27,10 @@ export type StaffImportSummary = { added: number; changed: number; leavers: numb
 const fileField = 'file';
 const stale = 'The council’s people have changed since this file was previewed: preview it again';
 
-async function planFor(q: Kysely<Database>, deps: StaffDeps, councilId: string, csv: string) {
+// The plan of the file for the person importing (whether they may change email addresses).
+async function planFor(q: Kysely<Database>, deps: StaffDeps, councilId: string, csv: string, by: string) {
   const { rows, errors } = staffRows(csv);
-  const [people, services, elsewhere] = await Promise.all([
+  const [people, services, elsewhere, roles] = await Promise.all([
     repo.knownPeople(q, councilId),
     repo.councilServices(q, councilId),
     repo.emailsElsewhere(
@@ -36,12 +38,14 @@ async function planFor(q: Kysely<Database>, deps: StaffDeps, councilId: string, 
       councilId,
       rows.map((row) => row.email),
     ),
+    repo.rolesOf(q, councilId, by),
   ]);
   const now = deps.clock.now();
   return staffPlan(rows, errors, {
     people,
     services,
     emailsElsewhere: elsewhere,
+    mayChangeEmails: can(roles, 'people:manage'),
     today: londonDate(now),
     newId: () => uuidv7(now.getTime()),
   });
@@ -56,7 +60,7 @@ export async function previewStaff(deps: StaffDeps, actor: Actor, csv: string): 
     throw new InvalidInput([{ key: fileField, message: 'Choose the CSV file exported from the HR system' }]);
   const { db } = deps;
   const digest = await repo.peopleDigest(db, actor.councilId);
-  const plan = await planFor(db, deps, actor.councilId, csv);
+  const plan = await planFor(db, deps, actor.councilId, csv, actor.personId);
   const importId = uuidv7(deps.clock.now().getTime());
   const now = deps.clock.now();
   await db.transaction().execute(async (trx) => {
@@ -88,11 +92,11 @@ export async function previewStaff(deps: StaffDeps, actor: Actor, csv: string): 
 }
 
 // A preview again, as the people are now: the digest says which state it was made from.
-export async function showPreview(deps: StaffDeps, councilId: string, importId: string) {
+export async function showPreview(deps: StaffDeps, councilId: string, importId: string, viewerId: string) {
   const found = await repo.findImport(deps.db, councilId, importId);
   if (!found) throw new NotFound('No such staff file');
   const digest = await repo.peopleDigest(deps.db, councilId);
-  const plan = await planFor(deps.db, deps, councilId, found.csv);
+  const plan = await planFor(deps.db, deps, councilId, found.csv, viewerId);
   return { importId, digest, plan, appliedAt: found.appliedAt };
 }
 
@@ -122,7 +126,7 @@ export async function applyStaff(
       throw new InvalidInput([{ key: 'form', message: 'This staff file has already been applied' }]);
     if ((await repo.peopleDigest(trx, actor.councilId)) !== (digest ?? found.peopleDigest))
       throw new InvalidInput([{ key: 'form', message: stale }]);
-    const plan = await planFor(trx, deps, actor.councilId, found.csv);
+    const plan = await planFor(trx, deps, actor.councilId, found.csv, actor.personId ?? '');
     if (plan.errors.length)
       throw new InvalidInput([
         {
@@ -190,7 +194,8 @@ async function applyPlan(trx: Kysely<Database>, actor: Actor, plan: StaffPlan, n
 export function staffImportService(deps: StaffDeps) {
   return {
     previewStaff: (actor: Actor, csv: string) => previewStaff(deps, actor, csv),
-    showStaffPreview: (councilId: string, importId: string) => showPreview(deps, councilId, importId),
+    showStaffPreview: (councilId: string, importId: string, viewerId: string) =>
+      showPreview(deps, councilId, importId, viewerId),
     applyStaff: (actor: Actor, importId: string, digest?: string) =>
       applyStaff(deps, actor, importId, digest),
   };
