@@ -132,6 +132,10 @@ describe.each(databaseKinds)('the complaints API on %s', (kind) => {
     });
     expect(allocated.statusCode, allocated.body).toBe(200);
     expect((allocated.json() as Changed).letter).toBeNull();
+    // Only the complaints whose current stage a person handles, as a query string says it.
+    const mine = async (who: string) =>
+      (await call(who, 'GET', `/api/v1/complaints?mine=true&q=${reference}`)).json().items.length;
+    expect([await mine('james.oneill'), await mine('hannah.price')]).toEqual([1, 0]);
 
     const extended = await call('james.oneill', 'POST', `/api/v1/complaints/${reference}/extension`, {
       days: 5,

@@ -59,7 +59,10 @@ const listQuery = z.object({
   q: z.string().max(200).optional().describe('A reference, or words in the customer’s name, email or phone'),
   status: statusEnum.optional(),
   service: z.uuid().optional().describe('A service’s id'),
-  mine: z.boolean().optional().describe('Only open complaints whose current stage you handle'),
+  mine: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: only open complaints whose current stage you handle'),
   limit: z.coerce.number().int().min(1).max(200).default(25),
   cursor: z.string().max(500).optional().describe('nextCursor from the previous page'),
 });
@@ -79,7 +82,7 @@ export function complaintsReadApi(app: FastifyInstance, deps: ComplaintsRouteDep
     }),
     async (request) => {
       const { q, status, service, mine, limit, cursor } = request.query;
-      const filter = { text: q ?? '', status: status ?? '', serviceId: service ?? '', mine: mine ?? false };
+      const filter = { text: q ?? '', status: status ?? '', serviceId: service ?? '', mine: mine === 'true' };
       const after = afterCursor(cursor, 'cursor');
       const rows = await deps.casework.list(signedIn(request), filter, { after, limit: limit + 1 });
       const page = rows.slice(0, limit);

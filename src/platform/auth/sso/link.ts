@@ -116,6 +116,9 @@ async function byAddress(
     .where('person_id', '=', person.id)
     .where('issuer', '=', claims.issuer)
     .executeTakeFirst();
+  // The same account linked a moment ago, by a second sign-in that waited on this person's row, is
+  // the person's own: signed in without linking again.
+  if (other?.subject === claims.subject) return { ok: true, person, link: false };
   return other ? refuse('linked-to-another-account', person) : { ok: true, person, link: true };
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/schema.ts';
 import { NotFound } from '../../errors.ts';
+import { perAddress } from '../../web/access.ts';
 import { paramsOf, queryOf } from '../../web/form-kit.ts';
 import { render } from '../../web/render.ts';
 import { safeNext } from '../safe-next.ts';
@@ -90,7 +91,10 @@ const badCallbackText = (provider: CouncilProvider) => [
 export function singleSignOnRoutes(app: FastifyInstance, deps: SingleSignOnDeps) {
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: deps.secureCookies };
 
-  app.get('/sign-in/sso/:council', { config: { access: 'public' } }, async (request, reply) => {
+  // Starting and finishing a sign-in reach out to the provider and audit what fails: a limit for
+  // each address, as the password form has, generous enough for an office behind one address.
+  const publicLimited = { access: 'public' as const, rateLimit: perAddress(60) };
+  app.get('/sign-in/sso/:council', { config: publicLimited }, async (request, reply) => {
     const provider = await providerNamed(deps, request);
     const { next } = queryOf(request, nextQuery);
     try {
@@ -110,7 +114,7 @@ export function singleSignOnRoutes(app: FastifyInstance, deps: SingleSignOnDeps)
     }
   });
 
-  app.get('/sign-in/sso/:council/callback', { config: { access: 'public' } }, (request, reply) =>
+  app.get('/sign-in/sso/:council/callback', { config: publicLimited }, (request, reply) =>
     callback(deps, request, reply, cookieOptions),
   );
 
@@ -135,7 +139,10 @@ async function callback(
   const flow = readFlow(request, now);
   reply.clearCookie(flowCookie, { path: flowPath });
   if (!flow || flow.councilId !== provider.councilId) {
-    await recordFailure(deps.db, provider, 'no sign-in was started for this council here', now, request.id);
+    // An answer with no sign-in started in this browser is anyone's request, not an attempt to
+    // sign in to an account: audited only when a flow for another council was started here.
+    if (flow)
+      await recordFailure(deps.db, provider, 'no sign-in was started for this council here', now, request.id);
     return problemPage(request, reply, 400, provider, badCallbackText(provider));
   }
   let claims: Awaited<ReturnType<OidcClients['finish']>>;
