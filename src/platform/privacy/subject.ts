@@ -50,6 +50,12 @@ export function section(
 
 // A postcode as written anywhere in an address, for matching records that hold a name and an
 // address but no customer id: upper case, no spaces.
+// A PostgreSQL pattern (~) for an address holding exactly this postcode (as postcodeOf gives it),
+// with or without its space, and not as the end of a longer one (SE1 1AA does not hold E1 1AA).
+export function postcodePattern(postcode: string): string {
+  return `(^|[^A-Z0-9])${postcode.slice(0, -3)} ?${postcode.slice(-3)}([^A-Z0-9]|$)`;
+}
+
 export function postcodeOf(address: string): string | null {
   const match = /([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})\b/i.exec(address);
   return match ? `${match[1]}${match[2]}`.toUpperCase() : null;

@@ -3,6 +3,7 @@ import type { Database } from '../../../platform/db/schema.ts';
 import {
   type DataSubject,
   postcodeOf,
+  postcodePattern,
   type SubjectSection,
   section,
 } from '../../../platform/privacy/subject.ts';
@@ -54,11 +55,7 @@ async function residentVisits(db: Db, councilId: string, subject: DataSubject): 
         eb('v.customer_id', '=', subject.id),
         eb.and([
           eb(eb.fn('lower', ['v.account_holder']), '=', subject.name.toLowerCase()),
-          eb(
-            eb.fn('replace', [eb.fn('upper', ['v.address']), eb.val(' '), eb.val('')]),
-            'like',
-            `%${postcode}%`,
-          ),
+          eb(eb.fn('upper', ['v.address']), '~', postcodePattern(postcode)),
           eb.val(postcode !== ''),
         ]),
       ]),
@@ -72,13 +69,7 @@ async function residentVisits(db: Db, councilId: string, subject: DataSubject): 
         .select(['nominated_at', 'ended_at'])
         .where('council_id', '=', councilId)
         .where((eb) => eb(eb.fn('lower', ['person_name']), '=', subject.name.toLowerCase()))
-        .where((eb) =>
-          eb(
-            eb.fn('replace', [eb.fn('upper', ['address']), eb.val(' '), eb.val('')]),
-            'like',
-            `%${postcode}%`,
-          ),
-        )
+        .where((eb) => eb(eb.fn('upper', ['address']), '~', postcodePattern(postcode)))
         .execute()
     : [];
   return [
