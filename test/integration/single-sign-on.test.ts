@@ -234,6 +234,14 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
     const page = await browser.get('/sign-in');
     expect(page.body).toContain('Sign in with Otherham ID');
     expect(page.body).toContain('href="/sign-in/sso/otherham"');
+    // A wrong password fails as it does anywhere: the answer does not say the address has an account.
+    const wrong = await browser.post('/sign-in', {
+      email: 'olive@otherham.test',
+      password: 'not the password',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).not.toContain('Otherham ID instead');
+    expect(wrong.body).toContain('Enter a correct email address and password');
     const refused = await browser.post('/sign-in', { email: 'olive@otherham.test', password: testPassword });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain(

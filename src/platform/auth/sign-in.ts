@@ -40,12 +40,6 @@ export async function signIn(
   if (!person) return unknownAccount(unknown, email, credentials.password, now);
   const provider = await providerOf(db, person.council_id);
   const actor = { councilId: person.council_id, personId: person.id, label: person.name, requestId };
-  if (provider && !provider.passwordSignIn) {
-    await burnPasswordCheck(credentials.password);
-    const refused = { action: 'person.password-sign-in-refused', recordType: 'person', recordId: person.id };
-    await recordAccess(db, actor, refused, now);
-    return { ok: false, locked: false, failures: 0, signInWith: provider };
-  }
   if (person.locked_until && person.locked_until > now) {
     await burnPasswordCheck(credentials.password);
     return { ok: false, locked: true, failures: person.failed_sign_ins };
@@ -54,6 +48,13 @@ export async function signIn(
     ? await verifyPassword(person.password_hash, credentials.password)
     : false;
   if (!person.password_hash) await burnPasswordCheck(credentials.password);
+  // A council that signs in only with its provider: the right password is told to use it; a wrong
+  // one fails as any other does, so that the answer says nothing of which addresses have accounts.
+  if (valid && provider && !provider.passwordSignIn) {
+    const refused = { action: 'person.password-sign-in-refused', recordType: 'person', recordId: person.id };
+    await recordAccess(db, actor, refused, now);
+    return { ok: false, locked: false, failures: 0, signInWith: provider };
+  }
   const policy = await policyFor(person.council_id);
   return db.transaction().execute((trx) => recordAttempt(trx, actor, valid, policy, now));
 }
