@@ -1,5 +1,5 @@
 import { complaintRemedies, complaintStages } from './modules/complaints/service.ts';
-import { giftApprovals } from './modules/gifts/service.ts';
+import { giftApprovals, giftRegisterReviews } from './modules/gifts/service.ts';
 import { declarationReviews } from './modules/interests/service.ts';
 import type { HeldWork } from './modules/organisation/service.ts';
 import { responsibleForVisits } from './modules/visits/service.ts';
@@ -8,6 +8,7 @@ import { responsibleForVisits } from './modules/visits/service.ts';
 // and moves when that person leaves: the organisation is used by every module, so they are handed in.
 export const leaversWork: readonly HeldWork[] = [
   giftApprovals,
+  giftRegisterReviews,
   declarationReviews,
   complaintStages,
   complaintRemedies,

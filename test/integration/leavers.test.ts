@@ -19,6 +19,15 @@ const kinds: Kind[] = [
     open: `select count(*)::int as n from gift_offer where state = 'awaiting-approval' and approver_id = $1`,
   },
   {
+    kind: 'gift-register-reviews',
+    holders: `select substr(o.register_key, 8) as id from gift_offer o where o.register_key like 'senior:%'
+      and not exists (select 1 from gift_review r where r.register_key = o.register_key
+        and o.offered_on between r.period_start and r.period_end)`,
+    open: `select count(*)::int as n from gift_offer o where o.register_key = 'senior:' || $1
+      and not exists (select 1 from gift_review r where r.register_key = o.register_key
+        and o.offered_on between r.period_start and r.period_end)`,
+  },
+  {
     kind: 'declaration-reviews',
     holders: `select reviewer_id as id from declaration where review_state = 'awaiting-review' and reviewer_id is not null`,
     open: `select count(*)::int as n from declaration where review_state = 'awaiting-review' and reviewer_id = $1`,

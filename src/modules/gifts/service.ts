@@ -11,6 +11,7 @@ export { demoGiftsYear } from './demo/seed.ts';
 // The offers a leaver was to approve, for the organisation's leavers page (app.ts hands it over).
 export { giftApprovals } from './offers/leavers.ts';
 export type { GiftReviewsCommitteeSummary } from './reviews/committee.ts';
+export { giftRegisterReviews } from './reviews/leavers.ts';
 
 // The gifts and hospitality register: recording offers and approving them, the register and its
 // export, the quarterly reviews, and the published register. This is the module's public face.
