@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { giftRegisterReviews } from '../../src/modules/gifts/service.ts';
 import { outsider } from '../support/api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
@@ -139,6 +140,55 @@ describe.each(databaseKinds)('leavers and the work they still hold on %s', (kind
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('cannot take this on');
+  });
+
+  it('moves a director’s unsigned quarter of senior officers’ gifts, never into a quarter the taker signed', async () => {
+    const from = '00000000-0000-7000-8000-00000000f001';
+    const to = await personIdByEmail(t.db, hr);
+    const offer = await t.db
+      .selectFrom('gift_offer')
+      .select(['id', 'offered_on'])
+      .where('council_id', '=', t.councilId)
+      .where('recipient_id', '<>', to)
+      .orderBy('offered_on', 'desc')
+      .executeTakeFirstOrThrow();
+    const registerOf = async () =>
+      (
+        await t.db
+          .selectFrom('gift_offer')
+          .select('register_key')
+          .where('id', '=', offer.id)
+          .executeTakeFirstOrThrow()
+      ).register_key;
+    await t.db
+      .updateTable('gift_offer')
+      .set({ register_key: `senior:${from}` })
+      .where('id', '=', offer.id)
+      .execute();
+    const quarter = { period_start: offer.offered_on, period_end: offer.offered_on };
+    await t.db
+      .insertInto('gift_review')
+      .values({
+        council_id: t.councilId,
+        register_key: `senior:${to}`,
+        ...quarter,
+        signed_by: to,
+        signed_by_name: 'The taker',
+        signed_at: t.clock.now(),
+        comment: '',
+      })
+      .execute();
+    const move = () =>
+      t.db
+        .transaction()
+        .execute((trx) =>
+          giftRegisterReviews.move(trx, t.councilId, from, { id: to, name: 'The taker' }, '2026-11-23'),
+        );
+    expect(await move()).toEqual([]);
+    expect(await registerOf()).toBe(`senior:${from}`);
+    await t.db.deleteFrom('gift_review').where('register_key', '=', `senior:${to}`).execute();
+    expect(await move()).toEqual([offer.id]);
+    expect(await registerOf()).toBe(`senior:${to}`);
   });
 
   it('a leaver cannot sign in', async () => {
