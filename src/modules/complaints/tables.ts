@@ -182,6 +182,14 @@ export interface ComplaintDraftDocumentTable {
   uploaded_at: Date;
 }
 
+// A handler's open stages counted by the date each is next due, kept by triggers on complaint_stage.
+export interface ComplaintStageDueTallyTable {
+  council_id: string;
+  handler_id: string;
+  due: string;
+  open: number;
+}
+
 // Daily ceilings on the public complaint form.
 export interface PublicIntakeDayTable {
   council_id: string;
@@ -195,6 +203,7 @@ export interface ComplaintsTables {
   complaint: ComplaintTable;
   complaint_duplicate_dismissal: ComplaintDuplicateDismissalTable;
   complaint_stage: ComplaintStageTable;
+  complaint_stage_due_tally: ComplaintStageDueTallyTable;
   complaint_account_request: ComplaintAccountRequestTable;
   complaint_remedy: ComplaintRemedyTable;
   service_improvement: ServiceImprovementTable;

@@ -3,23 +3,23 @@ import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { addWorkingDays } from '../../../platform/calendar/working-days.ts';
 import { type Task, taskCounts, urgencyOf } from '../../../platform/web/tasks.ts';
 import type { CaseworkDeps } from './context.ts';
-import { dueSql } from './queue-repository.ts';
 
 // A person's complaints work, read in one statement: the stages they handle that are overdue,
 // due today or at risk (within the reminder period, complaintReminderWorkingDays) by the date each
 // is next due, as the work queue orders them (an acknowledgement until it is given, then the
-// response): a range scan of the queue's index up to the last day at risk, so a handler's stages due
-// later are not read; the accounts asked of them not yet given; and the remedies they own not yet
-// done (index remedy_owner_outstanding), with the first due, the only one whose complaint is read
-// for its reference. $1 council, $2 person, $3 today, $4 the last day that counts as at risk.
+// response), counted from the handler's tally of open stages by date up to the last day at risk
+// (complaint_stage_due_tally, kept by triggers); the accounts asked of them not yet given; and the
+// remedies they own not yet done (index remedy_owner_outstanding), with the first due, the only one
+// whose complaint is read for its reference. $1 council, $2 person, $3 today, $4 the last day that
+// counts as at risk.
 const statement = `with mine as (
-    select ${dueSql} as due from complaint_stage s
-    where s.council_id = $1 and s.handler_id = $2 and s.responded_on is null and ${dueSql} <= $4::date),
+    select due, open from complaint_stage_due_tally
+    where council_id = $1 and handler_id = $2 and due <= $4::date),
   stages as (select
-      (count(*) filter (where due < $3::date))::int as overdue,
+      coalesce(sum(open) filter (where due < $3::date), 0)::int as overdue,
       (min(due) filter (where due < $3::date))::text as "overdueFrom",
-      (count(*) filter (where due = $3::date))::int as today,
-      (count(*) filter (where due > $3::date and due <= $4::date))::int as "atRisk",
+      coalesce(sum(open) filter (where due = $3::date), 0)::int as today,
+      coalesce(sum(open) filter (where due > $3::date and due <= $4::date), 0)::int as "atRisk",
       (min(due) filter (where due > $3::date and due <= $4::date))::text as "atRiskFrom"
     from mine),
   accounts as (select due_on from complaint_account_request
