@@ -144,12 +144,15 @@ export async function fillComplaints(db: Kysely<Database>, councilId: string, co
     from bench_complaint b
     where b.status = 'stage-2' or (b.status = 'closed' and b.i % 7 = 1)`.execute(db);
   const owner = team[0]?.id ?? '';
+  // A remedy is owned by the officer who handled the complaint, and one in thirteen of those agreed
+  // in the last four months is not yet done: older ones were done long ago.
   await sql`
     insert into complaint_remedy (council_id, id, complaint_id, stage, kind, description, owner_id, due_on, done_on,
       recorded_by, recorded_at)
     select ${councilId}::uuid, gen_random_uuid(), b.id, 1, (${remedyKinds}::text[])[1 + b.i % ${remedyKinds.length}],
-      'Put things right', ${owner}::uuid, b.received_on + 40,
-      case when b.i % 13 <> 0 then b.received_on + 30 + b.i % 20 end, ${owner}::uuid, b.received_on + time '16:00' + interval '20 days'
+      'Put things right', (${team.map((p) => p.id)}::uuid[])[b.handler], b.received_on + 40,
+      case when b.i % 13 <> 0 or b.age > 120 then b.received_on + 30 + b.i % 20 end,
+      (${team.map((p) => p.id)}::uuid[])[b.handler], b.received_on + time '16:00' + interval '20 days'
     from bench_complaint b where b.status = 'closed' and b.i % 4 = 0`.execute(db);
   await sql`
     insert into service_improvement (council_id, id, complaint_id, service_id, service_name, description, recorded_by, recorded_at)
