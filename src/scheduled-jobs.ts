@@ -56,7 +56,7 @@ export function scheduledJobs(
       for (const councilId of await organisation.councilIds()) await work(councilId);
     },
   });
-  const webhooks = webhookDelivery({ db, clock });
+  const webhooks = webhookDelivery({ db, clock, allowLoopback: !config.production });
   return [
     // Events to the council's other systems within seconds; each delivery is claimed by one process.
     forEachCouncil('webhook deliveries', 5_000, webhooks.deliverDue),

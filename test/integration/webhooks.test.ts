@@ -186,6 +186,24 @@ describe.each(databaseKinds)('webhooks on %s', (kind) => {
     ]);
   });
 
+  it('never posts to an address inside the network, by number or by a name that resolves there', async () => {
+    const inside = await startWebhookReceiver();
+    const second = await registerEndpoint(await admin(), inside.url.replace('127.0.0.1', 'localhost'), [
+      'complaint.received',
+    ]);
+    receiver.received.length = 0;
+    await receiveComplaint(t);
+    // In production no address on this machine may be reached: neither endpoint is posted to.
+    expect(await worker(t, false).deliverDue(t.councilId)).toBe(2);
+    expect(receiver.received).toHaveLength(0);
+    expect(inside.received).toHaveLength(0);
+    for (const id of [ours, second.id]) {
+      const log = (await (await admin()).get(`/admin/webhooks/${id}/deliveries`)).body;
+      expect(log).toContain('is not an address on the internet, so nothing was sent to it');
+    }
+    await inside.close();
+  });
+
   // A customer made vexatious, restricted from meetings, and the restriction then ended.
   async function restrictedThenLifted() {
     const manager = await client('lucy.adeyemi');

@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Clock } from '../clock.ts';
 import { sameCouncil } from '../db/same-council.ts';
 import type { Database } from '../db/schema.ts';
+import { postOutside } from './outbound.ts';
 import {
   attemptTimeoutMs,
   claimLeaseMs,
@@ -29,6 +30,8 @@ export type WebhookDeliveryDeps = {
   clock: Clock;
   // In [0, 1): spreads the gaps between retries.
   random?: () => number;
+  // Whether endpoints on this machine may be reached (not in production: receivers under test).
+  allowLoopback: boolean;
 };
 
 // Deliveries claimed at once by one process.
@@ -93,19 +96,16 @@ async function claimDue(db: Kysely<Database>, councilId: string, now: Date): Pro
 }
 
 // One POST, signed at the time it is made; never throws: no answer is an outcome too.
-async function post(claimed: Claimed, at: Date): Promise<Outcome> {
+async function post(claimed: Claimed, at: Date, allowLoopback: boolean): Promise<Outcome> {
   const started = performance.now();
   const took = () => Math.round(performance.now() - started);
   try {
-    const response = await fetch(claimed.url, {
-      method: 'POST',
-      headers: signedHeaders(claimed.secret, claimed.eventId, at, claimed.body),
-      body: claimed.body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(attemptTimeoutMs),
+    const headers = signedHeaders(claimed.secret, claimed.eventId, at, claimed.body);
+    const status = await postOutside(claimed.url, headers, claimed.body, {
+      allowLoopback,
+      timeoutMs: attemptTimeoutMs,
     });
-    await response.body?.cancel();
-    return { status: response.status, error: null, durationMs: took() };
+    return { status, error: null, durationMs: took() };
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     const message = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
@@ -166,7 +166,7 @@ export function webhookDelivery(deps: WebhookDeliveryDeps) {
         await Promise.all(
           claimed.map(async (one) => {
             const startedAt = deps.clock.now();
-            await record(deps, councilId, one, startedAt, await post(one, startedAt));
+            await record(deps, councilId, one, startedAt, await post(one, startedAt, deps.allowLoopback));
           }),
         );
         made += claimed.length;

@@ -1,6 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { newSigningSecret, retryGapMs, signedHeaders, urlProblem, worthRetrying } from './rules.ts';
+import {
+  newSigningSecret,
+  reachableAddress,
+  retryGapMs,
+  signedHeaders,
+  urlProblem,
+  worthRetrying,
+} from './rules.ts';
 
 // Webhooks follow the Standard Webhooks specification (standardwebhooks.com): the webhook-id,
 // webhook-timestamp and webhook-signature headers, HMAC-SHA256 over `id.timestamp.body`.
@@ -77,5 +84,37 @@ describe('webhook rules', () => {
     ['https://user:pw@crm.council.example/', false, 'The address must not contain a user name or password'],
   ])('an endpoint at %s (loopback http allowed: %s) is refused with %s', (url, loopback, problem) => {
     expect(urlProblem(url, loopback)).toBe(problem);
+  });
+
+  it.each([
+    ['93.184.215.14', false, true],
+    ['2606:2800:21f:cb07:6820:80da:af6b:8b2c', false, true],
+    ['8.8.8.8', true, true],
+    ['127.0.0.1', false, false],
+    ['127.0.0.1', true, true],
+    ['127.8.9.10', true, true],
+    ['::1', false, false],
+    ['::1', true, true],
+    ['10.1.2.3', true, false],
+    ['172.16.0.1', false, false],
+    ['172.31.255.255', false, false],
+    ['172.32.0.1', false, true],
+    ['192.168.1.1', false, false],
+    ['169.254.169.254', true, false],
+    ['100.64.0.1', false, false],
+    ['0.0.0.0', true, false],
+    ['224.0.0.1', false, false],
+    ['255.255.255.255', false, false],
+    ['198.18.0.1', false, false],
+    ['::', false, false],
+    ['::ffff:10.0.0.1', false, false],
+    ['::ffff:127.0.0.1', true, false],
+    ['fd00::1', false, false],
+    ['fe80::1', false, false],
+    ['ff02::1', false, false],
+    ['2002:a00:1::', false, false],
+    ['not an address', true, false],
+  ])('reaches %s: %s with loopback allowed -> %s', (address, allowLoopback, reachable) => {
+    expect(reachableAddress(address, allowLoopback)).toBe(reachable);
   });
 });

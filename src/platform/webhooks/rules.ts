@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { BlockList, isIP } from 'node:net';
 
 // The events other council systems react to, and what each is called on the pages.
 export const webhookEvents = {
@@ -82,4 +83,55 @@ export function urlProblem(text: string, allowLoopbackHttp: boolean): string | n
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && allowLoopbackHttp && loopbackHosts.has(url.hostname)) return null;
   return 'The address must start with https://';
+}
+
+// Addresses no endpoint may reach, whatever its name resolves to: this machine, private networks,
+// link-local ones (cloud metadata services among them), shared, documentation, benchmarking,
+// multicast and reserved ranges, and IPv4 written as IPv6. An endpoint is another organisation's
+// system on the internet; reaching inside the network Probity runs in would let an administrator
+// probe it through the delivery log.
+const inside = new BlockList();
+const loopback = new BlockList();
+// Kept apart: a BlockList matches IPv4 addresses against the IPv4-mapped range too.
+const mapped = new BlockList();
+mapped.addSubnet('::ffff:0:0', 96, 'ipv6');
+for (const [network, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 3],
+] as const)
+  inside.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of [
+  ['::', 127],
+  ['64:ff9b::', 96],
+  ['100::', 64],
+  ['2001:db8::', 32],
+  ['2002::', 16],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const)
+  inside.addSubnet(network, prefix, 'ipv6');
+loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+loopback.addAddress('::1', 'ipv6');
+
+// Whether a delivery may connect to an address: one on the internet, or this machine's own where
+// loopback is allowed (not in production: a receiver under test or in development).
+export function reachableAddress(address: string, allowLoopback: boolean): boolean {
+  const version = isIP(address);
+  if (version === 0) return false;
+  const family = version === 6 ? 'ipv6' : 'ipv4';
+  if (family === 'ipv6' && mapped.check(address, 'ipv6')) return false;
+  if (allowLoopback && loopback.check(address, family)) return true;
+  return !inside.check(address, family);
 }
