@@ -104,6 +104,16 @@ describe.each(databaseKinds)('leavers and the work they still hold on %s', (kind
     expect(await count(work.open, leaverId)).toBe(before);
     const moved = await browser.post(`/people/leavers/${leaverId}`, { kind: work.kind, to });
     expect(moved.statusCode, moved.body).toBe(303);
+    const takerName = /<option value="[^"]+"[^>]*>([^,<]+),/.exec(
+      page.body.slice(page.body.indexOf(`value="${to}"`) - 20),
+    )?.[1];
+    const shown = await browser.get(String(moved.headers.location));
+    expect(shown.body).toContain(`moved to ${takerName}`);
+    // The name shown is the taker's, found by id in the council; nothing typed into a link is.
+    for (const forged of ['Someone Else', '00000000-0000-4000-8000-000000000000']) {
+      const link = `/people/leavers/${leaverId}?${new URLSearchParams({ moved: work.kind, to: forged })}`;
+      expect((await browser.get(link)).body).not.toContain(' moved to ');
+    }
     // What the rules keep from one taker (their own offer, their own declaration) goes to another.
     for (const next of takers.slice(1, 4))
       if ((await count(work.open, leaverId)) > 0)

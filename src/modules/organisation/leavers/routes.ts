@@ -11,7 +11,7 @@ import type { OrganisationService } from '../service.ts';
 const params = z.object({ id: idParam });
 const movedQuery = z.object({
   moved: formText.pipe(z.string().max(200)).catch(''),
-  to: formText.pipe(z.string().max(200)).catch(''),
+  to: formText.pipe(z.uuid()).catch(''),
 });
 const moveBody = z.object({
   kind: formText.pipe(z.string().min(1).max(100)),
@@ -41,9 +41,10 @@ function moveRoute(app: FastifyInstance, organisation: OrganisationService) {
     body: moveBody,
     initial: (request) => queryOf(request, movedQuery),
     page: async (shown) => {
-      const { leaver, work } = await organisation.leaverWork(
+      const { leaver, work, movedToName } = await organisation.leaverWork(
         signedIn(shown.request).councilId,
         shown.params.id,
+        String(shown.values.to ?? '') || null,
       );
       const posted = String(shown.values.kind ?? '');
       const errors = shown.errors.map((error) =>
@@ -60,7 +61,7 @@ function moveRoute(app: FastifyInstance, organisation: OrganisationService) {
             ...kind.takers.map((taker) => ({ value: taker.id, text: `${taker.name}, ${taker.jobTitle}` })),
           ],
         })),
-        flash: moved ? `${moved.title} moved to ${String(shown.values.to)}` : undefined,
+        flash: moved && movedToName ? `${moved.title} moved to ${movedToName}` : undefined,
       });
     },
     submit: async ({ request, params: { id }, body }) => {

@@ -55,8 +55,15 @@ async function leaversHoldingWork(deps: OrganisationDeps, kinds: Kinds, councilI
   });
 }
 
-// One leaver's work, kind by kind, with who may take each on.
-async function leaverWork(deps: OrganisationDeps, kinds: Kinds, councilId: string, leaverId: string) {
+// One leaver's work, kind by kind, with who may take each on; and the name of the person some of
+// it was just moved to, found by their id in the council (never taken from the address).
+async function leaverWork(
+  deps: OrganisationDeps,
+  kinds: Kinds,
+  councilId: string,
+  leaverId: string,
+  movedTo: string | null,
+) {
   const leaver = await repo.findLeaver(deps.db, councilId, leaverId);
   if (!leaver) throw new NotFound('No such leaver');
   const today = londonDate(deps.clock.now());
@@ -72,7 +79,8 @@ async function leaverWork(deps: OrganisationDeps, kinds: Kinds, councilId: strin
       takers: (held?.get(kind.kind) ?? 0) > 0 ? await repo.takers(deps.db, councilId, kind.roles) : [],
     })),
   );
-  return { leaver, work };
+  const taker = movedTo ? await findPerson(deps.db, councilId, movedTo) : null;
+  return { leaver, work, movedToName: taker?.name ?? null };
 }
 
 async function taker(deps: OrganisationDeps, councilId: string, kind: HeldWork, toId: string) {
@@ -123,7 +131,7 @@ async function moveWork(
       now,
     );
     const left = (await kind.held(trx, actor.councilId, [leaverId], today)).get(leaverId) ?? 0;
-    return { moved: moved.length, left, to: to.name };
+    return { moved: moved.length, left, to: to.id };
   });
 }
 
@@ -180,7 +188,8 @@ export function leaversService(deps: OrganisationDeps) {
       kinds.list = given;
     },
     leaversHoldingWork: (councilId: string) => leaversHoldingWork(deps, kinds, councilId),
-    leaverWork: (councilId: string, leaverId: string) => leaverWork(deps, kinds, councilId, leaverId),
+    leaverWork: (councilId: string, leaverId: string, movedTo: string | null = null) =>
+      leaverWork(deps, kinds, councilId, leaverId, movedTo),
     moveLeaverWork: (actor: Actor, leaverId: string, kind: string, toId: string) =>
       moveWork(deps, kinds, actor, leaverId, kind, toId),
     markLeaver: (actor: Actor, personId: string, leavingDate: string) =>
