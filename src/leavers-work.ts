@@ -1,4 +1,4 @@
-import { complaintRemedies, complaintStages } from './modules/complaints/service.ts';
+import { complaintAccounts, complaintRemedies, complaintStages } from './modules/complaints/service.ts';
 import { giftApprovals, giftRegisterReviews } from './modules/gifts/service.ts';
 import { declarationReviews } from './modules/interests/service.ts';
 import type { HeldWork } from './modules/organisation/service.ts';
@@ -12,5 +12,6 @@ export const leaversWork: readonly HeldWork[] = [
   declarationReviews,
   complaintStages,
   complaintRemedies,
+  complaintAccounts,
   responsibleForVisits,
 ];

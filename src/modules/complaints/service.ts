@@ -9,7 +9,7 @@ import { complaintReports } from './reports/service.ts';
 import { complaintRetention } from './retention.ts';
 
 // The stages a leaver handles and the remedies they own, for the organisation's leavers page.
-export { complaintRemedies, complaintStages } from './casework/leavers.ts';
+export { complaintAccounts, complaintRemedies, complaintStages } from './casework/leavers.ts';
 // The complaints module's public face: the services app.ts wires in, and the types others need.
 export type { Casework } from './casework/service.ts';
 // The demo council's year of complaints, for `npm start`.

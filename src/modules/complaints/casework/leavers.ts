@@ -3,7 +3,8 @@ import { countsByPerson, type HeldWork } from '../../organisation/service.ts';
 
 // A leaver's open complaints work: the stages they handle that are not yet answered, moved to
 // another member of the complaints team (never a stage 2 to the person who handled its stage 1,
-// 003 §5.2); and the remedies they own that are not done, moved to anyone.
+// 003 §5.2); the remedies they own that are not done, and the accounts asked of them not yet
+// given (a colleague who knows the matter gives it instead), each moved to anyone.
 export const complaintStages: HeldWork = {
   kind: 'complaint-stages',
   module: 'Complaints',
@@ -54,6 +55,33 @@ export const complaintRemedies: HeldWork = {
       .where('council_id', '=', councilId)
       .where('owner_id', '=', from)
       .where('done_on', 'is', null)
+      .returning('id')
+      .execute();
+    return moved.map((row) => row.id);
+  },
+};
+
+export const complaintAccounts: HeldWork = {
+  kind: 'complaint-accounts',
+  module: 'Complaints',
+  title: 'Accounts asked of them for complaints, not yet given',
+  href: '/complaints/accounts',
+  roles: [],
+  async held(q, councilId, personIds) {
+    if (personIds.length === 0) return new Map();
+    const { rows } = await sql<{ person: string; count: number }>`
+      select person_id as person, count(*)::int as count from complaint_account_request
+      where council_id = ${councilId} and answered_at is null and person_id = any(${[...personIds]}::uuid[])
+      group by person_id`.execute(q);
+    return countsByPerson(rows);
+  },
+  async move(trx, councilId, from, to) {
+    const moved = await trx
+      .updateTable('complaint_account_request')
+      .set({ person_id: to.id, person_name: to.name })
+      .where('council_id', '=', councilId)
+      .where('person_id', '=', from)
+      .where('answered_at', 'is', null)
       .returning('id')
       .execute();
     return moved.map((row) => row.id);
