@@ -18,6 +18,10 @@ const pageText: Record<number, { title: string; paragraphs: string[] }> = {
       'If you pasted the web address, check you copied the entire address.',
     ],
   },
+  409: {
+    title: 'Someone else changed this at the same moment',
+    paragraphs: ['Nothing you entered was saved. Go back, reload the page and try again.'],
+  },
   413: { title: 'What you sent is too large', paragraphs: ['Go back and send less.'] },
   414: { title: 'The web address is too long', paragraphs: ['Check the web address is correct.'] },
   415: {
@@ -34,6 +38,13 @@ const pageText: Record<number, { title: string; paragraphs: string[] }> = {
   },
   503: { title: 'Sorry, the service is unavailable', paragraphs: ['Try again later.'] },
 };
+
+// A change refused by the database because another one reached the same row or key first: a unique
+// key taken, a serialisation failure or a deadlock. Its transaction was rolled back, so nothing
+// changed, and trying again sees the other change.
+const simultaneousCodes = new Set(['23505', '40001', '40P01']);
+const simultaneous = (error: Error) =>
+  simultaneousCodes.has(String((error as Error & { code?: unknown }).code));
 
 export function problemOf(error: FastifyError | Error): Problem {
   if (error instanceof InvalidInput) {
@@ -52,6 +63,7 @@ export function problemOf(error: FastifyError | Error): Problem {
     }));
     return { status: 400, title: 'Invalid input', detail: errors.map((e) => e.message).join('; '), errors };
   }
+  if (simultaneous(error)) return { status: 409, title: 'Conflict', detail: pageText[409]?.paragraphs[0] };
   const status = fastifyError.statusCode ?? 500;
   if (fastifyError.code?.startsWith('FST_CSRF')) {
     return {

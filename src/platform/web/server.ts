@@ -64,6 +64,7 @@ export function createServer(config: Config): FastifyInstance {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = problemOf(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    else if (problem.status === 409) request.log.warn({ err: error }, 'refused: changed at the same moment');
     return sendProblem(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) =>
