@@ -124,6 +124,26 @@ describe.each(databaseKinds)('the staff import on %s', (kind) => {
     expect((await person('ned.newman@demo.probity.test'))?.job_title).toBe('Senior Planning Officer');
   });
 
+  it('refuses at preview a file in which two people swap email addresses, saying whose each is', async () => {
+    const swapped = staffCsv(
+      'N100,Ned Newman,ola.oduya@demo.probity.test,Senior Planning Officer,Planning and Building Control,H001,2026-04-01,,agency',
+      'N101,Ola Oduya,ned.newman@demo.probity.test,Planning Assistant,Planning and Building Control,N100,2026-04-01,,volunteer',
+    );
+    const shown = await preview(swapped, 'chris.taylor');
+    expect(shown.errors).toEqual([
+      {
+        line: 2,
+        message: 'The email address ola.oduya@demo.probity.test is Ola Oduya’s, not staff number N100’s',
+      },
+      {
+        line: 3,
+        message: 'The email address ned.newman@demo.probity.test is Ned Newman’s, not staff number N101’s',
+      },
+    ]);
+    expectProblem(await apply(shown.importId, 'chris.taylor'), 400);
+    expect(await person('ned.newman@demo.probity.test')).toMatchObject({ name: 'Ned Newman' });
+  });
+
   it('makes a leaver of a person whose leaving date has passed: they cannot sign in', async () => {
     const left = await preview(
       staffCsv(
