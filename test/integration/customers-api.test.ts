@@ -206,6 +206,25 @@ describe.each(databaseKinds)('the customers API on %s', (kind) => {
     ]);
     const malformed = await call('lucy.adeyemi', 'POST', `/api/v1/customers/${id}/restrictions`, { kind: 3 });
     expectProblem(malformed, 400);
+    // An officer who is not a person's id, and a review date past the policy's period, are refused.
+    const refusals = async (body: Record<string, unknown>) => {
+      const answer = await call('lucy.adeyemi', 'POST', `/api/v1/customers/${id}/restrictions`, {
+        reason: 'Abusive calls',
+        startsOn: '2026-11-23',
+        ...body,
+      });
+      expectProblem(answer, 400);
+      return (answer.json() as Problem).errors?.map((e) => e.message);
+    };
+    expect(await refusals({ kind: 'named-officer-only', namedOfficerId: 'nope' })).toEqual([
+      'Choose the officer they may contact',
+    ]);
+    expect(await refusals({ kind: 'no-phone', reviewOn: '9999-12-30' })).toEqual([
+      'The review date must be no later than 23 March 2027, 4 months after the start',
+    ]);
+    expect(await refusals({ kind: 'no-phone', startsOn: '1900-01-01' })).toEqual([
+      'The start date must be within the last year',
+    ]);
     expect(await rowCount(t.db, 'contact_restriction')).toBe(before);
     expect(await rowCount(t.db, 'letter')).toBe(lettersBefore);
   });

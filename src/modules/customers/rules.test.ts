@@ -18,8 +18,10 @@ import {
   restrictionReviewOn,
   restrictionText,
   reviewCategories,
+  reviewDateRefusal,
   scopeText,
   seesWholeRecord,
+  startDateRefusal,
   stepCarriedForward,
   stepTakenText,
   stepUpRefusals,
@@ -348,6 +350,31 @@ describe('restrictions (§5.2)', () => {
     ],
   ])('an end date of its own: %s', (_case, startsOn, reviewOn, endsOn, refusal) => {
     expect(endDateRefusal(startsOn, reviewOn, endsOn)).toBe(refusal);
+  });
+
+  it.each([
+    ['today', '2026-11-23', null],
+    ['a year ago', '2025-11-23', null],
+    ['over a year ago', '2025-11-22', 'The start date must be within the last year'],
+    ['a year ahead', '2027-11-23', null],
+    ['over a year ahead', '2027-11-24', 'The start date must be within the next year'],
+    ['in 1900', '1900-01-01', 'The start date must be within the last year'],
+  ])('a start date %s', (_case, startsOn, refusal) => {
+    expect(startDateRefusal(startsOn, '2026-11-23')).toBe(refusal);
+  });
+
+  it.each([
+    ['the policy’s period after the start', '2027-05-23', null],
+    ['sooner', '2027-01-10', null],
+    [
+      'a day past the period',
+      '2027-05-24',
+      'The review date must be no later than 23 May 2027, 6 months after the start',
+    ],
+    ['in 9999', '9999-12-30', 'The review date must be no later than 23 May 2027, 6 months after the start'],
+    ['on the start', '2026-11-23', 'The review date must be after the start date'],
+  ])('a review date %s', (_case, reviewOn, refusal) => {
+    expect(reviewDateRefusal('2026-11-23', reviewOn, 6)).toBe(refusal);
   });
 
   it('a letter gives a restriction’s end date', () => {

@@ -280,6 +280,23 @@ export function restrictionOver(restriction: RestrictionEnds, on: string): boole
 
 // 003 VC §5.2, §4.6: a restriction's own end date, where it has one, comes after it starts, and
 // the restriction is reviewed before it ends.
+// A restriction is recorded from a start within a year of today either way, and reviewed no later
+// than the council's period after it starts (003 VC §4.6): a later review date would let it stand
+// unreviewed. The refusal for each date, or null.
+export function startDateRefusal(startsOn: string, today: string): string | null {
+  if (startsOn < addMonths(today, -12)) return 'The start date must be within the last year';
+  if (startsOn > addMonths(today, 12)) return 'The start date must be within the next year';
+  return null;
+}
+
+export function reviewDateRefusal(startsOn: string, reviewOn: string, reviewMonths: number): string | null {
+  if (reviewOn <= startsOn) return 'The review date must be after the start date';
+  const latest = restrictionReviewOn(startsOn, reviewMonths);
+  if (reviewOn > latest)
+    return `The review date must be no later than ${dayMonthYear(latest)}, ${reviewMonths} months after the start`;
+  return null;
+}
+
 export function endDateRefusal(startsOn: string, reviewOn: string, endsOn: string): string | null {
   if (endsOn <= startsOn) return 'The end date must be after the start date';
   if (reviewOn >= endsOn)

@@ -14,6 +14,8 @@ import {
   restrictionOver,
   restrictionRefusal,
   restrictionReviewOn,
+  reviewDateRefusal,
+  startDateRefusal,
 } from '../rules.ts';
 import type { RestrictionForm } from './input.ts';
 import type { NewRestriction } from './repository.ts';
@@ -34,13 +36,16 @@ async function checkDates(deps: ModuleDeps, councilId: string, form: Restriction
     problems.push({ key: 'startsOn', message: 'Enter the date the restriction starts' });
   else if (!isIsoDate(form.startsOn))
     problems.push({ key: 'startsOn', message: 'The start date must be a real date' });
-  const startsOn = isIsoDate(form.startsOn) ? form.startsOn : londonDate(deps.clock.now());
-  const reviewOn =
-    form.reviewOn === '' ? await defaultRestrictionReviewOn(deps, councilId, startsOn) : form.reviewOn;
-  if (!isIsoDate(reviewOn))
-    problems.push({ key: 'reviewOn', message: 'The review date must be a real date' });
-  else if (reviewOn <= startsOn)
-    problems.push({ key: 'reviewOn', message: 'The review date must be after the start date' });
+  const today = londonDate(deps.clock.now());
+  const startsOn = isIsoDate(form.startsOn) ? form.startsOn : today;
+  const startRefusal = isIsoDate(form.startsOn) ? startDateRefusal(startsOn, today) : null;
+  if (startRefusal) problems.push({ key: 'startsOn', message: startRefusal });
+  const months = await policyMonths(deps, councilId);
+  const reviewOn = form.reviewOn === '' ? restrictionReviewOn(startsOn, months) : form.reviewOn;
+  const reviewRefusal = isIsoDate(reviewOn)
+    ? reviewDateRefusal(startsOn, reviewOn, months)
+    : 'The review date must be a real date';
+  if (reviewRefusal) problems.push({ key: 'reviewOn', message: reviewRefusal });
   const endsOn = form.endsOn ?? '';
   if (endsOn !== '' && !isIsoDate(endsOn))
     problems.push({ key: 'endsOn', message: 'The end date must be a real date' });

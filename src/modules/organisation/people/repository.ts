@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { isRole, type Role } from '../../../platform/auth/roles.ts';
+import { isUuid } from '../../../platform/auth/secrets.ts';
 import { sameCouncil } from '../../../platform/db/same-council.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import type { EmploymentType, PersonDetails } from './input.ts';
@@ -73,11 +74,13 @@ function toPerson(row: PersonRow): Person {
   };
 }
 
+// A person by id; an id that is not a uuid (typed into a form or a request) is nobody.
 export async function findPerson(
   db: Kysely<Database>,
   councilId: string,
   id: string,
 ): Promise<Person | null> {
+  if (!isUuid(id)) return null;
   const row = await peopleQuery(db, councilId).where('p.id', '=', id).executeTakeFirst();
   return row ? toPerson(row) : null;
 }
