@@ -207,7 +207,7 @@ describe.each(databaseKinds)('the customers API on %s', (kind) => {
     const malformed = await call('lucy.adeyemi', 'POST', `/api/v1/customers/${id}/restrictions`, { kind: 3 });
     expectProblem(malformed, 400);
     // An officer who is not a person's id, and a review date past the policy's period, are refused.
-    const refusals = async (body: Record<string, unknown>) => {
+    const refusals = async (body: { [field: string]: unknown }) => {
       const answer = await call('lucy.adeyemi', 'POST', `/api/v1/customers/${id}/restrictions`, {
         reason: 'Abusive calls',
         startsOn: '2026-11-23',
