@@ -346,20 +346,22 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
       issuer: idp.issuer,
       clientId: idp.clientId,
       secretSource: 'env',
-      secretRef: 'PROBITY_OIDC_SECRET_DEMO_TEST',
+      secretRef: 'PROBITY_OIDC_SECRET_DEMO',
       allowedDomains: 'demo.probity.test',
       passwordSignIn: 'yes',
     };
+    const configured = process.env.PROBITY_OIDC_SECRET_DEMO;
+    delete process.env.PROBITY_OIDC_SECRET_DEMO;
     const unreadable = await admin.post('/admin/sign-in', form);
     expect(unreadable.statusCode).toBe(400);
     expect(unreadable.body).toContain(
-      'Probity cannot read the secret: environment variable PROBITY_OIDC_SECRET_DEMO_TEST is not set',
+      'Probity cannot read the secret: environment variable PROBITY_OIDC_SECRET_DEMO is not set',
     );
     const insecure = await admin.post('/admin/sign-in', { ...form, issuer: 'http://login.example.com' });
     expect(insecure.statusCode).toBe(400);
     expect(insecure.body).toContain('Enter the issuer as an https:// address');
 
-    process.env.PROBITY_OIDC_SECRET_DEMO_TEST = idp.clientSecret;
+    process.env.PROBITY_OIDC_SECRET_DEMO = idp.clientSecret;
     try {
       expect((await admin.post('/admin/sign-in', form)).headers.location).toBe('/admin/sign-in?saved=1');
       expect((await t.client().get('/sign-in')).body).toContain('Sign in with Demo ID');
@@ -370,7 +372,7 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
       });
       expect((await signInWithProvider(t.client(), 'demo', idp, 'sub-ada')).statusCode).toBe(303);
     } finally {
-      delete process.env.PROBITY_OIDC_SECRET_DEMO_TEST;
+      delete process.env.PROBITY_OIDC_SECRET_DEMO;
     }
     const saved = await t.db
       .selectFrom('audit_event')
@@ -380,11 +382,12 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
       .orderBy('seq', 'desc')
       .executeTakeFirstOrThrow();
     expect(saved.actor_label).toBe('Chris Taylor');
-    expect(saved.after).toMatchObject({ displayName: 'Demo ID', secretRef: 'PROBITY_OIDC_SECRET_DEMO_TEST' });
+    expect(saved.after).toMatchObject({ displayName: 'Demo ID', secretRef: 'PROBITY_OIDC_SECRET_DEMO' });
     expect(JSON.stringify(saved.after)).not.toContain(idp.clientSecret);
     // Without the variable the provider cannot be used: a clear 503, not a failure.
     const noSecret = await t.client().get('/sign-in/sso/demo');
     expect(noSecret.statusCode).toBe(503);
+    if (configured !== undefined) process.env.PROBITY_OIDC_SECRET_DEMO = configured;
     await configureProvider(t, t.councilId, settingsFor(idp, 'demo'));
   });
 
@@ -408,9 +411,11 @@ describe.each(databaseKinds)('signing in with the council’s provider on %s', (
       return /Probity cannot read the secret: ([^<]*)/.exec(answer.body)?.[1];
     };
     const otherhams = secretVariable('otherham', 'otherham secret');
-    expect(await refusal('env', otherhams)).toBe(
-      'the variable’s name must be PROBITY_OIDC_SECRET_DEMO, or begin PROBITY_OIDC_SECRET_DEMO_',
-    );
+    expect(await refusal('env', otherhams)).toBe('the variable’s name must be PROBITY_OIDC_SECRET_DEMO');
+    // Council demo-2's variable, which a prefix rule would have let the demo council name.
+    const demo2s = secretVariable('demo-2', 'demo-2 secret');
+    expect(demo2s).toBe('PROBITY_OIDC_SECRET_DEMO_2');
+    expect(await refusal('env', demo2s)).toBe('the variable’s name must be PROBITY_OIDC_SECRET_DEMO');
     expect(await refusal('env', 'DATABASE_URL')).toContain('must be PROBITY_OIDC_SECRET_DEMO');
     expect(await refusal('env', 'PROBITY_OIDC_SECRET_DEMOX')).toContain('must be PROBITY_OIDC_SECRET_DEMO');
     expect(await refusal('file', '/etc/hostname')).toBe(

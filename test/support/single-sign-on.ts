@@ -5,7 +5,7 @@ import { createCouncil } from '../../src/modules/organisation/councils/set-up.ts
 import {
   type ProviderSettings,
   saveProvider,
-  secretVariablePrefix,
+  secretVariableName,
 } from '../../src/platform/auth/sso/providers.ts';
 import type { TestApp } from './app.ts';
 import type { TestOidcProvider } from './oidc-provider.ts';
@@ -23,9 +23,9 @@ export function secretFile(folder: string, slug: string, secret: string): string
   return file;
 }
 
-// The client secret in an environment variable of the council's own (PROBITY_OIDC_SECRET_<COUNCIL>_…).
+// The client secret in the council's own environment variable (PROBITY_OIDC_SECRET_<COUNCIL>).
 export function secretVariable(slug: string, secret: string): string {
-  const name = `${secretVariablePrefix(slug)}_${randomUUID().replaceAll('-', '').toUpperCase()}`;
+  const name = secretVariableName(slug);
   process.env[name] = secret;
   return name;
 }

@@ -114,12 +114,12 @@ export async function removeProvider(db: Kysely<Database>, actor: Actor, now: Da
 export class SecretUnavailable extends Error {}
 
 // A council's client secret is read only from the places the server's operator keeps for that
-// council: an environment variable named PROBITY_OIDC_SECRET_<COUNCIL> (optionally with a suffix,
-// PROBITY_OIDC_SECRET_<COUNCIL>_2027, for a change of secret), or a file in the folder
-// <PROBITY_OIDC_SECRETS_DIR>/<council>. So one council's administrator can name neither another
-// council's secret nor any other variable or file on the server for Probity to send to a provider
-// of their choosing.
-export const secretVariablePrefix = (slug: string) =>
+// council: the environment variable named PROBITY_OIDC_SECRET_<COUNCIL>, exactly (a suffix would
+// let council `second` name PROBITY_OIDC_SECRET_SECOND_2, council `second-2`'s), or a file in the
+// folder <PROBITY_OIDC_SECRETS_DIR>/<council>, where a change of secret goes under a new name. So
+// one council's administrator can name neither another council's secret nor any other variable or
+// file on the server for Probity to send to a provider of their choosing.
+export const secretVariableName = (slug: string) =>
   `PROBITY_OIDC_SECRET_${slug.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 
 // The council's folder of secret files, as configured and with its links followed.
@@ -141,9 +141,8 @@ export async function clientSecret(
   env: Record<string, string | undefined>,
 ): Promise<string> {
   if (settings.secretSource === 'env') {
-    const prefix = secretVariablePrefix(slug);
-    if (settings.secretRef !== prefix && !settings.secretRef.startsWith(`${prefix}_`))
-      throw new SecretUnavailable(`the variable’s name must be ${prefix}, or begin ${prefix}_`);
+    const name = secretVariableName(slug);
+    if (settings.secretRef !== name) throw new SecretUnavailable(`the variable’s name must be ${name}`);
     const value = env[settings.secretRef];
     if (!value) throw new SecretUnavailable(`environment variable ${settings.secretRef} is not set`);
     return value;
