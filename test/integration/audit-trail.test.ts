@@ -106,6 +106,9 @@ describe.each(databaseKinds)('browsing the audit trail on %s', (kind) => {
     expect(backwards.body).toContain('To date must be the same as or after the from date');
     const download = await auditor.get(`/audit/events.csv?${days('30 2 2026', '')}`);
     expect(download.statusCode).toBe(400);
+    // A page marker no event can have is the first page.
+    for (const before of ['1e20', '99999999999999999999', '-3', 'x'])
+      expect((await auditor.get(`/audit?before=${before}`)).statusCode).toBe(200);
   });
 
   it("shows a record's reference, linked when the viewer may open the record", async () => {

@@ -20,7 +20,7 @@ export const auditQuery = z.object({
     .optional()
     .transform((value) => {
       const before = Number(value);
-      return Number.isInteger(before) && before > 0 ? before : undefined;
+      return Number.isSafeInteger(before) && before > 0 ? before : undefined;
     }),
 });
 export type AuditValues = Omit<z.output<typeof auditQuery>, 'before'>;
