@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/platform/audit/audit-chain.ts';
 import { demoApi, expectProblem, outsiderToken, type Problem } from '../support/api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { csrfOf, postMultipart } from '../support/complaint-intake.ts';
 import { databaseKinds } from '../support/databases.ts';
+import { signedInAs } from '../support/people.ts';
 import { staffCsv } from '../support/staff.ts';
 
 // The HR system's staff file (DOMAIN.md "People, organisation and roles"): previewed with each bad
@@ -122,6 +124,35 @@ describe.each(databaseKinds)('the staff import on %s', (kind) => {
     const [first, second] = await Promise.all([apply(fresh.importId), apply(fresh.importId)]);
     expect([first.statusCode, second.statusCode].sort()).toEqual([200, 400]);
     expect((await person('ned.newman@demo.probity.test'))?.job_title).toBe('Senior Planning Officer');
+  });
+
+  it('refuses an uploaded file that is not text, changing nothing', async () => {
+    const hr = await signedInAs(t, 'emma.clarke@demo.probity.test', 'probity demo 2026');
+    const form = await hr.get('/people/import');
+    const before = await t.db
+      .selectFrom('staff_import')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
+    const content = Buffer.from(staffCsv('N200,Nul\u0000Byte,nul@demo.probity.test,Officer,,,,,employee'));
+    const answer = await postMultipart(
+      t,
+      hr,
+      '/people/import',
+      { _csrf: csrfOf(form.body) },
+      {
+        field: 'file',
+        name: 'staff.csv',
+        type: 'text/csv',
+        content,
+      },
+    );
+    expect(answer.statusCode).toBe(400);
+    expect(answer.body).toContain('The file is not a CSV text file: export it from the HR system as CSV');
+    const after = await t.db
+      .selectFrom('staff_import')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
   });
 
   it('refuses at preview a file in which two people swap email addresses, saying whose each is', async () => {

@@ -108,6 +108,7 @@ function rowOf(line: number, cell: (field: Field) => string): StaffRow | RowErro
   if (!staffNumber) return fail('The staff number is missing');
   if (staffNumber.length > 50) return fail('The staff number must be 50 characters or fewer');
   if (!name) return fail(`The name of ${staffNumber} is missing`);
+  if (name.length > 200) return fail(`The name of ${staffNumber} must be 200 characters or fewer`);
   if (!email) return fail(`The email address of ${staffNumber} is missing`);
   if (!emailShape.test(email) || email.length > 254)
     return fail(`“${email}” is not an email address, like name@council.gov.uk`);
@@ -126,6 +127,7 @@ function rowOf(line: number, cell: (field: Field) => string): StaffRow | RowErro
     return fail('The leaving date is before the start date');
   const jobTitle = cell('jobTitle');
   if (!jobTitle) return fail(`The job title of ${staffNumber} is missing`);
+  if (jobTitle.length > 200) return fail(`The job title of ${staffNumber} must be 200 characters or fewer`);
   return {
     line,
     staffNumber,

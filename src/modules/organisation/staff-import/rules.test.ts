@@ -51,6 +51,8 @@ describe('reading the file', () => {
         'S5,Fine,e@x.test,Officer,,,,,employee',
         'S5,Again,f@x.test,Officer,,,,,employee',
         'S6,Same Email,E@x.test,Officer,,,,,employee',
+        `S7,${'N'.repeat(201)},g@x.test,Officer,,,,,employee`,
+        `S8,Long Title,h@x.test,${'T'.repeat(201)},,,,,employee`,
       ),
     );
     expect(errors).toEqual([
@@ -60,6 +62,8 @@ describe('reading the file', () => {
       { line: 5, message: 'The leaving date is before the start date' },
       { line: 7, message: 'Staff number S5 is also on line 6' },
       { line: 8, message: 'The email address e@x.test is also on line 6' },
+      { line: 9, message: 'The name of S7 must be 200 characters or fewer' },
+      { line: 10, message: 'The job title of S8 must be 200 characters or fewer' },
     ]);
   });
 

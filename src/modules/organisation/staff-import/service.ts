@@ -58,6 +58,11 @@ export async function previewStaff(deps: StaffDeps, actor: Actor, csv: string): 
     throw new InvalidInput([{ key: fileField, message: 'A person previews a staff file' }]);
   if (csv.trim() === '')
     throw new InvalidInput([{ key: fileField, message: 'Choose the CSV file exported from the HR system' }]);
+  // A NUL is in no text file, and no database text can hold one.
+  if (csv.includes('\u0000'))
+    throw new InvalidInput([
+      { key: fileField, message: 'The file is not a CSV text file: export it from the HR system as CSV' },
+    ]);
   const { db } = deps;
   const digest = await repo.peopleDigest(db, actor.councilId);
   const plan = await planFor(db, deps, actor.councilId, csv, actor.personId);
