@@ -112,6 +112,14 @@ async function moveWork(
   const today = londonDate(now);
   return deps.db.transaction().execute(async (trx) => {
     const moved = await kind.move(trx, actor.councilId, leaverId, { id: to.id, name: to.name }, today);
+    // Nothing moved: it went at the same moment, or all that is left the rules keep from them.
+    if (moved.length === 0)
+      throw new InvalidInput([
+        {
+          key: 'to',
+          message: `None of this work could go to ${to.name}: it has been moved already, or what is left is theirs to be kept from`,
+        },
+      ]);
     await appendAudit(
       trx,
       actor,
