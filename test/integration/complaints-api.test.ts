@@ -137,11 +137,22 @@ describe.each(databaseKinds)('the complaints API on %s', (kind) => {
       (await call(who, 'GET', `/api/v1/complaints?mine=true&q=${reference}`)).json().items.length;
     expect([await mine('james.oneill'), await mine('hannah.price')]).toEqual([1, 0]);
 
-    const extended = await call('james.oneill', 'POST', `/api/v1/complaints/${reference}/extension`, {
-      days: 5,
-      reason: 'Waiting for the contractor’s records',
-    });
-    expect(extended.statusCode, extended.body).toBe(200);
+    // Sent twice at once: one extends and drafts its letter; the other changes nothing.
+    const lettersBefore = await rowCount(t.db, 'letter');
+    const both = await Promise.all(
+      [0, 1].map(() =>
+        call('james.oneill', 'POST', `/api/v1/complaints/${reference}/extension`, {
+          days: 5,
+          reason: 'Waiting for the contractor’s records',
+        }),
+      ),
+    );
+    const extended = both.find((answer) => answer.statusCode === 200);
+    if (!extended) throw new Error(`No extension: ${both.map((answer) => answer.body).join()}`);
+    const twice = both.find((answer) => answer !== extended);
+    expectProblem(twice as typeof extended, 400);
+    expect((twice?.json() as Problem).errors?.[0]?.message).toMatch(/^The response is already extended to /);
+    expect(await rowCount(t.db, 'letter')).toBe(lettersBefore + 1);
     const extendedCase = (extended.json() as Changed).case;
     expect(extendedCase.stages[0]?.extendedTo).not.toBeNull();
     expect(extendedCase.due).toBe(extendedCase.stages[0]?.extendedTo);

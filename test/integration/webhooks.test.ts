@@ -163,9 +163,21 @@ describe.each(databaseKinds)('webhooks on %s', (kind) => {
       ...endpointPosted(receiver.url),
       ['enabled', 'yes'],
     ]);
-    const rotated = await (await admin()).post(`/admin/webhooks/${ours}/secret`, {});
+    const page = (await (await admin()).get(`/admin/webhooks/${ours}`)).body;
+    const replacing = /name="replacing" value="([^"]+)"/.exec(page)?.[1] ?? '';
+    const rotated = await (await admin()).post(`/admin/webhooks/${ours}/secret`, { replacing });
     const secret = /id="new-secret">([^<]+)</.exec(rotated.body)?.[1] ?? '';
     expect(secret).toMatch(/^whsec_/);
+    // The same form sent again (a second click) replaces nothing: the secret just shown stays in use.
+    const twice = await (await admin()).post(`/admin/webhooks/${ours}/secret`, { replacing });
+    expect(twice.statusCode).toBe(400);
+    expect(errorSummary(twice.body)).toEqual([
+      'The secret was replaced, or the endpoint changed, at the same moment: the secret shown then is the one in use',
+    ]);
+    // One endpoint for an address.
+    const again = await (await admin()).post('/admin/webhooks', endpointPosted(receiver.url));
+    expect(again.statusCode).toBe(400);
+    expect(errorSummary(again.body)).toEqual(['An endpoint for this address is already registered']);
     expect((await (await admin()).get(`/admin/webhooks/${ours}`)).body).not.toContain(secret);
     receiver.received.length = 0;
     await receiveComplaint(t);

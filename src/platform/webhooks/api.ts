@@ -102,7 +102,7 @@ export function webhooksApi(app: FastifyInstance, deps: WebhookRouteDeps) {
     }),
     async (request) => {
       const secret = await rotateSecret(db, actorOf(request), request.params.id, clock.now());
-      if (!secret) throw new NotFound('No such webhook endpoint');
+      if (!secret || secret === 'changed') throw new NotFound('No such webhook endpoint');
       return { id: request.params.id, secret };
     },
   );

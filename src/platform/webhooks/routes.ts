@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
-import { NotFound } from '../errors.ts';
-import { formPage, formRoute, idParam, paramsOf, type ShownForm } from '../web/form-kit.ts';
+import { InvalidInput, NotFound } from '../errors.ts';
+import { formPage, formRoute, formText, idParam, paramsOf, type ShownForm } from '../web/form-kit.ts';
 import { actorOf, render, signedIn } from '../web/render.ts';
 import { webhooksApi } from './api.ts';
 import { listDeliveries, sendAgain } from './deliveries.ts';
@@ -87,11 +87,19 @@ export function webhookRoutes(app: FastifyInstance, deps: WebhookRouteDeps) {
     access,
     params: endpointParams,
     notFound: 'No such webhook endpoint',
-    body: z.object({}),
+    body: z.object({ replacing: formText.transform(Number).pipe(z.number().int().min(0)).catch(-1) }),
     page: (shown) => endpointPage(deps, shown),
-    submit: async ({ request, params }) => {
-      const secret = await rotateSecret(db, actorOf(request), params.id, clock.now());
+    submit: async ({ request, params, body }) => {
+      const secret = await rotateSecret(db, actorOf(request), params.id, clock.now(), body.replacing);
       if (!secret) throw new NotFound('No such webhook endpoint');
+      if (secret === 'changed')
+        throw new InvalidInput([
+          {
+            key: 'form',
+            message:
+              'The secret was replaced, or the endpoint changed, at the same moment: the secret shown then is the one in use',
+          },
+        ]);
       return { shownAgain: { secret } };
     },
   });

@@ -11,6 +11,8 @@ export interface WebhookEndpointTable {
   description: Generated<string>;
   events: string[];
   secret: string;
+  // Counts the secret's replacements: a page replaces the one it showed, and no other.
+  secret_version: Generated<number>;
   enabled: Generated<boolean>;
   created_at: Date;
   updated_at: Date;

@@ -66,6 +66,10 @@ export async function extend(
       errors.push({ key: 'days', message: error.message });
     }
     if (errors.length || !deadline) throw new InvalidInput(errors);
+    // The same extension again (a second click, or two people at once) changes nothing and writes
+    // no second letter.
+    if (stage.extendedTo === deadline.due)
+      throw refused('days', `The response is already extended to ${dayMonthYear(deadline.due)}`);
     const previous = stage.extendedTo ?? original;
     await core.updateStage(trx, councilId, complaint.id, complaint.stage, {
       extendedTo: deadline.due,
