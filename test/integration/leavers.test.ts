@@ -41,6 +41,11 @@ const kinds: Kind[] = [
       where s.responded_on is null and c.status <> 'closed' and s.handler_id = $1`,
   },
   {
+    kind: 'complaint-remedies',
+    holders: `select owner_id as id from complaint_remedy where done_on is null`,
+    open: `select count(*)::int as n from complaint_remedy where done_on is null and owner_id = $1`,
+  },
+  {
     kind: 'complaint-accounts',
     holders: `select person_id as id from complaint_account_request where answered_at is null`,
     open: `select count(*)::int as n from complaint_account_request where answered_at is null and person_id = $1`,

@@ -34,56 +34,53 @@ export const complaintStages: HeldWork = {
   },
 };
 
-export const complaintRemedies: HeldWork = {
-  kind: 'complaint-remedies',
-  module: 'Complaints',
-  title: 'Remedies they own, not yet done',
-  href: '/complaints',
-  roles: [],
-  async held(q, councilId, personIds) {
-    if (personIds.length === 0) return new Map();
-    const { rows } = await sql<{ person: string; count: number }>`
-      select owner_id as person, count(*)::int as count from complaint_remedy
-      where council_id = ${councilId} and done_on is null and owner_id = any(${[...personIds]}::uuid[])
-      group by owner_id`.execute(q);
-    return countsByPerson(rows);
-  },
-  async move(trx, councilId, from, to) {
-    const moved = await trx
-      .updateTable('complaint_remedy')
-      .set({ owner_id: to.id })
-      .where('council_id', '=', councilId)
-      .where('owner_id', '=', from)
-      .where('done_on', 'is', null)
-      .returning('id')
-      .execute();
-    return moved.map((row) => row.id);
-  },
+// Work held in a table's person column until another column is filled (a remedy done, an account
+// given), moved to anyone: the taker's name goes beside their id where the table keeps one.
+type OpenWork = {
+  table: 'complaint_remedy' | 'complaint_account_request';
+  person: 'owner_id' | 'person_id';
+  until: 'done_on' | 'answered_at';
+  name?: 'person_name';
 };
 
-export const complaintAccounts: HeldWork = {
-  kind: 'complaint-accounts',
-  module: 'Complaints',
-  title: 'Accounts asked of them for complaints, not yet given',
-  href: '/complaints/accounts',
-  roles: [],
-  async held(q, councilId, personIds) {
-    if (personIds.length === 0) return new Map();
-    const { rows } = await sql<{ person: string; count: number }>`
-      select person_id as person, count(*)::int as count from complaint_account_request
-      where council_id = ${councilId} and answered_at is null and person_id = any(${[...personIds]}::uuid[])
-      group by person_id`.execute(q);
-    return countsByPerson(rows);
+function heldUntilDone(
+  work: Pick<HeldWork, 'kind' | 'title' | 'href'>,
+  { table, person, until, name }: OpenWork,
+): HeldWork {
+  const open = (councilId: string) =>
+    sql`council_id = ${councilId} and ${sql.ref(until)} is null and ${sql.ref(person)}`;
+  return {
+    ...work,
+    module: 'Complaints',
+    roles: [],
+    async held(q, councilId, personIds) {
+      if (personIds.length === 0) return new Map();
+      const { rows } = await sql<{ person: string; count: number }>`
+        select ${sql.ref(person)} as person, count(*)::int as count from ${sql.table(table)}
+        where ${open(councilId)} = any(${[...personIds]}::uuid[])
+        group by ${sql.ref(person)}`.execute(q);
+      return countsByPerson(rows);
+    },
+    async move(trx, councilId, from, to) {
+      const naming = name ? sql`, ${sql.ref(name)} = ${to.name}` : sql``;
+      const { rows } = await sql<{ id: string }>`
+        update ${sql.table(table)} set ${sql.ref(person)} = ${to.id}${naming}
+        where ${open(councilId)} = ${from} returning id`.execute(trx);
+      return rows.map((row) => row.id);
+    },
+  };
+}
+
+export const complaintRemedies = heldUntilDone(
+  { kind: 'complaint-remedies', title: 'Remedies they own, not yet done', href: '/complaints' },
+  { table: 'complaint_remedy', person: 'owner_id', until: 'done_on' },
+);
+
+export const complaintAccounts = heldUntilDone(
+  {
+    kind: 'complaint-accounts',
+    title: 'Accounts asked of them for complaints, not yet given',
+    href: '/complaints/accounts',
   },
-  async move(trx, councilId, from, to) {
-    const moved = await trx
-      .updateTable('complaint_account_request')
-      .set({ person_id: to.id, person_name: to.name })
-      .where('council_id', '=', councilId)
-      .where('person_id', '=', from)
-      .where('answered_at', 'is', null)
-      .returning('id')
-      .execute();
-    return moved.map((row) => row.id);
-  },
-};
+  { table: 'complaint_account_request', person: 'person_id', until: 'answered_at', name: 'person_name' },
+);
