@@ -189,7 +189,10 @@ export async function serviceCounts(
 }
 
 // The first few outstanding members of each service named (null: the people without one), by
-// name, from the index of those outstanding.
+// name, from the index of those outstanding. The statement's plan is kept, not made again on every
+// page: the number shown is written into it, the people without a service are asked for only when
+// named, and the services are read by a subquery, so no value makes one plan look cheaper than
+// another.
 export async function outstandingByService(
   db: Kysely<Database>,
   councilId: string,
@@ -199,21 +202,22 @@ export async function outstandingByService(
 ): Promise<OutstandingMember[]> {
   const named = serviceIds.filter((id) => id !== null);
   const outstanding = sql`council_id = ${councilId} and campaign_id = ${campaignId} and responded_at is null`;
+  const first = sql`order by person_name, person_id limit ${sql.lit(perService)}`;
+  const withoutService = serviceIds.includes(null)
+    ? sql`union all (select person_id, person_name, job_title, service_id from campaign_member
+        where ${outstanding} and service_id is null ${first})`
+    : sql``;
   const { rows } = await sql<{
     person_id: string;
     person_name: string;
     job_title: string;
     service_id: string | null;
   }>`
-    select o.* from unnest(${named}::uuid[]) as s(service_id)
+    select o.* from unnest((select ${named}::uuid[])) as s(service_id)
     cross join lateral (
       select person_id, person_name, job_title, service_id from campaign_member
-      where ${outstanding} and service_id = s.service_id
-      order by person_name, person_id limit ${perService}) o
-    union all
-    (select person_id, person_name, job_title, service_id from campaign_member
-      where ${outstanding} and service_id is null and ${serviceIds.includes(null)}::boolean
-      order by person_name, person_id limit ${perService})`.execute(db);
+      where ${outstanding} and service_id = s.service_id ${first}) o
+    ${withoutService}`.execute(db);
   return rows.map((row) => ({
     personId: row.person_id,
     personName: row.person_name,
