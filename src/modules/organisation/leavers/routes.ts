@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { isUuid } from '../../../platform/auth/secrets.ts';
 import { isIsoDate } from '../../../platform/calendar/working-days.ts';
 import { formPage, formRoute, formText, idParam, queryOf } from '../../../platform/web/form-kit.ts';
 import { actorOf, render, signedIn } from '../../../platform/web/render.ts';
@@ -45,7 +44,7 @@ function moveRoute(app: FastifyInstance, organisation: OrganisationService) {
       const { leaver, work, movedToName } = await organisation.leaverWork(
         signedIn(shown.request).councilId,
         shown.params.id,
-        typeof shown.values.to === 'string' && isUuid(shown.values.to) ? shown.values.to : null,
+        typeof shown.values.to === 'string' ? shown.values.to : null,
       );
       const posted = String(shown.values.kind ?? '');
       const errors = shown.errors.map((error) =>
