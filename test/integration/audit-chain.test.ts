@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '../../src/platform/audit/audit-chain.ts';
 import { appendAudit, recordAccess } from '../../src/platform/audit/audit-trail.ts';
 import type { DatabaseHandle } from '../../src/platform/db/connection.ts';
@@ -67,6 +67,37 @@ describe.each(databaseKinds)('the audit trail on %s', (kind) => {
     expect(seen.map((event) => Number(event.record_id))).toEqual(
       [...Array(21).keys()].filter((i) => i !== 10),
     );
+  });
+
+  it('keeps one chain when the head moved since this process last appended', async () => {
+    // A second copy of the module stands for a second process: it knows nothing of the first's
+    // appends, and the first nothing of its own.
+    vi.resetModules();
+    const other = await import('../../src/platform/audit/audit-trail.ts');
+    expect(other.appendAudit).not.toBe(appendAudit);
+    const entry = (i: number) => ({ action: 'thing.changed', recordType: 'thing', recordId: String(i) });
+    const append = (using: typeof appendAudit, i: number) =>
+      database.db.transaction().execute((trx) => using(trx, actor, entry(i), new Date()));
+    await append(appendAudit, 50);
+    await append(other.appendAudit, 51);
+    await append(appendAudit, 52);
+    // An append whose transaction is rolled back leaves a head that never was.
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await appendAudit(trx, actor, entry(53), new Date());
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    await append(appendAudit, 54);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => append(i % 2 ? appendAudit : other.appendAudit, 60 + i)),
+    );
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 ? recordAccess : other.recordAccess)(database.db, actor, entry(80 + i), new Date()),
+      ),
+    );
+    expect(await verifyAuditChain(database.db, councilId)).toEqual({ intact: true, events: 84 });
   });
 
   it('refuses to update, delete or truncate an event', async () => {

@@ -60,17 +60,32 @@ export function appendAudit(trx: Kysely<Database>, actor: Actor, entry: AuditEnt
 }
 
 type Appending = { actor: Actor; entry: AuditEntry; at: Date };
+type Head = { seq: number; hash: string };
 
-// Appends events of one council, in order, with one lock of its head and one statement.
+// The head each council's last append in this process left: an append that finds it still the
+// head writes in one statement, without first locking and reading it. Only a guess, checked by
+// the statement that moves the head (another process, or a rolled-back transaction, may have
+// left another head); when it is wrong, the head is locked and read.
+const lastHeads = new Map<string, Head>();
+
+// Appends events of one council, in order, inside the caller's transaction.
 async function appendEvents(trx: Kysely<Database>, councilId: string, appending: readonly Appending[]) {
-  const { rows, seq, hash } = chained(councilId, await lockHead(trx, councilId), appending);
-  // The events and the head's move in one statement: appends are on every audited request's path.
-  await trx
-    .with('appended', (db) => db.insertInto('audit_event').values(rows).returning('seq'))
-    .updateTable('audit_head')
-    .set({ seq, hash })
-    .where('council_id', '=', councilId)
-    .execute();
+  if (!(await appendAfterLastHead(trx, councilId, appending)))
+    await appendAfterLockedHead(trx, councilId, appending);
+}
+
+function appendAfterLastHead(db: Kysely<Database>, councilId: string, appending: readonly Appending[]) {
+  const guess = lastHeads.get(councilId);
+  return guess ? appendAfter(db, councilId, guess, appending) : Promise.resolve(false);
+}
+
+async function appendAfterLockedHead(
+  trx: Kysely<Database>,
+  councilId: string,
+  appending: readonly Appending[],
+) {
+  if (!(await appendAfter(trx, councilId, await lockHead(trx, councilId), appending)))
+    throw new Error('The audit head moved while locked');
 }
 
 // One statement makes the head on a council's first event, or locks the existing one and reads it.
@@ -83,10 +98,45 @@ function lockHead(trx: Kysely<Database>, councilId: string) {
     .executeTakeFirstOrThrow();
 }
 
+// Chains the events to `head` and, if that is still the council's head, writes them and moves
+// the head past them, in one statement (which waits for the head's lock), five thousand events to
+// a statement of one array a column. False, with nothing written, when the head is another.
+async function appendAfter(
+  trx: Kysely<Database>,
+  councilId: string,
+  head: Head,
+  appending: readonly Appending[],
+): Promise<boolean> {
+  const rows = chained(councilId, head, appending);
+  let from = head;
+  for (let at = 0; at < rows.length; at += 5000) {
+    const part = rows.slice(at, at + 5000);
+    const to = part.at(-1) as ChainedRow;
+    const column = <K extends keyof ChainedRow>(key: K) => part.map((row) => row[key]);
+    const { numAffectedRows } = await sql`with moved as (
+        update audit_head set seq = ${to.seq}, hash = ${to.hash}
+        where council_id = ${councilId} and seq = ${from.seq} and hash = ${from.hash}
+        returning council_id)
+      insert into audit_event (council_id, seq, id, occurred_at, actor_id, actor_label, action, record_type,
+        record_id, before, after, request_id, prev_hash, hash)
+      select moved.council_id, v.* from moved, unnest(${column('seq')}::bigint[], ${column('id')}::uuid[],
+        ${column('occurredAt')}::timestamptz[], ${column('actorId')}::uuid[], ${column('actorLabel')}::text[],
+        ${column('action')}::text[], ${column('recordType')}::text[], ${column('recordId')}::text[],
+        ${column('before')}::jsonb[], ${column('after')}::jsonb[], ${column('requestId')}::text[],
+        ${column('prevHash')}::text[], ${column('hash')}::text[]) as v`.execute(trx);
+    if (Number(numAffectedRows ?? 0) !== part.length) return false;
+    from = to;
+  }
+  lastHeads.set(councilId, from);
+  return true;
+}
+
+type ChainedRow = ReturnType<typeof chained>[number];
+
 // The events as rows, each chained to the one before from the head.
-function chained(councilId: string, head: { seq: number; hash: string }, appending: readonly Appending[]) {
+function chained(councilId: string, head: Head, appending: readonly Appending[]) {
   let { seq, hash } = head;
-  const rows = appending.map(({ actor, entry, at }) => {
+  return appending.map(({ actor, entry, at }) => {
     const event = {
       councilId,
       seq: seq + 1,
@@ -105,27 +155,18 @@ function chained(councilId: string, head: { seq: number; hash: string }, appendi
     seq = event.seq;
     hash = eventHash(prevHash, event);
     return {
-      council_id: councilId,
-      seq: event.seq,
-      id: event.id,
-      occurred_at: at,
-      actor_id: event.actorId,
-      actor_label: event.actorLabel,
-      action: event.action,
-      record_type: event.recordType,
-      record_id: event.recordId,
+      ...event,
+      occurredAt: at.toISOString(),
       before: event.before === null ? null : JSON.stringify(event.before),
       after: event.after === null ? null : JSON.stringify(event.after),
-      request_id: event.requestId,
-      prev_hash: prevHash,
+      prevHash,
       hash,
     };
   });
-  return { rows, seq, hash };
 }
 
-// Appends many events of one actor at one instant (a file applied): one lock of the head, and the
-// events five thousand to a statement of one array a column.
+// Appends many events of one actor at one instant (a file applied), inside the caller's
+// transaction.
 export async function appendAuditEvents(
   trx: Kysely<Database>,
   actor: Actor,
@@ -133,31 +174,17 @@ export async function appendAuditEvents(
   at: Date,
 ) {
   if (entries.length === 0) return;
-  const head = await lockHead(trx, actor.councilId);
-  const { rows, seq, hash } = chained(
+  await appendEvents(
+    trx,
     actor.councilId,
-    head,
     entries.map((entry) => ({ actor, entry, at })),
   );
-  for (let from = 0; from < rows.length; from += 5000) {
-    const part = rows.slice(from, from + 5000);
-    const column = <K extends keyof (typeof part)[number]>(key: K) => part.map((row) => row[key]);
-    await sql`insert into audit_event (council_id, seq, id, occurred_at, actor_id, actor_label, action, record_type,
-        record_id, before, after, request_id, prev_hash, hash)
-      select ${actor.councilId}::uuid, v.seq, v.id, ${at}::timestamptz, ${actor.personId}::uuid, ${actor.label}, v.action,
-        v.record_type, v.record_id, v.before, v.after, ${actor.requestId ?? null}::text, v.prev_hash, v.hash
-      from unnest(${column('seq')}::bigint[], ${column('id')}::uuid[], ${column('action')}::text[],
-        ${column('record_type')}::text[], ${column('record_id')}::text[], ${column('before')}::jsonb[],
-        ${column('after')}::jsonb[], ${column('prev_hash')}::text[], ${column('hash')}::text[])
-        as v(seq, id, action, record_type, record_id, before, after, prev_hash, hash)`.execute(trx);
-  }
-  await trx.updateTable('audit_head').set({ seq, hash }).where('council_id', '=', actor.councilId).execute();
 }
 
 // An event that changes nothing else, such as a view of someone's record, a lookup or an export:
 // its own transaction, answered once the event is committed. Many people looking at once would
 // each hold the council's head row in turn, so those that arrive while one is being written wait
-// for it and are then written together, one transaction for all of them (a failed one is retried
+// for it and are then written together, one statement for all of them (a failed one is retried
 // alone, so that one bad event fails only its own request).
 export function recordAccess(db: Kysely<Database>, actor: Actor, entry: AuditEntry, at: Date): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -185,7 +212,9 @@ async function writeWaiting(db: Kysely<Database>, councils: Map<string, Waiting[
     if (waiting.length === 0) break;
     const batch = waiting.splice(0, mostAtOnce);
     try {
-      await db.transaction().execute((trx) => appendEvents(trx, councilId, batch));
+      // Mostly one statement, committed on its own (at most two hundred events, so one part).
+      if (!(await appendAfterLastHead(db, councilId, batch)))
+        await db.transaction().execute((trx) => appendAfterLockedHead(trx, councilId, batch));
       for (const event of batch) event.resolve();
     } catch (error) {
       if (batch.length === 1) batch[0]?.reject(error);

@@ -44,19 +44,25 @@ function connection(pglite: PGlite, free: () => void): PostgresPoolClient {
 }
 
 async function run<R>(pglite: PGlite, sql: string, parameters: readonly unknown[]) {
-  const command = commandOf(sql);
   if (parameters.length === 0) {
     // The simple protocol, so that a migration file of many statements runs as one. The rows of
     // every statement are returned, so that a RETURNING before a closing COMMIT is not lost.
     const results = await pglite.exec(sql);
     const rowCount = results.reduce((sum, result) => sum + (result.affectedRows ?? 0), 0);
-    return { command, rowCount, rows: results.flatMap((result) => result.rows) as R[] };
+    return { command: commandOf(sql), rowCount, rows: results.flatMap((result) => result.rows) as R[] };
   }
   const result = await pglite.query<R>(sql, [...parameters]);
-  return { command, rowCount: result.affectedRows ?? 0, rows: result.rows };
+  // The command the database says it ran: a statement that begins WITH may insert.
+  return { command: commandNamed(result.command), rowCount: result.affectedRows ?? 0, rows: result.rows };
 }
 
-function commandOf(sql: string): Command {
-  const word = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase();
-  return word === 'INSERT' || word === 'UPDATE' || word === 'DELETE' || word === 'MERGE' ? word : 'SELECT';
+// As the server's CommandComplete tag names it; for the simple protocol's several statements, the
+// first statement's word.
+const commandOf = (sql: string) => commandNamed(/^\s*(\w+)/.exec(sql)?.[1]);
+
+function commandNamed(word: string | undefined): Command {
+  const upper = word?.toUpperCase();
+  return upper === 'INSERT' || upper === 'UPDATE' || upper === 'DELETE' || upper === 'MERGE'
+    ? upper
+    : 'SELECT';
 }
