@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { sameCouncil } from '../../../platform/db/same-council.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import type { Declaration } from '../declarations/repository.ts';
@@ -51,28 +51,53 @@ export async function candidates(db: Kysely<Database>, councilId: string, query:
   ];
   // The address only to compare postcodes, when one is given.
   const postcode = query.postcode?.replace(' ', '');
-  // As one JSON value: the embedded database hands over one value much faster than many columns.
-  const { rows } = await sql<{ candidates: Candidate[] }>`
-    select coalesce(json_agg(found), '[]') as candidates from (
-      select party.declaration_id as "declarationId", party.name_key as "nameKey",
-        party.company_number as "companyNumber", party.address, party.party_kind as "partyKind", party.role,
-        party.name, d.kind, d.person_id as "personId", d.person_name as "personName", d.job_title as "jobTitle",
-        d.service_id as "serviceId", d.service_name as "serviceName", d.senior, d.reviewer_id as "reviewerId",
-        d.review_state as "reviewState", d.ended_on as "endedOn"
-      from (
-        select declaration_id, position, name_key, company_number, ${postcode ? sql`address` : sql`''`} as address,
-          kind as party_kind, role, name
-        from declaration_party
-        where council_id = ${councilId} and (${sql.join(branches, sql` or `)})
-        order by (name_key = ${query.nameKey} or company_number is not distinct from ${query.companyNumber}) desc,
-          ${postcode ? sql`replace(upper(address), ' ', '') like ${`%${postcode}%`} desc,` : sql``}
-          cardinality(string_to_array(name_key, ' '))
-        limit ${candidateLimit + 1}
-      ) as party
-      join declaration d on d.council_id = ${councilId} and d.id = party.declaration_id
-    ) as found`.execute(db);
-  return rows[0]?.candidates ?? [];
+  // As one JSON value, a list a candidate in the order of `shown`: the embedded database hands
+  // over one value much faster than many columns, and the server makes lists faster than objects.
+  const { rows } = await sql<{ candidates: unknown[][] }>`
+    select coalesce(json_agg(json_build_array(${sql.join(Object.values(shown))})), '[]') as candidates
+    from (
+      select declaration_id, position, name_key, company_number, ${postcode ? sql`address` : sql`''`} as address,
+        kind as party_kind, role, name
+      from declaration_party
+      where council_id = ${councilId} and (${sql.join(branches, sql` or `)})
+      order by (name_key = ${query.nameKey} or company_number is not distinct from ${query.companyNumber}) desc,
+        ${postcode ? sql`replace(upper(address), ' ', '') like ${`%${postcode}%`} desc,` : sql``}
+        cardinality(string_to_array(name_key, ' '))
+      limit ${candidateLimit + 1}
+    ) as party
+    join declaration d on d.council_id = ${councilId} and d.id = party.declaration_id`.execute(db);
+  return (rows[0]?.candidates ?? []).map(candidateOf);
 }
+
+function candidateOf(values: readonly unknown[]): Candidate {
+  const candidate: Record<string, unknown> = {};
+  shownNames.forEach((name, at) => {
+    candidate[name] = values[at];
+  });
+  return candidate as Candidate;
+}
+
+// What a candidate is made of, from the declared party and its declaration.
+const shown: Record<keyof Candidate, RawBuilder<unknown>> = {
+  declarationId: sql`party.declaration_id`,
+  nameKey: sql`party.name_key`,
+  companyNumber: sql`party.company_number`,
+  address: sql`party.address`,
+  partyKind: sql`party.party_kind`,
+  role: sql`party.role`,
+  name: sql`party.name`,
+  kind: sql`d.kind`,
+  personId: sql`d.person_id`,
+  personName: sql`d.person_name`,
+  jobTitle: sql`d.job_title`,
+  serviceId: sql`d.service_id`,
+  serviceName: sql`d.service_name`,
+  senior: sql`d.senior`,
+  reviewerId: sql`d.reviewer_id`,
+  reviewState: sql`d.review_state`,
+  endedOn: sql`d.ended_on`,
+};
+const shownNames = Object.keys(shown);
 
 // A person an officer's current declaration names, with the declaration's answers
 // (personal-links.ts).
