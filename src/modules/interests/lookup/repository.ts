@@ -38,16 +38,20 @@ export type Candidate = Pick<
 // words.
 export async function candidates(db: Kysely<Database>, councilId: string, query: LookupQuery) {
   const { everyWord, oneWord, someWords } = candidateKeys(query.nameKey);
+  // Each list as a value the planner cannot see into: estimating how many names share each of its
+  // keys cost more than the search itself, on every lookup of a single word.
   const having = (...lists: readonly (readonly string[])[]) =>
     sql`(${sql.join(
-      lists.map((list) => sql`match_keys && ${list}::text[]`),
+      lists.map((list) => sql`match_keys && (select ${list}::text[])`),
       sql` and `,
     )})`;
   const branches = [
     having(...everyWord),
     ...(oneWord.length ? [having(['#1'], oneWord)] : []),
     ...someWords.map(({ counts, anchor, other }) => having(counts, anchor, other)),
-    ...(query.companyNumber ? [sql`company_number = ${query.companyNumber}`] : []),
+    // Said again for the planner, so that a plan kept for any company number uses the index of
+    // parties that have one.
+    ...(query.companyNumber ? [sql`(company_number = ${query.companyNumber} and company_number <> '')`] : []),
   ];
   // The address only to compare postcodes, when one is given.
   const postcode = query.postcode?.replace(' ', '');
