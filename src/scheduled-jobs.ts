@@ -22,7 +22,7 @@ const daily = 24 * hourly;
 export function scheduledJobs(
   { db, clock, log, config }: { db: Kysely<Database>; clock: Clock; log: FastifyBaseLogger; config: Config },
   services: {
-    organisation: Pick<OrganisationService, 'councilIds'>;
+    organisation: Pick<OrganisationService, 'councilIds' | 'removeOldStaffFiles'>;
     gifts: { offers: Once<'removeAbandonedDrafts'>; reviews: PerCouncil<'sendReminders'> };
     interests: { declarations: Once<'removeAbandonedDrafts'>; campaigns: PerCouncil<'sendReminders'> };
     casework: PerCouncil<'sendReminders'>;
@@ -78,6 +78,7 @@ export function scheduledJobs(
     // Each arrangement is locked while checked: an instalment is marked missed, and its agent
     // emailed, once, whichever process runs first and however often.
     forEachCouncil('payment arrangements past their grace period', daily, enforcement.checkArrangements),
+    { name: 'staff files a day after their preview', everyMs: hourly, run: organisation.removeOldStaffFiles },
     { name: 'abandoned gift drafts', everyMs: daily, run: () => gifts.offers.removeAbandonedDrafts() },
     { name: 'old emails and texts', everyMs: daily, run: () => removeOldMessages(db, clock.now()) },
     { name: 'old webhook deliveries', everyMs: daily, run: () => removeOldWebhookEvents(db, clock.now()) },

@@ -126,6 +126,41 @@ describe.each(databaseKinds)('the staff import on %s', (kind) => {
     expect((await person('ned.newman@demo.probity.test'))?.job_title).toBe('Senior Planning Officer');
   });
 
+  it('keeps a staff file only until it is applied, or for a day after its preview', async () => {
+    const fileOf = async (id: string) =>
+      (await t.db.selectFrom('staff_import').select('csv').where('id', '=', id).executeTakeFirstOrThrow())
+        .csv;
+    const kept = await preview(staffCsv('K001,Kim Keeper,kim.keeper@demo.probity.test,Officer,,,,,employee'));
+    const left = await preview(staffCsv('K002,Lee Left,lee.left@demo.probity.test,Officer,,,,,employee'));
+    const dayAndHourAgo = new Date(t.clock.now().getTime() - 25 * 60 * 60 * 1000);
+    await t.db
+      .updateTable('staff_import')
+      .set({ previewed_at: dayAndHourAgo })
+      .where('id', '=', left.importId)
+      .execute();
+    const job = t.jobs.find((scheduled) => scheduled.name === 'staff files a day after their preview');
+    expect(await job?.run()).toBe(1);
+    expect(await fileOf(kept.importId)).toContain('Kim Keeper');
+    expect(await fileOf(left.importId)).toBe('');
+
+    const refused = await apply(left.importId);
+    expectProblem(refused, 400);
+    expect(JSON.stringify(refused.json())).toContain('This preview has expired');
+    expect(await person('lee.left@demo.probity.test')).toBeUndefined();
+    const hr = await signedInAs(t, 'emma.clarke@demo.probity.test', 'probity demo 2026');
+    const expired = await hr.get(`/people/imports/${left.importId}`);
+    expect(expired.body).toContain('This staff file’s preview has expired');
+    expect(expired.body).toContain('href="/people/import"');
+    expect(expired.body).not.toContain('Apply the staff file');
+
+    expect((await apply(kept.importId)).json()).toEqual({ added: 1, changed: 0, leavers: 0, unchanged: 0 });
+    expect(await fileOf(kept.importId)).toBe('');
+    const applied = await hr.get(`/people/imports/${kept.importId}`);
+    expect(applied.body).toContain('Staff file applied');
+    expect(applied.body).toMatch(/People added<\/dt><dd class="govuk-summary-list__value">1</);
+    expect(applied.body).not.toContain('Apply the staff file');
+  });
+
   it('refuses an uploaded file that is not text, changing nothing', async () => {
     const hr = await signedInAs(t, 'emma.clarke@demo.probity.test', 'probity demo 2026');
     const form = await hr.get('/people/import');

@@ -180,6 +180,7 @@ export async function deactivate(
     .execute();
 }
 
+// The file itself is kept only until it is applied, or for a day after its preview (csv '' since).
 export type StaffImport = {
   id: string;
   csv: string;
@@ -187,12 +188,13 @@ export type StaffImport = {
   peopleDigest: string;
   previewedBy: string;
   appliedAt: Date | null;
+  summary: unknown;
 };
 
 export async function insertImport(
   db: Kysely<Database>,
   councilId: string,
-  row: Omit<StaffImport, 'appliedAt'>,
+  row: Omit<StaffImport, 'appliedAt' | 'summary'>,
   now: Date,
 ) {
   await db
@@ -218,7 +220,7 @@ export async function findImport(
 ): Promise<StaffImport | null> {
   let query = db
     .selectFrom('staff_import')
-    .select(['id', 'csv', 'file_hash', 'people_digest', 'previewed_by', 'applied_at'])
+    .select(['id', 'csv', 'file_hash', 'people_digest', 'previewed_by', 'applied_at', 'summary'])
     .where('council_id', '=', councilId)
     .where('id', '=', id);
   if (lock) query = query.forUpdate();
@@ -231,6 +233,7 @@ export async function findImport(
         peopleDigest: row.people_digest,
         previewedBy: row.previewed_by,
         appliedAt: row.applied_at,
+        summary: row.summary,
       }
     : null;
 }
@@ -245,10 +248,22 @@ export async function markApplied(
 ) {
   await trx
     .updateTable('staff_import')
-    .set({ applied_by: by, applied_at: now, summary: JSON.stringify(summary) })
+    .set({ applied_by: by, applied_at: now, summary: JSON.stringify(summary), csv: '' })
     .where('council_id', '=', councilId)
     .where('id', '=', id)
     .execute();
+}
+
+// Removes the files of previews not applied by `before`, in every council; how many.
+export async function removeFilesPreviewedBefore(db: Kysely<Database>, before: Date): Promise<number> {
+  const { numUpdatedRows } = await db
+    .updateTable('staff_import')
+    .set({ csv: '' })
+    .where('applied_at', 'is', null)
+    .where('previewed_at', '<', before)
+    .where('csv', '<>', '')
+    .executeTakeFirst();
+  return Number(numUpdatedRows);
 }
 
 // The roles a person of the council holds.

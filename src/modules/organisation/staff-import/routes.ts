@@ -50,13 +50,12 @@ export function staffImportRoutes(app: FastifyInstance, organisation: Organisati
     initial: (request, params) => ({ applied: queryOf(request, appliedQuery).applied, id: params.id }),
     page: async (shown) => {
       const viewer = signedIn(shown.request);
-      const preview = await organisation.showStaffPreview(viewer.councilId, shown.params.id, viewer.personId);
+      const found = await organisation.showStaffPreview(viewer.councilId, shown.params.id, viewer.personId);
       return formPage(shown, 'organisation/staff-import/views/preview.njk', {
-        title: preview.appliedAt ? 'Staff file applied' : 'Check the staff file before applying it',
-        ...previewView(preview.plan),
-        digest: preview.digest,
+        title: titles[found.state],
+        ...(found.state === 'previewed' ? { ...previewView(found.plan), digest: found.digest } : found),
+        state: found.state,
         importId: shown.params.id,
-        appliedAt: preview.appliedAt,
         flash: shown.values.applied ? 'The staff file has been applied' : undefined,
       });
     },
@@ -66,6 +65,12 @@ export function staffImportRoutes(app: FastifyInstance, organisation: Organisati
     },
   });
 }
+
+const titles = {
+  previewed: 'Check the staff file before applying it',
+  applied: 'Staff file applied',
+  expired: 'This staff file’s preview has expired',
+} as const;
 
 // What the page shows of a plan: the counts, and the first rows of each list.
 export function previewView(plan: StaffPlan) {

@@ -26,6 +26,10 @@ export type StaffImportSummary = { added: number; changed: number; leavers: numb
 
 const fileField = 'file';
 const stale = 'The council’s people have changed since this file was previewed: preview it again';
+// A staff file names and addresses everyone in the council: it is kept no longer than it is needed,
+// until it is applied or for a day after its preview.
+const keptForMs = 24 * 60 * 60 * 1000;
+const expired = 'This preview has expired: a staff file is kept for a day after its preview. Upload it again';
 
 // The plan of the file for the person importing (whether they may change email addresses).
 async function planFor(q: Kysely<Database>, deps: StaffDeps, councilId: string, csv: string, by: string) {
@@ -96,13 +100,27 @@ export async function previewStaff(deps: StaffDeps, actor: Actor, csv: string): 
   return { importId, digest, plan };
 }
 
-// A preview again, as the people are now: the digest says which state it was made from.
-export async function showPreview(deps: StaffDeps, councilId: string, importId: string, viewerId: string) {
+export type StaffImportShown =
+  | { state: 'applied'; appliedAt: Date; summary: StaffImportSummary }
+  | { state: 'expired' }
+  | ({ state: 'previewed' } & StaffPreview);
+
+// An applied file's summary; an expired one's message; otherwise the preview again, as the people
+// are now (the digest says which state it was made from).
+export async function showPreview(
+  deps: StaffDeps,
+  councilId: string,
+  importId: string,
+  viewerId: string,
+): Promise<StaffImportShown> {
   const found = await repo.findImport(deps.db, councilId, importId);
   if (!found) throw new NotFound('No such staff file');
+  if (found.appliedAt)
+    return { state: 'applied', appliedAt: found.appliedAt, summary: found.summary as StaffImportSummary };
+  if (found.csv === '') return { state: 'expired' };
   const digest = await repo.peopleDigest(deps.db, councilId);
   const plan = await planFor(deps.db, deps, councilId, found.csv, viewerId);
-  return { importId, digest, plan, appliedAt: found.appliedAt };
+  return { state: 'previewed', importId, digest, plan };
 }
 
 const countsOf = (plan: StaffPlan) => ({
@@ -129,6 +147,7 @@ export async function applyStaff(
     if (!found) throw new NotFound('No such staff file');
     if (found.appliedAt)
       throw new InvalidInput([{ key: 'form', message: 'This staff file has already been applied' }]);
+    if (found.csv === '') throw new InvalidInput([{ key: 'form', message: expired }]);
     if ((await repo.peopleDigest(trx, actor.councilId)) !== (digest ?? found.peopleDigest))
       throw new InvalidInput([{ key: 'form', message: stale }]);
     const plan = await planFor(trx, deps, actor.councilId, found.csv, actor.personId ?? '');
@@ -203,5 +222,8 @@ export function staffImportService(deps: StaffDeps) {
       showPreview(deps, councilId, importId, viewerId),
     applyStaff: (actor: Actor, importId: string, digest?: string) =>
       applyStaff(deps, actor, importId, digest),
+    // A job: the files of previews made more than a day ago and not applied.
+    removeOldStaffFiles: () =>
+      repo.removeFilesPreviewedBefore(deps.db, new Date(deps.clock.now().getTime() - keptForMs)),
   };
 }
