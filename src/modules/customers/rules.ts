@@ -278,8 +278,6 @@ export function restrictionOver(restriction: RestrictionEnds, on: string): boole
   return restriction.endedOn !== null || (endsOn !== null && endsOn <= on);
 }
 
-// 003 VC §5.2, §4.6: a restriction's own end date, where it has one, comes after it starts, and
-// the restriction is reviewed before it ends.
 // A restriction is recorded from a start within a year of today either way, and reviewed no later
 // than the council's period after it starts (003 VC §4.6): a later review date would let it stand
 // unreviewed. The refusal for each date, or null.
@@ -297,6 +295,8 @@ export function reviewDateRefusal(startsOn: string, reviewOn: string, reviewMont
   return null;
 }
 
+// 003 VC §5.2, §4.6: a restriction's own end date, where it has one, comes after it starts, and
+// the restriction is reviewed before it ends.
 export function endDateRefusal(startsOn: string, reviewOn: string, endsOn: string): string | null {
   if (endsOn <= startsOn) return 'The end date must be after the start date';
   if (reviewOn >= endsOn)
