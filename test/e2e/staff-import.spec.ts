@@ -54,6 +54,9 @@ test('HR preview and apply the staff file, then move a leaver’s work to anothe
   await staff.press('Apply the staff file');
   await expect(staff.successBanner).toContainText('The staff file has been applied');
   await staff.expectPage('Staff file applied');
+  const applied = (label: string) => page.locator('.govuk-summary-list__row').filter({ hasText: label });
+  await expect(applied('People added')).toContainText('1');
+  await expect(applied('People who became leavers')).toContainText('1');
 
   await staff.goto('/');
   await expect(page.locator('#tasks')).toContainText('Leavers still holding work');
