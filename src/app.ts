@@ -32,7 +32,7 @@ import {
   type OrganisationService,
   organisationService,
   policyDocuments,
-  readPolicy,
+  readPolicySetting,
 } from './modules/organisation/service.ts';
 import { placesRoutes } from './modules/places/routes.ts';
 import {
@@ -140,7 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     db,
     clock,
     // The council's policy record is read with the session, in the same query.
-    sessionIdleMinutes: (settings) => readPolicy(settings).sessionIdleMinutes,
+    sessionIdleMinutes: (settings) => readPolicySetting(settings, 'sessionIdleMinutes'),
   });
   citePoliciesAsTheCouncilNamesThem(app, organisation);
   healthRoutes(app, db);

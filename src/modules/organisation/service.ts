@@ -28,7 +28,12 @@ export type { ModuleDeps } from './module-deps.ts';
 export type { PeopleFilter, Person } from './people/repository.ts';
 export { canSeePrivateRecordsOf, headsService, seesWholeRegister, type Viewer } from './policy.ts';
 export { policyDocuments } from './policy-settings/documents.ts';
-export { defaultPolicy, type PolicySettings, readPolicy } from './policy-settings/settings.ts';
+export {
+  defaultPolicy,
+  type PolicySettings,
+  readPolicy,
+  readPolicySetting,
+} from './policy-settings/settings.ts';
 export { viewerOf } from './viewer.ts';
 
 export type OrganisationService = ReturnType<typeof organisationService>;

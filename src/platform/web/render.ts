@@ -92,7 +92,7 @@ function layoutData(request: FastifyRequest, reply: FastifyReply, data: Record<s
       principal?.councilName ?? (typeof data.councilName === 'string' ? data.councilName : productName),
     navigation: navigationFor(principal, request.url.split('?')[0] ?? '/'),
     csrfToken: reply.generateCsrf(),
-    cspNonce: (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script,
+    cspNonce: reply.cspNonce,
   };
 }
 

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -25,6 +24,7 @@ import type { Database } from '../db/schema.ts';
 import { enforceAccess } from './access.ts';
 import { documentApiOperations } from './api-document.ts';
 import { answerRouterRefusal, problemOf, sendProblem } from './problems.ts';
+import { sendSecurityHeaders } from './security-headers.ts';
 import { refuseMalformedInput } from './untrusted-input.ts';
 import { configureNunjucks, templateFolders } from './view-engine.ts';
 
@@ -75,22 +75,7 @@ export function createServer(config: Config): FastifyInstance {
 
 // Security headers, cookies, form bodies, CSRF tokens and the API's rate limit.
 async function securityPlugins(app: FastifyInstance, config: Config) {
-  await app.register(fastifyHelmet, {
-    enableCSPNonces: true,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
-      },
-    },
-    strictTransportSecurity: config.secureCookies,
-  });
+  sendSecurityHeaders(app, { secure: config.secureCookies });
   await app.register(fastifyCookie, { secret: config.cookieSecret ?? randomBytes(32).toString('hex') });
   await app.register(fastifyFormbody);
   await app.register(fastifyCsrf, {

@@ -129,6 +129,40 @@ export function trimFilter(text: unknown): unknown {
   return copySafeness(text, String.prototype.trim.call(text));
 }
 
+// Nunjucks splits a variable's name on its dots at every assignment: eight times a turn of each
+// loop (`loop.index`, `loop.first` …), a large share of rendering a list, and most of what a page
+// allocates. The names are the templates' own, so each is split once; assignment is otherwise as
+// nunjucks does it (a dotted name makes the objects it runs through).
+type Frame = {
+  variables: Record<string, unknown>;
+  resolve(name: string, forWrite: boolean): Frame | undefined;
+  set(name: string, value: unknown, resolveUp?: boolean): void;
+};
+const namesSplit = new Map<string, string[]>();
+function partsOfName(name: string): string[] {
+  let parts = namesSplit.get(name);
+  if (parts === undefined) {
+    parts = name.split('.');
+    if (namesSplit.size < 10_000) namesSplit.set(name, parts);
+  }
+  return parts;
+}
+function setInFrame(this: Frame, name: string, value: unknown, resolveUp?: boolean) {
+  const parts = partsOfName(name);
+  if (resolveUp) {
+    const frame = this.resolve(parts[0] ?? '', true);
+    if (frame) return frame.set(name, value);
+  }
+  let target = this.variables;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const id = parts[i] ?? '';
+    target[id] ||= {};
+    target = target[id] as Record<string, unknown>;
+  }
+  target[parts[parts.length - 1] ?? ''] = value;
+}
+(nunjucks.runtime as unknown as { Frame: { prototype: Frame } }).Frame.prototype.set = setInFrame;
+
 export function configureNunjucks(env: nunjucks.Environment) {
   // Swapped in after @fastify/view has built the environment, with the cache nunjucks gives its loaders.
   const loader = Object.assign(new GovukLoader(templateFolders), { cache: {} });

@@ -13,21 +13,31 @@ export type PolicySettings = {
         : string;
 };
 
+// The defaults, as a council starts with them.
 export function defaultPolicy(): PolicySettings {
-  return Object.fromEntries(
-    policyFields.map((field) => [field.key, field.default]),
-  ) as unknown as PolicySettings;
+  return readPolicy({});
 }
 
 // Stored settings over the defaults; a stored value that no longer fits its field is ignored.
 export function readPolicy(stored: unknown): PolicySettings {
-  const settings = defaultPolicy() as Record<string, unknown>;
-  const record = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
-  for (const field of policyFields as readonly Field[]) {
-    const value = record[field.key];
-    if (value !== undefined && fieldError(field, value) === null) settings[field.key] = value;
-  }
-  return settings as PolicySettings;
+  return Object.fromEntries(
+    (policyFields as readonly Field[]).map((field) => [field.key, storedOrDefault(field, stored)]),
+  ) as unknown as PolicySettings;
+}
+
+// One setting, read as readPolicy reads it: for a request that needs only that one.
+export function readPolicySetting<K extends keyof PolicySettings>(
+  stored: unknown,
+  key: K,
+): PolicySettings[K] {
+  const field = (policyFields as readonly Field[]).find((candidate) => candidate.key === key);
+  return storedOrDefault(field as Field, stored) as PolicySettings[K];
+}
+
+function storedOrDefault(field: Field, stored: unknown): unknown {
+  const value =
+    stored && typeof stored === 'object' ? (stored as Record<string, unknown>)[field.key] : undefined;
+  return value !== undefined && fieldError(field, value) === null ? value : field.default;
 }
 
 export function fieldError(field: Field, value: unknown): string | null {
