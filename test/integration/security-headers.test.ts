@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 
 const nonceIn = (policy: string) => /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1];
 
-describe.each([
+describe.each<[string, Record<string, string>]>([
   ['over http', {}],
   ['over https', { BASE_URL: 'https://probity.test' }],
 ])('security headers %s', (_over, env) => {
