@@ -1,4 +1,5 @@
 import { complaintAccounts, complaintRemedies, complaintStages } from './modules/complaints/service.ts';
+import { conductInvestigations } from './modules/conduct/service.ts';
 import { giftApprovals, giftRegisterReviews } from './modules/gifts/service.ts';
 import { declarationReviews } from './modules/interests/service.ts';
 import type { HeldWork } from './modules/organisation/service.ts';
@@ -14,4 +15,5 @@ export const leaversWork: readonly HeldWork[] = [
   complaintRemedies,
   complaintAccounts,
   responsibleForVisits,
+  conductInvestigations,
 ];

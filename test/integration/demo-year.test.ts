@@ -221,15 +221,20 @@ describe.each(databaseKinds)('the demo council’s year on %s', (kind) => {
     expect(reviews.body).toContain('Liam Barker');
   });
 
-  it('has councillor conduct complaints of each kind, with one waiting to be assessed', async () => {
+  it('has councillor conduct complaints of each kind, one under investigation and one waiting to be assessed', async () => {
     const deps = { db: t.db, clock: t.clock, outbox: quietOutbox, baseUrl };
     const conduct = conductModule({ ...deps, organisation: organisationService(deps) });
     const year = await conduct.committeeSummary(t.councilId, { from: '2025-11-23', to: '2026-11-23' });
-    expect(year).toMatchObject({ referrals: 9, valid: 5, notValid: 3, hearings: 2, sanctions: 4, open: 1 });
-    expect(year.byDecision.map((decision) => decision.count)).toEqual([1, 1, 3]);
+    expect(year).toMatchObject({ referrals: 10, valid: 6, notValid: 3, hearings: 2, sanctions: 4, open: 2 });
+    expect(year.byDecision.map((decision) => decision.count)).toEqual([1, 1, 4]);
     expect(year.themes.find((theme) => theme.code === 'social-media')?.count).toBe(2);
     const tasks = await t.tasksFor(await principalByEmail(t.db, t.councilId, demo('rajesh.patel')));
     expect(tasks.find((task) => task.title === 'Councillor conduct complaints to assess')?.count).toBe(1);
+    const investigator = await principalByEmail(t.db, t.councilId, demo('claire.donnelly'));
+    expect((await t.tasksFor(investigator)).map((task) => [task.title, task.count])).toContainEqual([
+      'Councillor conduct investigations to report',
+      1,
+    ]);
   });
 
   it('has the standards committee’s half-year pack published and the audit committee’s waiting', async () => {

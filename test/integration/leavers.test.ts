@@ -55,6 +55,11 @@ const kinds: Kind[] = [
     holders: `select responsible_officer_id as id from visit_plan where plan_date >= '2026-11-23'`,
     open: `select count(*)::int as n from visit_plan where plan_date >= '2026-11-23' and responsible_officer_id = $1`,
   },
+  {
+    kind: 'conduct-investigations',
+    holders: `select investigator_id as id from conduct_complaint where state = 'investigation' and investigator_id is not null`,
+    open: `select count(*)::int as n from conduct_complaint where state = 'investigation' and investigator_id = $1`,
+  },
 ];
 
 describe.each(databaseKinds)('leavers and the work they still hold on %s', (kind) => {

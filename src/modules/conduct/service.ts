@@ -29,6 +29,8 @@ export function conductModule(deps: ModuleDeps) {
   };
 }
 
+// Investigations a leaver still holds, moved by HR to another investigator.
+export { conductInvestigations } from './casework/leavers.ts';
 // Its records' retention: when their personal data is removed (privacy's daily job).
 export { conductRetention } from './privacy/retention.ts';
 // The councillor conduct complaints a person made, for a subject access request.

@@ -1,7 +1,8 @@
 // The demo council's year of complaints about councillors: one of each kind the monitoring
 // officer's bi-annual report speaks of (003 standards minute 18): not valid for each reason, valid
 // and closed with no further action or informal resolution, investigated with no breach found, and
-// heard with sanctions, one complied with and one not (minute 21); and one waiting to be assessed.
+// heard with sanctions, one complied with and one not (minute 21); one under investigation, the
+// investigator not yet reported; and one waiting to be assessed.
 
 export const demoCouncillors = [
   { name: 'Cllr Margaret Barton', ward: 'Abbey', party: 'Labour' },
@@ -158,6 +159,15 @@ export const demoStories: DemoStory[] = [
       detail: 'Training on the code of conduct',
       complied: 'complied',
     },
+  },
+  {
+    daysAgo: 30,
+    councillor: 3,
+    complainant: { name: 'Priya Shah', email: 'priya.shah@example.test', councillor: false },
+    what: 'Kept sending me messages late at night after I objected to his planning application.',
+    assessment: { capacity: 'councillor', theme: 'bullying', reasons: 'About his dealings with a resident.' },
+    view: 'If it happened it may be harassment; investigate.',
+    decision: { decision: 'investigation', reasons: 'A possible course of harassment of a resident.' },
   },
   {
     daysAgo: 3,
