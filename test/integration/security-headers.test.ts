@@ -49,4 +49,14 @@ describe.each<[string, Record<string, string>]>([
       );
     }
   });
+
+  it('sends the headers that matter on an address refused before any hook runs', async () => {
+    for (const path of ['/%zz', '/api/%zz']) {
+      const refused = await t.client().get(path);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.headers['x-content-type-options']).toBe('nosniff');
+      expect(refused.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(refused.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    }
+  });
 });

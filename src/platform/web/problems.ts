@@ -106,6 +106,14 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
 // over 100 characters): problem+json on the API, as its document says; a line of text elsewhere.
 export function answerRouterRefusal(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const problem = problemOf(error);
+  // Refused before any hook runs, so without the security headers every other response has: the
+  // answer is text, to be shown as text and nothing else, and never in a frame.
+  reply.headers({
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'SAMEORIGIN',
+    'referrer-policy': 'no-referrer',
+  });
   if (isApi(request)) return sendProblem(request, reply, problem);
   return reply.code(problem.status).type('text/plain; charset=utf-8').send(problem.title);
 }
