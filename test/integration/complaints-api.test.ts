@@ -132,6 +132,18 @@ describe.each(databaseKinds)('the complaints API on %s', (kind) => {
     });
     expect(allocated.statusCode, allocated.body).toBe(200);
     expect((allocated.json() as Changed).letter).toBeNull();
+    // To the handler it already has, again and at once: refused, and they are not told again.
+    const allocatedBefore = await auditEvents(t.db, { action: 'complaint.allocated' });
+    const again = await Promise.all(
+      [0, 1, 2].map(() =>
+        call('lucy.adeyemi', 'POST', `/api/v1/complaints/${reference}/allocation`, { handlerId: james }),
+      ),
+    );
+    for (const answer of again) {
+      expectProblem(answer, 400);
+      expect(answer.json().detail ?? answer.body).toContain('already handles this complaint');
+    }
+    expect(await auditEvents(t.db, { action: 'complaint.allocated' })).toHaveLength(allocatedBefore.length);
     // Only the complaints whose current stage a person handles, as a query string says it.
     const mine = async (who: string) =>
       (await call(who, 'GET', `/api/v1/complaints?mine=true&q=${reference}`)).json().items.length;

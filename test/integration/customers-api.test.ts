@@ -318,4 +318,50 @@ describe.each(databaseKinds)('the customers API on %s', (kind) => {
     const letters = await t.db.selectFrom('letter').select('kind').where('customer_id', '=', id).execute();
     expect(letters.map((row) => row.kind)).toEqual(['warning']);
   });
+
+  it('puts one restriction of a kind in place for a scope, however many ask at once', async () => {
+    const id = await vexatious('Greta Again');
+    const restriction = { kind: 'written-only', reason: 'Calls became abusive', startsOn: '2026-11-23' };
+    const path = `/api/v1/customers/${id}/restrictions`;
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => call('lucy.adeyemi', 'POST', path, restriction)),
+    );
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 400, 400, 400, 400, 400]);
+    for (const refused of answers.filter((answer) => answer.statusCode === 400))
+      expect(refused.body).toMatch(/already have this restriction across the council|Someone else has just/);
+    const later = await call('lucy.adeyemi', 'POST', path, restriction);
+    expectProblem(later, 400);
+    expect(later.body).toContain('They already have this restriction across the council');
+    const kept = await t.db
+      .selectFrom('contact_restriction')
+      .select('kind')
+      .where('customer_id', '=', id)
+      .where('kind', '=', 'written-only')
+      .execute();
+    expect(kept).toHaveLength(1);
+    const letters = await t.db.selectFrom('letter').select('kind').where('customer_id', '=', id).execute();
+    expect(letters.filter((row) => row.kind === 'vexatious')).toHaveLength(2);
+  });
+
+  it('ends a restriction once when asked to end it many times at once: one review, one letter', async () => {
+    const id = await vexatious('Ezra Ended');
+    const made = await call('lucy.adeyemi', 'POST', `/api/v1/customers/${id}/restrictions`, {
+      kind: 'no-meetings',
+      reason: 'Meetings have ended in shouting',
+      startsOn: '2026-11-23',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const restrictionId = (made.json() as Decided).record.restrictions.find(
+      (r) => r.kind === 'no-meetings',
+    )?.id;
+    const end = () =>
+      call('lucy.adeyemi', 'POST', `/api/v1/customers/${id}/restrictions/${restrictionId}/end`, {
+        endReason: 'Calm since',
+      });
+    const answers = await Promise.all(Array.from({ length: 6 }, end));
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 400, 400, 400, 400, 400]);
+    expect(await auditEvents(t.db, { recordId: id, action: 'customer.reviewed' })).toHaveLength(1);
+    const letters = await t.db.selectFrom('letter').select('kind').where('customer_id', '=', id).execute();
+    expect(letters.filter((row) => row.kind === 'restriction-review')).toHaveLength(1);
+  });
 });

@@ -9,6 +9,7 @@ import {
   restrictionReviewOn,
   restrictionText,
   reviewDateRefusal,
+  sameRestrictionRefusal,
   scopeText,
   startDateRefusal,
 } from './rules.ts';
@@ -162,5 +163,36 @@ describe('restrictions (§5.2)', () => {
   it('scope in words', () => {
     expect(scopeText(housing)).toBe('Contact with Housing only');
     expect(scopeText(council)).toBe('The whole council');
+  });
+});
+
+describe('one restriction of a kind for each scope at a time', () => {
+  const standing = [
+    { kind: 'no-phone', scopeServiceId: null, endedOn: null, endsOn: null },
+    { kind: 'no-meetings', scopeServiceId: 'housing', endedOn: null, endsOn: '2026-12-01' },
+    { kind: 'written-only', scopeServiceId: null, endedOn: '2026-11-01', endsOn: null },
+  ];
+  it.each([
+    ['the same kind across the council', 'no-phone', null, '2026-11-23', true],
+    [
+      'the same kind for one service, when the council-wide one stands',
+      'no-phone',
+      'housing',
+      '2026-11-23',
+      false,
+    ],
+    ['the same kind for the same service', 'no-meetings', 'housing', '2026-11-23', true],
+    [
+      'the same kind for the same service, once its end date has come',
+      'no-meetings',
+      'housing',
+      '2026-12-01',
+      false,
+    ],
+    ['a kind that was ended at a review', 'written-only', null, '2026-11-23', false],
+    ['another kind', 'no-email', null, '2026-11-23', false],
+  ])('%s: refused %s', (_case, kind, scopeServiceId, on, refused) => {
+    const refusal = sameRestrictionRefusal(standing, { kind, scopeServiceId }, on);
+    expect(refusal !== null).toBe(refused);
   });
 });

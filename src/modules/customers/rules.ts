@@ -278,6 +278,25 @@ export function restrictionOver(restriction: RestrictionEnds, on: string): boole
   return restriction.endedOn !== null || (endsOn !== null && endsOn <= on);
 }
 
+// One restriction of each kind for each scope (the whole council, or one service) at a time: a
+// second would change nothing the customer was told but send them another letter. The refusal, or
+// null. Restrictions not yet started count; those over do not.
+export function sameRestrictionRefusal(
+  standing: readonly (RestrictionEnds & { kind: string; scopeServiceId: string | null })[],
+  wanted: { kind: string; scopeServiceId: string | null },
+  on: string,
+): string | null {
+  const same = standing.some(
+    (restriction) =>
+      !restrictionOver(restriction, on) &&
+      restriction.kind === wanted.kind &&
+      restriction.scopeServiceId === wanted.scopeServiceId,
+  );
+  return same
+    ? `They already have this restriction ${wanted.scopeServiceId ? 'for this service' : 'across the council'}: end or change it at a review instead`
+    : null;
+}
+
 // A restriction is recorded from a start within a year of today either way, and reviewed no later
 // than the council's period after it starts (003 VC §4.6): a later review date would let it stand
 // unreviewed. The refusal for each date, or null.

@@ -25,6 +25,9 @@ export async function allocate(
     const { stage, firstHandlerId } = await currentStage(ctx, councilId, complaint, trx);
     const refusal = handlerRefusal(candidate, complaint, complaint.stage, firstHandlerId);
     if (refusal) throw refused('handlerId', refusal);
+    // Allocating to the handler it already has changes nothing, and would tell them again.
+    if (stage.handlerId === candidate.id)
+      throw refused('handlerId', `${candidate.name} already handles this complaint`);
     await repo.updateStage(trx, councilId, complaint.id, complaint.stage, {
       handlerId: candidate.id,
       handlerName: candidate.name,

@@ -15,12 +15,13 @@ import {
   restrictionRefusal,
   restrictionReviewOn,
   reviewDateRefusal,
+  sameRestrictionRefusal,
   startDateRefusal,
 } from '../rules.ts';
 import type { RestrictionForm } from './input.ts';
-import type { NewRestriction } from './repository.ts';
+import { claimCategory, type NewRestriction } from './repository.ts';
 import * as shared from './restrictions.ts';
-import { policyMonths } from './service.ts';
+import { changedMeanwhile, policyMonths } from './service.ts';
 
 // Restrictions on how a customer may contact the council (003 VC §5.2), reviewed every
 // restrictionReviewMonths (§4.6).
@@ -110,11 +111,17 @@ export async function imposeRestriction(
   // sends (003 VC §4.5, §5.1 "inform the complainant of the action the Council has chosen").
   const contact = await shared.contactLine(deps, councilId, customer.singlePointOfContactId);
   return deps.db.transaction().execute(async (trx) => {
+    // The customer's row is held until this commits, so that of two at once the second sees the first.
+    if (!(await claimCategory(trx, { councilId, customerId }, customer.category, at)))
+      throw changedMeanwhile();
+    const today = londonDate(at);
+    const same = sameRestrictionRefusal(await restrictions(trx, councilId, customerId), restriction, today);
+    if (same) throw new InvalidInput([{ key: 'kind', message: same }]);
     const id = await shared.imposeInTransaction(trx, principal, customerId, restriction, at, requestId);
     const values = {
       behaviour: restriction.reason,
       contact,
-      restrictions: await shared.restrictionsText(trx, councilId, customerId, londonDate(at)),
+      restrictions: await shared.restrictionsText(trx, councilId, customerId, today),
       reviewOn: dayMonthYear(restriction.reviewOn),
     };
     const letter = await shared.writeLetter(

@@ -40,6 +40,16 @@ export const staff = async ({ organisation }: ModuleDeps, councilId: string) =>
     jobTitle: p.jobTitle,
   }));
 
+// Another decision about the customer was made while this one was being checked: it is refused,
+// having changed nothing, for the person to look again.
+export const changedMeanwhile = () =>
+  new InvalidInput([
+    {
+      key: 'form',
+      message: 'Someone else has just made a decision about this customer: look at their record again',
+    },
+  ]);
+
 export const policyMonths = async ({ organisation }: ModuleDeps, councilId: string) =>
   (await organisation.policy(councilId)).restrictionReviewMonths;
 
@@ -131,14 +141,8 @@ export async function categorise(
   const at = deps.clock.now();
   const contact = await shared.contactLine(deps, councilId, checked.spoc?.id ?? null);
   const decided = await deps.db.transaction().execute(async (trx) => {
-    if (!(await claimCategory(trx, { councilId, customerId }, customer.category, at))) {
-      throw new InvalidInput([
-        {
-          key: 'form',
-          message: 'Someone else has just made a decision about this customer: look at their record again',
-        },
-      ]);
-    }
+    if (!(await claimCategory(trx, { councilId, customerId }, customer.category, at)))
+      throw changedMeanwhile();
     for (const kind of checked.chosen) {
       await shared.imposeInTransaction(
         trx,

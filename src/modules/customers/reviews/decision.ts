@@ -10,13 +10,14 @@ import { emitWebhook } from '../../../platform/webhooks/emit.ts';
 import { reviewDecisionWords } from '../../letters/service.ts';
 import { type CustomersDeps, existing } from '../context.ts';
 import {
+  claimCategory,
   endRestrictions,
   insertCategorisation,
   setCategory,
   setRestrictionsReviewOn,
 } from '../decisions/repository.ts';
 import { restrictionsText, writeLetter } from '../decisions/restrictions.ts';
-import { policyMonths } from '../decisions/service.ts';
+import { changedMeanwhile, policyMonths } from '../decisions/service.ts';
 import { type Problems, required } from '../input.ts';
 import { can } from '../policy.ts';
 import { type Customer, type Restriction, restrictions } from '../repository.ts';
@@ -91,10 +92,19 @@ export async function review(
   const inForce = (await restrictions(db, councilId, customerId)).filter((r) => !restrictionOver(r, today));
   const checked = checkReview(customer, inForce, form);
   const months = await policyMonths(deps, councilId);
-  const openRequest = (await repo.reviews(db, councilId, customerId)).find(
-    (r) => r.requestedOn && !r.decision,
-  );
+  const reviewsBefore = await repo.reviews(db, councilId, customerId);
+  const openRequest = reviewsBefore.find((r) => r.requestedOn && !r.decision);
   const letterId = await db.transaction().execute(async (trx) => {
+    // Held until this commits: a review or decision made meanwhile, or a restriction it ends ended
+    // meanwhile, refuses this one, so that two at once make one review and send one letter.
+    const ids = { councilId, customerId };
+    if (!(await claimCategory(trx, ids, customer.category, at))) throw changedMeanwhile();
+    const reviewedSince = (await repo.reviews(trx, councilId, customerId)).length !== reviewsBefore.length;
+    const standing = (await restrictions(trx, councilId, customerId)).filter(
+      (r) => !restrictionOver(r, today),
+    );
+    if (reviewedSince || checked.ending.some((id) => !standing.some((r) => r.id === id)))
+      throw changedMeanwhile();
     const reviewed = { principal, customer, inForce, checked, at, months };
     const reviewOn = await applyReview(trx, reviewed);
     const letterId = await reviewLetter(deps, trx, reviewed, reviewOn, openRequest?.requestedOn ?? null);
