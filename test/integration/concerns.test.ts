@@ -13,6 +13,7 @@ import { csrfOf, postMultipart } from '../support/complaint-intake.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { otherCouncilMark, seedOtherCouncil } from '../support/other-council.ts';
 import { exitOf, freePort } from '../support/process.ts';
+import { auditEvents } from '../support/rows.ts';
 
 // Raising concerns (DOMAIN.md §6): an anonymous reporter's exchange by receipt code, a wrong code
 // costing what a right one does, only the assigned investigator seeing a concern, and nothing of
@@ -362,6 +363,49 @@ describe.each(databaseKinds)('raising concerns on %s', (kind) => {
     ).council_id;
     expect((await service.committeeSummary(otherId, { from: '2000-01-01', to: today })).received).toBe(0);
     expect(await service.channel.read(otherId, code)).toBeNull();
+  });
+
+  it('acknowledges a concern once however often it is sent, and changes nothing once it is closed', async () => {
+    const { reference } = await raise({ category: 'fraud', what: 'Claims for hours not worked' });
+    const id = await concernId(reference);
+    const officer = await staff(await investigatorOf(id));
+    const count = async (action: string) => (await auditEvents(t.db, { recordId: id, action })).length;
+    const messages = async () =>
+      (await t.db.selectFrom('concern_message').select('seq').where('concern_id', '=', id).execute()).length;
+    const acknowledged = await Promise.all(
+      [0, 1, 2, 3].map(() => officer.post(`/concerns/${id}/acknowledge`, { text: '' })),
+    );
+    expect(acknowledged.map((answer) => answer.statusCode).sort()).toEqual([303, 400, 400, 400]);
+    expect(await count('concern.acknowledged')).toBe(1);
+    const later = await officer.post(`/concerns/${id}/acknowledge`, { text: '' });
+    expect(later.statusCode).toBe(400);
+    expect(later.body).toContain('This concern was acknowledged on');
+    const outcomes = await Promise.all(
+      ['substantiated', 'withdrawn'].map((outcome) =>
+        officer.post(`/concerns/${id}/outcome`, { outcome, told: 'yes' }),
+      ),
+    );
+    expect(outcomes.map((answer) => answer.statusCode).sort()).toEqual([303, 400]);
+    const recorded = await t.db
+      .selectFrom('concern')
+      .select('outcome')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const sentBefore = await messages();
+    for (const [path, form] of [
+      ['outcome', { outcome: recorded.outcome === 'withdrawn' ? 'substantiated' : 'withdrawn', told: 'no' }],
+      ['messages', { kind: 'question', text: 'One more thing?' }],
+      ['acknowledge', { text: '' }],
+    ] as const) {
+      const refused = await officer.post(`/concerns/${id}/${path}`, form);
+      expect(refused.statusCode, path).toBe(400);
+      expect(refused.body).toContain('it cannot be changed');
+    }
+    expect(
+      await t.db.selectFrom('concern').select('outcome').where('id', '=', id).executeTakeFirstOrThrow(),
+    ).toEqual(recorded);
+    expect(await messages()).toBe(sentBefore);
+    expect(await count('concern.outcome-recorded')).toBe(1);
   });
 
   it('reminds the investigator to acknowledge, once a day at most, whichever process sends', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../organisation/service.ts';
-import { addMonths, clocksOf, reminderDue } from './rules.ts';
+import { addMonths, caseworkRefusal, clocksOf, reminderDue } from './rules.ts';
 
 // DOMAIN.md §6 (policy): acknowledge within 7 days, feed back within 3 months (EU Directive
 // 2019/1937 art. 9 as good practice); the investigator is reminded before and while overdue.
@@ -68,5 +68,34 @@ describe('reminders to the investigator (2 days before, then every 2 days)', () 
   });
   it('never once done', () => {
     expect(reminderDue('2026-03-08', '2026-03-02', null, '2026-03-09', clocks)).toBe(false);
+  });
+});
+
+describe('what an investigator may still do to a concern', () => {
+  it.each([
+    ['acknowledge', null, null, null],
+    ['acknowledge', null, '2026-11-20', 'This concern was acknowledged on 20 November 2026'],
+    ['message', null, '2026-11-20', null],
+    ['outcome', null, null, null],
+    [
+      'message',
+      '2026-11-22',
+      '2026-11-20',
+      'This concern was closed on 22 November 2026, when its outcome was recorded: it cannot be changed',
+    ],
+    [
+      'outcome',
+      '2026-11-22',
+      '2026-11-20',
+      'This concern was closed on 22 November 2026, when its outcome was recorded: it cannot be changed',
+    ],
+    [
+      'acknowledge',
+      '2026-11-22',
+      null,
+      'This concern was closed on 22 November 2026, when its outcome was recorded: it cannot be changed',
+    ],
+  ] as const)('%s, closed %s, acknowledged %s: %s', (move, closedOn, acknowledgedOn, refusal) => {
+    expect(caseworkRefusal({ closedOn, acknowledgedOn }, move)).toBe(refusal);
   });
 });

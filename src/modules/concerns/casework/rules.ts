@@ -1,3 +1,4 @@
+import { dayMonthYear } from '../../../platform/calendar/date-text.ts';
 import { addDays } from '../../../platform/web/tasks.ts';
 import type { PolicySettings } from '../../organisation/service.ts';
 
@@ -52,4 +53,18 @@ export function reminderDue(
   if (doneOn) return false;
   if (today < addDays(dueOn, -clocks.concernReminderDays)) return false;
   return lastSentOn === null || today >= addDays(lastSentOn, clocks.concernReminderDays);
+}
+
+// What an investigator may still do to a concern: nothing once its outcome is recorded (the
+// reporter was told it is closed), and acknowledge it once. The refusal, or null.
+export type CaseworkMove = 'acknowledge' | 'message' | 'outcome';
+export function caseworkRefusal(
+  concern: { closedOn: string | null; acknowledgedOn: string | null },
+  move: CaseworkMove,
+): string | null {
+  if (concern.closedOn)
+    return `This concern was closed on ${dayMonthYear(concern.closedOn)}, when its outcome was recorded: it cannot be changed`;
+  if (move === 'acknowledge' && concern.acknowledgedOn)
+    return `This concern was acknowledged on ${dayMonthYear(concern.acknowledgedOn)}`;
+  return null;
 }

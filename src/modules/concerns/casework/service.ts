@@ -1,6 +1,8 @@
+import type { Kysely } from 'kysely';
 import { actorFor, appendAudit } from '../../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
+import type { Database } from '../../../platform/db/schema.ts';
 import { InvalidInput, NotFound } from '../../../platform/errors.ts';
 import { categoryLabel, outcomeLabel, type Route, routeNames } from '../categories.ts';
 import { type ConcernsDeps, toTheMinute } from '../deps.ts';
@@ -9,7 +11,7 @@ import { type ConcernAction, can } from '../policy.ts';
 import { type ConcernRow, concernsOf, documentContent, findConcern } from '../repository.ts';
 import type { ConcernContent } from '../sealing.ts';
 import type { MessageForm, OutcomeForm } from './input.ts';
-import { clocksOf } from './rules.ts';
+import { type CaseworkMove, caseworkRefusal, clocksOf } from './rules.ts';
 
 // The investigator's side: the concerns assigned to them, each file opened (and the opening
 // audited, never what it says), acknowledged, answered, and its outcome recorded.
@@ -92,6 +94,25 @@ export type ConcernFile = Awaited<ReturnType<typeof openConcern>>;
 const removedMessage =
   'This concern’s content was removed under the council’s retention policy, so nothing more can be sent on it';
 
+const refusedFor = (
+  concern: { closed_on: string | null; acknowledged_on: string | null },
+  move: CaseworkMove,
+) => caseworkRefusal({ closedOn: concern.closed_on, acknowledgedOn: concern.acknowledged_on }, move);
+
+// Holds the concern for this move in its transaction while the rules still allow it, re-read under
+// the hold: of two at once, the second sees what the first did and is refused, having changed nothing.
+async function hold(trx: Kysely<Database>, councilId: string, id: string, move: CaseworkMove, key: string) {
+  const held = await trx
+    .updateTable('concern')
+    .set((eb) => ({ closed_on: eb.ref('closed_on') }))
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
+    .returning(['closed_on', 'acknowledged_on'])
+    .executeTakeFirst();
+  const refusal = held ? refusedFor(held, move) : 'No such concern';
+  if (refusal) throw new InvalidInput([{ key, message: refusal }]);
+}
+
 const standardAcknowledgement =
   'Thank you for raising your concern. We have received it and will look into it. We will tell you what is being done, and we may ask you questions here.';
 
@@ -105,9 +126,11 @@ async function send(
   const row = await concernFor(deps, principal, id, 'reply');
   const key = keyOf(deps, principal.councilId, row);
   if (!key) throw new InvalidInput([{ key: 'text', message: removedMessage }]);
+  const move = message.kind === 'acknowledgement' ? 'acknowledge' : 'message';
   const now = deps.clock.now();
   const today = londonDate(now);
   await deps.db.transaction().execute(async (trx) => {
+    await hold(trx, principal.councilId, id, move, 'text');
     await postMessage(deps, trx, key, {
       fromReporter: false,
       authorId: principal.personId,
@@ -146,6 +169,7 @@ async function recordOutcome(
   await concernFor(deps, principal, id, 'decide');
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
+    await hold(trx, principal.councilId, id, 'outcome', 'outcome');
     await trx
       .updateTable('concern')
       .set({ outcome: form.outcome, reporter_told: form.told === 'yes', closed_on: londonDate(now) })
