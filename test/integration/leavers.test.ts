@@ -245,6 +245,33 @@ describe.each(databaseKinds)('leavers and the work they still hold on %s', (kind
     expect((await browser.get('/')).statusCode).not.toBe(200);
   });
 
+  it('makes a person a leaver once when HR send it several times at once: one audit event', async () => {
+    const browser = await signedInAs(t, hr, 'probity demo 2026');
+    const leaverId = await someHolder(
+      `select p.id from person p where p.active and p.email like '%@demo.probity.test'
+        and not exists (select 1 from person_role r where r.person_id = p.id and r.role in ('hr', 'system-administrator'))
+        order by p.name desc`,
+    );
+    const answers = await Promise.all(
+      [0, 1, 2, 3].map(() =>
+        browser.post(`/people/${leaverId}/leaver`, {
+          'leavingDate-day': '20',
+          'leavingDate-month': '11',
+          'leavingDate-year': '2026',
+        }),
+      ),
+    );
+    // Each is taken to the leaver's page: one made them a leaver, the others found them one.
+    for (const answer of answers) expect(answer.headers.location).toBe(`/people/leavers/${leaverId}`);
+    const left = await t.db
+      .selectFrom('audit_event')
+      .select('id')
+      .where('action', '=', 'person.left')
+      .where('record_id', '=', leaverId)
+      .execute();
+    expect(left).toHaveLength(1);
+  });
+
   it('a second council cannot see or move the first council’s leavers', async () => {
     const leaverId = await someHolder(`select id from person where active = false`);
     const other = await outsider(t, 'leavers-other');

@@ -85,6 +85,7 @@ export async function takers(q: Kysely<Database>, councilId: string, roles: read
   return query.orderBy('p.name').execute();
 }
 
+// Makes an active person a leaver: false when they are one already (made so at the same moment).
 export async function markLeaver(
   trx: Kysely<Database>,
   councilId: string,
@@ -92,10 +93,13 @@ export async function markLeaver(
   leavingDate: string,
   now: Date,
 ) {
-  await trx
+  const marked = await trx
     .updateTable('person')
     .set({ active: false, deactivated_at: now, leaving_date: leavingDate })
     .where('council_id', '=', councilId)
     .where('id', '=', id)
-    .execute();
+    .where('active', '=', true)
+    .returning('id')
+    .executeTakeFirst();
+  return marked !== undefined;
 }

@@ -154,7 +154,8 @@ async function markLeaver(deps: OrganisationDeps, actor: Actor, personId: string
   if (leavingDate > londonDate(now))
     throw refuse('leavingDate', 'The leaving date must be today or in the past');
   await deps.db.transaction().execute(async (trx) => {
-    await repo.markLeaver(trx, actor.councilId, personId, leavingDate, now);
+    if (!(await repo.markLeaver(trx, actor.councilId, personId, leavingDate, now)))
+      throw refuse('form', `${person.name} is already a leaver`);
     await endSessionsOf(trx, actor.councilId, personId);
     await revokeApiTokensOf(trx, actor.councilId, personId, now);
     await appendAudit(
