@@ -15,6 +15,8 @@ export class NotFound extends Error {}
 export class Forbidden extends Error {}
 // The service will not do this now (a daily ceiling is reached); the message says what to do instead.
 export class Unavailable extends Error {}
+// Another request changed the record at the same moment; the message says what now stands.
+export class Conflict extends Error {}
 
 // A zod error as GOV.UK field errors, keyed by the first part of each issue's path.
 export function fieldErrorsOf(

@@ -13,6 +13,7 @@ import { addCustomer, contactPosted, decisionPosted, errorSummary } from '../sup
 import { databaseKinds } from '../support/databases.ts';
 import { aDeclaration } from '../support/interests.ts';
 import { addTestPerson, testPassword } from '../support/people.ts';
+import { auditEvents } from '../support/rows.ts';
 import { signatureVerifies, startWebhookReceiver } from '../support/webhook-receiver.ts';
 import { allEvents, endpointPosted, registerEndpoint, worker } from '../support/webhooks.ts';
 
@@ -196,6 +197,35 @@ describe.each(databaseKinds)('webhooks on %s', (kind) => {
       'webhook.changed',
       'webhook.secret-rotated',
     ]);
+  });
+
+  it('replaces the secret through the API for each request that read the one in use, and signs with the last', async () => {
+    const rotations = async () =>
+      (await auditEvents(t.db, { recordId: ours, action: 'webhook.secret-rotated' })).length;
+    const before = await rotations();
+    // Those that read the same secret at once: one replaces it, the others are told (409) and
+    // given no secret, since it would already be out of use.
+    const answers = await Promise.all(
+      [0, 1, 2, 3].map(() => api('chris.taylor', 'POST', `/api/v1/webhooks/${ours}/secret`)),
+    );
+    for (const answer of answers) expect([200, 409]).toContain(answer.statusCode);
+    for (const refused of answers.filter((answer) => answer.statusCode === 409))
+      expect(refused.json()).toMatchObject({
+        status: 409,
+        detail: expect.stringContaining('is the one in use'),
+      });
+    const secrets = answers
+      .filter((answer) => answer.statusCode === 200)
+      .map((answer) => String(answer.json().secret));
+    expect(await rotations()).toBe(before + secrets.length);
+    receiver.received.length = 0;
+    await receiveComplaint(t);
+    await worker(t).deliverDue(t.councilId);
+    expect(receiver.received).toHaveLength(1);
+    const signing = secrets.filter((secret) =>
+      signatureVerifies(secret, receiver.received[0] ?? { headers: {}, body: '' }),
+    );
+    expect(signing).toHaveLength(1);
   });
 
   it('never posts to an address inside the network, by number or by a name that resolves there', async () => {

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { type FieldError, Forbidden, InvalidInput, NotFound, Unavailable } from '../errors.ts';
+import { Conflict, type FieldError, Forbidden, InvalidInput, NotFound, Unavailable } from '../errors.ts';
 import { render } from './render.ts';
 
 type Problem = { status: number; title: string; detail?: string; errors?: readonly FieldError[] };
@@ -53,6 +53,7 @@ export function problemOf(error: FastifyError | Error): Problem {
   if (error instanceof NotFound) return { status: 404, title: 'Not found', detail: error.message };
   if (error instanceof Forbidden) return { status: 403, title: 'Forbidden', detail: error.message };
   if (error instanceof Unavailable) return { status: 503, title: 'Unavailable', detail: error.message };
+  if (error instanceof Conflict) return { status: 409, title: 'Conflict', detail: error.message };
   const fastifyError = error as FastifyError & {
     validation?: { instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[] } } }[];
   };

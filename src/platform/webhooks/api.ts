@@ -1,11 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { NotFound } from '../errors.ts';
+import { Conflict, NotFound } from '../errors.ts';
 import { apiRoutes } from '../web/api-route.ts';
 import { idParam } from '../web/form-kit.ts';
 import { actorOf, signedIn } from '../web/render.ts';
 import { listDeliveries } from './deliveries.ts';
-import { createEndpoint, findEndpoint, listEndpoints, rotateSecret, updateEndpoint } from './endpoints.ts';
+import {
+  createEndpoint,
+  findEndpoint,
+  listEndpoints,
+  rotateSecret,
+  secretChanged,
+  updateEndpoint,
+} from './endpoints.ts';
 import { endpointChange, endpointInput } from './input.ts';
 import type { WebhookRouteDeps } from './routes.ts';
 import { webhookEventTypes } from './rules.ts';
@@ -101,8 +108,13 @@ export function webhooksApi(app: FastifyInstance, deps: WebhookRouteDeps) {
       response: { 200: secretView },
     }),
     async (request) => {
-      const secret = await rotateSecret(db, actorOf(request), request.params.id, clock.now());
-      if (!secret || secret === 'changed') throw new NotFound('No such webhook endpoint');
+      const actor = actorOf(request);
+      const endpoint = await findEndpoint(db, actor.councilId, request.params.id);
+      if (!endpoint) throw new NotFound('No such webhook endpoint');
+      // Of two requests at once one replaces the secret; the other would be given one out of use.
+      const secret = await rotateSecret(db, actor, endpoint.id, clock.now(), endpoint.secretVersion);
+      if (!secret) throw new NotFound('No such webhook endpoint');
+      if (secret === 'changed') throw new Conflict(secretChanged);
       return { id: request.params.id, secret };
     },
   );

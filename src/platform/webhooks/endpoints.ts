@@ -152,6 +152,9 @@ export async function updateEndpoint(
   });
 }
 
+export const secretChanged =
+  'The secret was replaced, or the endpoint changed, at the same moment: the secret shown then is the one in use';
+
 // Replaces an endpoint's signing secret at once; the new one is in this answer only. Given the
 // version of the secret the page showed (`replacing`), it replaces only that one: of two clicks at
 // once the second is refused ('changed'), since the secret it would show would be out of use.

@@ -8,7 +8,14 @@ import { formPage, formRoute, formText, idParam, paramsOf, type ShownForm } from
 import { actorOf, render, signedIn } from '../web/render.ts';
 import { webhooksApi } from './api.ts';
 import { listDeliveries, sendAgain } from './deliveries.ts';
-import { createEndpoint, findEndpoint, listEndpoints, rotateSecret, updateEndpoint } from './endpoints.ts';
+import {
+  createEndpoint,
+  findEndpoint,
+  listEndpoints,
+  rotateSecret,
+  secretChanged,
+  updateEndpoint,
+} from './endpoints.ts';
 import { endpointChangeForm, endpointForm } from './input.ts';
 import { webhookEvents } from './rules.ts';
 
@@ -92,14 +99,7 @@ export function webhookRoutes(app: FastifyInstance, deps: WebhookRouteDeps) {
     submit: async ({ request, params, body }) => {
       const secret = await rotateSecret(db, actorOf(request), params.id, clock.now(), body.replacing);
       if (!secret) throw new NotFound('No such webhook endpoint');
-      if (secret === 'changed')
-        throw new InvalidInput([
-          {
-            key: 'form',
-            message:
-              'The secret was replaced, or the endpoint changed, at the same moment: the secret shown then is the one in use',
-          },
-        ]);
+      if (secret === 'changed') throw new InvalidInput([{ key: 'form', message: secretChanged }]);
       return { shownAgain: { secret } };
     },
   });
