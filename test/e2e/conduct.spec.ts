@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { pdfWords } from '../support/pdf-text.ts';
+import { daysFromToday, londonToday } from './london-dates.ts';
 import { ConductPages } from './pages/conduct.ts';
 import { signIn } from './pages/sign-in.ts';
 import { demoPerson, run } from './support.ts';
@@ -57,7 +58,9 @@ test('a councillor complaint goes from the public form to a hearing with a sanct
     person,
     reasons: `Failed to treat residents with respect (${run}).`,
     sanction: 'An apology',
-    complyBy: ['31', '1', '2027'],
+    // Held today, as the complaint was received today; a month to comply.
+    heldOn: londonToday().parts,
+    complyBy: daysFromToday(30).parts,
   });
   await expect(conduct.state).toHaveText('Sanctions: compliance due');
   await conduct.checkAccessible();

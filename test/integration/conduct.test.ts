@@ -180,8 +180,38 @@ describe.each(databaseKinds)('councillor conduct complaints on %s', (kind) => {
     expect(reported.statusCode).toBe(303);
     expect((await complaintRow(reference)).state).toBe('reported');
 
+    const hearing = {
+      members: 'Cllr Barton, Cllr Shelton, Cllr Moore',
+      independentPersonId,
+      outcome: 'breach',
+      reasons: 'Failed to treat others with respect.',
+      sanctions: 'apology',
+      sanctionDetail: 'A written apology to the complainant',
+    };
+    // A hearing yet to happen, or a year's wait to comply, is refused and changes nothing.
+    for (const [hearingOn, complyBy, message] of [
+      [['31', '12', '9999'], ['10', '12', '2026'], 'The hearing must have taken place'],
+      [
+        ['23', '11', '2026'],
+        ['31', '12', '9999'],
+        'The date to comply by must be within a year of the hearing',
+      ],
+    ] as const) {
+      const refused = await post('hearing', {
+        ...hearing,
+        'hearingOn-day': hearingOn[0],
+        'hearingOn-month': hearingOn[1],
+        'hearingOn-year': hearingOn[2],
+        'complyBy-day': complyBy[0],
+        'complyBy-month': complyBy[1],
+        'complyBy-year': complyBy[2],
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain(message);
+      expect((await complaintRow(reference)).state).toBe('reported');
+    }
     const heard = await post('hearing', {
-      'hearingOn-day': '20',
+      'hearingOn-day': '23',
       'hearingOn-month': '11',
       'hearingOn-year': '2026',
       members: 'Cllr Barton, Cllr Shelton, Cllr Moore',

@@ -1,5 +1,5 @@
 import { expect, type Locator } from '@playwright/test';
-import { ProbityPage } from './probity-page.ts';
+import { type DateParts, ProbityPage } from './probity-page.ts';
 
 // Councillor conduct complaints: the public form, the monitoring officer's roster, and a
 // complaint's page with the form for its next step.
@@ -90,16 +90,16 @@ export class ConductPages extends ProbityPage {
     person: string;
     reasons: string;
     sanction: string;
-    complyBy: string[];
+    heldOn: DateParts;
+    complyBy: DateParts;
   }) {
-    await this.fillDate({ day: '1', month: '12', year: '2026' }, 'Date of the hearing');
+    await this.fillDate(hearing.heldOn, 'Date of the hearing');
     await this.fill('Members of the panel', hearing.members);
     await this.field('Independent person at the hearing').selectOption({ label: hearing.person });
     await this.choose('The councillor breached the code', true);
     await this.fill('The panel’s reasons', hearing.reasons);
     await this.page.getByRole('checkbox', { name: hearing.sanction }).check();
-    const [day = '', month = '', year = ''] = hearing.complyBy;
-    await this.fillDate({ day, month, year }, 'Comply by');
+    await this.fillDate(hearing.complyBy, 'Comply by');
     await this.press('Record hearing decision');
   }
 }

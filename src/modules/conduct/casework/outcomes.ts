@@ -1,4 +1,5 @@
 import type { Principal } from '../../../platform/auth/principal.ts';
+import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import type { ModuleDeps } from '../../organisation/service.ts';
 import * as roster from '../roster/repository.ts';
@@ -7,6 +8,7 @@ import { makeMove, readable, refused } from './moves.ts';
 import * as repo from './repository.ts';
 import {
   complyByProblem,
+  hearingOnProblem,
   labelOf,
   sanctionKinds,
   stateAfterCompliance,
@@ -72,10 +74,12 @@ function hearingMove(principal: Principal, id: string, form: HearingForm) {
     need: 'work' as const,
     version: form.version,
     make: async (
-      _complaint: repo.ConductComplaint,
+      complaint: repo.ConductComplaint,
       trx: Parameters<typeof roster.independentPersons>[0],
       at: Date,
     ) => {
+      const when = hearingOnProblem(form.hearingOn, complaint.receivedOn, londonDate(at));
+      if (when) throw refused(when, 'hearingOn');
       const outcome = form.outcome as 'breach' | 'no-breach';
       const sanctions = outcome === 'breach' ? checkedSanctions(form) : [];
       const persons = await roster.independentPersons(trx, principal.councilId);

@@ -4,6 +4,7 @@ import {
   allows,
   complyByProblem,
   decisionBlocked,
+  hearingOnProblem,
   type Move,
   stateAfterCompliance,
   stateAfterDecision,
@@ -110,7 +111,25 @@ describe('the date a sanction must be complied by (003 standards minute 21)', ()
     ['2026-12-01', '2026-11-30', 'The date to comply by must be on or after the hearing'],
     ['2026-12-01', '', 'Enter the date the councillor must comply by'],
     ['2026-12-01', 'not-a-date', 'Enter the date the councillor must comply by'],
+    ['2026-12-01', '2027-12-01', null],
+    ['2026-12-01', '2027-12-02', 'The date to comply by must be within a year of the hearing'],
+    ['2026-12-01', '9999-12-31', 'The date to comply by must be within a year of the hearing'],
   ])('a hearing on %s and comply by %j: %s', (hearingOn, complyBy, problem) => {
     expect(complyByProblem(hearingOn, complyBy)).toBe(problem);
   });
+});
+
+describe('the date of a hearing being recorded', () => {
+  it.each([
+    ['2026-11-20', null],
+    ['2026-11-23', null],
+    ['2026-11-24', 'The hearing must have taken place: its date cannot be in the future'],
+    ['9999-12-31', 'The hearing must have taken place: its date cannot be in the future'],
+    ['2026-09-30', 'The hearing cannot be before the complaint was received'],
+  ])(
+    'on %s, for a complaint received on 1 October 2026, recorded on 23 November 2026: %s',
+    (hearingOn, problem) => {
+      expect(hearingOnProblem(hearingOn, '2026-10-01', '2026-11-23')).toBe(problem);
+    },
+  );
 });

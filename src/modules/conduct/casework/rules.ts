@@ -132,7 +132,17 @@ export function stateAfterHearing(outcome: 'breach' | 'no-breach', sanctions: nu
  * hearing that imposed it (003 standards minute 21: compliance is followed up after the hearing). */
 export function complyByProblem(hearingOn: string, complyBy: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(complyBy)) return 'Enter the date the councillor must comply by';
-  return complyBy < hearingOn ? 'The date to comply by must be on or after the hearing' : null;
+  if (complyBy < hearingOn) return 'The date to comply by must be on or after the hearing';
+  // Within a year, so that compliance is followed up while the committee still hears of it.
+  const yearOn = `${Number(hearingOn.slice(0, 4)) + 1}${hearingOn.slice(4)}`;
+  return complyBy > yearOn ? 'The date to comply by must be within a year of the hearing' : null;
+}
+
+/** What is wrong with the date of a hearing being recorded, if anything: it has taken place, and
+ * not before the complaint was received. */
+export function hearingOnProblem(hearingOn: string, receivedOn: string, today: string): string | null {
+  if (hearingOn > today) return 'The hearing must have taken place: its date cannot be in the future';
+  return hearingOn < receivedOn ? 'The hearing cannot be before the complaint was received' : null;
 }
 
 /** Once every sanction's compliance is recorded, the complaint is closed. */
