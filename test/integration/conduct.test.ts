@@ -211,15 +211,10 @@ describe.each(databaseKinds)('councillor conduct complaints on %s', (kind) => {
       expect((await complaintRow(reference)).state).toBe('reported');
     }
     const heard = await post('hearing', {
+      ...hearing,
       'hearingOn-day': '23',
       'hearingOn-month': '11',
       'hearingOn-year': '2026',
-      members: 'Cllr Barton, Cllr Shelton, Cllr Moore',
-      independentPersonId,
-      outcome: 'breach',
-      reasons: 'Failed to treat others with respect.',
-      sanctions: 'apology',
-      sanctionDetail: 'A written apology to the complainant',
       'complyBy-day': '10',
       'complyBy-month': '12',
       'complyBy-year': '2026',

@@ -5,6 +5,7 @@ import { outsider } from '../support/api.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { personIdByEmail, signedInAs } from '../support/people.ts';
+import { auditEvents } from '../support/rows.ts';
 
 // Leavers (DOMAIN.md "People, organisation and roles"): the open work a person who has gone still
 // holds in each module, moved by HR to someone who can do it, one audited move at a time; nothing
@@ -263,13 +264,7 @@ describe.each(databaseKinds)('leavers and the work they still hold on %s', (kind
     );
     // Each is taken to the leaver's page: one made them a leaver, the others found them one.
     for (const answer of answers) expect(answer.headers.location).toBe(`/people/leavers/${leaverId}`);
-    const left = await t.db
-      .selectFrom('audit_event')
-      .select('id')
-      .where('action', '=', 'person.left')
-      .where('record_id', '=', leaverId)
-      .execute();
-    expect(left).toHaveLength(1);
+    expect(await auditEvents(t.db, { action: 'person.left', recordId: leaverId })).toHaveLength(1);
   });
 
   it('a second council cannot see or move the first council’s leavers', async () => {
