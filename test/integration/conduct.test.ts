@@ -5,7 +5,7 @@ import { policyFields } from '../../src/modules/organisation/policy-settings/cat
 import { organisationService } from '../../src/modules/organisation/service.ts';
 import { principalByEmail } from '../../src/platform/auth/principals.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { startTestApp, type TestApp, testClient } from '../support/app.ts';
 import { demo, demoClients, demoPersonId } from '../support/clients.ts';
 import { databaseKinds, demoSeededAt } from '../support/databases.ts';
 import { seedOtherCouncil } from '../support/other-council.ts';
@@ -335,5 +335,45 @@ describe.each(databaseKinds)('councillor conduct complaints on %s', (kind) => {
       (await conduct.committeeSummary(t.councilId, { from: '2025-01-01', to: '2025-12-31' })).referrals,
     ).toBe(0);
     await expect(conduct.committeeSummary(t.councilId, { from: 'x', to: '2026-01-01' })).rejects.toThrow();
+  });
+
+  it('takes the public form sent twice at once, or again, as one complaint with one acknowledgement', async () => {
+    // From an address of its own: the form takes ten complaints an address in ten minutes.
+    const browser = testClient(t.app, { remoteAddress: '198.51.100.7' });
+    const page = await browser.get('/public/demo/councillor-complaints/new');
+    const submission = /name="submission" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    expect(submission).toMatch(/^[0-9a-f-]{36}$/);
+    const form = {
+      submission,
+      councillor: councillorId,
+      whatHappened: 'Sent twice by a double click.',
+      name: 'Dee Double',
+      email: 'dee.double@example.test',
+      address: '',
+      isCouncillor: 'no',
+    };
+    const post = () => browser.post('/public/demo/councillor-complaints/new', form);
+    const answers = [...(await Promise.all([post(), post(), post()])), await post()];
+    for (const answer of answers) expect(answer.statusCode).toBe(303);
+    const rows = await t.db
+      .selectFrom('conduct_complaint')
+      .select('reference')
+      .where('complainant_email', '=', form.email)
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(await emailsTo(form.email)).toHaveLength(1);
+    const confirmation = await browser.get(String(answers[3]?.headers.location));
+    expect(confirmation.body).toContain(rows[0]?.reference);
+    // Someone else who learnt the form's id is refused, and not shown that complaint.
+    const other = await testClient(t.app, { remoteAddress: '198.51.100.8' }).post(
+      '/public/demo/councillor-complaints/new',
+      {
+        ...form,
+        name: 'Oscar Other',
+        email: 'oscar.other@example.test',
+      },
+    );
+    expect(other.statusCode).not.toBe(303);
+    expect(other.body).not.toContain(rows[0]?.reference);
   });
 });

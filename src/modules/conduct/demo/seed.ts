@@ -138,6 +138,7 @@ function storySteps(deps: Deps, plan: DemoPlan, known: Known, story: DemoStory, 
     run: async () => {
       const councillor = story.councillor === 'all' ? 'all' : (known.councillorIds[story.councillor] ?? '');
       const { id } = await deps.conduct.intake.receive(plan.councilId, {
+        submission: '',
         name: story.complainant.name,
         email: story.complainant.email,
         address: '',

@@ -7,6 +7,8 @@ export const councilParams = z.object({ council: z.string() });
 // The public form: who is complaining, about which councillor (or, as people sometimes do, all of
 // them: the monitoring officer then finds it not valid), what happened and when.
 export const complaintForm = z.object({
+  // The form's own id, made when it was shown: sending it twice finds the first complaint.
+  submission: formText,
   name: required('Enter your full name', 200),
   email,
   address: optional(500),

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isUuid } from '../../../platform/auth/secrets.ts';
+import { uuidv7 } from '../../../platform/db/ids.ts';
 import { formPage, formRoute, paramsOf, type ShownForm } from '../../../platform/web/form-kit.ts';
 import { perAddressPer10Minutes } from '../../../platform/web/rate-limits.ts';
 import { render } from '../../../platform/web/render.ts';
@@ -39,7 +40,7 @@ export function intakeRoutes(app: FastifyInstance, intake: ConductIntake) {
     body: complaintForm,
     dates: ['happenedOn'],
     rateLimit: perAddressPer10Minutes(10, 'sent a complaint about a councillor'),
-    initial: () => ({}),
+    initial: () => ({ submission: uuidv7(Date.now()) }),
     page: formOf,
     submit: async ({ request, reply, body }) => {
       const council = await councilOf(request);

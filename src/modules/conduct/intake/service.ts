@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { type Actor, appendAudit } from '../../../platform/audit/audit-trail.ts';
+import { isUuid } from '../../../platform/auth/secrets.ts';
 import { londonDate } from '../../../platform/calendar/daylight.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import type { Database } from '../../../platform/db/schema.ts';
@@ -27,11 +28,71 @@ async function nextReference(trx: Kysely<Database>, councilId: string, year: num
   return `CC-${year}-${String(last_number).padStart(4, '0')}`;
 }
 
+type Received = {
+  councilId: string;
+  id: string;
+  form: ComplaintForm;
+  subject: Awaited<ReturnType<typeof roster.councillor>> | null;
+  tellSubject: boolean;
+  at: Date;
+};
+
+// Records a complaint in one transaction: its reference, the audit event, the acknowledgement to
+// the complainant and, when the council's arrangements say so, the notice to the councillor.
+function record({ db, outbox }: ModuleDeps, { councilId, id, form, subject, tellSubject, at }: Received) {
+  const today = londonDate(at);
+  const actor: Actor = { councilId, personId: null, label: form.name };
+  return db.transaction().execute(async (trx) => {
+    const reference = await nextReference(trx, councilId, Number(today.slice(0, 4)));
+    const councillorId = subject?.id ?? null;
+    await trx
+      .insertInto('conduct_complaint')
+      .values(newRow({ councilId, id, reference, today, at, form, councillorId }))
+      .execute();
+    const after = { reference, againstAll: subject === null, councillorId };
+    await appendAudit(
+      trx,
+      actor,
+      { action: 'conduct-complaint.received', recordType: 'conduct-complaint', recordId: id, after },
+      at,
+    );
+    const councillor = subject?.name ?? 'all the councillors';
+    const about = { councilId, complaintId: id, reference, councillor, receivedOn: today };
+    const acknowledgement = { name: form.name, email: form.email, kind: 'acknowledgement' } as const;
+    await sendConductLetter(trx, outbox, about, acknowledgement, at);
+    if (subject && tellSubject)
+      await sendConductLetter(
+        trx,
+        outbox,
+        about,
+        {
+          name: subject.name,
+          email: subject.email,
+          kind: 'subject-notice',
+          outcome:
+            'a complaint about your conduct has been received and the Monitoring Officer will assess it',
+        },
+        at,
+      );
+    return reference;
+  });
+}
+
+async function receiptOf(db: Kysely<Database>, councilId: string, id: string) {
+  const row = await db
+    .selectFrom('conduct_complaint')
+    .select(['reference', 'complainant_email'])
+    .where('council_id', '=', councilId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? { reference: row.reference, email: row.complainant_email } : null;
+}
+
 // A complaint about a councillor, made by a member of the public or a councillor without an
 // account: it gets a reference, an acknowledgement with its PDF, and the councillor is told when
 // the council's arrangements say so (the policy setting conductSubjectNoticePoints).
 export function conductIntake(deps: ModuleDeps) {
-  const { db, clock, outbox, organisation } = deps;
+  const { db, clock, organisation } = deps;
 
   async function council(slug: string): Promise<PublicCouncil> {
     const found = /^[a-z0-9-]{1,60}$/.test(slug) ? await organisation.councilBySlug(slug) : undefined;
@@ -41,78 +102,33 @@ export function conductIntake(deps: ModuleDeps) {
 
   async function receive(councilId: string, form: ComplaintForm): Promise<{ id: string; reference: string }> {
     const at = clock.now();
-    const today = londonDate(at);
-    if (form.happenedOn && form.happenedOn > today)
+    if (form.happenedOn && form.happenedOn > londonDate(at))
       throw new InvalidInput([
         { key: 'happenedOn', message: 'The date it happened must be today or in the past' },
       ]);
-    const againstAll = form.councillor === 'all';
-    const subject = againstAll ? null : await roster.councillor(db, councilId, form.councillor);
-    if (!againstAll && !subject?.active)
+    const subject =
+      form.councillor === 'all' ? null : await roster.councillor(db, councilId, form.councillor);
+    if (form.councillor !== 'all' && !subject?.active)
       throw new InvalidInput([
         { key: 'councillor', message: 'Select the councillor your complaint is about' },
       ]);
     const policy = await organisation.policy(councilId);
-    const id = uuidv7(at.getTime());
-    const actor: Actor = { councilId, personId: null, label: form.name };
-    const reference = await db.transaction().execute(async (trx) => {
-      const reference = await nextReference(trx, councilId, Number(today.slice(0, 4)));
-      await trx
-        .insertInto('conduct_complaint')
-        .values(newRow({ councilId, id, reference, today, at, form, councillorId: subject?.id ?? null }))
-        .execute();
-      await appendAudit(
-        trx,
-        actor,
-        {
-          action: 'conduct-complaint.received',
-          recordType: 'conduct-complaint',
-          recordId: id,
-          after: { reference, againstAll, councillorId: subject?.id ?? null },
-        },
-        at,
-      );
-      const about = {
-        councilId,
-        complaintId: id,
-        reference,
-        councillor: subject?.name ?? 'all the councillors',
-        receivedOn: today,
-      };
-      await sendConductLetter(
-        trx,
-        outbox,
-        about,
-        { name: form.name, email: form.email, kind: 'acknowledgement' },
-        at,
-      );
-      if (subject && tellsSubjectAt(policy.conductSubjectNoticePoints, 'received'))
-        await sendConductLetter(
-          trx,
-          outbox,
-          about,
-          {
-            name: subject.name,
-            email: subject.email,
-            kind: 'subject-notice',
-            outcome:
-              'a complaint about your conduct has been received and the Monitoring Officer will assess it',
-          },
-          at,
-        );
-      return reference;
-    });
-    return { id, reference };
-  }
-
-  async function receipt(councilId: string, id: string) {
-    const row = await db
-      .selectFrom('conduct_complaint')
-      .select(['reference', 'complainant_email'])
-      .where('council_id', '=', councilId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row ? { reference: row.reference, email: row.complainant_email } : null;
+    const id = isUuid(form.submission) ? form.submission : uuidv7(at.getTime());
+    // The same form sent again (a second click, a retry) by the same person: the first complaint.
+    const sentBefore = async () => {
+      const first = await receiptOf(db, councilId, id);
+      return first?.email === form.email ? { id, reference: first.reference } : null;
+    };
+    const before = await sentBefore();
+    if (before) return before;
+    const tellSubject = tellsSubjectAt(policy.conductSubjectNoticePoints, 'received');
+    try {
+      return { id, reference: await record(deps, { councilId, id, form, subject, tellSubject, at }) };
+    } catch (error) {
+      const first = await sentBefore();
+      if (first) return first;
+      throw error;
+    }
   }
 
   return {
@@ -120,7 +136,7 @@ export function conductIntake(deps: ModuleDeps) {
     councillors: async (councilId: string) =>
       (await roster.councillors(db, councilId)).filter((councillor) => councillor.active),
     receive,
-    receipt,
+    receipt: (councilId: string, id: string) => receiptOf(db, councilId, id),
   };
 }
 export type ConductIntake = ReturnType<typeof conductIntake>;
