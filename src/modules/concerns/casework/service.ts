@@ -94,11 +94,6 @@ export type ConcernFile = Awaited<ReturnType<typeof openConcern>>;
 const removedMessage =
   'This concern’s content was removed under the council’s retention policy, so nothing more can be sent on it';
 
-const refusedFor = (
-  concern: { closed_on: string | null; acknowledged_on: string | null },
-  move: CaseworkMove,
-) => caseworkRefusal({ closedOn: concern.closed_on, acknowledgedOn: concern.acknowledged_on }, move);
-
 // Holds the concern for this move in its transaction while the rules still allow it, re-read under
 // the hold: of two at once, the second sees what the first did and is refused, having changed nothing.
 async function hold(trx: Kysely<Database>, councilId: string, id: string, move: CaseworkMove, key: string) {
@@ -109,7 +104,9 @@ async function hold(trx: Kysely<Database>, councilId: string, id: string, move: 
     .where('id', '=', id)
     .returning(['closed_on', 'acknowledged_on'])
     .executeTakeFirst();
-  const refusal = held ? refusedFor(held, move) : 'No such concern';
+  const refusal = held
+    ? caseworkRefusal({ closedOn: held.closed_on, acknowledgedOn: held.acknowledged_on }, move)
+    : 'No such concern';
   if (refusal) throw new InvalidInput([{ key, message: refusal }]);
 }
 

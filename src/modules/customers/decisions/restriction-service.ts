@@ -19,9 +19,9 @@ import {
   startDateRefusal,
 } from '../rules.ts';
 import type { RestrictionForm } from './input.ts';
-import { claimCategory, type NewRestriction } from './repository.ts';
+import type { NewRestriction } from './repository.ts';
 import * as shared from './restrictions.ts';
-import { changedMeanwhile, policyMonths } from './service.ts';
+import { holdCustomer, policyMonths } from './service.ts';
 
 // Restrictions on how a customer may contact the council (003 VC §5.2), reviewed every
 // restrictionReviewMonths (§4.6).
@@ -112,8 +112,7 @@ export async function imposeRestriction(
   const contact = await shared.contactLine(deps, councilId, customer.singlePointOfContactId);
   return deps.db.transaction().execute(async (trx) => {
     // The customer's row is held until this commits, so that of two at once the second sees the first.
-    if (!(await claimCategory(trx, { councilId, customerId }, customer.category, at)))
-      throw changedMeanwhile();
+    await holdCustomer(trx, { councilId, customerId }, customer.category, at);
     const today = londonDate(at);
     const same = sameRestrictionRefusal(await restrictions(trx, councilId, customerId), restriction, today);
     if (same) throw new InvalidInput([{ key: 'kind', message: same }]);

@@ -50,6 +50,17 @@ export const changedMeanwhile = () =>
     },
   ]);
 
+// Holds the customer's row in the decision's transaction until it commits, taken from the category
+// `from` it was checked against: refused when another decision has moved them on meanwhile.
+export async function holdCustomer(
+  trx: Parameters<typeof claimCategory>[0],
+  ids: { councilId: string; customerId: string },
+  from: Category,
+  at: Date,
+) {
+  if (!(await claimCategory(trx, ids, from, at))) throw changedMeanwhile();
+}
+
 export const policyMonths = async ({ organisation }: ModuleDeps, councilId: string) =>
   (await organisation.policy(councilId)).restrictionReviewMonths;
 
@@ -141,8 +152,7 @@ export async function categorise(
   const at = deps.clock.now();
   const contact = await shared.contactLine(deps, councilId, checked.spoc?.id ?? null);
   const decided = await deps.db.transaction().execute(async (trx) => {
-    if (!(await claimCategory(trx, { councilId, customerId }, customer.category, at)))
-      throw changedMeanwhile();
+    await holdCustomer(trx, { councilId, customerId }, customer.category, at);
     for (const kind of checked.chosen) {
       await shared.imposeInTransaction(
         trx,

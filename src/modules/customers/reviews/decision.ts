@@ -10,14 +10,13 @@ import { emitWebhook } from '../../../platform/webhooks/emit.ts';
 import { reviewDecisionWords } from '../../letters/service.ts';
 import { type CustomersDeps, existing } from '../context.ts';
 import {
-  claimCategory,
   endRestrictions,
   insertCategorisation,
   setCategory,
   setRestrictionsReviewOn,
 } from '../decisions/repository.ts';
 import { restrictionsText, writeLetter } from '../decisions/restrictions.ts';
-import { changedMeanwhile, policyMonths } from '../decisions/service.ts';
+import { changedMeanwhile, holdCustomer, policyMonths } from '../decisions/service.ts';
 import { type Problems, required } from '../input.ts';
 import { can } from '../policy.ts';
 import { type Customer, type Restriction, restrictions } from '../repository.ts';
@@ -98,7 +97,7 @@ export async function review(
     // Held until this commits: a review or decision made meanwhile, or a restriction it ends ended
     // meanwhile, refuses this one, so that two at once make one review and send one letter.
     const ids = { councilId, customerId };
-    if (!(await claimCategory(trx, ids, customer.category, at))) throw changedMeanwhile();
+    await holdCustomer(trx, ids, customer.category, at);
     const reviewedSince = (await repo.reviews(trx, councilId, customerId)).length !== reviewsBefore.length;
     const standing = (await restrictions(trx, councilId, customerId)).filter(
       (r) => !restrictionOver(r, today),

@@ -30,9 +30,10 @@ export function readPolicySetting<K extends keyof PolicySettings>(
   stored: unknown,
   key: K,
 ): PolicySettings[K] {
-  const field = (policyFields as readonly Field[]).find((candidate) => candidate.key === key);
-  return storedOrDefault(field as Field, stored) as PolicySettings[K];
+  return storedOrDefault(fieldsByKey.get(key) as Field, stored) as PolicySettings[K];
 }
+
+const fieldsByKey = new Map((policyFields as readonly Field[]).map((field) => [field.key, field]));
 
 function storedOrDefault(field: Field, stored: unknown): unknown {
   const value =
